@@ -1,0 +1,45 @@
+import type { ParticipantRole, ParticipantState, RoomStatus } from './room.types';
+
+interface EventBase {
+  readonly roomId: string;
+  /** The room's version after this event. */
+  readonly version: number;
+  /** The room's version before this event (version - 1 for every event the rules emit). */
+  readonly previousVersion: number;
+  readonly at: Date;
+}
+
+/**
+ * One change to a room. The names match the contract's RoomEvent types; the API adds
+ * `StageInvitationDeclined` and `ParticipantUnmuted`, which the contract allows it to add.
+ */
+export type RoomEvent =
+  | (EventBase & { readonly type: 'ParticipantJoined'; readonly participant: ParticipantState })
+  | (EventBase & { readonly type: 'ParticipantLeft'; readonly profileId: string })
+  | (EventBase & { readonly type: 'HandRaised'; readonly participant: ParticipantState })
+  | (EventBase & { readonly type: 'HandLowered'; readonly participant: ParticipantState })
+  | (EventBase & { readonly type: 'StageInvitation'; readonly participant: ParticipantState })
+  | (EventBase & { readonly type: 'StageInvitationDeclined'; readonly participant: ParticipantState })
+  | (EventBase & {
+      readonly type: 'RoleChanged';
+      readonly participant: ParticipantState;
+      readonly previousRole: ParticipantRole;
+    })
+  | (EventBase & { readonly type: 'ParticipantMuted'; readonly participant: ParticipantState })
+  | (EventBase & { readonly type: 'ParticipantUnmuted'; readonly participant: ParticipantState })
+  | (EventBase & {
+      readonly type: 'ParticipantRemoved';
+      readonly profileId: string;
+      readonly banned: boolean;
+    })
+  | (EventBase & { readonly type: 'RoomStatusChanged'; readonly status: RoomStatus });
+
+export type RoomEventType = RoomEvent['type'];
+
+/** The outcome of a command that the rules accepted. */
+export interface Decision {
+  /** The state after all events; `version` is the last event's version. */
+  readonly state: import('./room.types').RoomState;
+  /** In order; empty when the command was an idempotent no-op (e.g. joining twice). */
+  readonly events: readonly RoomEvent[];
+}
