@@ -1,4 +1,4 @@
-import type { ParticipantRole, ParticipantState, RoomStatus } from './room.types';
+import type { ParticipantRole, ParticipantState, RoomState, RoomStatus } from './room.types';
 
 interface EventBase {
   readonly roomId: string;
@@ -39,7 +39,7 @@ export type RoomEventType = RoomEvent['type'];
 /** The outcome of a command that the rules accepted. */
 export interface Decision {
   /** The state after all events; `version` is the last event's version. */
-  readonly state: import('./room.types').RoomState;
+  readonly state: RoomState;
   /** In order; empty when the command was an idempotent no-op (e.g. joining twice). */
   readonly events: readonly RoomEvent[];
 }
