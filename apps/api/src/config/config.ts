@@ -1,0 +1,93 @@
+import { bool, cleanEnv, num, port, str, url } from 'envalid';
+
+/** Documented development secret; refused in production (see README "Configuration"). */
+export const DEV_JWT_SECRET = 'roundtable-dev-secret-change-me';
+
+/**
+ * The one place that reads `process.env`. Validated once at start-up; a bad value fails fast
+ * with a message naming the variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const raw = cleanEnv(
+    env,
+    {
+      NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+      PORT: port({ default: 4000, desc: 'HTTP and WebSocket port of the API' }),
+      HOST: str({ default: '0.0.0.0', desc: 'Interface the API binds to' }),
+      DATABASE_URL: str({ default: '', desc: 'PostgreSQL URL; empty starts an embedded PostgreSQL' }),
+      EMBEDDED_PG_DIR: str({ default: '.data/postgres', desc: 'Data directory of the embedded PostgreSQL' }),
+      REDIS_URL: str({ default: '', desc: 'Redis URL for pub/sub between API instances; empty = in-process' }),
+      AUTH_JWT_SECRET: str({ default: '', desc: 'HS256 secret for bearer tokens' }),
+      AUTH_JWKS_URL: str({ default: '', desc: 'JWKS URL of an identity provider (RS256)' }),
+      AUTH_JWT_ISSUER: str({ default: '', desc: 'Expected `iss` claim, if set' }),
+      AUTH_JWT_AUDIENCE: str({ default: '', desc: 'Expected `aud` claim, if set' }),
+      LIVEKIT_URL: url({ default: 'ws://localhost:7880' }),
+      LIVEKIT_API_KEY: str({ default: 'devkey' }),
+      LIVEKIT_API_SECRET: str({ default: 'secret' }),
+      RECOMMENDER_URL: url({ default: 'http://127.0.0.1:4100' }),
+      RECOMMENDER_TIMEOUT_MS: num({ default: 300 }),
+      RECOMMENDER_MAX_CANDIDATES: num({ default: 2000 }),
+      RATE_LIMIT_MUTATIONS: num({ default: 120, desc: 'Mutations allowed per viewer per window' }),
+      RATE_LIMIT_WINDOW_MS: num({ default: 60_000 }),
+      QUERY_MAX_DEPTH: num({ default: 10 }),
+      QUERY_MAX_COST: num({ default: 5000 }),
+      SEED_DEMO_DATA: bool({ default: true, desc: 'Seed demo data into an empty database at start' }),
+      LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const names = Object.keys(errors);
+        if (names.length > 0) {
+          const details = names.map((name) => `  ${name}: ${String(errors[name]?.message ?? errors[name])}`);
+          throw new Error(`Invalid configuration:\n${details.join('\n')}`);
+        }
+      },
+    },
+  );
+
+  const production = raw.NODE_ENV === 'production';
+  if (production && !raw.AUTH_JWT_SECRET && !raw.AUTH_JWKS_URL) {
+    throw new Error('Invalid configuration:\n  AUTH_JWT_SECRET: required in production (or set AUTH_JWKS_URL)');
+  }
+  if (production && raw.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
+    throw new Error('Invalid configuration:\n  AUTH_JWT_SECRET: the development default is refused in production');
+  }
+  if (raw.RECOMMENDER_TIMEOUT_MS <= 0 || raw.RECOMMENDER_MAX_CANDIDATES <= 0) {
+    throw new Error('Invalid configuration:\n  RECOMMENDER_TIMEOUT_MS and RECOMMENDER_MAX_CANDIDATES must be positive');
+  }
+  if (raw.RATE_LIMIT_MUTATIONS <= 0 || raw.RATE_LIMIT_WINDOW_MS <= 0) {
+    throw new Error('Invalid configuration:\n  RATE_LIMIT_MUTATIONS and RATE_LIMIT_WINDOW_MS must be positive');
+  }
+
+  return {
+    env: raw.NODE_ENV,
+    production,
+    port: raw.PORT,
+    host: raw.HOST,
+    databaseUrl: raw.DATABASE_URL || null,
+    embeddedPgDir: raw.EMBEDDED_PG_DIR,
+    redisUrl: raw.REDIS_URL || null,
+    auth: {
+      jwtSecret: raw.AUTH_JWT_SECRET || DEV_JWT_SECRET,
+      jwksUrl: raw.AUTH_JWKS_URL || null,
+      issuer: raw.AUTH_JWT_ISSUER || null,
+      audience: raw.AUTH_JWT_AUDIENCE || null,
+    },
+    livekit: { url: raw.LIVEKIT_URL, apiKey: raw.LIVEKIT_API_KEY, apiSecret: raw.LIVEKIT_API_SECRET },
+    recommender: {
+      url: raw.RECOMMENDER_URL,
+      timeoutMs: raw.RECOMMENDER_TIMEOUT_MS,
+      maxCandidates: raw.RECOMMENDER_MAX_CANDIDATES,
+    },
+    limits: {
+      mutationsPerWindow: raw.RATE_LIMIT_MUTATIONS,
+      rateWindowMs: raw.RATE_LIMIT_WINDOW_MS,
+      maxDepth: raw.QUERY_MAX_DEPTH,
+      maxCost: raw.QUERY_MAX_COST,
+    },
+    seedDemoData: raw.SEED_DEMO_DATA,
+    logLevel: raw.LOG_LEVEL,
+  };
+}
+
+export type AppConfig = ReturnType<typeof loadConfig>;

@@ -1,0 +1,93 @@
+import { DefaultLogger, type LogContext, type LoggerOptions, MikroORM } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+
+import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
+import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
+import {
+  ParticipantEntity,
+  RoomBanEntity,
+  RoomEntity,
+  RoomEventEntity,
+  RoomInviteeEntity,
+} from '../rooms/room.entity';
+import { Migration20261127Initial } from './migrations/migration-20261127-initial';
+
+export const ENTITIES = [
+  ProfileEntity,
+  FollowEntity,
+  GroupEntity,
+  GroupMemberEntity,
+  RoomEntity,
+  ParticipantEntity,
+  RoomInviteeEntity,
+  RoomBanEntity,
+  RoomEventEntity,
+];
+
+export type QueryListener = (sql: string) => void;
+
+/**
+ * Reports every SQL statement to listeners, so tests can count queries per operation the way
+ * MikroORM's own test suite does; logs statements only when LOG_LEVEL is debug or trace.
+ */
+class QueryReportingLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly listeners: Set<QueryListener>,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: { query: string } & LogContext): void {
+    for (const listener of this.listeners) listener(context.query);
+    super.logQuery(context);
+  }
+}
+
+export interface Database {
+  readonly orm: MikroORM<PostgreSqlDriver>;
+  /** Subscribe to executed SQL; returns an unsubscribe function. */
+  onQuery(listener: QueryListener): () => void;
+  close(): Promise<void>;
+}
+
+export async function connectDatabase(
+  clientUrl: string,
+  options: { debugSql?: boolean; poolMax?: number } = {},
+): Promise<Database> {
+  const listeners = new Set<QueryListener>();
+  const orm = await MikroORM.init<PostgreSqlDriver>({
+    driver: PostgreSqlDriver,
+    clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    // Every request and subscription event forks its own EntityManager; the global one is off-limits.
+    allowGlobalContext: false,
+    debug: options.debugSql ? ['query'] : false,
+    loggerFactory: (loggerOptions) => new QueryReportingLogger(loggerOptions, listeners),
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    migrations: {
+      migrationsList: [{ name: 'Migration20261127Initial', class: Migration20261127Initial }],
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    discovery: { warnWhenNoEntities: true },
+  });
+  return {
+    orm,
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => orm.close(true),
+  };
+}
+
+/** Applies pending migrations (never schema:update). */
+export async function migrateDatabase(db: Database): Promise<string[]> {
+  const migrator = db.orm.getMigrator();
+  const applied = await migrator.up();
+  return applied.map((migration) => migration.name);
+}

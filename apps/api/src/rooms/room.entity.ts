@@ -1,0 +1,128 @@
+import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { type ParticipantRole, type RoomStatus, type RoomVisibility } from '@roundtable/domain';
+
+@Entity({ tableName: 'rooms' })
+export class RoomEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'string', length: 120 })
+  title!: string;
+
+  @Property({ type: 'string', nullable: true })
+  description: string | null = null;
+
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  topics: string[] = [];
+
+  @Property({ type: 'string' })
+  status!: RoomStatus;
+
+  @Property({ type: 'string' })
+  visibility!: RoomVisibility;
+
+  @Property({ type: 'uuid', nullable: true })
+  groupId: string | null = null;
+
+  @Property({ type: 'string' })
+  hostId!: string;
+
+  @Property({ type: 'integer' })
+  maxSpeakers!: number;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  scheduledFor: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  startedAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  endedAt: Date | null = null;
+
+  @Property({ type: 'integer' })
+  version = 0;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}
+
+@Entity({ tableName: 'participants' })
+export class ParticipantEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  roomId!: string;
+
+  @Property({ type: 'string' })
+  profileId!: string;
+
+  @Property({ type: 'string' })
+  role!: ParticipantRole;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  joinedAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  stageSince: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  handRaisedAt: Date | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  handRaiseQuestion: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  invitedToStageAt: Date | null = null;
+
+  @Property({ type: 'boolean' })
+  muted = false;
+
+  @Property({ type: 'boolean' })
+  connected = false;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  leftAt: Date | null = null;
+}
+
+@Entity({ tableName: 'room_invitees' })
+export class RoomInviteeEntity {
+  @PrimaryKey({ type: 'uuid' })
+  roomId!: string;
+
+  @PrimaryKey({ type: 'string' })
+  profileId!: string;
+}
+
+@Entity({ tableName: 'room_bans' })
+export class RoomBanEntity {
+  @PrimaryKey({ type: 'uuid' })
+  roomId!: string;
+
+  @PrimaryKey({ type: 'string' })
+  profileId!: string;
+
+  @Property({ type: 'string' })
+  bannedById!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}
+
+@Entity({ tableName: 'room_events' })
+export class RoomEventEntity {
+  @PrimaryKey({ type: 'uuid' })
+  roomId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  version!: number;
+
+  @Property({ type: 'string' })
+  type!: string;
+
+  @Property({ type: 'json' })
+  payload!: Record<string, unknown>;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  at!: Date;
+}

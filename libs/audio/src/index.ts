@@ -1,0 +1,2 @@
+export * from './audio-gateway';
+export * from './livekit-audio-gateway';
