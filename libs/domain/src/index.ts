@@ -6,3 +6,8 @@ export * from './taxonomy/topics';
 export * from './taxonomy/industries';
 export * from './taxonomy/seniority';
 export * from './taxonomy/skills';
+export * from './rooms/room.rules';
+export * from './rooms/room-access';
+export * from './rooms/room-creation';
+export * from './groups/group-input';
+export * from './profiles/profile-update';

@@ -1,3 +1,5 @@
+import { collapseWhitespace } from '../common/text';
+
 /** The industry a profile works in. */
 export interface Industry {
   /** Stable kebab-case identifier; profiles store this. */
@@ -51,7 +53,7 @@ export function industryBySlug(slug: string): Industry | undefined {
  * industry, so profile forms can send either.
  */
 export function findIndustry(raw: string): Industry | undefined {
-  const key = raw.trim().replace(/\s+/g, ' ').toLowerCase();
+  const key = collapseWhitespace(raw).toLowerCase();
   return (
     industriesBySlug.get(key) ?? INDUSTRIES.find((industry) => industry.name.toLowerCase() === key)
   );

@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../common/text';
 import { TOPICS } from './topics';
 
 /**
@@ -141,10 +142,6 @@ const canonicalByKey: ReadonlyMap<string, string> = new Map([
   ...ALL_SKILLS.map((skill): [string, string] => [skill.toLowerCase(), skill]),
   ...Object.entries(SKILL_ALIASES),
 ]);
-
-function collapseWhitespace(raw: string): string {
-  return raw.trim().replace(/\s+/g, ' ');
-}
 
 /**
  * A skill in canonical form: whitespace trimmed and collapsed, then mapped case-insensitively
