@@ -1,0 +1,199 @@
+import { Seniority, SKILLS_BY_TOPIC, TOPICS } from '@roundtable/domain';
+import fc from 'fast-check';
+
+import { extractFeatureBatch, extractFeatures, prepareViewer } from './feature-extraction';
+import { FEATURE_DIM, FEATURE_GROUP_INDICES, FEATURE_GROUPS, FEATURE_SPEC, featureIndex } from './feature-spec';
+import { NOW, person, room, viewer } from './fixtures.test-helper';
+import type { RankCandidate, RankViewer } from './rank-types';
+
+function value(features: Float32Array, name: string): number {
+  return features[featureIndex(name)] ?? Number.NaN;
+}
+
+describe('FEATURE_SPEC', () => {
+  it('is versioned, has unique names and puts every feature in exactly one group', () => {
+    expect(FEATURE_SPEC.version).toBe('rt-features-v1');
+    expect(new Set(FEATURE_SPEC.names).size).toBe(FEATURE_DIM);
+    const grouped = FEATURE_GROUPS.flatMap((group) => FEATURE_GROUP_INDICES[group]).sort((a, b) => a - b);
+    expect(grouped).toEqual(Array.from({ length: FEATURE_DIM }, (_, index) => index));
+  });
+});
+
+describe('extractFeatures', () => {
+  const ada = person({ id: 'ada', displayName: 'Ada Lovelace', skills: ['k8s', 'golang'], industry: 'software', seniority: Seniority.Director, followerCount: 999 });
+
+  it('matches normalised skills between the viewer and everyone on stage', () => {
+    const candidate = room({ id: 'r1', host: ada, stage: [person({ id: 's1', skills: ['postgres', 'Figma'] })] });
+    const features = extractFeatures(viewer(), candidate, NOW);
+    // Viewer {kubernetes, go, postgresql}; stage {kubernetes, go, postgresql, figma}.
+    expect(value(features, 'skill_overlap_count')).toBe(3);
+    expect(value(features, 'skill_jaccard_stage')).toBeCloseTo(3 / 4);
+  });
+
+  it('does not count a host repeated in the stage list twice', () => {
+    const once = extractFeatures(viewer(), room({ id: 'r1', host: ada, stage: [] }), NOW);
+    const twice = extractFeatures(viewer(), room({ id: 'r1', host: ada, stage: [ada] }), NOW);
+    expect(Array.from(twice)).toEqual(Array.from(once));
+    expect(value(once, 'stage_size_log')).toBeCloseTo(Math.log1p(1));
+  });
+
+  it('computes topic, industry, seniority, follow, group and history features', () => {
+    const candidate = room({
+      id: 'r1',
+      topics: ['devops', 'site-reliability-engineering'],
+      host: ada,
+      stage: [person({ id: 'grace', industry: 'software' }), person({ id: 'linus', industry: 'banking' })],
+      groupId: 'platform-guild',
+      groupName: 'Platform guild',
+      followedListenerIds: ['x', 'y', 'z'],
+    });
+    const features = extractFeatures(viewer({ followingIds: ['ada', 'grace'] }), candidate, NOW);
+    expect(value(features, 'topic_overlap_count')).toBe(1);
+    expect(value(features, 'topic_jaccard')).toBeCloseTo(1 / 3);
+    // Both room topics are in Technology, which the viewer follows.
+    expect(value(features, 'topic_category_share')).toBe(1);
+    expect(value(features, 'industry_match_host')).toBe(1);
+    expect(value(features, 'industry_match_stage_share')).toBeCloseTo(2 / 3);
+    expect(value(features, 'seniority_diff_host')).toBe(3); // Director (5) - Senior (2)
+    expect(value(features, 'seniority_absdiff_host')).toBe(3);
+    expect(value(features, 'seniority_known')).toBe(1);
+    expect(value(features, 'follows_host')).toBe(1);
+    expect(value(features, 'followed_on_stage')).toBe(1);
+    expect(value(features, 'followed_listeners_log')).toBeCloseTo(Math.log1p(3));
+    expect(value(features, 'shared_group')).toBe(1);
+    expect(value(features, 'history_topic_share')).toBeCloseTo(3600 / 4800);
+    expect(value(features, 'history_topic_joins_log')).toBeCloseTo(Math.log1p(3));
+    expect(value(features, 'history_total_minutes_log')).toBeCloseTo(Math.log1p(80));
+  });
+
+  it('encodes live rooms by minutes since start and scheduled rooms by minutes until start', () => {
+    const live = extractFeatures(viewer(), room({ id: 'live', startedAt: '2026-03-02T11:30:00.000Z', listenerCount: 340 }), NOW);
+    expect(value(live, 'is_live')).toBe(1);
+    expect(value(live, 'minutes_since_start_log')).toBeCloseTo(Math.log1p(30));
+    expect(value(live, 'minutes_until_start_log')).toBe(0);
+    expect(value(live, 'listeners_log')).toBeCloseTo(Math.log1p(340));
+
+    const soon = extractFeatures(
+      viewer(),
+      room({ id: 'soon', status: 'SCHEDULED', startedAt: null, scheduledFor: '2026-03-02T12:20:00.000Z', listenerCount: 0 }),
+      NOW,
+    );
+    expect(value(soon, 'is_live')).toBe(0);
+    expect(value(soon, 'minutes_until_start_log')).toBeCloseTo(Math.log1p(20));
+    expect(value(soon, 'starts_within_hour')).toBe(1);
+  });
+
+  it('treats unknown seniority, industry and an empty history as no evidence', () => {
+    const features = extractFeatures(
+      viewer({ seniority: null, industry: null, history: [], skills: [] }),
+      room({ id: 'r', host: ada }),
+      NOW,
+    );
+    expect(value(features, 'seniority_known')).toBe(0);
+    expect(value(features, 'seniority_diff_host')).toBe(0);
+    expect(value(features, 'industry_match_host')).toBe(0);
+    expect(value(features, 'history_topic_share')).toBe(0);
+    expect(value(features, 'skill_jaccard_stage')).toBe(0);
+  });
+
+  it('rejects a malformed now instead of producing NaN features', () => {
+    expect(() => extractFeatures(viewer(), room({ id: 'r' }), 'yesterday')).toThrow(RangeError);
+  });
+});
+
+// Arbitraries drawn from the real taxonomy so properties exercise realistic slugs and skills.
+const topicSlug = fc.constantFrom(...TOPICS.map((topic) => topic.slug));
+const skill = fc.oneof(fc.constantFrom(...Object.values(SKILLS_BY_TOPIC).flat()), fc.string({ maxLength: 12 }));
+const seniority = fc.option(fc.constantFrom(...Object.values(Seniority)), { nil: null });
+const id = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+const iso = fc
+  .integer({ min: Date.parse('2026-03-01T00:00:00Z'), max: Date.parse('2026-03-04T00:00:00Z') })
+  .map((ms) => new Date(ms).toISOString());
+const personArb = fc.record({
+  id,
+  displayName: fc.string({ maxLength: 8 }),
+  skills: fc.array(skill, { maxLength: 6 }),
+  industry: fc.option(fc.constantFrom('software', 'banking', 'healthcare'), { nil: null }),
+  seniority,
+  followerCount: fc.nat(1_000_000),
+});
+const viewerArb: fc.Arbitrary<RankViewer> = fc.record({
+  id: fc.constant('viewer'),
+  skills: fc.array(skill, { maxLength: 8 }),
+  interests: fc.array(topicSlug, { maxLength: 6 }),
+  industry: fc.option(fc.constantFrom('software', 'banking', 'healthcare'), { nil: null }),
+  seniority,
+  followingIds: fc.array(id, { maxLength: 6 }),
+  groupIds: fc.array(fc.constantFrom('g1', 'g2'), { maxLength: 2 }),
+  history: fc.array(fc.record({ topicSlug, seconds: fc.nat(100_000), joins: fc.nat(50) }), { maxLength: 6 }),
+});
+const candidateArb: fc.Arbitrary<RankCandidate> = fc.record({
+  id: fc.uuid(),
+  title: fc.string({ maxLength: 10 }),
+  topics: fc.array(topicSlug, { minLength: 1, maxLength: 4 }),
+  status: fc.constantFrom('LIVE' as const, 'SCHEDULED' as const),
+  startedAt: fc.option(iso, { nil: null }),
+  scheduledFor: fc.option(iso, { nil: null }),
+  groupId: fc.option(fc.constantFrom('g1', 'g2', 'g3'), { nil: null }),
+  groupName: fc.option(fc.string({ maxLength: 6 }), { nil: null }),
+  host: personArb,
+  stage: fc.array(personArb, { maxLength: 5 }),
+  listenerCount: fc.nat(100_000),
+  followedListenerIds: fc.array(id, { maxLength: 5 }),
+});
+
+describe('feature properties', () => {
+  it('are always finite, and ratios stay in [0, 1]', () => {
+    fc.assert(
+      fc.property(viewerArb, candidateArb, iso, (v, c, now) => {
+        const features = extractFeatures(v, c, now);
+        expect(features).toHaveLength(FEATURE_DIM);
+        expect(Array.from(features).every(Number.isFinite)).toBe(true);
+        for (const name of ['skill_jaccard_stage', 'topic_jaccard', 'topic_category_share', 'industry_match_stage_share', 'history_topic_share']) {
+          expect(value(features, name)).toBeGreaterThanOrEqual(0);
+          expect(value(features, name)).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('batch extraction equals per-candidate extraction row by row', () => {
+    fc.assert(
+      fc.property(viewerArb, fc.array(candidateArb, { maxLength: 8 }), iso, (v, candidates, now) => {
+        const batch = extractFeatureBatch(prepareViewer(v), candidates, now);
+        candidates.forEach((c, row) => {
+          expect(Array.from(batch.subarray(row * FEATURE_DIM, (row + 1) * FEATURE_DIM))).toEqual(
+            Array.from(extractFeatures(v, c, now)),
+          );
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('do not depend on the order of the viewer skills, interests or follows', () => {
+    fc.assert(
+      fc.property(viewerArb, candidateArb, iso, (v, c, now) => {
+        const reversed: RankViewer = {
+          ...v,
+          skills: [...v.skills].reverse(),
+          interests: [...v.interests].reverse(),
+          followingIds: [...v.followingIds].reverse(),
+        };
+        expect(Array.from(extractFeatures(reversed, c, now))).toEqual(Array.from(extractFeatures(v, c, now)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('adding a followed host never lowers follows_host', () => {
+    fc.assert(
+      fc.property(viewerArb, candidateArb, iso, (v, c, now) => {
+        const follows = extractFeatures({ ...v, followingIds: [...v.followingIds, c.host.id] }, c, now);
+        expect(value(follows, 'follows_host')).toBe(1);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

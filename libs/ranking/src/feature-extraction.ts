@@ -1,0 +1,242 @@
+import { seniorityRank, skillKey, topicBySlug } from '@roundtable/domain';
+
+import { FEATURE_DIM } from './feature-spec';
+import type { RankCandidate, RankPerson, RankViewer } from './rank-types';
+
+/**
+ * Everything about the viewer that every candidate's features need, computed once per request
+ * so a batch of 10,000 candidates does not rebuild the same sets 10,000 times.
+ */
+export interface ViewerContext {
+  readonly viewer: RankViewer;
+  readonly skillKeys: ReadonlySet<string>;
+  readonly interests: ReadonlySet<string>;
+  readonly interestCategories: ReadonlySet<string>;
+  readonly following: ReadonlySet<string>;
+  readonly groups: ReadonlySet<string>;
+  readonly seniorityRank: number | null;
+  /** Seconds and joins by topic slug. */
+  readonly historyByTopic: ReadonlyMap<string, { readonly seconds: number; readonly joins: number }>;
+  readonly historyTotalSeconds: number;
+}
+
+/** Skill-key sets are memoised per person object because the same host repeats across rooms. */
+const personSkillKeys = new WeakMap<RankPerson, ReadonlySet<string>>();
+
+function skillKeysOf(person: RankPerson): ReadonlySet<string> {
+  let keys = personSkillKeys.get(person);
+  if (!keys) {
+    keys = new Set(person.skills.map(skillKey));
+    personSkillKeys.set(person, keys);
+  }
+  return keys;
+}
+
+/** Precomputes the viewer side of the features (see {@link ViewerContext}). */
+export function prepareViewer(viewer: RankViewer): ViewerContext {
+  const historyByTopic = new Map<string, { seconds: number; joins: number }>();
+  let historyTotalSeconds = 0;
+  for (const entry of viewer.history) {
+    const seconds = Math.max(0, finiteOr(entry.seconds, 0));
+    const joins = Math.max(0, finiteOr(entry.joins, 0));
+    const current = historyByTopic.get(entry.topicSlug) ?? { seconds: 0, joins: 0 };
+    current.seconds += seconds;
+    current.joins += joins;
+    historyByTopic.set(entry.topicSlug, current);
+    historyTotalSeconds += seconds;
+  }
+  const interestCategories = new Set<string>();
+  for (const slug of viewer.interests) {
+    const topic = topicBySlug(slug);
+    if (topic) interestCategories.add(topic.category);
+  }
+  return {
+    viewer,
+    skillKeys: new Set(viewer.skills.map(skillKey)),
+    interests: new Set(viewer.interests),
+    interestCategories,
+    following: new Set(viewer.followingIds),
+    groups: new Set(viewer.groupIds),
+    seniorityRank: viewer.seniority ? rankOrNull(viewer.seniority) : null,
+    historyByTopic,
+    historyTotalSeconds,
+  };
+}
+
+/**
+ * The stage as a de-duplicated list with the host first. Callers may or may not repeat the host
+ * in `stage`; features must not count them twice.
+ */
+export function stageWithHost(candidate: RankCandidate): readonly RankPerson[] {
+  const people: RankPerson[] = [candidate.host];
+  const seen = new Set([candidate.host.id]);
+  for (const person of candidate.stage) {
+    if (!seen.has(person.id)) {
+      seen.add(person.id);
+      people.push(person);
+    }
+  }
+  return people;
+}
+
+/** Viewer skill keys that someone on stage also has, in the viewer's order. */
+export function matchedSkills(context: ViewerContext, candidate: RankCandidate): string[] {
+  const stageKeys = new Set<string>();
+  for (const person of stageWithHost(candidate)) for (const key of skillKeysOf(person)) stageKeys.add(key);
+  const matched: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of context.viewer.skills) {
+    const key = skillKey(raw);
+    if (stageKeys.has(key) && !seen.has(key)) {
+      seen.add(key);
+      matched.push(raw);
+    }
+  }
+  return matched;
+}
+
+/**
+ * Writes one candidate's features into `out` at `offset` (FEATURE_DIM floats), in
+ * FEATURE_SPEC order. Pure and allocation-light: it is the hot loop of every ranking request.
+ */
+export function writeFeatures(
+  context: ViewerContext,
+  candidate: RankCandidate,
+  nowMs: number,
+  out: Float32Array,
+  offset: number,
+): void {
+  const stage = stageWithHost(candidate);
+
+  // Skills: viewer vs the union of everyone on stage.
+  const stageKeys = new Set<string>();
+  for (const person of stage) for (const key of skillKeysOf(person)) stageKeys.add(key);
+  let skillOverlap = 0;
+  for (const key of context.skillKeys) if (stageKeys.has(key)) skillOverlap += 1;
+  const skillUnion = context.skillKeys.size + stageKeys.size - skillOverlap;
+
+  // Topics.
+  const roomTopics = new Set(candidate.topics);
+  let topicOverlap = 0;
+  let categoryMatches = 0;
+  let historySeconds = 0;
+  let historyJoins = 0;
+  for (const slug of roomTopics) {
+    if (context.interests.has(slug)) topicOverlap += 1;
+    const topic = topicBySlug(slug);
+    if (topic && context.interestCategories.has(topic.category)) categoryMatches += 1;
+    const history = context.historyByTopic.get(slug);
+    if (history) {
+      historySeconds += history.seconds;
+      historyJoins += history.joins;
+    }
+  }
+  const topicUnion = context.interests.size + roomTopics.size - topicOverlap;
+
+  // Industry.
+  const industry = context.viewer.industry;
+  let industryStage = 0;
+  if (industry) for (const person of stage) if (person.industry === industry) industryStage += 1;
+
+  // Seniority.
+  const hostRank = candidate.host.seniority ? rankOrNull(candidate.host.seniority) : null;
+  const seniorityKnown = hostRank !== null && context.seniorityRank !== null;
+  const seniorityDiff = seniorityKnown ? hostRank - (context.seniorityRank ?? 0) : 0;
+
+  // Follows.
+  let followedOnStage = 0;
+  for (const person of stage) {
+    if (person.id !== candidate.host.id && context.following.has(person.id)) followedOnStage += 1;
+  }
+  const followedListeners = candidate.followedListenerIds?.length ?? 0;
+
+  // Timing.
+  const isLive = candidate.status === 'LIVE';
+  const minutesSinceStart = isLive ? minutesBetween(candidate.startedAt, nowMs, 'since') : 0;
+  const minutesUntilStart = isLive ? 0 : minutesBetween(candidate.scheduledFor, nowMs, 'until');
+
+  const f = out;
+  let i = offset;
+  f[i++] = skillUnion > 0 ? skillOverlap / skillUnion : 0;
+  f[i++] = Math.min(skillOverlap, 10);
+  f[i++] = topicUnion > 0 ? topicOverlap / topicUnion : 0;
+  f[i++] = topicOverlap;
+  f[i++] = roomTopics.size > 0 ? categoryMatches / roomTopics.size : 0;
+  f[i++] = industry !== null && candidate.host.industry === industry ? 1 : 0;
+  f[i++] = industryStage / stage.length;
+  f[i++] = seniorityDiff;
+  f[i++] = Math.abs(seniorityDiff);
+  f[i++] = seniorityKnown ? 1 : 0;
+  f[i++] = context.following.has(candidate.host.id) ? 1 : 0;
+  f[i++] = followedOnStage;
+  f[i++] = Math.log1p(followedListeners);
+  f[i++] = candidate.groupId !== null && context.groups.has(candidate.groupId) ? 1 : 0;
+  f[i++] = isLive ? 1 : 0;
+  f[i++] = Math.log1p(minutesSinceStart);
+  f[i++] = Math.log1p(minutesUntilStart);
+  f[i++] = !isLive && minutesUntilStart <= 60 ? 1 : 0;
+  f[i++] = Math.log1p(Math.max(0, finiteOr(candidate.listenerCount, 0)));
+  f[i++] = Math.log1p(Math.max(0, finiteOr(candidate.host.followerCount, 0)));
+  f[i++] = Math.log1p(stage.length);
+  f[i++] = context.historyTotalSeconds > 0 ? Math.min(1, historySeconds / context.historyTotalSeconds) : 0;
+  f[i++] = Math.log1p(historyJoins);
+  f[i++] = Math.log1p(context.historyTotalSeconds / 60);
+}
+
+/**
+ * Features of one candidate for one viewer at `now` (ISO), in FEATURE_SPEC order.
+ *
+ * @returns a Float32Array of length FEATURE_DIM
+ */
+export function extractFeatures(viewer: RankViewer, candidate: RankCandidate, now: string): Float32Array {
+  const out = new Float32Array(FEATURE_DIM);
+  writeFeatures(prepareViewer(viewer), candidate, parseNow(now), out, 0);
+  return out;
+}
+
+/**
+ * Features of many candidates for one viewer, row-major in one Float32Array [N * FEATURE_DIM]
+ * (the layout of the model's `features` input).
+ *
+ * @param out optional buffer to reuse; must hold at least N * FEATURE_DIM floats
+ */
+export function extractFeatureBatch(
+  viewer: RankViewer | ViewerContext,
+  candidates: readonly RankCandidate[],
+  now: string,
+  out?: Float32Array,
+): Float32Array {
+  const context = 'viewer' in viewer ? viewer : prepareViewer(viewer);
+  const buffer = out ?? new Float32Array(candidates.length * FEATURE_DIM);
+  if (buffer.length < candidates.length * FEATURE_DIM) {
+    throw new RangeError(`Feature buffer holds ${buffer.length} floats, need ${candidates.length * FEATURE_DIM}`);
+  }
+  const nowMs = parseNow(now);
+  candidates.forEach((candidate, row) => writeFeatures(context, candidate, nowMs, buffer, row * FEATURE_DIM));
+  return buffer;
+}
+
+/** Milliseconds since the epoch for an ISO `now`; rejects garbage so features never become NaN. */
+export function parseNow(now: string): number {
+  const ms = Date.parse(now);
+  if (!Number.isFinite(ms)) throw new RangeError(`"now" is not an ISO timestamp: ${now}`);
+  return ms;
+}
+
+function minutesBetween(iso: string | null, nowMs: number, direction: 'since' | 'until'): number {
+  if (iso === null) return 0;
+  const at = Date.parse(iso);
+  if (!Number.isFinite(at)) return 0;
+  const minutes = direction === 'since' ? (nowMs - at) / 60_000 : (at - nowMs) / 60_000;
+  // Clock skew between API and database can put a start a few seconds in the "wrong" direction.
+  return Math.max(0, minutes);
+}
+
+function rankOrNull(seniority: Parameters<typeof seniorityRank>[0]): number | null {
+  const rank = seniorityRank(seniority);
+  return rank >= 0 ? rank : null;
+}
+
+function finiteOr(value: number, fallback: number): number {
+  return Number.isFinite(value) ? value : fallback;
+}
