@@ -38,7 +38,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       reporter: ({ errors }) => {
         const names = Object.keys(errors);
         if (names.length > 0) {
-          const details = names.map((name) => `  ${name}: ${String(errors[name]?.message ?? errors[name])}`);
+          const byName = errors as Record<string, Error | undefined>;
+          const details = names.map((name) => `  ${name}: ${byName[name]?.message ?? 'invalid'}`);
           throw new Error(`Invalid configuration:\n${details.join('\n')}`);
         }
       },

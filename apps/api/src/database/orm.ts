@@ -72,6 +72,7 @@ export async function connectDatabase(
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     discovery: { warnWhenNoEntities: true },
   });

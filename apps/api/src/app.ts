@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+
+import { type AudioGateway, LiveKitAudioGateway } from '@roundtable/audio';
+import pino, { type Logger } from 'pino';
+
+import { type AppConfig } from './config/config';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { connectDatabase, type Database, migrateDatabase } from './database/orm';
+import { createEventBus, type EventBus } from './events/event-bus';
+import { seedDemoData, type SeedSummary } from './seed/demo-data';
+import { type ApiServer, startApiServer } from './server/create-server';
+
+export interface RunningApi {
+  readonly server: ApiServer;
+  readonly db: Database;
+  readonly bus: EventBus;
+  readonly databaseUrl: string;
+  readonly embedded: boolean;
+  readonly seeded: SeedSummary | null;
+  stop(): Promise<void>;
+}
+
+export function createLogger(config: AppConfig): Logger {
+  return pino({ level: config.logLevel, base: { service: 'api' } });
+}
+
+/**
+ * Starts the API with everything it needs: the database (embedded when DATABASE_URL is unset),
+ * pending migrations, demo data on an empty database, pub/sub, and the HTTP/WebSocket server.
+ */
+export async function runApi(
+  config: AppConfig,
+  options: { logger?: Logger; audio?: AudioGateway } = {},
+): Promise<RunningApi> {
+  const logger = options.logger ?? createLogger(config);
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.error({ err: error }, 'shutdown step failed');
+      }
+    }
+  };
+  try {
+    let embedded: EmbeddedDatabase | null = null;
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      logger.info({ dir: config.embeddedPgDir }, 'DATABASE_URL is unset: starting an embedded PostgreSQL');
+      embedded = await startEmbeddedPostgres(config.embeddedPgDir, (message) => logger.debug({ postgres: message }));
+      cleanups.push(() => embedded?.stop() ?? Promise.resolve());
+      databaseUrl = embedded.url;
+    }
+    const db = await connectDatabase(databaseUrl, { debugSql: config.logLevel === 'trace' });
+    cleanups.push(() => db.close());
+    const applied = await migrateDatabase(db);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+
+    const bus = await createEventBus(config.redisUrl, (error) => logger.error({ err: error }, 'Redis error'));
+    cleanups.push(() => bus.close());
+    logger.info({ pubsub: bus.kind }, 'pub/sub ready');
+
+    const audio = options.audio ?? new LiveKitAudioGateway(config.livekit);
+    const server = await startApiServer({ config, db, bus, audio, logger });
+    cleanups.push(() => server.close());
+
+    const seeded = config.seedDemoData ? await seedDemoData(db, server.services, config.auth.jwtSecret, logger) : null;
+    return { server, db, bus, databaseUrl, embedded: embedded !== null, seeded, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,113 @@
+import { DomainError, DomainErrorCode } from '@roundtable/domain';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The contract's `extensions.code` values, plus the masked code for unexpected failures. */
+export enum ApiErrorCode {
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  BadUserInput = 'BAD_USER_INPUT',
+  Conflict = 'CONFLICT',
+  RateLimited = 'RATE_LIMITED',
+  Internal = 'INTERNAL_SERVER_ERROR',
+}
+
+const CONTRACT_CODES: ReadonlySet<string> = new Set(Object.values(ApiErrorCode));
+
+export function assertUnreachable(value: never): never {
+  throw new Error(`Unhandled case: ${String(value)}`);
+}
+
+/** The single, exhaustive mapping from room-rule failures to contract codes. */
+export function apiCodeForDomainError(code: DomainErrorCode): ApiErrorCode {
+  switch (code) {
+    case DomainErrorCode.InvalidInput:
+      return ApiErrorCode.BadUserInput;
+    case DomainErrorCode.RoomNotFound:
+    case DomainErrorCode.ProfileNotFound:
+    case DomainErrorCode.GroupNotFound:
+      return ApiErrorCode.NotFound;
+    case DomainErrorCode.NotAllowed:
+    case DomainErrorCode.NotInvited:
+      return ApiErrorCode.Forbidden;
+    case DomainErrorCode.Banned:
+    case DomainErrorCode.RoomNotLive:
+    case DomainErrorCode.RoomEnded:
+    case DomainErrorCode.RoomAlreadyLive:
+    case DomainErrorCode.StageFull:
+    case DomainErrorCode.AlreadyOnStage:
+    case DomainErrorCode.NotOnStage:
+    case DomainErrorCode.NotAParticipant:
+    case DomainErrorCode.HandAlreadyRaised:
+    case DomainErrorCode.NoPendingInvitation:
+    case DomainErrorCode.AlreadyInvited:
+    case DomainErrorCode.HostIsProtected:
+      return ApiErrorCode.Conflict;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+export function apiError(code: ApiErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const unauthenticated = (message = 'Sign in: send a valid bearer token') =>
+  apiError(ApiErrorCode.Unauthenticated, message);
+export const badInput = (field: string, message: string) =>
+  apiError(ApiErrorCode.BadUserInput, message, { field });
+export const notFound = (what: string) => apiError(ApiErrorCode.NotFound, `${what} not found`);
+
+function domainToGraphQL(error: DomainError): GraphQLError {
+  const extensions: Record<string, unknown> = { reason: error.code };
+  if (error.field) extensions['field'] = error.field;
+  return apiError(apiCodeForDomainError(error.code), error.message, extensions);
+}
+
+/** Turns anything thrown in a resolver into a contract error; unknown errors are masked. */
+export function toApiError(error: unknown): GraphQLError | null {
+  if (error instanceof DomainError) return domainToGraphQL(error);
+  if (error instanceof GraphQLError && CONTRACT_CODES.has(String(error.extensions['code']))) return error;
+  return null;
+}
+
+/** Apollo/graphql-ws codes for requests that never reached a resolver, mapped onto the contract. */
+const REQUEST_ERROR_CODES: Record<string, ApiErrorCode> = {
+  GRAPHQL_PARSE_FAILED: ApiErrorCode.BadUserInput,
+  GRAPHQL_VALIDATION_FAILED: ApiErrorCode.BadUserInput,
+  BAD_USER_INPUT: ApiErrorCode.BadUserInput,
+  BAD_REQUEST: ApiErrorCode.BadUserInput,
+  PERSISTED_QUERY_NOT_FOUND: ApiErrorCode.BadUserInput,
+  PERSISTED_QUERY_NOT_SUPPORTED: ApiErrorCode.BadUserInput,
+  OPERATION_RESOLUTION_FAILURE: ApiErrorCode.BadUserInput,
+};
+
+/**
+ * The last step before an error leaves the server (HTTP and WebSocket): keeps contract errors,
+ * maps request errors, and masks everything else so no stack trace or SQL reaches a client.
+ */
+export function formatApiError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logUnexpected: (error: unknown) => void,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  const mapped = toApiError(original) ?? toApiError(error);
+  if (mapped) {
+    // `http` tells Apollo which status to send; it is not for clients.
+    const { http: _http, ...extensions } = mapped.extensions;
+    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  const code = String(formatted.extensions?.['code'] ?? '');
+  const requestCode = REQUEST_ERROR_CODES[code];
+  if (requestCode) {
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: requestCode, ...(code !== requestCode ? { reason: code } : {}) },
+    };
+  }
+  logUnexpected(original);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ApiErrorCode.Internal } };
+}

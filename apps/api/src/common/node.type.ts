@@ -1,0 +1,26 @@
+import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+
+/** Entity class name → GraphQL type name, for resolving `Node` values returned by `node(id)`. */
+const NODE_TYPE_BY_ENTITY: Readonly<Record<string, string>> = {
+  ProfileEntity: 'Profile',
+  RoomEntity: 'Room',
+  GroupEntity: 'Group',
+  ParticipantEntity: 'Participant',
+};
+
+@InterfaceType('Node', {
+  resolveType: (value: object) => NODE_TYPE_BY_ENTITY[value.constructor.name],
+})
+export abstract class NodeType {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoType {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}

@@ -1,0 +1,102 @@
+import { type EntityManager } from '@mikro-orm/postgresql';
+import { STAGE_ROLES } from '@roundtable/domain';
+import DataLoader from 'dataloader';
+
+import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
+import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
+import { ParticipantEntity, RoomEntity } from '../rooms/room.entity';
+import { placeholders } from './sql';
+
+export interface RoomCounts {
+  readonly listenerCount: number;
+  readonly participantCount: number;
+}
+
+function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+function groupedByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const list = map.get(keyOf(row));
+    if (list) list.push(row);
+    else map.set(keyOf(row), [row]);
+  }
+  return keys.map((key) => map.get(key) ?? []);
+}
+
+/**
+ * Everything one request (or one subscription event) reads through: its own EntityManager fork
+ * and DataLoaders, so lists resolve their relations in one query per relation, never per row.
+ */
+export class RequestScope {
+  readonly profile: DataLoader<string, ProfileEntity | null>;
+  readonly group: DataLoader<string, GroupEntity | null>;
+  readonly room: DataLoader<string, RoomEntity | null>;
+  readonly participant: DataLoader<string, ParticipantEntity | null>;
+  /** Active stage participants of a room, in the order they came on stage. */
+  readonly stage: DataLoader<string, ParticipantEntity[]>;
+  readonly counts: DataLoader<string, RoomCounts>;
+  /** The viewer's active participation per room. */
+  readonly viewerParticipant: DataLoader<string, ParticipantEntity | null>;
+  /** Whether the viewer follows a profile. */
+  readonly viewerFollows: DataLoader<string, boolean>;
+  /** Whether the viewer is a member of a group. */
+  readonly viewerIsMember: DataLoader<string, boolean>;
+
+  constructor(
+    readonly em: EntityManager,
+    readonly viewerId: string | null,
+  ) {
+    this.profile = new DataLoader(async (ids) =>
+      byKey(ids, await em.find(ProfileEntity, { id: { $in: [...ids] } }), (p) => p.id),
+    );
+    this.group = new DataLoader(async (ids) =>
+      byKey(ids, await em.find(GroupEntity, { id: { $in: [...ids] } }), (g) => g.id),
+    );
+    this.room = new DataLoader(async (ids) =>
+      byKey(ids, await em.find(RoomEntity, { id: { $in: [...ids] } }), (r) => r.id),
+    );
+    this.participant = new DataLoader(async (ids) =>
+      byKey(ids, await em.find(ParticipantEntity, { id: { $in: [...ids] } }), (p) => p.id),
+    );
+    this.stage = new DataLoader(async (roomIds) => {
+      const rows = await em.find(
+        ParticipantEntity,
+        { roomId: { $in: [...roomIds] }, leftAt: null, role: { $in: [...STAGE_ROLES] } },
+        { orderBy: { stageSince: 'asc', id: 'asc' } },
+      );
+      return groupedByKey(roomIds, rows, (p) => p.roomId);
+    });
+    this.counts = new DataLoader(async (roomIds) => {
+      const rows = await em.execute<{ room_id: string; listeners: string; total: string }[]>(
+        `select room_id, count(*) filter (where role = 'LISTENER') as listeners, count(*) as total
+           from participants where left_at is null and room_id in (${placeholders(roomIds)})
+          group by room_id`,
+        [...roomIds],
+      );
+      const map = new Map(rows.map((r) => [r.room_id, { listenerCount: Number(r.listeners), participantCount: Number(r.total) }]));
+      return roomIds.map((id) => map.get(id) ?? { listenerCount: 0, participantCount: 0 });
+    });
+    this.viewerParticipant = new DataLoader(async (roomIds) => {
+      if (!viewerId) return roomIds.map(() => null);
+      const rows = await em.find(ParticipantEntity, { roomId: { $in: [...roomIds] }, profileId: viewerId, leftAt: null });
+      return byKey(roomIds, rows, (p) => p.roomId);
+    });
+    this.viewerFollows = new DataLoader(async (profileIds) => {
+      if (!viewerId) return profileIds.map(() => false);
+      const rows = await em.find(FollowEntity, { followerId: viewerId, followeeId: { $in: [...profileIds] } });
+      const followed = new Set(rows.map((f) => f.followeeId));
+      return profileIds.map((id) => followed.has(id));
+    });
+    this.viewerIsMember = new DataLoader(async (groupIds) => {
+      if (!viewerId) return groupIds.map(() => false);
+      const rows = await em.find(GroupMemberEntity, { profileId: viewerId, groupId: { $in: [...groupIds] } });
+      const member = new Set(rows.map((m) => m.groupId));
+      return groupIds.map((id) => member.has(id));
+    });
+  }
+}

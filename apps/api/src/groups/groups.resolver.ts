@@ -1,0 +1,74 @@
+import { type RoomStatus } from '@roundtable/domain';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
+import { type GraphQLContext, requireViewer } from '../common/context';
+import { RoomStatusGql } from '../common/graphql-enums';
+import { parseFirst } from '../common/pagination';
+import { ProfileConnectionType } from '../profiles/dto/profile.type';
+import { RoomType } from '../rooms/dto/room.type';
+import { type RoomEntity } from '../rooms/room.entity';
+import { CreateGroupInput, GroupType } from './dto/group.type';
+import { type GroupEntity } from './group.entity';
+
+const GROUP_ROOMS_LIMIT = 100;
+
+@Resolver(() => GroupType)
+export class GroupsResolver {
+  @Query(() => GroupType, { nullable: true })
+  async group(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<GroupEntity | null> {
+    requireViewer(ctx);
+    return ctx.services.groups.getGroup(ctx.scope.em, id);
+  }
+
+  @Mutation(() => GroupType)
+  async createGroup(@Arg('input', () => CreateGroupInput) input: CreateGroupInput, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.groups.createGroup(ctx.scope.em, requireViewer(ctx), input);
+  }
+
+  @Mutation(() => GroupType)
+  async joinGroup(@Arg('groupId', () => ID) groupId: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.groups.joinGroup(ctx.scope.em, requireViewer(ctx), groupId);
+  }
+
+  @Mutation(() => GroupType)
+  async leaveGroup(@Arg('groupId', () => ID) groupId: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.groups.leaveGroup(ctx.scope.em, requireViewer(ctx), groupId);
+  }
+
+  @FieldResolver(() => Boolean)
+  async viewerIsMember(@Root() group: GroupEntity, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return ctx.scope.viewerIsMember.load(group.id);
+  }
+
+  @FieldResolver(() => ProfileConnectionType, {
+    complexity: ({ childComplexity, args }) => 5 + Number(args['first'] ?? 50) * childComplexity,
+  })
+  async members(
+    @Root() group: GroupEntity,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    const page = await ctx.services.groups.members(ctx.scope.em, group.id, parseFirst(first, 50), after);
+    return { ...page, totalCount: group.memberCount };
+  }
+
+  @FieldResolver(() => [RoomType], {
+    description: `Rooms in the group the viewer may see, newest first (at most ${GROUP_ROOMS_LIMIT}).`,
+    complexity: ({ childComplexity }) => 20 * childComplexity,
+  })
+  async rooms(
+    @Root() group: GroupEntity,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('status', () => RoomStatusGql, { nullable: true }) status: RoomStatusGql | null,
+  ): Promise<RoomEntity[]> {
+    const page = await ctx.services.rooms.listRooms(
+      ctx.scope.em,
+      requireViewer(ctx),
+      { groupId: group.id, status: (status as RoomStatus | null) ?? null },
+      GROUP_ROOMS_LIMIT,
+      null,
+    );
+    return page.edges.map((edge) => edge.node);
+  }
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+
+import { type EntityManager } from '@mikro-orm/postgresql';
+import { type GroupInput, validateGroupInput } from '@roundtable/domain';
+
+import type { AuthenticatedViewer } from '../auth/authenticator';
+import { badInput, notFound } from '../common/api-error';
+import { parseUuid } from '../common/ids';
+import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
+import { ProfileEntity } from '../profiles/profile.entity';
+import { GroupEntity } from './group.entity';
+
+export class GroupsService {
+  async createGroup(em: EntityManager, viewer: AuthenticatedViewer, input: GroupInput): Promise<GroupEntity> {
+    const valid = validateGroupInput(input);
+    return em.transactional(async (tx) => {
+      const now = new Date();
+      const group = tx.create(GroupEntity, {
+        id: randomUUID(),
+        name: valid.name,
+        description: valid.description,
+        createdById: viewer.profileId,
+        memberCount: 1,
+        createdAt: now,
+      });
+      await tx.flush();
+      await tx.execute(`insert into group_members (group_id, profile_id, joined_at) values (?, ?, ?)`, [group.id, viewer.profileId, now]);
+      return group;
+    });
+  }
+
+  async getGroup(em: EntityManager, rawId: string): Promise<GroupEntity | null> {
+    return em.findOne(GroupEntity, { id: parseUuid(rawId, 'id') });
+  }
+
+  async joinGroup(em: EntityManager, viewer: AuthenticatedViewer, rawGroupId: string): Promise<GroupEntity> {
+    return this.changeMembership(em, viewer, rawGroupId, 'join');
+  }
+
+  async leaveGroup(em: EntityManager, viewer: AuthenticatedViewer, rawGroupId: string): Promise<GroupEntity> {
+    return this.changeMembership(em, viewer, rawGroupId, 'leave');
+  }
+
+  private async changeMembership(
+    em: EntityManager,
+    viewer: AuthenticatedViewer,
+    rawGroupId: string,
+    change: 'join' | 'leave',
+  ): Promise<GroupEntity> {
+    const groupId = parseUuid(rawGroupId, 'groupId');
+    return em.transactional(async (tx) => {
+      const group = await tx.findOne(GroupEntity, { id: groupId });
+      if (!group) throw notFound('Group');
+      const changed =
+        change === 'join'
+          ? await tx.execute<unknown[]>(
+              `insert into group_members (group_id, profile_id, joined_at) values (?, ?, ?) on conflict do nothing returning group_id`,
+              [groupId, viewer.profileId, new Date()],
+            )
+          : await tx.execute<unknown[]>(`delete from group_members where group_id = ? and profile_id = ? returning group_id`, [
+              groupId,
+              viewer.profileId,
+            ]);
+      if (changed.length > 0) {
+        await tx.execute(`update groups set member_count = member_count + ? where id = ?`, [change === 'join' ? 1 : -1, groupId]);
+        await tx.refresh(group);
+      }
+      return group;
+    });
+  }
+
+  async members(em: EntityManager, groupId: string, first: number, after: string | null): Promise<Page<ProfileEntity>> {
+    const cursor = decodeCursor(after);
+    const params: unknown[] = [groupId];
+    let keyset = '';
+    if (cursor) {
+      const at = new Date(cursor.sortKey);
+      if (Number.isNaN(at.getTime())) throw badInput('after', 'after is not a valid cursor');
+      keyset = 'and (gm.joined_at, gm.profile_id) > (?, ?)';
+      params.push(at, cursor.id);
+    }
+    const rows = await em.execute<Record<string, unknown>[]>(
+      `select p.*, gm.joined_at as member_since from group_members gm join profiles p on p.id = gm.profile_id
+        where gm.group_id = ? ${keyset} order by gm.joined_at, gm.profile_id limit ?`,
+      [...params, first + 1],
+    );
+    const joinedAt = new Map<string, Date>();
+    const profiles = rows.map((row) => {
+      const profile = em.map(ProfileEntity, row);
+      joinedAt.set(profile.id, new Date(row['member_since'] as string | Date));
+      return profile;
+    });
+    return toPage(profiles, first, (p) => encodeCursor((joinedAt.get(p.id) ?? new Date(0)).toISOString(), p.id));
+  }
+}

@@ -1,0 +1,116 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+import { NodeType, PageInfoType } from '../../common/node.type';
+import { ProfileType } from '../../profiles/dto/profile.type';
+import { RoomType } from '../../rooms/dto/room.type';
+
+export enum ReportCategoryGql {
+  HATE_SPEECH = 'HATE_SPEECH',
+  HARASSMENT = 'HARASSMENT',
+  SPAM = 'SPAM',
+  IMPERSONATION = 'IMPERSONATION',
+  SEXUAL_CONTENT = 'SEXUAL_CONTENT',
+  VIOLENCE = 'VIOLENCE',
+  OTHER = 'OTHER',
+}
+
+export enum ReportStatusGql {
+  OPEN = 'OPEN',
+  ACTIONED = 'ACTIONED',
+  DISMISSED = 'DISMISSED',
+}
+
+export enum ModerationActionGql {
+  DISMISS = 'DISMISS',
+  WARN = 'WARN',
+  REMOVE_FROM_ROOM = 'REMOVE_FROM_ROOM',
+  SUSPEND = 'SUSPEND',
+}
+
+registerEnumType(ReportCategoryGql, { name: 'ReportCategory' });
+registerEnumType(ReportStatusGql, { name: 'ReportStatus' });
+registerEnumType(ModerationActionGql, { name: 'ModerationAction' });
+
+@ObjectType('Report', { implements: NodeType })
+export class ReportType extends NodeType {
+  @Field(() => ID)
+  declare id: string;
+
+  @Field(() => ReportCategoryGql)
+  category!: ReportCategoryGql;
+
+  @Field(() => ReportStatusGql)
+  status!: ReportStatusGql;
+
+  @Field(() => String, { nullable: true })
+  details!: string | null;
+
+  @Field(() => RoomType)
+  room!: RoomType;
+
+  @Field(() => ProfileType, { nullable: true })
+  reportedProfile!: ProfileType | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  resolvedAt!: Date | null;
+
+  @Field(() => ModerationActionGql, { nullable: true })
+  action!: ModerationActionGql | null;
+}
+
+@ObjectType('ReportEdge')
+export class ReportEdgeType {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => ReportType)
+  node!: ReportType;
+}
+
+@ObjectType('ReportConnection')
+export class ReportConnectionType {
+  @Field(() => [ReportEdgeType])
+  edges!: ReportEdgeType[];
+
+  @Field(() => PageInfoType)
+  pageInfo!: PageInfoType;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@InputType('ReportAbuseInput')
+export class ReportAbuseInput {
+  @Field(() => ID)
+  roomId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The participant reported; none when the report is about the room itself.' })
+  profileId?: string | null;
+
+  @Field(() => ReportCategoryGql)
+  category!: ReportCategoryGql;
+
+  @Field(() => String, { nullable: true })
+  details?: string | null;
+}
+
+@InputType('ResolveReportInput')
+export class ResolveReportInput {
+  @Field(() => ID)
+  reportId!: string;
+
+  @Field(() => ModerationActionGql)
+  action!: ModerationActionGql;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+/**
+ * Contract types whose fields (moderationQueue, reportAbuse, resolveReport) land with the
+ * moderation issue; served now so clients can generate types against the full contract.
+ */
+export const MODERATION_TYPES = [ReportType, ReportEdgeType, ReportConnectionType, ReportAbuseInput, ResolveReportInput];

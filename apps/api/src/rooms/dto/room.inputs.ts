@@ -1,0 +1,45 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+import { RoomStatusGql, RoomVisibilityGql } from '../../common/graphql-enums';
+
+@InputType('RoomFilter')
+export class RoomFilterInput {
+  @Field(() => RoomStatusGql, { nullable: true })
+  status?: RoomStatusGql | null;
+
+  @Field(() => String, { nullable: true, description: 'Topic slug.' })
+  topic?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  groupId?: string | null;
+}
+
+@InputType('CreateRoomInput')
+export class CreateRoomInput {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [String], { nullable: false, defaultValue: [], description: 'Topic slugs.' })
+  topics!: string[];
+
+  @Field(() => RoomVisibilityGql, { nullable: false, defaultValue: RoomVisibilityGql.PUBLIC })
+  visibility!: RoomVisibilityGql;
+
+  @Field(() => ID, { nullable: true })
+  groupId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Profiles that may join a PRIVATE room.' })
+  inviteeIds?: string[] | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'A room with a time in the future is SCHEDULED; without one it goes LIVE at once.',
+  })
+  scheduledFor?: Date | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 10 })
+  maxSpeakers?: number | null;
+}

@@ -1,0 +1,38 @@
+import { MODERATING_ROLES } from '@roundtable/domain';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+
+import { type GraphQLContext } from '../common/context';
+import { ProfileType } from '../profiles/dto/profile.type';
+import { type ProfileEntity } from '../profiles/profile.entity';
+import { RoomType } from './dto/room.type';
+import { ParticipantType } from './dto/room.type';
+import { type RoomEntity } from './room.entity';
+import { type ParticipantRecord } from './room-event-message';
+
+@Resolver(() => ParticipantType)
+export class ParticipantsResolver {
+  @FieldResolver(() => RoomType)
+  async room(@Root() participant: ParticipantRecord, @Ctx() ctx: GraphQLContext): Promise<RoomEntity> {
+    const room = await ctx.scope.room.load(participant.roomId);
+    if (!room) throw new Error(`participant ${participant.id} has no room`);
+    return room;
+  }
+
+  @FieldResolver(() => ProfileType)
+  async profile(@Root() participant: ParticipantRecord, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity> {
+    const profile = await ctx.scope.profile.load(participant.profileId);
+    if (!profile) throw new Error(`participant ${participant.id} has no profile`);
+    return profile;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'What the participant wants to ask or say, given with the raised hand; host and moderators see it.',
+  })
+  async handRaiseQuestion(@Root() participant: ParticipantRecord, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    if (!participant.handRaiseQuestion || !ctx.viewer) return null;
+    if (participant.profileId === ctx.viewer.profileId) return participant.handRaiseQuestion;
+    const mine = await ctx.scope.viewerParticipant.load(participant.roomId);
+    return mine && MODERATING_ROLES.has(mine.role) ? participant.handRaiseQuestion : null;
+  }
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { buildSchema, BreakingChangeType, findBreakingChanges, findDangerousChanges, printSchema } from 'graphql';
+
+import { InProcessEventBus } from '../events/event-bus';
+import { buildApiSchema } from './schema';
+
+/** The public contract lives beside the repository, in ../shared/contract. */
+const CONTRACT_PATH = resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'contract', 'schema.graphql');
+
+/**
+ * Contract fields that land with later issues. Each entry must be removed when its issue lands;
+ * the test fails if a listed field is served (so the list cannot go stale).
+ */
+const NOT_YET_SERVED = ['Query.recommendedRooms', 'Query.moderationQueue', 'Mutation.reportAbuse', 'Mutation.resolveReport'];
+
+describe('public GraphQL contract', () => {
+  it('the served schema is a superset of ../shared/contract/schema.graphql', async () => {
+    const contract = buildSchema(readFileSync(CONTRACT_PATH, 'utf8'));
+    const served = await buildApiSchema(new InProcessEventBus());
+    const breaking = findBreakingChanges(contract, served).map((change) => `${change.type}: ${change.description}`);
+    const expected = NOT_YET_SERVED.map((coordinate) => {
+      const [type, field] = coordinate.split('.');
+      return `${BreakingChangeType.FIELD_REMOVED}: ${type}.${field} was removed.`;
+    });
+    expect(breaking.sort()).toEqual(expected.sort());
+  });
+
+  it('serves the contract interfaces, scalar and the types of later issues', async () => {
+    const served = printSchema(await buildApiSchema(new InProcessEventBus()));
+    for (const type of ['RoomEvent', 'Node', 'DateTime', 'RoomRecommendations', 'Report', 'ReportAbuseInput']) {
+      expect(served).toContain(type);
+    }
+  });
+
+  it('changes nothing the contract marks as dangerous except added enum values or types', async () => {
+    const contract = buildSchema(readFileSync(CONTRACT_PATH, 'utf8'));
+    const served = await buildApiSchema(new InProcessEventBus());
+    const dangerous = findDangerousChanges(contract, served).map((change) => change.type);
+    // Adding RoomEvent implementations (StageInvitationDeclined, ParticipantUnmuted) is expected.
+    expect(dangerous.every((type) => type === 'IMPLEMENTED_INTERFACE_ADDED' || type === 'TYPE_ADDED_TO_UNION')).toBe(true);
+  });
+});

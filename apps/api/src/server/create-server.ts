@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { AudioGateway } from '@roundtable/audio';
+import cors from 'cors';
+import express from 'express';
+import { type ExecutionResult, getOperationAST, GraphQLError, type GraphQLFormattedError, parse } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+
+import { type AuthenticatedViewer, AuthenticationError, Authenticator, bearerToken } from '../auth/authenticator';
+import { ApiErrorCode, apiError, formatApiError, unauthenticated } from '../common/api-error';
+import type { GraphQLContext } from '../common/context';
+import { RequestScope } from '../common/request-scope';
+import type { AppConfig } from '../config/config';
+import type { Database } from '../database/orm';
+import type { EventBus } from '../events/event-bus';
+import { GroupsService } from '../groups/groups.service';
+import { ProfilesService } from '../profiles/profiles.service';
+import { RoomsService } from '../rooms/rooms.service';
+import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
+import { checkOperationLimits } from './operation-limits';
+import { RateLimiter } from './rate-limiter';
+import { buildApiSchema } from './schema';
+import type { Services } from './services';
+import { WsCloseCode } from './ws-close-code';
+
+export interface ApiServerOptions {
+  readonly config: AppConfig;
+  readonly db: Database;
+  readonly bus: EventBus;
+  readonly audio: AudioGateway;
+  readonly logger: Logger;
+}
+
+export interface ApiServer {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly port: number;
+  readonly services: Services;
+  close(): Promise<void>;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** HTTP and WebSocket GraphQL on one port, with health endpoints and an offline GraphiQL. */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const { config, db, bus, audio, logger } = options;
+  const schema = await buildApiSchema(bus);
+  const authenticator = new Authenticator(config.auth);
+  const rateLimiter = new RateLimiter(config.limits.mutationsPerWindow, config.limits.rateWindowMs);
+  const services: Services = {
+    profiles: new ProfilesService(),
+    groups: new GroupsService(),
+    rooms: new RoomsService({
+      bus,
+      audio,
+      onPublishError: (error) => logger.error({ err: error }, 'publishing room events failed'),
+    }),
+  };
+
+  const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error while resolving');
+  const format = (error: GraphQLError): GraphQLFormattedError => formatApiError(error.toJSON(), error, logUnexpected);
+
+  async function authenticate(authorization: unknown): Promise<AuthenticatedViewer | null> {
+    const token = bearerToken(authorization);
+    if (!token) return null;
+    const viewer = await authenticator.verify(token);
+    await services.profiles.ensureProfile(db.orm.em.fork(), viewer);
+    return viewer;
+  }
+
+  function createContext(viewer: AuthenticatedViewer | null): GraphQLContext {
+    const context: GraphQLContext = {
+      requestId: randomUUID(),
+      viewer,
+      services,
+      scope: new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null),
+      renewScope() {
+        context.scope = new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null);
+      },
+    };
+    return context;
+  }
+
+  /** Mutations need a viewer and a free slot in the viewer's rate window. */
+  function checkMutation(viewer: AuthenticatedViewer | null): GraphQLError | null {
+    if (!viewer) return apiError(ApiErrorCode.Unauthenticated, 'Sign in: mutations need a bearer token', { http: { status: 401 } });
+    if (!rateLimiter.tryConsume(viewer.profileId)) {
+      const retryAfterSeconds = Math.ceil(rateLimiter.retryAfterMs(viewer.profileId) / 1000);
+      return apiError(ApiErrorCode.RateLimited, `Too many requests: try again in ${retryAfterSeconds} s`, {
+        retryAfterSeconds,
+        http: { status: 429 },
+      });
+    }
+    return null;
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+
+  const wsViewers = new WeakMap<object, AuthenticatedViewer>();
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        try {
+          const viewer = await authenticate(ctx.connectionParams?.['authorization']);
+          if (viewer) {
+            wsViewers.set(ctx, viewer);
+            return true;
+          }
+        } catch (error) {
+          if (!(error instanceof AuthenticationError)) logger.error({ err: error }, 'WebSocket authentication failed');
+        }
+        ctx.extra.socket.close(WsCloseCode.Unauthorized, 'Unauthorized: send connectionParams.authorization');
+        return false;
+      },
+      context: (ctx) => createContext(wsViewers.get(ctx) ?? null) as unknown as Record<string, unknown>,
+      onSubscribe: (ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Invalid query')];
+        }
+        const limitError = checkOperationLimits(schema, document, payload.operationName, payload.variables, config.limits);
+        if (limitError) return [limitError];
+        const operation = getOperationAST(document, payload.operationName ?? undefined);
+        if (operation?.operation === 'mutation') {
+          const mutationError = checkMutation(wsViewers.get(ctx) ?? null);
+          if (mutationError) return [mutationError];
+        }
+        return undefined;
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>
+        result.errors ? { ...result, errors: result.errors.map(format) } : result,
+    },
+    wsServer,
+  );
+
+  const limitsPlugin: ApolloServerPlugin<GraphQLContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, operationName, request, contextValue }) {
+          const limitError = checkOperationLimits(schema, document, operationName, request.variables, config.limits);
+          if (limitError) throw limitError;
+          if (operation?.operation === 'mutation') {
+            const mutationError = checkMutation(contextValue.viewer);
+            if (mutationError) throw mutationError;
+          }
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatApiError(formatted, error, logUnexpected),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin,
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ready', database: 'up', pubsub: bus.kind });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', database: 'down' });
+    }
+  });
+  app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  app.get(GRAPHQL_PATH, (req, res, next) => {
+    // Browsers get the explorer; GraphQL GET requests (with a query) go on to Apollo.
+    if (req.query['query'] === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
+      res.type('html').send(graphiqlPage(GRAPHQL_PATH));
+      return;
+    }
+    next();
+  });
+  app.use(
+    GRAPHQL_PATH,
+    cors<cors.CorsRequest>(),
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return createContext(await authenticate(req.headers.authorization));
+        } catch (error) {
+          if (error instanceof AuthenticationError) {
+            throw apiError(ApiErrorCode.Unauthenticated, error.message, { http: { status: 401 } });
+          }
+          logger.error({ err: error }, 'creating the request context failed');
+          throw unauthenticated('Could not verify the bearer token');
+        }
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  let closed = false;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    wsUrl: `ws://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    services,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+import { runApi, type RunningApi } from '../../src/app';
+import { signDevelopmentToken, STAFF_ROLE } from '../../src/auth/authenticator';
+import { DEV_JWT_SECRET, loadConfig } from '../../src/config/config';
+import { clearDatabase, workerDatabaseUrl } from './test-database';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly data: T | null | undefined;
+  readonly errors: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] | undefined;
+}
+
+export interface TestApi {
+  readonly api: RunningApi;
+  readonly url: string;
+  readonly wsUrl: string;
+  /** POST a GraphQL operation over real HTTP. */
+  request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /** A graphql-ws client on a real WebSocket; closed by `stop()`. */
+  wsClient(token: string | null): Client;
+  clear(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A real API server (HTTP + WebSocket) on a free port, against this worker's database. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: await workerDatabaseUrl(),
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MUTATIONS: '100000',
+    ...env,
+  });
+  const api = await runApi(config);
+  const clients: Client[] = [];
+  return {
+    api,
+    url: api.server.url.replace('localhost', '127.0.0.1'),
+    wsUrl: api.server.wsUrl.replace('localhost', '127.0.0.1'),
+    async request<T>(query: string, variables: Record<string, unknown> = {}, token: string | null = null) {
+      const response = await fetch(api.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: T | null; errors?: GraphQLResponse['errors'] };
+      return { status: response.status, data: body.data, errors: body.errors };
+    },
+    wsClient(token: string | null) {
+      const client = createClient({
+        url: api.server.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        retryAttempts: 0,
+        lazy: true,
+      });
+      clients.push(client);
+      return client;
+    },
+    async clear() {
+      await clearDatabase(api.db);
+      api.server.services.profiles.forgetKnownProfiles();
+    },
+    async stop() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await api.stop();
+    },
+  };
+}
+
+/** A development token for a test profile. */
+export function tokenFor(sub: string, options: { name?: string; staff?: boolean } = {}): Promise<string> {
+  return signDevelopmentToken(DEV_JWT_SECRET, {
+    sub,
+    name: options.name ?? sub,
+    roles: options.staff ? [STAFF_ROLE] : [],
+  });
+}
+
+/** Collects a subscription's results; `next(n)` waits (bounded) until n results have arrived. */
+export class Collector<T> {
+  readonly items: T[] = [];
+  readonly errors: unknown[] = [];
+  completed = false;
+  private waiters: (() => void)[] = [];
+
+  readonly sink = {
+    next: (value: { data?: T | null; errors?: unknown }) => {
+      if (value.errors) this.errors.push(value.errors);
+      if (value.data) this.items.push(value.data);
+      this.notify();
+    },
+    error: (error: unknown) => {
+      this.errors.push(error);
+      this.notify();
+    },
+    complete: () => {
+      this.completed = true;
+      this.notify();
+    },
+  };
+
+  private notify(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  /** Resolves once `predicate` holds; rejects after `timeoutMs` so a broken stream fails fast. */
+  async until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        throw new Error(`timed out waiting for ${what}; got ${JSON.stringify({ items: this.items, errors: this.errors })}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  count(n: number, timeoutMs?: number): Promise<void> {
+    return this.until(() => this.items.length >= n, `${n} events`, timeoutMs);
+  }
+}
