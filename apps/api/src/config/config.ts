@@ -1,4 +1,4 @@
-import { bool, cleanEnv, num, port, str, url } from 'envalid';
+import { bool, cleanEnv, num, str, url } from 'envalid';
 
 /** Documented development secret; refused in production (see README "Configuration"). */
 export const DEV_JWT_SECRET = 'roundtable-dev-secret-change-me';
@@ -12,7 +12,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     env,
     {
       NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
-      PORT: port({ default: 4000, desc: 'HTTP and WebSocket port of the API' }),
+      PORT: num({ default: 4000, desc: 'HTTP and WebSocket port of the API (0 picks a free one)' }),
       HOST: str({ default: '0.0.0.0', desc: 'Interface the API binds to' }),
       DATABASE_URL: str({ default: '', desc: 'PostgreSQL URL; empty starts an embedded PostgreSQL' }),
       EMBEDDED_PG_DIR: str({ default: '.data/postgres', desc: 'Data directory of the embedded PostgreSQL' }),
@@ -52,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   if (production && raw.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
     throw new Error('Invalid configuration:\n  AUTH_JWT_SECRET: the development default is refused in production');
+  }
+  if (!Number.isInteger(raw.PORT) || raw.PORT < 0 || raw.PORT > 65535) {
+    throw new Error(`Invalid configuration:\n  PORT: must be an integer from 0 to 65535, got ${raw.PORT}`);
   }
   if (raw.RECOMMENDER_TIMEOUT_MS <= 0 || raw.RECOMMENDER_MAX_CANDIDATES <= 0) {
     throw new Error('Invalid configuration:\n  RECOMMENDER_TIMEOUT_MS and RECOMMENDER_MAX_CANDIDATES must be positive');

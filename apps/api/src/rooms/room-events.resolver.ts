@@ -1,11 +1,11 @@
-import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 
 import { type GraphQLContext, requireViewer } from '../common/context';
 import { RoomEventType } from './dto/room-event.type';
 import { type RoomEventMessage, toGraphQLEvent } from './room-event-message';
 
 interface SubscribeArgs {
-  readonly args: { roomId: string };
+  readonly args: { roomId: string; sinceVersion?: number | null };
   readonly context: GraphQLContext;
 }
 
@@ -14,11 +14,17 @@ export class RoomEventsResolver {
   @Subscription(() => RoomEventType, {
     description: 'Every change to one room, in version order. Only viewers who may join the room may subscribe.',
     subscribe: ({ args, context }: SubscribeArgs) =>
-      context.services.rooms.subscribe(context.scope.em, requireViewer(context), args.roomId),
+      context.services.rooms.subscribe(context.scope.em, requireViewer(context), args.roomId, args.sinceVersion ?? null),
   })
   roomEvents(
     @Root() message: RoomEventMessage,
     @Arg('roomId', () => ID) _roomId: string,
+    @Arg('sinceVersion', () => Int, {
+      nullable: true,
+      description:
+        'Replay the events after this version first (at most 1000), so a client that read the room at version V subscribes with sinceVersion: V and misses nothing.',
+    })
+    _sinceVersion: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Record<string, unknown> {
     // A fresh EntityManager and loaders per event: nothing cached from an earlier event leaks in.

@@ -70,6 +70,9 @@ export interface RoomsServiceDeps {
 
 export const roomTopic = (roomId: string) => `room-events:${roomId}`;
 
+/** Most events a subscription replays from `sinceVersion`; further behind, refetch the room. */
+export const MAX_REPLAY = 1000;
+
 const asViewer = (viewer: AuthenticatedViewer): Viewer => ({ profileId: viewer.profileId, isStaff: viewer.isStaff });
 
 /**
@@ -361,8 +364,16 @@ export class RoomsService {
    * A live stream of one room's events, in version order. Subscribes before reading the room's
    * version, and fills any gap (an event lost or reordered between instances) from room_events.
    */
-  async subscribe(em: EntityManager, viewer: AuthenticatedViewer, rawRoomId: string): Promise<AsyncIterable<RoomEventMessage>> {
+  async subscribe(
+    em: EntityManager,
+    viewer: AuthenticatedViewer,
+    rawRoomId: string,
+    sinceVersion: number | null = null,
+  ): Promise<AsyncIterable<RoomEventMessage>> {
     const roomId = parseUuid(rawRoomId, 'roomId');
+    if (sinceVersion !== null && (!Number.isInteger(sinceVersion) || sinceVersion < 0)) {
+      throw badInput('sinceVersion', 'sinceVersion must be a non-negative integer');
+    }
     const room = await em.findOne(RoomEntity, { id: roomId });
     if (!room) throw notFound('Room');
     const refusal = joinRefusal(await this.accessFacts(em, room, viewer.profileId), asViewer(viewer));
@@ -375,6 +386,11 @@ export class RoomsService {
       incoming.push(payload as RoomEventMessage),
     );
     const current = await em.getConnection().execute<{ version: number }[]>(`select version from rooms where id = ?`, [roomId]);
+    const currentVersion = current[0]?.version ?? room.version;
+    if (sinceVersion !== null && (sinceVersion > currentVersion || currentVersion - sinceVersion > MAX_REPLAY)) {
+      await incoming.return();
+      throw badInput('sinceVersion', `sinceVersion must be between ${Math.max(0, currentVersion - MAX_REPLAY)} and ${currentVersion}; refetch the room`);
+    }
     const loadRange = async (afterVersion: number, upToVersion: number) => {
       const rows = await em.fork().find(
         RoomEventEntity,
@@ -383,7 +399,7 @@ export class RoomsService {
       );
       return rows.map((row) => row.payload as unknown as RoomEventMessage);
     };
-    return inVersionOrder(incoming, current[0]?.version ?? room.version, loadRange, viewer.profileId);
+    return inVersionOrder(incoming, sinceVersion ?? currentVersion, currentVersion, loadRange, viewer.profileId);
   }
 }
 
@@ -391,11 +407,21 @@ export class RoomsService {
 async function* inVersionOrder(
   source: PushIterator<RoomEventMessage>,
   startVersion: number,
+  currentVersion: number,
   loadRange: (afterVersion: number, upToVersion: number) => Promise<RoomEventMessage[]>,
   viewerId: string,
 ): AsyncGenerator<RoomEventMessage> {
   let last = startVersion;
+  const isLast = (event: RoomEventMessage) =>
+    (event.type === 'RoomStatusChanged' && event.status === RoomStatus.Ended) ||
+    (event.type === 'ParticipantRemoved' && event.banned === true && event.profileId === viewerId);
   try {
+    // Replay what the client asked for (sinceVersion) before anything live.
+    for (const event of currentVersion > last ? await loadRange(last, currentVersion) : []) {
+      last = event.version;
+      yield event;
+      if (isLast(event)) return;
+    }
     for await (const message of source) {
       if (message.version <= last) continue;
       const batch = message.previousVersion > last ? [...(await loadRange(last, message.previousVersion)), message] : [message];
@@ -403,9 +429,7 @@ async function* inVersionOrder(
         if (event.version <= last) continue;
         last = event.version;
         yield event;
-        const roomEnded = event.type === 'RoomStatusChanged' && event.status === RoomStatus.Ended;
-        const viewerBanned = event.type === 'ParticipantRemoved' && event.banned === true && event.profileId === viewerId;
-        if (roomEnded || viewerBanned) return;
+        if (isLast(event)) return;
       }
     }
   } finally {

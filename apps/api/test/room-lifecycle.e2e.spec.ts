@@ -1,0 +1,211 @@
+import { TokenVerifier } from 'livekit-server-sdk';
+
+import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+
+const PARTICIPANT = 'id role handRaisedAt handRaiseQuestion invitedToStageAt muted profile { id displayName }';
+const EVENTS = `subscription($roomId: ID!, $since: Int) {
+  roomEvents(roomId: $roomId, sinceVersion: $since) {
+    __typename roomId version previousVersion at
+    ... on ParticipantJoined { participant { ${PARTICIPANT} } }
+    ... on HandRaised { participant { ${PARTICIPANT} } }
+    ... on StageInvitation { participant { ${PARTICIPANT} } }
+    ... on RoleChanged { previousRole participant { ${PARTICIPANT} } }
+    ... on ParticipantMuted { participant { ${PARTICIPANT} } }
+    ... on ParticipantRemoved { profileId banned }
+    ... on RoomStatusChanged { status }
+  }
+}`;
+
+interface RoomEventResult {
+  roomEvents: {
+    __typename: string;
+    version: number;
+    previousVersion: number;
+    participant?: { role: string; handRaiseQuestion: string | null; muted: boolean; profile: { id: string } };
+    profileId?: string;
+    banned?: boolean;
+    status?: string;
+  };
+}
+
+describe('a room from creation to end, over real HTTP and graphql-ws', () => {
+  let api: TestApi;
+  let host: string;
+  let ada: string;
+  let bob: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+  beforeEach(async () => {
+    await api.clear();
+    [host, ada, bob] = await Promise.all([
+      tokenFor('host-1', { name: 'Hedy Host' }),
+      tokenFor('ada', { name: 'Ada Lovelace' }),
+      tokenFor('bob', { name: 'Bob Listener' }),
+    ]);
+  });
+
+  async function createRoom(token = host, input: Record<string, unknown> = {}) {
+    const created = await api.request<{ createRoom: { id: string; status: string; version: number } }>(
+      `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id status version } }`,
+      { input: { title: 'Scaling Postgres', topics: ['backend-development'], maxSpeakers: 3, ...input } },
+      token,
+    );
+    expect(created.errors).toBeUndefined();
+    return created.data!.createRoom;
+  }
+
+  it('joins, raises a hand, goes on stage, is muted, moved back and banned, with every step live', async () => {
+    const room = await createRoom();
+    expect(room).toMatchObject({ status: 'LIVE', version: 0 });
+
+    const events = new Collector<RoomEventResult>();
+    // sinceVersion: the version the client last saw, so nothing between reading and subscribing is lost.
+    api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId: room.id, since: room.version } }, events.sink);
+    const joined = await api.request<{ joinRoom: { participant: { role: string }; audio: { token: string; canPublish: boolean; serverUrl: string } } }>(
+      `mutation($id: ID!) { joinRoom(roomId: $id) { participant { role } audio { token canPublish serverUrl expiresAt } } }`,
+      { id: room.id },
+      ada,
+    );
+    expect(joined.errors).toBeUndefined();
+    expect(joined.data!.joinRoom.participant.role).toBe('LISTENER');
+    expect(joined.data!.joinRoom.audio.canPublish).toBe(false);
+    const listenerGrant = await new TokenVerifier('devkey', 'secret').verify(joined.data!.joinRoom.audio.token);
+    expect(listenerGrant.video).toMatchObject({ room: room.id, roomJoin: true, canSubscribe: true, canPublish: false });
+    expect(listenerGrant.sub).toBe('ada');
+    await events.count(1);
+    expect(events.items[0]!.roomEvents).toMatchObject({ __typename: 'ParticipantJoined', version: 1, previousVersion: 0 });
+
+    await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, bob);
+    const raised = await api.request<{ raiseHand: { handRaiseQuestion: string } }>(
+      `mutation($id: ID!) { raiseHand(roomId: $id, question: "How do you shard?") { handRaiseQuestion handRaisedAt } }`,
+      { id: room.id },
+      ada,
+    );
+    expect(raised.data!.raiseHand.handRaiseQuestion).toBe('How do you shard?');
+
+    // Host and moderators see questions; other listeners see hands without them.
+    const query = `query($id: ID!) { room(id: $id) { raisedHands { handRaiseQuestion profile { id } } audience { totalCount edges { node { handRaiseQuestion profile { id } } } } } }`;
+    const asHost = await api.request<{ room: { raisedHands: { handRaiseQuestion: string; profile: { id: string } }[] } }>(query, { id: room.id }, host);
+    expect(asHost.data!.room.raisedHands).toEqual([{ handRaiseQuestion: 'How do you shard?', profile: { id: 'ada' } }]);
+    const asBob = await api.request<{ room: { raisedHands: unknown[]; audience: { totalCount: number; edges: { node: { handRaiseQuestion: string | null } }[] } } }>(
+      query,
+      { id: room.id },
+      bob,
+    );
+    expect(asBob.data!.room.raisedHands).toEqual([]);
+    expect(asBob.data!.room.audience.totalCount).toBe(2);
+    expect(asBob.data!.room.audience.edges.every((edge) => edge.node.handRaiseQuestion === null)).toBe(true);
+
+    const invited = await api.request(`mutation($id: ID!) { inviteToStage(roomId: $id, profileId: "ada") { invitedToStageAt } }`, { id: room.id }, host);
+    expect(invited.errors).toBeUndefined();
+    const accepted = await api.request<{ acceptStageInvite: { role: string; handRaisedAt: string | null } }>(
+      `mutation($id: ID!) { acceptStageInvite(roomId: $id) { role handRaisedAt } }`,
+      { id: room.id },
+      ada,
+    );
+    expect(accepted.data!.acceptStageInvite).toEqual({ role: 'SPEAKER', handRaisedAt: null });
+    const refreshed = await api.request<{ refreshAudioAccess: { token: string; canPublish: boolean } }>(
+      `mutation($id: ID!) { refreshAudioAccess(roomId: $id) { token canPublish } }`,
+      { id: room.id },
+      ada,
+    );
+    expect(refreshed.data!.refreshAudioAccess.canPublish).toBe(true);
+    const speakerGrant = await new TokenVerifier('devkey', 'secret').verify(refreshed.data!.refreshAudioAccess.token);
+    expect(speakerGrant.video?.canPublish).toBe(true);
+    expect(speakerGrant.video?.canPublishSources).toEqual(['microphone']);
+
+    await api.request(`mutation($id: ID!) { muteParticipant(roomId: $id, profileId: "ada") { muted } }`, { id: room.id }, host);
+    await api.request(`mutation($id: ID!) { moveToAudience(roomId: $id, profileId: "ada") { role } }`, { id: room.id }, host);
+    const removed = await api.request<{ removeParticipant: { version: number; listenerCount: number } }>(
+      `mutation($id: ID!) { removeParticipant(roomId: $id, profileId: "ada", ban: true) { version listenerCount } }`,
+      { id: room.id },
+      host,
+    );
+    expect(removed.data!.removeParticipant.listenerCount).toBe(1);
+
+    const rejoin = await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, ada);
+    expect(rejoin.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+
+    const ended = await api.request<{ endRoom: { status: string; participantCount: number } }>(
+      `mutation($id: ID!) { endRoom(roomId: $id) { status participantCount } }`,
+      { id: room.id },
+      host,
+    );
+    expect(ended.data!.endRoom).toEqual({ status: 'ENDED', participantCount: 0 });
+
+    const expected = [
+      'ParticipantJoined', // ada
+      'ParticipantJoined', // bob
+      'HandRaised',
+      'StageInvitation',
+      'RoleChanged',
+      'ParticipantMuted',
+      'RoleChanged',
+      'ParticipantRemoved',
+      'RoomStatusChanged',
+    ];
+    await events.count(expected.length);
+    await events.until(() => events.completed, 'the stream to complete when the room ends');
+    const received = events.items.map((item) => item.roomEvents);
+    expect(received.map((event) => event.__typename)).toEqual(expected);
+    received.forEach((event, index) => {
+      expect(event.version).toBe(index + 1);
+      expect(event.previousVersion).toBe(index);
+    });
+    expect(received[4]!.participant).toMatchObject({ role: 'SPEAKER', profile: { id: 'ada' } });
+    // The host, as moderator, sees the question inside the live event too.
+    expect(received[2]!.participant?.handRaiseQuestion).toBe('How do you shard?');
+    expect(received[7]).toMatchObject({ profileId: 'ada', banned: true });
+    expect(received[8]).toMatchObject({ status: 'ENDED' });
+  });
+
+  it('refuses a WebSocket without a token, and subscriptions to rooms the viewer may not join', async () => {
+    const closed = await new Promise<{ code: number }>((resolve) => {
+      const client = api.wsClient(null);
+      client.on('closed', (event) => resolve(event as { code: number }));
+      client.subscribe({ query: `subscription { roomEvents(roomId: "00000000-0000-4000-8000-000000000000") { version } }` }, {
+        next: () => undefined,
+        error: () => undefined,
+        complete: () => undefined,
+      });
+    });
+    expect(closed.code).toBe(4401);
+
+    const privateRoom = await createRoom(host, { visibility: 'PRIVATE', inviteeIds: [] });
+    const refused = new Collector<RoomEventResult>();
+    api.wsClient(bob).subscribe({ query: EVENTS, variables: { roomId: privateRoom.id } }, refused.sink);
+    await refused.until(() => refused.errors.length > 0, 'the subscription to be refused');
+    expect(JSON.stringify(refused.errors)).toContain('NOT_FOUND');
+  });
+
+  it('answers bad input with a contract code, no SQL or stack, and changes nothing', async () => {
+    const room = await createRoom();
+    const badId = await api.request(`mutation { joinRoom(roomId: "1; drop table rooms") { participant { id } } }`, {}, ada);
+    expect(badId.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roomId' });
+    const unknown = await api.request(`mutation { joinRoom(roomId: "00000000-0000-4000-8000-000000000000") { participant { id } } }`, {}, ada);
+    expect(unknown.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const longQuestion = 'x'.repeat(281);
+    await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, ada);
+    const tooLong = await api.request(`mutation($id: ID!, $q: String) { raiseHand(roomId: $id, question: $q) { id } }`, { id: room.id, q: longQuestion }, ada);
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'question' });
+    const state = await api.request<{ room: { version: number; raisedHands: unknown[] } }>(
+      `query($id: ID!) { room(id: $id) { version raisedHands { id } } }`,
+      { id: room.id },
+      host,
+    );
+    expect(state.data!.room).toEqual({ version: 1, raisedHands: [] });
+    const invalidTitle = await api.request(`mutation { createRoom(input: { title: "   ", maxSpeakers: 99 }) { id } }`, {}, host);
+    expect(invalidTitle.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+    for (const response of [badId, unknown, tooLong, invalidTitle]) {
+      const text = JSON.stringify(response.errors);
+      expect(text).not.toMatch(/select |insert into|update |stacktrace|\bat .*\.js:\d+/i);
+    }
+    const rooms = await api.request<{ rooms: { edges: unknown[] } }>(`{ rooms { edges { node { id } } } }`, {}, host);
+    expect(rooms.data!.rooms.edges).toHaveLength(1);
+  });
+});
