@@ -1,5 +1,5 @@
 import { DomainErrorCode } from '../errors/domain-error';
-import { assertCanJoin, canSeeRoom, canSubscribe, joinRefusal } from './room-access';
+import { assertCanJoin, canSeeRoom, canSubscribe, joinRefusal, joinRefusalMessage } from './room-access';
 import { type RoomAccessFacts, RoomStatus, RoomVisibility, type Viewer } from './room.types';
 import { expectDomainError } from './room.test-helper';
 
@@ -66,7 +66,8 @@ describe('assertCanJoin / canSubscribe', () => {
     ['rejects a scheduled room', { status: RoomStatus.Scheduled }, member, DomainErrorCode.RoomNotLive],
     ['rejects the host of a scheduled room too', { status: RoomStatus.Scheduled }, host, DomainErrorCode.RoomNotLive],
   ])('%s', (_name, overrides, viewer, code) => {
-    expectDomainError(() => assertCanJoin(facts(overrides), viewer), code);
+    const error = expectDomainError(() => assertCanJoin(facts(overrides), viewer), code);
+    expect(error.message).toBe(joinRefusalMessage(code as Parameters<typeof joinRefusalMessage>[0]));
     expect(canSubscribe(facts(overrides), viewer)).toBe(false);
     expect(joinRefusal(facts(overrides), viewer)).toBe(code);
   });

@@ -37,7 +37,12 @@ export function joinRefusal(facts: RoomAccessFacts, viewer: Viewer): JoinRefusal
 /** Throws the {@link joinRefusal} as a {@link DomainError} when the viewer may not join. */
 export function assertCanJoin(facts: RoomAccessFacts, viewer: Viewer): void {
   const refusal = joinRefusal(facts, viewer);
-  if (refusal !== null) throw new DomainError(refusal, JOIN_REFUSAL_MESSAGES[refusal]);
+  if (refusal !== null) throw new DomainError(refusal, joinRefusalMessage(refusal));
+}
+
+/** A user-facing message for a {@link joinRefusal}; never reveals that a hidden room exists. */
+export function joinRefusalMessage(refusal: JoinRefusal): string {
+  return JOIN_REFUSAL_MESSAGES[refusal];
 }
 
 /** Whether the viewer may subscribe to the room's events: exactly when they may join it. */
