@@ -1,5 +1,24 @@
 import nx from '@nx/eslint-plugin';
 
+/** Module boundaries; `pureTestImports` are the packages tests of pure libraries may use. */
+function boundaries(pureTestImports) {
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      // Apps never import apps; libraries never import apps.
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:domain'] },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:domain'] },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:domain'] },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+      // The web client talks to the API over the network only; it may share the pure domain.
+      { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
+      // Pure libraries import no framework and do no I/O: no external packages at all.
+      { sourceTag: 'purity:pure', allowedExternalImports: pureTestImports },
+    ],
+  };
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -10,26 +29,18 @@ export default [
     // Project-level config files load the shared workspace presets by relative path on purpose.
     ignores: ['**/jest.config.js', '**/vite.config.*'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            // Apps never import apps; libraries never import apps.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:domain'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:domain'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:domain'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
-            // The web client talks to the API over the network only; it may share the pure domain.
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
-            // Pure libraries import no framework and do no I/O: no external packages at all.
-            { sourceTag: 'purity:pure', allowedExternalImports: [] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries([])],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests assert on responses they just checked; `!` there reads better than re-narrowing.
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/*.test-helper.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Tests of pure libraries may use the property-testing library; the code under test may not.
+      '@nx/enforce-module-boundaries': ['error', boundaries(['fast-check'])],
     },
   },
   {

@@ -1,5 +1,3 @@
-// Tests may use fast-check; the purity rule is meant for the library's shipped code.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import fc from 'fast-check';
 
 import type { RoomCommand, RoomCommandType } from './room.commands';

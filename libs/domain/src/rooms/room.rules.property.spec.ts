@@ -3,8 +3,6 @@ import { checkInvariants, stageCount } from './room.rules';
 import { ParticipantRole, RoomStatus } from './room.types';
 import { play, scenario } from './room-scenarios.test-helper';
 import { snapshot } from './room.test-helper';
-// Tests may use fast-check; the purity rule is meant for the library's shipped code.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import fc from 'fast-check';
 
 /**
