@@ -1,0 +1,97 @@
+import type { Client } from 'graphql-ws';
+
+import type { GraphQLResponse, TestApi } from './test-api';
+
+export type GraphQLErrorBody = NonNullable<GraphQLResponse['errors']>[number];
+
+/** What one operation sent over graphql-ws produced: its result, or the socket's close code. */
+export interface WsResponse<T = Record<string, unknown>> {
+  readonly data: T | null | undefined;
+  readonly errors: readonly GraphQLErrorBody[] | undefined;
+  /** Set when the socket closed instead of answering (e.g. 4401 for a missing/invalid token). */
+  readonly closeCode: number | undefined;
+}
+
+/** The contract code of the first error, if any. */
+export function codeOf(response: { readonly errors?: readonly GraphQLErrorBody[] | undefined }): string | undefined {
+  const code = response.errors?.[0]?.extensions?.['code'];
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Runs one query or mutation over a graphql-ws client and resolves with its single result.
+ * Errors that graphql-ws reports through the sink's `error` (refused in onSubscribe, or a closed
+ * socket) are normalised into the same shape.
+ */
+export function wsExecute<T = Record<string, unknown>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  timeoutMs = 10_000,
+): Promise<WsResponse<T>> {
+  return new Promise((resolve, reject) => {
+    let last: { data?: T | null; errors?: readonly GraphQLErrorBody[] } = {};
+    const timer = setTimeout(() => reject(new Error(`no graphql-ws answer within ${timeoutMs} ms to ${query}`)), timeoutMs);
+    const settle = (response: WsResponse<T>) => {
+      clearTimeout(timer);
+      resolve(response);
+    };
+    client.subscribe<T>(
+      { query, variables },
+      {
+        next: (value) => {
+          last = value as typeof last;
+        },
+        error: (error: unknown) => {
+          if (Array.isArray(error)) settle({ data: undefined, errors: error as GraphQLErrorBody[], closeCode: undefined });
+          else if (error && typeof error === 'object' && 'code' in error) {
+            settle({ data: undefined, errors: undefined, closeCode: Number((error as { code: unknown }).code) });
+          } else settle({ data: undefined, errors: [{ message: String(error) }], closeCode: undefined });
+        },
+        complete: () => settle({ data: last.data, errors: last.errors, closeCode: undefined }),
+      },
+    );
+  });
+}
+
+/** Every text a client could read in an error: nothing in it may look like SQL or a stack trace. */
+export function expectNoLeaks(errors: unknown): void {
+  const text = JSON.stringify(errors ?? null);
+  expect(text).not.toMatch(/\bselect\b.*\bfrom\b|\binsert into\b|\bupdate\b \S+ \bset\b|\bdelete from\b|\bwhere\b .*=|pg_|sqlstate|violates|relation "/i);
+  expect(text).not.toMatch(/stacktrace|\bat (?:async )?\S+ \(|\.[cm]?[jt]s:\d+:\d+|node_modules/i);
+}
+
+/** One SQL query on the test database, outside any request (for setting up and checking state). */
+export async function sql<T = Record<string, unknown>>(api: TestApi, query: string, params: unknown[] = []): Promise<T[]> {
+  return api.api.db.orm.em.fork().getConnection().execute<T[]>(query, params);
+}
+
+/** The room's event log as stored: versions and types in version order. */
+export async function storedEvents(
+  api: TestApi,
+  roomId: string,
+): Promise<{ version: number; type: string; payload: Record<string, unknown> }[]> {
+  return sql(api, `select version, type, payload from room_events where room_id = ? order by version`, [roomId]);
+}
+
+/** Asserts the stored versions are exactly 1..n and the room row carries n; returns n. */
+export async function expectConsecutiveVersions(api: TestApi, roomId: string): Promise<number> {
+  const events = await storedEvents(api, roomId);
+  expect(events.map((event) => event.version)).toEqual(events.map((_event, index) => index + 1));
+  for (const event of events) {
+    expect(event.payload).toMatchObject({ version: event.version, previousVersion: event.version - 1 });
+  }
+  const [room] = await sql<{ version: number }>(api, `select version from rooms where id = ?`, [roomId]);
+  expect(room?.version).toBe(events.length);
+  return events.length;
+}
+
+/** Active participants of a room by profile id, straight from the table. */
+export async function activeParticipants(api: TestApi, roomId: string): Promise<Map<string, { role: string }>> {
+  const rows = await sql<{ profile_id: string; role: string }>(
+    api,
+    `select profile_id, role from participants where room_id = ? and left_at is null`,
+    [roomId],
+  );
+  return new Map(rows.map((row) => [row.profile_id, { role: row.role }]));
+}
