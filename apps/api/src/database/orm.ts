@@ -12,6 +12,7 @@ import {
   RoomInviteeEntity,
 } from '../rooms/room.entity';
 import { Migration20261127Initial } from './migrations/migration-20261127-initial';
+import { Migration20261127RankingLog } from './migrations/migration-20261127-ranking-log';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -68,7 +69,10 @@ export async function connectDatabase(
     loggerFactory: (loggerOptions) => new QueryReportingLogger(loggerOptions, listeners),
     pool: { min: 0, max: options.poolMax ?? 10 },
     migrations: {
-      migrationsList: [{ name: 'Migration20261127Initial', class: Migration20261127Initial }],
+      migrationsList: [
+        { name: 'Migration20261127Initial', class: Migration20261127Initial },
+        { name: 'Migration20261127RankingLog', class: Migration20261127RankingLog },
+      ],
       transactional: true,
       allOrNothing: true,
       snapshot: false,

@@ -10,6 +10,7 @@ import {
   DomainError,
   DomainErrorCode,
   joinRefusal,
+  joinRefusalMessage,
   ParticipantRole,
   type ParticipantState,
   type RoomAccessFacts,
@@ -36,6 +37,7 @@ import {
   RoomInviteeEntity,
 } from './room.entity';
 import { type RoomEventMessage, toEventMessage } from './room-event-message';
+import { recordInteraction, recordJoin, recordRoomEnded } from './room-interactions';
 
 export interface RoomListFilter {
   readonly status?: RoomStatus | null;
@@ -168,6 +170,7 @@ export class RoomsService {
       for (const profileId of created.inviteeIds) tx.create(RoomInviteeEntity, { roomId: room.id, profileId });
       for (const participant of state.participants.values()) {
         tx.create(ParticipantEntity, { ...participantFields(participant), id: randomUUID(), roomId: room.id, connected: false });
+        await recordJoin(tx, room.id, participant.profileId, true, now);
       }
       return room;
     });
@@ -216,6 +219,7 @@ export class RoomsService {
           case 'ParticipantLeft':
           case 'ParticipantRemoved': {
             const leaving = participants.get(event.profileId);
+            await recordInteraction(tx, roomId, event, leaving ?? null, now);
             if (leaving) {
               leaving.leftAt = now;
               participants.delete(event.profileId);
@@ -228,6 +232,7 @@ export class RoomsService {
           case 'RoomStatusChanged': {
             if (event.status === RoomStatus.Ended) {
               // Everyone leaves, including listeners the command did not load.
+              await recordRoomEnded(tx, roomId, now);
               await tx.nativeUpdate(ParticipantEntity, { roomId, leftAt: null }, { leftAt: now });
               for (const participant of participants.values()) participant.leftAt = now;
               participants.clear();
@@ -239,6 +244,9 @@ export class RoomsService {
             if (!row) throw new Error(`${event.type} for a participant that was not loaded`);
             Object.assign(row, participantFields(event.participant));
           }
+        }
+        if (event.type !== 'ParticipantLeft' && event.type !== 'ParticipantRemoved') {
+          await recordInteraction(tx, roomId, event, null, now);
         }
         const message = toEventMessage(event, row);
         messages.push(message);
@@ -303,10 +311,9 @@ export class RoomsService {
     const where: string[] = [];
     const params: unknown[] = [];
     if (!viewer.isStaff) {
-      where.push(`(r.visibility = 'PUBLIC' or r.host_id = ?
-        or (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?))
-        or (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?)))`);
-      params.push(viewer.profileId, viewer.profileId, viewer.profileId);
+      const belongs = belongsToRoomSql(viewer.profileId);
+      where.push(belongs.sql);
+      params.push(...belongs.params);
     }
     if (filter.status) {
       where.push('r.status = ?');
@@ -437,6 +444,20 @@ async function* inVersionOrder(
   }
 }
 
+/**
+ * SQL (on alias `r`) for the rooms a profile belongs to, the same rule as the domain's access
+ * check: PUBLIC rooms, rooms they host, GROUP rooms of their groups, PRIVATE rooms they are
+ * invited to.
+ */
+export function belongsToRoomSql(profileId: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `(r.visibility = 'PUBLIC' or r.host_id = ?
+      or (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?))
+      or (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?)))`,
+    params: [profileId, profileId, profileId],
+  };
+}
+
 function commandProfiles(command: RoomCommand): string[] {
   return 'targetId' in command ? [command.actorId, command.targetId] : [command.actorId];
 }
@@ -485,15 +506,4 @@ function toRoomState(room: RoomEntity, rows: readonly ParticipantEntity[], bans:
   };
 }
 
-const JOIN_REFUSALS: Partial<Record<DomainErrorCode, string>> = {
-  [DomainErrorCode.RoomNotFound]: 'Room not found',
-  [DomainErrorCode.NotInvited]: 'Only members of the group or invitees may join this room',
-  [DomainErrorCode.Banned]: 'You were removed from this room and cannot join again',
-  [DomainErrorCode.RoomEnded]: 'The room has ended',
-  [DomainErrorCode.RoomNotLive]: 'The room has not started yet',
-};
-
-function joinRefusalMessage(code: DomainErrorCode): string {
-  return JOIN_REFUSALS[code] ?? 'You cannot join this room';
-}
 

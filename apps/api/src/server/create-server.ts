@@ -23,6 +23,7 @@ import type { Database } from '../database/orm';
 import type { EventBus } from '../events/event-bus';
 import { GroupsService } from '../groups/groups.service';
 import { ProfilesService } from '../profiles/profiles.service';
+import { RecommendationsService } from '../recommendations/recommendations.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
 import { checkOperationLimits } from './operation-limits';
@@ -63,6 +64,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       audio,
       onPublishError: (error) => logger.error({ err: error }, 'publishing room events failed'),
     }),
+    recommendations: new RecommendationsService(
+      {
+        recommenderUrl: config.recommender.url,
+        timeoutMs: config.recommender.timeoutMs,
+        maxCandidates: config.recommender.maxCandidates,
+      },
+      logger,
+    ),
   };
 
   const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error while resolving');

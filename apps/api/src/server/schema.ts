@@ -9,7 +9,7 @@ import { NodeResolver } from '../common/node.resolver';
 import { GroupsResolver } from '../groups/groups.resolver';
 import { ProfilesResolver } from '../profiles/profiles.resolver';
 import { MODERATION_TYPES } from '../moderation/dto/report.type';
-import { RoomRecommendationsType } from '../recommendations/dto/recommendation.type';
+import { RecommendationsResolver } from '../recommendations/recommendations.resolver';
 import { ROOM_EVENT_TYPES } from '../rooms/dto/room-event.type';
 import { ParticipantsResolver } from '../rooms/participants.resolver';
 import { RoomEventsResolver } from '../rooms/room-events.resolver';
@@ -23,6 +23,7 @@ export const RESOLVERS = [
   GroupsResolver,
   RoomsResolver,
   ParticipantsResolver,
+  RecommendationsResolver,
   RoomEventsResolver,
   TopicsResolver,
 ] as const;
@@ -31,7 +32,7 @@ export const RESOLVERS = [
 export async function buildApiSchema(bus: EventBus): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
-    orphanedTypes: [...ROOM_EVENT_TYPES, RoomRecommendationsType, ...MODERATION_TYPES],
+    orphanedTypes: [...ROOM_EVENT_TYPES, ...MODERATION_TYPES],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Input rules live in @roundtable/domain and the services, with field-named errors.
     validate: false,

@@ -1,5 +1,6 @@
 import type { GroupsService } from '../groups/groups.service';
 import type { ProfilesService } from '../profiles/profiles.service';
+import type { RecommendationsService } from '../recommendations/recommendations.service';
 import type { RoomsService } from '../rooms/rooms.service';
 
 /** The services resolvers call; each owns its use cases and transactions. */
@@ -7,4 +8,5 @@ export interface Services {
   readonly profiles: ProfilesService;
   readonly groups: GroupsService;
   readonly rooms: RoomsService;
+  readonly recommendations: RecommendationsService;
 }

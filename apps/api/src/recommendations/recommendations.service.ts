@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+
+import { type EntityManager } from '@mikro-orm/postgresql';
+import { isSeniority, ParticipantRole, type Seniority, STAGE_ROLES } from '@roundtable/domain';
+import {
+  heuristicRank,
+  type RankCandidate,
+  type RankPerson,
+  type RankRequest,
+  type RankResponse,
+  type RankViewer,
+} from '@roundtable/ranking';
+import type { Logger } from 'pino';
+
+import type { AuthenticatedViewer } from '../auth/authenticator';
+import { ProfileEntity } from '../profiles/profile.entity';
+import { RoomEntity } from '../rooms/room.entity';
+import { belongsToRoomSql } from '../rooms/rooms.service';
+
+export interface RecommendationsSettings {
+  readonly recommenderUrl: string;
+  readonly timeoutMs: number;
+  readonly maxCandidates: number;
+}
+
+export interface Recommendation {
+  readonly room: RoomEntity;
+  readonly score: number;
+  readonly reasons: readonly string[];
+}
+
+export interface Recommendations {
+  readonly requestId: string;
+  readonly modelVersion: string;
+  readonly items: readonly Recommendation[];
+}
+
+/** Scheduled rooms starting within this window are candidates too. */
+export const UPCOMING_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Listening history the viewer features look back over. */
+const HISTORY_DAYS = 30;
+
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/**
+ * `recommendedRooms`: gathers the viewer and the rooms they may join as raw entities, asks the
+ * recommender to rank them, falls back to the documented heuristic when it is down or slow, and
+ * logs every served list as impressions for training.
+ */
+export class RecommendationsService {
+  constructor(
+    private readonly settings: RecommendationsSettings,
+    private readonly logger: Logger,
+  ) {}
+
+  async recommend(em: EntityManager, viewer: AuthenticatedViewer, first: number, now = new Date()): Promise<Recommendations> {
+    const requestId = randomUUID();
+    const rankViewer = await this.loadViewer(em, viewer.profileId);
+    const { candidates, rooms } = await this.loadCandidates(em, rankViewer, now);
+    const request: RankRequest = { viewer: rankViewer, candidates, now: now.toISOString(), limit: first, requestId };
+    const ranked = await this.rank(request);
+    const items = ranked.items.flatMap((item) => {
+      const room = rooms.get(item.roomId);
+      return room ? [{ room, score: item.score, reasons: item.reasons }] : [];
+    });
+    await this.logImpressions(em, request, ranked.modelVersion, items, candidates, now);
+    return { requestId, modelVersion: ranked.modelVersion, items };
+  }
+
+  private async rank(request: RankRequest): Promise<RankResponse> {
+    try {
+      const response = await fetch(new URL('/v1/rank', this.settings.recommenderUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+      });
+      if (!response.ok) throw new Error(`recommender answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+      const body = (await response.json()) as RankResponse;
+      if (typeof body.modelVersion !== 'string' || !Array.isArray(body.items)) throw new Error('recommender answered an unexpected body');
+      return body;
+    } catch (error) {
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.logger.warn(
+        { requestId: request.requestId, recommenderUrl: this.settings.recommenderUrl, reason },
+        'recommender unavailable; ranking with the fallback heuristic',
+      );
+      return heuristicRank(request);
+    }
+  }
+
+  private async loadViewer(em: EntityManager, profileId: string): Promise<RankViewer> {
+    const [profile, following, groups, history] = await Promise.all([
+      em.findOne(ProfileEntity, { id: profileId }),
+      em.execute<{ id: string }[]>(`select followee_id as id from follows where follower_id = ? limit 5000`, [profileId]),
+      em.execute<{ id: string }[]>(`select group_id as id from group_members where profile_id = ?`, [profileId]),
+      em.execute<{ topic: string; seconds: string; joins: string }[]>(
+        `select t.topic, sum(ri.seconds_listened) as seconds, count(*) as joins
+           from room_interactions ri join rooms r on r.id = ri.room_id, unnest(r.topics) as t(topic)
+          where ri.profile_id = ? and ri.last_joined_at > now() - make_interval(days => ?)
+          group by t.topic`,
+        [profileId, HISTORY_DAYS],
+      ),
+    ]);
+    return {
+      id: profileId,
+      skills: profile?.skills ?? [],
+      interests: profile?.interests ?? [],
+      industry: profile?.industry ?? null,
+      seniority: seniorityOf(profile?.seniority ?? null),
+      followingIds: following.map((row) => row.id),
+      groupIds: groups.map((row) => row.id),
+      history: history.map((row) => ({ topicSlug: row.topic, seconds: Number(row.seconds), joins: Number(row.joins) })),
+    };
+  }
+
+  /** LIVE rooms and rooms starting within 24 hours that the viewer may join, as raw entities. */
+  private async loadCandidates(em: EntityManager, viewer: RankViewer, now: Date) {
+    const belongs = belongsToRoomSql(viewer.id);
+    const rows = await em.execute(
+      `select r.* from rooms r
+        where (r.status = 'LIVE' or (r.status = 'SCHEDULED' and r.scheduled_for <= ?))
+          and ${belongs.sql}
+          and not exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ?)
+          and not exists (select 1 from participants p where p.room_id = r.id and p.profile_id = ? and p.left_at is null)
+        order by (r.status = 'LIVE') desc, coalesce(r.started_at, r.scheduled_for) desc, r.id
+        limit ?`,
+      [new Date(now.getTime() + UPCOMING_WINDOW_MS), ...belongs.params, viewer.id, viewer.id, this.settings.maxCandidates],
+    );
+    const rooms = new Map(rows.map((row) => {
+      const room = em.map(RoomEntity, row);
+      return [room.id, room] as const;
+    }));
+    if (rooms.size === 0) return { candidates: [], rooms };
+    const ids = uuidArray([...rooms.keys()]);
+    const [stage, counts, followed, groups] = await Promise.all([
+      em.execute<{ room_id: string; profile_id: string }[]>(
+        `select room_id, profile_id from participants
+          where room_id = any(?::uuid[]) and left_at is null and role in (${[...STAGE_ROLES].map(() => '?').join(', ')})
+          order by stage_since, id`,
+        [ids, ...STAGE_ROLES],
+      ),
+      em.execute<{ room_id: string; listeners: string }[]>(
+        `select room_id, count(*) as listeners from participants
+          where room_id = any(?::uuid[]) and left_at is null and role = ? group by room_id`,
+        [ids, ParticipantRole.Listener],
+      ),
+      em.execute<{ room_id: string; profile_id: string; display_name: string }[]>(
+        `select p.room_id, p.profile_id, pr.display_name from participants p
+           join follows f on f.followee_id = p.profile_id and f.follower_id = ?
+           join profiles pr on pr.id = p.profile_id
+          where p.room_id = any(?::uuid[]) and p.left_at is null and p.role = ?`,
+        [viewer.id, ids, ParticipantRole.Listener],
+      ),
+      em.execute<{ id: string; name: string }[]>(
+        `select g.id, g.name from groups g where g.id in (select group_id from rooms where id = any(?::uuid[]) and group_id is not null)`,
+        [ids],
+      ),
+    ]);
+    const personIds = new Set<string>([...rooms.values()].map((room) => room.hostId));
+    for (const row of stage) personIds.add(row.profile_id);
+    const people = new Map(
+      (await em.find(ProfileEntity, { id: { $in: [...personIds] } })).map((profile) => [profile.id, toRankPerson(profile)]),
+    );
+    const stageByRoom = groupBy(stage, (row) => row.room_id);
+    const followedByRoom = groupBy(followed, (row) => row.room_id);
+    const listeners = new Map(counts.map((row) => [row.room_id, Number(row.listeners)]));
+    const groupNames = new Map(groups.map((row) => [row.id, row.name]));
+    const candidates = [...rooms.values()].flatMap((room): RankCandidate[] => {
+      const host = people.get(room.hostId);
+      if (!host) return [];
+      const followedHere = followedByRoom.get(room.id) ?? [];
+      return [
+        {
+          id: room.id,
+          title: room.title,
+          topics: room.topics,
+          status: room.status === 'LIVE' ? 'LIVE' : 'SCHEDULED',
+          startedAt: room.startedAt?.toISOString() ?? null,
+          scheduledFor: room.scheduledFor?.toISOString() ?? null,
+          groupId: room.groupId,
+          groupName: room.groupId ? groupNames.get(room.groupId) ?? null : null,
+          host,
+          stage: (stageByRoom.get(room.id) ?? []).flatMap((row) => people.get(row.profile_id) ?? []),
+          listenerCount: listeners.get(room.id) ?? 0,
+          followedListenerIds: followedHere.map((row) => row.profile_id),
+          followedListenerNames: followedHere.map((row) => row.display_name),
+        },
+      ];
+    });
+    return { candidates, rooms };
+  }
+
+  private async logImpressions(
+    em: EntityManager,
+    request: RankRequest,
+    modelVersion: string,
+    items: readonly Recommendation[],
+    candidates: readonly RankCandidate[],
+    now: Date,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+    const values: unknown[] = [];
+    items.forEach((item, position) => {
+      values.push(
+        request.requestId,
+        now,
+        request.viewer.id,
+        item.room.id,
+        position,
+        item.score,
+        modelVersion,
+        JSON.stringify(request.viewer),
+        JSON.stringify(byId.get(item.room.id) ?? null),
+      );
+    });
+    try {
+      await em.execute(
+        `insert into ranking_impressions (request_id, served_at, viewer_id, room_id, position, score, model_version, viewer, candidate)
+         values ${items.map(() => '(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)').join(', ')}`,
+        values,
+      );
+    } catch (error) {
+      // Losing a log line must never cost the viewer their recommendations.
+      this.logger.error({ err: error, requestId: request.requestId }, 'logging impressions failed');
+    }
+  }
+}
+
+function seniorityOf(value: string | null): Seniority | null {
+  return value && isSeniority(value) ? value : null;
+}
+
+function toRankPerson(profile: ProfileEntity): RankPerson {
+  return {
+    id: profile.id,
+    displayName: profile.displayName,
+    skills: profile.skills,
+    industry: profile.industry,
+    seniority: seniorityOf(profile.seniority),
+    followerCount: profile.followerCount,
+  };
+}
+
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(keyOf(row));
+    if (list) list.push(row);
+    else map.set(keyOf(row), [row]);
+  }
+  return map;
+}

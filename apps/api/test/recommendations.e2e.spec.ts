@@ -1,0 +1,122 @@
+import { createServer } from 'node:net';
+
+import { impressionRecordProblem } from '@roundtable/ranking';
+
+import { exportImpressions } from '../src/recommendations/impression-export';
+import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+
+/** A port nothing listens on: the recommender is "down". */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
+    });
+  });
+}
+
+const RECOMMENDED = `query($first: Int) { recommendedRooms(first: $first) { modelVersion items { score reasons room { id title status } } } }`;
+
+interface Recommended {
+  recommendedRooms: { modelVersion: string; items: { score: number; reasons: string[]; room: { id: string; title: string; status: string } }[] };
+}
+
+describe('recommendedRooms', () => {
+  let api: TestApi;
+  let viewer: string;
+  let host: string;
+  let other: string;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RECOMMENDER_URL: `http://127.0.0.1:${await closedPort()}`, RECOMMENDER_TIMEOUT_MS: '200' });
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+  beforeEach(async () => {
+    await api.clear();
+    [viewer, host, other] = await Promise.all([
+      tokenFor('viewer', { name: 'Vera Viewer' }),
+      tokenFor('host', { name: 'Hugo Host' }),
+      tokenFor('other', { name: 'Otto Other' }),
+    ]);
+    await api.request(
+      `mutation { updateViewerProfile(input: { skills: ["Kubernetes", "Go"], interests: ["cloud-infrastructure"], industry: "software", seniority: SENIOR }) { id } }`,
+      {},
+      viewer,
+    );
+    await api.request(`mutation { updateViewerProfile(input: { skills: ["Kubernetes", "Terraform"], industry: "software" }) { id } }`, {}, host);
+  });
+
+  async function createRoom(token: string, input: Record<string, unknown>): Promise<string> {
+    const created = await api.request<{ createRoom: { id: string } }>(
+      `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`,
+      { input },
+      token,
+    );
+    expect(created.errors).toBeUndefined();
+    return created.data!.createRoom.id;
+  }
+
+  it('ranks only the rooms the viewer may join, falls back to the heuristic when the recommender is down, and logs impressions', async () => {
+    const matching = await createRoom(host, { title: 'Kubernetes at scale', topics: ['cloud-infrastructure'] });
+    const unrelated = await createRoom(other, { title: 'Brand storytelling', topics: ['marketing'] });
+    const soon = await createRoom(host, { title: 'Terraform office hours', topics: ['cloud-infrastructure'], scheduledFor: new Date(Date.now() + 3_600_000).toISOString() });
+    await createRoom(host, { title: 'Far future', topics: ['cloud-infrastructure'], scheduledFor: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+    const ended = await createRoom(other, { title: 'Already over', topics: ['cloud-infrastructure'] });
+    await api.request(`mutation($id: ID!) { endRoom(roomId: $id) { id } }`, { id: ended }, other);
+    await createRoom(other, { title: 'Private chat room', visibility: 'PRIVATE' });
+    const banned = await createRoom(other, { title: 'Banned here', topics: ['cloud-infrastructure'] });
+    await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: banned }, viewer);
+    await api.request(`mutation($id: ID!) { removeParticipant(roomId: $id, profileId: "viewer", ban: true) { id } }`, { id: banned }, other);
+
+    const response = await api.request<Recommended>(RECOMMENDED, { first: 10 }, viewer);
+    expect(response.errors).toBeUndefined();
+    const { modelVersion, items } = response.data!.recommendedRooms;
+    expect(modelVersion).toBe('fallback:heuristic');
+    expect(items.map((item) => item.room.id).sort()).toEqual([matching, unrelated, soon].sort());
+    const position = (id: string) => items.findIndex((item) => item.room.id === id);
+    expect(position(matching)).toBeLessThan(position(unrelated));
+    for (const item of items) {
+      expect(item.reasons.length).toBeGreaterThan(0);
+      expect(Number.isFinite(item.score)).toBe(true);
+    }
+
+    const logged = await api.api.db.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ position: number; room_id: string; model_version: string }[]>(`select position, room_id, model_version from ranking_impressions order by position`);
+    expect(logged.map((row) => row.position)).toEqual(items.map((_, index) => index));
+    expect(logged.map((row) => row.room_id)).toEqual(items.map((item) => item.room.id));
+    expect(new Set(logged.map((row) => row.model_version))).toEqual(new Set(['fallback:heuristic']));
+  });
+
+  it('exports served impressions with their outcomes as valid training records', async () => {
+    const room = await createRoom(host, { title: 'Kubernetes at scale', topics: ['cloud-infrastructure'] });
+    await createRoom(other, { title: 'Brand storytelling', topics: ['marketing'] });
+    const served = await api.request<Recommended>(RECOMMENDED, { first: 5 }, viewer);
+    expect(served.data!.recommendedRooms.items).toHaveLength(2);
+
+    await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room }, viewer);
+    await api.request(`mutation($id: ID!) { raiseHand(roomId: $id, question: "Autoscaling?") { id } }`, { id: room }, viewer);
+    await api.request(`mutation($id: ID!) { leaveRoom(roomId: $id) { id } }`, { id: room }, viewer);
+
+    const records = [];
+    for await (const record of exportImpressions(api.api.db.orm.em.fork(), { since: new Date(Date.now() - 3_600_000), until: null })) {
+      records.push(record);
+    }
+    expect(records).toHaveLength(2);
+    for (const record of records) expect(impressionRecordProblem(JSON.parse(JSON.stringify(record)))).toBeNull();
+    const joined = records.find((record) => record.candidate.id === room)!;
+    expect(joined.outcome).toMatchObject({ joined: true, raisedHand: true, spoke: false });
+    expect(joined.outcome.secondsListened).toBeGreaterThanOrEqual(0);
+    expect(joined.viewer.skills).toEqual(['Kubernetes', 'Go']);
+    const skipped = records.find((record) => record.candidate.id !== room)!;
+    expect(skipped.outcome).toEqual({ joined: false, secondsListened: 0, raisedHand: false, spoke: false });
+  });
+
+  it('requires sign-in and validates first', async () => {
+    expect((await api.request(RECOMMENDED, {}, null)).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect((await api.request(RECOMMENDED, { first: -1 }, viewer)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
