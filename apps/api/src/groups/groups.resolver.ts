@@ -60,12 +60,12 @@ export class GroupsResolver {
   async rooms(
     @Root() group: GroupEntity,
     @Ctx() ctx: GraphQLContext,
-    @Arg('status', () => RoomStatusGql, { nullable: true }) status: RoomStatusGql | null,
+    @Arg('status', () => RoomStatusGql, { nullable: true }) status: RoomStatus | null,
   ): Promise<RoomEntity[]> {
     const page = await ctx.services.rooms.listRooms(
       ctx.scope.em,
       requireViewer(ctx),
-      { groupId: group.id, status: (status as RoomStatus | null) ?? null },
+      { groupId: group.id, status },
       GROUP_ROOMS_LIMIT,
       null,
     );

@@ -35,17 +35,9 @@ export interface RoomEventMessage {
 }
 
 /** What Participant field resolvers read: a ParticipantEntity or a revived snapshot. */
-export interface ParticipantRecord {
+export interface ParticipantRecord extends ParticipantState {
   readonly id: string;
   readonly roomId: string;
-  readonly profileId: string;
-  readonly role: ParticipantRole;
-  readonly joinedAt: Date;
-  readonly stageSince: Date | null;
-  readonly handRaisedAt: Date | null;
-  readonly handRaiseQuestion: string | null;
-  readonly invitedToStageAt: Date | null;
-  readonly muted: boolean;
   readonly connected: boolean;
 }
 

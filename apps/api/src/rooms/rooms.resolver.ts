@@ -1,4 +1,4 @@
-import { type RoomCommand, type RoomStatus, type RoomVisibility } from '@roundtable/domain';
+import { type RoomCommand } from '@roundtable/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { type GraphQLContext, requireViewer } from '../common/context';
@@ -50,7 +50,7 @@ export class RoomsResolver {
     return ctx.services.rooms.listRooms(
       ctx.scope.em,
       requireViewer(ctx),
-      { status: (filter?.status as RoomStatus | null) ?? null, topic: filter?.topic ?? null, groupId: filter?.groupId ?? null },
+      { status: filter?.status ?? null, topic: filter?.topic ?? null, groupId: filter?.groupId ?? null },
       parseFirst(first, 20),
       after,
     );
@@ -58,10 +58,7 @@ export class RoomsResolver {
 
   @Mutation(() => RoomType)
   async createRoom(@Arg('input', () => CreateRoomInput) input: CreateRoomInput, @Ctx() ctx: GraphQLContext): Promise<RoomEntity> {
-    return ctx.services.rooms.createRoom(ctx.scope.em, requireViewer(ctx), {
-      ...input,
-      visibility: input.visibility as unknown as RoomVisibility,
-    });
+    return ctx.services.rooms.createRoom(ctx.scope.em, requireViewer(ctx), input);
   }
 
   @Mutation(() => RoomType, { description: 'Host only: a SCHEDULED room goes LIVE.' })

@@ -1,3 +1,4 @@
+import { type Seniority } from '@roundtable/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { SeniorityGql } from '../../common/graphql-enums';
@@ -22,7 +23,7 @@ export class ProfileType extends NodeType {
   industry!: string | null;
 
   @Field(() => SeniorityGql, { nullable: true })
-  seniority!: SeniorityGql | null;
+  seniority!: Seniority | null;
 
   @Field(() => String, { nullable: true })
   avatarUrl!: string | null;

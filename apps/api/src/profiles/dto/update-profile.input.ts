@@ -1,3 +1,4 @@
+import { type Seniority } from '@roundtable/domain';
 import { Field, InputType } from 'type-graphql';
 
 import { SeniorityGql } from '../../common/graphql-enums';
@@ -17,7 +18,7 @@ export class UpdateProfileInput {
   industry?: string | null;
 
   @Field(() => SeniorityGql, { nullable: true })
-  seniority?: SeniorityGql | null;
+  seniority?: Seniority | null;
 
   @Field(() => String, { nullable: true })
   avatarUrl?: string | null;

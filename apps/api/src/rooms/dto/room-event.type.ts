@@ -1,3 +1,4 @@
+import { type ParticipantRole, type RoomStatus } from '@roundtable/domain';
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 
 import { ParticipantRoleGql, RoomStatusGql } from '../../common/graphql-enums';
@@ -84,7 +85,7 @@ export class RoleChangedEvent extends RoomEventType {
   participant!: ParticipantType;
 
   @Field(() => ParticipantRoleGql)
-  previousRole!: ParticipantRoleGql;
+  previousRole!: ParticipantRole;
 }
 
 @ObjectType('ParticipantMuted', { implements: RoomEventType })
@@ -111,7 +112,7 @@ export class ParticipantRemovedEvent extends RoomEventType {
 @ObjectType('RoomStatusChanged', { implements: RoomEventType })
 export class RoomStatusChangedEvent extends RoomEventType {
   @Field(() => RoomStatusGql)
-  status!: RoomStatusGql;
+  status!: RoomStatus;
 }
 
 /** Every concrete event type, for buildSchema's `orphanedTypes`. */

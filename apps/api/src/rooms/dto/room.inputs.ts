@@ -1,3 +1,4 @@
+import { type RoomStatus, RoomVisibility } from '@roundtable/domain';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 import { RoomStatusGql, RoomVisibilityGql } from '../../common/graphql-enums';
@@ -5,7 +6,7 @@ import { RoomStatusGql, RoomVisibilityGql } from '../../common/graphql-enums';
 @InputType('RoomFilter')
 export class RoomFilterInput {
   @Field(() => RoomStatusGql, { nullable: true })
-  status?: RoomStatusGql | null;
+  status?: RoomStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Topic slug.' })
   topic?: string | null;
@@ -25,8 +26,8 @@ export class CreateRoomInput {
   @Field(() => [String], { nullable: false, defaultValue: [], description: 'Topic slugs.' })
   topics!: string[];
 
-  @Field(() => RoomVisibilityGql, { nullable: false, defaultValue: RoomVisibilityGql.PUBLIC })
-  visibility!: RoomVisibilityGql;
+  @Field(() => RoomVisibilityGql, { nullable: false, defaultValue: RoomVisibility.Public })
+  visibility!: RoomVisibility;
 
   @Field(() => ID, { nullable: true })
   groupId?: string | null;

@@ -1,3 +1,4 @@
+import { type ParticipantRole, type RoomStatus, type RoomVisibility } from '@roundtable/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 import { ParticipantRoleGql, RoomStatusGql, RoomVisibilityGql } from '../../common/graphql-enums';
@@ -15,10 +16,10 @@ export class RoomType extends NodeType {
   description!: string | null;
 
   @Field(() => RoomStatusGql)
-  status!: RoomStatusGql;
+  status!: RoomStatus;
 
   @Field(() => RoomVisibilityGql)
-  visibility!: RoomVisibilityGql;
+  visibility!: RoomVisibility;
 
   @Field(() => Date, { nullable: true })
   scheduledFor!: Date | null;
@@ -42,7 +43,7 @@ export class ParticipantType extends NodeType {
   declare id: string;
 
   @Field(() => ParticipantRoleGql)
-  role!: ParticipantRoleGql;
+  role!: ParticipantRole;
 
   @Field(() => Date, { nullable: true })
   handRaisedAt!: Date | null;
