@@ -1,0 +1,116 @@
+// No N+1: the number of SQL statements a list query issues must not grow with the list. Counted
+// from the ORM's query log (Database.onQuery), as MikroORM's own suite does.
+import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+
+const ROOMS_QUERY = `query { rooms(first: 20) { edges { node { host { displayName } stage { profile { displayName } } listenerCount } } } }`;
+const AUDIENCE_QUERY = `query($id: ID!) { room(id: $id) { audience(first: 50) { edges { node { profile { displayName } } } } } }`;
+
+describe('SQL statements per list query', () => {
+  let api: TestApi;
+  let viewer: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+  beforeEach(async () => {
+    await api.clear();
+    viewer = await tokenFor('sql-viewer', { name: 'Query Counter' });
+  });
+
+  async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+    const response = await api.request<T>(query, variables, token);
+    expect(response.errors).toBeUndefined();
+    return response.data as T;
+  }
+
+  /** Runs the query over HTTP and returns its data and every SQL statement it caused. */
+  async function counted<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; statements: string[] }> {
+    // Sign in first, so creating the viewer's profile is not counted.
+    await ok(`{ viewer { id } }`, {}, viewer);
+    const statements: string[] = [];
+    const stop = api.api.db.onQuery((statement) => statements.push(statement));
+    try {
+      return { data: await ok<T>(query, variables, viewer), statements };
+    } finally {
+      stop();
+    }
+  }
+
+  /** A LIVE room by its own host with two speakers and three listeners, all through the API. */
+  async function populatedRoom(n: number): Promise<string> {
+    const token = (role: string) => tokenFor(`sql-${role}-${n}`, { name: `${role} ${n}` });
+    const [host, speakerA, speakerB, ...listeners] = await Promise.all(
+      ['host', 'speaker-a', 'speaker-b', 'listener-a', 'listener-b', 'listener-c'].map(token),
+    );
+    const { createRoom } = await ok<{ createRoom: { id: string } }>(
+      `mutation { createRoom(input: { title: "Room ${n}", maxSpeakers: 5 }) { id } }`,
+      {},
+      host!,
+    );
+    const roomId = createRoom.id;
+    await Promise.all([speakerA!, speakerB!, ...listeners].map((t) => ok(`mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId }, t)));
+    await Promise.all(
+      [`sql-speaker-a-${n}`, `sql-speaker-b-${n}`].map((p) =>
+        ok(`mutation($r: ID!, $p: ID!) { inviteToStage(roomId: $r, profileId: $p) { id } }`, { r: roomId, p }, host!),
+      ),
+    );
+    await Promise.all([speakerA!, speakerB!].map((t) => ok(`mutation($r: ID!) { acceptStageInvite(roomId: $r) { role } }`, { r: roomId }, t)));
+    return roomId;
+  }
+
+  async function addRooms(from: number, to: number): Promise<void> {
+    await Promise.all(Array.from({ length: to - from }, (_, i) => populatedRoom(from + i)));
+  }
+
+  interface RoomsData {
+    rooms: { edges: { node: { host: { displayName: string }; stage: { profile: { displayName: string } }[]; listenerCount: number } }[] };
+  }
+
+  it('rooms(first: 20) with hosts, stages and listener counts: the same count for 3 rooms and for 20', async () => {
+    await addRooms(0, 3);
+    const few = await counted<RoomsData>(ROOMS_QUERY);
+    expect(few.data.rooms.edges).toHaveLength(3);
+    await addRooms(3, 20);
+    const many = await counted<RoomsData>(ROOMS_QUERY);
+    expect(many.data.rooms.edges).toHaveLength(20);
+
+    // The answers are complete, so the equal counts are not an artefact of missing data.
+    for (const { node } of many.data.rooms.edges) {
+      expect(node.host.displayName).toMatch(/^host \d+$/);
+      expect(node.stage.map((p) => p.profile.displayName).sort()).toEqual(
+        [node.host.displayName, node.host.displayName.replace('host', 'speaker-a'), node.host.displayName.replace('host', 'speaker-b')].sort(),
+      );
+      expect(node.listenerCount).toBe(3);
+    }
+    expect(many.statements.length).toBe(few.statements.length);
+    // One statement per relation at most: rooms, hosts, stages, counts, stage profiles.
+    expect(many.statements.length).toBeLessThanOrEqual(6);
+  });
+
+  interface AudienceData {
+    room: { audience: { edges: { node: { profile: { displayName: string } } }[] } };
+  }
+
+  it('room(id) { audience(first: 50) { profile } }: the same count for 5 listeners and for 50', async () => {
+    const host = await tokenFor('sql-audience-host', { name: 'Audience Host' });
+    const { createRoom } = await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Big audience" }) { id } }`, {}, host);
+    const roomId = createRoom.id;
+    const join = async (i: number) => {
+      const listener = await tokenFor(`sql-audience-${String(i).padStart(2, '0')}`, { name: `Listener ${i}` });
+      await ok(`mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId }, listener);
+    };
+    await Promise.all(Array.from({ length: 5 }, (_, i) => join(i)));
+    const few = await counted<AudienceData>(AUDIENCE_QUERY, { id: roomId });
+    expect(few.data.room.audience.edges).toHaveLength(5);
+    await Promise.all(Array.from({ length: 45 }, (_, i) => join(5 + i)));
+    const many = await counted<AudienceData>(AUDIENCE_QUERY, { id: roomId });
+    expect(many.data.room.audience.edges).toHaveLength(50);
+    expect(new Set(many.data.room.audience.edges.map((e) => e.node.profile.displayName)).size).toBe(50);
+
+    expect(many.statements.length).toBe(few.statements.length);
+    expect(many.statements.length).toBeLessThanOrEqual(6);
+  });
+});
