@@ -40,7 +40,12 @@ export class RoomsResolver {
     return ctx.services.rooms.findVisibleRoom(ctx.scope.em, requireViewer(ctx), id);
   }
 
-  @Query(() => RoomConnectionType, { description: 'Rooms the viewer may see, newest first.' })
+  @Query(() => RoomConnectionType, {
+    description: 'Rooms the viewer may see, newest first.',
+    // Each of the `first` rooms costs what is selected on it; without this multiplier
+    // rooms(first: 100) { audience(first: 100) } priced one room and passed QUERY_MAX_COST.
+    complexity: ({ childComplexity, args }) => 5 + Number(args['first'] ?? 20) * childComplexity,
+  })
   async rooms(
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => RoomFilterInput, { nullable: true }) filter: RoomFilterInput | null,

@@ -50,6 +50,26 @@ export interface ApiServer {
 
 export const GRAPHQL_PATH = '/graphql';
 
+/**
+ * graphql-ws reports parse, validation and variable errors as bare GraphQLErrors, without the
+ * request codes Apollo adds over HTTP, so formatApiError masked them as internal errors over
+ * WebSocket. Tag them so both transports answer BAD_USER_INPUT. Contract errors keep their code.
+ */
+function withRequestCode(error: GraphQLError, code: string): GraphQLError {
+  if (error.extensions['code'] !== undefined) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
+}
+
+/** Errors about the request itself: not raised by a resolver (those have a path) nor unexpected. */
+function isRequestError(error: GraphQLError): boolean {
+  return error.path === undefined && (error.originalError === undefined || error.originalError instanceof GraphQLError);
+}
+
 /** HTTP and WebSocket GraphQL on one port, with health endpoints and an offline GraphiQL. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { config, db, bus, audio, logger } = options;
@@ -139,7 +159,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Invalid query')];
+          return [withRequestCode(error instanceof GraphQLError ? error : new GraphQLError('Invalid query'), 'GRAPHQL_PARSE_FAILED')];
         }
         const limitError = checkOperationLimits(schema, document, payload.operationName, payload.variables, config.limits);
         if (limitError) return [limitError];
@@ -150,9 +170,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         }
         return undefined;
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      // Here: onSubscribe refusals, parse and validation errors, or a failing event stream (unexpected).
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => format(isRequestError(error) ? withRequestCode(error, 'GRAPHQL_VALIDATION_FAILED') : error)),
       onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>
-        result.errors ? { ...result, errors: result.errors.map(format) } : result,
+        result.errors
+          ? { ...result, errors: result.errors.map((error) => format(isRequestError(error) ? withRequestCode(error, 'BAD_USER_INPUT') : error)) }
+          : result,
     },
     wsServer,
   );
@@ -233,6 +257,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       },
     }),
   );
+  // Malformed JSON and oversized bodies fail in express.json(), before Apollo. Express's default
+  // handler would answer with an HTML page carrying the stack trace (outside production); the
+  // contract wants a GraphQL error with a contract code and never a stack trace.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message = status === 413 ? 'The request body is too large' : 'The request body is not valid JSON';
+      res.status(status).json({ errors: [{ message, extensions: { code: ApiErrorCode.BadUserInput } }] });
+      return;
+    }
+    logger.error({ err: error }, 'unexpected error before GraphQL execution');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ApiErrorCode.Internal } }] });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
