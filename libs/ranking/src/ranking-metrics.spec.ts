@@ -1,4 +1,4 @@
-import { ndcgAt, recallAt, reciprocalRank, relevancesByScore } from './ranking-metrics';
+import { ndcgAt, ndcgFromGains, recallAt, reciprocalRank, relevancesByScore } from './ranking-metrics';
 
 describe('ranking metrics', () => {
   it('computes NDCG@k with exponential gains and log2 discounts', () => {
@@ -8,6 +8,11 @@ describe('ranking metrics', () => {
     expect(ndcgAt([0, 1, 2], 10)).toBeCloseTo(dcg / ideal);
     expect(ndcgAt([0, 0, 1], 2)).toBe(0);
     expect(ndcgAt([0, 0], 10)).toBeNull();
+  });
+
+  it('computes NDCG from final (e.g. propensity-weighted) gains', () => {
+    expect(ndcgFromGains([5, 1], 10)).toBeCloseTo(1);
+    expect(ndcgFromGains([1, 5], 10)).toBeCloseTo((1 + 5 / Math.log2(3)) / (5 + 1 / Math.log2(3)));
   });
 
   it('computes recall@k and reciprocal rank', () => {

@@ -4,10 +4,19 @@
  * list has no relevant item (the metric is undefined there and must be skipped, not counted 0).
  */
 export function ndcgAt(relevancesInRankedOrder: readonly number[], k: number): number | null {
-  const ideal = [...relevancesInRankedOrder].sort((a, b) => b - a);
+  return ndcgFromGains(relevancesInRankedOrder.map((rel) => 2 ** rel - 1), k);
+}
+
+/**
+ * NDCG@k from gains that are already final (linear in the DCG sum). Used for position-debiased
+ * NDCG, where each gain is divided by the examination propensity of the position it was logged
+ * at (inverse propensity scoring). Null when no gain is positive.
+ */
+export function ndcgFromGains(gainsInRankedOrder: readonly number[], k: number): number | null {
+  const ideal = [...gainsInRankedOrder].sort((a, b) => b - a);
   const idealDcg = dcg(ideal, k);
   if (idealDcg <= 0) return null;
-  return dcg(relevancesInRankedOrder, k) / idealDcg;
+  return dcg(gainsInRankedOrder, k) / idealDcg;
 }
 
 /** Share of relevant items (relevance > 0) that appear in the top k; null when none is relevant. */
@@ -23,10 +32,10 @@ export function reciprocalRank(relevancesInRankedOrder: readonly number[]): numb
   return first < 0 ? null : 1 / (first + 1);
 }
 
-function dcg(relevances: readonly number[], k: number): number {
+function dcg(gains: readonly number[], k: number): number {
   let sum = 0;
-  const n = Math.min(k, relevances.length);
-  for (let i = 0; i < n; i++) sum += (2 ** (relevances[i] ?? 0) - 1) / Math.log2(i + 2);
+  const n = Math.min(k, gains.length);
+  for (let i = 0; i < n; i++) sum += (gains[i] ?? 0) / Math.log2(i + 2);
   return sum;
 }
 

@@ -1,0 +1,84 @@
+import { isAbsolute, resolve } from 'node:path';
+
+import { cleanEnv, num, str } from 'envalid';
+
+/** Repository root: this file is apps/recommender/src/config.ts, or dist/apps/recommender/config.js once built. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+/** Everything the recommender is configured by (see docs/ranking.md "Configuration"). */
+export interface RecommenderConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute path of the ONNX model to serve and watch. */
+  readonly modelPath: string;
+  readonly intraOpNumThreads: number;
+  /** Rows per ONNX run: bounds how long one run holds the event loop. */
+  readonly batchRows: number;
+  readonly maxCandidates: number;
+  /** How often the model file is polled for changes. */
+  readonly modelPollMs: number;
+  /** Quiet period after a change before reloading, so a half-written file is not loaded. */
+  readonly reloadDebounceMs: number;
+  readonly bodyLimit: string;
+  readonly logLevel: string;
+}
+
+/**
+ * The one place that reads `process.env` for the recommender. Validated once at start-up; a bad
+ * value fails fast with a message naming the variable.
+ */
+export function loadRecommenderConfig(env: NodeJS.ProcessEnv = process.env): RecommenderConfig {
+  const raw = cleanEnv(
+    env,
+    {
+      RECOMMENDER_PORT: num({ default: 4100, desc: 'HTTP port (0 picks a free one)' }),
+      RECOMMENDER_HOST: str({ default: '127.0.0.1', desc: 'Interface to bind' }),
+      MODEL_PATH: str({ default: 'apps/recommender/models/default.onnx', desc: 'ONNX model; relative paths resolve from the repository root' }),
+      RECOMMENDER_INTRA_OP_THREADS: num({ default: 1, desc: 'onnxruntime intra-op threads' }),
+      RECOMMENDER_BATCH_ROWS: num({ default: 2048, desc: 'Rows per ONNX run' }),
+      RECOMMENDER_MAX_CANDIDATES: num({ default: 10_000, desc: 'Largest candidate list accepted per request' }),
+      RECOMMENDER_MODEL_POLL_MS: num({ default: 1000, desc: 'Model file poll interval' }),
+      RECOMMENDER_RELOAD_DEBOUNCE_MS: num({ default: 300, desc: 'Wait after a model file change before reloading' }),
+      RECOMMENDER_BODY_LIMIT: str({ default: '50mb', desc: 'Largest request body' }),
+      LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const names = Object.keys(errors);
+        if (names.length > 0) {
+          const byName = errors as Record<string, Error | undefined>;
+          throw new Error(`Invalid recommender configuration:\n${names.map((name) => `  ${name}: ${byName[name]?.message ?? 'invalid'}`).join('\n')}`);
+        }
+      },
+    },
+  );
+  const config: RecommenderConfig = {
+    port: raw.RECOMMENDER_PORT,
+    host: raw.RECOMMENDER_HOST,
+    modelPath: isAbsolute(raw.MODEL_PATH) ? raw.MODEL_PATH : resolve(REPO_ROOT, raw.MODEL_PATH),
+    intraOpNumThreads: raw.RECOMMENDER_INTRA_OP_THREADS,
+    batchRows: raw.RECOMMENDER_BATCH_ROWS,
+    maxCandidates: raw.RECOMMENDER_MAX_CANDIDATES,
+    modelPollMs: raw.RECOMMENDER_MODEL_POLL_MS,
+    reloadDebounceMs: raw.RECOMMENDER_RELOAD_DEBOUNCE_MS,
+    bodyLimit: raw.RECOMMENDER_BODY_LIMIT,
+    logLevel: raw.LOG_LEVEL,
+  };
+  validateConfig(config);
+  return config;
+}
+
+/** Range checks envalid cannot express; also applied to in-process overrides. */
+export function validateConfig(config: RecommenderConfig): void {
+  const problems: string[] = [];
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) problems.push(`RECOMMENDER_PORT: must be 0-65535, got ${config.port}`);
+  const positive: Array<[string, number]> = [
+    ['RECOMMENDER_INTRA_OP_THREADS', config.intraOpNumThreads],
+    ['RECOMMENDER_BATCH_ROWS', config.batchRows],
+    ['RECOMMENDER_MAX_CANDIDATES', config.maxCandidates],
+    ['RECOMMENDER_MODEL_POLL_MS', config.modelPollMs],
+  ];
+  for (const [name, value] of positive) if (!Number.isInteger(value) || value <= 0) problems.push(`${name}: must be a positive integer, got ${value}`);
+  if (!Number.isFinite(config.reloadDebounceMs) || config.reloadDebounceMs < 0) problems.push('RECOMMENDER_RELOAD_DEBOUNCE_MS: must be >= 0');
+  if (problems.length > 0) throw new Error(`Invalid recommender configuration:\n  ${problems.join('\n  ')}`);
+}

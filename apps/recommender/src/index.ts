@@ -1,0 +1,3 @@
+export { createRecommenderServer, startRecommender, type RecommenderOptions, type RunningRecommender } from './recommender-server';
+export { loadRecommenderConfig, type RecommenderConfig } from './config';
+export { readMetadataProps, withMetadataProps } from './model/onnx-model-file';

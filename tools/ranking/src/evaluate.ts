@@ -1,0 +1,173 @@
+/**
+ * `npm run ranking:evaluate -- --data FILE --model MODEL.onnx`: NDCG@10, recall@10 and MRR on
+ * the time-split holdout for the candidate model, the shipped model and the heuristic baselines;
+ * writes a JSON summary and an offline HTML report.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+import { heuristicScore, popularityScore, topicOverlapScore } from '@roundtable/ranking';
+
+import { runCli, type CliSpec } from './cli/cli-args';
+import { progressBar, step } from './cli/progress';
+import { renderHtmlReport, type ReportModelRow } from './evaluation/html-report';
+import { groupImportance, summariseMetrics, type DatasetScorer, type RankingMetrics } from './evaluation/session-metrics';
+import { loadOnnxScorer, type OnnxScorer } from './onnx/onnx-scorer';
+import { buildDataset } from './training/dataset';
+import { loadSplitSessions } from './training/load-sessions';
+
+const spec: CliSpec = {
+  command: 'npm run ranking:evaluate --',
+  summary:
+    'Evaluates ranking quality on the time-split holdout of an impression log: NDCG@10, recall@10 and MRR (graded\n' +
+    'relevance: joined = 1, joined and engaged = 2; sessions without a join are skipped). Compares the candidate model\n' +
+    'with the currently shipped model and three heuristics (popularity, topic overlap, the API fallback heuristic).',
+  options: {
+    data: { type: 'string', description: 'Input JSONL impression log', default: 'tmp/ranking/simulated.jsonl' },
+    model: { type: 'string', description: 'Candidate ONNX model', default: 'tmp/ranking/model.onnx' },
+    shipped: { type: 'string', description: 'Currently shipped model (skipped if missing)', default: 'apps/recommender/models/default.onnx' },
+    holdout: { type: 'string', description: 'Share of the latest sessions held out (must match training)', default: '0.2' },
+    'out-json': { type: 'string', description: 'JSON summary', default: 'tmp/ranking/evaluation.json' },
+    'out-html': { type: 'string', description: 'HTML report', default: 'tmp/ranking/evaluation.html' },
+    seed: { type: 'string', description: 'Seed for the bootstrap intervals', default: '1' },
+  },
+  examples: ['npm run ranking:evaluate -- --data tmp/ranking/simulated.jsonl --model tmp/ranking/model.onnx'],
+};
+
+/** The baselines, scored from the same features (see libs/ranking heuristics). */
+const BASELINES: ReadonlyArray<{ name: string; score: (features: Float32Array, row: number) => number }> = [
+  { name: 'popularity', score: popularityScore },
+  { name: 'topic-overlap', score: topicOverlapScore },
+  { name: 'fallback-heuristic', score: heuristicScore },
+];
+
+runCli(spec, async (args) => {
+  const seed = args.number('seed');
+  const { holdout, cutoff, records } = await loadSplitSessions(args.string('data'), args.number('holdout'));
+  const bar = progressBar('Extracting features', holdout.length);
+  const dataset = buildDataset(holdout, (done) => bar.update(done));
+  bar.stop();
+
+  const results: Array<{ name: string; kind: 'baseline' | 'model' | 'reference'; version?: string; metrics: RankingMetrics }> = [];
+  // The logged order was uniformly random, so it is the "no ranking at all" reference point.
+  const logged = Float64Array.from(dataset.positions, (position) => -position);
+  results.push({ name: 'logged-order (random)', kind: 'reference', metrics: summariseMetrics(dataset, logged, seed) });
+  if (dataset.loggedScores.some((score) => score !== 0)) {
+    results.push({ name: 'logged-score (sim oracle)', kind: 'reference', metrics: summariseMetrics(dataset, dataset.loggedScores, seed) });
+  }
+  for (const baseline of BASELINES) {
+    const scores = Float64Array.from({ length: dataset.rows }, (_, row) => baseline.score(dataset.features, row));
+    results.push({ name: baseline.name, kind: 'baseline', metrics: summariseMetrics(dataset, scores, seed) });
+  }
+
+  const candidatePath = args.string('model');
+  const shippedPath = args.string('shipped');
+  const scorers: OnnxScorer[] = [];
+  let candidate: OnnxScorer | null = null;
+  for (const [label, path] of [
+    ['shipped', shippedPath],
+    ['candidate', candidatePath],
+  ] as const) {
+    if (!existsSync(path)) {
+      step(`${label} model ${path} not found; skipped`);
+      continue;
+    }
+    if (label === 'candidate' && existsSync(shippedPath) && resolve(path) === resolve(shippedPath)) continue;
+    const scorer = await loadOnnxScorer(path);
+    scorers.push(scorer);
+    const scores = await scorer.score(dataset.features, dataset.rows);
+    results.push({ name: `${label} (${scorer.metadata.modelVersion})`, kind: 'model', version: scorer.metadata.modelVersion, metrics: summariseMetrics(dataset, scores, seed) });
+    if (label === 'candidate' || resolve(path) === resolve(candidatePath)) candidate = scorer;
+  }
+  candidate ??= scorers[scorers.length - 1] ?? null;
+  if (!candidate) throw new Error(`no model to evaluate at ${candidatePath}`);
+
+  const candidateScores = await candidate.score(dataset.features, dataset.rows);
+  const candidateMetrics = summariseMetrics(dataset, candidateScores, seed);
+  const scoreRows: DatasetScorer = (features, rows) => (candidate as OnnxScorer).score(features, rows);
+  step('Measuring feature-group importance');
+  const importance = await groupImportance(dataset, scoreRows, candidateMetrics['ndcg@10']);
+  const histogram = scoreHistogram(candidateScores, dataset.labels, 20);
+  for (const scorer of scorers) await scorer.close();
+
+  const baselines = results.filter((result) => result.kind === 'baseline');
+  const best = baselines.reduce((a, b) => (b.metrics['ndcg@10'] > a.metrics['ndcg@10'] ? b : a));
+  const ratio = candidateMetrics['ndcg@10'] / best.metrics['ndcg@10'];
+  const topicOverlap = baselines.find((result) => result.name === 'topic-overlap');
+  const popularity = baselines.find((result) => result.name === 'popularity');
+  const fallback = baselines.find((result) => result.name === 'fallback-heuristic');
+  const summary = {
+    generatedAt: new Date().toISOString(),
+    data: args.string('data'),
+    impressions: records,
+    holdoutSessions: holdout.length,
+    evaluatedSessions: candidateMetrics.sessions,
+    holdoutFrom: cutoff,
+    candidate: candidate.metadata.modelVersion,
+    models: results.map((result) => ({ name: result.name, kind: result.kind, ...result.metrics })),
+    target: {
+      rule: 'candidate NDCG@10 >= 1.2 x best heuristic baseline (popularity, topic overlap and the API fallback heuristic all count)',
+      bestBaseline: best.name,
+      ratio: Number(ratio.toFixed(4)),
+      met: ratio >= 1.2,
+      ratioVsPopularity: popularity ? Number((candidateMetrics['ndcg@10'] / popularity.metrics['ndcg@10']).toFixed(4)) : null,
+      ratioVsTopicOverlap: topicOverlap ? Number((candidateMetrics['ndcg@10'] / topicOverlap.metrics['ndcg@10']).toFixed(4)) : null,
+      ratioVsFallbackHeuristic: fallback ? Number((candidateMetrics['ndcg@10'] / fallback.metrics['ndcg@10']).toFixed(4)) : null,
+    },
+    importance,
+  };
+  const outJson = args.string('out-json');
+  const outHtml = args.string('out-html');
+  mkdirSync(dirname(outJson), { recursive: true });
+  mkdirSync(dirname(outHtml), { recursive: true });
+  writeFileSync(outJson, `${JSON.stringify(summary, null, 2)}\n`);
+  const rows: ReportModelRow[] = results.map((result) => ({
+    name: result.name,
+    kind: result.kind,
+    metrics: result.metrics,
+    ci95: result.metrics['ndcg@10_ci95'],
+  }));
+  writeFileSync(
+    outHtml,
+    renderHtmlReport({
+      title: `Ranking evaluation: ${candidate.metadata.modelVersion}`,
+      generatedAt: summary.generatedAt,
+      dataset: {
+        data: summary.data,
+        impressions: records,
+        'holdout sessions': holdout.length,
+        'sessions with a join (evaluated)': candidateMetrics.sessions,
+        'holdout starts at': cutoff,
+        'feature spec': candidate.metadata.featureSpecVersion,
+      },
+      models: rows,
+      target: { ratio, bestBaseline: best.name, met: ratio >= 1.2 },
+      histogram,
+      importance,
+      notes: [
+        'The simulated world is synthetic (ranking:simulate); numbers describe the pipeline, not real users.',
+        'Logged lists were ordered uniformly at random, so within-session re-ranking is not confounded by the logging policy; position bias still hides joins further down each list, equally for every model.',
+        'Importance: NDCG@10 lost when a feature group is set to its neutral values on every row (the occlusion the service uses for reasons).',
+      ],
+    }),
+  );
+  const table = results
+    .map((result) => `${result.name.padEnd(44)} ndcg@10 ${result.metrics['ndcg@10'].toFixed(4)}  recall@10 ${result.metrics['recall@10'].toFixed(4)}  mrr ${result.metrics.mrr.toFixed(4)}`)
+    .join('\n');
+  process.stdout.write(`${table}\n\nCandidate vs best heuristic (${best.name}): ${ratio.toFixed(3)}x (target 1.2x: ${ratio >= 1.2 ? 'met' : 'NOT met'})\nWrote ${outJson} and ${outHtml}\n`);
+});
+
+function scoreHistogram(scores: Float32Array, labels: Float32Array, bins: number): { edges: number[]; joined: number[]; notJoined: number[] } {
+  let max = 0;
+  for (const score of scores) max = Math.max(max, score);
+  const top = max > 0 ? max : 1;
+  const edges = Array.from({ length: bins }, (_, b) => (b * top) / bins);
+  const joined = new Array<number>(bins).fill(0);
+  const notJoined = new Array<number>(bins).fill(0);
+  scores.forEach((score, row) => {
+    const bin = Math.min(bins - 1, Math.floor((score / top) * bins));
+    if ((labels[row] ?? 0) > 0) joined[bin] = (joined[bin] ?? 0) + 1;
+    else notJoined[bin] = (notJoined[bin] ?? 0) + 1;
+  });
+  return { edges, joined, notJoined };
+}

@@ -1,0 +1,44 @@
+import { groupSessions, impressionRecordProblem, type ImpressionLogRecord } from '@roundtable/ranking';
+
+import { Random } from '../random';
+import { examinationProbability, simulateSessions } from './sessions';
+import { buildWorld } from './world';
+
+async function run(seed: number): Promise<ImpressionLogRecord[]> {
+  const random = new Random(seed);
+  const world = buildWorld(random, { profiles: 120, rooms: 150, days: 2, startIso: '2026-01-05T00:00:00.000Z' });
+  const records: ImpressionLogRecord[] = [];
+  await simulateSessions(world, random, { sessions: 80, listSize: 10, historyDays: 14, seed, logOracleScore: false }, async (batch) => {
+    records.push(...batch);
+  });
+  return records;
+}
+
+describe('synthetic world simulation', () => {
+  it('is deterministic for a seed and differs across seeds', async () => {
+    const a = JSON.stringify(await run(11));
+    expect(JSON.stringify(await run(11))).toBe(a);
+    expect(JSON.stringify(await run(12))).not.toBe(a);
+  });
+
+  it('writes valid impression records: lists in position order, candidates live or upcoming', async () => {
+    const records = await run(13);
+    expect(records.length).toBeGreaterThan(200);
+    for (const record of records) {
+      expect(impressionRecordProblem(JSON.parse(JSON.stringify(record)))).toBeNull();
+      const { candidate, at } = record;
+      if (candidate.status === 'LIVE') expect(Date.parse(candidate.startedAt ?? '')).toBeLessThanOrEqual(Date.parse(at));
+      else expect(Date.parse(candidate.scheduledFor ?? '') - Date.parse(at)).toBeLessThanOrEqual(86_400_000);
+      expect(candidate.host.id).not.toBe(record.viewer.id);
+    }
+    for (const session of groupSessions(records)) {
+      expect(session.records.map((record) => record.position)).toEqual(session.records.map((_, index) => index));
+    }
+    expect(records.some((record) => record.outcome.joined)).toBe(true);
+  });
+
+  it('models position bias as decreasing examination', () => {
+    expect(examinationProbability(0)).toBe(1);
+    expect(examinationProbability(5)).toBeLessThan(examinationProbability(1));
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * `npm run ranking:train -- --data FILE --out MODEL.onnx`: trains the join-probability MLP with
+ * tfjs (pure-JS CPU backend) on the time-split training part of an impression log and writes an
+ * ONNX model that satisfies the recommender's contract.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import { mlpForward, modelMetadataProps } from '@roundtable/ranking';
+
+import { CliUsageError, runCli, type CliSpec } from './cli/cli-args';
+import { progressBar, step } from './cli/progress';
+import { summariseMetrics } from './evaluation/session-metrics';
+import { encodeMlpAsOnnx } from './onnx/onnx-export';
+import { loadOnnxScorer } from './onnx/onnx-scorer';
+import { buildDataset, standardisation } from './training/dataset';
+import { loadSplitSessions } from './training/load-sessions';
+import { DEFAULT_TRAIN_OPTIONS, predictWithTf, trainMlp } from './training/tf-trainer';
+
+const d = DEFAULT_TRAIN_OPTIONS;
+const spec: CliSpec = {
+  command: 'npm run ranking:train --',
+  summary:
+    'Trains the room-join model on an impression log (ImpressionLogRecord JSONL from ranking:simulate or ranking:export)\n' +
+    'and writes ONNX (input "features" float32 [N, D], output "score" float32 [N]) with the feature spec, model_version,\n' +
+    'trained_at and holdout metrics in metadata_props. The last --holdout share of sessions (by time) is never trained on.',
+  options: {
+    data: { type: 'string', description: 'Input JSONL impression log', default: 'tmp/ranking/simulated.jsonl' },
+    out: { type: 'string', description: 'Output ONNX model', default: 'tmp/ranking/model.onnx' },
+    seed: { type: 'string', description: 'Seed for initialisation and batch order', default: String(d.seed) },
+    epochs: { type: 'string', description: 'Training epochs', default: String(d.epochs) },
+    hidden: { type: 'string', description: 'Hidden layer sizes, comma-separated ("" for logistic regression)', default: d.hidden.join(',') },
+    'batch-size': { type: 'string', description: 'Mini-batch size', default: String(d.batchSize) },
+    'learning-rate': { type: 'string', description: 'Adam learning rate', default: String(d.learningRate) },
+    holdout: { type: 'string', description: 'Share of the latest sessions held out', default: '0.2' },
+    'model-version': { type: 'string', description: 'model_version to record (default: derived from the weights)' },
+    'trained-at': { type: 'string', description: 'trained_at to record (default: now)' },
+  },
+  examples: [
+    'npm run ranking:train -- --data tmp/ranking/simulated.jsonl --seed 7 --out tmp/ranking/model.onnx',
+    'npm run ranking:train -- --hidden "" --epochs 4   # logistic regression',
+  ],
+};
+
+runCli(spec, async (args) => {
+  const hidden = args
+    .string('hidden')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map(Number);
+  if (hidden.some((units) => !Number.isInteger(units) || units <= 0)) throw new CliUsageError('--hidden must list positive integers');
+  const options = {
+    seed: args.number('seed'),
+    hidden,
+    epochs: args.number('epochs'),
+    batchSize: args.number('batch-size'),
+    learningRate: args.number('learning-rate'),
+    l2: d.l2,
+  };
+  const { train, holdout, cutoff } = await loadSplitSessions(args.string('data'), args.number('holdout'));
+
+  const featureBar = progressBar('Extracting features', train.length + holdout.length);
+  const trainSet = buildDataset(train, (done) => featureBar.update(done));
+  const holdoutSet = buildDataset(holdout, (done) => featureBar.update(train.length + done));
+  featureBar.stop();
+
+  const standard = standardisation(trainSet);
+  const batches = Math.ceil(trainSet.rows / options.batchSize);
+  const trainBar = progressBar('Training (tfjs cpu)', options.epochs * batches);
+  const trained = await trainMlp(trainSet, standard, options, (epoch, batch, _batches, loss) => {
+    trainBar.update(epoch * batches + batch + 1, { detail: `epoch ${epoch + 1} loss ${loss.toFixed(4)}` });
+  });
+  trainBar.stop();
+  step(`Loss by epoch: ${trained.lossByEpoch.map((loss) => loss.toFixed(4)).join(' → ')}`);
+
+  const holdoutScores = mlpForward(trained.weights, holdoutSet.features, holdoutSet.rows);
+  const metrics = summariseMetrics(holdoutSet, holdoutScores);
+  step(`Holdout: NDCG@10 ${metrics['ndcg@10'].toFixed(4)}, recall@10 ${metrics['recall@10'].toFixed(4)}, MRR ${metrics.mrr.toFixed(4)}`);
+
+  const digest = createHash('sha256');
+  for (const layer of trained.weights.layers) digest.update(new Uint8Array(layer.weights.buffer));
+  const modelVersion = args.optionalString('model-version') ?? `rt-mlp-${hidden.join('x') || 'logistic'}-s${options.seed}-${digest.digest('hex').slice(0, 8)}`;
+  const bytes = encodeMlpAsOnnx(
+    trained.weights,
+    modelMetadataProps({
+      modelVersion,
+      trainedAt: args.optionalString('trained-at') ?? new Date().toISOString(),
+      metrics: {
+        'ndcg@10': round(metrics['ndcg@10']),
+        'recall@10': round(metrics['recall@10']),
+        mrr: round(metrics.mrr),
+        holdout_sessions: metrics.sessions,
+        train_rows: trainSet.rows,
+      },
+    }),
+  );
+  const out = args.string('out');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, bytes);
+
+  // Prove the file scores like tfjs before anyone ships it.
+  const scorer = await loadOnnxScorer(out);
+  const sample = Math.min(holdoutSet.rows, 4096);
+  const onnxScores = await scorer.score(holdoutSet.features, sample);
+  const tfScores = predictWithTf(trained, holdoutSet.features, sample);
+  let maxDiff = 0;
+  for (let i = 0; i < sample; i++) maxDiff = Math.max(maxDiff, Math.abs((onnxScores[i] ?? 0) - (tfScores[i] ?? 0)));
+  await scorer.close();
+  if (maxDiff > 1e-4) throw new Error(`ONNX and tfjs disagree by ${maxDiff} on the holdout batch`);
+
+  process.stdout.write(
+    `${JSON.stringify({ out, modelVersion, bytes: bytes.length, cutoff, trainRows: trainSet.rows, holdoutRows: holdoutSet.rows, metrics, onnxVsTfjsMaxAbsDiff: maxDiff }, null, 2)}\n`,
+  );
+});
+
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}

@@ -1,0 +1,84 @@
+import {
+  extractFeatureBatch,
+  FEATURE_DIM,
+  impressionGain,
+  prepareViewer,
+  type ImpressionSession,
+} from '@roundtable/ranking';
+
+/** Feature matrix, labels and session boundaries of a set of logged sessions. */
+export interface Dataset {
+  readonly rows: number;
+  /** [rows * FEATURE_DIM], row-major, extracted with the serving code. */
+  readonly features: Float32Array;
+  /** 1 when the impression was joined. */
+  readonly labels: Float32Array;
+  /** Graded relevance (see impressionGain) for ranking metrics. */
+  readonly gains: Float32Array;
+  /** Score the serving policy logged for the impression. */
+  readonly loggedScores: Float32Array;
+  /** Position the impression was served at. */
+  readonly positions: Int32Array;
+  /** Row where session i starts; sessionStarts[sessions] === rows. */
+  readonly sessionStarts: Int32Array;
+}
+
+/**
+ * Extracts features for every logged impression with libs/ranking's extraction, the same code
+ * the recommender runs, so there is no train/serve skew.
+ */
+export function buildDataset(sessions: readonly ImpressionSession[], onSession?: (done: number) => void): Dataset {
+  const rows = sessions.reduce((sum, session) => sum + session.records.length, 0);
+  const features = new Float32Array(rows * FEATURE_DIM);
+  const labels = new Float32Array(rows);
+  const gains = new Float32Array(rows);
+  const positions = new Int32Array(rows);
+  const loggedScores = new Float32Array(rows);
+  const sessionStarts = new Int32Array(sessions.length + 1);
+  let row = 0;
+  sessions.forEach((session, index) => {
+    sessionStarts[index] = row;
+    const first = session.records[0];
+    if (!first) return;
+    // Every impression of a served list shares the viewer and `now`, so prepare them once.
+    const context = prepareViewer(first.viewer);
+    extractFeatureBatch(
+      context,
+      session.records.map((record) => record.candidate),
+      session.at,
+      features.subarray(row * FEATURE_DIM, (row + session.records.length) * FEATURE_DIM),
+    );
+    for (const record of session.records) {
+      labels[row] = record.outcome.joined ? 1 : 0;
+      gains[row] = impressionGain(record.outcome);
+      positions[row] = record.position;
+      loggedScores[row] = record.score;
+      row += 1;
+    }
+    onSession?.(index + 1);
+  });
+  sessionStarts[sessions.length] = row;
+  return { rows, features, labels, gains, positions, loggedScores, sessionStarts };
+}
+
+/** Per-column mean and 1/std over the rows (std floored so constant columns do not explode). */
+export function standardisation(dataset: Dataset): { mean: Float32Array; scale: Float32Array } {
+  const mean = new Float64Array(FEATURE_DIM);
+  const squares = new Float64Array(FEATURE_DIM);
+  for (let row = 0; row < dataset.rows; row++) {
+    for (let column = 0; column < FEATURE_DIM; column++) {
+      const value = dataset.features[row * FEATURE_DIM + column] ?? 0;
+      mean[column] = (mean[column] ?? 0) + value;
+      squares[column] = (squares[column] ?? 0) + value * value;
+    }
+  }
+  const scale = new Float32Array(FEATURE_DIM);
+  const meanOut = new Float32Array(FEATURE_DIM);
+  for (let column = 0; column < FEATURE_DIM; column++) {
+    const m = (mean[column] ?? 0) / Math.max(1, dataset.rows);
+    const variance = Math.max(0, (squares[column] ?? 0) / Math.max(1, dataset.rows) - m * m);
+    meanOut[column] = m;
+    scale[column] = 1 / Math.max(Math.sqrt(variance), 1e-3);
+  }
+  return { mean: meanOut, scale };
+}

@@ -1,0 +1,156 @@
+import * as tf from '@tensorflow/tfjs';
+import { FEATURE_DIM, type MlpLayer, type MlpWeights } from '@roundtable/ranking';
+
+import { Random } from '../random';
+import type { Dataset } from './dataset';
+
+/** Hyper-parameters of the join-probability MLP. */
+export interface TrainOptions {
+  readonly seed: number;
+  readonly hidden: readonly number[];
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  /** L2 penalty on kernels; keeps the small model from memorising noise. */
+  readonly l2: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  seed: 7,
+  hidden: [64, 32],
+  epochs: 10,
+  batchSize: 256,
+  learningRate: 0.003,
+  l2: 1e-5,
+};
+
+/** A trained model: the tfjs model (for its own predictions) and the same weights as plain arrays. */
+export interface TrainedModel {
+  readonly model: tf.LayersModel;
+  readonly weights: MlpWeights;
+  readonly lossByEpoch: readonly number[];
+}
+
+let backendReady: Promise<void> | null = null;
+
+/** Pins tfjs to its pure-JavaScript CPU backend (no tfjs-node), once per process. */
+export function useCpuBackend(): Promise<void> {
+  backendReady ??= tf.setBackend('cpu').then((ok) => {
+    if (!ok) throw new Error('tfjs CPU backend unavailable');
+  });
+  return backendReady;
+}
+
+/**
+ * Trains a sigmoid-output MLP on standardised features with binary cross-entropy. Batches are
+ * shuffled with our seeded generator (tfjs's own shuffle uses Math.random) and initialisers are
+ * seeded, so the same data and seed give the same weights.
+ */
+export async function trainMlp(
+  dataset: Dataset,
+  standard: { mean: Float32Array; scale: Float32Array },
+  options: TrainOptions,
+  onBatch?: (epoch: number, batch: number, batches: number, loss: number) => void,
+): Promise<TrainedModel> {
+  await useCpuBackend();
+  const random = new Random(options.seed);
+  const model = tf.sequential();
+  options.hidden.forEach((units, index) => {
+    model.add(
+      tf.layers.dense({
+        units,
+        activation: 'relu',
+        ...(index === 0 ? { inputShape: [FEATURE_DIM] } : {}),
+        kernelInitializer: tf.initializers.heNormal({ seed: options.seed + index }),
+        kernelRegularizer: tf.regularizers.l2({ l2: options.l2 }),
+      }),
+    );
+  });
+  model.add(
+    tf.layers.dense({
+      units: 1,
+      activation: 'sigmoid',
+      ...(options.hidden.length === 0 ? { inputShape: [FEATURE_DIM] } : {}),
+      kernelInitializer: tf.initializers.glorotUniform({ seed: options.seed + 100 }),
+    }),
+  );
+  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'binaryCrossentropy' });
+
+  const standardised = standardise(dataset.features, dataset.rows, standard);
+  const order = Array.from({ length: dataset.rows }, (_, index) => index);
+  const batches = Math.ceil(dataset.rows / options.batchSize);
+  const lossByEpoch: number[] = [];
+  const xBatch = new Float32Array(options.batchSize * FEATURE_DIM);
+  const yBatch = new Float32Array(options.batchSize);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    random.shuffle(order);
+    let lossSum = 0;
+    for (let batch = 0; batch < batches; batch++) {
+      const from = batch * options.batchSize;
+      const size = Math.min(options.batchSize, dataset.rows - from);
+      for (let i = 0; i < size; i++) {
+        const row = order[from + i] ?? 0;
+        xBatch.set(standardised.subarray(row * FEATURE_DIM, (row + 1) * FEATURE_DIM), i * FEATURE_DIM);
+        yBatch[i] = dataset.labels[row] ?? 0;
+      }
+      const x = tf.tensor2d(xBatch.subarray(0, size * FEATURE_DIM), [size, FEATURE_DIM]);
+      const y = tf.tensor2d(yBatch.subarray(0, size), [size, 1]);
+      const result = await model.trainOnBatch(x, y);
+      x.dispose();
+      y.dispose();
+      const loss = Array.isArray(result) ? (result[0] ?? 0) : result;
+      lossSum += loss;
+      onBatch?.(epoch, batch, batches, loss);
+    }
+    lossByEpoch.push(lossSum / batches);
+  }
+  return { model, weights: extractWeights(model, standard), lossByEpoch };
+}
+
+/** tfjs's own predictions for raw (unstandardised) feature rows. */
+export function predictWithTf(
+  trained: TrainedModel,
+  features: Float32Array,
+  rows: number,
+): Float32Array {
+  const standardised = standardise(features, rows, { mean: trained.weights.inputMean, scale: trained.weights.inputScale });
+  return tf.tidy(() => {
+    const output = trained.model.predict(tf.tensor2d(standardised, [rows, FEATURE_DIM]));
+    const tensor = Array.isArray(output) ? output[0] : output;
+    if (!tensor) throw new Error('model produced no output');
+    return tensor.dataSync() as Float32Array;
+  });
+}
+
+function standardise(
+  features: Float32Array,
+  rows: number,
+  standard: { mean: Float32Array; scale: Float32Array },
+): Float32Array {
+  const out = new Float32Array(rows * FEATURE_DIM);
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < FEATURE_DIM; column++) {
+      const at = row * FEATURE_DIM + column;
+      out[at] = ((features[at] ?? 0) - (standard.mean[column] ?? 0)) * (standard.scale[column] ?? 1);
+    }
+  }
+  return out;
+}
+
+/** Reads the dense layers back out of tfjs as plain arrays (kernels are [in, out] row-major). */
+function extractWeights(model: tf.LayersModel, standard: { mean: Float32Array; scale: Float32Array }): MlpWeights {
+  const layers: MlpLayer[] = model.layers.map((layer, index) => {
+    const [kernel, bias] = layer.getWeights();
+    if (!kernel || !bias) throw new Error(`layer ${index} has no kernel/bias`);
+    const [inDim, outDim] = kernel.shape;
+    if (inDim === undefined || outDim === undefined) throw new Error(`layer ${index} kernel is not 2-D`);
+    return {
+      inDim,
+      outDim,
+      weights: Float32Array.from(kernel.dataSync()),
+      bias: Float32Array.from(bias.dataSync()),
+      activation: index === model.layers.length - 1 ? 'sigmoid' : 'relu',
+    };
+  });
+  return { inputMean: Float32Array.from(standard.mean), inputScale: Float32Array.from(standard.scale), layers };
+}
