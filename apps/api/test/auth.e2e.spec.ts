@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from 'jose';
 
 import { startTestApi, type TestApi, tokenFor } from './support/test-api';
 
@@ -50,11 +50,11 @@ describe('bearer authentication', () => {
   describe('with an identity provider (RS256 via AUTH_JWKS_URL)', () => {
     let api: TestApi;
     let jwks: Server;
-    let privateKey: CryptoKey;
+    let privateKey: KeyLike;
 
     beforeAll(async () => {
       const keys = await generateKeyPair('RS256');
-      privateKey = keys.privateKey as CryptoKey;
+      privateKey = keys.privateKey;
       const publicJwk = { ...(await exportJWK(keys.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
       jwks = createServer((_req, res) => {
         res.setHeader('content-type', 'application/json');
@@ -70,7 +70,7 @@ describe('bearer authentication', () => {
       await new Promise((resolve) => jwks.close(resolve));
     });
 
-    const sign = (claims: { iss: string }, key: CryptoKey) =>
+    const sign = (claims: { iss: string }, key: KeyLike) =>
       new SignJWT({ name: 'Ida Provider' })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setSubject('auth0|12345')
@@ -86,7 +86,7 @@ describe('bearer authentication', () => {
     });
 
     it('refuses a wrong issuer, a foreign key and HS256 development tokens', async () => {
-      const other = (await generateKeyPair('RS256')).privateKey as CryptoKey;
+      const other = (await generateKeyPair('RS256')).privateKey;
       for (const token of [
         await sign({ iss: 'https://evil.test/' }, privateKey),
         await sign({ iss: 'https://idp.test/' }, other),

@@ -1,4 +1,7 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
 
 import { impressionRecordProblem } from '@roundtable/ranking';
 
@@ -118,5 +121,64 @@ describe('recommendedRooms', () => {
   it('requires sign-in and validates first', async () => {
     expect((await api.request(RECOMMENDED, {}, null)).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     expect((await api.request(RECOMMENDED, { first: -1 }, viewer)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+describe('recommendedRooms with the real recommender process', () => {
+  const root = resolve(__dirname, '..', '..', '..');
+  const entry = join(root, 'dist', 'apps', 'recommender', 'main.js');
+  let recommender: ChildProcess;
+  let api: TestApi;
+
+  beforeAll(async () => {
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does)`);
+    const port = await closedPort();
+    recommender = spawn(process.execPath, [entry], {
+      cwd: root,
+      env: { ...process.env, RECOMMENDER_PORT: String(port), LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    const url = `http://127.0.0.1:${port}`;
+    // Bounded wait for the process to listen (model load included), not a timing assertion.
+    for (let attempt = 0; ; attempt += 1) {
+      if (recommender.exitCode !== null) throw new Error(`recommender exited with ${recommender.exitCode}`);
+      const healthy = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      if (healthy) break;
+      if (attempt > 150) throw new Error('recommender did not become healthy');
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    api = await startTestApi({ RECOMMENDER_URL: url, RECOMMENDER_TIMEOUT_MS: '10000' });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    recommender?.kill('SIGTERM');
+  });
+
+  it('ranks with the shipped ONNX model and explains each pick from it', async () => {
+    await api.clear();
+    const viewer = await tokenFor('viewer', { name: 'Vera Viewer' });
+    const ada = await tokenFor('ada', { name: 'Ada Lovelace' });
+    const other = await tokenFor('other', { name: 'Otto Other' });
+    await api.request(
+      `mutation { updateViewerProfile(input: { skills: ["Kubernetes", "Go"], interests: ["cloud-infrastructure"], industry: "software" }) { id } }`,
+      {},
+      viewer,
+    );
+    await api.request(`mutation { updateViewerProfile(input: { skills: ["Kubernetes", "Go"], industry: "software" }) { id } }`, {}, ada);
+    await api.request(`mutation { follow(profileId: "ada") { id } }`, {}, viewer);
+    const create = async (token: string, title: string, topics: string[]) =>
+      (await api.request<{ createRoom: { id: string } }>(`mutation($t: String!, $topics: [String!]!) { createRoom(input: { title: $t, topics: $topics }) { id } }`, { t: title, topics }, token)).data!
+        .createRoom.id;
+    const kubernetes = await create(ada, 'Kubernetes at scale', ['cloud-infrastructure']);
+    await create(other, 'Brand storytelling', ['marketing']);
+
+    const response = await api.request<Recommended>(RECOMMENDED, { first: 5 }, viewer);
+    expect(response.errors).toBeUndefined();
+    const { modelVersion, items } = response.data!.recommendedRooms;
+    expect(modelVersion).not.toBe('fallback:heuristic');
+    expect(modelVersion.length).toBeGreaterThan(0);
+    expect(items.map((item) => item.room.id)[0]).toBe(kubernetes);
+    const reasons = items[0]!.reasons.join(' | ');
+    expect(reasons).toMatch(/Ada Lovelace|Kubernetes|Cloud Infrastructure/);
   });
 });
