@@ -1,6 +1,6 @@
 // Profiles, follows, groups, room visibility, room lists, node(id), health endpoints and the
 // offline GraphiQL page: everything around the rooms, over real HTTP against real PostgreSQL.
-import { codeOf, type GraphQLErrorBody } from './support/graphql-helpers';
+import { codeOf, type GraphQLErrorBody, sql } from './support/graphql-helpers';
 import { type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
 
 describe('profiles, groups, visibility and the HTTP surface', () => {
@@ -62,10 +62,12 @@ describe('profiles, groups, visibility and the HTTP surface', () => {
     rooms: { edges: { cursor: string; node: { id: string; title: string; status: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
   }
 
+  /** Ids of the rooms the viewer may see, sorted (the order is checked separately, with ties in mind). */
   async function visibleRoomIds(token: string, filter: Record<string, unknown> = {}): Promise<string[]> {
     const data = await ok<RoomsPage>(ROOM_IDS, { filter, first: 100 }, token);
-    return data.rooms.edges.map((edge) => edge.node.id);
+    return data.rooms.edges.map((edge) => edge.node.id).sort();
   }
+  const sorted = (...ids: string[]) => ids.sort();
 
   describe('updateViewerProfile', () => {
     const UPDATE = `mutation($input: UpdateProfileInput!) {
@@ -242,7 +244,7 @@ describe('profiles, groups, visibility and the HTTP surface', () => {
       const roomId = await createRoom(ada, { title: 'Members only', visibility: 'GROUP', groupId });
       const publicRoom = await createRoom(ada, { title: 'Open to all' });
 
-      expect(await visibleRoomIds(bob)).toEqual([publicRoom, roomId]);
+      expect(await visibleRoomIds(bob)).toEqual(sorted(publicRoom, roomId));
       expect((await ok<{ room: unknown }>(ROOM, { id: roomId }, bob)).room).toEqual({ id: roomId, title: 'Members only' });
       expect((await ok<{ joinRoom: unknown }>(JOIN_ROOM, { id: roomId }, bob)).joinRoom).toEqual({ participant: { role: 'LISTENER' } });
       const groupRooms = await ok<{ group: { rooms: { id: string }[] } }>(`query($id: ID!) { group(id: $id) { rooms { id } } }`, { id: groupId }, bob);
@@ -258,7 +260,7 @@ describe('profiles, groups, visibility and the HTTP surface', () => {
       expectError(await api.request(`mutation($g: ID!) { createRoom(input: { title: "Sneaky", visibility: GROUP, groupId: $g }) { id } }`, { g: groupId }, cy), 'FORBIDDEN');
 
       await ok(`mutation($id: ID!) { joinGroup(groupId: $id) { id } }`, { id: groupId }, cy);
-      expect(await visibleRoomIds(cy)).toEqual([publicRoom, roomId]);
+      expect(await visibleRoomIds(cy)).toEqual(sorted(publicRoom, roomId));
       await ok(`mutation($id: ID!) { leaveGroup(groupId: $id) { id } }`, { id: groupId }, cy);
       expect((await ok<{ room: unknown }>(ROOM, { id: roomId }, cy)).room).toBeNull();
     });
@@ -288,10 +290,10 @@ describe('profiles, groups, visibility and the HTTP surface', () => {
       await ok(`mutation($id: ID!) { endRoom(roomId: $id) { id } }`, { id: ended }, ada);
       const inGroup = await createRoom(ada, { title: 'Group devops', topics: ['devops'], visibility: 'GROUP', groupId });
 
-      expect(await visibleRoomIds(ada, { status: 'LIVE' })).toEqual([inGroup, live]);
+      expect(await visibleRoomIds(ada, { status: 'LIVE' })).toEqual(sorted(inGroup, live));
       expect(await visibleRoomIds(ada, { status: 'SCHEDULED' })).toEqual([scheduled]);
       expect(await visibleRoomIds(ada, { status: 'ENDED' })).toEqual([ended]);
-      expect(await visibleRoomIds(ada, { topic: 'machine-learning' })).toEqual([ended, live]);
+      expect(await visibleRoomIds(ada, { topic: 'machine-learning' })).toEqual(sorted(ended, live));
       expect(await visibleRoomIds(ada, { topic: 'devops', status: 'LIVE' })).toEqual([inGroup]);
       expect(await visibleRoomIds(ada, { groupId })).toEqual([inGroup]);
       expect(await visibleRoomIds(cy, { groupId })).toEqual([]);
@@ -314,7 +316,10 @@ describe('profiles, groups, visibility and the HTTP surface', () => {
         after = data.rooms.pageInfo.endCursor;
       }
       expect(hasNext).toEqual([true, true, false]);
-      expect(seen).toEqual([...created].reverse());
+      expect([...seen].sort()).toEqual([...created].sort());
+      // Newest first, ties (same millisecond) by id: the keyset the cursors encode.
+      const newestFirst = await sql<{ id: string }>(api, `select id from rooms order by created_at desc, id desc`);
+      expect(seen).toEqual(newestFirst.map((row) => row.id));
 
       for (const bad of ['garbage', Buffer.from('["not a date","x"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
         expectError(await api.request(ROOM_IDS, { first: 3, after: bad }, bob), 'BAD_USER_INPUT', 'after');
