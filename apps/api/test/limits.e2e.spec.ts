@@ -1,6 +1,7 @@
 // Operation limits and refusals on both transports: depth and cost limits, the per-viewer
 // mutation rate limit, missing/invalid/expired tokens, malformed requests. Every refusal carries
 // a contract code and no error anywhere leaks SQL or a stack trace.
+import { getIntrospectionQuery } from 'graphql';
 import { SignJWT } from 'jose';
 
 import { DEV_JWT_SECRET } from '../src/config/config';
@@ -164,8 +165,8 @@ describe('limits and refusals', () => {
     });
   });
 
-  // Bugs found while writing this file, each fixed in apps/api/src/server/create-server.ts or
-  // apps/api/src/rooms/rooms.resolver.ts; one self-contained test per bug.
+  // Bugs found while writing this file, each fixed in apps/api/src (server/create-server.ts,
+  // server/operation-limits.ts, rooms/rooms.resolver.ts); one self-contained test per bug.
   describe('regressions', () => {
     it('regression: a malformed JSON body was answered by Express with an HTML page containing the stack trace', async () => {
       const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
@@ -183,6 +184,15 @@ describe('limits and refusals', () => {
       expect(validation.errors?.[0]).toMatchObject({ message: expect.stringContaining('favouriteColour'), extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' } });
       const variable = await ws(`query($first: Int) { rooms(first: $first) { edges { node { id } } } }`, { first: 'many' });
       expect(variable.errors?.[0]).toMatchObject({ message: expect.stringContaining('$first'), extensions: { code: 'BAD_USER_INPUT' } });
+    });
+
+    it('regression: the standard introspection query (GraphiQL, codegen) was refused as 15 levels deep', async () => {
+      for (const response of [await http(getIntrospectionQuery()), await ws(getIntrospectionQuery())]) {
+        expect(response.errors).toBeUndefined();
+        expect(response.data).toMatchObject({ __schema: { queryType: { name: 'Query' }, subscriptionType: { name: 'Subscription' } } });
+      }
+      // Data stays limited: the same depth through real fields is still refused.
+      expect(codeOf(await http(TOO_DEEP))).toBe('BAD_USER_INPUT');
     });
 
     it('regression: rooms(first: N) was priced as one room, so rooms(first: 100) × audience(first: 100) passed the cost limit', async () => {

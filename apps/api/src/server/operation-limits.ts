@@ -16,7 +16,11 @@ export interface OperationLimits {
   readonly maxCost: number;
 }
 
-/** Depth of the deepest field selection, following fragments (introspection included). */
+/**
+ * Depth of the deepest field selection, following fragments. Introspection fields (`__schema`,
+ * `__type`) count as one level: their depth is bounded by the schema, not by data, and the
+ * standard introspection query that GraphiQL and codegen tools send is 15 levels deep.
+ */
 export function operationDepth(document: DocumentNode, operationName?: string | null): number {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return 0;
@@ -28,6 +32,10 @@ export function operationDepth(document: DocumentNode, operationName?: string | 
     let deepest = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__')) {
+          deepest = Math.max(deepest, 1);
+          continue;
+        }
         deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, visiting) : 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         deepest = Math.max(deepest, depthOf(selection.selectionSet, visiting));
