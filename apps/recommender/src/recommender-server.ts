@@ -112,7 +112,7 @@ export async function createRecommenderServer(options: RecommenderOptions = {}):
       const response = await rankCandidates(parsed.request, (features, rows) => store.score(model, features, rows), {
         modelVersion: model.metadata.modelVersion,
         yieldControl: yieldToEventLoop,
-        extractionChunk: 1000,
+        extractionChunk: 500,
         clock: () => performance.now(),
         onStage: (stage, milliseconds) => metrics.stageDuration.observe({ stage }, milliseconds / 1000),
       });

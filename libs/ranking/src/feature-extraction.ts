@@ -20,16 +20,39 @@ export interface ViewerContext {
   readonly historyTotalSeconds: number;
 }
 
-/** Skill-key sets are memoised per person object because the same host repeats across rooms. */
-const personSkillKeys = new WeakMap<RankPerson, ReadonlySet<string>>();
+/**
+ * Normalised keys by raw spelling. Every request arrives as fresh JSON, so the per-object memo
+ * above starts cold each time; the same few thousand skill spellings recur across requests, and
+ * normalising them (regex + map lookups) dominated extraction before this cache. Bounded so
+ * adversarial input cannot grow it without limit.
+ */
+const skillKeyCache = new Map<string, string>();
+const SKILL_KEY_CACHE_LIMIT = 50_000;
 
-function skillKeysOf(person: RankPerson): ReadonlySet<string> {
-  let keys = personSkillKeys.get(person);
-  if (!keys) {
-    keys = new Set(person.skills.map(skillKey));
-    personSkillKeys.set(person, keys);
+/** {@link skillKey} through a bounded memo. */
+export function cachedSkillKey(raw: string): string {
+  let key = skillKeyCache.get(raw);
+  if (key === undefined) {
+    key = skillKey(raw);
+    if (skillKeyCache.size >= SKILL_KEY_CACHE_LIMIT) skillKeyCache.clear();
+    skillKeyCache.set(raw, key);
   }
-  return keys;
+  return key;
+}
+
+/**
+ * Scratch sets reused across candidates: writeFeatures is synchronous, so one instance is never
+ * used by two calls at once, and reusing them keeps a 10,000-candidate batch from allocating
+ * tens of thousands of short-lived sets (GC was a third of extraction time).
+ */
+const scratchStageKeys = new Set<string>();
+const scratchRoomTopics = new Set<string>();
+
+/** Fills `into` with the normalised skill keys of everyone on stage. */
+function collectStageSkillKeys(stage: readonly RankPerson[], into: Set<string>): Set<string> {
+  into.clear();
+  for (const person of stage) for (const raw of person.skills) into.add(cachedSkillKey(raw));
+  return into;
 }
 
 /** Precomputes the viewer side of the features (see {@link ViewerContext}). */
@@ -52,7 +75,7 @@ export function prepareViewer(viewer: RankViewer): ViewerContext {
   }
   return {
     viewer,
-    skillKeys: new Set(viewer.skills.map(skillKey)),
+    skillKeys: new Set(viewer.skills.map(cachedSkillKey)),
     interests: new Set(viewer.interests),
     interestCategories,
     following: new Set(viewer.followingIds),
@@ -69,24 +92,20 @@ export function prepareViewer(viewer: RankViewer): ViewerContext {
  */
 export function stageWithHost(candidate: RankCandidate): readonly RankPerson[] {
   const people: RankPerson[] = [candidate.host];
-  const seen = new Set([candidate.host.id]);
+  // Stages are a handful of people: a linear scan beats allocating a Set per candidate.
   for (const person of candidate.stage) {
-    if (!seen.has(person.id)) {
-      seen.add(person.id);
-      people.push(person);
-    }
+    if (!people.some((existing) => existing.id === person.id)) people.push(person);
   }
   return people;
 }
 
 /** Viewer skill keys that someone on stage also has, in the viewer's order. */
 export function matchedSkills(context: ViewerContext, candidate: RankCandidate): string[] {
-  const stageKeys = new Set<string>();
-  for (const person of stageWithHost(candidate)) for (const key of skillKeysOf(person)) stageKeys.add(key);
+  const stageKeys = collectStageSkillKeys(stageWithHost(candidate), new Set<string>());
   const matched: string[] = [];
   const seen = new Set<string>();
   for (const raw of context.viewer.skills) {
-    const key = skillKey(raw);
+    const key = cachedSkillKey(raw);
     if (stageKeys.has(key) && !seen.has(key)) {
       seen.add(key);
       matched.push(raw);
@@ -109,14 +128,15 @@ export function writeFeatures(
   const stage = stageWithHost(candidate);
 
   // Skills: viewer vs the union of everyone on stage.
-  const stageKeys = new Set<string>();
-  for (const person of stage) for (const key of skillKeysOf(person)) stageKeys.add(key);
+  const stageKeys = collectStageSkillKeys(stage, scratchStageKeys);
   let skillOverlap = 0;
   for (const key of context.skillKeys) if (stageKeys.has(key)) skillOverlap += 1;
   const skillUnion = context.skillKeys.size + stageKeys.size - skillOverlap;
 
   // Topics.
-  const roomTopics = new Set(candidate.topics);
+  const roomTopics = scratchRoomTopics;
+  roomTopics.clear();
+  for (const slug of candidate.topics) roomTopics.add(slug);
   let topicOverlap = 0;
   let categoryMatches = 0;
   let historySeconds = 0;

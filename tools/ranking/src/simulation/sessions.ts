@@ -130,26 +130,32 @@ export function hiddenUtility(viewer: SimProfile, room: SimRoom, candidate: Rank
   const followedListeners = candidate.followedListenerIds?.length ?? 0;
   const live = nowMs >= room.startMs;
 
+  const { taste } = viewer;
   let utility = -3.6;
-  utility += 3.0 * trueAffinity;
+  utility += taste.topical * 3.0 * trueAffinity;
   utility += 0.3 * Math.min(skillOverlap, 4);
-  utility += follows.has(room.host.id) ? 2.0 : 0;
-  utility += 0.6 * Math.min(followedOnStage, 2);
-  utility += 0.5 * Math.log1p(followedListeners);
+  utility += taste.social * (follows.has(room.host.id) ? 2.0 : 0);
+  utility += taste.social * 0.6 * Math.min(followedOnStage, 2);
+  utility += taste.social * 0.5 * Math.log1p(followedListeners);
   utility += room.groupId !== null && viewer.groupIds.includes(room.groupId) ? 0.9 : 0;
-  utility += viewer.industry !== null && viewer.industry === room.host.industry ? 0.4 : 0;
+  if (viewer.industry !== null) {
+    const sameIndustry = [room.host, ...room.stage].filter((person) => person.industry === viewer.industry).length;
+    utility += 0.7 * (sameIndustry / (1 + room.stage.length));
+  }
   if (viewer.seniority && room.host.seniority) {
     // People like to hear from a level or three above them, less from people below them.
     const diff = seniorityRank(room.host.seniority) - seniorityRank(viewer.seniority);
-    utility += diff > 0 ? 0.2 * Math.min(diff, 3) : -0.25 * Math.abs(diff);
+    utility += diff > 0 ? taste.upward * Math.min(diff, 3) : -0.25 * Math.abs(diff);
     const leadershipRoom = room.topics.some((slug) => topicBySlug(slug)?.category === 'Leadership');
     if (leadershipRoom && seniorityRank(viewer.seniority) >= 4) utility += 0.6;
   }
+  // Audio is live: a room on now converts far better than one announced for later today, and
+  // a live room loses pull as it ages.
   if (live) {
-    utility += 0.7 - 0.35 * Math.log1p((nowMs - room.startMs) / 60_000 / 30);
+    utility += 1.0 - 0.35 * Math.log1p((nowMs - room.startMs) / 60_000 / 30);
   } else {
     const minutesUntil = (room.startMs - nowMs) / 60_000;
-    utility += minutesUntil <= 60 ? 0.4 : -0.2 - 0.25 * Math.log1p(minutesUntil / 120);
+    utility += minutesUntil <= 60 ? 0.3 : -0.8 - 0.35 * Math.log1p(minutesUntil / 120);
   }
   utility += 0.2 * Math.log1p(candidate.listenerCount);
   utility += 0.5 * room.quality;

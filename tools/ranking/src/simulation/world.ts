@@ -29,6 +29,8 @@ export interface SimProfile extends RankPerson {
   readonly activity: number;
   /** Latent reach, drives who gets followed and who hosts big rooms. */
   readonly popularity: number;
+  /** Hidden tastes: how much this person weighs topic fit, their network, and hearing from seniors. */
+  readonly taste: { readonly topical: number; readonly social: number; readonly upward: number };
   followingIds: string[];
   groupIds: string[];
   followerCount: number;
@@ -193,6 +195,13 @@ function makeProfile(random: Random, index: number): SimProfile {
       : random.pick(INDUSTRIES).slug;
 
   const popularity = Math.exp(random.normal(0, 1) + 0.25 * seniorityIndex);
+  // Tastes differ by career stage: juniors come to learn (topics, senior speakers), seniors come
+  // for their network. Individual variation on top means no fixed weighting fits everyone.
+  const taste = {
+    topical: Math.exp(random.normal(0, 0.35)) * (seniorityIndex <= 1 ? 1.3 : 1),
+    social: Math.exp(random.normal(0, 0.35)) * (1 + 0.15 * seniorityIndex),
+    upward: seniorityIndex <= 2 ? 0.35 : 0.1,
+  };
   return {
     index,
     id: `p${index}`,
@@ -206,6 +215,7 @@ function makeProfile(random: Random, index: number): SimProfile {
     interests: [...new Set(interests)],
     activity: Math.exp(random.normal(0, 0.8)),
     popularity,
+    taste,
     followingIds: [],
     groupIds: [],
   };

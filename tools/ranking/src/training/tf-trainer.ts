@@ -17,8 +17,8 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 7,
-  hidden: [64, 32],
-  epochs: 10,
+  hidden: [32, 16],
+  epochs: 8,
   batchSize: 256,
   learningRate: 0.003,
   l2: 1e-5,

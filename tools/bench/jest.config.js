@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset.js')('tools-bench', __dirname);
