@@ -15,6 +15,8 @@ export interface RecommenderConfig {
   /** Rows per ONNX run: bounds how long one run holds the event loop. */
   readonly batchRows: number;
   readonly maxCandidates: number;
+  /** Requests parsed and ranked at once; the rest wait with their raw body. */
+  readonly maxConcurrentRanks: number;
   /** How often the model file is polled for changes. */
   readonly modelPollMs: number;
   /** Quiet period after a change before reloading, so a half-written file is not loaded. */
@@ -37,6 +39,7 @@ export function loadRecommenderConfig(env: NodeJS.ProcessEnv = process.env): Rec
       RECOMMENDER_INTRA_OP_THREADS: num({ default: 1, desc: 'onnxruntime intra-op threads' }),
       RECOMMENDER_BATCH_ROWS: num({ default: 2048, desc: 'Rows per ONNX run' }),
       RECOMMENDER_MAX_CANDIDATES: num({ default: 10_000, desc: 'Largest candidate list accepted per request' }),
+      RECOMMENDER_MAX_CONCURRENT_RANKS: num({ default: 2, desc: 'Rank requests parsed and ranked at once' }),
       RECOMMENDER_MODEL_POLL_MS: num({ default: 1000, desc: 'Model file poll interval' }),
       RECOMMENDER_RELOAD_DEBOUNCE_MS: num({ default: 300, desc: 'Wait after a model file change before reloading' }),
       RECOMMENDER_BODY_LIMIT: str({ default: '50mb', desc: 'Largest request body' }),
@@ -59,6 +62,7 @@ export function loadRecommenderConfig(env: NodeJS.ProcessEnv = process.env): Rec
     intraOpNumThreads: raw.RECOMMENDER_INTRA_OP_THREADS,
     batchRows: raw.RECOMMENDER_BATCH_ROWS,
     maxCandidates: raw.RECOMMENDER_MAX_CANDIDATES,
+    maxConcurrentRanks: raw.RECOMMENDER_MAX_CONCURRENT_RANKS,
     modelPollMs: raw.RECOMMENDER_MODEL_POLL_MS,
     reloadDebounceMs: raw.RECOMMENDER_RELOAD_DEBOUNCE_MS,
     bodyLimit: raw.RECOMMENDER_BODY_LIMIT,
@@ -76,6 +80,7 @@ export function validateConfig(config: RecommenderConfig): void {
     ['RECOMMENDER_INTRA_OP_THREADS', config.intraOpNumThreads],
     ['RECOMMENDER_BATCH_ROWS', config.batchRows],
     ['RECOMMENDER_MAX_CANDIDATES', config.maxCandidates],
+    ['RECOMMENDER_MAX_CONCURRENT_RANKS', config.maxConcurrentRanks],
     ['RECOMMENDER_MODEL_POLL_MS', config.modelPollMs],
   ];
   for (const [name, value] of positive) if (!Number.isInteger(value) || value <= 0) problems.push(`${name}: must be a positive integer, got ${value}`);

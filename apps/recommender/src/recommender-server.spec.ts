@@ -173,6 +173,9 @@ describe('recommender over HTTP', () => {
     const { status, json } = await rank({ ...request, candidates: [{ id: 'x' }] });
     expect(status).toBe(400);
     expect(json).toEqual({ error: 'invalid_request', message: '$.candidates[0].status must be LIVE or SCHEDULED' });
+    const broken = await fetch(`${server.url}/v1/rank`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"viewer":' });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: 'invalid_request', message: 'Body is not valid JSON' });
   });
 
   it('reports health and Prometheus metrics', async () => {

@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import pino, { type Logger } from 'pino';
 
 import { loadRecommenderConfig, validateConfig, type RecommenderConfig } from './config';
+import { ConcurrencyLimiter } from './http/concurrency-limiter';
 import { RecommenderMetrics } from './http/recommender-metrics';
 import { ModelStore } from './model/model-store';
 
@@ -74,7 +75,7 @@ export async function createRecommenderServer(options: RecommenderOptions = {}):
     });
     next();
   });
-  app.use(express.json({ limit: config.bodyLimit }));
+  const rankSlots = new ConcurrencyLimiter(config.maxConcurrentRanks);
 
   app.get('/healthz', (_req, res) => {
     const model = store.model;
@@ -96,30 +97,51 @@ export async function createRecommenderServer(options: RecommenderOptions = {}):
     res.send(await metrics.registry.metrics());
   });
 
-  app.post('/v1/rank', async (req, res) => {
-    const parsed = parseRankRequest(req.body, config.maxCandidates);
-    if (!parsed.ok) {
-      res.status(400).json({ error: 'invalid_request', message: parsed.error });
-      return;
-    }
-    const model = store.acquire();
-    if (!model) {
+  // The body stays a raw Buffer until a ranking slot is free; JSON.parse happens inside the slot
+  // (see ConcurrencyLimiter for why).
+  app.post('/v1/rank', express.raw({ type: () => true, limit: config.bodyLimit }), async (req, res) => {
+    if (!store.model) {
       res.status(503).json({ error: 'no_model', message: 'No valid model is loaded' });
       return;
     }
-    try {
-      metrics.candidates.observe(parsed.request.candidates.length);
-      const response = await rankCandidates(parsed.request, (features, rows) => store.score(model, features, rows), {
-        modelVersion: model.metadata.modelVersion,
-        yieldControl: yieldToEventLoop,
-        extractionChunk: 500,
-        clock: () => performance.now(),
-        onStage: (stage, milliseconds) => metrics.stageDuration.observe({ stage }, milliseconds / 1000),
-      });
-      res.json(response);
-    } finally {
-      store.release(model);
-    }
+    const raw: unknown = req.body;
+    const body = Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
+    await rankSlots.run(async () => {
+      let json: unknown;
+      try {
+        json = JSON.parse(body.toString('utf8')) as unknown;
+      } catch {
+        res.status(400).json({ error: 'invalid_request', message: 'Body is not valid JSON' });
+        return;
+      }
+      // Parsing and validating a 10,000-candidate body are each tens of milliseconds: let other
+      // requests' I/O through in between.
+      await yieldToEventLoop();
+      const parsed = parseRankRequest(json, config.maxCandidates);
+      if (!parsed.ok) {
+        res.status(400).json({ error: 'invalid_request', message: parsed.error });
+        return;
+      }
+      await yieldToEventLoop();
+      const model = store.acquire();
+      if (!model) {
+        res.status(503).json({ error: 'no_model', message: 'No valid model is loaded' });
+        return;
+      }
+      try {
+        metrics.candidates.observe(parsed.request.candidates.length);
+        const response = await rankCandidates(parsed.request, (features, rows) => store.score(model, features, rows), {
+          modelVersion: model.metadata.modelVersion,
+          yieldControl: yieldToEventLoop,
+          extractionChunk: 500,
+          clock: () => performance.now(),
+          onStage: (stage, milliseconds) => metrics.stageDuration.observe({ stage }, milliseconds / 1000),
+        });
+        res.json(response);
+      } finally {
+        store.release(model);
+      }
+    });
   });
 
   // Express 5 forwards async errors here; body-parser errors carry a 4xx status.

@@ -61,7 +61,11 @@ export interface RankCandidate {
   readonly listenerCount: number;
   /** Ids of current listeners the viewer follows; the API fills it. */
   readonly followedListenerIds?: readonly string[];
-  /** Display names for {@link followedListenerIds}, when the caller has them (used in reasons only). */
+  /**
+   * Display names for {@link followedListenerIds}, same order, when the caller has them. Reasons
+   * name a single followed listener ("Ada Lovelace, whom you follow, is listening"); features
+   * never read it.
+   */
   readonly followedListenerNames?: readonly string[];
 }
 

@@ -52,6 +52,8 @@ describe('explain', () => {
     expect(reasonFor(FeatureGroup.FollowsAudience, context, room({ id: 'f', followedListenerIds: ['a'] }), nowMs)).toBe(
       '1 person you follow is listening',
     );
+    const named = room({ id: 'n', followedListenerIds: ['a'], followedListenerNames: ['Ada Lovelace'] });
+    expect(reasonFor(FeatureGroup.FollowsAudience, context, named, nowMs)).toBe('Ada Lovelace, whom you follow, is listening');
   });
 
   it('abbreviates large counts', () => {

@@ -96,7 +96,9 @@ export function reasonFor(
     case FeatureGroup.FollowsAudience: {
       const count = candidate.followedListenerIds?.length ?? 0;
       if (count === 0) return null;
-      return count === 1 ? '1 person you follow is listening' : `${count} people you follow are listening`;
+      if (count > 1) return `${count} people you follow are listening`;
+      const name = candidate.followedListenerNames?.[0];
+      return name ? `${name}, whom you follow, is listening` : '1 person you follow is listening';
     }
     case FeatureGroup.Group:
       return candidate.groupId !== null && context.groups.has(candidate.groupId)
