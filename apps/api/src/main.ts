@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     `  Subscriptions:       ${server.wsUrl} (graphql-ws)`,
     `  Health:              ${server.url.replace('/graphql', '/healthz')}  ${server.url.replace('/graphql', '/readyz')}`,
     `  Database:            ${api.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}; pub/sub: ${api.bus.kind}`,
+    `  Recommender:         ${config.recommender.url} (recommendedRooms falls back to a heuristic if it is down)`,
   ];
   if (seeded && seeded.tokens.length > 0) {
     lines.push('', '  Demo tokens (paste into GraphiQL\'s "Bearer token" box):');

@@ -27,6 +27,20 @@ export function graphiqlAssets(): Router {
 
 export const GRAPHIQL_ASSETS_PATH = '/_graphiql';
 
+const DEFAULT_QUERY = `# Paste a bearer token above (npm start prints a few), then press run.
+# Live updates: subscription { roomEvents(roomId: "<id>", sinceVersion: 0) { __typename version } }
+query Home {
+  viewer { displayName headline }
+  recommendedRooms(first: 5) {
+    modelVersion
+    items { score reasons room { id title status listenerCount } }
+  }
+  rooms(first: 5) {
+    edges { node { id title status host { displayName } stage { role profile { displayName } } listenerCount } }
+  }
+}
+`;
+
 export function graphiqlPage(endpoint: string): string {
   const base = GRAPHIQL_ASSETS_PATH;
   return `<!doctype html>
@@ -54,6 +68,7 @@ export function graphiqlPage(endpoint: string): string {
   <script src="${base}/graphql-ws.js"></script>
   <script src="${base}/graphiql.js"></script>
   <script>
+    const DEFAULT_QUERY = ${JSON.stringify(DEFAULT_QUERY)};
     const endpoint = new URL(${JSON.stringify(endpoint)}, location.href);
     const wsEndpoint = endpoint.href.replace(/^http/, 'ws');
     const input = document.getElementById('token');
@@ -70,7 +85,7 @@ export function graphiqlPage(endpoint: string): string {
       root.render(React.createElement(GraphiQL, {
         fetcher,
         defaultEditorToolsVisibility: true,
-        defaultQuery: '# Try: { viewer { displayName } rooms(first: 5) { edges { node { id title listenerCount } } } }\\n',
+        defaultQuery: DEFAULT_QUERY,
       }));
     }
     input.addEventListener('change', () => { localStorage.setItem('roundtable.token', input.value.trim()); render(); });
