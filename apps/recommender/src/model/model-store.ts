@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 
-import { FEATURE_DIM, MODEL_IO, parseModelMetadata, type ModelMetadata } from '@roundtable/ranking';
+import { FEATURE_DIM, MODEL_IO, ModelContractError, parseModelMetadata, type ModelMetadata } from '@roundtable/ranking';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { Logger } from 'pino';
 
@@ -64,7 +64,7 @@ export class ModelStore {
       bytes = await readFile(modelPath);
       metadata = parseModelMetadata(readMetadataProps(bytes));
     } catch (error) {
-      const result: ModelLoadResult = error instanceof Error && error.name === 'ModelContractError' ? 'rejected' : 'failed';
+      const result: ModelLoadResult = error instanceof ModelContractError ? 'rejected' : 'failed';
       logger.error(
         { err: error, modelPath, keeping: this.current?.metadata.modelVersion ?? null },
         `Refusing model at ${modelPath}: ${error instanceof Error ? error.message : String(error)}; ` +

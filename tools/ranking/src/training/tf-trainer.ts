@@ -35,6 +35,9 @@ let backendReady: Promise<void> | null = null;
 
 /** Pins tfjs to its pure-JavaScript CPU backend (no tfjs-node), once per process. */
 export function useCpuBackend(): Promise<void> {
+  // PROD skips tfjs's debug checks and its "install tfjs-node" banner: we use the pure-JS CPU
+  // backend on purpose (no native build step for the data pipeline).
+  tf.env().set('PROD', true);
   backendReady ??= tf.setBackend('cpu').then((ok) => {
     if (!ok) throw new Error('tfjs CPU backend unavailable');
   });
