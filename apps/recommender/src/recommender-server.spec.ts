@@ -169,6 +169,13 @@ describe('recommender over HTTP', () => {
     for (const reason of reasons) expect(known).toContain(reason);
   });
 
+  it('answers concurrent requests identically through the ranking slots', async () => {
+    const responses = await Promise.all(Array.from({ length: 12 }, () => rank(request)));
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    const bodies = new Set(responses.map((response) => JSON.stringify(response.json)));
+    expect(bodies.size).toBe(1);
+  });
+
   it('rejects malformed requests with the path of the problem', async () => {
     const { status, json } = await rank({ ...request, candidates: [{ id: 'x' }] });
     expect(status).toBe(400);

@@ -20,7 +20,8 @@ const spec: CliSpec = {
   command: 'npm run ranking:evaluate --',
   summary:
     'Evaluates ranking quality on the time-split holdout of an impression log: NDCG@10, recall@10 and MRR (graded\n' +
-    'relevance: joined = 1, joined and engaged = 2; sessions without a join are skipped). Compares the candidate model\n' +
+    'relevance: joined = 1, joined and engaged = 2; sessions without a join are skipped). NDCG and recall are\n' +
+    'position-debiased (each join weighted by 1 / examination propensity of its logged position). Compares the candidate model\n' +
     'with the currently shipped model and three heuristics (popularity, topic overlap, the API fallback heuristic).',
   options: {
     data: { type: 'string', description: 'Input JSONL impression log', default: 'tmp/ranking/simulated.jsonl' },
