@@ -425,6 +425,22 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
     });
   });
 
+  describe('regressions', () => {
+    it('regression: a pre-emptive ban of a profile that does not exist failed as INTERNAL_SERVER_ERROR (foreign key)', async () => {
+      const room = await liveRoom();
+      const before = await snapshot(room);
+      const ban = `mutation($roomId: ID!, $p: ID!) { removeParticipant(roomId: $roomId, profileId: $p, ban: true) { id } }`;
+      const unknown = await api.request(ban, { roomId: room.id, p: 'mx-nobody-at-all' }, tokens.MODERATOR);
+      expect(unknown.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+      expect(await snapshot(room)).toEqual(before);
+      // A profile that exists but is not in the room can be banned before it ever joins.
+      const known = await api.request(ban, { roomId: room.id, p: ACTOR.NON_PARTICIPANT }, tokens.MODERATOR);
+      expect(known.errors).toBeUndefined();
+      expect((await snapshot(room)).bans).toEqual([ACTOR.NON_PARTICIPANT]);
+      expect(codeOf(await join(room.id, tokens.NON_PARTICIPANT))).toBe('CONFLICT');
+    });
+  });
+
   describe('over graphql-ws: the same rules hold for mutations sent on a WebSocket', () => {
     const subset = new Set([
       'endRoom',

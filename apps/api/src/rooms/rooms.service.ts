@@ -225,6 +225,9 @@ export class RoomsService {
               participants.delete(event.profileId);
             }
             if (event.type === 'ParticipantRemoved' && event.banned && !state.bannedIds.has(event.profileId)) {
+              // A pre-emptive ban (of someone not in the room) may name no profile at all; answer
+              // NOT_FOUND rather than let the room_bans foreign key fail as an internal error.
+              if (!leaving && (await tx.count(ProfileEntity, { id: event.profileId })) === 0) throw notFound('Profile');
               tx.create(RoomBanEntity, { roomId, profileId: event.profileId, bannedById: viewer.profileId, createdAt: now });
             }
             break;

@@ -30,6 +30,7 @@ import { checkOperationLimits } from './operation-limits';
 import { RateLimiter } from './rate-limiter';
 import { buildApiSchema } from './schema';
 import type { Services } from './services';
+import { nulCharacterError } from './text-input-guard';
 import { WsCloseCode } from './ws-close-code';
 
 export interface ApiServerOptions {
@@ -161,7 +162,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         } catch (error) {
           return [withRequestCode(error instanceof GraphQLError ? error : new GraphQLError('Invalid query'), 'GRAPHQL_PARSE_FAILED')];
         }
-        const limitError = checkOperationLimits(schema, document, payload.operationName, payload.variables, config.limits);
+        const limitError =
+          checkOperationLimits(schema, document, payload.operationName, payload.variables, config.limits) ??
+          nulCharacterError(document, payload.variables);
         if (limitError) return [limitError];
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (operation?.operation === 'mutation') {
@@ -185,7 +188,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, operationName, request, contextValue }) {
-          const limitError = checkOperationLimits(schema, document, operationName, request.variables, config.limits);
+          const limitError =
+            checkOperationLimits(schema, document, operationName, request.variables, config.limits) ??
+            nulCharacterError(document, request.variables);
           if (limitError) throw limitError;
           if (operation?.operation === 'mutation') {
             const mutationError = checkMutation(contextValue.viewer);
