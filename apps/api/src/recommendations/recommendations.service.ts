@@ -40,7 +40,9 @@ export const UPCOMING_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Listening history the viewer features look back over. */
 const HISTORY_DAYS = 30;
 
+/** A PostgreSQL array literal bound as one parameter (`= any(?::uuid[])`), not thousands of them. */
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+const textArray = (values: readonly string[]) => `{${values.map((value) => `"${value.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
 
 /**
  * `recommendedRooms`: gathers the viewer and the rooms they may join as raw entities, asks the
@@ -56,9 +58,12 @@ export class RecommendationsService {
   async recommend(em: EntityManager, viewer: AuthenticatedViewer, first: number, now = new Date()): Promise<Recommendations> {
     const requestId = randomUUID();
     const rankViewer = await this.loadViewer(em, viewer.profileId);
-    const { candidates, rooms } = await this.loadCandidates(em, rankViewer, now);
+    const candidates = await this.loadCandidates(em, rankViewer, now);
     const request: RankRequest = { viewer: rankViewer, candidates, now: now.toISOString(), limit: first, requestId };
     const ranked = await this.rank(request);
+    // Only the ranked few become entities; hydrating thousands of candidates costs more than ranking them.
+    const rankedIds = ranked.items.map((item) => item.roomId);
+    const rooms = new Map((await em.find(RoomEntity, { id: { $in: rankedIds } })).map((room) => [room.id, room]));
     const items = ranked.items.flatMap((item) => {
       const room = rooms.get(item.roomId);
       return room ? [{ room, score: item.score, reasons: item.reasons }] : [];
@@ -115,10 +120,10 @@ export class RecommendationsService {
   }
 
   /** LIVE rooms and rooms starting within 24 hours that the viewer may join, as raw entities. */
-  private async loadCandidates(em: EntityManager, viewer: RankViewer, now: Date) {
+  private async loadCandidates(em: EntityManager, viewer: RankViewer, now: Date): Promise<RankCandidate[]> {
     const belongs = belongsToRoomSql(viewer.id);
-    const rows = await em.execute(
-      `select r.* from rooms r
+    const rows = await em.execute<CandidateRoomRow[]>(
+      `select r.id, r.title, r.topics, r.status, r.started_at, r.scheduled_for, r.group_id, r.host_id from rooms r
         where (r.status = 'LIVE' or (r.status = 'SCHEDULED' and r.scheduled_for <= ?))
           and ${belongs.sql}
           and not exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ?)
@@ -127,12 +132,8 @@ export class RecommendationsService {
         limit ?`,
       [new Date(now.getTime() + UPCOMING_WINDOW_MS), ...belongs.params, viewer.id, viewer.id, this.settings.maxCandidates],
     );
-    const rooms = new Map(rows.map((row) => {
-      const room = em.map(RoomEntity, row);
-      return [room.id, room] as const;
-    }));
-    if (rooms.size === 0) return { candidates: [], rooms };
-    const ids = uuidArray([...rooms.keys()]);
+    if (rows.length === 0) return [];
+    const ids = uuidArray(rows.map((row) => row.id));
     const [stage, counts, followed, groups] = await Promise.all([
       em.execute<{ room_id: string; profile_id: string }[]>(
         `select room_id, profile_id from participants
@@ -157,17 +158,22 @@ export class RecommendationsService {
         [ids],
       ),
     ]);
-    const personIds = new Set<string>([...rooms.values()].map((room) => room.hostId));
+    const personIds = new Set<string>(rows.map((room) => room.host_id));
     for (const row of stage) personIds.add(row.profile_id);
     const people = new Map(
-      (await em.find(ProfileEntity, { id: { $in: [...personIds] } })).map((profile) => [profile.id, toRankPerson(profile)]),
+      (
+        await em.execute<PersonRow[]>(
+          `select id, display_name, skills, industry, seniority, follower_count from profiles where id = any(?::text[])`,
+          [textArray([...personIds])],
+        )
+      ).map((row) => [row.id, toRankPerson(row)]),
     );
     const stageByRoom = groupBy(stage, (row) => row.room_id);
     const followedByRoom = groupBy(followed, (row) => row.room_id);
     const listeners = new Map(counts.map((row) => [row.room_id, Number(row.listeners)]));
     const groupNames = new Map(groups.map((row) => [row.id, row.name]));
-    const candidates = [...rooms.values()].flatMap((room): RankCandidate[] => {
-      const host = people.get(room.hostId);
+    return rows.flatMap((room): RankCandidate[] => {
+      const host = people.get(room.host_id);
       if (!host) return [];
       const followedHere = followedByRoom.get(room.id) ?? [];
       return [
@@ -176,10 +182,10 @@ export class RecommendationsService {
           title: room.title,
           topics: room.topics,
           status: room.status === 'LIVE' ? 'LIVE' : 'SCHEDULED',
-          startedAt: room.startedAt?.toISOString() ?? null,
-          scheduledFor: room.scheduledFor?.toISOString() ?? null,
-          groupId: room.groupId,
-          groupName: room.groupId ? groupNames.get(room.groupId) ?? null : null,
+          startedAt: room.started_at ? new Date(room.started_at).toISOString() : null,
+          scheduledFor: room.scheduled_for ? new Date(room.scheduled_for).toISOString() : null,
+          groupId: room.group_id,
+          groupName: room.group_id ? groupNames.get(room.group_id) ?? null : null,
           host,
           stage: (stageByRoom.get(room.id) ?? []).flatMap((row) => people.get(row.profile_id) ?? []),
           listenerCount: listeners.get(room.id) ?? 0,
@@ -188,7 +194,6 @@ export class RecommendationsService {
         },
       ];
     });
-    return { candidates, rooms };
   }
 
   private async logImpressions(
@@ -232,14 +237,34 @@ function seniorityOf(value: string | null): Seniority | null {
   return value && isSeniority(value) ? value : null;
 }
 
-function toRankPerson(profile: ProfileEntity): RankPerson {
+interface CandidateRoomRow {
+  id: string;
+  title: string;
+  topics: string[];
+  status: string;
+  started_at: Date | string | null;
+  scheduled_for: Date | string | null;
+  group_id: string | null;
+  host_id: string;
+}
+
+interface PersonRow {
+  id: string;
+  display_name: string;
+  skills: string[];
+  industry: string | null;
+  seniority: string | null;
+  follower_count: number;
+}
+
+function toRankPerson(row: PersonRow): RankPerson {
   return {
-    id: profile.id,
-    displayName: profile.displayName,
-    skills: profile.skills,
-    industry: profile.industry,
-    seniority: seniorityOf(profile.seniority),
-    followerCount: profile.followerCount,
+    id: row.id,
+    displayName: row.display_name,
+    skills: row.skills,
+    industry: row.industry,
+    seniority: seniorityOf(row.seniority),
+    followerCount: row.follower_count,
   };
 }
 

@@ -88,7 +88,8 @@ async function seed(client: Client, rooms: number): Promise<void> {
   const topics = ['cloud-infrastructure', 'machine-learning', 'product-management', 'marketing', 'finance', 'design', 'sales', 'leadership'];
   await client.query(`insert into profiles (id, display_name, skills, interests, industry, seniority, follower_count)
     select 'p' || g, 'Person ' || g,
-           (array[array['Kubernetes','Go'], array['Python','PyTorch'], array['Figma','UX Research'], array['SEO','Copywriting']])[1 + g % 4],
+           case g % 4 when 0 then array['Kubernetes','Go'] when 1 then array['Python','PyTorch']
+                      when 2 then array['Figma','UX Research'] else array['SEO','Copywriting'] end,
            array[($1::text[])[1 + g % 8]], 'software', 'SENIOR', g % 500
       from generate_series(0, $2) g`, [topics, rooms * 3 + 200]);
   await client.query(`update profiles set skills = array['Kubernetes','Go','Terraform'], interests = array['cloud-infrastructure','machine-learning'] where id = 'p0'`);
