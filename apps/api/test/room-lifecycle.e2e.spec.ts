@@ -208,4 +208,24 @@ describe('a room from creation to end, over real HTTP and graphql-ws', () => {
     const rooms = await api.request<{ rooms: { edges: unknown[] } }>(`{ rooms { edges { node { id } } } }`, {}, host);
     expect(rooms.data!.rooms.edges).toHaveLength(1);
   });
+
+  it('lets the creator of a PRIVATE room rejoin after handing the host role to a moderator', async () => {
+    await api.request(`{ viewer { id } }`, {}, ada); // invitees are existing profiles
+    const room = await createRoom(host, { visibility: 'PRIVATE', inviteeIds: ['ada'] });
+    await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, ada);
+    await api.request(`mutation($id: ID!) { setModerator(roomId: $id, profileId: "ada", moderator: true) { role } }`, { id: room.id }, host);
+    const left = await api.request<{ leaveRoom: { host: { id: string } } }>(`mutation($id: ID!) { leaveRoom(roomId: $id) { host { id } } }`, { id: room.id }, host);
+    expect(left.data!.leaveRoom.host.id).toBe('ada');
+    const rejoined = await api.request<{ joinRoom: { participant: { role: string } } }>(
+      `mutation($id: ID!) { joinRoom(roomId: $id) { participant { role } } }`,
+      { id: room.id },
+      host,
+    );
+    expect(rejoined.errors).toBeUndefined();
+    expect(rejoined.data!.joinRoom.participant.role).toBe('LISTENER');
+    // Others still cannot see the room.
+    const outsider = await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, bob);
+    expect(outsider.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  });
 });
+

@@ -55,7 +55,7 @@ export class GroupsResolver {
 
   @FieldResolver(() => [RoomType], {
     description: `Rooms in the group the viewer may see, newest first (at most ${GROUP_ROOMS_LIMIT}).`,
-    complexity: ({ childComplexity }) => 20 * childComplexity,
+    complexity: ({ childComplexity }) => GROUP_ROOMS_LIMIT * childComplexity,
   })
   async rooms(
     @Root() group: GroupEntity,

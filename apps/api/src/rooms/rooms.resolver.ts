@@ -1,4 +1,4 @@
-import { type RoomCommand } from '@roundtable/domain';
+import { ROOM_LIMITS, type RoomCommand } from '@roundtable/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { type GraphQLContext, requireViewer } from '../common/context';
@@ -20,7 +20,7 @@ import {
   RoomType,
 } from './dto/room.type';
 import { type ParticipantEntity, type RoomEntity } from './room.entity';
-import { type CommandOutcome } from './rooms.service';
+import { type CommandOutcome, RAISED_HANDS_LIMIT } from './rooms.service';
 
 /** A command as the resolver builds it; the actor is always the signed-in viewer. */
 type WithoutActor<T> = T extends RoomCommand ? Omit<T, 'actorId'> : never;
@@ -196,7 +196,7 @@ export class RoomsResolver {
 
   @FieldResolver(() => [ParticipantType], {
     description: 'Everyone on stage (host, moderators, speakers), in the order they came on stage.',
-    complexity: ({ childComplexity }) => 50 * childComplexity,
+    complexity: ({ childComplexity }) => ROOM_LIMITS.maxSpeakersMax * childComplexity,
   })
   async stage(@Root() room: RoomEntity, @Ctx() ctx: GraphQLContext): Promise<ParticipantEntity[]> {
     return ctx.scope.stage.load(room.id);
@@ -229,7 +229,7 @@ export class RoomsResolver {
 
   @FieldResolver(() => [ParticipantType], {
     description: 'Open requests to speak, oldest first. Host and moderators see them; others get an empty list.',
-    complexity: ({ childComplexity }) => 50 * childComplexity,
+    complexity: ({ childComplexity }) => RAISED_HANDS_LIMIT * childComplexity,
   })
   async raisedHands(@Root() room: RoomEntity, @Ctx() ctx: GraphQLContext): Promise<ParticipantEntity[]> {
     const mine = ctx.viewer ? await ctx.scope.viewerParticipant.load(room.id) : null;

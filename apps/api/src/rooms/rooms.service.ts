@@ -72,6 +72,9 @@ export interface RoomsServiceDeps {
 
 export const roomTopic = (roomId: string) => `room-events:${roomId}`;
 
+/** Open hands listed at once (oldest first); the cost limit prices `raisedHands` at this size. */
+export const RAISED_HANDS_LIMIT = 100;
+
 /** Most events a subscription replays from `sinceVersion`; further behind, refetch the room. */
 export const MAX_REPLAY = 1000;
 
@@ -167,7 +170,9 @@ export class RoomsService {
       });
       // Columns reference rows by id (no ORM relations), so the room goes in before what points at it.
       await tx.flush();
-      for (const profileId of created.inviteeIds) tx.create(RoomInviteeEntity, { roomId: room.id, profileId });
+      // The creator stays invited: after handing the host role over they may still rejoin their chat's room.
+      const invitees = state.visibility === RoomVisibility.Private ? new Set([state.hostId, ...created.inviteeIds]) : new Set<string>();
+      for (const profileId of invitees) tx.create(RoomInviteeEntity, { roomId: room.id, profileId });
       for (const participant of state.participants.values()) {
         tx.create(ParticipantEntity, { ...participantFields(participant), id: randomUUID(), roomId: room.id, connected: false });
         await recordJoin(tx, room.id, participant.profileId, true, now);
@@ -366,7 +371,7 @@ export class RoomsService {
     return em.find(
       ParticipantEntity,
       { roomId: room.id, leftAt: null, handRaisedAt: { $ne: null } },
-      { orderBy: { handRaisedAt: 'asc', id: 'asc' }, limit: 500 },
+      { orderBy: { handRaisedAt: 'asc', id: 'asc' }, limit: RAISED_HANDS_LIMIT },
     );
   }
 
