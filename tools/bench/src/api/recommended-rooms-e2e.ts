@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { loadavg, tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -243,7 +243,7 @@ function writeDocsSection(table: readonly string[], rooms: number, iterations: n
   const section = [
     SECTION,
     '',
-    `Command: \`npm run bench:recommended-rooms -- --rooms ${rooms} --iterations ${iterations} --write-docs\` (${new Date().toISOString().slice(0, 10)}, ${process.env['DATABASE_URL'] ? 'DATABASE_URL PostgreSQL' : 'embedded PostgreSQL'}, 2-core machine).`,
+    `Command: \`npm run bench:recommended-rooms -- --rooms ${rooms} --iterations ${iterations} --write-docs\` (${new Date().toISOString().slice(0, 10)}, ${process.env['DATABASE_URL'] ? 'DATABASE_URL PostgreSQL' : 'embedded PostgreSQL'}, Node ${process.version}, 2-core machine, 1-minute load average ${loadavg()[0]?.toFixed(2)} at the end).`,
     'The real API and recommender processes over HTTP; the request gathers the viewer, the candidates',
     '(stage, counts, follows), calls the recommender (ONNX + occlusion reasons), and logs impressions.',
     '',
