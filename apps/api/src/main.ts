@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { createLogger, runApi } from './app';
 import { loadConfig } from './config/config';
 
@@ -15,6 +18,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Roundtable API ready`,
+    ...(existsSync(join(config.webDir, 'index.html')) ? [`  Web client:          ${server.url.replace('/graphql', '/')}`] : []),
     `  GraphiQL (offline):  ${server.url}`,
     `  GraphQL over HTTP:   POST ${server.url}`,
     `  Subscriptions:       ${server.wsUrl} (graphql-ws)`,

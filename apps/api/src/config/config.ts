@@ -1,4 +1,9 @@
+import { isAbsolute, resolve } from 'node:path';
+
 import { bool, cleanEnv, num, str, url } from 'envalid';
+
+/** The repository root: four levels up from apps/api/src/config/ and from dist/apps/api/config/ alike. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 /** Documented development secret; refused in production (see README "Configuration"). */
 export const DEV_JWT_SECRET = 'roundtable-dev-secret-change-me';
@@ -31,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       RATE_LIMIT_WINDOW_MS: num({ default: 60_000 }),
       QUERY_MAX_DEPTH: num({ default: 10 }),
       QUERY_MAX_COST: num({ default: 5000 }),
+      WEB_DIR: str({ default: 'dist/apps/web', desc: 'Built web client served at /; relative to the repository root' }),
       SEED_DEMO_DATA: bool({ default: true, desc: 'Seed demo data into an empty database at start' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
     },
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxDepth: raw.QUERY_MAX_DEPTH,
       maxCost: raw.QUERY_MAX_COST,
     },
+    webDir: isAbsolute(raw.WEB_DIR) ? raw.WEB_DIR : resolve(REPO_ROOT, raw.WEB_DIR),
     seedDemoData: raw.SEED_DEMO_DATA,
     logLevel: raw.LOG_LEVEL,
   };

@@ -26,6 +26,7 @@ import { ProfilesService } from '../profiles/profiles.service';
 import { RecommendationsService } from '../recommendations/recommendations.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
+import { serveWebClient } from './web-client';
 import { checkOperationLimits } from './operation-limits';
 import { RateLimiter } from './rate-limiter';
 import { buildApiSchema } from './schema';
@@ -236,6 +237,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     }
   });
   app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  serveWebClient(app, config.webDir, logger);
   app.get(GRAPHQL_PATH, (req, res, next) => {
     // Browsers get the explorer; GraphQL GET requests (with a query) go on to Apollo.
     if (req.query['query'] === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
