@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Module boundaries; `pureTestImports` are the packages tests of pure libraries may use. */
 function boundaries(pureTestImports) {
@@ -42,6 +43,12 @@ export default [
       // Tests of pure libraries may use the property-testing library; the code under test may not.
       '@nx/enforce-module-boundaries': ['error', boundaries(['fast-check'])],
     },
+  },
+  {
+    // The web client's React components: the rules of hooks, and effects that list what they read.
+    files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
