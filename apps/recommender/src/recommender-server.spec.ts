@@ -188,7 +188,7 @@ describe('recommender over HTTP', () => {
   it('reports health and Prometheus metrics', async () => {
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', modelVersion: shippedVersion, featureSpec: 'rt-features-v1' });
+    expect(await health.json()).toMatchObject({ status: 'ok', modelVersion: shippedVersion, featureSpec: 'rt-features-v2' });
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain(`recommender_model_info{model_version="${shippedVersion}"`);
@@ -204,7 +204,7 @@ describe('recommender over HTTP', () => {
     deployModel(modelPath, withMetadataProps(shipped, { [MODEL_METADATA_KEYS.featureSpecVersion]: 'rt-features-v0', [MODEL_METADATA_KEYS.modelVersion]: 'stale-spec' }));
     await eventually(async () => (logLines.some((line) => line.includes('Refusing model')) ? true : undefined), 'the refusal to be logged');
     const refusal = logLines.find((line) => line.includes('Refusing model')) ?? '';
-    expect(refusal).toContain('feature spec version \\"rt-features-v0\\" differs from \\"rt-features-v1\\"');
+    expect(refusal).toContain('feature spec version \\"rt-features-v0\\" differs from \\"rt-features-v2\\"');
     expect(refusal).toContain(`still serving ${shippedVersion}`);
     expect(await healthVersion()).toBe(shippedVersion);
     const { json } = await rank(request);

@@ -12,10 +12,25 @@ function value(features: Float32Array, name: string): number {
 
 describe('FEATURE_SPEC', () => {
   it('is versioned, has unique names and puts every feature in exactly one group', () => {
-    expect(FEATURE_SPEC.version).toBe('rt-features-v1');
+    expect(FEATURE_SPEC.version).toBe('rt-features-v2');
     expect(new Set(FEATURE_SPEC.names).size).toBe(FEATURE_DIM);
     const grouped = FEATURE_GROUPS.flatMap((group) => FEATURE_GROUP_INDICES[group]).sort((a, b) => a - b);
     expect(grouped).toEqual(Array.from({ length: FEATURE_DIM }, (_, index) => index));
+  });
+});
+
+describe('FEATURE_SPEC v2', () => {
+  it('keeps the 24 v1 columns first and in order, so v1 models can be scored on a prefix', () => {
+    expect(FEATURE_SPEC.names.slice(0, 3)).toEqual(['skill_jaccard_stage', 'skill_overlap_count', 'topic_jaccard']);
+    expect(FEATURE_SPEC.names[23]).toBe('history_total_minutes_log');
+    expect(FEATURE_SPEC.names.slice(24)).toEqual([
+      'viewer_seniority_level',
+      'stage_max_seniority_diff',
+      'room_careers_share',
+      'room_leadership_share',
+      'viewer_industry_regulated',
+      'history_topic_minutes_log',
+    ]);
   });
 });
 
@@ -142,6 +157,35 @@ const candidateArb: fc.Arbitrary<RankCandidate> = fc.record({
   followedListenerIds: fc.array(id, { maxLength: 5 }),
 });
 
+describe('rt-features-v2 additions', () => {
+  const junior = person({ id: 'j', seniority: Seniority.Entry });
+  const exec = person({ id: 'x', seniority: Seniority.Executive });
+
+  it('gives the viewer level and the most senior person on stage relative to the viewer', () => {
+    const features = extractFeatures(viewer({ seniority: Seniority.Mid }), room({ id: 'r', host: junior, stage: [exec] }), NOW);
+    expect(value(features, 'viewer_seniority_level')).toBe(2);
+    expect(value(features, 'seniority_diff_host')).toBe(-1);
+    expect(value(features, 'stage_max_seniority_diff')).toBe(5);
+    const unknown = extractFeatures(viewer({ seniority: null }), room({ id: 'r', host: junior, stage: [exec] }), NOW);
+    expect(value(unknown, 'viewer_seniority_level')).toBe(0);
+    expect(value(unknown, 'stage_max_seniority_diff')).toBe(0);
+  });
+
+  it('shares of careers and leadership topics, regulated industry and minutes on the room topics', () => {
+    const features = extractFeatures(
+      viewer({ industry: 'banking' }),
+      room({ id: 'r', topics: ['career-growth', 'leadership', 'devops', 'marketing'] }),
+      NOW,
+    );
+    expect(value(features, 'room_careers_share')).toBeCloseTo(1 / 4);
+    expect(value(features, 'room_leadership_share')).toBeCloseTo(1 / 4);
+    expect(value(features, 'viewer_industry_regulated')).toBe(1);
+    // devops 3600 s + marketing 1200 s = 80 minutes.
+    expect(value(features, 'history_topic_minutes_log')).toBeCloseTo(Math.log1p(80));
+    expect(value(extractFeatures(viewer(), room({ id: 'r' }), NOW), 'viewer_industry_regulated')).toBe(0);
+  });
+});
+
 describe('feature properties', () => {
   it('are always finite, and ratios stay in [0, 1]', () => {
     fc.assert(
@@ -149,7 +193,7 @@ describe('feature properties', () => {
         const features = extractFeatures(v, c, now);
         expect(features).toHaveLength(FEATURE_DIM);
         expect(Array.from(features).every(Number.isFinite)).toBe(true);
-        for (const name of ['skill_jaccard_stage', 'topic_jaccard', 'topic_category_share', 'industry_match_stage_share', 'history_topic_share']) {
+        for (const name of ['skill_jaccard_stage', 'topic_jaccard', 'topic_category_share', 'industry_match_stage_share', 'history_topic_share', 'room_careers_share', 'room_leadership_share']) {
           expect(value(features, name)).toBeGreaterThanOrEqual(0);
           expect(value(features, name)).toBeLessThanOrEqual(1);
         }

@@ -1,6 +1,6 @@
 import { seniorityRank, skillKey, topicBySlug } from '@roundtable/domain';
 
-import { FEATURE_DIM } from './feature-spec';
+import { FEATURE_DIM, REGULATED_INDUSTRIES } from './feature-spec';
 import type { RankCandidate, RankPerson, RankViewer } from './rank-types';
 
 /**
@@ -139,12 +139,16 @@ export function writeFeatures(
   for (const slug of candidate.topics) roomTopics.add(slug);
   let topicOverlap = 0;
   let categoryMatches = 0;
+  let careersTopics = 0;
+  let leadershipTopics = 0;
   let historySeconds = 0;
   let historyJoins = 0;
   for (const slug of roomTopics) {
     if (context.interests.has(slug)) topicOverlap += 1;
     const topic = topicBySlug(slug);
     if (topic && context.interestCategories.has(topic.category)) categoryMatches += 1;
+    if (topic?.category === 'People & Careers') careersTopics += 1;
+    else if (topic?.category === 'Leadership') leadershipTopics += 1;
     const history = context.historyByTopic.get(slug);
     if (history) {
       historySeconds += history.seconds;
@@ -162,6 +166,12 @@ export function writeFeatures(
   const hostRank = candidate.host.seniority ? rankOrNull(candidate.host.seniority) : null;
   const seniorityKnown = hostRank !== null && context.seniorityRank !== null;
   const seniorityDiff = seniorityKnown ? hostRank - (context.seniorityRank ?? 0) : 0;
+  let stageMaxRank = -1;
+  for (const person of stage) {
+    const rank = person.seniority ? rankOrNull(person.seniority) : null;
+    if (rank !== null && rank > stageMaxRank) stageMaxRank = rank;
+  }
+  const stageSeniorityDiff = stageMaxRank >= 0 && context.seniorityRank !== null ? stageMaxRank - context.seniorityRank : 0;
 
   // Follows.
   let followedOnStage = 0;
@@ -201,6 +211,13 @@ export function writeFeatures(
   f[i++] = context.historyTotalSeconds > 0 ? Math.min(1, historySeconds / context.historyTotalSeconds) : 0;
   f[i++] = Math.log1p(historyJoins);
   f[i++] = Math.log1p(context.historyTotalSeconds / 60);
+  // rt-features-v2 additions.
+  f[i++] = context.seniorityRank !== null ? context.seniorityRank + 1 : 0;
+  f[i++] = stageSeniorityDiff;
+  f[i++] = roomTopics.size > 0 ? careersTopics / roomTopics.size : 0;
+  f[i++] = roomTopics.size > 0 ? leadershipTopics / roomTopics.size : 0;
+  f[i++] = industry !== null && REGULATED_INDUSTRIES.has(industry) ? 1 : 0;
+  f[i++] = Math.log1p(historySeconds / 60);
 }
 
 /**

@@ -29,6 +29,22 @@ export interface FeatureDefinition {
   readonly description: string;
 }
 
+/**
+ * Industries with heavy regulation, where practitioners care most about hearing from their own
+ * industry (compliance, regulators and domain rules differ). Public knowledge, not learned.
+ */
+export const REGULATED_INDUSTRIES: ReadonlySet<string> = new Set([
+  'financial-services',
+  'banking',
+  'insurance',
+  'healthcare',
+  'pharmaceuticals',
+  'government',
+  'energy',
+  'legal-services',
+  'aerospace-and-defense',
+]);
+
 /** Minutes in a day: scheduled rooms further out than this are not candidates. */
 const DAY_MINUTES = 24 * 60;
 
@@ -57,6 +73,14 @@ const FEATURES: readonly FeatureDefinition[] = Object.freeze([
   { name: 'history_topic_share', group: FeatureGroup.History, neutral: 0, description: 'Share of the viewer recent listening seconds spent on the room topics.' },
   { name: 'history_topic_joins_log', group: FeatureGroup.History, neutral: 0, description: 'log1p of recent joins of rooms with the room topics.' },
   { name: 'history_total_minutes_log', group: FeatureGroup.History, neutral: 0, description: 'log1p of the viewer total recent listening minutes (activity level).' },
+  // rt-features-v2 appends these; columns 0-23 keep their v1 meaning, so v1 models can still be
+  // evaluated offline on the first 24 columns.
+  { name: 'viewer_seniority_level', group: FeatureGroup.Seniority, neutral: 0, description: 'Viewer seniority rank + 1 (1 = Entry ... 7 = Executive; 0 when unknown).' },
+  { name: 'stage_max_seniority_diff', group: FeatureGroup.Seniority, neutral: 0, description: 'Most senior person on stage (host included) minus viewer rank (0 when unknown).' },
+  { name: 'room_careers_share', group: FeatureGroup.Topics, neutral: 0, description: 'Share of room topics in the People & Careers category (career growth, mentorship, ...).' },
+  { name: 'room_leadership_share', group: FeatureGroup.Topics, neutral: 0, description: 'Share of room topics in the Leadership category.' },
+  { name: 'viewer_industry_regulated', group: FeatureGroup.Industry, neutral: 0, description: '1 if the viewer works in a regulated industry (finance, banking, insurance, healthcare, pharma, government, energy, legal, aerospace).' },
+  { name: 'history_topic_minutes_log', group: FeatureGroup.History, neutral: 0, description: 'log1p of recent listening minutes on the room topics.' },
 ]);
 
 /** The feature contract shared by training and serving. */
@@ -73,7 +97,7 @@ export interface FeatureSpec {
  * recommender refuses any model whose copy differs, so train/serve skew cannot ship silently.
  */
 export const FEATURE_SPEC: FeatureSpec = Object.freeze({
-  version: 'rt-features-v1',
+  version: 'rt-features-v2',
   names: Object.freeze(FEATURES.map((feature) => feature.name)),
   features: FEATURES,
 });
