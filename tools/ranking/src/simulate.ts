@@ -4,11 +4,11 @@
  */
 import { writeFileSync } from 'node:fs';
 
-import { runCli, type CliSpec } from './cli/cli-args';
+import { CliUsageError, runCli, type CliSpec } from './cli/cli-args';
 import { progressBar, step } from './cli/progress';
 import { JsonlWriter } from './jsonl';
 import { Random } from './random';
-import { SIM_LOGGING_POLICY, simulateSessions } from './simulation/sessions';
+import { PREFERENCE_MODELS, SIM_LOGGING_POLICY, simulateSessions, type PreferenceModel } from './simulation/sessions';
 import { buildWorld } from './simulation/world';
 
 const spec: CliSpec = {
@@ -30,6 +30,11 @@ const spec: CliSpec = {
       type: 'boolean',
       description: 'Diagnostic: write the hidden join probability as each impression\'s score (evaluation then shows the ceiling)',
     },
+    preferences: {
+      type: 'string',
+      description: 'Hidden preference model: v2 (persona-dependent, see docs/ranking.md) or v1 (the earlier additive one)',
+      default: 'v2',
+    },
     start: { type: 'string', description: 'ISO start of the simulated period', default: '2026-01-05T00:00:00.000Z' },
   },
   examples: ['npm run ranking:simulate -- --seed 42 --out tmp/ranking/simulated.jsonl'],
@@ -49,13 +54,15 @@ runCli(spec, async (args) => {
   worldBar.stop();
   step(`${world.profiles.length} people, ${world.groups.length} groups, ${world.rooms.length} rooms (synthetic)`);
 
+  const preferences = args.string('preferences');
+  if (!isPreferenceModel(preferences)) throw new CliUsageError(`--preferences must be one of ${PREFERENCE_MODELS.join(', ')}`);
   const sessions = args.number('sessions');
   const writer = new JsonlWriter(out);
   const bar = progressBar('Simulating sessions', sessions);
   const stats = await simulateSessions(
     world,
     random,
-    { sessions, listSize: args.number('list-size'), historyDays: args.number('history-days'), seed, logOracleScore: args.flag('log-oracle-score') },
+    { sessions, listSize: args.number('list-size'), historyDays: args.number('history-days'), seed, logOracleScore: args.flag('log-oracle-score'), preferences },
     async (records) => {
       for (const record of records) await writer.write(record);
     },
@@ -69,6 +76,7 @@ runCli(spec, async (args) => {
     seed,
     out,
     loggingPolicy: SIM_LOGGING_POLICY,
+    preferences,
     people: world.profiles.length,
     groups: world.groups.length,
     rooms: world.rooms.length,
@@ -81,3 +89,7 @@ runCli(spec, async (args) => {
   writeFileSync(`${out}.summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 });
+
+function isPreferenceModel(value: string): value is PreferenceModel {
+  return (PREFERENCE_MODELS as readonly string[]).includes(value);
+}

@@ -4,12 +4,13 @@
  * the same {@link ImpressionLogRecord} the API's `ranking:export` writes.
  */
 import { seniorityRank, skillKey, topicBySlug } from '@roundtable/domain';
-import type {
-  ImpressionLogRecord,
-  RankCandidate,
-  RankHistoryEntry,
-  RankPerson,
-  RankViewer,
+import {
+  REGULATED_INDUSTRIES,
+  type ImpressionLogRecord,
+  type RankCandidate,
+  type RankHistoryEntry,
+  type RankPerson,
+  type RankViewer,
 } from '@roundtable/ranking';
 
 import type { Random } from '../random';
@@ -27,7 +28,17 @@ export interface SessionOptions {
    * show the ceiling any model could reach on this data. Training never reads `score`.
    */
   readonly logOracleScore: boolean;
+  /**
+   * Which hidden preference model decides joins: `v2` (default) adds the persona-dependent
+   * effects documented in docs/ranking.md; `v1` is the earlier, mostly additive model, kept so
+   * old results can be reproduced.
+   */
+  readonly preferences?: PreferenceModel;
 }
+
+/** Versions of the hidden preference model (see {@link hiddenUtility} and {@link hiddenUtilityV2}). */
+export type PreferenceModel = 'v1' | 'v2';
+export const PREFERENCE_MODELS: readonly PreferenceModel[] = ['v1', 'v2'];
 
 /** The policy that ordered the logged lists: uniformly random, so positions are independent of features. */
 export const SIM_LOGGING_POLICY = 'sim:uniform-random';
@@ -80,7 +91,11 @@ export async function simulateSessions(
     let sessionJoins = 0;
     shown.forEach((room, position) => {
       const candidate = candidateSnapshot(room, nowMs, viewerProfile, world, random, personCache);
-      const utility = hiddenUtility(viewerProfile, room, candidate, nowMs) + random.normal(0, 0.3);
+      const base =
+        (options.preferences ?? 'v2') === 'v1'
+          ? hiddenUtility(viewerProfile, room, candidate, nowMs)
+          : hiddenUtilityV2(viewerProfile, viewer, room, candidate, nowMs);
+      const utility = base + random.normal(0, 0.3);
       const examined = random.chance(examinationProbability(position));
       const joined = examined && random.chance(sigmoid(utility));
       const remaining = Math.max(60, (room.endMs - Math.max(nowMs, room.startMs)) / 1000);
@@ -158,6 +173,95 @@ export function hiddenUtility(viewer: SimProfile, room: SimRoom, candidate: Rank
     utility += minutesUntil <= 60 ? 0.3 : -0.8 - 0.35 * Math.log1p(minutesUntil / 120);
   }
   utility += 0.2 * Math.log1p(candidate.listenerCount);
+  utility += 0.5 * room.quality;
+  return utility;
+}
+
+/**
+ * The v2 hidden preference model. Real professionals do not weigh signals the same way whatever
+ * their career stage, so on top of v1's unobserved parts (true interests, room quality, personal
+ * tastes, noise) it adds persona-dependent effects and interactions. Every new effect depends
+ * only on what the logged request shows (the viewer's seniority, industry and recent history as
+ * sent; room topics, stage, audience), so a model could in principle learn it:
+ *
+ * - Early-career people (Entry, Mid) are drawn to career-growth/mentorship rooms (People &
+ *   Careers topics) and to senior speakers anywhere on stage, not only the host.
+ * - Senior people (Manager and up) prefer peers within one level, go off rooms hosted well below
+ *   them, like leadership rooms, and avoid very large rooms (they come for conversation).
+ * - Industry fit matters much more in regulated industries (REGULATED_INDUSTRIES: the same public
+ *   list behind the `viewer_industry_regulated` feature).
+ * - Habit: recent listening on a room's topics (the same history the request carries) adds pull.
+ * - Following the host matters most; followed people on stage less; followed listeners least.
+ * - Scheduled rooms further out need topical fit: a weak match is rarely worth a calendar slot.
+ */
+export function hiddenUtilityV2(
+  viewer: SimProfile,
+  snapshot: RankViewer,
+  room: SimRoom,
+  candidate: RankCandidate,
+  nowMs: number,
+): number {
+  const trueAffinity = room.topics.filter((topic) => viewer.trueInterests.includes(topic)).length / room.topics.length;
+  const viewerSkills = new Set(viewer.skills.map(skillKey));
+  const everyone = [room.host, ...room.stage];
+  const stageSkills = new Set(everyone.flatMap((person) => person.skills.map(skillKey)));
+  let skillOverlap = 0;
+  for (const key of viewerSkills) if (stageSkills.has(key)) skillOverlap += 1;
+  const follows = new Set(viewer.followingIds);
+  const followedOnStage = room.stage.filter((person) => follows.has(person.id)).length;
+  const followedListeners = candidate.followedListenerIds?.length ?? 0;
+  const live = nowMs >= room.startMs;
+  const categories = room.topics.map((slug) => topicBySlug(slug)?.category);
+  const careersShare = categories.filter((category) => category === 'People & Careers').length / room.topics.length;
+  const leadershipShare = categories.filter((category) => category === 'Leadership').length / room.topics.length;
+
+  // Habit from the recent listening the request carries.
+  let topicSeconds = 0;
+  let totalSeconds = 0;
+  for (const entry of snapshot.history) {
+    totalSeconds += entry.seconds;
+    if (room.topics.includes(entry.topicSlug)) topicSeconds += entry.seconds;
+  }
+  const habit = totalSeconds > 0 ? Math.min(1, topicSeconds / totalSeconds) : 0;
+
+  const { taste } = viewer;
+  let utility = -3.8;
+  let topical = taste.topical * 3.0 * trueAffinity + 1.4 * habit;
+  if (!live && (room.startMs - nowMs) / 60_000 > 60) topical *= 1.3;
+  utility += topical;
+  utility += 0.3 * Math.min(skillOverlap, 4);
+  utility += taste.social * (follows.has(room.host.id) ? 2.2 : 0);
+  utility += taste.social * 0.5 * Math.min(followedOnStage, 2);
+  utility += taste.social * 0.3 * Math.log1p(followedListeners);
+  utility += room.groupId !== null && viewer.groupIds.includes(room.groupId) ? 0.9 : 0;
+  if (viewer.industry !== null) {
+    const sameIndustry = everyone.filter((person) => person.industry === viewer.industry).length / everyone.length;
+    utility += (REGULATED_INDUSTRIES.has(viewer.industry) ? 2.0 : 0.5) * sameIndustry;
+  }
+  utility += 0.2 * Math.log1p(candidate.listenerCount);
+  if (viewer.seniority) {
+    const viewerRank = seniorityRank(viewer.seniority);
+    const hostDiff = room.host.seniority ? seniorityRank(room.host.seniority) - viewerRank : null;
+    const stageTop = Math.max(...everyone.map((person) => (person.seniority ? seniorityRank(person.seniority) : -1)));
+    if (viewerRank <= 1) {
+      // Early career: learn from people above you and about your career.
+      utility += 1.2 * careersShare;
+      if (stageTop >= 0) utility += taste.upward * Math.min(Math.max(0, stageTop - viewerRank), 4);
+    } else if (viewerRank >= 4) {
+      // Senior: peers, leadership topics, and small rooms.
+      if (hostDiff !== null) utility += Math.abs(hostDiff) <= 1 ? 0.6 : hostDiff < -1 ? -0.35 * (-hostDiff - 1) : 0;
+      utility += 0.9 * leadershipShare;
+      utility -= 0.35 * Math.log1p(candidate.listenerCount / 60);
+    } else if (hostDiff !== null) {
+      utility += hostDiff > 0 ? taste.upward * Math.min(hostDiff, 3) : -0.25 * Math.abs(hostDiff);
+    }
+  }
+  if (live) {
+    utility += 1.0 - 0.35 * Math.log1p((nowMs - room.startMs) / 60_000 / 30);
+  } else {
+    const minutesUntil = (room.startMs - nowMs) / 60_000;
+    utility += minutesUntil <= 60 ? 0.3 : -0.8 - 0.35 * Math.log1p(minutesUntil / 120);
+  }
   utility += 0.5 * room.quality;
   return utility;
 }

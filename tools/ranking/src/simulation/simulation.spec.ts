@@ -1,14 +1,14 @@
 import { groupSessions, impressionRecordProblem, type ImpressionLogRecord } from '@roundtable/ranking';
 
 import { Random } from '../random';
-import { examinationProbability, simulateSessions } from './sessions';
+import { examinationProbability, simulateSessions, type PreferenceModel } from './sessions';
 import { buildWorld } from './world';
 
-async function run(seed: number): Promise<ImpressionLogRecord[]> {
+async function run(seed: number, preferences: PreferenceModel = 'v2'): Promise<ImpressionLogRecord[]> {
   const random = new Random(seed);
   const world = buildWorld(random, { profiles: 120, rooms: 150, days: 2, startIso: '2026-01-05T00:00:00.000Z' });
   const records: ImpressionLogRecord[] = [];
-  await simulateSessions(world, random, { sessions: 80, listSize: 10, historyDays: 14, seed, logOracleScore: false }, async (batch) => {
+  await simulateSessions(world, random, { sessions: 80, listSize: 10, historyDays: 14, seed, logOracleScore: false, preferences }, async (batch) => {
     records.push(...batch);
   });
   return records;
@@ -35,6 +35,16 @@ describe('synthetic world simulation', () => {
       expect(session.records.map((record) => record.position)).toEqual(session.records.map((_, index) => index));
     }
     expect(records.some((record) => record.outcome.joined)).toBe(true);
+  });
+
+  it('keeps the v1 preference model reproducible and distinct from v2 (same world and lists, other joins)', async () => {
+    const v1 = await run(14, 'v1');
+    const v2 = await run(14, 'v2');
+    expect(JSON.stringify(await run(14, 'v1'))).toBe(JSON.stringify(v1));
+    const firstList = (records: ImpressionLogRecord[]): string[] =>
+      records.filter((record) => record.requestId === records[0]?.requestId).map((record) => record.candidate.id);
+    expect(firstList(v1)).toEqual(firstList(v2));
+    expect(JSON.stringify(v1.map((record) => record.outcome))).not.toBe(JSON.stringify(v2.map((record) => record.outcome)));
   });
 
   it('models position bias as decreasing examination', () => {
