@@ -11,7 +11,14 @@ import { heuristicScore, popularityScore, topicOverlapScore } from '@roundtable/
 import { runCli, type CliSpec } from './cli/cli-args';
 import { progressBar, step } from './cli/progress';
 import { renderHtmlReport, type ReportModelRow } from './evaluation/html-report';
-import { groupImportance, summariseMetrics, type DatasetScorer, type RankingMetrics } from './evaluation/session-metrics';
+import {
+  groupImportance,
+  pairedRatioCi,
+  sessionMetrics,
+  summariseMetrics,
+  type DatasetScorer,
+  type RankingMetrics,
+} from './evaluation/session-metrics';
 import { loadOnnxScorer, type OnnxScorer } from './onnx/onnx-scorer';
 import { buildDataset } from './training/dataset';
 import { loadSplitSessions } from './training/load-sessions';
@@ -50,6 +57,12 @@ runCli(spec, async (args) => {
   bar.stop();
 
   const results: Array<{ name: string; kind: 'baseline' | 'model' | 'reference'; version?: string; metrics: RankingMetrics }> = [];
+  // Per-session NDCG@10 of every scored model, for paired ratio intervals.
+  const perSession = new Map<string, number[]>();
+  const record = (name: string, scores: ArrayLike<number>): RankingMetrics => {
+    perSession.set(name, sessionMetrics(dataset, scores).ndcg);
+    return summariseMetrics(dataset, scores, seed);
+  };
   // The logged order was uniformly random, so it is the "no ranking at all" reference point.
   const logged = Float64Array.from(dataset.positions, (position) => -position);
   results.push({ name: 'logged-order (random)', kind: 'reference', metrics: summariseMetrics(dataset, logged, seed) });
@@ -58,7 +71,7 @@ runCli(spec, async (args) => {
   }
   for (const baseline of BASELINES) {
     const scores = Float64Array.from({ length: dataset.rows }, (_, row) => baseline.score(dataset.features, row));
-    results.push({ name: baseline.name, kind: 'baseline', metrics: summariseMetrics(dataset, scores, seed) });
+    results.push({ name: baseline.name, kind: 'baseline', metrics: record(baseline.name, scores) });
   }
 
   const candidatePath = args.string('model');
@@ -74,10 +87,12 @@ runCli(spec, async (args) => {
       continue;
     }
     if (label === 'candidate' && existsSync(shippedPath) && resolve(path) === resolve(shippedPath)) continue;
-    const scorer = await loadOnnxScorer(path);
+    // The shipped model may predate the current spec; if its features are a prefix of it, score it on those columns.
+    const scorer = await loadOnnxScorer(path, { allowFeaturePrefix: label === 'shipped' });
     scorers.push(scorer);
     const scores = await scorer.score(dataset.features, dataset.rows);
-    results.push({ name: `${label} (${scorer.metadata.modelVersion})`, kind: 'model', version: scorer.metadata.modelVersion, metrics: summariseMetrics(dataset, scores, seed) });
+    const name = `${label} (${scorer.metadata.modelVersion})`;
+    results.push({ name, kind: 'model', version: scorer.metadata.modelVersion, metrics: record(name, scores) });
     if (label === 'candidate' || resolve(path) === resolve(candidatePath)) candidate = scorer;
   }
   candidate ??= scorers[scorers.length - 1] ?? null;
@@ -85,6 +100,7 @@ runCli(spec, async (args) => {
 
   const candidateScores = await candidate.score(dataset.features, dataset.rows);
   const candidateMetrics = summariseMetrics(dataset, candidateScores, seed);
+  const candidateSessions = sessionMetrics(dataset, candidateScores).ndcg;
   const scoreRows: DatasetScorer = (features, rows) => (candidate as OnnxScorer).score(features, rows);
   step('Measuring feature-group importance');
   const importance = await groupImportance(dataset, scoreRows, candidateMetrics['ndcg@10']);
@@ -111,9 +127,23 @@ runCli(spec, async (args) => {
       bestBaseline: best.name,
       ratio: Number(ratio.toFixed(4)),
       met: ratio >= 1.2,
+      // The issue's "heuristic baselines" were popularity and topic overlap; the fallback is reported separately.
+      ratioVsBestOfPopularityAndTopicOverlap:
+        popularity && topicOverlap
+          ? Number((candidateMetrics['ndcg@10'] / Math.max(popularity.metrics['ndcg@10'], topicOverlap.metrics['ndcg@10'])).toFixed(4))
+          : null,
       ratioVsPopularity: popularity ? Number((candidateMetrics['ndcg@10'] / popularity.metrics['ndcg@10']).toFixed(4)) : null,
       ratioVsTopicOverlap: topicOverlap ? Number((candidateMetrics['ndcg@10'] / topicOverlap.metrics['ndcg@10']).toFixed(4)) : null,
       ratioVsFallbackHeuristic: fallback ? Number((candidateMetrics['ndcg@10'] / fallback.metrics['ndcg@10']).toFixed(4)) : null,
+      // Paired bootstrap over holdout sessions: candidate NDCG@10 / other NDCG@10, 95% interval.
+      ratioCi95: Object.fromEntries(
+        results
+          .filter((result) => result.kind !== 'reference' && perSession.has(result.name))
+          .map((result) => [
+            result.name,
+            pairedRatioCi(candidateSessions, perSession.get(result.name) ?? [], seed).map((value) => Number(value.toFixed(4))),
+          ]),
+      ),
     },
     importance,
   };
@@ -155,7 +185,14 @@ runCli(spec, async (args) => {
   const table = results
     .map((result) => `${result.name.padEnd(44)} ndcg@10 ${result.metrics['ndcg@10'].toFixed(4)}  recall@10 ${result.metrics['recall@10'].toFixed(4)}  mrr ${result.metrics.mrr.toFixed(4)}`)
     .join('\n');
-  process.stdout.write(`${table}\n\nCandidate vs best heuristic (${best.name}): ${ratio.toFixed(3)}x (target 1.2x: ${ratio >= 1.2 ? 'met' : 'NOT met'})\nWrote ${outJson} and ${outHtml}\n`);
+  const ratios = Object.entries(summary.target.ratioCi95)
+    .map(([name, ci]) => `  vs ${name.padEnd(40)} ${(candidateMetrics['ndcg@10'] / (results.find((result) => result.name === name)?.metrics['ndcg@10'] ?? Number.NaN)).toFixed(3)}x [${ci.join(', ')}]`)
+    .join('\n');
+  process.stdout.write(
+    `${table}\n\nCandidate NDCG@10 ratio [paired 95% bootstrap]:\n${ratios}\n` +
+      `Candidate vs best heuristic (${best.name}): ${ratio.toFixed(3)}x (target 1.2x: ${ratio >= 1.2 ? 'met' : 'NOT met'}); ` +
+      `vs best of popularity/topic overlap: ${summary.target.ratioVsBestOfPopularityAndTopicOverlap ?? 'n/a'}x\nWrote ${outJson} and ${outHtml}\n`,
+  );
 });
 
 function scoreHistogram(scores: Float32Array, labels: Float32Array, bins: number): { edges: number[]; joined: number[]; notJoined: number[] } {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { mlpForward, modelMetadataProps } from '@roundtable/ranking';
+import { mlpForward, modelMetadataProps, timeSplit, type MlpWeights } from '@roundtable/ranking';
 
 import { CliUsageError, runCli, type CliSpec } from './cli/cli-args';
 import { progressBar, step } from './cli/progress';
@@ -19,6 +19,7 @@ import { loadSplitSessions } from './training/load-sessions';
 import { DEFAULT_TRAIN_OPTIONS, predictWithTf, trainMlp } from './training/tf-trainer';
 
 const d = DEFAULT_TRAIN_OPTIONS;
+const DEFAULT_VALIDATION = 0.1;
 const spec: CliSpec = {
   command: 'npm run ranking:train --',
   summary:
@@ -34,6 +35,13 @@ const spec: CliSpec = {
     'batch-size': { type: 'string', description: 'Mini-batch size', default: String(d.batchSize) },
     'learning-rate': { type: 'string', description: 'Adam learning rate', default: String(d.learningRate) },
     holdout: { type: 'string', description: 'Share of the latest sessions held out', default: '0.2' },
+    validation: {
+      type: 'string',
+      description:
+        'Share of the latest TRAINING sessions (before the holdout) used for early stopping: the epoch with the best\n' +
+        'validation NDCG@10 is kept. 0 trains on all training sessions and keeps the last epoch',
+      default: String(DEFAULT_VALIDATION),
+    },
     'model-version': { type: 'string', description: 'model_version to record (default: derived from the weights)' },
     'trained-at': { type: 'string', description: 'trained_at to record (default: now)' },
   },
@@ -58,21 +66,43 @@ runCli(spec, async (args) => {
     learningRate: args.number('learning-rate'),
     l2: d.l2,
   };
-  const { train, holdout, cutoff } = await loadSplitSessions(args.string('data'), args.number('holdout'));
+  const { train: trainAll, holdout, cutoff } = await loadSplitSessions(args.string('data'), args.number('holdout'));
+  const validationShare = args.number('validation');
+  if (!(validationShare >= 0 && validationShare < 1)) throw new CliUsageError('--validation must be in [0, 1)');
+  // Validation is the latest part of the training period, so it never overlaps the holdout.
+  const { train, holdout: validation } =
+    validationShare > 0 ? timeSplit(trainAll, validationShare) : { train: trainAll, holdout: [] as typeof trainAll };
+  if (validation.length > 0) step(`Early stopping on the last ${Math.round(validationShare * 100)}% of training sessions (${validation.length} sessions)`);
 
-  const featureBar = progressBar('Extracting features', train.length + holdout.length);
+  const featureBar = progressBar('Extracting features', trainAll.length + holdout.length);
   const trainSet = buildDataset(train, (done) => featureBar.update(done));
-  const holdoutSet = buildDataset(holdout, (done) => featureBar.update(train.length + done));
+  const validationSet = buildDataset(validation, (done) => featureBar.update(train.length + done));
+  const holdoutSet = buildDataset(holdout, (done) => featureBar.update(trainAll.length + done));
   featureBar.stop();
 
   const standard = standardisation(trainSet);
   const batches = Math.ceil(trainSet.rows / options.batchSize);
   const trainBar = progressBar('Training (tfjs cpu)', options.epochs * batches);
-  const trained = await trainMlp(trainSet, standard, options, (epoch, batch, _batches, loss) => {
-    trainBar.update(epoch * batches + batch + 1, { detail: `epoch ${epoch + 1} loss ${loss.toFixed(4)}` });
-  });
+  const validate =
+    validationSet.rows > 0
+      ? (weights: MlpWeights): number => summariseMetrics(validationSet, mlpForward(weights, validationSet.features, validationSet.rows))['ndcg@10']
+      : undefined;
+  const trained = await trainMlp(
+    trainSet,
+    standard,
+    options,
+    (epoch, batch, _batches, loss) => {
+      trainBar.update(epoch * batches + batch + 1, { detail: `epoch ${epoch + 1} loss ${loss.toFixed(4)}` });
+    },
+    validate,
+  );
   trainBar.stop();
   step(`Loss by epoch: ${trained.lossByEpoch.map((loss) => loss.toFixed(4)).join(' → ')}`);
+  if (trained.validationByEpoch.length > 0) {
+    step(
+      `Validation NDCG@10 by epoch: ${trained.validationByEpoch.map((value) => value.toFixed(4)).join(' → ')}; keeping epoch ${trained.bestEpoch + 1}`,
+    );
+  }
 
   const holdoutScores = mlpForward(trained.weights, holdoutSet.features, holdoutSet.rows);
   const metrics = summariseMetrics(holdoutSet, holdoutScores);
@@ -92,6 +122,8 @@ runCli(spec, async (args) => {
         mrr: round(metrics.mrr),
         holdout_sessions: metrics.sessions,
         train_rows: trainSet.rows,
+        validation_rows: validationSet.rows,
+        best_epoch: trained.bestEpoch + 1,
       },
     }),
   );
@@ -110,7 +142,7 @@ runCli(spec, async (args) => {
   if (maxDiff > 1e-4) throw new Error(`ONNX and tfjs disagree by ${maxDiff} on the holdout batch`);
 
   process.stdout.write(
-    `${JSON.stringify({ out, modelVersion, bytes: bytes.length, cutoff, trainRows: trainSet.rows, holdoutRows: holdoutSet.rows, metrics, onnxVsTfjsMaxAbsDiff: maxDiff }, null, 2)}\n`,
+    `${JSON.stringify({ out, modelVersion, bytes: bytes.length, cutoff, trainRows: trainSet.rows, validationRows: validationSet.rows, bestEpoch: trained.bestEpoch + 1, holdoutRows: holdoutSet.rows, metrics, onnxVsTfjsMaxAbsDiff: maxDiff }, null, 2)}\n`,
   );
 });
 

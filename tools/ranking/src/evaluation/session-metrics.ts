@@ -125,6 +125,29 @@ export async function groupImportance(
   return results.sort((a, b) => b.ndcgDrop - a.ndcgDrop);
 }
 
+/**
+ * Paired 95% bootstrap interval of mean(a) / mean(b) over the same sessions (a and b are
+ * per-session values for the same sessions in the same order, e.g. two models' NDCG@10).
+ */
+export function pairedRatioCi(a: readonly number[], b: readonly number[], seed: number, resamples = 1000): [number, number] {
+  if (a.length !== b.length) throw new RangeError(`paired samples differ in length: ${a.length} vs ${b.length}`);
+  if (a.length === 0) return [0, 0];
+  const random = new Random(seed);
+  const ratios: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let sumA = 0;
+    let sumB = 0;
+    for (let i = 0; i < a.length; i++) {
+      const at = Math.floor(random.next() * a.length);
+      sumA += a[at] ?? 0;
+      sumB += b[at] ?? 0;
+    }
+    ratios.push(sumB > 0 ? sumA / sumB : 0);
+  }
+  ratios.sort((x, y) => x - y);
+  return [ratios[Math.floor(resamples * 0.025)] ?? 0, ratios[Math.floor(resamples * 0.975)] ?? 0];
+}
+
 function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
 }

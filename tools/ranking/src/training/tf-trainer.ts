@@ -29,7 +29,17 @@ export interface TrainedModel {
   readonly model: tf.LayersModel;
   readonly weights: MlpWeights;
   readonly lossByEpoch: readonly number[];
+  /** Validation score after each epoch (empty without a validator). */
+  readonly validationByEpoch: readonly number[];
+  /** 0-based epoch whose weights were kept (the last one without a validator). */
+  readonly bestEpoch: number;
 }
+
+/**
+ * Scores candidate weights on data held out of training (higher is better). Used for early
+ * stopping: the epoch with the best score is kept. Must never see the evaluation holdout.
+ */
+export type EpochValidator = (weights: MlpWeights) => number;
 
 let backendReady: Promise<void> | null = null;
 
@@ -54,6 +64,7 @@ export async function trainMlp(
   standard: { mean: Float32Array; scale: Float32Array },
   options: TrainOptions,
   onBatch?: (epoch: number, batch: number, batches: number, loss: number) => void,
+  validate?: EpochValidator,
 ): Promise<TrainedModel> {
   await useCpuBackend();
   const random = new Random(options.seed);
@@ -83,6 +94,10 @@ export async function trainMlp(
   const order = Array.from({ length: dataset.rows }, (_, index) => index);
   const batches = Math.ceil(dataset.rows / options.batchSize);
   const lossByEpoch: number[] = [];
+  const validationByEpoch: number[] = [];
+  let bestScore = -Infinity;
+  let bestEpoch = -1;
+  let best: tf.Tensor[] = [];
   const xBatch = new Float32Array(options.batchSize * FEATURE_DIM);
   const yBatch = new Float32Array(options.batchSize);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -106,8 +121,22 @@ export async function trainMlp(
       onBatch?.(epoch, batch, batches, loss);
     }
     lossByEpoch.push(lossSum / batches);
+    if (validate) {
+      const score = validate(extractWeights(model, standard));
+      validationByEpoch.push(score);
+      if (score > bestScore) {
+        bestScore = score;
+        bestEpoch = epoch;
+        for (const tensor of best) tensor.dispose();
+        best = model.getWeights().map((tensor) => tensor.clone());
+      }
+    } else {
+      bestEpoch = epoch;
+    }
   }
-  return { model, weights: extractWeights(model, standard), lossByEpoch };
+  if (validate && best.length > 0) model.setWeights(best);
+  for (const tensor of best) tensor.dispose();
+  return { model, weights: extractWeights(model, standard), lossByEpoch, validationByEpoch, bestEpoch };
 }
 
 /** tfjs's own predictions for raw (unstandardised) feature rows. */
