@@ -7,6 +7,7 @@ import type { ProfileSummary } from '../api/types';
 import { Avatar } from '../components/avatar';
 import { CreateRoomPage } from '../components/create-room-page';
 import { HomePage } from '../components/home-page';
+import { BrandMark } from '../components/icons';
 import { RoomPage } from '../components/room-page';
 import { SignInPage } from '../components/sign-in-page';
 import { Toasts } from '../components/toasts';
@@ -84,8 +85,8 @@ export function App() {
             navigate({ page: 'home' });
           }}
         >
-          <span className="brand-mark" aria-hidden="true">
-            ◖◗
+          <span className="brand-mark">
+            <BrandMark />
           </span>
           Roundtable
         </a>

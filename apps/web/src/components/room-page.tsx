@@ -31,6 +31,7 @@ import {
 } from '../room/room-actions';
 import { useLiveRoom } from '../room/use-live-room';
 import { Avatar } from './avatar';
+import { HandIcon } from './icons';
 import { StatusBadge } from './status-badge';
 
 const ROLE_LABELS: Readonly<Record<ParticipantRole, string>> = {
@@ -283,7 +284,7 @@ export function RoomPage(props: { roomId: string }) {
           {controls.lowerHand && me && (
             <section className="card hand-raised" aria-live="polite">
               <p>
-                <span aria-hidden="true">✋</span> Your hand is raised{me.handRaiseQuestion ? `: “${me.handRaiseQuestion}”` : '.'}
+                <HandIcon /> Your hand is raised{me.handRaiseQuestion ? `: “${me.handRaiseQuestion}”` : '.'}
               </p>
               <button type="button" className="button" disabled={busy} onClick={() => void participantMutation(LOWER_HAND, 'lowerHand')}>
                 Lower hand
@@ -308,8 +309,9 @@ export function RoomPage(props: { roomId: string }) {
                       <>
                         <Avatar profile={participant.profile} size="small" />
                         {participant.handRaisedAt && (
-                          <span className="hand-badge" aria-hidden="true">
-                            ✋
+                          <span className="hand-badge" title="Hand raised">
+                            <HandIcon size={12} />
+                            <span className="visually-hidden">hand raised</span>
                           </span>
                         )}
                       </>
@@ -466,7 +468,7 @@ function RaiseHandForm(props: { disabled: boolean; onRaise(question: string | nu
             {remaining} characters left
           </span>
           <button type="submit" className="button button-primary" disabled={props.disabled}>
-            <span aria-hidden="true">✋</span> Raise hand
+            <HandIcon /> Raise hand
           </button>
         </div>
       </form>
