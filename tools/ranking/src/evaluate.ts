@@ -138,7 +138,7 @@ runCli(spec, async (args) => {
       // Paired bootstrap over holdout sessions: candidate NDCG@10 / other NDCG@10, 95% interval.
       ratioCi95: Object.fromEntries(
         results
-          .filter((result) => result.kind !== 'reference' && perSession.has(result.name))
+          .filter((result) => result.kind !== 'reference' && !result.name.startsWith('candidate (') && perSession.has(result.name))
           .map((result) => [
             result.name,
             pairedRatioCi(candidateSessions, perSession.get(result.name) ?? [], seed).map((value) => Number(value.toFixed(4))),

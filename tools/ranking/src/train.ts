@@ -11,7 +11,7 @@ import { mlpForward, modelMetadataProps, timeSplit, type MlpWeights } from '@rou
 
 import { CliUsageError, runCli, type CliSpec } from './cli/cli-args';
 import { progressBar, step } from './cli/progress';
-import { summariseMetrics } from './evaluation/session-metrics';
+import { estimatePropensities, summariseMetrics } from './evaluation/session-metrics';
 import { encodeMlpAsOnnx } from './onnx/onnx-export';
 import { loadOnnxScorer } from './onnx/onnx-scorer';
 import { buildDataset, standardisation } from './training/dataset';
@@ -35,6 +35,13 @@ const spec: CliSpec = {
     'batch-size': { type: 'string', description: 'Mini-batch size', default: String(d.batchSize) },
     'learning-rate': { type: 'string', description: 'Adam learning rate', default: String(d.learningRate) },
     holdout: { type: 'string', description: 'Share of the latest sessions held out', default: '0.2' },
+    'position-bias': {
+      type: 'string',
+      description:
+        '"factor" (default): train on examination(position) x model(x), with examination estimated from the training\n' +
+        'part of the log, so the model is not capped by how rarely random positions are looked at; "none": plain BCE',
+      default: 'factor',
+    },
     validation: {
       type: 'string',
       description:
@@ -80,6 +87,11 @@ runCli(spec, async (args) => {
   const holdoutSet = buildDataset(holdout, (done) => featureBar.update(trainAll.length + done));
   featureBar.stop();
 
+  const positionBias = args.string('position-bias');
+  if (positionBias !== 'factor' && positionBias !== 'none') throw new CliUsageError('--position-bias must be factor or none');
+  // Estimated from the training rows only (valid because the simulator's logged order is random).
+  const examination = positionBias === 'factor' ? estimatePropensities(trainSet) : undefined;
+  if (examination) step(`Examination by position (training rows): ${Array.from(examination, (value) => value.toFixed(2)).join(' ')}`);
   const standard = standardisation(trainSet);
   const batches = Math.ceil(trainSet.rows / options.batchSize);
   const trainBar = progressBar('Training (tfjs cpu)', options.epochs * batches);
@@ -90,7 +102,7 @@ runCli(spec, async (args) => {
   const trained = await trainMlp(
     trainSet,
     standard,
-    options,
+    { ...options, ...(examination ? { examination } : {}) },
     (epoch, batch, _batches, loss) => {
       trainBar.update(epoch * batches + batch + 1, { detail: `epoch ${epoch + 1} loss ${loss.toFixed(4)}` });
     },

@@ -1,4 +1,4 @@
-import { FEATURE_DIM, MODEL_IO, type MlpWeights } from '@roundtable/ranking';
+import { MODEL_IO, type MlpWeights } from '@roundtable/ranking';
 import { onnx } from 'onnx-proto';
 
 /** Opset the graph uses: MatMul/Add/Relu/Sigmoid/Sub/Mul/Reshape all exist unchanged since 13/14. */
@@ -13,9 +13,11 @@ export const ONNX_IR_VERSION = 7;
  * i.e. exactly mlpForward from libs/ranking.
  */
 export function encodeMlpAsOnnx(weights: MlpWeights, metadataProps: Readonly<Record<string, string>>): Uint8Array {
+  // D comes from the weights (FEATURE_DIM for anything ranking:train writes).
+  const inputDim = weights.inputMean.length;
   const initializers: onnx.ITensorProto[] = [
-    floatTensor('input_mean', [FEATURE_DIM], weights.inputMean),
-    floatTensor('input_scale', [FEATURE_DIM], weights.inputScale),
+    floatTensor('input_mean', [inputDim], weights.inputMean),
+    floatTensor('input_scale', [inputDim], weights.inputScale),
     int64Tensor('flat_shape', [1], [-1n]),
   ];
   const nodes: onnx.INodeProto[] = [
@@ -46,7 +48,7 @@ export function encodeMlpAsOnnx(weights: MlpWeights, metadataProps: Readonly<Rec
       name: 'roundtable_join_probability',
       node: nodes,
       initializer: initializers,
-      input: [tensorInfo(MODEL_IO.input, [{ dimParam: 'N' }, { dimValue: FEATURE_DIM }])],
+      input: [tensorInfo(MODEL_IO.input, [{ dimParam: 'N' }, { dimValue: inputDim }])],
       output: [tensorInfo(MODEL_IO.output, [{ dimParam: 'N' }])],
     },
     metadataProps: Object.entries(metadataProps).map(([key, value]) => ({ key, value })),

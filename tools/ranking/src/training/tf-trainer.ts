@@ -13,6 +13,13 @@ export interface TrainOptions {
   readonly learningRate: number;
   /** L2 penalty on kernels; keeps the small model from memorising noise. */
   readonly l2: number;
+  /**
+   * Examination propensity by logged position (position-aware training). When given, the loss
+   * is binary cross-entropy of `joined` against `propensity[position] × model(x)`, so the model
+   * learns the join probability of a room that is actually looked at rather than one capped by
+   * the examination rate of random positions. Serving and ranking use `model(x)` alone.
+   */
+  readonly examination?: ArrayLike<number>;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -88,7 +95,11 @@ export async function trainMlp(
       kernelInitializer: tf.initializers.glorotUniform({ seed: options.seed + 100 }),
     }),
   );
-  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'binaryCrossentropy' });
+  const examination = options.examination;
+  model.compile({
+    optimizer: tf.train.adam(options.learningRate),
+    loss: examination ? positionAwareLoss : 'binaryCrossentropy',
+  });
 
   const standardised = standardise(dataset.features, dataset.rows, standard);
   const order = Array.from({ length: dataset.rows }, (_, index) => index);
@@ -109,7 +120,10 @@ export async function trainMlp(
       for (let i = 0; i < size; i++) {
         const row = order[from + i] ?? 0;
         xBatch.set(standardised.subarray(row * FEATURE_DIM, (row + 1) * FEATURE_DIM), i * FEATURE_DIM);
-        yBatch[i] = dataset.labels[row] ?? 0;
+        const label = dataset.labels[row] ?? 0;
+        // tfjs wants targets shaped like the output, so the position-aware target packs both into
+        // one signed number: +propensity for a join, -propensity otherwise (propensities are >= 0.1).
+        yBatch[i] = examination ? (label > 0 ? 1 : -1) * (examination[dataset.positions[row] ?? 0] ?? 1) : label;
       }
       const x = tf.tensor2d(xBatch.subarray(0, size * FEATURE_DIM), [size, FEATURE_DIM]);
       const y = tf.tensor2d(yBatch.subarray(0, size), [size, 1]);
@@ -137,6 +151,16 @@ export async function trainMlp(
   if (validate && best.length > 0) model.setWeights(best);
   for (const tensor of best) tensor.dispose();
   return { model, weights: extractWeights(model, standard), lossByEpoch, validationByEpoch, bestEpoch };
+}
+
+/** BCE of the join label against examination × predicted probability; yTrue is ±propensity (sign = joined). */
+export function positionAwareLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const propensity = tf.abs(yTrue);
+    const y = tf.cast(tf.greater(yTrue, 0), 'float32');
+    const p = tf.clipByValue(tf.mul(yPred, propensity), 1e-7, 1 - 1e-7);
+    return tf.neg(tf.mean(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p))))));
+  });
 }
 
 /** tfjs's own predictions for raw (unstandardised) feature rows. */
