@@ -3,7 +3,14 @@ import { Seniority } from '@roundtable/domain';
 import { FEATURE_DIM, FEATURE_GROUP_INDICES, FEATURE_GROUPS, FEATURE_NEUTRALS, FeatureGroup, featureIndex } from './feature-spec';
 import { NOW, person, room, viewer } from './fixtures.test-helper';
 import { mlpForward, type MlpWeights } from './mlp';
-import { buildOcclusionBatch, rankCandidates, topIndices } from './rank-pipeline';
+import {
+  buildOcclusionBatch,
+  defaultMinContribution,
+  groupContributions,
+  MIN_LOG_ODDS_CONTRIBUTION,
+  rankCandidates,
+  topIndices,
+} from './rank-pipeline';
 
 /** A linear "model" (one sigmoid layer) whose weights we choose, so expectations are exact. */
 function linearModel(weightsByFeature: Record<string, number>): MlpWeights {
@@ -82,5 +89,29 @@ describe('buildOcclusionBatch', () => {
 describe('topIndices', () => {
   it('breaks ties by id and sorts NaN last', () => {
     expect(topIndices([1, Number.NaN, 1, 2], ['b', 'z', 'a', 'c'], 4)).toEqual([3, 2, 0, 1]);
+  });
+});
+
+describe('groupContributions', () => {
+  const groups = FEATURE_GROUPS.length;
+
+  it('measures probability scores in log-odds, so a near-certain room still shows what drives it', () => {
+    const occluded = new Float32Array(groups).fill(0.999);
+    occluded[0] = 0.99; // neutralising group 0 barely moves the probability…
+    const contributions = groupContributions(0.999, occluded, 0);
+    // …but it takes away ~2.3 of log-odds evidence, far above the reason threshold.
+    expect(contributions[0]).toBeCloseTo(Math.log(0.999 / 0.001) - Math.log(0.99 / 0.01), 2);
+    expect(contributions[0]).toBeGreaterThan(MIN_LOG_ODDS_CONTRIBUTION * 100);
+    expect(Math.abs(contributions[1] ?? 1)).toBeLessThan(1e-3);
+  });
+
+  it('uses plain differences for models whose scores are not probabilities', () => {
+    const occluded = new Float32Array(groups * 2).fill(3.5);
+    occluded[groups + 2] = 1.5;
+    const contributions = groupContributions(3.5, occluded, 1);
+    expect(contributions[2]).toBeCloseTo(2, 5);
+    expect(contributions[0]).toBeCloseTo(0, 5);
+    expect(defaultMinContribution([3.5, -1])).toBe(0.002);
+    expect(defaultMinContribution([0.2, 0.9])).toBe(MIN_LOG_ODDS_CONTRIBUTION);
   });
 });

@@ -60,12 +60,13 @@ export async function rankCandidates(
   const occluded = top.length > 0 ? await scorer(occlusion, top.length * FEATURE_GROUPS.length) : new Float32Array(0);
   started = report(options, 'score', started);
 
+  const explainOptions = { ...options, minContribution: options.minContribution ?? defaultMinContribution(scores) };
   const items = top.map((row, position): RankedItem => {
     const score = scores[row] ?? 0;
     const candidate = candidates[row];
     if (!candidate) throw new RangeError(`No candidate at row ${row}`);
     const contributions = groupContributions(score, occluded, position);
-    return { roomId: candidate.id, score, reasons: explain(context, candidate, nowMs, contributions, options) };
+    return { roomId: candidate.id, score, reasons: explain(context, candidate, nowMs, contributions, explainOptions) };
   });
   report(options, 'explain', started);
   return { modelVersion: options.modelVersion, items };
@@ -89,12 +90,40 @@ export function buildOcclusionBatch(features: Float32Array, rows: readonly numbe
   return out;
 }
 
-/** Score minus the occluded score for each group of the item at `position` in the occlusion batch. */
+/** Smallest log-odds contribution that becomes a reason for a model's probability scores. */
+export const MIN_LOG_ODDS_CONTRIBUTION = 0.02;
+
+const PROBABILITY_EPSILON = 1e-6;
+
+function logOdds(probability: number): number {
+  const p = Math.min(1 - PROBABILITY_EPSILON, Math.max(PROBABILITY_EPSILON, probability));
+  return Math.log(p / (1 - p));
+}
+
+const isProbability = (value: number) => value >= 0 && value <= 1;
+
+/**
+ * What each group adds to the item at `position` in the occlusion batch: the score minus the
+ * score with the group neutralised. When the model outputs probabilities (as shipped models do)
+ * the difference is taken in log-odds: near-certain rooms saturate the sigmoid, so probability
+ * differences vanish for every group exactly when the evidence is strongest, and the best room
+ * would get the fewest reasons. Models with unbounded scores get plain differences.
+ */
 export function groupContributions(score: number, occluded: Float32Array, position: number): Float64Array {
   const groups = FEATURE_GROUPS.length;
   const out = new Float64Array(groups);
-  for (let g = 0; g < groups; g++) out[g] = score - (occluded[position * groups + g] ?? score);
+  const row = Array.from({ length: groups }, (_, g) => occluded[position * groups + g] ?? score);
+  const probabilities = isProbability(score) && row.every(isProbability);
+  for (let g = 0; g < groups; g++) {
+    const without = row[g] ?? score;
+    out[g] = probabilities ? logOdds(score) - logOdds(without) : score - without;
+  }
   return out;
+}
+
+/** The default reason threshold in the units {@link groupContributions} uses for these scores. */
+export function defaultMinContribution(scores: ArrayLike<number>): number {
+  return Array.from(scores).every(isProbability) ? MIN_LOG_ODDS_CONTRIBUTION : 0.002;
 }
 
 /**
