@@ -1,4 +1,4 @@
-// The custom environment lets onnxruntime-node's tensors pass instanceof checks (see the file).
+// The custom environment lets onnxruntime-node's tensors pass instanceof checks (jest.onnx-environment.js).
 module.exports = require('../../jest.preset.js')('recommender', __dirname, {
-  testEnvironment: '<rootDir>/jest.environment.js',
+  testEnvironment: '<rootDir>/../../jest.onnx-environment.js',
 });
