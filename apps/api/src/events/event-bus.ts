@@ -95,6 +95,11 @@ export class PushIterator<T> implements AsyncIterableIterator<T> {
   private failure: unknown = null;
   cleanup: (() => Promise<void>) | null = null;
 
+  /** True once the consumer returned (or the stream failed): nothing more is delivered. */
+  get closed(): boolean {
+    return this.done;
+  }
+
   push(value: T): void {
     if (this.done) return;
     const resolve = this.waiting.shift();
@@ -138,8 +143,10 @@ export function typeGraphQLPubSub(bus: EventBus) {
     },
     subscribe(routingKey: string): AsyncIterable<unknown> {
       const iterator = new PushIterator<unknown>();
-      void bus.subscribe(routingKey, (payload) => iterator.push(payload)).then((unsubscribe) => {
-        iterator.cleanup = unsubscribe;
+      void bus.subscribe(routingKey, (payload) => iterator.push(payload)).then(async (unsubscribe) => {
+        // The consumer may have gone before the subscription became active.
+        if (iterator.closed) await unsubscribe();
+        else iterator.cleanup = unsubscribe;
       });
       return iterator;
     },
