@@ -227,5 +227,22 @@ describe('a room from creation to end, over real HTTP and graphql-ws', () => {
     const outsider = await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, bob);
     expect(outsider.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
+
+  it('replays from sinceVersion, and refuses a version the room has not reached', async () => {
+    const room = await createRoom();
+    await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, ada);
+    await api.request(`mutation($id: ID!) { raiseHand(roomId: $id) { id } }`, { id: room.id }, ada);
+
+    const replay = new Collector<RoomEventResult>();
+    api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId: room.id, since: 1 } }, replay.sink);
+    await replay.count(1);
+    expect(replay.items.map((item) => [item.roomEvents.__typename, item.roomEvents.version])).toEqual([['HandRaised', 2]]);
+
+    const ahead = new Collector<RoomEventResult>();
+    api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId: room.id, since: 99 } }, ahead.sink);
+    await ahead.until(() => ahead.errors.length > 0, 'the subscription to be refused');
+    expect(JSON.stringify(ahead.errors)).toContain('"field":"sinceVersion"');
+    expect(JSON.stringify(ahead.errors)).toContain('BAD_USER_INPUT');
+  });
 });
 

@@ -400,11 +400,17 @@ export class RoomsService {
     incoming.cleanup = await this.deps.bus.subscribe(roomTopic(roomId), (payload) =>
       incoming.push(payload as RoomEventMessage),
     );
-    const current = await em.getConnection().execute<{ version: number }[]>(`select version from rooms where id = ?`, [roomId]);
-    const currentVersion = current[0]?.version ?? room.version;
-    if (sinceVersion !== null && (sinceVersion > currentVersion || currentVersion - sinceVersion > MAX_REPLAY)) {
+    let currentVersion: number;
+    try {
+      const current = await em.getConnection().execute<{ version: number }[]>(`select version from rooms where id = ?`, [roomId]);
+      currentVersion = current[0]?.version ?? room.version;
+      if (sinceVersion !== null && (sinceVersion > currentVersion || currentVersion - sinceVersion > MAX_REPLAY)) {
+        throw badInput('sinceVersion', `sinceVersion must be between ${Math.max(0, currentVersion - MAX_REPLAY)} and ${currentVersion}; refetch the room`);
+      }
+    } catch (error) {
+      // Nothing will consume the stream: drop the bus subscription with it.
       await incoming.return();
-      throw badInput('sinceVersion', `sinceVersion must be between ${Math.max(0, currentVersion - MAX_REPLAY)} and ${currentVersion}; refetch the room`);
+      throw error;
     }
     const loadRange = async (afterVersion: number, upToVersion: number) => {
       const rows = await em.fork().find(
