@@ -10,17 +10,26 @@ export function parseFirst(first: number | null | undefined, fallback: number, f
   return value;
 }
 
-/** Keyset cursors: the sort key and id of the last row, opaque to clients. */
-export function encodeCursor(sortKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([sortKey, id]), 'utf8').toString('base64url');
+/** Keyset cursors: the timestamp and id of the last row, opaque to clients. */
+export function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, field = 'after'): { sortKey: string; id: string } | null {
+/**
+ * Reads a cursor from {@link encodeCursor}; anything else (bad base64, JSON, timestamp, or an id
+ * `isValidId` refuses) is BAD_USER_INPUT before it reaches SQL.
+ */
+export function decodeCursor(
+  cursor: string | null | undefined,
+  isValidId: (id: string) => boolean,
+  field = 'after',
+): { at: Date; id: string } | null {
   if (cursor === null || cursor === undefined || cursor === '') return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
-      return { sortKey: parsed[0], id: parsed[1] };
+      const at = new Date(parsed[0]);
+      if (!Number.isNaN(at.getTime()) && isValidId(parsed[1])) return { at, id: parsed[1] };
     }
   } catch {
     // fall through to the error below

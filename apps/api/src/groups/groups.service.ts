@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { type GroupInput, validateGroupInput } from '@roundtable/domain';
 
-import type { AuthenticatedViewer } from '../auth/authenticator';
-import { badInput, notFound } from '../common/api-error';
+import { type AuthenticatedViewer, isValidProfileId } from '../auth/authenticator';
+import { notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import { ProfileEntity } from '../profiles/profile.entity';
@@ -70,14 +70,12 @@ export class GroupsService {
   }
 
   async members(em: EntityManager, groupId: string, first: number, after: string | null): Promise<Page<ProfileEntity>> {
-    const cursor = decodeCursor(after);
+    const cursor = decodeCursor(after, isValidProfileId);
     const params: unknown[] = [groupId];
     let keyset = '';
     if (cursor) {
-      const at = new Date(cursor.sortKey);
-      if (Number.isNaN(at.getTime())) throw badInput('after', 'after is not a valid cursor');
       keyset = 'and (gm.joined_at, gm.profile_id) > (?, ?)';
-      params.push(at, cursor.id);
+      params.push(cursor.at, cursor.id);
     }
     const rows = await em.execute<Record<string, unknown>[]>(
       `select p.*, gm.joined_at as member_since from group_members gm join profiles p on p.id = gm.profile_id
@@ -90,6 +88,6 @@ export class GroupsService {
       joinedAt.set(profile.id, new Date(row['member_since'] as string | Date));
       return profile;
     });
-    return toPage(profiles, first, (p) => encodeCursor((joinedAt.get(p.id) ?? new Date(0)).toISOString(), p.id));
+    return toPage(profiles, first, (p) => encodeCursor(joinedAt.get(p.id) ?? new Date(0), p.id));
   }
 }

@@ -24,7 +24,7 @@ import {
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput, notFound } from '../common/api-error';
-import { parseProfileId, parseUuid } from '../common/ids';
+import { isUuid, parseProfileId, parseUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import { type EventBus, PushIterator } from '../events/event-bus';
 import { GroupMemberEntity } from '../groups/group.entity';
@@ -335,34 +335,27 @@ export class RoomsService {
       where.push('r.group_id = ?');
       params.push(parseUuid(filter.groupId, 'filter.groupId'));
     }
-    const cursor = decodeCursor(after);
+    const cursor = decodeCursor(after, isUuid);
     if (cursor) {
-      const at = new Date(cursor.sortKey);
-      if (Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/i.test(cursor.id)) throw badInput('after', 'after is not a valid cursor');
       where.push('(r.created_at, r.id) < (?, ?)');
-      params.push(at, cursor.id);
+      params.push(cursor.at, cursor.id);
     }
     const sql = `select r.* from rooms r ${where.length ? `where ${where.join(' and ')}` : ''}
       order by r.created_at desc, r.id desc limit ?`;
     const rows = await em.execute(sql, [...params, first + 1]);
     const rooms = rows.map((row) => em.map(RoomEntity, row));
-    return toPage(rooms, first, (room) => encodeCursor(room.createdAt.toISOString(), room.id));
+    return toPage(rooms, first, (room) => encodeCursor(room.createdAt, room.id));
   }
 
   async audience(em: EntityManager, roomId: string, first: number, after: string | null): Promise<Page<ParticipantEntity>> {
-    const cursor = decodeCursor(after);
-    const keyset = cursor
-      ? { $or: [{ joinedAt: { $gt: new Date(cursor.sortKey) } }, { joinedAt: new Date(cursor.sortKey), id: { $gt: cursor.id } }] }
-      : {};
-    if (cursor && (Number.isNaN(new Date(cursor.sortKey).getTime()) || !/^[0-9a-f-]{36}$/i.test(cursor.id))) {
-      throw badInput('after', 'after is not a valid cursor');
-    }
+    const cursor = decodeCursor(after, isUuid);
+    const keyset = cursor ? { $or: [{ joinedAt: { $gt: cursor.at } }, { joinedAt: cursor.at, id: { $gt: cursor.id } }] } : {};
     const rows = await em.find(
       ParticipantEntity,
       { roomId, leftAt: null, role: ParticipantRole.Listener, ...keyset },
       { orderBy: { joinedAt: 'asc', id: 'asc' }, limit: first + 1 },
     );
-    return toPage(rows, first, (p) => encodeCursor(p.joinedAt.toISOString(), p.id));
+    return toPage(rows, first, (p) => encodeCursor(p.joinedAt, p.id));
   }
 
   /** Open requests to speak, oldest first; only the host and moderators see them. */
