@@ -2,6 +2,7 @@ import type { RoomCard as RoomCardData } from '../api/types';
 import { useSession } from '../app/session';
 import { roomTiming } from '../room/room-actions';
 import { StatusBadge } from './status-badge';
+import { TopicChips } from './topic-chips';
 
 export function RoomCard(props: { room: RoomCardData; reasons?: readonly string[] }) {
   const { room, reasons } = props;
@@ -27,15 +28,7 @@ export function RoomCard(props: { room: RoomCardData; reasons?: readonly string[
       <p className="muted small">
         Hosted by {room.host.displayName} · {room.listenerCount} {room.listenerCount === 1 ? 'listener' : 'listeners'}
       </p>
-      {room.topics.length > 0 && (
-        <ul className="chips" aria-label="Topics">
-          {room.topics.map((topic) => (
-            <li key={topic.slug} className="chip chip-topic">
-              {topic.name}
-            </li>
-          ))}
-        </ul>
-      )}
+      <TopicChips topics={room.topics} />
       {reasons && reasons.length > 0 && (
         <ul className="chips" aria-label="Why we recommend it">
           {reasons.map((reason) => (

@@ -33,6 +33,7 @@ import { useLiveRoom } from '../room/use-live-room';
 import { Avatar } from './avatar';
 import { HandIcon } from './icons';
 import { StatusBadge } from './status-badge';
+import { TopicChips } from './topic-chips';
 
 const ROLE_LABELS: Readonly<Record<ParticipantRole, string>> = {
   [ParticipantRole.Host]: 'Host',
@@ -174,15 +175,7 @@ export function RoomPage(props: { roomId: string }) {
           {room.listenerCount === 1 ? 'listener' : 'listeners'} · {room.stage.length}/{room.maxSpeakers} on stage
         </p>
         {room.description && <p>{room.description}</p>}
-        {room.topics.length > 0 && (
-          <ul className="chips" aria-label="Topics">
-            {room.topics.map((topic) => (
-              <li key={topic.slug} className="chip chip-topic">
-                {topic.name}
-              </li>
-            ))}
-          </ul>
-        )}
+        <TopicChips topics={room.topics} />
         <div className="room-actions">
           {controls.join && (
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void join()}>
