@@ -129,21 +129,33 @@ export async function simulateSessions(
   return { impressions, joins, sessionsWithJoin };
 }
 
+/** The signals both hidden preference models start from, computed one way for both. */
+function roomSignals(viewer: SimProfile, room: SimRoom, candidate: RankCandidate, nowMs: number) {
+  const trueAffinity = room.topics.filter((topic) => viewer.trueInterests.includes(topic)).length / room.topics.length;
+  const viewerSkills = new Set(viewer.skills.map(skillKey));
+  const everyone = [room.host, ...room.stage];
+  const stageSkills = new Set(everyone.flatMap((person) => person.skills.map(skillKey)));
+  let skillOverlap = 0;
+  for (const key of viewerSkills) if (stageSkills.has(key)) skillOverlap += 1;
+  const follows = new Set(viewer.followingIds);
+  return {
+    trueAffinity,
+    skillOverlap,
+    everyone,
+    follows,
+    followedOnStage: room.stage.filter((person) => follows.has(person.id)).length,
+    followedListeners: candidate.followedListenerIds?.length ?? 0,
+    live: nowMs >= room.startMs,
+  };
+}
+
 /**
  * The hidden preference model: what makes a simulated person join a room once they have seen
  * it. It uses the person's TRUE interests (the profile only lists some of them) and unobserved
  * room quality, so no feature set can recover it exactly.
  */
 export function hiddenUtility(viewer: SimProfile, room: SimRoom, candidate: RankCandidate, nowMs: number): number {
-  const trueAffinity = room.topics.filter((topic) => viewer.trueInterests.includes(topic)).length / room.topics.length;
-  const viewerSkills = new Set(viewer.skills.map(skillKey));
-  const stageSkills = new Set([room.host, ...room.stage].flatMap((person) => person.skills.map(skillKey)));
-  let skillOverlap = 0;
-  for (const key of viewerSkills) if (stageSkills.has(key)) skillOverlap += 1;
-  const follows = new Set(viewer.followingIds);
-  const followedOnStage = room.stage.filter((person) => follows.has(person.id)).length;
-  const followedListeners = candidate.followedListenerIds?.length ?? 0;
-  const live = nowMs >= room.startMs;
+  const { trueAffinity, skillOverlap, follows, followedOnStage, followedListeners, live } = roomSignals(viewer, room, candidate, nowMs);
 
   const { taste } = viewer;
   let utility = -3.6;
@@ -201,16 +213,7 @@ export function hiddenUtilityV2(
   candidate: RankCandidate,
   nowMs: number,
 ): number {
-  const trueAffinity = room.topics.filter((topic) => viewer.trueInterests.includes(topic)).length / room.topics.length;
-  const viewerSkills = new Set(viewer.skills.map(skillKey));
-  const everyone = [room.host, ...room.stage];
-  const stageSkills = new Set(everyone.flatMap((person) => person.skills.map(skillKey)));
-  let skillOverlap = 0;
-  for (const key of viewerSkills) if (stageSkills.has(key)) skillOverlap += 1;
-  const follows = new Set(viewer.followingIds);
-  const followedOnStage = room.stage.filter((person) => follows.has(person.id)).length;
-  const followedListeners = candidate.followedListenerIds?.length ?? 0;
-  const live = nowMs >= room.startMs;
+  const { trueAffinity, skillOverlap, follows, followedOnStage, followedListeners, live, everyone } = roomSignals(viewer, room, candidate, nowMs);
   const categories = room.topics.map((slug) => topicBySlug(slug)?.category);
   const careersShare = categories.filter((category) => category === 'People & Careers').length / room.topics.length;
   const leadershipShare = categories.filter((category) => category === 'Leadership').length / room.topics.length;
