@@ -49,7 +49,8 @@ const NATURAL_PICKS: Record<RoomCommandType, readonly [PickKind, PickKind]> = {
   AcceptStageInvite: ['invited', 'anyone'],
   DeclineStageInvite: ['invited', 'anyone'],
   MoveToAudience: ['moderating', 'stage'],
-  SetModerator: ['host', 'participant'],
+  // Moderators are appointed from the stage (a listener must accept an invitation first).
+  SetModerator: ['host', 'stage'],
   MuteParticipant: ['moderating', 'stage'],
   UnmuteSelf: ['stage', 'anyone'],
   RemoveParticipant: ['moderating', 'participant'],
@@ -129,7 +130,7 @@ const weightedTypes: ReadonlyArray<readonly [RoomCommandType, number]> = [
   ['AcceptStageInvite', 10],
   ['DeclineStageInvite', 3],
   ['MoveToAudience', 5],
-  ['SetModerator', 6],
+  ['SetModerator', 10],
   ['MuteParticipant', 5],
   ['UnmuteSelf', 4],
   ['RemoveParticipant', 4],

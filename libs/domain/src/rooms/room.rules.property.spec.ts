@@ -58,24 +58,25 @@ describe('decide (properties)', () => {
           }
         });
       }),
-      RUNS,
+      // A fixed seed: this property also checks what the generator reaches, which must not depend on luck.
+      { ...RUNS, seed: 20261130 },
     );
-    expect([...seen].sort()).toEqual(
-      expect.arrayContaining([
-        ...Object.values(DomainErrorCode).filter((code) => !NOT_FROM_DECIDE.has(code)),
-        'HandRaised',
-        'HandLowered',
-        'StageInvitation',
-        'StageInvitationDeclined',
-        'RoleChanged',
-        'ParticipantMuted',
-        'ParticipantUnmuted',
-        'ParticipantRemoved',
-        'ParticipantLeft',
-        'host handover',
-        'full stage',
-      ]),
-    );
+    const mustReach = [
+      ...Object.values(DomainErrorCode).filter((code) => !NOT_FROM_DECIDE.has(code)),
+      'HandRaised',
+      'HandLowered',
+      'StageInvitation',
+      'StageInvitationDeclined',
+      'RoleChanged',
+      'ParticipantMuted',
+      'ParticipantUnmuted',
+      'ParticipantRemoved',
+      'ParticipantLeft',
+      'host handover',
+      'full stage',
+    ];
+    // Named, so a generator that stops reaching a state says which one.
+    expect(mustReach.filter((what) => !seen.has(what))).toEqual([]);
   });
 
   it('emits, for each participant, their final state in the last event that names them', () => {

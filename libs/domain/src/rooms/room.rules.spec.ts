@@ -384,26 +384,27 @@ describe('SetModerator', () => {
     expect(events).toMatchObject([{ type: 'RoleChanged', previousRole: ParticipantRole.Speaker }]);
   });
 
-  it('brings a listener on stage as moderator, clearing hand and invitation', () => {
+  // Kind: on stage without consent (issue 6 #13). Every path onto the stage is an accepted invitation.
+  it('refuses to put a listener on stage as moderator without their consent', () => {
+    const state = room();
+    expectRejected(state, { type: 'SetModerator', actorId: HOST, targetId: 'ann', moderator: true }, DomainErrorCode.NotOnStage);
+    expect(participant(state, 'ann').role).toBe(ParticipantRole.Listener);
+  });
+
+  it('refuses it even while the listener is invited or asking; accepting first makes it possible', () => {
     const asking = run(room(), [
       { type: 'RaiseHand', actorId: 'ann', question: 'Hi' },
       { type: 'InviteToStage', actorId: 'mod', targetId: 'ann' },
     ], 100);
-    const { state, events } = decideNow(asking, { type: 'SetModerator', actorId: HOST, targetId: 'ann', moderator: true });
-    expect(participant(state, 'ann')).toMatchObject({
-      role: ParticipantRole.Moderator,
-      stageSince: NOW,
-      handRaisedAt: null,
-      handRaiseQuestion: null,
-      invitedToStageAt: null,
-    });
-    expect(events).toMatchObject([{ previousRole: ParticipantRole.Listener }]);
+    expectRejected(asking, { type: 'SetModerator', actorId: HOST, targetId: 'ann', moderator: true }, DomainErrorCode.NotOnStage);
+    const accepted = run(asking, [{ type: 'AcceptStageInvite', actorId: 'ann' }], 200);
+    const { state, events } = decideNow(accepted, { type: 'SetModerator', actorId: HOST, targetId: 'ann', moderator: true });
+    expect(participant(state, 'ann').role).toBe(ParticipantRole.Moderator);
+    expect(events).toMatchObject([{ previousRole: ParticipantRole.Speaker }]);
   });
 
-  it('rejects promoting a listener onto a full stage', () => {
+  it('promotes a speaker on a full stage (the speaker already holds a seat)', () => {
     const full = roomWith({ speakers: ['sam'], listeners: ['ann'], maxSpeakers: 2 });
-    expectRejected(full, { type: 'SetModerator', actorId: HOST, targetId: 'ann', moderator: true }, DomainErrorCode.StageFull);
-    // A speaker already holds a seat, so promoting them is fine on a full stage.
     decideNow(full, { type: 'SetModerator', actorId: HOST, targetId: 'sam', moderator: true });
   });
 

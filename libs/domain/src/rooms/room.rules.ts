@@ -86,7 +86,7 @@ function decideOutcome(state: RoomState, command: RoomCommand, now: Date): Outco
     case 'MoveToAudience':
       return moveToAudience(state, command.actorId, command.targetId);
     case 'SetModerator':
-      return setModerator(state, command.actorId, command.targetId, command.moderator, now);
+      return setModerator(state, command.actorId, command.targetId, command.moderator);
     case 'MuteParticipant':
       return muteParticipant(state, command.actorId, command.targetId);
     case 'UnmuteSelf':
@@ -246,7 +246,7 @@ function moveToAudience(state: RoomState, actorId: string, targetId: string): Ou
   };
 }
 
-function setModerator(state: RoomState, actorId: string, targetId: string, moderator: boolean, now: Date): Outcome {
+function setModerator(state: RoomState, actorId: string, targetId: string, moderator: boolean): Outcome {
   if (actorId !== state.hostId) throw DomainError.notAllowed('Only the host can appoint moderators');
   assertNotHost(state, targetId, "The host's role cannot be changed");
   const target = requireParticipant(state, targetId);
@@ -255,12 +255,14 @@ function setModerator(state: RoomState, actorId: string, targetId: string, moder
   if (moderator) {
     if (target.role === ParticipantRole.Moderator) return NO_CHANGE;
     if (target.role === ParticipantRole.Listener) {
-      // Moderators sit on the stage, so a listener needs a free seat like any speaker.
-      assertStageHasRoom(state);
-      updated = toStage(target, ParticipantRole.Moderator, now);
-    } else {
-      updated = { ...target, role: ParticipantRole.Moderator };
+      // Moderators sit on the stage, and nobody goes on stage without accepting: the one way up
+      // is an invitation the listener accepts (InviteToStage, AcceptStageInvite).
+      throw DomainError.conflict(
+        DomainErrorCode.NotOnStage,
+        'Invite the listener to the stage first: they become a moderator only after accepting',
+      );
     }
+    updated = { ...target, role: ParticipantRole.Moderator };
   } else {
     if (target.role !== ParticipantRole.Moderator) return NO_CHANGE;
     updated = { ...target, role: ParticipantRole.Speaker };
