@@ -11,4 +11,6 @@ const projects = ['apps', 'libs', 'tools'].flatMap((dir) =>
     : [],
 );
 
-module.exports = { projects };
+// Jest reads `testTimeout` from the global config only (a project's own setting is ignored), so
+// the API suites' 60 s bound lives here. It is a hang guard, never a performance assertion.
+module.exports = { projects, testTimeout: 60_000 };

@@ -121,17 +121,18 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
         ok(join, { roomId }, token),
       ),
     );
-    await Promise.all([
-      ok(`mutation($roomId: ID!, $p: ID!) { setModerator(roomId: $roomId, profileId: $p, moderator: true) { role } }`, { roomId, p: ACTOR.MODERATOR }, tokens.HOST),
-      ...[ACTOR.SPEAKER, OTHER_SPEAKER].map((p) =>
+    // Everyone comes on stage by accepting an invitation; the moderator is appointed after.
+    await Promise.all(
+      [ACTOR.MODERATOR, ACTOR.SPEAKER, OTHER_SPEAKER].map((p) =>
         ok(`mutation($roomId: ID!, $p: ID!) { inviteToStage(roomId: $roomId, profileId: $p) { id } }`, { roomId, p }, tokens.HOST),
       ),
-    ]);
+    );
     await Promise.all(
-      [tokens.SPEAKER, otherSpeakerToken].map((token) =>
+      [tokens.MODERATOR, tokens.SPEAKER, otherSpeakerToken].map((token) =>
         ok(`mutation($roomId: ID!) { acceptStageInvite(roomId: $roomId) { role } }`, { roomId }, token),
       ),
     );
+    await ok(`mutation($roomId: ID!, $p: ID!) { setModerator(roomId: $roomId, profileId: $p, moderator: true) { role } }`, { roomId, p: ACTOR.MODERATOR }, tokens.HOST);
     const room = { id: roomId, visibility };
     const state = await snapshot(room);
     expect(Object.fromEntries(Object.entries(state.participants).map(([id, p]) => [id, p.role]))).toEqual({

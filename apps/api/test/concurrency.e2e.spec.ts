@@ -159,8 +159,12 @@ describe('concurrent room commands over real HTTP', () => {
     async function roomWithTwoModerators(listeners: readonly string[]): Promise<string> {
       const roomId = await createRoom('duo-host', 4);
       await Promise.all(['duo-mod-a', 'duo-mod-b', ...listeners].map((id) => ok(id, JOIN, { roomId })));
-      await ok('duo-host', SET_MODERATOR, { roomId, p: 'duo-mod-a', on: true });
-      await ok('duo-host', SET_MODERATOR, { roomId, p: 'duo-mod-b', on: true });
+      for (const moderator of ['duo-mod-a', 'duo-mod-b']) {
+        // On stage by consent first, then appointed.
+        await ok('duo-host', INVITE, { roomId, p: moderator });
+        await ok(moderator, ACCEPT, { roomId });
+        await ok('duo-host', SET_MODERATOR, { roomId, p: moderator, on: true });
+      }
       expect(await stageOf(roomId)).toEqual(['duo-host', 'duo-mod-a', 'duo-mod-b']);
       return roomId;
     }
@@ -316,6 +320,8 @@ describe('concurrent room commands over real HTTP', () => {
         rooms.map(async ({ roomId }, i) => {
           const second = `handover-mod-${i}`;
           await ok(second, JOIN, { roomId });
+          await ok('handover-host', INVITE, { roomId, p: second });
+          await ok(second, ACCEPT, { roomId });
           await ok('handover-host', SET_MODERATOR, { roomId, p: second, on: true });
         }),
       );

@@ -213,6 +213,8 @@ describe('a room from creation to end, over real HTTP and graphql-ws', () => {
     await api.request(`{ viewer { id } }`, {}, ada); // invitees are existing profiles
     const room = await createRoom(host, { visibility: 'PRIVATE', inviteeIds: ['ada'] });
     await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, ada);
+    await api.request(`mutation($id: ID!) { inviteToStage(roomId: $id, profileId: "ada") { role } }`, { id: room.id }, host);
+    await api.request(`mutation($id: ID!) { acceptStageInvite(roomId: $id) { role } }`, { id: room.id }, ada);
     await api.request(`mutation($id: ID!) { setModerator(roomId: $id, profileId: "ada", moderator: true) { role } }`, { id: room.id }, host);
     const left = await api.request<{ leaveRoom: { host: { id: string } } }>(`mutation($id: ID!) { leaveRoom(roomId: $id) { host { id } } }`, { id: room.id }, host);
     expect(left.data!.leaveRoom.host.id).toBe('ada');

@@ -11,6 +11,8 @@ export interface GraphQLContext {
   /** Replaced for every subscription event so each event reads through a fresh EntityManager. */
   scope: RequestScope;
   renewScope(): void;
+  /** Aborts when the transport goes away (socket closed); long-lived work stops with it. */
+  readonly signal?: AbortSignal;
 }
 
 export function requireViewer(context: GraphQLContext): AuthenticatedViewer {

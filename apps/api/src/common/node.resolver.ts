@@ -15,12 +15,12 @@ export class NodeResolver {
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<object | null> {
     const viewer = requireViewer(ctx);
     if (isUuid(id)) {
-      const room = await ctx.services.rooms.findVisibleRoom(ctx.scope.em, viewer, id);
+      const room = await ctx.services.roomQueries.findVisibleRoom(ctx.scope.em, viewer, id);
       if (room) return room;
       const group = await ctx.scope.group.load(id.toLowerCase());
       if (group) return group;
       const participant = await ctx.scope.participant.load(id.toLowerCase());
-      if (participant && (await ctx.services.rooms.findVisibleRoom(ctx.scope.em, viewer, participant.roomId))) {
+      if (participant && (await ctx.services.roomQueries.findVisibleRoom(ctx.scope.em, viewer, participant.roomId))) {
         return participant;
       }
     }

@@ -13,6 +13,7 @@ import {
 } from '../rooms/room.entity';
 import { Migration20261127Initial } from './migrations/migration-20261127-initial';
 import { Migration20261127RankingLog } from './migrations/migration-20261127-ranking-log';
+import { Migration20261130StoredDomainEvents } from './migrations/migration-20261130-stored-domain-events';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -72,6 +73,7 @@ export async function connectDatabase(
       migrationsList: [
         { name: 'Migration20261127Initial', class: Migration20261127Initial },
         { name: 'Migration20261127RankingLog', class: Migration20261127RankingLog },
+        { name: 'Migration20261130StoredDomainEvents', class: Migration20261130StoredDomainEvents },
       ],
       transactional: true,
       allOrNothing: true,

@@ -62,7 +62,7 @@ export class GroupsResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('status', () => RoomStatusGql, { nullable: true }) status: RoomStatus | null,
   ): Promise<RoomEntity[]> {
-    const page = await ctx.services.rooms.listRooms(
+    const page = await ctx.services.roomQueries.listRooms(
       ctx.scope.em,
       requireViewer(ctx),
       { groupId: group.id, status },

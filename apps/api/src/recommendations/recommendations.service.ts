@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { ProfileEntity } from '../profiles/profile.entity';
 import { RoomEntity } from '../rooms/room.entity';
-import { belongsToRoomSql } from '../rooms/rooms.service';
+import { roomsProfileBelongsToSql } from '../rooms/room-visibility';
 
 export interface RecommendationsSettings {
   readonly recommenderUrl: string;
@@ -121,7 +121,7 @@ export class RecommendationsService {
 
   /** LIVE rooms and rooms starting within 24 hours that the viewer may join, as raw entities. */
   private async loadCandidates(em: EntityManager, viewer: RankViewer, now: Date): Promise<RankCandidate[]> {
-    const belongs = belongsToRoomSql(viewer.id);
+    const belongs = roomsProfileBelongsToSql(viewer.id);
     const rows = await em.execute<CandidateRoomRow[]>(
       `select r.id, r.title, r.topics, r.status, r.started_at, r.scheduled_for, r.group_id, r.host_id from rooms r
         where (r.status = 'LIVE' or (r.status = 'SCHEDULED' and r.scheduled_for <= ?))

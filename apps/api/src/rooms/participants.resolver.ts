@@ -7,7 +7,7 @@ import { type ProfileEntity } from '../profiles/profile.entity';
 import { RoomType } from './dto/room.type';
 import { ParticipantType } from './dto/room.type';
 import { type RoomEntity } from './room.entity';
-import { type ParticipantRecord } from './room-event-message';
+import { type ParticipantRecord } from './dto/room-event.mapper';
 
 @Resolver(() => ParticipantType)
 export class ParticipantsResolver {
@@ -23,6 +23,13 @@ export class ParticipantsResolver {
     const profile = await ctx.scope.profile.load(participant.profileId);
     if (!profile) throw new Error(`participant ${participant.id} has no profile`);
     return profile;
+  }
+
+  @FieldResolver(() => Boolean, { description: "True while the participant's audio connection to the media server is up." })
+  async connected(@Root() participant: ParticipantRecord, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    if (typeof participant.connected === 'boolean') return participant.connected;
+    // A participant revived from an event: the row knows the current connection.
+    return (await ctx.scope.participant.load(participant.id))?.connected ?? false;
   }
 
   @FieldResolver(() => String, {

@@ -1,8 +1,9 @@
 import { Arg, Ctx, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 
 import { type GraphQLContext, requireViewer } from '../common/context';
+import type { RoomEventMessage } from '../events/room-event-message';
+import { type GraphQLRoomEvent, toGraphQLRoomEvent } from './dto/room-event.mapper';
 import { RoomEventType } from './dto/room-event.type';
-import { type RoomEventMessage, toGraphQLEvent } from './room-event-message';
 
 interface SubscribeArgs {
   readonly args: { roomId: string; sinceVersion?: number | null };
@@ -14,7 +15,7 @@ export class RoomEventsResolver {
   @Subscription(() => RoomEventType, {
     description: 'Every change to one room, in version order. Only viewers who may join the room may subscribe.',
     subscribe: ({ args, context }: SubscribeArgs) =>
-      context.services.rooms.subscribe(context.scope.em, requireViewer(context), args.roomId, args.sinceVersion ?? null),
+      context.services.roomEvents.open(context.scope.em, requireViewer(context), args.roomId, args.sinceVersion ?? null, context.signal),
   })
   roomEvents(
     @Root() message: RoomEventMessage,
@@ -26,9 +27,9 @@ export class RoomEventsResolver {
     })
     _sinceVersion: number | null,
     @Ctx() ctx: GraphQLContext,
-  ): Record<string, unknown> {
+  ): GraphQLRoomEvent {
     // A fresh EntityManager and loaders per event: nothing cached from an earlier event leaks in.
     ctx.renewScope();
-    return toGraphQLEvent(message);
+    return toGraphQLRoomEvent(message);
   }
 }

@@ -20,7 +20,8 @@ import {
   RoomType,
 } from './dto/room.type';
 import { type ParticipantEntity, type RoomEntity } from './room.entity';
-import { type CommandOutcome, RAISED_HANDS_LIMIT } from './rooms.service';
+import { type CommandOutcome } from './room-command.handler';
+import { RAISED_HANDS_LIMIT } from './room.queries';
 
 /** A command as the resolver builds it; the actor is always the signed-in viewer. */
 type WithoutActor<T> = T extends RoomCommand ? Omit<T, 'actorId'> : never;
@@ -37,7 +38,7 @@ function participantOf(outcome: CommandOutcome, profileId: string): ParticipantE
 export class RoomsResolver {
   @Query(() => RoomType, { nullable: true })
   async room(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<RoomEntity | null> {
-    return ctx.services.rooms.findVisibleRoom(ctx.scope.em, requireViewer(ctx), id);
+    return ctx.services.roomQueries.findVisibleRoom(ctx.scope.em, requireViewer(ctx), id);
   }
 
   @Query(() => RoomConnectionType, {
@@ -52,10 +53,10 @@ export class RoomsResolver {
     @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<Page<RoomEntity>> {
-    return ctx.services.rooms.listRooms(
+    return ctx.services.roomQueries.listRooms(
       ctx.scope.em,
       requireViewer(ctx),
-      { status: filter?.status ?? null, topic: filter?.topic ?? null, groupId: filter?.groupId ?? null },
+      { status: filter?.status ?? null, topic: filter?.topic ?? null, groupId: filter?.groupId ?? null, search: filter?.search ?? null },
       parseFirst(first, 20),
       after,
     );
@@ -63,35 +64,35 @@ export class RoomsResolver {
 
   @Mutation(() => RoomType)
   async createRoom(@Arg('input', () => CreateRoomInput) input: CreateRoomInput, @Ctx() ctx: GraphQLContext): Promise<RoomEntity> {
-    return ctx.services.rooms.createRoom(ctx.scope.em, requireViewer(ctx), input);
+    return ctx.services.roomCreation.createRoom(ctx.scope.em, requireViewer(ctx), input);
   }
 
   @Mutation(() => RoomType, { description: 'Host only: a SCHEDULED room goes LIVE.' })
   async startRoom(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: GraphQLContext): Promise<RoomEntity> {
-    return (await this.run(ctx, roomId, { type: 'StartRoom' })).room;
+    return (await this.handle(ctx, roomId, { type: 'StartRoom' })).room;
   }
 
   @Mutation(() => RoomType, { description: 'Host only: everyone is disconnected and the room is ENDED.' })
   async endRoom(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: GraphQLContext): Promise<RoomEntity> {
-    return (await this.run(ctx, roomId, { type: 'EndRoom' })).room;
+    return (await this.handle(ctx, roomId, { type: 'EndRoom' })).room;
   }
 
   @Mutation(() => JoinRoomPayloadType)
   async joinRoom(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: GraphQLContext) {
     const viewer = requireViewer(ctx);
-    const outcome = await this.run(ctx, roomId, { type: 'JoinRoom' });
+    const outcome = await this.handle(ctx, roomId, { type: 'JoinRoom' });
     const participant = participantOf(outcome, viewer.profileId);
-    return { participant, audio: await ctx.services.rooms.issueAudioAccess(ctx.scope.em, viewer, participant) };
+    return { participant, audio: await ctx.services.media.issueAudioAccess(ctx.scope.em, viewer, participant) };
   }
 
   @Mutation(() => AudioAccessType, { description: "Fresh audio access after the viewer's role changed." })
   async refreshAudioAccess(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.rooms.refreshAudioAccess(ctx.scope.em, requireViewer(ctx), roomId);
+    return ctx.services.media.refreshAudioAccess(ctx.scope.em, requireViewer(ctx), roomId);
   }
 
   @Mutation(() => RoomType)
   async leaveRoom(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: GraphQLContext): Promise<RoomEntity> {
-    return (await this.run(ctx, roomId, { type: 'LeaveRoom' })).room;
+    return (await this.handle(ctx, roomId, { type: 'LeaveRoom' })).room;
   }
 
   @Mutation(() => ParticipantType, { description: 'Request to speak, optionally with the question to ask.' })
@@ -100,12 +101,12 @@ export class RoomsResolver {
     @Arg('question', () => String, { nullable: true }) question: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ParticipantEntity> {
-    return this.runForActor(ctx, roomId, { type: 'RaiseHand', question: question ?? null });
+    return this.handleForActor(ctx, roomId, { type: 'RaiseHand', question: question ?? null });
   }
 
   @Mutation(() => ParticipantType)
   async lowerHand(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: GraphQLContext): Promise<ParticipantEntity> {
-    return this.runForActor(ctx, roomId, { type: 'LowerHand' });
+    return this.handleForActor(ctx, roomId, { type: 'LowerHand' });
   }
 
   @Mutation(() => ParticipantType, { description: 'Host and moderators: invite a participant onto the stage.' })
@@ -114,17 +115,17 @@ export class RoomsResolver {
     @Arg('profileId', () => ID) profileId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ParticipantEntity> {
-    return this.runForTarget(ctx, roomId, { type: 'InviteToStage', targetId: parseProfileId(profileId, 'profileId') });
+    return this.handleForTarget(ctx, roomId, { type: 'InviteToStage', targetId: parseProfileId(profileId, 'profileId') });
   }
 
   @Mutation(() => ParticipantType)
   async acceptStageInvite(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: GraphQLContext): Promise<ParticipantEntity> {
-    return this.runForActor(ctx, roomId, { type: 'AcceptStageInvite' });
+    return this.handleForActor(ctx, roomId, { type: 'AcceptStageInvite' });
   }
 
   @Mutation(() => ParticipantType)
   async declineStageInvite(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: GraphQLContext): Promise<ParticipantEntity> {
-    return this.runForActor(ctx, roomId, { type: 'DeclineStageInvite' });
+    return this.handleForActor(ctx, roomId, { type: 'DeclineStageInvite' });
   }
 
   @Mutation(() => ParticipantType, { description: 'Host and moderators move anyone but the host; a speaker may move themself.' })
@@ -133,17 +134,19 @@ export class RoomsResolver {
     @Arg('profileId', () => ID) profileId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ParticipantEntity> {
-    return this.runForTarget(ctx, roomId, { type: 'MoveToAudience', targetId: parseProfileId(profileId, 'profileId') });
+    return this.handleForTarget(ctx, roomId, { type: 'MoveToAudience', targetId: parseProfileId(profileId, 'profileId') });
   }
 
-  @Mutation(() => ParticipantType, { description: 'Host only.' })
+  @Mutation(() => ParticipantType, {
+    description: 'Host only. Appoints a speaker or revokes a moderator; a listener must accept a stage invitation first.',
+  })
   async setModerator(
     @Arg('roomId', () => ID) roomId: string,
     @Arg('profileId', () => ID) profileId: string,
     @Arg('moderator', () => Boolean) moderator: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ParticipantEntity> {
-    return this.runForTarget(ctx, roomId, {
+    return this.handleForTarget(ctx, roomId, {
       type: 'SetModerator',
       targetId: parseProfileId(profileId, 'profileId'),
       moderator,
@@ -156,12 +159,12 @@ export class RoomsResolver {
     @Arg('profileId', () => ID) profileId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ParticipantEntity> {
-    return this.runForTarget(ctx, roomId, { type: 'MuteParticipant', targetId: parseProfileId(profileId, 'profileId') });
+    return this.handleForTarget(ctx, roomId, { type: 'MuteParticipant', targetId: parseProfileId(profileId, 'profileId') });
   }
 
   @Mutation(() => ParticipantType, { description: 'A participant on stage unmutes their own microphone.' })
   async unmuteSelf(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: GraphQLContext): Promise<ParticipantEntity> {
-    return this.runForActor(ctx, roomId, { type: 'UnmuteSelf' });
+    return this.handleForActor(ctx, roomId, { type: 'UnmuteSelf' });
   }
 
   @Mutation(() => RoomType, { description: 'Host and moderators: remove a participant; a banned one cannot join again.' })
@@ -172,7 +175,7 @@ export class RoomsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RoomEntity> {
     const command = { type: 'RemoveParticipant', targetId: parseProfileId(profileId, 'profileId'), ban: ban ?? false } as const;
-    return (await this.run(ctx, roomId, command)).room;
+    return (await this.handle(ctx, roomId, command)).room;
   }
 
   // --- fields -------------------------------------------------------------------------------
@@ -212,7 +215,7 @@ export class RoomsResolver {
     @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const page = await ctx.services.rooms.audience(ctx.scope.em, room.id, parseFirst(first, 50), after);
+    const page = await ctx.services.roomQueries.audience(ctx.scope.em, room.id, parseFirst(first, 50), after);
     const counts = await ctx.scope.counts.load(room.id);
     return { ...page, totalCount: counts.listenerCount };
   }
@@ -233,7 +236,7 @@ export class RoomsResolver {
   })
   async raisedHands(@Root() room: RoomEntity, @Ctx() ctx: GraphQLContext): Promise<ParticipantEntity[]> {
     const mine = ctx.viewer ? await ctx.scope.viewerParticipant.load(room.id) : null;
-    return ctx.services.rooms.raisedHands(ctx.scope.em, room, mine?.role ?? null);
+    return ctx.services.roomQueries.raisedHands(ctx.scope.em, room, mine?.role ?? null);
   }
 
   @FieldResolver(() => ParticipantType, { nullable: true, description: "The viewer's own participation, while the viewer is in the room." })
@@ -243,18 +246,20 @@ export class RoomsResolver {
 
   // --- helpers ------------------------------------------------------------------------------
 
-  private run(ctx: GraphQLContext, roomId: string, command: ActorlessCommand): Promise<CommandOutcome> {
+  /** Runs one room command for the signed-in viewer through the command pipeline. */
+  private handle(ctx: GraphQLContext, roomId: string, command: ActorlessCommand): Promise<CommandOutcome> {
     const viewer = requireViewer(ctx);
-    return ctx.services.rooms.execute(ctx.scope.em, viewer, roomId, { ...command, actorId: viewer.profileId } as RoomCommand);
+    return ctx.services.roomCommands.handleCommand(ctx.scope.em, viewer, roomId, { ...command, actorId: viewer.profileId } as RoomCommand);
   }
 
-  private async runForActor(ctx: GraphQLContext, roomId: string, command: ActorlessCommand) {
+  /** The viewer's own participation after the command. */
+  private async handleForActor(ctx: GraphQLContext, roomId: string, command: ActorlessCommand) {
     const viewer = requireViewer(ctx);
-    return participantOf(await this.run(ctx, roomId, command), viewer.profileId);
+    return participantOf(await this.handle(ctx, roomId, command), viewer.profileId);
   }
 
-  private async runForTarget(ctx: GraphQLContext, roomId: string, command: ActorlessCommand & { targetId: string }) {
-    return participantOf(await this.run(ctx, roomId, command), command.targetId);
+  /** The target's participation after the command. */
+  private async handleForTarget(ctx: GraphQLContext, roomId: string, command: ActorlessCommand & { targetId: string }) {
+    return participantOf(await this.handle(ctx, roomId, command), command.targetId);
   }
 }
-

@@ -144,7 +144,7 @@ export async function seedDemoData(db: Database, services: Services, jwtSecret: 
   const viewer = (id: string) => viewerOf(personById.get(id) as DemoPerson);
   for (const demo of ROOMS) {
     const groupId = demo.group ? groupIds.get(demo.group) ?? null : null;
-    const room = await services.rooms.createRoom(em.fork(), viewer(demo.host), {
+    const room = await services.roomCreation.createRoom(em.fork(), viewer(demo.host), {
       title: demo.title,
       description: demo.description,
       topics: demo.topics,
@@ -155,14 +155,14 @@ export async function seedDemoData(db: Database, services: Services, jwtSecret: 
     });
     if (demo.startsInMinutes) continue;
     for (const id of [...demo.stage, ...demo.audience]) {
-      await services.rooms.execute(em.fork(), viewer(id), room.id, { type: 'JoinRoom', actorId: id });
+      await services.roomCommands.handleCommand(em.fork(), viewer(id), room.id, { type: 'JoinRoom', actorId: id });
     }
     for (const id of demo.stage) {
-      await services.rooms.execute(em.fork(), viewer(demo.host), room.id, { type: 'InviteToStage', actorId: demo.host, targetId: id });
-      await services.rooms.execute(em.fork(), viewer(id), room.id, { type: 'AcceptStageInvite', actorId: id });
+      await services.roomCommands.handleCommand(em.fork(), viewer(demo.host), room.id, { type: 'InviteToStage', actorId: demo.host, targetId: id });
+      await services.roomCommands.handleCommand(em.fork(), viewer(id), room.id, { type: 'AcceptStageInvite', actorId: id });
     }
     for (const hand of demo.hands ?? []) {
-      await services.rooms.execute(em.fork(), viewer(hand.who), room.id, { type: 'RaiseHand', actorId: hand.who, question: hand.question });
+      await services.roomCommands.handleCommand(em.fork(), viewer(hand.who), room.id, { type: 'RaiseHand', actorId: hand.who, question: hand.question });
     }
   }
 

@@ -21,16 +21,12 @@ import { RequestScope } from '../common/request-scope';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/orm';
 import type { EventBus } from '../events/event-bus';
-import { GroupsService } from '../groups/groups.service';
-import { ProfilesService } from '../profiles/profiles.service';
-import { RecommendationsService } from '../recommendations/recommendations.service';
-import { RoomsService } from '../rooms/rooms.service';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
 import { serveWebClient } from './web-client';
 import { checkOperationLimits } from './operation-limits';
 import { RateLimiter } from './rate-limiter';
 import { buildApiSchema } from './schema';
-import type { Services } from './services';
+import { createServices, type Services } from './services';
 import { nulCharacterError } from './text-input-guard';
 import { WsCloseCode } from './ws-close-code';
 
@@ -78,23 +74,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const schema = await buildApiSchema(bus);
   const authenticator = new Authenticator(config.auth);
   const rateLimiter = new RateLimiter(config.limits.mutationsPerWindow, config.limits.rateWindowMs);
-  const services: Services = {
-    profiles: new ProfilesService(),
-    groups: new GroupsService(),
-    rooms: new RoomsService({
-      bus,
-      audio,
-      onPublishError: (error) => logger.error({ err: error }, 'publishing room events failed'),
-    }),
-    recommendations: new RecommendationsService(
-      {
-        recommenderUrl: config.recommender.url,
-        timeoutMs: config.recommender.timeoutMs,
-        maxCandidates: config.recommender.maxCandidates,
-      },
-      logger,
-    ),
-  };
+  const services = createServices({ config, db, bus, audio, logger });
 
   const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error while resolving');
   const format = (error: GraphQLError): GraphQLFormattedError => formatApiError(error.toJSON(), error, logUnexpected);

@@ -71,7 +71,8 @@ export async function storedEvents(
   api: TestApi,
   roomId: string,
 ): Promise<{ version: number; type: string; payload: Record<string, unknown> }[]> {
-  return sql(api, `select version, type, payload from room_events where room_id = ? order by version`, [roomId]);
+  // The domain event inside the stored envelope (`{ schema, event, participantId, actorId }`).
+  return sql(api, `select version, type, payload->'event' as payload from room_events where room_id = ? order by version`, [roomId]);
 }
 
 /** Asserts the stored versions are exactly 1..n and the room row carries n; returns n. */

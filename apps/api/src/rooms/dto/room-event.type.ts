@@ -2,13 +2,13 @@ import { type ParticipantRole, type RoomStatus } from '@roundtable/domain';
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 
 import { ParticipantRoleGql, RoomStatusGql } from '../../common/graphql-enums';
-import { type RoomEventMessage } from '../room-event-message';
+import { type GraphQLRoomEvent } from './room-event.mapper';
 import { ParticipantType } from './room.type';
 
 @InterfaceType('RoomEvent', {
   description:
     'One change to a room. version goes up with every event of the room; previousVersion is the version before this event. A client that last saw version V and receives an event whose previousVersion is not V has missed something and refetches the room.',
-  resolveType: (event: RoomEventMessage) => event.type,
+  resolveType: (event: GraphQLRoomEvent) => event.type,
 })
 export abstract class RoomEventType {
   @Field(() => ID)

@@ -13,6 +13,12 @@ export class RoomFilterInput {
 
   @Field(() => ID, { nullable: true })
   groupId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words to find in the title or the host\'s display name (case-insensitive; every word must match; at most 100 characters).',
+  })
+  search?: string | null;
 }
 
 @InputType('CreateRoomInput')

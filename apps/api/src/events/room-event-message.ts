@@ -1,0 +1,141 @@
+import { ParticipantRole, type ParticipantState, type RoomEvent, RoomStatus } from '@roundtable/domain';
+import { z } from 'zod';
+
+/**
+ * A room event as stored in `room_events.payload` and carried on the bus: the domain event (dates
+ * as ISO-8601 strings) in an envelope with what only the API knows — the participant row the
+ * event carries and who caused it. Never the GraphQL shape: that is made at the edge
+ * (`rooms/dto/room-event.mapper.ts`). Validated whenever it is read back (database or Redis).
+ */
+export interface RoomEventMessage {
+  /** Envelope format; 2 since the migration that moved stored events off the wire format. */
+  readonly schema: 2;
+  readonly event: RoomEventJson;
+  /** Id of the participant row of `event.participant`, for events that carry a participant. */
+  readonly participantId: string | null;
+  /** Profile whose command produced the event; null for system actions. */
+  readonly actorId: string | null;
+}
+
+const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'an ISO-8601 date');
+
+const participantJson = z.object({
+  profileId: z.string().min(1),
+  role: z.nativeEnum(ParticipantRole),
+  joinedAt: isoDate,
+  stageSince: isoDate.nullable(),
+  handRaisedAt: isoDate.nullable(),
+  handRaiseQuestion: z.string().nullable(),
+  invitedToStageAt: isoDate.nullable(),
+  muted: z.boolean(),
+});
+
+const base = {
+  roomId: z.string().uuid(),
+  version: z.number().int().positive(),
+  previousVersion: z.number().int().nonnegative(),
+  at: isoDate,
+};
+
+const withParticipant = <T extends string>(type: T) => z.object({ ...base, type: z.literal(type), participant: participantJson });
+
+const roomEventJson = z.discriminatedUnion('type', [
+  withParticipant('ParticipantJoined'),
+  z.object({ ...base, type: z.literal('ParticipantLeft'), profileId: z.string().min(1) }),
+  withParticipant('HandRaised'),
+  withParticipant('HandLowered'),
+  withParticipant('StageInvitation'),
+  withParticipant('StageInvitationDeclined'),
+  z.object({ ...base, type: z.literal('RoleChanged'), participant: participantJson, previousRole: z.nativeEnum(ParticipantRole) }),
+  withParticipant('ParticipantMuted'),
+  withParticipant('ParticipantUnmuted'),
+  z.object({ ...base, type: z.literal('ParticipantRemoved'), profileId: z.string().min(1), banned: z.boolean() }),
+  z.object({ ...base, type: z.literal('RoomStatusChanged'), status: z.nativeEnum(RoomStatus) }),
+]);
+
+/** The domain event as JSON: a discriminated union on `type`, dates as ISO-8601 strings. */
+export type RoomEventJson = z.infer<typeof roomEventJson>;
+
+const roomEventMessage = z.object({
+  schema: z.literal(2),
+  event: roomEventJson,
+  participantId: z.string().uuid().nullable(),
+  actorId: z.string().nullable(),
+});
+
+/** A stored or published room event that does not have the shape of {@link RoomEventMessage}. */
+export class InvalidRoomEventMessageError extends Error {
+  override readonly name = 'InvalidRoomEventMessageError';
+
+  static fromIssues(source: string, issues: string): InvalidRoomEventMessageError {
+    return new InvalidRoomEventMessageError(`invalid room event message from ${source}: ${issues}`);
+  }
+}
+
+/**
+ * Validates a message read from the database or the bus.
+ * @throws InvalidRoomEventMessageError naming the source and the first problems found.
+ */
+export function parseRoomEventMessage(raw: unknown, source: 'database' | 'bus'): RoomEventMessage {
+  const parsed = roomEventMessage.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
+    throw InvalidRoomEventMessageError.fromIssues(source, issues);
+  }
+  return parsed.data as RoomEventMessage;
+}
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+function participantToJson(state: ParticipantState): z.infer<typeof participantJson> {
+  return {
+    profileId: state.profileId,
+    role: state.role,
+    joinedAt: state.joinedAt.toISOString(),
+    stageSince: iso(state.stageSince),
+    handRaisedAt: iso(state.handRaisedAt),
+    handRaiseQuestion: state.handRaiseQuestion,
+    invitedToStageAt: iso(state.invitedToStageAt),
+    muted: state.muted,
+  };
+}
+
+/** The domain event as JSON (dates to ISO strings). */
+export function roomEventToJson(event: RoomEvent): RoomEventJson {
+  const base = { roomId: event.roomId, version: event.version, previousVersion: event.previousVersion, at: event.at.toISOString() };
+  switch (event.type) {
+    case 'ParticipantLeft':
+      return { ...base, type: event.type, profileId: event.profileId };
+    case 'ParticipantRemoved':
+      return { ...base, type: event.type, profileId: event.profileId, banned: event.banned };
+    case 'RoomStatusChanged':
+      return { ...base, type: event.type, status: event.status };
+    case 'RoleChanged':
+      return { ...base, type: event.type, participant: participantToJson(event.participant), previousRole: event.previousRole };
+    default:
+      return { ...base, type: event.type, participant: participantToJson(event.participant) };
+  }
+}
+
+/** The envelope for one event of a command. */
+export function toRoomEventMessage(event: RoomEvent, participantId: string | null, actorId: string | null): RoomEventMessage {
+  return { schema: 2, event: roomEventToJson(event), participantId, actorId };
+}
+
+/** The profile an event is about, when it is about one (the participant, or the one who left). */
+export function subjectOf(event: RoomEventJson): string | null {
+  if ('participant' in event) return event.participant.profileId;
+  if ('profileId' in event) return event.profileId;
+  return null;
+}
+
+/** Whether the event ends the stream for `viewerId`: the room ended, or the viewer was banned. */
+export function endsStreamFor(event: RoomEventJson, viewerId: string): boolean {
+  return (
+    (event.type === 'RoomStatusChanged' && event.status === RoomStatus.Ended) ||
+    (event.type === 'ParticipantRemoved' && event.banned && event.profileId === viewerId)
+  );
+}

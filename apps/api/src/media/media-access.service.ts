@@ -1,0 +1,37 @@
+import { type EntityManager } from '@mikro-orm/postgresql';
+import type { AudioAccess, AudioGateway } from '@roundtable/audio';
+import { DomainError, DomainErrorCode, STAGE_ROLES } from '@roundtable/domain';
+
+import type { AuthenticatedViewer } from '../auth/authenticator';
+import { notFound } from '../common/api-error';
+import { ProfileEntity } from '../profiles/profile.entity';
+import { ParticipantEntity } from '../rooms/room.entity';
+import { findVisibleRoom } from '../rooms/room-visibility';
+
+/** Media tokens for participants: grants follow the participant's current role. */
+export class MediaAccessService {
+  constructor(private readonly audio: AudioGateway) {}
+
+  /** A token for `participant` (the viewer's own participation). */
+  async issueAudioAccess(em: EntityManager, viewer: AuthenticatedViewer, participant: ParticipantEntity): Promise<AudioAccess> {
+    const profile = await em.findOne(ProfileEntity, { id: viewer.profileId });
+    return this.audio.issueAccess({
+      roomId: participant.roomId,
+      profileId: participant.profileId,
+      displayName: profile?.displayName ?? viewer.profileId,
+      canPublish: STAGE_ROLES.has(participant.role),
+    });
+  }
+
+  /**
+   * A fresh token after the viewer's role changed.
+   * @throws DomainError NOT_FOUND when the room is not visible; CONFLICT when not in the room.
+   */
+  async refreshAudioAccess(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<AudioAccess> {
+    const room = await findVisibleRoom(em, viewer, roomId);
+    if (!room) throw notFound('Room');
+    const participant = await em.findOne(ParticipantEntity, { roomId: room.id, profileId: viewer.profileId, leftAt: null });
+    if (!participant) throw new DomainError(DomainErrorCode.NotAParticipant, 'Join the room first');
+    return this.issueAudioAccess(em, viewer, participant);
+  }
+}

@@ -1,0 +1,115 @@
+import { type EntityManager } from '@mikro-orm/postgresql';
+import { canSeeRoom, decide, DomainError, joinRefusal, joinRefusalMessage, type RoomCommand, type RoomEvent, type RoomState } from '@roundtable/domain';
+import type { Logger } from 'pino';
+
+import type { AuthenticatedViewer } from '../auth/authenticator';
+import { notFound } from '../common/api-error';
+import { parseUuid } from '../common/ids';
+import type { RoomEventMessage } from '../events/room-event-message';
+import type { ParticipantEntity, RoomEntity } from './room.entity';
+import { type RoomRepository } from './room.repository';
+import { asDomainViewer, roomAccessFacts } from './room-visibility';
+
+/** What projections see of one accepted command, inside its transaction. */
+export interface RoomChange {
+  readonly tx: EntityManager;
+  readonly room: RoomEntity;
+  readonly before: RoomState;
+  readonly after: RoomState;
+  readonly events: readonly RoomEvent[];
+  /** Active participant rows by profile id; the participant projection keeps it current. */
+  readonly rows: Map<string, ParticipantEntity>;
+  readonly actorId: string;
+  readonly now: Date;
+  /** The stored form of each event, appended by the event log projection. */
+  readonly messages: RoomEventMessage[];
+}
+
+/** Writes what a command changed into one read model, in the command's transaction. */
+export interface RoomProjection {
+  readonly name: string;
+  project(change: RoomChange): Promise<void>;
+}
+
+/** What a committed command produced. */
+export interface CommandOutcome {
+  readonly room: RoomEntity;
+  /** Active participant rows after the command, by profile id (stage + the profiles it named). */
+  readonly participants: ReadonlyMap<string, ParticipantEntity>;
+  readonly messages: readonly RoomEventMessage[];
+}
+
+/** Runs after commit (publish to the bus, …). Its failure never fails the committed command. */
+export interface AfterCommitEffect {
+  readonly name: string;
+  run(outcome: CommandOutcome): Promise<void>;
+}
+
+export interface RoomCommandHandlerDeps {
+  readonly repository: RoomRepository;
+  /** Applied in order; later projections see what earlier ones wrote into `rows`. */
+  readonly projections: readonly RoomProjection[];
+  readonly effects: readonly AfterCommitEffect[];
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+/**
+ * The room command pipeline: (1) lock the room row, (2) check access and run the pure rules
+ * (`decide`), (3) hand the events to the projections in the same transaction, (4) commit, (5) run
+ * the after-commit effects. Concurrent commands on one room serialise on the row lock, so the
+ * stage limit, the single host and bans hold under any interleaving, and versions never skip.
+ */
+export class RoomCommandHandler {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: RoomCommandHandlerDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async handleCommand(em: EntityManager, viewer: AuthenticatedViewer, rawRoomId: string, command: RoomCommand): Promise<CommandOutcome> {
+    const roomId = parseUuid(rawRoomId, 'roomId');
+    const outcome = await em.transactional(async (tx): Promise<CommandOutcome> => {
+      const room = await this.deps.repository.lockForCommand(tx, roomId);
+      if (!room) throw notFound('Room');
+      const facts = await roomAccessFacts(tx, room, viewer.profileId);
+      if (!canSeeRoom(facts, asDomainViewer(viewer))) throw notFound('Room');
+      if (command.type === 'JoinRoom') {
+        const refusal = joinRefusal(facts, asDomainViewer(viewer));
+        if (refusal !== null) throw new DomainError(refusal, joinRefusalMessage(refusal));
+      }
+      const { state, rows } = await this.deps.repository.loadState(tx, room, namedProfiles(command));
+      const now = this.now();
+      const decision = decide(state, command, now);
+      const change: RoomChange = {
+        tx,
+        room,
+        before: state,
+        after: decision.state,
+        events: decision.events,
+        rows,
+        actorId: command.actorId,
+        now,
+        messages: [],
+      };
+      if (decision.events.length > 0) {
+        for (const projection of this.deps.projections) await projection.project(change);
+        this.deps.repository.saveRoomState(room, decision.state);
+      }
+      return { room, participants: rows, messages: change.messages };
+    });
+    for (const effect of this.deps.effects) {
+      try {
+        await effect.run(outcome);
+      } catch (error) {
+        // Committed is committed: subscribers fill gaps from room_events, media converges later.
+        this.deps.logger.error({ err: error, effect: effect.name, roomId }, 'after-commit effect failed');
+      }
+    }
+    return outcome;
+  }
+}
+
+function namedProfiles(command: RoomCommand): string[] {
+  return 'targetId' in command ? [command.actorId, command.targetId] : [command.actorId];
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+
+import { type EntityManager } from '@mikro-orm/postgresql';
+import { createRoom, DomainError, DomainErrorCode, RoomVisibility } from '@roundtable/domain';
+
+import type { AuthenticatedViewer } from '../auth/authenticator';
+import { badInput, notFound } from '../common/api-error';
+import { parseProfileId, parseUuid } from '../common/ids';
+import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
+import { ProfileEntity } from '../profiles/profile.entity';
+import { recordJoin } from '../recommendations/engagement.projection';
+import { participantColumns } from './participant.mapper';
+import { ParticipantEntity, RoomEntity, RoomInviteeEntity } from './room.entity';
+
+export interface CreateRoomRequest {
+  readonly title: string;
+  readonly description?: string | null;
+  readonly topics?: readonly string[] | null;
+  readonly visibility?: RoomVisibility | null;
+  readonly groupId?: string | null;
+  readonly inviteeIds?: readonly string[] | null;
+  readonly scheduledFor?: Date | null;
+  readonly maxSpeakers?: number | null;
+}
+
+/** `createRoom`: validates with the domain's `createRoom`, then writes the room in one transaction. */
+export class RoomCreationService {
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async createRoom(em: EntityManager, viewer: AuthenticatedViewer, request: CreateRoomRequest): Promise<RoomEntity> {
+    const groupId = request.groupId ? parseUuid(request.groupId, 'groupId') : null;
+    const inviteeIds = (request.inviteeIds ?? []).map((id) => parseProfileId(id, 'inviteeIds'));
+    const now = this.now();
+    const created = createRoom(
+      {
+        id: randomUUID(),
+        hostId: viewer.profileId,
+        title: request.title,
+        description: request.description ?? null,
+        topics: request.topics ?? [],
+        visibility: request.visibility ?? RoomVisibility.Public,
+        groupId,
+        inviteeIds,
+        scheduledFor: request.scheduledFor ?? null,
+        maxSpeakers: request.maxSpeakers ?? null,
+      },
+      now,
+    );
+    return em.transactional(async (tx) => {
+      const { state } = created;
+      if (state.groupId) {
+        const member = await tx.count(GroupMemberEntity, { groupId: state.groupId, profileId: viewer.profileId });
+        if (member === 0) {
+          if ((await tx.count(GroupEntity, { id: state.groupId })) === 0) throw notFound('Group');
+          throw new DomainError(DomainErrorCode.NotAllowed, 'Only members of the group can start a room in it');
+        }
+      }
+      if (created.inviteeIds.length > 0) {
+        const found = await tx.count(ProfileEntity, { id: { $in: created.inviteeIds } });
+        if (found !== created.inviteeIds.length) throw badInput('inviteeIds', 'inviteeIds names unknown profiles');
+      }
+      const room = tx.create(RoomEntity, {
+        id: state.id,
+        title: created.title,
+        description: created.description,
+        topics: created.topics,
+        status: state.status,
+        visibility: state.visibility,
+        groupId: state.groupId,
+        hostId: state.hostId,
+        maxSpeakers: state.maxSpeakers,
+        scheduledFor: state.scheduledFor,
+        startedAt: state.startedAt,
+        endedAt: state.endedAt,
+        version: state.version,
+        createdAt: now,
+      });
+      // Columns reference rows by id (no ORM relations), so the room goes in before what points at it.
+      await tx.flush();
+      // The creator stays invited: after handing the host role over they may still rejoin their chat's room.
+      const invitees = state.visibility === RoomVisibility.Private ? new Set([state.hostId, ...created.inviteeIds]) : new Set<string>();
+      for (const profileId of invitees) tx.create(RoomInviteeEntity, { roomId: room.id, profileId });
+      for (const participant of state.participants.values()) {
+        tx.create(ParticipantEntity, { ...participantColumns(participant), id: randomUUID(), roomId: room.id, connected: false });
+        await recordJoin(tx, room.id, participant.profileId, true, now);
+      }
+      return room;
+    });
+  }
+}

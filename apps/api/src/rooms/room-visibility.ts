@@ -1,0 +1,60 @@
+import { type EntityManager } from '@mikro-orm/postgresql';
+import { canSeeRoom, type RoomAccessFacts, RoomVisibility, type Viewer } from '@roundtable/domain';
+
+import type { AuthenticatedViewer } from '../auth/authenticator';
+import { parseUuid } from '../common/ids';
+import { GroupMemberEntity } from '../groups/group.entity';
+import { RoomBanEntity, RoomEntity, RoomInviteeEntity } from './room.entity';
+
+/**
+ * "Rooms a viewer may see", in one place, for rooms, subscriptions and recommendations alike.
+ * The rule itself is the domain's (`canSeeRoom`, `joinRefusal`); this module gathers the facts it
+ * needs for one room, and states the same rule as SQL for lists.
+ */
+
+export const asDomainViewer = (viewer: AuthenticatedViewer): Viewer => ({ profileId: viewer.profileId, isStaff: viewer.isStaff });
+
+/** What the domain's access rules need about one viewer and one room: three indexed lookups. */
+export async function roomAccessFacts(em: EntityManager, room: RoomEntity, viewerId: string): Promise<RoomAccessFacts> {
+  const [member, invitee, ban] = await Promise.all([
+    room.visibility === RoomVisibility.Group && room.groupId
+      ? em.count(GroupMemberEntity, { groupId: room.groupId, profileId: viewerId })
+      : Promise.resolve(0),
+    room.visibility === RoomVisibility.Private ? em.count(RoomInviteeEntity, { roomId: room.id, profileId: viewerId }) : Promise.resolve(0),
+    em.count(RoomBanEntity, { roomId: room.id, profileId: viewerId }),
+  ]);
+  return {
+    visibility: room.visibility,
+    hostId: room.hostId,
+    status: room.status,
+    viewerIsGroupMember: member > 0,
+    viewerIsInvitee: invitee > 0,
+    viewerIsBanned: ban > 0,
+  };
+}
+
+/** The room, if it exists and the viewer may see it; otherwise null (existence is not revealed). */
+export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<RoomEntity | null> {
+  const room = await em.findOne(RoomEntity, { id: parseUuid(roomId, 'roomId') });
+  if (!room) return null;
+  return canSeeRoom(await roomAccessFacts(em, room, viewer.profileId), asDomainViewer(viewer)) ? room : null;
+}
+
+/**
+ * SQL (on alias `r`) for the rooms a profile belongs to — the domain's `belongsToRoom`: PUBLIC
+ * rooms, rooms they host, GROUP rooms of their groups, PRIVATE rooms they are invited to. This is
+ * what "may join" builds on (recommendations), without the staff override.
+ */
+export function roomsProfileBelongsToSql(profileId: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `(r.visibility = 'PUBLIC' or r.host_id = ?
+      or (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?))
+      or (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?)))`,
+    params: [profileId, profileId, profileId],
+  };
+}
+
+/** SQL (on alias `r`) for the rooms a viewer may see — the domain's `canSeeRoom`: staff see every room. */
+export function roomsViewerMaySeeSql(viewer: AuthenticatedViewer): { sql: string; params: unknown[] } {
+  return viewer.isStaff ? { sql: 'true', params: [] } : roomsProfileBelongsToSql(viewer.profileId);
+}

@@ -1,0 +1,95 @@
+import { type EntityManager } from '@mikro-orm/postgresql';
+import { ParticipantRole, type RoomStatus } from '@roundtable/domain';
+
+import type { AuthenticatedViewer } from '../auth/authenticator';
+import { badInput } from '../common/api-error';
+import { isUuid, parseUuid } from '../common/ids';
+import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
+import { ParticipantEntity, RoomEntity } from './room.entity';
+import { findVisibleRoom, roomsViewerMaySeeSql } from './room-visibility';
+
+export interface RoomListFilter {
+  readonly status?: RoomStatus | null;
+  readonly topic?: string | null;
+  readonly groupId?: string | null;
+  /** Words to find in the title or the host's display name (case-insensitive). */
+  readonly search?: string | null;
+}
+
+/** Open hands listed at once (oldest first); the cost limit prices `raisedHands` at this size. */
+export const RAISED_HANDS_LIMIT = 100;
+
+/** Longest `filter.search` accepted, in characters. */
+export const ROOM_SEARCH_MAX_LENGTH = 100;
+
+/** `%`, `_` and `\` match literally in a LIKE pattern. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The room reads: lists, audience pages and the raised-hands queue. Each is one SQL statement. */
+export class RoomQueries {
+  findVisibleRoom(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<RoomEntity | null> {
+    return findVisibleRoom(em, viewer, roomId);
+  }
+
+  /** Rooms the viewer may see, newest first, keyset-paginated on (created_at, id). */
+  async listRooms(em: EntityManager, viewer: AuthenticatedViewer, filter: RoomListFilter, first: number, after: string | null): Promise<Page<RoomEntity>> {
+    const visible = roomsViewerMaySeeSql(viewer);
+    const where: string[] = [visible.sql];
+    const params: unknown[] = [...visible.params];
+    if (filter.status) {
+      where.push('r.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.topic) {
+      where.push('r.topics @> array[?]::text[]');
+      params.push(filter.topic);
+    }
+    if (filter.groupId) {
+      where.push('r.group_id = ?');
+      params.push(parseUuid(filter.groupId, 'filter.groupId'));
+    }
+    const words = (filter.search ?? '').trim();
+    if (words.length > ROOM_SEARCH_MAX_LENGTH) {
+      throw badInput('filter.search', `filter.search must be at most ${ROOM_SEARCH_MAX_LENGTH} characters`);
+    }
+    for (const word of words.split(/\s+/).filter(Boolean).slice(0, 8)) {
+      // Every word must appear in the title or in the host's name.
+      where.push(`(r.title ilike ? or exists (select 1 from profiles hp where hp.id = r.host_id and hp.display_name ilike ?))`);
+      const pattern = `%${likeLiteral(word)}%`;
+      params.push(pattern, pattern);
+    }
+    const cursor = decodeCursor(after, isUuid);
+    if (cursor) {
+      where.push('(r.created_at, r.id) < (?, ?)');
+      params.push(cursor.at, cursor.id);
+    }
+    const rows = await em.execute(
+      `select r.* from rooms r where ${where.join(' and ')} order by r.created_at desc, r.id desc limit ?`,
+      [...params, first + 1],
+    );
+    const rooms = rows.map((row) => em.map(RoomEntity, row));
+    return toPage(rooms, first, (room) => encodeCursor(room.createdAt, room.id));
+  }
+
+  /** Listeners in the order they joined, keyset-paginated on (joined_at, id). */
+  async audience(em: EntityManager, roomId: string, first: number, after: string | null): Promise<Page<ParticipantEntity>> {
+    const cursor = decodeCursor(after, isUuid);
+    const keyset = cursor ? { $or: [{ joinedAt: { $gt: cursor.at } }, { joinedAt: cursor.at, id: { $gt: cursor.id } }] } : {};
+    const rows = await em.find(
+      ParticipantEntity,
+      { roomId, leftAt: null, role: ParticipantRole.Listener, ...keyset },
+      { orderBy: { joinedAt: 'asc', id: 'asc' }, limit: first + 1 },
+    );
+    return toPage(rows, first, (p) => encodeCursor(p.joinedAt, p.id));
+  }
+
+  /** Open requests to speak, oldest first; only the host and moderators see them. */
+  async raisedHands(em: EntityManager, room: RoomEntity, viewerRole: ParticipantRole | null): Promise<ParticipantEntity[]> {
+    if (viewerRole !== ParticipantRole.Host && viewerRole !== ParticipantRole.Moderator) return [];
+    return em.find(
+      ParticipantEntity,
+      { roomId: room.id, leftAt: null, handRaisedAt: { $ne: null } },
+      { orderBy: { handRaisedAt: 'asc', id: 'asc' }, limit: RAISED_HANDS_LIMIT },
+    );
+  }
+}
