@@ -14,12 +14,15 @@ export interface EventBus {
   publish(topic: string, payload: unknown): Promise<void>;
   /** Resolves once the subscription is active, so nothing published afterwards is missed. */
   subscribe(topic: string, onMessage: (payload: unknown) => void): Promise<Unsubscribe>;
+  /** Subscriptions currently held on this instance (the leak tests and `/metrics` read it). */
+  subscriptionCount(): number;
   close(): Promise<void>;
 }
 
 export class InProcessEventBus implements EventBus {
   readonly kind = 'in-process' as const;
   private readonly emitter = new EventEmitter();
+  private subscriptions = 0;
 
   constructor() {
     // Every subscriber of a busy room is a listener on its topic.
@@ -32,20 +35,33 @@ export class InProcessEventBus implements EventBus {
   }
 
   async subscribe(topic: string, onMessage: (payload: unknown) => void): Promise<Unsubscribe> {
-    this.emitter.on(topic, onMessage);
+    // A wrapper per subscription, so one callback subscribed twice is two subscriptions.
+    const listener = (payload: unknown) => onMessage(payload);
+    this.emitter.on(topic, listener);
+    this.subscriptions += 1;
+    let active = true;
     return async () => {
-      this.emitter.off(topic, onMessage);
+      if (!active) return;
+      active = false;
+      this.subscriptions -= 1;
+      this.emitter.off(topic, listener);
     };
+  }
+
+  subscriptionCount(): number {
+    return this.subscriptions;
   }
 
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
+    this.subscriptions = 0;
   }
 }
 
 export class RedisEventBus implements EventBus {
   readonly kind = 'redis' as const;
   private readonly pubsub: RedisPubSub;
+  private readonly subscriptions = new Set<number>();
 
   constructor(redisUrl: string, onError: (error: Error) => void) {
     const options = { maxRetriesPerRequest: 3, lazyConnect: false };
@@ -62,9 +78,15 @@ export class RedisEventBus implements EventBus {
 
   async subscribe(topic: string, onMessage: (payload: unknown) => void): Promise<Unsubscribe> {
     const id = await this.pubsub.subscribe(topic, onMessage);
+    this.subscriptions.add(id);
     return async () => {
+      if (!this.subscriptions.delete(id)) return;
       this.pubsub.unsubscribe(id);
     };
+  }
+
+  subscriptionCount(): number {
+    return this.subscriptions.size;
   }
 
   /** Waits until both connections are ready, so start-up fails fast on a wrong REDIS_URL. */

@@ -10,7 +10,14 @@ import { decodeCursor, encodeCursor, type Page, toPage } from '../common/paginat
 import { ProfileEntity } from '../profiles/profile.entity';
 import { GroupEntity } from './group.entity';
 
+export interface GroupsServiceDeps {
+  /** After a viewer left a group (committed): their streams of the group's rooms re-check access. */
+  readonly onMemberLeft?: (profileId: string) => Promise<void>;
+}
+
 export class GroupsService {
+  constructor(private readonly deps: GroupsServiceDeps = {}) {}
+
   async createGroup(em: EntityManager, viewer: AuthenticatedViewer, input: GroupInput): Promise<GroupEntity> {
     const valid = validateGroupInput(input);
     return em.transactional(async (tx) => {
@@ -38,7 +45,9 @@ export class GroupsService {
   }
 
   async leaveGroup(em: EntityManager, viewer: AuthenticatedViewer, rawGroupId: string): Promise<GroupEntity> {
-    return this.changeMembership(em, viewer, rawGroupId, 'leave');
+    const group = await this.changeMembership(em, viewer, rawGroupId, 'leave');
+    await this.deps.onMemberLeft?.(viewer.profileId);
+    return group;
   }
 
   private async changeMembership(

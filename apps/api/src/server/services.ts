@@ -43,7 +43,7 @@ export function createServices({ config, db, bus, audio, logger }: ServiceDeps):
   const roomEvents = new RoomEventStream({ bus, fork: () => db.orm.em.fork(), logger });
   return {
     profiles: new ProfilesService(),
-    groups: new GroupsService(),
+    groups: new GroupsService({ onMemberLeft: (profileId) => roomEvents.notifyAccessChanged(profileId) }),
     roomCreation: new RoomCreationService(),
     roomCommands: new RoomCommandHandler({
       repository: new RoomRepository(),

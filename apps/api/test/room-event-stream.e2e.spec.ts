@@ -1,0 +1,227 @@
+// Delivery of room events (events/room-event-stream.ts) over real graphql-ws sockets: what a
+// stream holds is released on every path, a stream never outlives its viewer's access, and what
+// is stored and published is the validated domain event.
+import WebSocket from 'ws';
+
+import { Migration20261130StoredDomainEvents } from '../src/database/migrations/migration-20261130-stored-domain-events';
+import { roomEventsTopic } from '../src/events/room-event-stream';
+import { parseRoomEventMessage } from '../src/events/room-event-message';
+import { sql } from './support/graphql-helpers';
+import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+
+const EVENTS = `subscription($roomId: ID!, $since: Int) {
+  roomEvents(roomId: $roomId, sinceVersion: $since) {
+    __typename version previousVersion
+    ... on ParticipantJoined { participant { id role connected profile { id } } }
+    ... on HandRaised { participant { id handRaiseQuestion } }
+  }
+}`;
+
+interface EventResult {
+  roomEvents: { __typename: string; version: number; previousVersion: number; participant?: { id: string; role?: string } };
+}
+
+describe('room event streams', () => {
+  let api: TestApi;
+  let host: string;
+  let ada: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+  beforeEach(async () => {
+    await api.clear();
+    [host, ada] = await Promise.all([tokenFor('stream-host', { name: 'Hedy Host' }), tokenFor('stream-ada', { name: 'Ada' })]);
+  });
+
+  async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+    const response = await api.request<T>(query, variables, token);
+    expect(response.errors).toBeUndefined();
+    return response.data as T;
+  }
+
+  async function liveRoom(input: Record<string, unknown> = {}): Promise<string> {
+    const { createRoom } = await ok<{ createRoom: { id: string } }>(
+      `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`,
+      { input: { title: 'Streams', ...input } },
+      host,
+    );
+    return createRoom.id;
+  }
+
+  const busSubscriptions = () => api.api.bus.subscriptionCount();
+
+  /** Waits (bounded) until the bus holds `expected` subscriptions; fails with the last count. */
+  async function expectBusSubscriptions(expected: number): Promise<void> {
+    for (let attempt = 0; attempt < 200 && busSubscriptions() !== expected; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(busSubscriptions()).toBe(expected);
+  }
+
+  /** A raw graphql-ws socket that subscribes and is terminated `delayMs` after sending subscribe. */
+  async function subscribeThenTerminate(roomId: string, token: string, delayMs: number): Promise<void> {
+    const socket = new WebSocket(api.wsUrl, 'graphql-transport-ws');
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+      socket.on('message', (data) => {
+        if (JSON.parse(String(data)).type === 'connection_ack') resolve();
+      });
+    });
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: EVENTS, variables: { roomId } } }));
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    socket.terminate();
+  }
+
+  describe('kind: subscriptions that leak', () => {
+    it('twenty sockets terminated 0–4 ms after subscribe leave no bus subscription behind', async () => {
+      const roomId = await liveRoom();
+      const before = busSubscriptions();
+      await Promise.all(Array.from({ length: 20 }, (_, i) => subscribeThenTerminate(roomId, ada, i % 5)));
+      await expectBusSubscriptions(before);
+    });
+
+    it('an idle subscription completed by its client releases the bus at once, without waiting for an event', async () => {
+      const roomId = await liveRoom();
+      const before = busSubscriptions();
+      const collector = new Collector<EventResult>();
+      const dispose = api.wsClient(ada).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
+      // Each stream holds the room topic and the viewer's access topic.
+      await expectBusSubscriptions(before + 2);
+      dispose();
+      await expectBusSubscriptions(before);
+    });
+
+    it('a refused subscription (bad sinceVersion) releases what it took', async () => {
+      const roomId = await liveRoom();
+      const before = busSubscriptions();
+      const collector = new Collector<EventResult>();
+      api.wsClient(ada).subscribe({ query: EVENTS, variables: { roomId, since: 99 } }, collector.sink);
+      await collector.until(() => collector.errors.length > 0, 'the refusal');
+      await expectBusSubscriptions(before);
+    });
+  });
+
+  describe('kind: a stream outlives its viewer\'s access', () => {
+    async function groupRoom(): Promise<{ roomId: string; groupId: string }> {
+      const { createGroup } = await ok<{ createGroup: { id: string } }>(
+        `mutation { createGroup(input: { name: "Platform guild" }) { id } }`,
+        {},
+        host,
+      );
+      await ok(`mutation($id: ID!) { joinGroup(groupId: $id) { id } }`, { id: createGroup.id }, ada);
+      const roomId = await liveRoom({ visibility: 'GROUP', groupId: createGroup.id });
+      return { roomId, groupId: createGroup.id };
+    }
+
+    it('a member who leaves the group stops receiving the group room\'s events', async () => {
+      const { roomId, groupId } = await groupRoom();
+      const before = busSubscriptions();
+      const collector = new Collector<EventResult>();
+      api.wsClient(ada).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
+      await expectBusSubscriptions(before + 2);
+      await ok(`mutation($id: ID!) { leaveGroup(groupId: $id) { id } }`, { id: groupId }, ada);
+      await collector.until(() => collector.completed, 'the stream to end');
+      await expectBusSubscriptions(before);
+      // The room goes on; nothing more reaches the former member.
+      await ok(`mutation($id: ID!) { raiseHand(roomId: $id) { id } }`, { id: roomId }, await tokenFor('stream-bob')).catch(() => undefined);
+      expect(collector.items).toEqual([]);
+    });
+
+    it('a member who stays keeps the stream when another member leaves', async () => {
+      const { roomId, groupId } = await groupRoom();
+      const bob = await tokenFor('stream-bob', { name: 'Bob' });
+      await ok(`mutation($id: ID!) { joinGroup(groupId: $id) { id } }`, { id: groupId }, bob);
+      const before = busSubscriptions();
+      const stays = new Collector<EventResult>();
+      api.wsClient(ada).subscribe({ query: EVENTS, variables: { roomId } }, stays.sink);
+      await expectBusSubscriptions(before + 2);
+      await ok(`mutation($id: ID!) { leaveGroup(groupId: $id) { id } }`, { id: groupId }, bob);
+      await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
+      await stays.count(1);
+      expect(stays.completed).toBe(false);
+      expect(stays.items[0]!.roomEvents.__typename).toBe('ParticipantJoined');
+    });
+  });
+
+  describe('kind: events stored in the wire format', () => {
+    it('stores and publishes the domain event in a validated envelope, with the participant row id and the actor', async () => {
+      const roomId = await liveRoom();
+      await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
+      const [row] = await sql<{ payload: unknown }>(api, `select payload from room_events where room_id = ? and version = 1`, [roomId]);
+      const message = parseRoomEventMessage(row!.payload, 'database');
+      expect(message).toMatchObject({ schema: 2, actorId: 'stream-ada', event: { type: 'ParticipantJoined', version: 1 } });
+      const [participant] = await sql<{ id: string }>(api, `select id from participants where room_id = ? and profile_id = ?`, [roomId, 'stream-ada']);
+      expect(message.participantId).toBe(participant!.id);
+      // No GraphQL-only fields in the stored event.
+      expect(Object.keys((message.event as { participant: object }).participant).sort()).toEqual(
+        ['handRaiseQuestion', 'handRaisedAt', 'invitedToStageAt', 'joinedAt', 'muted', 'profileId', 'role', 'stageSince'],
+      );
+    });
+
+    it('the migration moves rows stored in the old wire format, and replay serves them', async () => {
+      const roomId = await liveRoom();
+      await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
+      const [participant] = await sql<{ id: string }>(api, `select id from participants where room_id = ? and profile_id = ?`, [roomId, 'stream-ada']);
+      const [joined] = await sql<{ at: Date }>(api, `select at from room_events where room_id = ? and version = 1`, [roomId]);
+      const at = new Date(joined!.at).toISOString();
+      // What the API stored before the pipeline: the GraphQL wire shape.
+      const legacy = {
+        type: 'ParticipantJoined',
+        roomId,
+        version: 1,
+        previousVersion: 0,
+        at,
+        participant: {
+          id: participant!.id,
+          roomId,
+          profileId: 'stream-ada',
+          role: 'LISTENER',
+          joinedAt: at,
+          stageSince: null,
+          handRaisedAt: null,
+          handRaiseQuestion: null,
+          invitedToStageAt: null,
+          muted: false,
+          connected: false,
+        },
+      };
+      await sql(api, `update room_events set payload = ?::jsonb where room_id = ? and version = 1`, [JSON.stringify(legacy), roomId]);
+      const migration = new Migration20261130StoredDomainEvents(api.api.db.orm.em.getDriver(), api.api.db.orm.config);
+      await migration.up();
+      for (const query of migration.getQueries()) await sql(api, String(query));
+      const [row] = await sql<{ payload: unknown }>(api, `select payload from room_events where room_id = ? and version = 1`, [roomId]);
+      expect(parseRoomEventMessage(row!.payload, 'database')).toMatchObject({
+        schema: 2,
+        participantId: participant!.id,
+        actorId: null,
+        event: { type: 'ParticipantJoined', participant: { profileId: 'stream-ada', role: 'LISTENER' } },
+      });
+      const replay = new Collector<EventResult>();
+      api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId, since: 0 } }, replay.sink);
+      await replay.count(1);
+      expect(replay.items[0]!.roomEvents).toMatchObject({
+        __typename: 'ParticipantJoined',
+        version: 1,
+        participant: { id: participant!.id, role: 'LISTENER' },
+      });
+    });
+
+    it('an invalid message on the bus is dropped; the stream goes on in version order', async () => {
+      const roomId = await liveRoom();
+      const before = busSubscriptions();
+      const collector = new Collector<EventResult>();
+      api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
+      await expectBusSubscriptions(before + 2);
+      await api.api.bus.publish(roomEventsTopic(roomId), { type: 'ParticipantJoined', version: 1, participant: { id: 'x' } });
+      await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
+      await collector.count(1);
+      expect(collector.items.map((item) => item.roomEvents.version)).toEqual([1]);
+      expect(collector.errors).toEqual([]);
+    });
+  });
+});
