@@ -12,7 +12,9 @@
  * `not_found` for an absent target; `ListParticipants` of an absent room is an empty list;
  * permission failures answer `unauthenticated`; `UpdateParticipant` replaces the permission
  * whole and unpublishes tracks the new permission forbids; remote un-mute is refused unless
- * enabled. Production code must not know this class exists.
+ * enabled. One deliberate difference: request fields unknown to `@livekit/protocol` are refused
+ * (400 `malformed`) where Twirp discards them, so a misspelt field fails the test that sent it.
+ * Production code must not know this class exists.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
