@@ -83,8 +83,11 @@ export interface MediaControl {
   mutePublishedTrack(roomId: string, profileId: string, trackSid: string, muted: boolean): Promise<MediaCallOutcome>;
 
   /**
-   * Disconnects the participant. `revokeTokensIssuedBefore` (unix seconds) also invalidates the
-   * participant's tokens issued earlier, so a banned listener cannot reconnect with an old token.
+   * Disconnects the participant. `revokeTokensIssuedBefore` (unix seconds; LiveKit's
+   * `revoke_token_ts`) also asks the server to refuse the participant's tokens issued earlier, so
+   * a banned listener cannot reconnect with an old token. Do not rely on it alone (a server may
+   * ignore the field): a reconnection still shows up in `participant_joined` and reconciliation,
+   * and is removed again.
    */
   removeParticipant(
     roomId: string,

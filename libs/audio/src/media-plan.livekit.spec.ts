@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { LiveKitMediaControl } from './livekit-media-control';
 import { executeMediaCall } from './media-call-executor';
 import { allowsPublishing, type MediaPermissions } from './media-permissions';
-import { type DesiredRoomParticipant, planParticipantSync, planRoomReconciliation } from './media-plan';
+import { type DesiredRoomParticipant, planParticipantSync, planRoomEnded, planRoomReconciliation } from './media-plan';
 import { arbitraryDesired, arbitraryPermissions, meetsDesired } from './media-plan.test-helper';
 import { LiveKitDouble } from './testing';
 
@@ -86,5 +86,15 @@ describe('media plans executed on LiveKit', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('ending a room deletes the media room once; sending the call again is harmless', async () => {
+    double.reset();
+    double.connect({ roomId: 'ended', profileId: 'a' });
+    const [call] = planRoomEnded('ended');
+    await expect(executeMediaCall(control, call!)).resolves.toBe('applied');
+    await expect(executeMediaCall(control, call!)).resolves.toBe('absent');
+    expect(double.hasRoom('ended')).toBe(false);
+    expect(double.succeededCalls('DeleteRoom')).toEqual([{ room: 'ended' }]);
   });
 });

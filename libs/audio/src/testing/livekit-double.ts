@@ -139,7 +139,7 @@ export class LiveKitDouble {
   static async start(options: LiveKitDoubleOptions = {}): Promise<LiveKitDouble> {
     const started: { double?: LiveKitDouble } = {};
     const server = createServer((req, res) => {
-      void started.double?.handle(req, res);
+      started.double?.handle(req, res).catch(() => res.destroy());
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
