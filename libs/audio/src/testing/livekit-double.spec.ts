@@ -1,5 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { AccessToken, RoomServiceClient, ServerError } from 'livekit-server-sdk';
 
+import { LiveKitMediaControl } from '../livekit-media-control';
+import type { MediaWebhookEvent } from '../media-control';
 import { permissionsForRole } from '../media-permissions';
 import { LiveKitDouble } from './livekit-double';
 
@@ -82,5 +87,51 @@ describe('LiveKitDouble', () => {
     expect(double.mediaParticipant('r', 'p')).toMatchObject({
       permissions: { canSubscribe: false, canPublish: true, canPublishSources: [] },
     });
+  });
+
+  it('sends the webhooks LiveKit would, signed so that receiveWebhook accepts them', async () => {
+    const control = new LiveKitMediaControl(double.settings);
+    const received: MediaWebhookEvent[] = [];
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        control.receiveWebhook(Buffer.concat(chunks).toString('utf8'), req.headers.authorization).then(
+          (event) => {
+            received.push(event);
+            res.writeHead(200).end();
+          },
+          () => res.writeHead(401).end(),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      double.sendWebhooksTo(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/livekit/webhook`);
+      const speaker = double.connect({ roomId: 'w', profileId: 'ann', permissions: permissionsForRole('stage'), microphone: 'unmuted' });
+      double.connect({ roomId: 'w', profileId: 'bo' });
+      double.abortConnection('w', 'bo');
+      await control.updatePermissions('w', 'ann', permissionsForRole('listener'));
+      await control.deleteRoom('w');
+      await double.webhooksSettled();
+
+      expect(received.map((event) => [event.type, event.profileId])).toEqual([
+        ['room_started', null],
+        ['participant_joined', 'ann'],
+        ['track_published', 'ann'],
+        ['participant_joined', 'bo'],
+        ['participant_connection_aborted', 'bo'],
+        ['track_unpublished', 'ann'],
+        ['participant_left', 'ann'],
+        ['room_finished', null],
+      ]);
+      expect(received.every((event) => event.roomId === 'w')).toBe(true);
+      expect(received[1]?.participantSid).toBe(speaker.sid);
+      expect(new Set(received.map((event) => event.id)).size).toBe(received.length);
+      expect(double.deliveredWebhooks.map((webhook) => webhook.status)).toEqual(received.map(() => 200));
+    } finally {
+      double.sendWebhooksTo(null);
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 });

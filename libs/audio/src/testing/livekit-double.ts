@@ -40,6 +40,7 @@ import {
   TrackInfo,
   TrackType,
   UpdateParticipantRequest,
+  WebhookEvent,
 } from '@livekit/protocol';
 import { type ClaimGrants, TokenVerifier } from 'livekit-server-sdk';
 
@@ -51,6 +52,7 @@ import {
 } from '../livekit-mapping';
 import type { MediaParticipant } from '../media-participant';
 import { allowsPublishing, type MediaPermissions, type MediaTrackSource } from '../media-permissions';
+import { signWebhook } from './webhook-signer';
 
 /** Protocol JSON (proto3 JSON mapping), as `Message.toJson()` returns it. */
 export type JsonValue = ReturnType<Room['toJson']>;
@@ -80,6 +82,16 @@ export interface RecordedRoomServiceCall {
   readonly errorCode: string | null;
   /** True when the failure was injected (`failNext` / `setDown`). */
   readonly injectedFailure: boolean;
+}
+
+/** A webhook the double sent (see {@link LiveKitDouble.sendWebhooksTo}). */
+export interface DeliveredWebhook {
+  readonly event: string;
+  readonly id: string;
+  readonly roomId: string;
+  readonly profileId: string | null;
+  /** HTTP status the receiver answered; `null` when it could not be reached. */
+  readonly status: number | null;
 }
 
 /** How an injected failure looks to the client. */
@@ -123,6 +135,9 @@ export class LiveKitDouble {
   private failuresLeft = 0;
   private failureMode: InjectedFailure = 'unavailable';
   private down: InjectedFailure | null = null;
+  private webhookUrl: string | null = null;
+  private webhookChain: Promise<void> = Promise.resolve();
+  private readonly delivered: DeliveredWebhook[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -208,6 +223,59 @@ export class LiveKitDouble {
     this.recorded.length = 0;
     this.failuresLeft = 0;
     this.down = null;
+    this.delivered.length = 0;
+  }
+
+  // ---- webhooks --------------------------------------------------------------------------
+
+  /**
+   * From now on, POST a signed webhook to `url` (`null`: stop) for what happens in the double,
+   * as LiveKit does: `room_started`, `participant_joined`, `track_published`,
+   * `track_unpublished`, `participant_left`, `participant_connection_aborted`, `room_finished`.
+   * Sent one at a time in order; {@link webhooksSettled} waits for those under way.
+   */
+  sendWebhooksTo(url: string | null): void {
+    this.webhookUrl = url;
+  }
+
+  /** Resolves once every webhook emitted so far has been answered (or failed). */
+  async webhooksSettled(): Promise<void> {
+    await this.webhookChain;
+  }
+
+  /** Webhooks sent so far, in order. */
+  get deliveredWebhooks(): readonly DeliveredWebhook[] {
+    return this.delivered;
+  }
+
+  private emit(event: string, room: Room, participant?: ParticipantInfo, track?: TrackInfo): void {
+    const url = this.webhookUrl;
+    if (url === null) return;
+    const message = new WebhookEvent({
+      event,
+      id: `EV_${randomId()}`,
+      createdAt: BigInt(Math.floor(Date.now() / 1000)),
+      room: room.clone(),
+      ...(participant ? { participant: participant.clone() } : {}),
+      ...(track ? { track: track.clone() } : {}),
+    });
+    const credentials = { apiKey: this.apiKey, apiSecret: this.apiSecret };
+    this.webhookChain = this.webhookChain.then(async () => {
+      let status: number | null = null;
+      try {
+        const { body, authorization } = await signWebhook(message, credentials);
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { Authorization: authorization, 'Content-Type': 'application/webhook+json' },
+          body,
+        });
+        await response.arrayBuffer();
+        status = response.status;
+      } catch {
+        status = null;
+      }
+      this.delivered.push({ event, id: message.id, roomId: room.name, profileId: participant?.identity ?? null, status });
+    });
   }
 
   // ---- simulated clients -----------------------------------------------------------------
@@ -241,7 +309,10 @@ export class LiveKitDouble {
       kind: input.kind ?? ParticipantInfo_Kind.STANDARD,
       version: 1,
     });
+    const previous = room.participants.get(input.profileId);
+    if (previous) this.emit('participant_left', room.room, markDisconnected(previous));
     room.participants.set(input.profileId, participant);
+    this.emit('participant_joined', room.room, participant);
     const microphone = input.microphone ?? 'none';
     if (microphone !== 'none') {
       this.publishTrack(input.roomId, input.profileId, { source: 'microphone', muted: microphone === 'muted' });
@@ -289,6 +360,7 @@ export class LiveKitDouble {
     participant.tracks.push(info);
     participant.isPublisher = true;
     participant.version += 1;
+    this.emit('track_published', this.rooms.get(roomId)!.room, participant, info);
     return info;
   }
 
@@ -299,11 +371,23 @@ export class LiveKitDouble {
     track.muted = muted;
   }
 
-  /** The client leaves (or its connection drops). */
+  /** The client leaves (`participant_left`). */
   disconnect(roomId: string, profileId: string): void {
+    this.drop(roomId, profileId, 'participant_left');
+  }
+
+  /** The client's connection fails before it completes (`participant_connection_aborted`). */
+  abortConnection(roomId: string, profileId: string): void {
+    this.drop(roomId, profileId, 'participant_connection_aborted');
+  }
+
+  private drop(roomId: string, profileId: string, event: string): void {
     const room = this.rooms.get(roomId);
-    room?.participants.delete(profileId);
-    if (room) room.room.numParticipants = room.participants.size;
+    const participant = room?.participants.get(profileId);
+    if (!room || !participant) return;
+    room.participants.delete(profileId);
+    room.room.numParticipants = room.participants.size;
+    this.emit(event, room.room, markDisconnected(participant));
   }
 
   // ---- inspection ------------------------------------------------------------------------
@@ -411,7 +495,11 @@ export class LiveKitDouble {
       case 'DeleteRoom': {
         const request = DeleteRoomRequest.fromJson(json, STRICT);
         ensureCreate(claims);
-        if (!this.rooms.delete(request.room)) throw notFound('room not found');
+        const stored = this.rooms.get(request.room);
+        if (!stored) throw notFound('room not found');
+        for (const identity of [...stored.participants.keys()]) this.disconnect(request.room, identity);
+        this.rooms.delete(request.room);
+        this.emit('room_finished', stored.room);
         return new DeleteRoomResponse().toJson();
       }
       case 'ListParticipants': {
@@ -463,9 +551,10 @@ export class LiveKitDouble {
           // Whole replacement: any field the request leaves out is now false/empty.
           participant.permission = request.permission.clone();
           const permissions = fromProtocolParticipant(participant).permissions;
-          participant.tracks = participant.tracks.filter(
-            (track) => permissions !== null && allowsPublishing(permissions, fromProtocolTrackSource(track.source)),
-          );
+          const allowed = (track: TrackInfo) => permissions !== null && allowsPublishing(permissions, fromProtocolTrackSource(track.source));
+          const unpublished = participant.tracks.filter((track) => !allowed(track));
+          participant.tracks = participant.tracks.filter(allowed);
+          for (const track of unpublished) this.emit('track_unpublished', this.rooms.get(request.room)!.room, participant, track);
           participant.isPublisher = participant.tracks.length > 0;
         }
         participant.version += 1;
@@ -494,6 +583,7 @@ export class LiveKitDouble {
         participants: new Map(),
       };
       this.rooms.set(name, stored);
+      this.emit('room_started', stored.room);
     }
     return stored;
   }
@@ -522,6 +612,12 @@ function permissionFromGrant(claims: ClaimGrants): MediaPermissions {
     canSubscribeMetrics: flag('canSubscribeMetrics', false),
     canManageAgentSession: flag('canManageAgentSession', false),
   };
+}
+
+function markDisconnected(participant: ParticipantInfo): ParticipantInfo {
+  const copy = participant.clone();
+  copy.state = ParticipantInfo_State.DISCONNECTED;
+  return copy;
 }
 
 function ensureAdmin(claims: ClaimGrants, room: string): void {
