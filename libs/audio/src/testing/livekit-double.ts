@@ -343,8 +343,9 @@ export class LiveKitDouble {
 
   /** The participant publishes a track; refused (throws) when its permissions forbid the source. */
   publishTrack(roomId: string, profileId: string, track: { source: MediaTrackSource; muted?: boolean }): TrackInfo {
-    const participant = this.rooms.get(roomId)?.participants.get(profileId);
-    if (!participant) throw new Error(`${profileId} is not connected to ${roomId}`);
+    const room = this.rooms.get(roomId);
+    const participant = room?.participants.get(profileId);
+    if (!room || !participant) throw new Error(`${profileId} is not connected to ${roomId}`);
     const permissions = participant.permission ? fromProtocolParticipant(participant).permissions : null;
     if (!permissions || !allowsPublishing(permissions, track.source)) {
       throw new Error(`${profileId} may not publish ${track.source}`);
@@ -360,7 +361,7 @@ export class LiveKitDouble {
     participant.tracks.push(info);
     participant.isPublisher = true;
     participant.version += 1;
-    this.emit('track_published', this.rooms.get(roomId)!.room, participant, info);
+    this.emit('track_published', room.room, participant, info);
     return info;
   }
 
@@ -541,6 +542,7 @@ export class LiveKitDouble {
         const request = UpdateParticipantRequest.fromJson(json, STRICT);
         ensureAdmin(claims, request.room);
         const participant = this.requireParticipant(request.room, request.identity);
+        const room = this.ensureRoom(request.room);
         if (request.metadata) participant.metadata = request.metadata;
         if (request.name) participant.name = request.name;
         for (const [key, value] of Object.entries(request.attributes)) {
@@ -554,7 +556,7 @@ export class LiveKitDouble {
           const allowed = (track: TrackInfo) => permissions !== null && allowsPublishing(permissions, fromProtocolTrackSource(track.source));
           const unpublished = participant.tracks.filter((track) => !allowed(track));
           participant.tracks = participant.tracks.filter(allowed);
-          for (const track of unpublished) this.emit('track_unpublished', this.rooms.get(request.room)!.room, participant, track);
+          for (const track of unpublished) this.emit('track_unpublished', room.room, participant, track);
           participant.isPublisher = participant.tracks.length > 0;
         }
         participant.version += 1;
