@@ -20,6 +20,9 @@ function boundaries(pureTestImports) {
   };
 }
 
+const LIVEKIT_SDK_MESSAGE =
+  'livekit-server-sdk is imported only in libs/audio: use the MediaControl port from @roundtable/audio (tests: @roundtable/audio/testing).';
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -33,6 +36,30 @@ export default [
       '@nx/enforce-module-boundaries': ['error', boundaries([])],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // LiveKit stays behind the media-control port (libs/audio): nothing else imports its server
+    // SDK, not even tests (they use `@roundtable/audio/testing`). Plain rules, not the Nx
+    // boundary rule, so they hold even when no project graph is cached.
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
+    ignores: ['libs/audio/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'livekit-server-sdk', message: LIVEKIT_SDK_MESSAGE }],
+          patterns: [{ group: ['livekit-server-sdk/*'], message: LIVEKIT_SDK_MESSAGE }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.value=/^livekit-server-sdk/]', message: LIVEKIT_SDK_MESSAGE },
+        {
+          selector: "CallExpression[callee.name='require'][arguments.0.value=/^livekit-server-sdk/]",
+          message: LIVEKIT_SDK_MESSAGE,
+        },
+      ],
     },
   },
   {
