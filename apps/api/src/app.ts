@@ -1,17 +1,19 @@
 import 'reflect-metadata';
 
-import { type AudioGateway, LiveKitAudioGateway } from '@roundtable/audio';
+import { LiveKitMediaControl, type MediaControl } from '@roundtable/audio';
 import pino, { type Logger } from 'pino';
 
 import { type AppConfig } from './config/config';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { connectDatabase, type Database, migrateDatabase } from './database/orm';
 import { createEventBus, type EventBus } from './events/event-bus';
+import { MediaOutbox } from './media/media-outbox';
 import { seedDemoData, type SeedSummary } from './seed/demo-data';
 import { type ApiServer, startApiServer } from './server/create-server';
 
 export interface RunningApi {
   readonly server: ApiServer;
+  readonly outbox: MediaOutbox;
   readonly db: Database;
   readonly bus: EventBus;
   readonly databaseUrl: string;
@@ -30,7 +32,7 @@ export function createLogger(config: AppConfig): Logger {
  */
 export async function runApi(
   config: AppConfig,
-  options: { logger?: Logger; audio?: AudioGateway } = {},
+  options: { logger?: Logger; audio?: MediaControl } = {},
 ): Promise<RunningApi> {
   const logger = options.logger ?? createLogger(config);
   const cleanups: (() => Promise<void>)[] = [];
@@ -61,12 +63,22 @@ export async function runApi(
     cleanups.push(() => bus.close());
     logger.info({ pubsub: bus.kind }, 'pub/sub ready');
 
-    const audio = options.audio ?? new LiveKitAudioGateway(config.livekit);
-    const server = await startApiServer({ config, db, bus, audio, logger });
+    const audio = options.audio ?? new LiveKitMediaControl(config.livekit);
+    // The media outbox lives in the same database (schema pgboss), so jobs commit with commands.
+    const outbox = await MediaOutbox.start({ connectionString: databaseUrl, ...config.media }, logger);
+    cleanups.push(() => outbox.stop());
+    const server = await startApiServer({ config, db, bus, audio, outbox, logger });
     cleanups.push(() => server.close());
+    await server.services.mediaSync.startWorkers();
+    // Every instance asks; the outbox runs one reconciliation per request window across them all.
+    const reconcile = setInterval(() => {
+      outbox.requestReconciliation().catch((error: unknown) => logger.warn({ err: error }, 'could not schedule media reconciliation'));
+    }, config.livekit.reconcileMs);
+    reconcile.unref();
+    cleanups.push(async () => clearInterval(reconcile));
 
     const seeded = config.seedDemoData ? await seedDemoData(db, server.services, config.auth.jwtSecret, logger) : null;
-    return { server, db, bus, databaseUrl, embedded: embedded !== null, seeded, stop };
+    return { server, db, bus, outbox, databaseUrl, embedded: embedded !== null, seeded, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -29,6 +29,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       LIVEKIT_URL: url({ default: 'ws://localhost:7880' }),
       LIVEKIT_API_KEY: str({ default: 'devkey' }),
       LIVEKIT_API_SECRET: str({ default: 'secret' }),
+      LIVEKIT_API_URL: str({ default: '', desc: 'RoomService URL when it differs from LIVEKIT_URL (default: LIVEKIT_URL with ws→http)' }),
+      LIVEKIT_TOKEN_TTL_SECONDS: num({ default: 300, desc: 'Media token lifetime, 10–600 s' }),
+      LIVEKIT_RECONCILE_MS: num({ default: 30_000, desc: 'How often LIVE rooms are reconciled with LiveKit' }),
+      MEDIA_RETRY_LIMIT: num({ default: 12, desc: 'Retries of a media job, with exponential backoff' }),
+      MEDIA_RETRY_DELAY_SECONDS: num({ default: 1, desc: 'First backoff of a failed media job' }),
+      MEDIA_POLL_SECONDS: num({ default: 1, desc: 'How often idle media workers poll the outbox (≥ 0.5)' }),
       RECOMMENDER_URL: url({ default: 'http://127.0.0.1:4100' }),
       RECOMMENDER_TIMEOUT_MS: num({ default: 300 }),
       RECOMMENDER_MAX_CANDIDATES: num({ default: 2000 }),
@@ -65,6 +71,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (raw.RECOMMENDER_TIMEOUT_MS <= 0 || raw.RECOMMENDER_MAX_CANDIDATES <= 0) {
     throw new Error('Invalid configuration:\n  RECOMMENDER_TIMEOUT_MS and RECOMMENDER_MAX_CANDIDATES must be positive');
   }
+  const mediaRanges: [string, number, number, number][] = [
+    ['LIVEKIT_TOKEN_TTL_SECONDS', raw.LIVEKIT_TOKEN_TTL_SECONDS, 10, 600],
+    ['LIVEKIT_RECONCILE_MS', raw.LIVEKIT_RECONCILE_MS, 1000, 3_600_000],
+    ['MEDIA_RETRY_LIMIT', raw.MEDIA_RETRY_LIMIT, 0, 100],
+    ['MEDIA_RETRY_DELAY_SECONDS', raw.MEDIA_RETRY_DELAY_SECONDS, 1, 3600],
+    ['MEDIA_POLL_SECONDS', raw.MEDIA_POLL_SECONDS, 0.5, 60],
+  ];
+  for (const [name, value, min, max] of mediaRanges) {
+    if (!(value >= min && value <= max) || (name !== 'MEDIA_POLL_SECONDS' && !Number.isInteger(value))) {
+      throw new Error(`Invalid configuration:\n  ${name}: must be ${name === 'MEDIA_POLL_SECONDS' ? 'a number' : 'an integer'} from ${min} to ${max}, got ${value}`);
+    }
+  }
   if (raw.RATE_LIMIT_MUTATIONS <= 0 || raw.RATE_LIMIT_WINDOW_MS <= 0) {
     throw new Error('Invalid configuration:\n  RATE_LIMIT_MUTATIONS and RATE_LIMIT_WINDOW_MS must be positive');
   }
@@ -83,7 +101,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       issuer: raw.AUTH_JWT_ISSUER || null,
       audience: raw.AUTH_JWT_AUDIENCE || null,
     },
-    livekit: { url: raw.LIVEKIT_URL, apiKey: raw.LIVEKIT_API_KEY, apiSecret: raw.LIVEKIT_API_SECRET },
+    livekit: {
+      url: raw.LIVEKIT_URL,
+      apiKey: raw.LIVEKIT_API_KEY,
+      apiSecret: raw.LIVEKIT_API_SECRET,
+      ...(raw.LIVEKIT_API_URL ? { apiUrl: raw.LIVEKIT_API_URL } : {}),
+      tokenTtlSeconds: raw.LIVEKIT_TOKEN_TTL_SECONDS,
+      reconcileMs: raw.LIVEKIT_RECONCILE_MS,
+    },
+    media: {
+      retryLimit: raw.MEDIA_RETRY_LIMIT,
+      retryDelaySeconds: raw.MEDIA_RETRY_DELAY_SECONDS,
+      pollingIntervalSeconds: raw.MEDIA_POLL_SECONDS,
+    },
     recommender: {
       url: raw.RECOMMENDER_URL,
       timeoutMs: raw.RECOMMENDER_TIMEOUT_MS,

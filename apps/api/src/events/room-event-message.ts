@@ -51,6 +51,7 @@ const roomEventJson = z.discriminatedUnion('type', [
   withParticipant('ParticipantUnmuted'),
   z.object({ ...base, type: z.literal('ParticipantRemoved'), profileId: z.string().min(1), banned: z.boolean() }),
   z.object({ ...base, type: z.literal('RoomStatusChanged'), status: z.nativeEnum(RoomStatus) }),
+  z.object({ ...base, type: z.literal('ParticipantConnectionChanged'), participant: participantJson, connected: z.boolean() }),
 ]);
 
 /** The domain event as JSON: a discriminated union on `type`, dates as ISO-8601 strings. */
@@ -115,6 +116,8 @@ export function roomEventToJson(event: RoomEvent): RoomEventJson {
       return { ...base, type: event.type, status: event.status };
     case 'RoleChanged':
       return { ...base, type: event.type, participant: participantToJson(event.participant), previousRole: event.previousRole };
+    case 'ParticipantConnectionChanged':
+      return { ...base, type: event.type, participant: participantToJson(event.participant), connected: event.connected };
     default:
       return { ...base, type: event.type, participant: participantToJson(event.participant) };
   }

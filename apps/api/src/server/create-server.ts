@@ -6,7 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { AudioGateway } from '@roundtable/audio';
+import type { MediaControl } from '@roundtable/audio';
 import cors from 'cors';
 import express from 'express';
 import { type ExecutionResult, getOperationAST, GraphQLError, type GraphQLFormattedError, parse } from 'graphql';
@@ -23,6 +23,8 @@ import type { Database } from '../database/orm';
 import type { EventBus } from '../events/event-bus';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
 import { serveWebClient } from './web-client';
+import type { MediaOutbox } from '../media/media-outbox';
+import { liveKitWebhookRoute, LIVEKIT_WEBHOOK_PATH } from '../media/livekit-webhook.route';
 import { checkOperationLimits } from './operation-limits';
 import { RateLimiter } from './rate-limiter';
 import { buildApiSchema } from './schema';
@@ -34,7 +36,8 @@ export interface ApiServerOptions {
   readonly config: AppConfig;
   readonly db: Database;
   readonly bus: EventBus;
-  readonly audio: AudioGateway;
+  readonly audio: MediaControl;
+  readonly outbox: MediaOutbox;
   readonly logger: Logger;
 }
 
@@ -70,11 +73,11 @@ function isRequestError(error: GraphQLError): boolean {
 
 /** HTTP and WebSocket GraphQL on one port, with health endpoints and an offline GraphiQL. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const { config, db, bus, audio, logger } = options;
+  const { config, db, bus, audio, outbox, logger } = options;
   const schema = await buildApiSchema(bus);
   const authenticator = new Authenticator(config.auth);
   const rateLimiter = new RateLimiter(config.limits.mutationsPerWindow, config.limits.rateWindowMs);
-  const services = createServices({ config, db, bus, audio, logger });
+  const services = createServices({ config, db, bus, audio, outbox, logger });
 
   const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error while resolving');
   const format = (error: GraphQLError): GraphQLFormattedError => formatApiError(error.toJSON(), error, logUnexpected);
@@ -216,6 +219,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       res.status(503).json({ status: 'unavailable', database: 'down' });
     }
   });
+  app.post(LIVEKIT_WEBHOOK_PATH, ...liveKitWebhookRoute(audio, services.mediaSync, logger));
   app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   serveWebClient(app, config.webDir, logger);
   app.get(GRAPHQL_PATH, (req, res, next) => {

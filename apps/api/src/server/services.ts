@@ -1,4 +1,4 @@
-import type { AudioGateway } from '@roundtable/audio';
+import type { MediaControl } from '@roundtable/audio';
 import type { Logger } from 'pino';
 
 import type { AppConfig } from '../config/config';
@@ -7,6 +7,9 @@ import type { EventBus } from '../events/event-bus';
 import { RoomEventStream } from '../events/room-event-stream';
 import { GroupsService } from '../groups/groups.service';
 import { MediaAccessService } from '../media/media-access.service';
+import { MediaControlProjection } from '../media/media-control.projection';
+import type { MediaOutbox } from '../media/media-outbox';
+import { MediaSync } from '../media/media-sync.worker';
 import { ProfilesService } from '../profiles/profiles.service';
 import { EngagementProjection } from '../recommendations/engagement.projection';
 import { RecommendationsService } from '../recommendations/recommendations.service';
@@ -27,6 +30,8 @@ export interface Services {
   readonly roomQueries: RoomQueries;
   readonly roomEvents: RoomEventStream;
   readonly media: MediaAccessService;
+  /** Drains the media outbox, reconciles LIVE rooms, records LiveKit webhooks. */
+  readonly mediaSync: MediaSync;
   readonly recommendations: RecommendationsService;
 }
 
@@ -34,28 +39,36 @@ export interface ServiceDeps {
   readonly config: AppConfig;
   readonly db: Database;
   readonly bus: EventBus;
-  readonly audio: AudioGateway;
+  readonly audio: MediaControl;
+  readonly outbox: MediaOutbox;
   readonly logger: Logger;
 }
 
 /** Wires every service once per API instance. */
-export function createServices({ config, db, bus, audio, logger }: ServiceDeps): Services {
+export function createServices({ config, db, bus, audio, outbox, logger }: ServiceDeps): Services {
   const roomEvents = new RoomEventStream({ bus, fork: () => db.orm.em.fork(), logger });
+  const roomCommands = new RoomCommandHandler({
+    repository: new RoomRepository(),
+    // Engagement reads the join times of rows the participant projection closes; the event log
+    // needs the row ids the participant projection creates; media jobs commit with the command.
+    projections: [
+      new EngagementProjection(),
+      new ParticipantRowsProjection(),
+      new RoomEventLogProjection(),
+      new MediaControlProjection(() => outbox),
+    ],
+    effects: [{ name: 'publish room events', run: (outcome) => roomEvents.publish(outcome.room.id, outcome.messages) }],
+    logger,
+  });
   return {
     profiles: new ProfilesService(),
     groups: new GroupsService({ onMemberLeft: (profileId) => roomEvents.notifyAccessChanged(profileId) }),
     roomCreation: new RoomCreationService(),
-    roomCommands: new RoomCommandHandler({
-      repository: new RoomRepository(),
-      // Engagement reads the join times of rows the participant projection closes; the event
-      // log needs the row ids the participant projection creates.
-      projections: [new EngagementProjection(), new ParticipantRowsProjection(), new RoomEventLogProjection()],
-      effects: [{ name: 'publish room events', run: (outcome) => roomEvents.publish(outcome.room.id, outcome.messages) }],
-      logger,
-    }),
+    roomCommands,
     roomQueries: new RoomQueries(),
     roomEvents,
     media: new MediaAccessService(audio),
+    mediaSync: new MediaSync({ media: audio, outbox, fork: () => db.orm.em.fork(), commands: roomCommands, logger }),
     recommendations: new RecommendationsService(
       {
         recommenderUrl: config.recommender.url,

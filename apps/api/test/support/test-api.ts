@@ -1,3 +1,5 @@
+import { LiveKitMediaControl } from '@roundtable/audio';
+import { LiveKitDouble } from '@roundtable/audio/testing';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -14,6 +16,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestApi {
   readonly api: RunningApi;
+  /** The LiveKit double this API's media control talks to (the one test double allowed). */
+  readonly livekit: LiveKitDouble;
   readonly url: string;
   readonly wsUrl: string;
   /** POST a GraphQL operation over real HTTP. */
@@ -25,7 +29,8 @@ export interface TestApi {
 }
 
 /** A real API server (HTTP + WebSocket) on a free port, against this worker's database. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, options: { livekit?: LiveKitDouble } = {}): Promise<TestApi> {
+  const livekit = options.livekit ?? (await LiveKitDouble.start());
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -34,12 +39,16 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
     RATE_LIMIT_MUTATIONS: '100000',
+    LIVEKIT_URL: livekit.url,
+    MEDIA_POLL_SECONDS: '0.5',
+    MEDIA_RETRY_DELAY_SECONDS: '1',
     ...env,
   });
-  const api = await runApi(config);
+  const api = await runApi(config, { audio: new LiveKitMediaControl({ ...config.livekit, ...livekit.settings, requestTimeoutSeconds: 2 }) });
   const clients: Client[] = [];
   return {
     api,
+    livekit,
     url: api.server.url.replace('localhost', '127.0.0.1'),
     wsUrl: api.server.wsUrl.replace('localhost', '127.0.0.1'),
     async request<T>(query: string, variables: Record<string, unknown> = {}, token: string | null = null) {
@@ -65,10 +74,12 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     async clear() {
       await clearDatabase(api.db);
       api.server.services.profiles.forgetKnownProfiles();
+      livekit.reset();
     },
     async stop() {
       await Promise.all(clients.map((client) => client.dispose()));
       await api.stop();
+      if (!options.livekit) await livekit.close();
     },
   };
 }

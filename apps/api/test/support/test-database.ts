@@ -42,6 +42,8 @@ export async function clearDatabase(db: Database): Promise<void> {
     `select tablename from pg_tables where schemaname = 'public' and tablename <> 'mikro_orm_migrations'`,
   );
   await connection.execute(`truncate table ${tables.map((t) => `"${t.tablename}"`).join(', ')} cascade`);
+  // Media jobs of an earlier test must not reach this test's LiveKit double.
+  await connection.execute(`delete from pgboss.job where name in ('media-sync', 'media-reconcile')`);
 }
 
 export async function openTestDatabase(): Promise<Database> {

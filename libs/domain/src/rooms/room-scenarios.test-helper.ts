@@ -54,6 +54,7 @@ const NATURAL_PICKS: Record<RoomCommandType, readonly [PickKind, PickKind]> = {
   MuteParticipant: ['moderating', 'stage'],
   UnmuteSelf: ['stage', 'anyone'],
   RemoveParticipant: ['moderating', 'participant'],
+  RecordMediaConnection: ['stage', 'anyone'],
 };
 
 function resolvePick(pick: ProfilePick, natural: PickKind, state: RoomState): string {
@@ -92,6 +93,8 @@ export function resolveCommand(template: CommandTemplate, state: RoomState): Roo
       return { type: template.type, actorId, targetId, moderator: template.flag };
     case 'RemoveParticipant':
       return { type: template.type, actorId, targetId, ban: template.flag };
+    case 'RecordMediaConnection':
+      return { type: template.type, actorId, connected: template.flag };
     default:
       return { type: template.type, actorId };
   }
@@ -134,6 +137,7 @@ const weightedTypes: ReadonlyArray<readonly [RoomCommandType, number]> = [
   ['MuteParticipant', 5],
   ['UnmuteSelf', 4],
   ['RemoveParticipant', 4],
+  ['RecordMediaConnection', 2],
 ];
 
 const commandType = fc.oneof(...weightedTypes.map(([type, weight]) => ({ weight, arbitrary: fc.constant(type) })));

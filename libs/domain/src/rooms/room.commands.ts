@@ -18,6 +18,11 @@ export type RoomCommand =
     }
   | { readonly type: 'MuteParticipant'; readonly actorId: string; readonly targetId: string }
   | { readonly type: 'UnmuteSelf'; readonly actorId: string }
+  /**
+   * The media server reports the actor's own audio connection going up or down. Only the stage's
+   * connections are room events (listeners' come and go too often to matter to everyone).
+   */
+  | { readonly type: 'RecordMediaConnection'; readonly actorId: string; readonly connected: boolean }
   | {
       readonly type: 'RemoveParticipant';
       readonly actorId: string;

@@ -32,7 +32,12 @@ export type RoomEvent =
       readonly profileId: string;
       readonly banned: boolean;
     })
-  | (EventBase & { readonly type: 'RoomStatusChanged'; readonly status: RoomStatus });
+  | (EventBase & { readonly type: 'RoomStatusChanged'; readonly status: RoomStatus })
+  | (EventBase & {
+      readonly type: 'ParticipantConnectionChanged';
+      readonly participant: ParticipantState;
+      readonly connected: boolean;
+    });
 
 export type RoomEventType = RoomEvent['type'];
 

@@ -598,3 +598,23 @@ describe('event payloads', () => {
     expect(event.type === 'ParticipantMuted' && event.participant).toEqual(participant(next, 'sam'));
   });
 });
+
+describe('RecordMediaConnection', () => {
+  const room = () => roomWith({ speakers: ['sam'], listeners: ['ann'] });
+
+  it('is a room event for the stage: a speaker dropping off the media server', () => {
+    const state = room();
+    const { state: after, events } = decideNow(state, { type: 'RecordMediaConnection', actorId: 'sam', connected: false });
+    expect(events).toMatchObject([{ type: 'ParticipantConnectionChanged', connected: false, participant: { profileId: 'sam' } }]);
+    // Connection is not part of the rules' state: only the version moves.
+    expect(after.participants).toBe(state.participants);
+    expect(after.version).toBe(state.version + 1);
+  });
+
+  it('is no event for a listener or someone not in the room', () => {
+    for (const actorId of ['ann', 'stranger']) {
+      const state = room();
+      expect(decideNow(state, { type: 'RecordMediaConnection', actorId, connected: true })).toEqual({ state, events: [] });
+    }
+  });
+});

@@ -93,6 +93,8 @@ function decideOutcome(state: RoomState, command: RoomCommand, now: Date): Outco
       return unmuteSelf(state, command.actorId);
     case 'RemoveParticipant':
       return removeParticipant(state, command.actorId, command.targetId, command.ban);
+    case 'RecordMediaConnection':
+      return recordMediaConnection(state, command.actorId, command.connected);
     default:
       return assertUnreachable(command);
   }
@@ -316,6 +318,13 @@ function removeParticipant(state: RoomState, actorId: string, targetId: string, 
   if (!ban) throw DomainError.conflict(DomainErrorCode.NotAParticipant, 'The profile is not in the room');
   if (state.bannedIds.has(targetId)) return NO_CHANGE;
   return { changes: { bannedIds }, events: [removed] };
+}
+
+function recordMediaConnection(state: RoomState, actorId: string, connected: boolean): Outcome {
+  const participant = state.participants.get(actorId);
+  // Someone not in the room (or in the audience) changes nothing the room shows everyone.
+  if (participant === undefined || !isOnStage(participant)) return NO_CHANGE;
+  return { changes: {}, events: [{ type: 'ParticipantConnectionChanged', participant, connected }] };
 }
 
 // --- Helpers -----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ export interface GraphQLRoomEvent {
   readonly banned?: boolean;
   readonly previousRole?: ParticipantRole;
   readonly status?: RoomStatus;
+  readonly connected?: boolean;
 }
 
 const date = (value: string | null): Date | null => (value === null ? null : new Date(value));
@@ -52,7 +53,10 @@ export function toGraphQLRoomEvent(message: RoomEventMessage): GraphQLRoomEvent 
         invitedToStageAt: date(event.participant.invitedToStageAt),
         muted: event.participant.muted,
       };
-      return event.type === 'RoleChanged' ? { ...base, participant, previousRole: event.previousRole } : { ...base, participant };
+      if (event.type === 'RoleChanged') return { ...base, participant, previousRole: event.previousRole };
+      // The event says what the connection became; the participant shows the same.
+      if (event.type === 'ParticipantConnectionChanged') return { ...base, participant: { ...participant, connected: event.connected }, connected: event.connected };
+      return { ...base, participant };
     }
   }
 }

@@ -115,6 +115,18 @@ export class RoomStatusChangedEvent extends RoomEventType {
   status!: RoomStatus;
 }
 
+@ObjectType('ParticipantConnectionChanged', {
+  implements: RoomEventType,
+  description: "A participant on stage connected to or dropped off the room's audio (media server). Listeners' connections are not room events.",
+})
+export class ParticipantConnectionChangedEvent extends RoomEventType {
+  @Field(() => ParticipantType)
+  participant!: ParticipantType;
+
+  @Field(() => Boolean)
+  connected!: boolean;
+}
+
 /** Every concrete event type, for buildSchema's `orphanedTypes`. */
 export const ROOM_EVENT_TYPES = [
   ParticipantJoinedEvent,
@@ -129,4 +141,5 @@ export const ROOM_EVENT_TYPES = [
   ParticipantUnmutedEvent,
   ParticipantRemovedEvent,
   RoomStatusChangedEvent,
+  ParticipantConnectionChangedEvent,
 ];

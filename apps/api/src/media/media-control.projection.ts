@@ -1,0 +1,46 @@
+import { RoomStatus, STAGE_ROLES } from '@roundtable/domain';
+
+import type { RoomChange, RoomProjection } from '../rooms/room-command.handler';
+import type { MediaOutbox, MediaSyncJob } from './media-outbox';
+
+/**
+ * The media outbox side of a command: for each change to what someone may do on the media
+ * server, a sync job written in the command's transaction. Joining needs none (the token carries
+ * the grants); un-muting needs none (it is the speaker's own act on their client).
+ */
+export class MediaControlProjection implements RoomProjection {
+  readonly name = 'media outbox';
+
+  constructor(private readonly outbox: () => MediaOutbox | null) {}
+
+  async project({ tx, room, events, now }: RoomChange): Promise<void> {
+    const outbox = this.outbox();
+    if (!outbox) return;
+    const jobs = new Map<string, MediaSyncJob>();
+    const sync = (profileId: string | null, removedAt: Date | null = null) =>
+      jobs.set(profileId ?? '*', { roomId: room.id, profileId, removedAt: removedAt?.toISOString() ?? null });
+    for (const event of events) {
+      switch (event.type) {
+        case 'RoleChanged':
+          // Onto or off the stage changes what they may publish; moderator ↔ speaker does not.
+          if (STAGE_ROLES.has(event.participant.role) !== STAGE_ROLES.has(event.previousRole)) sync(event.participant.profileId);
+          break;
+        case 'ParticipantMuted':
+          sync(event.participant.profileId);
+          break;
+        case 'ParticipantRemoved':
+          sync(event.profileId, now);
+          break;
+        case 'ParticipantLeft':
+          sync(event.profileId);
+          break;
+        case 'RoomStatusChanged':
+          if (event.status === RoomStatus.Ended) sync(null);
+          break;
+        default:
+          break;
+      }
+    }
+    if (jobs.size > 0) await outbox.enqueueInTransaction(tx, [...jobs.values()]);
+  }
+}

@@ -1,0 +1,115 @@
+import { type EntityManager } from '@mikro-orm/postgresql';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+
+/**
+ * The media outbox: jobs that bring the media server (LiveKit) in line with what a committed
+ * room command decided. Jobs are written by pg-boss IN the command's transaction (so a rolled
+ * back command leaves no job, and a committed one always has its job), and drained by workers on
+ * every API instance with retries and exponential backoff. A LiveKit outage never fails a
+ * mutation: the jobs wait and converge once it is back.
+ */
+
+/** Queue of level-triggered syncs: one participant, or a whole room when `profileId` is null. */
+export const MEDIA_SYNC_QUEUE = 'media-sync';
+/** Queue of periodic reconciliations of every LIVE room against the media server. */
+export const MEDIA_RECONCILE_QUEUE = 'media-reconcile';
+
+/** One media sync job: make the media server match the database for one participant or room. */
+export interface MediaSyncJob {
+  readonly roomId: string;
+  /** Null: the whole room (its end). */
+  readonly profileId: string | null;
+  /** When the participant was removed or banned (ISO-8601): their older media tokens are revoked. */
+  readonly removedAt: string | null;
+}
+
+export interface MediaOutboxSettings {
+  readonly connectionString: string;
+  /** Attempts after the first failure, with exponential backoff from `retryDelaySeconds`. */
+  readonly retryLimit: number;
+  readonly retryDelaySeconds: number;
+  /** How often idle workers look for jobs (pg-boss polls; at least 0.5 s). */
+  readonly pollingIntervalSeconds: number;
+}
+
+/** pg-boss's `db` adapter over a MikroORM transaction: pg-boss's `$n` SQL through knex's `?`. */
+function inTransaction(tx: EntityManager) {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const bindings: unknown[] = [];
+      const sql = text.replace(/\$(\d+)/g, (_match, index: string) => {
+        bindings.push(values[Number(index) - 1] ?? null);
+        return '?';
+      });
+      const rows = await tx.execute<unknown[]>(sql, bindings);
+      return { rows };
+    },
+  };
+}
+
+/** pg-boss, started once per API instance, with the queues Roundtable uses. */
+export class MediaOutbox {
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly settings: MediaOutboxSettings,
+  ) {}
+
+  static async start(settings: MediaOutboxSettings, logger: Logger): Promise<MediaOutbox> {
+    const boss = new PgBoss({
+      connectionString: settings.connectionString,
+      schema: 'pgboss',
+      max: 3,
+      application_name: 'roundtable-media-outbox',
+      // Its own supervision (maintenance, monitoring) at a relaxed pace; jobs are what matter.
+      monitorStateIntervalSeconds: 60,
+    });
+    // pg-boss reports connection trouble here; it keeps retrying on its own.
+    boss.on('error', (error: Error) => logger.warn({ err: error }, 'media outbox (pg-boss) error'));
+    await boss.start();
+    // `stately`: at most one job per key queued, one retrying and one running, so two syncs of the
+    // same participant never run at once (on any instance) and never call LiveKit twice.
+    await boss.createQueue(MEDIA_SYNC_QUEUE, {
+      name: MEDIA_SYNC_QUEUE,
+      policy: 'stately',
+      retryLimit: settings.retryLimit,
+      retryDelay: settings.retryDelaySeconds,
+      retryBackoff: true,
+    });
+    await boss.createQueue(MEDIA_RECONCILE_QUEUE, { name: MEDIA_RECONCILE_QUEUE, policy: 'stately', retryLimit: 0 });
+    return new MediaOutbox(boss, settings);
+  }
+
+  /** Writes sync jobs inside `tx`; they exist exactly when `tx` commits. */
+  async enqueueInTransaction(tx: EntityManager, jobs: readonly MediaSyncJob[]): Promise<void> {
+    const db = inTransaction(tx);
+    for (const job of jobs) {
+      await this.boss.send(MEDIA_SYNC_QUEUE, { ...job }, { db, singletonKey: syncKey(job) });
+    }
+  }
+
+  /** Asks for one reconciliation run; concurrent asks (from every instance) collapse into one job. */
+  async requestReconciliation(): Promise<void> {
+    await this.boss.send(MEDIA_RECONCILE_QUEUE, {}, { singletonKey: 'all-live-rooms' });
+  }
+
+  /** Starts draining `queue` on this instance; a thrown error makes pg-boss retry the job later. */
+  async work<T extends object>(queue: string, handle: (data: T) => Promise<void>): Promise<void> {
+    await this.boss.work<T>(queue, { pollingIntervalSeconds: this.settings.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+      if (job) await handle(job.data);
+    });
+  }
+
+  /** Jobs not yet finished (created, retrying or active), for tests and `/metrics`. */
+  async pendingCount(queue: string = MEDIA_SYNC_QUEUE): Promise<number> {
+    return this.boss.getQueueSize(queue, { before: 'completed' });
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 2000, wait: true });
+  }
+}
+
+function syncKey(job: MediaSyncJob): string {
+  return `${job.roomId}:${job.profileId ?? '*'}`;
+}

@@ -1,0 +1,160 @@
+import { type EntityManager } from '@mikro-orm/postgresql';
+import {
+  executeMediaCall,
+  type MediaCall,
+  type MediaControl,
+  MediaControlError,
+  type MediaWebhookEvent,
+  planParticipantSync,
+  planRoomEnded,
+  planRoomReconciliation,
+} from '@roundtable/audio';
+import { RoomStatus, STAGE_ROLES } from '@roundtable/domain';
+import type { Logger } from 'pino';
+
+import { isUuid } from '../common/ids';
+import type { RoomCommandHandler } from '../rooms/room-command.handler';
+import { RoomEntity } from '../rooms/room.entity';
+import { desiredPresence, desiredRoomParticipants } from './media-desired-state';
+import { MEDIA_RECONCILE_QUEUE, MEDIA_SYNC_QUEUE, type MediaOutbox, type MediaSyncJob } from './media-outbox';
+
+export interface MediaSyncDeps {
+  readonly media: MediaControl;
+  readonly outbox: MediaOutbox;
+  readonly fork: () => EntityManager;
+  readonly commands: RoomCommandHandler;
+  readonly logger: Logger;
+}
+
+/** What a webhook did, for the HTTP answer and the tests. */
+export type WebhookOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
+
+/**
+ * Brings LiveKit in line with the database: drains the media outbox (one participant or room per
+ * job), reconciles every LIVE room on request, and records what LiveKit's webhooks report about
+ * connections. Every decision reads the current database state, so jobs may run late, twice or
+ * out of order and still converge.
+ */
+export class MediaSync {
+  constructor(private readonly deps: MediaSyncDeps) {}
+
+  async startWorkers(): Promise<void> {
+    await this.deps.outbox.work<MediaSyncJob>(MEDIA_SYNC_QUEUE, (job) => this.syncJob(job));
+    await this.deps.outbox.work<Record<string, never>>(MEDIA_RECONCILE_QUEUE, () => this.reconcileLiveRooms());
+  }
+
+  /** One outbox job. Throws (so pg-boss retries with backoff) only when retrying can help. */
+  async syncJob(job: MediaSyncJob): Promise<void> {
+    const calls =
+      job.profileId === null
+        ? planRoomEnded(job.roomId)
+        : planParticipantSync({
+            roomId: job.roomId,
+            profileId: job.profileId,
+            desired: await desiredPresence(this.deps.fork(), job.roomId, job.profileId, job.removedAt ? new Date(job.removedAt) : null),
+            actual: await this.deps.media.getParticipant(job.roomId, job.profileId),
+          });
+    await this.execute(calls);
+  }
+
+  /**
+   * Reconciles every LIVE room with the media server: removes media participants who are not
+   * allowed (banned, removed, unknown), re-applies permissions to anyone holding the wrong ones,
+   * re-mutes muted speakers, and corrects `Participant.connected`.
+   */
+  async reconcileLiveRooms(): Promise<void> {
+    const rooms = await this.deps.fork().find(RoomEntity, { status: RoomStatus.Live }, { fields: ['id'] });
+    for (const { id: roomId } of rooms) {
+      const em = this.deps.fork();
+      const actual = await this.deps.media.listParticipants(roomId);
+      const desired = await desiredRoomParticipants(em, roomId);
+      const plan = planRoomReconciliation({ roomId, desired, actual });
+      await this.execute(plan.calls);
+      for (const correction of plan.connectionCorrections) {
+        await this.recordConnection(roomId, correction.profileId, correction.connected, new Date(), null);
+      }
+    }
+  }
+
+  /**
+   * A verified LiveKit webhook: connection changes set `Participant.connected` (and become room
+   * events for people on stage). Duplicates (by event id) and stale events (older than the last
+   * recorded change) are ignored; unknown rooms and identities are ignored and logged, and an
+   * unknown identity that joined is removed through the outbox.
+   */
+  async handleWebhook(event: MediaWebhookEvent): Promise<WebhookOutcome> {
+    const connected =
+      event.type === 'participant_joined' ? true : event.type === 'participant_left' || event.type === 'participant_connection_aborted' ? false : null;
+    if (connected === null || event.roomId === null || event.profileId === null) return 'ignored';
+    const em = this.deps.fork();
+    const fresh = await em.execute<unknown[]>(
+      `insert into livekit_webhook_events (id, type, room_id, profile_id, created_at, received_at)
+       values (?, ?, ?, ?, ?, now()) on conflict (id) do nothing returning id`,
+      [event.id, event.rawType, event.roomId, event.profileId, event.createdAt],
+    );
+    if (fresh.length === 0) return 'duplicate';
+    if (!isUuid(event.roomId) || (await em.count(RoomEntity, { id: event.roomId.toLowerCase() })) === 0) {
+      this.deps.logger.warn({ roomId: event.roomId, eventId: event.id }, 'LiveKit webhook for an unknown room ignored');
+      return 'ignored';
+    }
+    const roomId = event.roomId.toLowerCase();
+    const outcome = await this.recordConnection(roomId, event.profileId, connected, event.createdAt, event.participantSid);
+    if (outcome === 'ignored' && connected) {
+      // Someone on the media server whom the room does not know (or no longer has): take them off.
+      this.deps.logger.warn({ roomId, profileId: event.profileId }, 'media participant without a Roundtable participation; removing');
+      await em.transactional((tx) => this.deps.outbox.enqueueInTransaction(tx, [{ roomId, profileId: event.profileId, removedAt: null }]));
+    }
+    return outcome;
+  }
+
+  /** Sets `connected` unless a later change is already recorded; stage changes become room events. */
+  private async recordConnection(
+    roomId: string,
+    profileId: string,
+    connected: boolean,
+    at: Date,
+    mediaSid: string | null,
+  ): Promise<WebhookOutcome> {
+    const em = this.deps.fork();
+    const rows = await em.execute<{ role: string; was_connected: boolean; changed_at: Date | null }[]>(
+      `with current as (
+         select id, connected, media_state_at from participants
+          where room_id = ? and profile_id = ? and left_at is null for update)
+       update participants p
+          set connected = ?, media_state_at = ?, media_sid = coalesce(?, p.media_sid)
+         from current
+        where p.id = current.id
+          and (current.media_state_at is null or current.media_state_at <= ?)
+          -- A disconnect of an older connection (another sid) does not end the current one.
+          and (? or ?::text is null or p.media_sid is null or p.media_sid = ?)
+       returning p.role, current.connected as was_connected, current.media_state_at as changed_at`,
+      [roomId, profileId, connected, at, connected ? mediaSid : null, at, connected, mediaSid, mediaSid],
+    );
+    const row = rows[0];
+    if (!row) {
+      const active = await em.execute<unknown[]>(`select 1 from participants where room_id = ? and profile_id = ? and left_at is null`, [roomId, profileId]);
+      return active.length > 0 ? 'stale' : 'ignored';
+    }
+    if (row.was_connected !== connected && STAGE_ROLES.has(row.role as never)) {
+      const viewer = { profileId, name: null, isStaff: false };
+      await this.deps.commands.handleCommand(this.deps.fork(), viewer, roomId, { type: 'RecordMediaConnection', actorId: profileId, connected });
+    }
+    return 'applied';
+  }
+
+  private async execute(calls: readonly MediaCall[]): Promise<void> {
+    for (const call of calls) {
+      try {
+        await executeMediaCall(this.deps.media, call);
+      } catch (error) {
+        if (error instanceof MediaControlError && !error.retryable) {
+          // Retrying cannot help (credentials, a rejected request): say so once and move on.
+          this.deps.logger.error({ err: error, call }, 'media call refused by the media server');
+          continue;
+        }
+        this.deps.logger.warn({ err: error, method: call.method, roomId: call.roomId }, 'media server unavailable; the job will be retried');
+        throw error;
+      }
+    }
+  }
+}
