@@ -12,7 +12,7 @@ import { ReportCategory } from '../reports/report-category';
 import {
   ALLOWED_TERMS,
   ENGLISH_DATASET_POLICY,
-  EXTRA_REFUSED_TERMS,
+  REFUSED_SPELLINGS,
   ScreeningTier,
   type TermPolicy,
 } from './word-lists';
@@ -61,10 +61,10 @@ function buildDataSet(): DataSet<PhraseMetadata> {
     .addAll(englishDataset)
     // Ignored words are not matched at all, so they cannot shadow anything either.
     .removePhrasesIf((phrase) => policyFor(phrase.metadata?.originalWord ?? '').tier === ScreeningTier.Ignore);
-  for (const extra of EXTRA_REFUSED_TERMS) {
+  for (const refused of REFUSED_SPELLINGS) {
     dataset.addPhrase((phrase) => {
-      phrase.setMetadata({ originalWord: extra.term });
-      for (const source of extra.patterns) phrase.addPattern(parseRawPattern(source));
+      phrase.setMetadata({ originalWord: refused.term });
+      for (const spelling of refused.spellings) phrase.addPattern(parseRawPattern(stretchTolerantPattern(spelling)));
       return phrase;
     });
   }
@@ -74,6 +74,31 @@ function buildDataSet(): DataSet<PhraseMetadata> {
     return phrase;
   });
   return dataset;
+}
+
+/**
+ * Letters obscenity's recommended transformers collapse to two, not one (see
+ * `englishRecommendedBlacklistMatcherTransformers`); every other letter collapses to one.
+ */
+const LETTERS_KEPT_DOUBLE = new Set(['b', 'e', 'o', 'l', 's', 'g']);
+
+/**
+ * An obscenity pattern for a plain spelling, as the transformers leave text: a run of a letter
+ * kept double is written double when the spelling doubles it, and as `x[x]` when it does not
+ * (a stretched "niggeeer" becomes "niggeer"); every other run is written once.
+ * @param spelling lower-case letters and spaces, with an optional `|` at either end.
+ */
+export function stretchTolerantPattern(spelling: string): string {
+  const start = spelling.startsWith('|') ? '|' : '';
+  const end = spelling.length > 1 && spelling.endsWith('|') ? '|' : '';
+  const word = spelling.slice(start.length, spelling.length - end.length);
+  let pattern = '';
+  for (const run of word.match(/(.)\1*/gsu) ?? []) {
+    const letter = run[0] as string;
+    if (!/^[a-z ]$/.test(letter)) throw new TypeError(`Spellings use lower-case letters and spaces only: ${spelling}`);
+    pattern += LETTERS_KEPT_DOUBLE.has(letter) ? (run.length > 1 ? letter + letter : `${letter}[${letter}]`) : letter;
+  }
+  return start + pattern + end;
 }
 
 const DATASET = buildDataSet();
@@ -100,7 +125,7 @@ function joinSpacedLetters(text: string): string | null {
     run = [];
   };
   for (const token of tokens) {
-    if ([...token].length === 1) run.push(token);
+    if (isSingleCharacter(token)) run.push(token);
     else {
       flush();
       if (token !== '') out.push(token);
@@ -108,6 +133,28 @@ function joinSpacedLetters(text: string): string | null {
   }
   flush();
   return joined ? out.join(' ') : null;
+}
+
+/**
+ * One character, maybe repeated ("rr"), give or take punctuation around it ("r!" ending
+ * "n i g g e r!"). A lone (maybe
+ * repeated) symbol counts too, since leetspeak uses them for letters ("@" for a).
+ */
+function isSingleCharacter(token: string): boolean {
+  const core = token.replace(SENTENCE_PUNCTUATION_AROUND, '');
+  return new Set(core === '' ? token : core).size === 1;
+}
+
+/** Punctuation that opens or closes a word in a sentence ("(", "!", "..."), at either end of a token. */
+const SENTENCE_PUNCTUATION_AROUND = /^[([{"'¿¡]+|[)\]}"'!?.,;:]+$/gu;
+
+/**
+ * Drops sentence punctuation at the end of words: obscenity reads "!" as leetspeak for "i", so
+ * "spic!" would read "spici" and miss the word boundary its pattern asks for.
+ */
+function trimWordEndPunctuation(text: string): string {
+  // Only after a letter or digit: a lone "!" between spaced-out letters is the letter i.
+  return text.replace(/(?<=[\p{L}\p{N}])[!?.,;:]+(?=\s|$)/gu, ' ');
 }
 
 /**
@@ -138,12 +185,17 @@ export function screenText(field: string, text: string | null | undefined): Scre
   if (text === null || text === undefined || text.trim() === '') return { verdict: ScreeningVerdict.Allow, terms: [] };
   // The original is matched first so obscenity's exceptions (which read the text as written)
   // still apply; the variants only add what obfuscation hid.
-  const stripped = stripMarks(text);
-  const variants = [text, stripped, joinSpacedLetters(text), joinSpacedLetters(stripped)];
+  const variants = new Set<string>();
+  for (const base of [text, stripMarks(text)]) {
+    for (const form of [base, trimWordEndPunctuation(base)]) {
+      variants.add(form);
+      const joined = joinSpacedLetters(form);
+      if (joined !== null) variants.add(joined);
+    }
+  }
   const seen = new Set<string>();
   const found: ScreenedTerm[] = [];
   for (const variant of variants) {
-    if (variant === null) continue;
     for (const term of termsIn(variant)) {
       if (seen.has(term)) continue;
       seen.add(term);

@@ -26,10 +26,8 @@ import { ReportCategory } from '../reports/report-category';
  * - A word of obscenity's dataset: change its tier in {@link ENGLISH_DATASET_POLICY}. The
  *   `Record` is exhaustive, so an obscenity upgrade that adds a word fails to compile until the
  *   word has a tier.
- * - A new hate term: add it to {@link EXTRA_REFUSED_TERMS} in obscenity's pattern syntax
- *   (`|` = word boundary, `[x]` = optional x, `?` = any character). Write patterns as the
- *   transformers leave text: lower case, with runs of a repeated letter collapsed to one (two
- *   for b, e, o, l, s and g), so "zipperhead" is written `ziperhead`.
+ * - A new hate term: add its plain spellings to {@link REFUSED_SPELLINGS} (lower case; `|` at
+ *   either end asks for a word boundary, against false positives inside longer words).
  * - A false positive: add the innocent word to {@link ALLOWED_TERMS} (matched on the lower-cased
  *   text as written, so it exempts only that spelling, never an obfuscated slur).
  * - Add every change to `screen-text.spec.ts`: a refused (or flagged) example, an obfuscated
@@ -132,31 +130,49 @@ export const ENGLISH_DATASET_POLICY: Readonly<Record<EnglishProfaneWord, TermPol
   vagina: ignore,
 };
 
-/** A term the policy adds to obscenity's dataset. */
-export interface ExtraTerm {
-  /** The name reported in screening results and system reports. */
+/** Plain spellings of one refused term, turned into stretch-tolerant patterns by `screen-text.ts`. */
+export interface RefusedSpellings {
+  /** The name reported in screening results (for a dataset word, its `originalWord`). */
   readonly term: string;
-  /** obscenity pattern syntax, on transformed text (see the file comment). */
-  readonly patterns: readonly string[];
+  /**
+   * Lower-case spellings; a leading or trailing `|` asks for a word boundary there. Written as
+   * people spell the word ("zipperhead"): doubled letters and optional stretching are handled.
+   */
+  readonly spellings: readonly string[];
 }
 
 /**
- * Hate terms missing from obscenity's dataset, all refused. Kept modest on purpose: each entry
- * is an unambiguous slur or a hate slogan; anything with an innocent reading belongs in FLAG.
+ * Every refused term, spelled out. For obscenity's own refused words these add to its patterns:
+ * obscenity keeps doubled b, e, o, l, s and g (so "nigger" is not "Niger"), which means a
+ * stretched "niggeeer" slips past its pattern; the patterns built from these spellings accept
+ * such stretching. The rest are hate terms missing from obscenity's dataset. Kept modest on
+ * purpose: each entry is an unambiguous slur or a hate slogan; anything with an innocent reading
+ * belongs in FLAG.
  */
-export const EXTRA_REFUSED_TERMS: readonly ExtraTerm[] = [
-  { term: 'chingchong', patterns: ['ching chong'] },
-  { term: 'kike', patterns: ['|kyke'] },
-  { term: 'spic', patterns: ['|spic|', '|spics|'] },
-  { term: 'wetback', patterns: ['wetback'] },
-  { term: 'gook', patterns: ['|gook|', '|gooks|'] },
-  { term: 'beaner', patterns: ['|beaner'] },
-  { term: 'raghead', patterns: ['raghead'] },
-  { term: 'towelhead', patterns: ['towelhead'] },
-  { term: 'zipperhead', patterns: ['ziperhead'] },
-  { term: 'jigaboo', patterns: ['jigabo[o]'] },
-  { term: 'heil hitler', patterns: ['heil hitler'] },
-  { term: 'sieg heil', patterns: ['sieg heil'] },
+export const REFUSED_SPELLINGS: readonly RefusedSpellings[] = [
+  // Words of obscenity's dataset (tier REFUSE above).
+  { term: 'nigger', spellings: ['nigger', 'nigga'] },
+  { term: 'kike', spellings: ['kike', '|kyke'] },
+  { term: 'fag', spellings: ['|fag', 'faggot'] },
+  { term: 'chink', spellings: ['chink'] },
+  { term: 'chingchong', spellings: ['chingchong', 'ching chong'] },
+  { term: 'tranny', spellings: ['|tranny'] },
+  { term: 'retard', spellings: ['retard'] },
+  { term: 'abeed', spellings: ['abeed'] },
+  { term: 'africoon', spellings: ['africoon'] },
+  { term: 'arabush', spellings: ['arabush'] },
+  { term: 'boonga', spellings: ['boonga'] },
+  // Hate terms obscenity does not have.
+  { term: 'spic', spellings: ['|spic|', '|spics|'] },
+  { term: 'wetback', spellings: ['wetback'] },
+  { term: 'gook', spellings: ['|gook|', '|gooks|'] },
+  { term: 'beaner', spellings: ['|beaner'] },
+  { term: 'raghead', spellings: ['raghead'] },
+  { term: 'towelhead', spellings: ['towelhead'] },
+  { term: 'zipperhead', spellings: ['zipperhead'] },
+  { term: 'jigaboo', spellings: ['jigaboo'] },
+  { term: 'heil hitler', spellings: ['heil hitler', 'heilhitler'] },
+  { term: 'sieg heil', spellings: ['sieg heil', 'siegheil'] },
 ];
 
 /**
@@ -169,6 +185,7 @@ export const ALLOWED_TERMS: readonly string[] = [
   'dickson',
   'cummin', // Cummins, Cumming, Cummings
   'shiitake',
+  'cockpit', // obscenity matches |cockp
   'retardant', // flame retardant
   'retardation',
   'retarder',
