@@ -34,14 +34,17 @@ export class ModerationError extends Error {
     super(message);
   }
 
+  /** Bad input; `field` names the argument (BAD_USER_INPUT). */
   static invalidInput(field: string, message: string): ModerationError {
     return new ModerationError(ModerationErrorCode.InvalidInput, message, field);
   }
 
+  /** Screening refused a text; `field` names the field (BAD_USER_INPUT). */
   static textRefused(field: string, message: string): ModerationError {
     return new ModerationError(ModerationErrorCode.TextRefused, message, field);
   }
 
+  /** The reporter is not in the room nor left it within 15 minutes (FORBIDDEN). */
   static notInRoom(): ModerationError {
     return new ModerationError(
       ModerationErrorCode.NotInRoom,
@@ -49,6 +52,7 @@ export class ModerationError extends Error {
     );
   }
 
+  /** One OPEN report per (reporter, room, reported profile) (CONFLICT). */
   static duplicateOpenReport(): ModerationError {
     return new ModerationError(
       ModerationErrorCode.DuplicateOpenReport,
@@ -56,14 +60,17 @@ export class ModerationError extends Error {
     );
   }
 
+  /** Staff decide each report once (CONFLICT). */
   static reportAlreadyResolved(reportId: string): ModerationError {
     return new ModerationError(ModerationErrorCode.ReportAlreadyResolved, `Report ${reportId} is already resolved`);
   }
 
+  /** One appeal per notice (CONFLICT). */
   static appealAlreadyFiled(): ModerationError {
     return new ModerationError(ModerationErrorCode.AppealAlreadyFiled, 'This decision has already been appealed');
   }
 
+  /** Only an OPEN appeal can be decided (CONFLICT). */
   static noOpenAppeal(): ModerationError {
     return new ModerationError(ModerationErrorCode.NoOpenAppeal, 'This decision has no open appeal');
   }

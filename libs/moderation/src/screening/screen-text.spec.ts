@@ -2,12 +2,12 @@ import { DataSet, englishDataset } from 'obscenity';
 
 import { ModerationError, ModerationErrorCode } from '../errors/moderation-error';
 import { ReportCategory } from '../reports/report-category';
-import { assertTextAllowed, screenText, ScreeningVerdict, stretchTolerantPattern, systemReportForFlaggedText } from './screen-text';
+import { assertTextAllowed, SCREENED_FIELDS, screenText, ScreeningVerdict, stretchTolerantPattern, systemReportForFlaggedText } from './screen-text';
 import { FLAGGED_EXAMPLES, INNOCENT_WORDS, REFUSED_EXAMPLES } from './screening.test-helper';
 import { ALLOWED_TERMS, ENGLISH_DATASET_POLICY, REFUSED_SPELLINGS, ScreeningTier } from './word-lists';
 
 /** The text fields the API screens, by their input field names. */
-const SCREENED_FIELDS = ['title', 'description', 'question', 'displayName', 'headline', 'name'];
+const SCREENED_FIELD_NAMES = [...new Set(Object.values(SCREENED_FIELDS).flat())];
 
 describe('screenText', () => {
   it.each(REFUSED_EXAMPLES)('refuses the hate term %j', (text, term) => {
@@ -55,8 +55,12 @@ describe('screenText', () => {
     for (const text of ['f u c k', 'fuuuuuck', 'sh1t', 'ƒuck']) expect(screenText('headline', text).verdict).toBe(ScreeningVerdict.Flag);
   });
 
+  it('lists every text field issue 8 names', () => {
+    expect([...SCREENED_FIELD_NAMES].sort()).toEqual(['description', 'displayName', 'headline', 'name', 'question', 'title']);
+  });
+
   it('names the field in the refusal message and never repeats the term', () => {
-    for (const field of SCREENED_FIELDS) {
+    for (const field of SCREENED_FIELD_NAMES) {
       const result = screenText(field, 'you kike');
       expect(result.message).toContain(field);
       expect(result.message).not.toMatch(/kike/i);
@@ -93,7 +97,7 @@ describe('screenText', () => {
 
 describe('assertTextAllowed', () => {
   it('throws TextRefused naming the field on REFUSE', () => {
-    for (const field of SCREENED_FIELDS) {
+    for (const field of SCREENED_FIELD_NAMES) {
       let thrown: unknown;
       try {
         assertTextAllowed(field, 'wetback');

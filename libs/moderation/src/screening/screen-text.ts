@@ -17,6 +17,18 @@ import {
   type TermPolicy,
 } from './word-lists';
 
+/**
+ * The text others see, by mutation and input field: what the API screens (issue 8 names room
+ * titles and descriptions, hand questions, display names and headlines, and group names).
+ * The field names are the contract's, so a refusal's `field` points at the argument.
+ */
+export const SCREENED_FIELDS = {
+  createRoom: ['title', 'description'],
+  raiseHand: ['question'],
+  updateViewerProfile: ['displayName', 'headline'],
+  createGroup: ['name'],
+} as const;
+
 /** What screening says about a text. */
 export enum ScreeningVerdict {
   /** Nothing screened: store it. */

@@ -25,13 +25,16 @@ import { ReportCategory } from '../reports/report-category';
  * How to extend:
  * - A word of obscenity's dataset: change its tier in {@link ENGLISH_DATASET_POLICY}. The
  *   `Record` is exhaustive, so an obscenity upgrade that adds a word fails to compile until the
- *   word has a tier.
+ *   word has a tier. A word moved to REFUSE also gets its spellings in {@link REFUSED_SPELLINGS}
+ *   (a test checks that the two agree).
  * - A new hate term: add its plain spellings to {@link REFUSED_SPELLINGS} (lower case; `|` at
  *   either end asks for a word boundary, against false positives inside longer words).
  * - A false positive: add the innocent word to {@link ALLOWED_TERMS} (matched on the lower-cased
  *   text as written, so it exempts only that spelling, never an obfuscated slur).
- * - Add every change to `screen-text.spec.ts`: a refused (or flagged) example, an obfuscated
- *   variant, and the innocent words that must still pass.
+ * - Add an example of every change to `screening.test-helper.ts`: each refused term needs one
+ *   (a test checks), and each innocent word goes in `INNOCENT_WORDS`. The property tests then
+ *   disguise the refused examples (case, leetspeak, stretching, spacing, invisible characters)
+ *   and put the innocent words in sentences.
  */
 export enum ScreeningTier {
   Refuse = 'REFUSE',
