@@ -81,6 +81,7 @@ describe('trust and safety flow', () => {
     // Staff suspend.
     const resolution = resolveReports({
       action: ModerationAction.Suspend,
+      reportId: 'rep-2',
       reports,
       note: 'Slurs at 12:00 and 12:03 in the room log.',
       staffId: 'staff-1',

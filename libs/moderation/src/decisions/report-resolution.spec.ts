@@ -21,6 +21,7 @@ const reports: ReportToResolve[] = [
 
 const base: ResolveReportsInput = {
   action: ModerationAction.Warn,
+  reportId: 'rep-2',
   reports,
   note: '  Slur at 12:01, confirmed by the room log.  ',
   staffId: 'staff-1',
@@ -113,13 +114,15 @@ describe('resolveReports', () => {
     expect(resolution.audit.note).toBeNull();
   });
 
-  it('refuses when every report is already resolved', () => {
+  it('refuses when the named report is already resolved, even if newer ones in its group are open', () => {
     const resolved = reports.map((report) => ({ ...report, status: ReportStatus.Actioned }));
     expect(codeOf(() => resolveReports({ ...base, reports: resolved }))[0]).toBe(ModerationErrorCode.ReportAlreadyResolved);
+    expect(codeOf(() => resolveReports({ ...base, reportId: 'rep-0' }))[0]).toBe(ModerationErrorCode.ReportAlreadyResolved);
   });
 
-  it('refuses no reports, or reports of different groups', () => {
+  it('refuses a named report missing from the reports, or reports of different groups', () => {
     expect(codeOf(() => resolveReports({ ...base, reports: [] }))).toEqual([ModerationErrorCode.InvalidInput, 'reportId']);
+    expect(codeOf(() => resolveReports({ ...base, reportId: 'rep-9' }))).toEqual([ModerationErrorCode.InvalidInput, 'reportId']);
     const mixed = [reports[0]!, { ...reports[1]!, reportedProfileId: 'p-other' }];
     expect(codeOf(() => resolveReports({ ...base, reports: mixed }))).toEqual([ModerationErrorCode.InvalidInput, 'reportId']);
   });

@@ -21,9 +21,11 @@ export interface ReportToResolve {
 /** Staff's decision on one queue group (the contract's `ResolveReportInput`, widened to the group). */
 export interface ResolveReportsInput {
   readonly action: ModerationAction;
+  /** The report named in `resolveReport`; it must be among `reports` and OPEN. */
+  readonly reportId: string;
   /**
-   * The reports decided together: the one named in `resolveReport` and the other reports of
-   * its (room, profile) group. Already-resolved ones are skipped; at least one must be OPEN.
+   * The reports decided together: the named one and the other reports of its (room, profile)
+   * group. The group's already-resolved reports are skipped.
    */
   readonly reports: readonly ReportToResolve[];
   /** The `resolutionNote`, shown to the reported person; optional, at most `DECISION_TEXT_LIMITS.noteMax`. */
@@ -84,22 +86,24 @@ export function mostSevereCategory(reports: readonly Pick<ReportToResolve, 'cate
 
 /**
  * Decides what a staff decision on reports means: the reports' new status, the notice with its
- * statement of reasons, the room ban or suspension to apply, and the audit entry.
- * @throws ModerationError `InvalidInput` (field `reportId`) when the reports are empty or about
- *   different (room, profile) pairs; (field `action`) when a report about a room itself gets an
- *   action other than DISMISS; (field `note`) when the note is too long; (field `suspensionMs`) when
- *   the duration is not a positive integer. `ReportAlreadyResolved` when none is OPEN.
+ * statement of reasons, the room ban or suspension to apply, and the audit entry. The named
+ * report decides for its whole group, so staff never act twice on one pile-up.
+ * @throws ModerationError `InvalidInput` (field `reportId`) when the named report is not among
+ *   `reports` or they are about different (room, profile) pairs; (field `action`) when a report
+ *   about a room itself gets an action other than DISMISS; (field `note`) when the note is too
+ *   long; (field `suspensionMs`) when the duration is not a positive integer.
+ *   `ReportAlreadyResolved` when the named report is not OPEN.
  */
 export function resolveReports(input: ResolveReportsInput): ReportResolution {
-  const [first] = input.reports;
-  if (first === undefined) throw ModerationError.invalidInput('reportId', 'No report to resolve');
+  const first = input.reports.find((report) => report.id === input.reportId);
+  if (first === undefined) throw ModerationError.invalidInput('reportId', 'No such report to resolve');
   if (input.reports.some((report) => report.roomId !== first.roomId || report.reportedProfileId !== first.reportedProfileId)) {
     throw ModerationError.invalidInput('reportId', 'Reports about different rooms or people are decided separately');
   }
+  if (first.status !== ReportStatus.Open) throw ModerationError.reportAlreadyResolved(first.id);
   const open = input.reports
     .filter((report) => report.status === ReportStatus.Open)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  if (open.length === 0) throw ModerationError.reportAlreadyResolved(first.id);
   const note = input.note?.trim() ?? '';
   if ([...note].length > DECISION_TEXT_LIMITS.noteMax) {
     throw ModerationError.invalidInput('note', `note must be at most ${DECISION_TEXT_LIMITS.noteMax} characters`);

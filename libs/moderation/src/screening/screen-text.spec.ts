@@ -2,7 +2,8 @@ import { DataSet, englishDataset } from 'obscenity';
 
 import { ModerationError, ModerationErrorCode } from '../errors/moderation-error';
 import { ReportCategory } from '../reports/report-category';
-import { assertTextAllowed, SCREENED_FIELDS, screenText, ScreeningVerdict, stretchTolerantPattern, systemReportForFlaggedText } from './screen-text';
+import { AuditAction } from '../audit/audit-log';
+import { assertTextAllowed, SCREENED_FIELDS, screeningFlagAudit, screenText, ScreeningVerdict, stretchTolerantPattern, systemReportForFlaggedText } from './screen-text';
 import { FLAGGED_EXAMPLES, INNOCENT_WORDS, REFUSED_EXAMPLES } from './screening.test-helper';
 import { ALLOWED_TERMS, ENGLISH_DATASET_POLICY, REFUSED_SPELLINGS, ScreeningTier } from './word-lists';
 
@@ -139,6 +140,22 @@ describe('systemReportForFlaggedText', () => {
     });
     expect(systemReportForFlaggedText('headline', screenText('headline', 'Product lead'))).toBeNull();
     expect(systemReportForFlaggedText('headline', screenText('headline', 'kike'))).toBeNull();
+  });
+});
+
+describe('screeningFlagAudit', () => {
+  it('records the automatic flag against the author, with the system report', () => {
+    const draft = systemReportForFlaggedText('displayName', screenText('displayName', 'Shit Happens Consulting'))!;
+    const at = new Date('2026-11-30T12:00:00Z');
+    expect(screeningFlagAudit({ authorId: 'p-1', roomId: null, reportId: 'rep-7', draft, at })).toEqual({
+      actorId: null,
+      action: AuditAction.ScreeningFlagged,
+      subjectProfileId: 'p-1',
+      roomId: null,
+      reportIds: ['rep-7'],
+      note: 'Automatic screening flagged displayName: shit',
+      at,
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type EnglishProfaneWord,
 } from 'obscenity';
 
+import { AuditAction, buildAuditEntry, type AuditLogEntry } from '../audit/audit-log';
 import { ModerationError } from '../errors/moderation-error';
 import { ReportCategory } from '../reports/report-category';
 import {
@@ -257,4 +258,28 @@ export function systemReportForFlaggedText(field: string, result: ScreeningResul
     category: first.category,
     details: `Automatic screening flagged ${field}: ${result.terms.map((term) => term.term).join(', ')}`,
   };
+}
+
+/**
+ * The audit entry for a system report filed on a FLAGged text: automatic (no actor), about the
+ * author, naming the report just filed, with the draft's details as the reason.
+ * @param roomId the room the text belongs to (a title, description or question); null for a
+ *   profile or group text.
+ */
+export function screeningFlagAudit(input: {
+  readonly authorId: string;
+  readonly roomId: string | null;
+  readonly reportId: string;
+  readonly draft: SystemReportDraft;
+  readonly at: Date;
+}): AuditLogEntry {
+  return buildAuditEntry({
+    actorId: null,
+    action: AuditAction.ScreeningFlagged,
+    subjectProfileId: input.authorId,
+    roomId: input.roomId,
+    reportIds: [input.reportId],
+    note: input.draft.details,
+    at: input.at,
+  });
 }
