@@ -62,18 +62,20 @@ interface PhraseMetadata {
   readonly originalWord: string;
 }
 
-const EXTRA_POLICY: TermPolicy = { tier: ScreeningTier.Refuse, category: ReportCategory.HateSpeech };
+const REFUSED_POLICY: TermPolicy = { tier: ScreeningTier.Refuse, category: ReportCategory.HateSpeech };
+const REFUSED_TERMS: ReadonlySet<string> = new Set(REFUSED_SPELLINGS.map((refused) => refused.term));
 
 function policyFor(term: string): TermPolicy {
   if (Object.hasOwn(ENGLISH_DATASET_POLICY, term)) return ENGLISH_DATASET_POLICY[term as EnglishProfaneWord];
-  return EXTRA_POLICY;
+  if (REFUSED_TERMS.has(term)) return REFUSED_POLICY;
+  throw new TypeError(`No screening policy for the term ${JSON.stringify(term)}`);
 }
 
 function buildDataSet(): DataSet<PhraseMetadata> {
   const dataset = new DataSet<PhraseMetadata>()
     .addAll(englishDataset)
     // Ignored words are not matched at all, so they cannot shadow anything either.
-    .removePhrasesIf((phrase) => policyFor(phrase.metadata?.originalWord ?? '').tier === ScreeningTier.Ignore);
+    .removePhrasesIf((phrase) => phrase.metadata !== undefined && policyFor(phrase.metadata.originalWord).tier === ScreeningTier.Ignore);
   for (const refused of REFUSED_SPELLINGS) {
     dataset.addPhrase((phrase) => {
       phrase.setMetadata({ originalWord: refused.term });
@@ -150,8 +152,8 @@ function joinSpacedLetters(text: string): string | null {
 
 /**
  * One character, maybe repeated ("rr"), give or take punctuation around it ("r!" ending
- * "n i g g e r!"). A lone (maybe
- * repeated) symbol counts too, since leetspeak uses them for letters ("@" for a).
+ * "n i g g e r!"). A lone (maybe repeated) symbol counts too, since leetspeak uses symbols for
+ * letters ("@" for a).
  */
 function isSingleCharacter(token: string): boolean {
   const core = token.replace(SENTENCE_PUNCTUATION_AROUND, '');
@@ -180,9 +182,11 @@ function stripMarks(text: string): string {
 }
 
 function termsIn(text: string): string[] {
-  return MATCHER.getAllMatches(text, true).map(
-    (match) => DATASET.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? 'unknown',
-  );
+  // Every phrase with patterns carries its term; only the whitelist-only phrase has none.
+  return MATCHER.getAllMatches(text, true).flatMap((match) => {
+    const term = DATASET.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord;
+    return term === undefined ? [] : [term];
+  });
 }
 
 /**
