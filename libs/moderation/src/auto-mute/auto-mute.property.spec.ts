@@ -9,7 +9,7 @@ import { NOW } from './auto-mute.test-helper';
 const RUNS = { numRuns: 500 };
 
 const settingsArb: fc.Arbitrary<AutoMuteSettings> = fc.record({
-  reporters: fc.integer({ min: AUTO_MUTE_LIMITS.reportersMin, max: 8 }),
+  reporters: fc.integer({ min: AUTO_MUTE_LIMITS.reportersMin, max: 5 }),
   windowMs: fc.integer({ min: AUTO_MUTE_LIMITS.windowMsMin, max: AUTO_MUTE_LIMITS.windowMsMax }),
 });
 
@@ -18,10 +18,19 @@ const reportArb = (reporterIds: fc.Arbitrary<string>): fc.Arbitrary<ReportOnPart
     id: fc.uuid(),
     reporterId: reporterIds,
     category: fc.constantFrom(...Object.values(ReportCategory)),
-    // From two days ago to a minute into the future.
-    createdAt: fc.integer({ min: -60_000, max: 2 * 86_400_000 }).map((ago) => new Date(NOW.getTime() - ago)),
-    status: fc.constantFrom(ReportStatus.Open, ReportStatus.Open, ReportStatus.Dismissed, ReportStatus.Actioned),
-    sourceKey: fc.option(fc.constantFrom('net-1', 'net-2', 'net-3'), { nil: null }),
+    // Mostly the last hour, sometimes up to two days ago or a minute into the future.
+    createdAt: fc
+      .oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 0, max: 3_600_000 }) },
+        { weight: 1, arbitrary: fc.integer({ min: -60_000, max: 2 * 86_400_000 }) },
+      )
+      .map((ago) => new Date(NOW.getTime() - ago)),
+    status: fc.constantFrom(ReportStatus.Open, ReportStatus.Open, ReportStatus.Open, ReportStatus.Dismissed, ReportStatus.Actioned),
+    // Mostly no source key; sometimes one of a few shared networks, which merges reporters.
+    sourceKey: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constantFrom('net-1', 'net-2', 'net-3') },
+    ),
   });
 
 const roleArb = fc.option(fc.constantFrom(...Object.values(ParticipantRole)), { nil: null });
