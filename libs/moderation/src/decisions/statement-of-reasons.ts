@@ -30,8 +30,8 @@ export interface StatementOfReasonsInput {
 /**
  * The statement of reasons for a notice, in plain words. It covers what the EU Digital Services
  * Act (Regulation (EU) 2022/2065, Article 17) asks of one: what was decided and for how long,
- * the facts (reports from people in the room), whether it was automatic, the rule it rests on, and
- * how to seek redress (appeal once, from the notice).
+ * the facts (the reports, and staff's note on them), whether it was automatic, the rule it rests
+ * on, and how to seek redress (appeal once, from the notice).
  * @returns a few sentences of plain text (no markup), at most a few hundred characters plus the note.
  */
 export function statementOfReasons(input: StatementOfReasonsInput): string {
@@ -43,20 +43,20 @@ export function statementOfReasons(input: StatementOfReasonsInput): string {
   switch (input.action) {
     case ModerationNoticeAction.AutoMutedPendingReview:
       parts.push(
-        `You were muted and moved to the audience${room ? ` in the room ${room}` : ''} because several people in the room reported you at nearly the same time for breaking ${rule}.`,
+        `You were muted and moved to the audience${room ? ` in the room ${room}` : ''} because several people in the room reported you within minutes of each other for breaking ${rule}.`,
         'This was done automatically, before any person reviewed it: our staff will review the reports and decide.',
         `Until then you cannot return to that room's stage.`,
       );
       break;
     case ModerationNoticeAction.Warned:
       parts.push(
-        `You received a warning${room ? ` for what happened in the room ${room}` : ''}: after reviewing reports from people in the room, our staff found that you broke ${rule}.`,
+        `You received a warning${room ? ` for what happened in the room ${room}` : ''}: after reviewing the reports, our staff found that you broke ${rule}.`,
         'Nothing else changes for now; further breaks can lead to removal from rooms or suspension.',
       );
       break;
     case ModerationNoticeAction.RemovedFromRoom:
       parts.push(
-        `You were removed from the room ${room ?? 'you were in'} and cannot join it again: after reviewing reports from people in the room, our staff found that you broke ${rule}.`,
+        `You were removed from the room ${room ?? 'you were in'} and cannot join it again: after reviewing the reports, our staff found that you broke ${rule}.`,
       );
       break;
     case ModerationNoticeAction.Suspended:
