@@ -1,0 +1,87 @@
+import { ModerationError } from '../errors/moderation-error';
+import { isReportCategory, type ReportCategory } from './report-category';
+
+/** How long after leaving a room a person may still report in it: 15 minutes, in milliseconds. */
+export const REPORT_GRACE_AFTER_LEAVING_MS = 15 * 60 * 1000;
+
+/** Longest `details` text a report may carry, in Unicode code points. */
+export const REPORT_DETAILS_MAX = 1000;
+
+/** The contract's `ReportAbuseInput`, plus the viewer as reporter. */
+export interface ReportRequest {
+  readonly reporterId: string;
+  readonly roomId: string;
+  /** The participant reported; null when the report is about the room itself. */
+  readonly reportedProfileId: string | null;
+  /** A `ReportCategory` value; plain strings are accepted and checked. */
+  readonly category: string;
+  readonly details?: string | null;
+}
+
+/** What the API reads before filing a report (in the same transaction). */
+export interface ReportContext {
+  /**
+   * The reporter's participation in the room: null when they never joined it; `leftAt` null while
+   * they are still in it, else when they last left.
+   */
+  readonly reporterParticipation: { readonly leftAt: Date | null } | null;
+  /**
+   * The reported profile id of each of the reporter's OPEN reports in this room (null for a
+   * report about the room itself).
+   */
+  readonly reporterOpenReportTargets: readonly (string | null)[];
+}
+
+/** A report that may be filed, normalised: trimmed details, blank → null. */
+export interface EligibleReport {
+  readonly reporterId: string;
+  readonly roomId: string;
+  readonly reportedProfileId: string | null;
+  readonly category: ReportCategory;
+  readonly details: string | null;
+}
+
+/**
+ * Checks that `request` may be filed at `now` and normalises it. Rules, in order:
+ * 1. `category` is a `ReportCategory`, `details` at most {@link REPORT_DETAILS_MAX} code points,
+ *    and the reporter is not the reported profile (each `InvalidInput`, naming the field);
+ * 2. the reporter is in the room, or left it at most {@link REPORT_GRACE_AFTER_LEAVING_MS}
+ *    before `now` (`NotInRoom`);
+ * 3. the reporter has no OPEN report on the same profile (or on the room) in the room
+ *    (`DuplicateOpenReport`).
+ * Rate limiting per reporter is the API's job (it counts work across rooms).
+ * @throws ModerationError
+ */
+export function checkReportEligibility(request: ReportRequest, context: ReportContext, now: Date): EligibleReport {
+  if (!isReportCategory(request.category)) {
+    throw ModerationError.invalidInput('category', `Unknown report category: ${request.category}`);
+  }
+  const details = request.details?.trim() ?? '';
+  if ([...details].length > REPORT_DETAILS_MAX) {
+    throw ModerationError.invalidInput('details', `details must be at most ${REPORT_DETAILS_MAX} characters`);
+  }
+  if (request.reportedProfileId !== null && request.reportedProfileId === request.reporterId) {
+    throw ModerationError.invalidInput('profileId', 'You cannot report yourself');
+  }
+  if (!isInRoomForReporting(context.reporterParticipation, now)) throw ModerationError.notInRoom();
+  if (context.reporterOpenReportTargets.some((target) => target === request.reportedProfileId)) {
+    throw ModerationError.duplicateOpenReport();
+  }
+  return {
+    reporterId: request.reporterId,
+    roomId: request.roomId,
+    reportedProfileId: request.reportedProfileId,
+    category: request.category,
+    details: details === '' ? null : details,
+  };
+}
+
+/**
+ * True while the person is in the room, and for {@link REPORT_GRACE_AFTER_LEAVING_MS} after they
+ * left it (the boundary itself included): abuse often ends with the victim leaving.
+ */
+export function isInRoomForReporting(participation: { readonly leftAt: Date | null } | null, now: Date): boolean {
+  if (participation === null) return false;
+  if (participation.leftAt === null) return true;
+  return now.getTime() - participation.leftAt.getTime() <= REPORT_GRACE_AFTER_LEAVING_MS;
+}

@@ -1,0 +1,107 @@
+/**
+ * Examples shared by the screening tests. They quote slurs on purpose: a screening test that
+ * does not name what it screens tests nothing.
+ */
+
+/** One plain spelling of every refused term, with the term the screen must report. */
+export const REFUSED_EXAMPLES: readonly (readonly [text: string, term: string])[] = [
+  ['nigger', 'nigger'],
+  ['nigga', 'nigger'],
+  ['kike', 'kike'],
+  ['kyke', 'kike'],
+  ['faggot', 'fag'],
+  ['chink', 'chink'],
+  ['chingchong', 'chingchong'],
+  ['ching chong', 'chingchong'],
+  ['tranny', 'tranny'],
+  ['retard', 'retard'],
+  ['abeed', 'abeed'],
+  ['africoon', 'africoon'],
+  ['arabush', 'arabush'],
+  ['boonga', 'boonga'],
+  ['spic', 'spic'],
+  ['wetback', 'wetback'],
+  ['gook', 'gook'],
+  ['beaner', 'beaner'],
+  ['raghead', 'raghead'],
+  ['towelhead', 'towelhead'],
+  ['zipperhead', 'zipperhead'],
+  ['jigaboo', 'jigaboo'],
+  ['heil hitler', 'heil hitler'],
+  ['sieg heil', 'sieg heil'],
+];
+
+/** Milder profanity and sexual terms: allowed, but flagged for review. */
+export const FLAGGED_EXAMPLES: readonly (readonly [text: string, term: string])[] = [
+  ['fuck', 'fuck'],
+  ['shit', 'shit'],
+  ['bitch', 'bitch'],
+  ['bastard', 'bastard'],
+  ['cunt', 'cunt'],
+  ['asshole', 'ass'],
+  ['porn', 'porn'],
+  ['slut', 'slut'],
+  ['wanker', 'wank'],
+  // Ambiguous or reclaimed slurs: a person decides.
+  ['negro', 'negro'],
+  ['dyke', 'dyke'],
+  ['spastic', 'spastic'],
+];
+
+/**
+ * Innocent words that contain screened letters: places, surnames, trade terms, everyday words.
+ * Every one must be ALLOWed, in any case, alone or in a sentence.
+ */
+export const INNOCENT_WORDS: readonly string[] = [
+  'Scunthorpe',
+  'assessment',
+  'class',
+  'cocktail',
+  'Dickens',
+  'Sussex',
+  'Essex',
+  'Middlesex',
+  'analyst',
+  'analysis',
+  'therapist',
+  'grapes',
+  'shiitake',
+  'Cummins',
+  'cumulative',
+  'flame retardant',
+  'Niger',
+  'Nigeria',
+  'Montenegro',
+  'Negroni',
+  'a chink in the armour',
+  'Hancock',
+  'Cockburn',
+  'peacock',
+  'title',
+  'Arsenal',
+  'passion',
+  'spicy',
+  'Spic and Span',
+  'Dickinson',
+  'Van Dyke',
+  'Fagin',
+  'snigger',
+  'sex discrimination',
+  'rape crisis support',
+  'grapefruit',
+  'associate',
+  'assume',
+  'compass',
+  'bass guitar',
+  'Matsushita',
+  'hitchhiker',
+  'skyscraper',
+  'raccoon',
+  'Kung fu',
+  'documentary',
+  'specification',
+  'Shinto',
+  'cockpit design',
+  'Assistant Manager',
+  'Head of Class Actions',
+];
