@@ -1,12 +1,15 @@
+import { DomainError } from '@roundtable/domain';
+
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import type { Services } from '../server/services';
-import { unauthenticated } from './api-error';
 import type { RequestScope } from './request-scope';
 
 /** What every resolver receives, over HTTP and over WebSocket. */
 export interface GraphQLContext {
   readonly requestId: string;
   readonly viewer: AuthenticatedViewer | null;
+  /** The client's address (per-IP budgets for anonymous traffic); null when unknown. */
+  readonly clientIp: string | null;
   readonly services: Services;
   /** Replaced for every subscription event so each event reads through a fresh EntityManager. */
   scope: RequestScope;
@@ -14,6 +17,6 @@ export interface GraphQLContext {
 }
 
 export function requireViewer(context: GraphQLContext): AuthenticatedViewer {
-  if (!context.viewer) throw unauthenticated();
+  if (!context.viewer) throw DomainError.unauthenticated();
   return context.viewer;
 }
