@@ -14,6 +14,7 @@ import {
   validate,
   type ValidationRule,
 } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { Logger } from 'pino';
 
@@ -112,6 +113,11 @@ export class Admission {
 
   get schema(): GraphQLSchema {
     return this.options.schema;
+  }
+
+  /** The budgets operations draw on (exposed for shutdown and for fail-closed tests). */
+  get rateLimits(): RateLimits {
+    return this.options.rateLimits;
   }
 
   /**
@@ -246,7 +252,14 @@ export class Admission {
     if (cost > limits.maxCost) {
       return refusal.badInput(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { reason: 'QUERY_TOO_COMPLEX' });
     }
-    const problem = findArgumentProblem(schema, document, variables);
+    // Coerce the variables as execution will, so the checks below see typed values, and a
+    // variable of the wrong type is refused here with graphql's own message.
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+    if (coerced.errors) {
+      const [first] = coerced.errors;
+      return refusal.badInput(first?.message ?? 'The variables are not valid', { reason: 'BAD_VARIABLES' });
+    }
+    const problem = findArgumentProblem(schema, document, coerced.coerced);
     if (problem) return refusal.badInput(problem.message, { field: problem.field });
     const nulError = nulCharacterError(document, variables);
     if (nulError) return nulError;

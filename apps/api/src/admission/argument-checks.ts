@@ -109,6 +109,16 @@ function valueProblem(name: string, fieldName: string, type: GraphQLInputType, v
 }
 
 /**
+ * The `field` an error names, as the services named it before these checks moved ahead of
+ * execution: `room(id)` → roomId, `rooms(filter: {groupId})` → filter.groupId, and input fields
+ * of `input` by their own name.
+ */
+function reportedField(fieldName: string, argumentName: string, problemField: string): string {
+  if (problemField === argumentName) return argumentName === 'id' && UUID_ID_FIELDS.has(fieldName) ? `${fieldName}Id` : argumentName;
+  return argumentName === 'input' ? problemField : `${argumentName}.${problemField}`;
+}
+
+/**
  * Checks every argument of every field in the document (operations and each fragment once,
  * so linear in its size) before any resolver runs: page sizes, cursors, id shapes, DateTime
  * ranges. A mutation whose selection asks for `audience(first: 101)` used to commit its write
@@ -142,6 +152,7 @@ export function findArgumentProblem(
             continue;
           }
           problem = valueProblem(argument.name, fieldDef.name, argument.type, value);
+          if (problem) problem = { ...problem, field: reportedField(fieldDef.name, argument.name, problem.field) };
           if (problem) return false;
         }
         return undefined;

@@ -98,19 +98,22 @@ export function expandedSelectionSize(document: DocumentNode, cap: number, count
  * so the response lists the refusal like any other validation error.
  */
 export function documentLimitRules(limits: DocumentLimits, refusal: (message: string, reason: string) => GraphQLError): ValidationRule[] {
-  const reportAs = (reason: string) => ({
+  // Armor words its errors "Syntax Error: Query depth limit of 10 exceeded, found 11."; clients
+  // get ours, which name what was measured.
+  const reportAs = (reason: string, what: string, limit: number) => ({
     propagateOnRejection: false,
     exposeLimits: true,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) => {
-        context?.reportError(refusal(error.message.replace(/^Syntax Error: /, ''), reason));
+        const found = /found (\d+)/.exec(error.message)?.[1];
+        context?.reportError(refusal(`${what}${found ? ` ${found}` : ''} exceeds the limit of ${limit}`, reason));
       },
     ],
   });
   return [
-    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...reportAs('QUERY_TOO_DEEP') }),
-    maxAliasesRule({ n: limits.maxAliases, ...reportAs('TOO_MANY_ALIASES') }),
-    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('TOO_MANY_DIRECTIVES') }),
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...reportAs('QUERY_TOO_DEEP', 'Query depth', limits.maxDepth) }),
+    maxAliasesRule({ n: limits.maxAliases, ...reportAs('TOO_MANY_ALIASES', 'Alias count', limits.maxAliases) }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('TOO_MANY_DIRECTIVES', 'Directive count', limits.maxDirectives) }),
   ] as unknown as ValidationRule[];
 }
 

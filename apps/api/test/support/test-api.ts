@@ -1,4 +1,5 @@
 import { type Client, createClient } from 'graphql-ws';
+import type { Logger } from 'pino';
 import WebSocket from 'ws';
 
 import { runApi, type RunningApi } from '../../src/app';
@@ -25,7 +26,7 @@ export interface TestApi {
 }
 
 /** A real API server (HTTP + WebSocket) on a free port, against this worker's database. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestApi> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -36,7 +37,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_MUTATIONS: '100000',
     ...env,
   });
-  const api = await runApi(config);
+  const api = await runApi(config, options.logger ? { logger: options.logger } : {});
   const clients: Client[] = [];
   return {
     api,
