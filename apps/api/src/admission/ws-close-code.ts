@@ -12,7 +12,7 @@ export enum WsCloseCode {
    * (graphql-ws's CloseCode.Forbidden). Reconnect with a fresh token.
    */
   Forbidden = 4403,
-  /** The viewer (or the IP address, for sockets not yet signed in) holds WS_MAX_SOCKETS_PER_VIEWER sockets already. */
+  /** The viewer holds WS_MAX_SOCKETS_PER_VIEWER sockets already (or, for sockets not yet signed in, their IP address does). */
   TooManySockets = 4439,
   /** The socket pinged (graphql-ws `ping` messages or WebSocket control pings) more than WS_MAX_PINGS_PER_MINUTE. */
   TooManyPings = 4440,

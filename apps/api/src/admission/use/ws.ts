@@ -34,6 +34,8 @@ type WsContext = Context<Record<string, unknown> | undefined, Extra>;
 /** What this adapter keeps per socket, beside graphql-ws's own context. */
 interface SocketState {
   readonly ip: string | null;
+  /** Counted against its IP address until it signs in (then against its viewer). */
+  countedForIp: boolean;
   viewer: AuthenticatedViewer | null;
   /** Subscription ids counted in the active-subscriptions gauge (released exactly once). */
   readonly subscriptions: Set<string>;
@@ -104,13 +106,13 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): { disp
   // and released on close, whatever point of the protocol it reached.
   wsServer.on('connection', (socket, request) => {
     const ip = request.socket.remoteAddress ?? null;
-    const state: SocketState = { ip, viewer: null, subscriptions: new Set(), expiryTimer: null, pings: [] };
+    const state: SocketState = { ip, countedForIp: true, viewer: null, subscriptions: new Set(), expiryTimer: null, pings: [] };
     states.set(socket, state);
     metrics.wsConnectionsActive.inc();
     socketsPerIp.add(ip ?? 'unknown', 1);
     socket.once('close', () => {
       metrics.wsConnectionsActive.dec();
-      socketsPerIp.add(ip ?? 'unknown', -1);
+      if (state.countedForIp) socketsPerIp.add(ip ?? 'unknown', -1);
       if (state.viewer) socketsPerViewer.add(state.viewer.profileId, -1);
       if (state.expiryTimer) clearTimeout(state.expiryTimer);
       for (const id of [...state.subscriptions]) releaseSubscription(state, id);
@@ -118,6 +120,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): { disp
     socket.on('ping', (data) => {
       if (allowPing(socket, state)) socket.pong(data);
     });
+    // Sockets not signed in yet are anonymous traffic: bounded per IP address.
     if (socketsPerIp.get(ip ?? 'unknown') > limits.wsMaxSocketsPerViewer) {
       socket.close(WsCloseCode.TooManySockets, 'Too many sockets from this address');
     }
@@ -171,6 +174,10 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): { disp
         }
         state.viewer = viewer;
         socketsPerViewer.add(viewer.profileId, 1);
+        // Signed in: from now on the viewer's budget applies, not the address's (many people
+        // share one address behind a proxy).
+        state.countedForIp = false;
+        socketsPerIp.add(state.ip ?? 'unknown', -1);
         if (viewer.expiresAt !== undefined) armExpiry(ctx.extra.socket, state, viewer.expiresAt);
         return true;
       },
@@ -246,6 +253,14 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): { disp
     },
     wsServer,
   );
+
+  // Registered after graphql-ws's own listener, which reports every socket error (an oversized
+  // frame, a reset connection) with console.error: those are the client's doing, so they are
+  // logged at warn. ws has already closed the socket with the matching code (1009, 1002, …).
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => logger.warn({ err: { message: error.message } }, 'WebSocket client error'));
+  });
 
   return { dispose: async () => server.dispose() };
 }
