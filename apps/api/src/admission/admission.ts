@@ -148,8 +148,10 @@ export class Admission {
       clientIp: ip,
       services,
       scope: new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null),
-      renewScope() {
-        context.scope = new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null);
+      // `this`, not the closure: Apollo hands resolvers a shallow clone of the context object, so
+      // renewing the original's scope would leave the clone's stale (issue 6, fault 12).
+      renewScope(this: GraphQLContext) {
+        this.scope = new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null);
       },
     };
     return context;

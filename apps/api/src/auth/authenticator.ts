@@ -20,7 +20,7 @@ export interface AuthenticatedViewer {
   readonly expiresAt?: number;
 }
 
-/** Longest display name taken from a token, in user-perceived characters. */
+/** Longest display name taken from a token, in code points (the profiles column is varchar(80)), cut only between user-perceived characters. */
 export const MAX_CLAIMED_NAME_LENGTH = 80;
 
 export class AuthenticationError extends Error {

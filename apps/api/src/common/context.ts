@@ -13,7 +13,8 @@ export interface GraphQLContext {
   readonly services: Services;
   /** Replaced for every subscription event so each event reads through a fresh EntityManager. */
   scope: RequestScope;
-  renewScope(): void;
+  /** Replaces `scope` with a fresh one; call it as a method (`context.renewScope()`). */
+  renewScope(this: GraphQLContext): void;
 }
 
 export function requireViewer(context: GraphQLContext): AuthenticatedViewer {
