@@ -11,3 +11,4 @@ export * from './rooms/room-access';
 export * from './rooms/room-creation';
 export * from './groups/group-input';
 export * from './profiles/profile-update';
+export * from './common/text';

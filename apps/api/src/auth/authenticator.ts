@@ -1,5 +1,7 @@
 import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 
+import { normaliseDisplayName } from '@roundtable/domain';
+
 import type { AppConfig } from '../config/config';
 
 export const STAFF_ROLE = 'trust_safety';
@@ -11,7 +13,15 @@ export interface AuthenticatedViewer {
   /** The token's `name` claim, used to create the profile on first sign-in. */
   readonly name: string | null;
   readonly isStaff: boolean;
+  /**
+   * When the token stops being valid (epoch ms, from `exp`): open sockets close then. Absent only
+   * for viewers the server makes itself (the demo seed), never for a bearer token.
+   */
+  readonly expiresAt?: number;
 }
+
+/** Longest display name taken from a token, in code points (the profiles column is varchar(80)), cut only between user-perceived characters. */
+export const MAX_CLAIMED_NAME_LENGTH = 80;
 
 export class AuthenticationError extends Error {
   override readonly name = 'AuthenticationError';
@@ -44,7 +54,9 @@ export class Authenticator {
   async verify(token: string): Promise<AuthenticatedViewer> {
     let payload: JWTPayload;
     try {
+      // A token without `exp` would be valid forever (issue 6, fault 11): refuse it.
       const options = {
+        requiredClaims: ['exp'],
         ...(this.config.issuer ? { issuer: this.config.issuer } : {}),
         ...(this.config.audience ? { audience: this.config.audience } : {}),
       };
@@ -59,9 +71,21 @@ export class Authenticator {
     if (typeof sub !== 'string' || !isValidProfileId(sub)) {
       throw new AuthenticationError('The bearer token has no valid `sub` claim');
     }
-    const name = typeof payload['name'] === 'string' ? payload['name'].trim().slice(0, 80) : null;
-    const roles = Array.isArray(payload['roles']) ? payload['roles'] : [];
-    return { profileId: sub, name: name || null, isStaff: roles.includes(STAFF_ROLE) };
+    if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) {
+      throw new AuthenticationError('The bearer token has no valid `exp` claim');
+    }
+    const rawName = payload['name'];
+    if (rawName !== undefined && rawName !== null && typeof rawName !== 'string') {
+      throw new AuthenticationError('The bearer token\'s `name` claim must be a string');
+    }
+    // Control characters (NUL cannot be stored in PostgreSQL text) are dropped and the name is
+    // cut by user-perceived characters, so a claim never fails a request or ends in U+FFFD.
+    const name = typeof rawName === 'string' ? normaliseDisplayName(rawName, MAX_CLAIMED_NAME_LENGTH) : null;
+    const roles: unknown = payload['roles'] ?? [];
+    if (!Array.isArray(roles) || !roles.every((role): role is string => typeof role === 'string')) {
+      throw new AuthenticationError('The bearer token\'s `roles` claim must be an array of strings');
+    }
+    return { profileId: sub, name, isStaff: roles.includes(STAFF_ROLE), expiresAt: payload.exp * 1000 };
   }
 }
 

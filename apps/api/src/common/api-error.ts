@@ -26,7 +26,10 @@ export function apiCodeForDomainError(code: DomainErrorCode): ApiErrorCode {
     case DomainErrorCode.RoomNotFound:
     case DomainErrorCode.ProfileNotFound:
     case DomainErrorCode.GroupNotFound:
+    case DomainErrorCode.NotFound:
       return ApiErrorCode.NotFound;
+    case DomainErrorCode.Unauthenticated:
+      return ApiErrorCode.Unauthenticated;
     case DomainErrorCode.NotAllowed:
     case DomainErrorCode.NotInvited:
       return ApiErrorCode.Forbidden;
@@ -52,11 +55,13 @@ export function apiError(code: ApiErrorCode, message: string, extensions: Record
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const unauthenticated = (message = 'Sign in: send a valid bearer token') =>
-  apiError(ApiErrorCode.Unauthenticated, message);
-export const badInput = (field: string, message: string) =>
-  apiError(ApiErrorCode.BadUserInput, message, { field });
-export const notFound = (what: string) => apiError(ApiErrorCode.NotFound, `${what} not found`);
+/*
+ * Service-side helpers. They build domain errors, not GraphQLErrors, so services have one error
+ * channel and the mapping above is the only place that chooses a contract code.
+ */
+export const unauthenticated = (message?: string): DomainError => DomainError.unauthenticated(message);
+export const badInput = (field: string, message: string): DomainError => DomainError.invalidInput(field, message);
+export const notFound = (what: string): DomainError => DomainError.notFound(what);
 
 function domainToGraphQL(error: DomainError): GraphQLError {
   const extensions: Record<string, unknown> = { reason: error.code };

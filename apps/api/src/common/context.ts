@@ -1,21 +1,25 @@
+import { DomainError } from '@roundtable/domain';
+
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import type { Services } from '../server/services';
-import { unauthenticated } from './api-error';
 import type { RequestScope } from './request-scope';
 
 /** What every resolver receives, over HTTP and over WebSocket. */
 export interface GraphQLContext {
   readonly requestId: string;
   readonly viewer: AuthenticatedViewer | null;
+  /** The client's address (per-IP budgets for anonymous traffic); null when unknown. */
+  readonly clientIp: string | null;
   readonly services: Services;
   /** Replaced for every subscription event so each event reads through a fresh EntityManager. */
   scope: RequestScope;
-  renewScope(): void;
+  /** Replaces `scope` with a fresh one; call it as a method (`context.renewScope()`). */
+  renewScope(this: GraphQLContext): void;
   /** Aborts when the transport goes away (socket closed); long-lived work stops with it. */
   readonly signal?: AbortSignal;
 }
 
 export function requireViewer(context: GraphQLContext): AuthenticatedViewer {
-  if (!context.viewer) throw unauthenticated();
+  if (!context.viewer) throw DomainError.unauthenticated();
   return context.viewer;
 }

@@ -1,13 +1,26 @@
-import { badInput } from './api-error';
+import { DomainError } from '@roundtable/domain';
 
 export const MAX_PAGE_SIZE = 100;
 
 export function parseFirst(first: number | null | undefined, fallback: number, field = 'first'): number {
   const value = first ?? fallback;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-    throw badInput(field, `${field} must be an integer between 0 and ${MAX_PAGE_SIZE}`);
+    throw DomainError.invalidInput(field, `${field} must be an integer between 0 and ${MAX_PAGE_SIZE}`);
   }
   return value;
+}
+
+/**
+ * Timestamps a cursor may carry. PostgreSQL has no year 0 and JavaScript dates reach further than
+ * timestamptz does; a cursor outside this range was not made by {@link encodeCursor} and would
+ * fail inside SQL (issue 6, fault 6), so it is BAD_USER_INPUT instead.
+ */
+export const CURSOR_MIN_TIME = Date.UTC(1970, 0, 1);
+export const CURSOR_MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+export function isCursorTime(at: Date): boolean {
+  const time = at.getTime();
+  return Number.isFinite(time) && time >= CURSOR_MIN_TIME && time <= CURSOR_MAX_TIME;
 }
 
 /** Keyset cursors: the timestamp and id of the last row, opaque to clients. */
@@ -29,12 +42,12 @@ export function decodeCursor(
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
       const at = new Date(parsed[0]);
-      if (!Number.isNaN(at.getTime()) && isValidId(parsed[1])) return { at, id: parsed[1] };
+      if (isCursorTime(at) && isValidId(parsed[1])) return { at, id: parsed[1] };
     }
   } catch {
     // fall through to the error below
   }
-  throw badInput(field, `${field} is not a valid cursor`);
+  throw DomainError.invalidInput(field, `${field} is not a valid cursor`);
 }
 
 export interface Page<T> {

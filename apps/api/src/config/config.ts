@@ -42,6 +42,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       RATE_LIMIT_WINDOW_MS: num({ default: 60_000 }),
       QUERY_MAX_DEPTH: num({ default: 10 }),
       QUERY_MAX_COST: num({ default: 5000 }),
+      // --- Admission and hardening limits (issue 6; range-checked in admissionLimits below) ---
+      QUERY_MAX_TOKENS: num({ default: 2000, desc: 'Lexical tokens allowed in one GraphQL document' }),
+      QUERY_MAX_ALIASES: num({ default: 30, desc: 'Aliases allowed in one operation' }),
+      QUERY_MAX_DIRECTIVES: num({ default: 20, desc: 'Directives allowed in one operation' }),
+      QUERY_MAX_EXPANDED_FIELDS: num({ default: 2000, desc: 'Field selections of an operation with every fragment spread expanded' }),
+      INPUT_MAX_DEPTH: num({ default: 16, desc: 'Nesting of lists/objects in variables, extensions and literals' }),
+      RATE_LIMIT_EXPENSIVE_READS: num({ default: 60, desc: 'recommendedRooms calls per viewer (or IP) per window' }),
+      RATE_LIMIT_KEY_PREFIX: str({ default: 'roundtable:rate', desc: 'Prefix of rate-limit keys in Redis' }),
+      HTTP_MAX_BODY_BYTES: num({ default: 262_144, desc: 'Largest HTTP body and largest WebSocket frame' }),
+      WS_MAX_SUBSCRIPTIONS_PER_SOCKET: num({ default: 100, desc: 'Operations running at once on one socket' }),
+      WS_MAX_SOCKETS_PER_VIEWER: num({ default: 20, desc: 'Open sockets per viewer, and per IP' }),
+      WS_MAX_PINGS_PER_MINUTE: num({ default: 120, desc: 'Pings (graphql-ws and WebSocket control) per socket per minute' }),
       WEB_DIR: str({ default: 'dist/apps/web', desc: 'Built web client served at /; relative to the repository root' }),
       SEED_DEMO_DATA: bool({ default: true, desc: 'Seed demo data into an empty database at start' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
@@ -87,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error('Invalid configuration:\n  RATE_LIMIT_MUTATIONS and RATE_LIMIT_WINDOW_MS must be positive');
   }
 
+  const admission = admissionLimits(raw);
+
   return {
     env: raw.NODE_ENV,
     production,
@@ -124,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       rateWindowMs: raw.RATE_LIMIT_WINDOW_MS,
       maxDepth: raw.QUERY_MAX_DEPTH,
       maxCost: raw.QUERY_MAX_COST,
+      ...admission,
     },
     webDir: isAbsolute(raw.WEB_DIR) ? raw.WEB_DIR : resolve(REPO_ROOT, raw.WEB_DIR),
     seedDemoData: raw.SEED_DEMO_DATA,
@@ -132,3 +147,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
 }
 
 export type AppConfig = ReturnType<typeof loadConfig>;
+
+/** Whole numbers within [min, max], else a start-up error naming the variable. */
+function boundedInteger(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`Invalid configuration:\n  ${name}: must be an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+/** The admission pipeline's limits (see README "Limits"), range-checked once at start-up. */
+function admissionLimits(raw: Record<string, unknown>) {
+  const n = (name: string, min: number, max: number) => boundedInteger(name, Number(raw[name]), min, max);
+  const keyPrefix = String(raw['RATE_LIMIT_KEY_PREFIX']);
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(keyPrefix)) {
+    throw new Error('Invalid configuration:\n  RATE_LIMIT_KEY_PREFIX: 1 to 64 of A-Z a-z 0-9 : _ . -');
+  }
+  return {
+    maxTokens: n('QUERY_MAX_TOKENS', 100, 100_000),
+    maxAliases: n('QUERY_MAX_ALIASES', 1, 10_000),
+    maxDirectives: n('QUERY_MAX_DIRECTIVES', 1, 10_000),
+    maxExpandedFields: n('QUERY_MAX_EXPANDED_FIELDS', 10, 1_000_000),
+    maxInputDepth: n('INPUT_MAX_DEPTH', 2, 256),
+    expensiveReadsPerWindow: n('RATE_LIMIT_EXPENSIVE_READS', 1, 1_000_000),
+    rateKeyPrefix: keyPrefix,
+    maxBodyBytes: n('HTTP_MAX_BODY_BYTES', 1024, 64 * 1024 * 1024),
+    wsMaxSubscriptionsPerSocket: n('WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 1, 100_000),
+    wsMaxSocketsPerViewer: n('WS_MAX_SOCKETS_PER_VIEWER', 1, 100_000),
+    wsMaxPingsPerMinute: n('WS_MAX_PINGS_PER_MINUTE', 1, 100_000),
+  };
+}

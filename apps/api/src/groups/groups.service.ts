@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { type GroupInput, validateGroupInput } from '@roundtable/domain';
+import { DomainError, type GroupInput, validateGroupInput } from '@roundtable/domain';
 
 import { type AuthenticatedViewer, isValidProfileId } from '../auth/authenticator';
-import { notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import { ProfileEntity } from '../profiles/profile.entity';
@@ -59,7 +58,7 @@ export class GroupsService {
     const groupId = parseUuid(rawGroupId, 'groupId');
     return em.transactional(async (tx) => {
       const group = await tx.findOne(GroupEntity, { id: groupId });
-      if (!group) throw notFound('Group');
+      if (!group) throw DomainError.notFound('Group');
       const changed =
         change === 'join'
           ? await tx.execute<unknown[]>(

@@ -1,8 +1,7 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { type ProfileUpdateInput, validateProfileUpdate } from '@roundtable/domain';
+import { DomainError, type ProfileUpdateInput, validateProfileUpdate } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
-import { badInput, notFound } from '../common/api-error';
 import { parseProfileId } from '../common/ids';
 import { FollowEntity, ProfileEntity } from './profile.entity';
 
@@ -51,7 +50,7 @@ export class ProfilesService {
     const profileId = this.followTarget(viewer, rawProfileId);
     return em.transactional(async (tx) => {
       const target = await tx.findOne(ProfileEntity, { id: profileId });
-      if (!target) throw notFound('Profile');
+      if (!target) throw DomainError.notFound('Profile');
       const inserted = await tx.execute<{ followee_id: string }[]>(
         `insert into follows (follower_id, followee_id, created_at) values (?, ?, ?)
          on conflict do nothing returning followee_id`,
@@ -67,7 +66,7 @@ export class ProfilesService {
     const profileId = this.followTarget(viewer, rawProfileId);
     return em.transactional(async (tx) => {
       const target = await tx.findOne(ProfileEntity, { id: profileId });
-      if (!target) throw notFound('Profile');
+      if (!target) throw DomainError.notFound('Profile');
       const deleted = await tx.nativeDelete(FollowEntity, { followerId: viewer.profileId, followeeId: profileId });
       if (deleted > 0) await this.adjustFollowCounts(tx, viewer.profileId, profileId, -1);
       await tx.refresh(target);
@@ -77,7 +76,7 @@ export class ProfilesService {
 
   private followTarget(viewer: AuthenticatedViewer, rawProfileId: string): string {
     const profileId = parseProfileId(rawProfileId, 'profileId');
-    if (profileId === viewer.profileId) throw badInput('profileId', 'You cannot follow yourself');
+    if (profileId === viewer.profileId) throw DomainError.invalidInput('profileId', 'You cannot follow yourself');
     return profileId;
   }
 

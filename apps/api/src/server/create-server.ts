@@ -1,36 +1,31 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MediaControl } from '@roundtable/audio';
 import cors from 'cors';
 import express from 'express';
-import { type ExecutionResult, getOperationAST, GraphQLError, type GraphQLFormattedError, parse } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
 
-import { type AuthenticatedViewer, AuthenticationError, Authenticator, bearerToken } from '../auth/authenticator';
-import { ApiErrorCode, apiError, formatApiError, unauthenticated } from '../common/api-error';
+import { Admission } from '../admission/admission';
+import { connectRateLimitStore, RateLimits } from '../admission/rate-limits';
+import { admissionApolloPlugin, admissionPreflight, bodyErrorHandler, httpContext } from '../admission/use/http';
+import { attachGraphQLWebSocket } from '../admission/use/ws';
+import { Authenticator } from '../auth/authenticator';
 import type { GraphQLContext } from '../common/context';
-import { RequestScope } from '../common/request-scope';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/orm';
 import type { EventBus } from '../events/event-bus';
-import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
-import { serveWebClient } from './web-client';
+import { LIVEKIT_WEBHOOK_PATH, liveKitWebhookRoute } from '../media/livekit-webhook.route';
 import type { MediaOutbox } from '../media/media-outbox';
-import { liveKitWebhookRoute, LIVEKIT_WEBHOOK_PATH } from '../media/livekit-webhook.route';
-import { checkOperationLimits } from './operation-limits';
-import { RateLimiter } from './rate-limiter';
+import { ApiMetrics } from '../observability/metrics';
+import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
 import { buildApiSchema } from './schema';
 import { createServices, type Services } from './services';
-import { nulCharacterError } from './text-input-guard';
-import { WsCloseCode } from './ws-close-code';
+import { serveWebClient } from './web-client';
 
 export interface ApiServerOptions {
   readonly config: AppConfig;
@@ -46,159 +41,67 @@ export interface ApiServer {
   readonly wsUrl: string;
   readonly port: number;
   readonly services: Services;
+  /** This instance's Prometheus registry (served at /metrics). */
+  readonly metrics: ApiMetrics;
+  /** The admission pipeline both transports use. */
+  readonly admission: Admission;
   close(): Promise<void>;
 }
 
 export const GRAPHQL_PATH = '/graphql';
 
 /**
- * graphql-ws reports parse, validation and variable errors as bare GraphQLErrors, without the
- * request codes Apollo adds over HTTP, so formatApiError masked them as internal errors over
- * WebSocket. Tag them so both transports answer BAD_USER_INPUT. Contract errors keep their code.
+ * Wiring only: the services, the admission pipeline and its two transport adapters, health,
+ * metrics, GraphiQL and the web client, on one port.
  */
-function withRequestCode(error: GraphQLError, code: string): GraphQLError {
-  if (error.extensions['code'] !== undefined) return error;
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    extensions: { ...error.extensions, code },
-  });
-}
-
-/** Errors about the request itself: not raised by a resolver (those have a path) nor unexpected. */
-function isRequestError(error: GraphQLError): boolean {
-  return error.path === undefined && (error.originalError === undefined || error.originalError instanceof GraphQLError);
-}
-
-/** HTTP and WebSocket GraphQL on one port, with health endpoints and an offline GraphiQL. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { config, db, bus, audio, outbox, logger } = options;
   const schema = await buildApiSchema(bus);
-  const authenticator = new Authenticator(config.auth);
-  const rateLimiter = new RateLimiter(config.limits.mutationsPerWindow, config.limits.rateWindowMs);
   const services = createServices({ config, db, bus, audio, outbox, logger });
-
-  const logUnexpected = (error: unknown) => logger.error({ err: error }, 'unexpected error while resolving');
-  const format = (error: GraphQLError): GraphQLFormattedError => formatApiError(error.toJSON(), error, logUnexpected);
-
-  async function authenticate(authorization: unknown): Promise<AuthenticatedViewer | null> {
-    const token = bearerToken(authorization);
-    if (!token) return null;
-    const viewer = await authenticator.verify(token);
-    await services.profiles.ensureProfile(db.orm.em.fork(), viewer);
-    return viewer;
-  }
-
-  function createContext(viewer: AuthenticatedViewer | null): GraphQLContext {
-    const context: GraphQLContext = {
-      requestId: randomUUID(),
-      viewer,
-      services,
-      scope: new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null),
-      renewScope() {
-        context.scope = new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null);
-      },
-    };
-    return context;
-  }
-
-  /** Mutations need a viewer and a free slot in the viewer's rate window. */
-  function checkMutation(viewer: AuthenticatedViewer | null): GraphQLError | null {
-    if (!viewer) return apiError(ApiErrorCode.Unauthenticated, 'Sign in: mutations need a bearer token', { http: { status: 401 } });
-    if (!rateLimiter.tryConsume(viewer.profileId)) {
-      const retryAfterSeconds = Math.ceil(rateLimiter.retryAfterMs(viewer.profileId) / 1000);
-      return apiError(ApiErrorCode.RateLimited, `Too many requests: try again in ${retryAfterSeconds} s`, {
-        retryAfterSeconds,
-        http: { status: 429 },
-      });
-    }
-    return null;
-  }
+  const metrics = new ApiMetrics();
+  const rateLimits = new RateLimits(
+    {
+      mutationsPerWindow: config.limits.mutationsPerWindow,
+      expensiveReadsPerWindow: config.limits.expensiveReadsPerWindow,
+      windowMs: config.limits.rateWindowMs,
+      keyPrefix: config.limits.rateKeyPrefix,
+    },
+    await connectRateLimitStore(config.redisUrl),
+  );
+  let wsUrl = '';
+  const admission = new Admission({
+    schema,
+    limits: config.limits,
+    authenticator: new Authenticator(config.auth),
+    rateLimits,
+    services,
+    db,
+    logger,
+    wsUrl: () => wsUrl,
+  });
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-
-  const wsViewers = new WeakMap<object, AuthenticatedViewer>();
-  const wsCleanup = useServer<Record<string, unknown>>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        try {
-          const viewer = await authenticate(ctx.connectionParams?.['authorization']);
-          if (viewer) {
-            wsViewers.set(ctx, viewer);
-            return true;
-          }
-        } catch (error) {
-          if (!(error instanceof AuthenticationError)) logger.error({ err: error }, 'WebSocket authentication failed');
-        }
-        ctx.extra.socket.close(WsCloseCode.Unauthorized, 'Unauthorized: send connectionParams.authorization');
-        return false;
-      },
-      context: (ctx) => createContext(wsViewers.get(ctx) ?? null) as unknown as Record<string, unknown>,
-      onSubscribe: (ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [withRequestCode(error instanceof GraphQLError ? error : new GraphQLError('Invalid query'), 'GRAPHQL_PARSE_FAILED')];
-        }
-        const limitError =
-          checkOperationLimits(schema, document, payload.operationName, payload.variables, config.limits) ??
-          nulCharacterError(document, payload.variables);
-        if (limitError) return [limitError];
-        const operation = getOperationAST(document, payload.operationName ?? undefined);
-        if (operation?.operation === 'mutation') {
-          const mutationError = checkMutation(wsViewers.get(ctx) ?? null);
-          if (mutationError) return [mutationError];
-        }
-        return undefined;
-      },
-      // Here: onSubscribe refusals, parse and validation errors, or a failing event stream (unexpected).
-      onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => format(isRequestError(error) ? withRequestCode(error, 'GRAPHQL_VALIDATION_FAILED') : error)),
-      onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>
-        result.errors
-          ? { ...result, errors: result.errors.map((error) => format(isRequestError(error) ? withRequestCode(error, 'BAD_USER_INPUT') : error)) }
-          : result,
-    },
-    wsServer,
-  );
-
-  const limitsPlugin: ApolloServerPlugin<GraphQLContext> = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, operationName, request, contextValue }) {
-          const limitError =
-            checkOperationLimits(schema, document, operationName, request.variables, config.limits) ??
-            nulCharacterError(document, request.variables);
-          if (limitError) throw limitError;
-          if (operation?.operation === 'mutation') {
-            const mutationError = checkMutation(contextValue.viewer);
-            if (mutationError) throw mutationError;
-          }
-        },
-      };
-    },
-  };
+  const ws = attachGraphQLWebSocket({ httpServer, path: GRAPHQL_PATH, admission, limits: config.limits, metrics, logger });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatApiError(formatted, error, logUnexpected),
+    // Persisted queries are refused by the admission preflight with a clear BAD_USER_INPUT.
+    persistedQueries: false,
+    validationRules: [...admission.validationRules],
+    formatError: (formatted, error) => admission.formatError(formatted, error),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      limitsPlugin,
+      admissionApolloPlugin(admission),
       {
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await ws.dispose();
             },
           };
         },
@@ -219,6 +122,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       res.status(503).json({ status: 'unavailable', database: 'down' });
     }
   });
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await metrics.render();
+    res.type(contentType).send(body);
+  });
   app.post(LIVEKIT_WEBHOOK_PATH, ...liveKitWebhookRoute(audio, services.mediaSync, logger));
   app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   serveWebClient(app, config.webDir, logger);
@@ -233,38 +140,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   app.use(
     GRAPHQL_PATH,
     cors<cors.CorsRequest>(),
-    express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        try {
-          return createContext(await authenticate(req.headers.authorization));
-        } catch (error) {
-          if (error instanceof AuthenticationError) {
-            throw apiError(ApiErrorCode.Unauthenticated, error.message, { http: { status: 401 } });
-          }
-          logger.error({ err: error }, 'creating the request context failed');
-          throw unauthenticated('Could not verify the bearer token');
-        }
-      },
-    }),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    admissionPreflight(admission),
+    expressMiddleware(apollo, { context: httpContext(admission) }),
   );
-  // Malformed JSON and oversized bodies fail in express.json(), before Apollo. Express's default
-  // handler would answer with an HTML page carrying the stack trace (outside production); the
-  // contract wants a GraphQL error with a contract code and never a stack trace.
-  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    const status = (error as { status?: unknown } | null)?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = status === 413 ? 'The request body is too large' : 'The request body is not valid JSON';
-      res.status(status).json({ errors: [{ message, extensions: { code: ApiErrorCode.BadUserInput } }] });
-      return;
-    }
-    logger.error({ err: error }, 'unexpected error before GraphQL execution');
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ApiErrorCode.Internal } }] });
-  });
+  app.use(bodyErrorHandler(logger, config.limits.maxBodyBytes));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -272,16 +152,20 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  wsUrl = `ws://${host}:${port}${GRAPHQL_PATH}`;
   let closed = false;
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
-    wsUrl: `ws://${host}:${port}${GRAPHQL_PATH}`,
+    wsUrl,
     port,
     services,
+    metrics,
+    admission,
     async close() {
       if (closed) return;
       closed = true;
       await apollo.stop();
+      await rateLimits.close();
     },
   };
 }

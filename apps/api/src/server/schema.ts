@@ -2,7 +2,9 @@ import 'reflect-metadata';
 
 import { DateTimeResolver } from 'graphql-scalars';
 import { type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type MiddlewareFn } from 'type-graphql';
+
+import type { GraphQLContext } from '../common/context';
 
 import '../common/graphql-enums';
 import { NodeResolver } from '../common/node.resolver';
@@ -28,6 +30,17 @@ export const RESOLVERS = [
   TopicsResolver,
 ] as const;
 
+/**
+ * Root mutation fields run one after another; each must see the writes of those before it
+ * (issue 6, fault 12: `a: joinRoom … b: leaveRoom { listenerCount }` read counts cached by `a`).
+ * So every root mutation field starts with a fresh request scope: a new EntityManager fork and
+ * new DataLoaders.
+ */
+export const renewScopePerMutationField: MiddlewareFn<GraphQLContext> = async ({ info, context }, next) => {
+  if (info.parentType === info.schema.getMutationType()) context.renewScope();
+  return next();
+};
+
 /** The served schema: a superset of the public contract (checked by the contract test). */
 export async function buildApiSchema(bus: EventBus): Promise<GraphQLSchema> {
   return buildSchema({
@@ -36,6 +49,7 @@ export async function buildApiSchema(bus: EventBus): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Input rules live in @roundtable/domain and the services, with field-named errors.
     validate: false,
+    globalMiddlewares: [renewScopePerMutationField],
     pubSub: typeGraphQLPubSub(bus),
   });
 }

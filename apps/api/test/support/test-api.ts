@@ -1,6 +1,7 @@
 import { LiveKitMediaControl } from '@roundtable/audio';
 import { LiveKitDouble } from '@roundtable/audio/testing';
 import { type Client, createClient } from 'graphql-ws';
+import type { Logger } from 'pino';
 import WebSocket from 'ws';
 
 import { runApi, type RunningApi } from '../../src/app';
@@ -29,7 +30,10 @@ export interface TestApi {
 }
 
 /** A real API server (HTTP + WebSocket) on a free port, against this worker's database. */
-export async function startTestApi(env: Record<string, string> = {}, options: { livekit?: LiveKitDouble } = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  options: { logger?: Logger; livekit?: LiveKitDouble } = {},
+): Promise<TestApi> {
   const livekit = options.livekit ?? (await LiveKitDouble.start());
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -44,7 +48,8 @@ export async function startTestApi(env: Record<string, string> = {}, options: { 
     MEDIA_RETRY_DELAY_SECONDS: '1',
     ...env,
   });
-  const api = await runApi(config, { audio: new LiveKitMediaControl({ ...config.livekit, ...livekit.settings, requestTimeoutSeconds: 2 }) });
+  const audio = new LiveKitMediaControl({ ...config.livekit, ...livekit.settings, requestTimeoutSeconds: 2 });
+  const api = await runApi(config, { audio, ...(options.logger ? { logger: options.logger } : {}) });
   const clients: Client[] = [];
   return {
     api,

@@ -10,6 +10,10 @@ export enum DomainErrorCode {
   RoomNotFound = 'ROOM_NOT_FOUND',
   ProfileNotFound = 'PROFILE_NOT_FOUND',
   GroupNotFound = 'GROUP_NOT_FOUND',
+  /** Anything else that does not exist or that the viewer may not see (reports, participants). */
+  NotFound = 'NOT_FOUND',
+  /** The action needs a signed-in viewer, and there is none. */
+  Unauthenticated = 'UNAUTHENTICATED',
   /** The actor's role does not allow the command. */
   NotAllowed = 'NOT_ALLOWED',
   /** The actor may see the room but not join it (group/private room they are not part of). */
@@ -44,6 +48,23 @@ export class DomainError extends Error {
 
   static invalidInput(field: string, message: string): DomainError {
     return new DomainError(DomainErrorCode.InvalidInput, message, field);
+  }
+
+  /** `what` names the missing thing ("Room", "Profile", "Group", or any other noun). */
+  static notFound(what: string): DomainError {
+    const code =
+      what === 'Room'
+        ? DomainErrorCode.RoomNotFound
+        : what === 'Profile'
+          ? DomainErrorCode.ProfileNotFound
+          : what === 'Group'
+            ? DomainErrorCode.GroupNotFound
+            : DomainErrorCode.NotFound;
+    return new DomainError(code, `${what} not found`);
+  }
+
+  static unauthenticated(message = 'Sign in: send a valid bearer token'): DomainError {
+    return new DomainError(DomainErrorCode.Unauthenticated, message);
   }
 
   static notAllowed(message: string): DomainError {

@@ -16,6 +16,9 @@ const NOT_FROM_DECIDE = new Set<DomainErrorCode>([
   DomainErrorCode.RoomNotFound,
   DomainErrorCode.ProfileNotFound,
   DomainErrorCode.GroupNotFound,
+  // Raised by the API's services and guards, never by decide().
+  DomainErrorCode.NotFound,
+  DomainErrorCode.Unauthenticated,
   DomainErrorCode.NotInvited,
   // Every run starts live; scheduled rooms are covered by the unit tests.
   DomainErrorCode.RoomNotLive,

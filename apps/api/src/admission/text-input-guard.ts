@@ -4,20 +4,27 @@ import { ApiErrorCode, apiError } from '../common/api-error';
 
 const NUL = '\u0000';
 
-/** The name of the first variable or input field holding a string with a NUL character. */
-function nulInValue(value: unknown, name: string | null): string | null {
-  if (typeof value === 'string') return value.includes(NUL) ? (name ?? 'variables') : null;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = nulInValue(item, name);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulInValue(item, key);
-      if (found) return found;
+/**
+ * The name of the first variable or input field holding a string with a NUL character.
+ * Iterative: this walk was the recursion that a 3,500-level `variables` value overflowed
+ * (issue 6, fault 3), before input depth was bounded ahead of it.
+ */
+function nulInValue(root: unknown): string | null {
+  const stack: { value: unknown; name: string | null }[] = [{ value: root, name: null }];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item) continue;
+    const { value, name } = item;
+    if (typeof value === 'string') {
+      if (value.includes(NUL)) return name ?? 'variables';
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], name });
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i -= 1) {
+        const [key, child] = entries[i] as [string, unknown];
+        stack.push({ value: child, name: key });
+      }
     }
   }
   return null;
@@ -46,7 +53,7 @@ function nulInDocument(document: DocumentNode): string | null {
  * argument, input field or variable, on both transports.
  */
 export function nulCharacterError(document: DocumentNode, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
-  const field = nulInValue(variables ?? {}, null) ?? nulInDocument(document);
+  const field = nulInValue(variables ?? {}) ?? nulInDocument(document);
   if (field === null) return null;
   return apiError(ApiErrorCode.BadUserInput, `${field} must not contain NUL characters`, { field, http: { status: 400 } });
 }

@@ -1,0 +1,339 @@
+import { randomUUID } from 'node:crypto';
+
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  specifiedRules,
+  validate,
+  type ValidationRule,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import type { Logger } from 'pino';
+
+import { type AuthenticatedViewer, AuthenticationError, type Authenticator, bearerToken } from '../auth/authenticator';
+import { formatApiError } from '../common/api-error';
+import type { GraphQLContext } from '../common/context';
+import { RequestScope } from '../common/request-scope';
+import type { Database } from '../database/orm';
+import type { Services } from '../server/services';
+import { refusal, withRequestCode } from './admission-errors';
+import { findArgumentProblem } from './argument-checks';
+import { type DocumentLimits, documentLimitRules, expandedSelectionSize, operationCost, parseWithTokenLimit } from './document-limits';
+import { hasTooDeepLiteral, tooDeepValuePath } from './input-bounds';
+import { EXPENSIVE_READ_FIELDS, type RateLimitCost, RateLimits } from './rate-limits';
+import { nulCharacterError } from './text-input-guard';
+
+/** The limits admission applies; see README "Limits" for each variable. */
+export interface AdmissionLimits extends DocumentLimits {
+  readonly maxInputDepth: number;
+}
+
+/** Who sent an operation, and how. */
+export interface AdmissionClient {
+  readonly viewer: AuthenticatedViewer | null;
+  readonly ip: string | null;
+  readonly transport: 'http' | 'ws';
+}
+
+/** A GraphQL request as it arrives, before anything is trusted. */
+export interface RawRequest {
+  readonly query?: unknown;
+  readonly operationName?: unknown;
+  readonly variables?: unknown;
+  readonly extensions?: unknown;
+}
+
+/** A request that passed every check before execution. */
+export interface AdmittedOperation {
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly operationName: string | undefined;
+  readonly variables: Record<string, unknown>;
+}
+
+export interface AdmissionOptions {
+  readonly schema: GraphQLSchema;
+  readonly limits: AdmissionLimits;
+  readonly authenticator: Authenticator;
+  readonly rateLimits: RateLimits;
+  readonly services: Services;
+  readonly db: Database;
+  readonly logger: Logger;
+  /** The graphql-ws URL, for the message that sends subscriptions there. */
+  readonly wsUrl: () => string;
+}
+
+type Refused = { readonly errors: readonly GraphQLError[] };
+
+const maskSuggestionsOnValidateEnd = (
+  blockFieldSuggestionsPlugin({ mask: '' }).onValidate as unknown as (payload: unknown) => (end: {
+    valid: boolean;
+    result: GraphQLError[];
+    setResult: (errors: GraphQLError[]) => void;
+  }) => void
+)({});
+
+/** Removes "Did you mean …?" schema hints (graphql-armor's rule, plus graphql's enum/argument variants). */
+export function maskSuggestions(message: string): string {
+  let errors = [new GraphQLError(message)];
+  maskSuggestionsOnValidateEnd({ valid: false, result: errors, setResult: (result) => (errors = result) });
+  return (errors[0]?.message ?? message).replace(/\s*Did you mean [^?]*\?/g, '').trim();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Everything that happens to an operation before and around execution, for HTTP and graphql-ws
+ * alike: authentication, the shape and depth of the raw request, document limits (tokens,
+ * expanded size, depth, aliases, directives, cost), argument checks, rate limits, the request
+ * context, and the mapping of every failure to a contract code. The transports (`use/http.ts`,
+ * `use/ws.ts`) only adapt their protocol to these calls (issue 6, "the redesign").
+ *
+ * Order matters: every check that runs before {@link expandedSelectionSize} is linear in the
+ * request; the checks after it may follow fragments, and run on a document already bounded.
+ */
+export class Admission {
+  readonly validationRules: readonly ValidationRule[];
+  private readonly allRules: readonly ValidationRule[];
+
+  constructor(private readonly options: AdmissionOptions) {
+    this.validationRules = documentLimitRules(options.limits, (message, reason) => refusal.badInput(message, { reason }));
+    this.allRules = [...specifiedRules, ...this.validationRules];
+  }
+
+  get schema(): GraphQLSchema {
+    return this.options.schema;
+  }
+
+  /** The budgets operations draw on (exposed for shutdown and for fail-closed tests). */
+  get rateLimits(): RateLimits {
+    return this.options.rateLimits;
+  }
+
+  /**
+   * The viewer a bearer header names, or null without one. A present but invalid, expired or
+   * malformed token is refused (UNAUTHENTICATED), never treated as anonymous.
+   */
+  async authenticate(authorization: unknown): Promise<AuthenticatedViewer | null> {
+    const token = bearerToken(authorization);
+    if (!token) return null;
+    let viewer: AuthenticatedViewer;
+    try {
+      viewer = await this.options.authenticator.verify(token);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw refusal.unauthenticated(error.message);
+      this.options.logger.error({ err: error }, 'verifying a bearer token failed');
+      throw refusal.unauthenticated('Could not verify the bearer token');
+    }
+    await this.options.services.profiles.ensureProfile(this.options.db.orm.em.fork(), viewer);
+    return viewer;
+  }
+
+  /** A fresh request context: its own EntityManager fork and DataLoaders. */
+  createContext(viewer: AuthenticatedViewer | null, ip: string | null): GraphQLContext {
+    const { db, services } = this.options;
+    const context: GraphQLContext = {
+      requestId: randomUUID(),
+      viewer,
+      clientIp: ip,
+      services,
+      scope: new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null),
+      // `this`, not the closure: Apollo hands resolvers a shallow clone of the context object, so
+      // renewing the original's scope would leave the clone's stale (issue 6, fault 12).
+      renewScope(this: GraphQLContext) {
+        this.scope = new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null);
+      },
+    };
+    return context;
+  }
+
+  /**
+   * Checks on the raw request, before graphql-js sees any of it: types, nesting of variables and
+   * extensions (iterative), persisted queries (not supported), then parsing under a token
+   * budget, nested literals and the expanded selection size. Returns the parsed document.
+   */
+  parseRequest(request: RawRequest): { document: DocumentNode } | Refused {
+    const { limits } = this.options;
+    if (typeof request.query !== 'string' || request.query === '') {
+      if (isRecord(request.extensions) && request.extensions['persistedQuery'] !== undefined) {
+        return { errors: [refusal.badInput('Persisted queries are not supported: send the query text', { field: 'extensions.persistedQuery' })] };
+      }
+      return { errors: [refusal.badInput('The request has no query: send `query` as a string', { field: 'query' })] };
+    }
+    for (const [name, value] of [['variables', request.variables], ['extensions', request.extensions]] as const) {
+      if (value !== undefined && value !== null && !isRecord(value)) {
+        return { errors: [refusal.badInput(`${name} must be a JSON object`, { field: name })] };
+      }
+      const path = tooDeepValuePath(value, limits.maxInputDepth, name);
+      if (path) {
+        return { errors: [refusal.badInput(`${name} nest deeper than ${limits.maxInputDepth} levels (at ${path})`, { field: name, reason: 'INPUT_TOO_DEEP' })] };
+      }
+    }
+    if (isRecord(request.extensions) && request.extensions['persistedQuery'] !== undefined) {
+      return { errors: [refusal.badInput('Persisted queries are not supported: send the query text', { field: 'extensions.persistedQuery' })] };
+    }
+    if (request.operationName !== undefined && request.operationName !== null && typeof request.operationName !== 'string') {
+      return { errors: [refusal.badInput('operationName must be a string', { field: 'operationName' })] };
+    }
+    let document: DocumentNode;
+    try {
+      document = parseWithTokenLimit(request.query, limits.maxTokens);
+    } catch (error) {
+      const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
+      const tooLong = /Token limit/.test(message);
+      return {
+        errors: [
+          refusal.badInput(tooLong ? `The query has more than ${limits.maxTokens} tokens` : message, {
+            reason: tooLong ? 'TOO_MANY_TOKENS' : 'GRAPHQL_PARSE_FAILED',
+          }),
+        ],
+      };
+    }
+    if (hasTooDeepLiteral(document, limits.maxInputDepth)) {
+      return { errors: [refusal.badInput(`A literal in the query nests deeper than ${limits.maxInputDepth} levels`, { reason: 'INPUT_TOO_DEEP' })] };
+    }
+    const expanded = expandedSelectionSize(document, limits.maxExpandedFields);
+    if (expanded > limits.maxExpandedFields) {
+      return {
+        errors: [
+          refusal.badInput(`The query selects more than ${limits.maxExpandedFields} fields once its fragments are expanded`, {
+            reason: 'QUERY_TOO_LARGE',
+          }),
+        ],
+      };
+    }
+    return { document };
+  }
+
+  /** graphql's validation with the document-limit rules; errors carry BAD_USER_INPUT. */
+  validate(document: DocumentNode): readonly GraphQLError[] {
+    return validate(this.options.schema, document, this.allRules).map((error) => withRequestCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+  }
+
+  /**
+   * Checks on a parsed, valid operation with its variables and viewer: transport, cost,
+   * arguments (so a mutation never commits and then fails on its selection), NUL characters,
+   * sign-in for mutations, and the rate budgets. Returns the first refusal, or null.
+   */
+  async admitOperation(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+    client: AdmissionClient,
+  ): Promise<GraphQLError | null> {
+    const { schema, limits, rateLimits } = this.options;
+    const operation = getOperationAST(document, operationName ?? undefined);
+    if (!operation) return refusal.badInput('Name the operation to run with operationName', { field: 'operationName' });
+    if (operation.operation === 'subscription' && client.transport === 'http') {
+      return refusal.badInput(
+        `Subscriptions are served over WebSocket: use a graphql-ws client (protocol graphql-transport-ws) at ${this.options.wsUrl()}`,
+        { reason: 'SUBSCRIPTION_OVER_HTTP' },
+      );
+    }
+    if (client.viewer?.expiresAt !== undefined && client.viewer.expiresAt <= Date.now()) {
+      return refusal.unauthenticated('The bearer token has expired');
+    }
+    let cost: number;
+    try {
+      cost = operationCost(schema, document, operationName, variables);
+    } catch (error) {
+      // Bad variables surface here before execution; execution reports them with their names.
+      if (!(error instanceof GraphQLError)) throw error;
+      cost = 0;
+    }
+    if (cost > limits.maxCost) {
+      return refusal.badInput(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { reason: 'QUERY_TOO_COMPLEX' });
+    }
+    // Coerce the variables as execution will, so the checks below see typed values, and a
+    // variable of the wrong type is refused here with graphql's own message.
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+    if (coerced.errors) {
+      const [first] = coerced.errors;
+      return refusal.badInput(first?.message ?? 'The variables are not valid', { reason: 'BAD_VARIABLES' });
+    }
+    const problem = findArgumentProblem(schema, document, coerced.coerced);
+    if (problem) return refusal.badInput(problem.message, { field: problem.field });
+    const nulError = nulCharacterError(document, variables);
+    if (nulError) return nulError;
+    if (operation.operation === 'mutation' && !client.viewer) {
+      return refusal.unauthenticated('Sign in: mutations need a bearer token');
+    }
+    const decision = await rateLimits.consume(RateLimits.keyFor(client.viewer?.profileId ?? null, client.ip), rootFieldCost(document, operation));
+    if (!decision.allowed) {
+      if (decision.failed) {
+        this.options.logger.warn('the rate-limit store did not answer: refusing the operation');
+        return refusal.rateLimited('The rate limit could not be checked: try again shortly', decision.retryAfterSeconds);
+      }
+      return refusal.rateLimited(`Too many requests: try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds);
+    }
+    return null;
+  }
+
+  /**
+   * The last step before an error leaves the server, on both transports: contract errors kept,
+   * request errors mapped to BAD_USER_INPUT, schema hints removed, everything else masked and
+   * logged (only unexpected errors reach the error log; client input never does).
+   */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const result = formatApiError(formatted, error, (unexpected) =>
+      this.options.logger.error({ err: unexpected }, 'unexpected error while resolving'),
+    );
+    return { ...result, message: maskSuggestions(result.message) };
+  }
+}
+
+/**
+ * What an operation asks of the rate budgets: each root mutation field (aliases and fragment
+ * spreads each count) and each expensive root read. Fragments are counted once each and
+ * memoised, so the count is linear in the document.
+ */
+export function rootFieldCost(document: DocumentNode, operation: OperationDefinitionNode): RateLimitCost {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const memo = new Map<string, RateLimitCost>();
+  const inProgress = new Set<string>();
+  const countSet = (selectionSet: SelectionSetNode): RateLimitCost => {
+    let mutations = 0;
+    let expensiveReads = 0;
+    for (const selection of selectionSet.selections) {
+      let part: RateLimitCost;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__')) continue;
+        part = {
+          mutations: operation.operation === 'mutation' ? 1 : 0,
+          expensiveReads: operation.operation === 'query' && EXPENSIVE_READ_FIELDS.has(selection.name.value) ? 1 : 0,
+        };
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        part = countSet(selection.selectionSet);
+      } else {
+        const name = selection.name.value;
+        const known = memo.get(name);
+        const fragment = fragments.get(name);
+        if (known) part = known;
+        else if (!fragment || inProgress.has(name)) continue;
+        else {
+          inProgress.add(name);
+          part = countSet(fragment.selectionSet);
+          inProgress.delete(name);
+          memo.set(name, part);
+        }
+      }
+      mutations += part.mutations;
+      expensiveReads += part.expensiveReads;
+    }
+    return { mutations, expensiveReads };
+  };
+  return countSet(operation.selectionSet);
+}

@@ -1,0 +1,30 @@
+import { buildSchema, GraphQLError, parse, specifiedRules, validate } from 'graphql';
+
+import { documentLimitRules, expandedSelectionSize, parseWithTokenLimit } from './document-limits';
+
+const schema = buildSchema('type Query { a: Int, q: Query }');
+const limits = { maxTokens: 50, maxDepth: 3, maxAliases: 3, maxDirectives: 3, maxExpandedFields: 100, maxCost: 100 };
+const rules = documentLimitRules(limits, (message, reason) => new GraphQLError(message, { extensions: { reason } }));
+const errorsOf = (query: string) => validate(schema, parse(query), [...specifiedRules, ...rules]).map((error) => error.message);
+
+describe('document limits', () => {
+  it('counts aliases, directives and depth with graphql-armor, following fragments once', () => {
+    expect(errorsOf('{ a1: a a2: a a3: a a4: a }')).toEqual(['Alias count 4 exceeds the limit of 3']);
+    expect(errorsOf('{ a @include(if: true) q { a @skip(if: false) } q2: q { a @include(if: true) a2: a @skip(if: false) } }')).toEqual([
+      'Directive count 4 exceeds the limit of 3',
+    ]);
+    expect(errorsOf('{ q { q { q { a } } } }')).toEqual(['Query depth 4 exceeds the limit of 3']);
+    expect(errorsOf('{ ...F } fragment F on Query { q { ...G } } fragment G on Query { q { q { a } } }')).toEqual(['Query depth 4 exceeds the limit of 3']);
+    expect(errorsOf('{ q { q { a } } b: a }')).toEqual([]);
+  });
+
+  it('stops parsing at the token budget', () => {
+    expect(() => parseWithTokenLimit(`{ ${'a '.repeat(60)} }`, 50)).toThrow(/Token limit of 50/);
+    expect(parseWithTokenLimit('{ a }', 50).definitions).toHaveLength(1);
+  });
+
+  it('measures the expanded size through fragments and inline fragments, cycles counting zero', () => {
+    expect(expandedSelectionSize(parse('{ ...F ...F } fragment F on Query { q { a } }'), 100)).toBe(4);
+    expect(expandedSelectionSize(parse('{ ...F } fragment F on Query { a ...G } fragment G on Query { ...F }'), 100)).toBe(1);
+  });
+});

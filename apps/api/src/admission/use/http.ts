@@ -1,0 +1,111 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type express from 'express';
+import type { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+
+import { ApiErrorCode } from '../../common/api-error';
+import type { GraphQLContext } from '../../common/context';
+import type { Admission, RawRequest } from '../admission';
+
+/** The client address Express saw (the socket's peer; `trust proxy` decides about forwarded ones). */
+function clientIp(req: express.Request): string | null {
+  return req.ip ?? req.socket.remoteAddress ?? null;
+}
+
+function sendRefusal(admission: Admission, res: express.Response, errors: readonly GraphQLError[]): void {
+  const http = errors[0]?.extensions['http'] as { status?: number } | undefined;
+  res.status(http?.status ?? 400).json({ errors: errors.map((error) => admission.formatError(error.toJSON(), error)) });
+}
+
+/** GET carries variables and extensions as JSON strings; anything unreadable stays as it is. */
+function readGetParameter(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Runs the admission's raw-request checks (shape, input depth, persisted queries, token budget,
+ * expanded size) before Apollo parses or validates anything, so nothing super-linear and nothing
+ * recursive ever sees an unchecked request. Apollo parses the (small) document again afterwards.
+ */
+export function admissionPreflight(admission: Admission): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      next();
+      return;
+    }
+    const source: unknown = req.method === 'GET' ? req.query : req.body;
+    // Batches and non-objects: Apollo refuses them with its own 400.
+    if (source === null || typeof source !== 'object' || Array.isArray(source)) {
+      next();
+      return;
+    }
+    const body = source as Record<string, unknown>;
+    const request: RawRequest = {
+      query: body['query'],
+      operationName: body['operationName'],
+      variables: req.method === 'GET' ? readGetParameter(body['variables']) : body['variables'],
+      extensions: req.method === 'GET' ? readGetParameter(body['extensions']) : body['extensions'],
+    };
+    const parsed = admission.parseRequest(request);
+    if ('errors' in parsed) {
+      sendRefusal(admission, res, parsed.errors);
+      return;
+    }
+    next();
+  };
+}
+
+/** The Apollo context function: authenticates the bearer header and opens the request scope. */
+export function httpContext(admission: Admission) {
+  return async ({ req }: { req: express.Request }): Promise<GraphQLContext> =>
+    admission.createContext(await admission.authenticate(req.headers.authorization), clientIp(req));
+}
+
+/**
+ * The Apollo plugin: after Apollo has parsed and validated (with the admission's validation
+ * rules), the operation-level checks run before any resolver. A refusal thrown here becomes the
+ * response with its status and headers (429 + Retry-After).
+ */
+export function admissionApolloPlugin(admission: Admission): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request, contextValue }) {
+          const error = await admission.admitOperation(document, operationName, request.variables, {
+            viewer: contextValue.viewer,
+            ip: contextValue.clientIp,
+            transport: 'http',
+          });
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Malformed JSON and oversized bodies fail in express.json(), before Apollo. Express's default
+ * handler would answer with an HTML page carrying the stack trace; the contract wants a GraphQL
+ * error with a contract code.
+ */
+export function bodyErrorHandler(logger: Logger, maxBodyBytes: number): express.ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message = status === 413 ? `The request body is larger than ${maxBodyBytes} bytes` : 'The request body is not valid JSON';
+      res.status(status).json({ errors: [{ message, extensions: { code: ApiErrorCode.BadUserInput } }] });
+      return;
+    }
+    logger.error({ err: error }, 'unexpected error before GraphQL execution');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ApiErrorCode.Internal } }] });
+  };
+}

@@ -1,0 +1,266 @@
+import type { IncomingMessage, Server } from 'node:http';
+
+import { type ExecutionArgs, type ExecutionResult, execute, GraphQLError, subscribe } from 'graphql';
+import type { Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+import type { AuthenticatedViewer } from '../../auth/authenticator';
+import type { ApiMetrics } from '../../observability/metrics';
+import type { Admission } from '../admission';
+import { isRequestError, refusal, withRequestCode } from '../admission-errors';
+import { WsCloseCode } from '../ws-close-code';
+
+export interface WsLimits {
+  readonly maxBodyBytes: number;
+  readonly wsMaxSubscriptionsPerSocket: number;
+  readonly wsMaxSocketsPerViewer: number;
+  readonly wsMaxPingsPerMinute: number;
+}
+
+export interface GraphQLWebSocketOptions {
+  readonly httpServer: Server;
+  readonly path: string;
+  readonly admission: Admission;
+  readonly limits: WsLimits;
+  readonly metrics: ApiMetrics;
+  readonly logger: Logger;
+}
+
+type Extra = { socket: WebSocket; request: IncomingMessage };
+type WsContext = Context<Record<string, unknown> | undefined, Extra>;
+
+/** What this adapter keeps per socket, beside graphql-ws's own context. */
+interface SocketState {
+  readonly ip: string | null;
+  /** Counted against its IP address until it signs in (then against its viewer). */
+  countedForIp: boolean;
+  viewer: AuthenticatedViewer | null;
+  /** Subscription ids counted in the active-subscriptions gauge (released exactly once). */
+  readonly subscriptions: Set<string>;
+  expiryTimer: NodeJS.Timeout | null;
+  pings: number[];
+}
+
+/** setTimeout's longest delay (about 24.8 days); longer expiries re-arm. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Counts per key that go up and down, dropping keys at zero. */
+class Tally {
+  private readonly counts = new Map<string, number>();
+  get(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+  add(key: string, delta: number): void {
+    const next = this.get(key) + delta;
+    if (next <= 0) this.counts.delete(key);
+    else this.counts.set(key, next);
+  }
+}
+
+/**
+ * graphql-ws on the HTTP server, as a thin adapter around the admission pipeline (the same
+ * calls the HTTP adapter makes), plus what only a socket has: sockets per viewer and per IP,
+ * operations per socket, frame size, ping rate, closing when the token expires, and the
+ * connection and subscription gauges. Returns the disposer.
+ */
+export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): { dispose(): Promise<void> } {
+  const { httpServer, path, admission, limits, metrics, logger } = options;
+  // A frame as large as the largest HTTP body, no larger (issue 6, fault 9); ws closes with 1009.
+  // Control pings are answered here, under the ping budget, not automatically.
+  const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: limits.maxBodyBytes, autoPong: false });
+  const states = new WeakMap<WebSocket, SocketState>();
+  const socketsPerIp = new Tally();
+  const socketsPerViewer = new Tally();
+
+  const stateOf = (ctx: WsContext): SocketState | undefined => states.get(ctx.extra.socket);
+
+  /** Counts a ping; closes the socket and returns false when it is over its budget. */
+  const allowPing = (socket: WebSocket, state: SocketState): boolean => {
+    const now = Date.now();
+    state.pings = state.pings.filter((at) => now - at < 60_000);
+    state.pings.push(now);
+    if (state.pings.length <= limits.wsMaxPingsPerMinute) return true;
+    socket.close(WsCloseCode.TooManyPings, 'Too many pings');
+    return false;
+  };
+
+  const releaseSubscription = (state: SocketState | undefined, id: string): void => {
+    if (state?.subscriptions.delete(id)) metrics.subscriptionsActive.dec();
+  };
+
+  const armExpiry = (socket: WebSocket, state: SocketState, expiresAt: number): void => {
+    const delay = expiresAt - Date.now();
+    state.expiryTimer = setTimeout(
+      () => {
+        if (Date.now() >= expiresAt) socket.close(WsCloseCode.Forbidden, 'Forbidden: the bearer token has expired');
+        else armExpiry(socket, state, expiresAt);
+      },
+      Math.max(0, Math.min(delay, MAX_TIMER_MS)),
+    );
+    state.expiryTimer.unref();
+  };
+
+  // Registered before graphql-ws's own listener: every socket is counted from the upgrade on,
+  // and released on close, whatever point of the protocol it reached.
+  wsServer.on('connection', (socket, request) => {
+    const ip = request.socket.remoteAddress ?? null;
+    const state: SocketState = { ip, countedForIp: true, viewer: null, subscriptions: new Set(), expiryTimer: null, pings: [] };
+    states.set(socket, state);
+    metrics.wsConnectionsActive.inc();
+    socketsPerIp.add(ip ?? 'unknown', 1);
+    socket.once('close', () => {
+      metrics.wsConnectionsActive.dec();
+      if (state.countedForIp) socketsPerIp.add(ip ?? 'unknown', -1);
+      if (state.viewer) socketsPerViewer.add(state.viewer.profileId, -1);
+      if (state.expiryTimer) clearTimeout(state.expiryTimer);
+      for (const id of [...state.subscriptions]) releaseSubscription(state, id);
+    });
+    socket.on('ping', (data) => {
+      if (allowPing(socket, state)) socket.pong(data);
+    });
+    // Sockets not signed in yet are anonymous traffic: bounded per IP address.
+    if (socketsPerIp.get(ip ?? 'unknown') > limits.wsMaxSocketsPerViewer) {
+      socket.close(WsCloseCode.TooManySockets, 'Too many sockets from this address');
+    }
+  });
+
+  /** Never throws: an exception in execution would close the whole socket with 4500. */
+  const failed = (error: unknown): ExecutionResult => {
+    logger.error({ err: error }, 'unexpected error while executing over WebSocket');
+    return { errors: [new GraphQLError('Internal server error', { originalError: error instanceof Error ? error : undefined })] };
+  };
+  const safeExecute = async (args: ExecutionArgs) => {
+    try {
+      return (await execute(args)) as ExecutionResult<Record<string, unknown>>;
+    } catch (error) {
+      return failed(error) as ExecutionResult<Record<string, unknown>>;
+    }
+  };
+  const safeSubscribe = async (args: ExecutionArgs) => {
+    try {
+      return (await subscribe(args)) as AsyncGenerator<ExecutionResult<Record<string, unknown>>> | ExecutionResult<Record<string, unknown>>;
+    } catch (error) {
+      return failed(error) as ExecutionResult<Record<string, unknown>>;
+    }
+  };
+
+  const format = (error: GraphQLError, requestCode: string) =>
+    admission.formatError(error.toJSON(), isRequestError(error) ? withRequestCode(error, requestCode) : error);
+
+  const server = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      execute: safeExecute,
+      subscribe: safeSubscribe,
+      onConnect: async (ctx) => {
+        const state = stateOf(ctx);
+        if (!state) return false;
+        let viewer: AuthenticatedViewer | null = null;
+        try {
+          viewer = await admission.authenticate(ctx.connectionParams?.['authorization']);
+        } catch {
+          // Refusals are reported by the close code below; nothing here is worth an error log.
+        }
+        // Terminated while authenticating: its close listener has already run.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
+        if (!viewer) {
+          ctx.extra.socket.close(WsCloseCode.Unauthorized, 'Unauthorized: send connectionParams.authorization');
+          return false;
+        }
+        if (socketsPerViewer.get(viewer.profileId) >= limits.wsMaxSocketsPerViewer) {
+          ctx.extra.socket.close(WsCloseCode.TooManySockets, 'Too many sockets for this viewer');
+          return false;
+        }
+        state.viewer = viewer;
+        socketsPerViewer.add(viewer.profileId, 1);
+        // Signed in: from now on the viewer's budget applies, not the address's (many people
+        // share one address behind a proxy).
+        state.countedForIp = false;
+        socketsPerIp.add(state.ip ?? 'unknown', -1);
+        if (viewer.expiresAt !== undefined) armExpiry(ctx.extra.socket, state, viewer.expiresAt);
+        return true;
+      },
+      onPing: (ctx) => {
+        const state = stateOf(ctx);
+        if (state) allowPing(ctx.extra.socket, state);
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const state = stateOf(ctx);
+        const viewer = state?.viewer ?? null;
+        try {
+          if (!state || !viewer) return [refusal.unauthenticated('Sign in: send connectionParams.authorization')];
+          if (viewer.expiresAt !== undefined && viewer.expiresAt <= Date.now()) {
+            ctx.extra.socket.close(WsCloseCode.Forbidden, 'Forbidden: the bearer token has expired');
+            return [refusal.unauthenticated('The bearer token has expired')];
+          }
+          // graphql-ws has already entered this id in ctx.subscriptions.
+          if (Object.keys(ctx.subscriptions).length > limits.wsMaxSubscriptionsPerSocket) {
+            return [
+              refusal.rateLimited(
+                `This socket already runs ${limits.wsMaxSubscriptionsPerSocket} operations: complete one or open another socket`,
+                1,
+              ),
+            ];
+          }
+          const parsed = admission.parseRequest(payload);
+          if ('errors' in parsed) return [...parsed.errors];
+          const validationErrors = admission.validate(parsed.document);
+          if (validationErrors.length > 0) return [...validationErrors];
+          const variables = payload.variables ?? {};
+          const refused = await admission.admitOperation(parsed.document, payload.operationName, variables, {
+            viewer,
+            ip: state.ip,
+            transport: 'ws',
+          });
+          if (refused) return [refused];
+          const args: ExecutionArgs = {
+            schema: admission.schema,
+            document: parsed.document,
+            operationName: payload.operationName ?? undefined,
+            variableValues: variables,
+            contextValue: admission.createContext(viewer, state.ip),
+          };
+          const isSubscription = parsed.document.definitions.some(
+            (definition) =>
+              definition.kind === 'OperationDefinition' &&
+              definition.operation === 'subscription' &&
+              (payload.operationName ? definition.name?.value === payload.operationName : true),
+          );
+          // Counted only while graphql-ws still holds the id: a socket closed during the awaits
+          // above has already emptied ctx.subscriptions, and onComplete may never come.
+          if (isSubscription && id in ctx.subscriptions && ctx.extra.socket.readyState === ctx.extra.socket.OPEN) {
+            state.subscriptions.add(id);
+            metrics.subscriptionsActive.inc();
+          }
+          return args;
+        } catch (error) {
+          logger.error({ err: error }, 'unexpected error while admitting a WebSocket operation');
+          return [new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
+        }
+      },
+      onComplete: (ctx, id) => releaseSubscription(stateOf(ctx), id),
+      onError: (ctx, id, _payload, errors) => {
+        releaseSubscription(stateOf(ctx), id);
+        return errors.map((error) => format(error, 'GRAPHQL_VALIDATION_FAILED'));
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'BAD_USER_INPUT')) } : result,
+      onClose: (ctx) => {
+        const state = stateOf(ctx);
+        if (state) for (const id of [...state.subscriptions]) releaseSubscription(state, id);
+      },
+    },
+    wsServer,
+  );
+
+  // Registered after graphql-ws's own listener, which reports every socket error (an oversized
+  // frame, a reset connection) with console.error: those are the client's doing, so they are
+  // logged at warn. ws has already closed the socket with the matching code (1009, 1002, …).
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => logger.warn({ err: { message: error.message } }, 'WebSocket client error'));
+  });
+
+  return { dispose: async () => server.dispose() };
+}

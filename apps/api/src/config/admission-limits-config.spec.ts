@@ -1,0 +1,37 @@
+import { loadConfig } from './config';
+
+describe('loadConfig: admission limits', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({}).limits).toMatchObject({
+      maxTokens: 2000,
+      maxAliases: 30,
+      maxDirectives: 20,
+      maxExpandedFields: 2000,
+      maxInputDepth: 16,
+      expensiveReadsPerWindow: 60,
+      rateKeyPrefix: 'roundtable:rate',
+      maxBodyBytes: 262_144,
+      wsMaxSubscriptionsPerSocket: 100,
+      wsMaxSocketsPerViewer: 20,
+      wsMaxPingsPerMinute: 120,
+    });
+  });
+
+  it.each([
+    ['QUERY_MAX_TOKENS', '-5'],
+    ['QUERY_MAX_ALIASES', '0'],
+    ['QUERY_MAX_EXPANDED_FIELDS', '1.5'],
+    ['INPUT_MAX_DEPTH', '1000'],
+    ['RATE_LIMIT_EXPENSIVE_READS', '0'],
+    ['HTTP_MAX_BODY_BYTES', '10'],
+    ['WS_MAX_SUBSCRIPTIONS_PER_SOCKET', '-1'],
+    ['WS_MAX_SOCKETS_PER_VIEWER', '0'],
+    ['WS_MAX_PINGS_PER_MINUTE', '0'],
+  ])('refuses %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: must be an integer from`));
+  });
+
+  it('refuses a rate-limit key prefix with spaces or wildcards', () => {
+    expect(() => loadConfig({ RATE_LIMIT_KEY_PREFIX: 'a b*' })).toThrow(/RATE_LIMIT_KEY_PREFIX/);
+  });
+});

@@ -1,0 +1,32 @@
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+
+/**
+ * The API's Prometheus registry, served at `GET /metrics`. One per server instance (tests run
+ * several in one process); other modules add their own gauges and counters to `registry`.
+ */
+export class ApiMetrics {
+  readonly registry = new Registry();
+  /** graphql-ws subscription operations running now, on every socket of this instance. */
+  readonly subscriptionsActive: Gauge;
+  /** Open graphql-ws sockets on this instance, from upgrade to close. */
+  readonly wsConnectionsActive: Gauge;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    this.subscriptionsActive = new Gauge({
+      name: 'roundtable_subscriptions_active',
+      help: 'GraphQL subscriptions running over WebSocket on this instance',
+      registers: [this.registry],
+    });
+    this.wsConnectionsActive = new Gauge({
+      name: 'roundtable_ws_connections_active',
+      help: 'Open graphql-ws WebSocket connections on this instance',
+      registers: [this.registry],
+    });
+  }
+
+  /** The exposition text and its content type, for the `/metrics` route. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}

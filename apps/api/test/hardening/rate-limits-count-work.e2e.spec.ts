@@ -1,0 +1,154 @@
+// Issue 6, fault 2: limits that count requests, not work. `mutation { a0: createRoom … a499:
+// createRoom … }` created 500 rooms for one slot of the 120-per-minute limit, and 400
+// recommendedRooms calls wrote 8,000 impression rows. Budgets now count every root mutation
+// field and every expensive read, per viewer (per IP when anonymous), on both transports and
+// across instances (Redis), answer 429 with Retry-After, and fail closed.
+import { randomUUID } from 'node:crypto';
+
+import { Redis } from 'ioredis';
+
+import { RateLimits } from '../../src/admission/rate-limits';
+import { codeOf, wsExecute } from '../support/graphql-helpers';
+import { startTestApi, type TestApi, tokenFor } from '../support/test-api';
+import { countRows, startHardeningApi } from './support/hardening';
+
+const REDIS_URL = process.env['REDIS_URL'] ?? '';
+
+function createRooms(count: number, prefix: string): string {
+  const fields = Array.from({ length: count }, (_v, i) => `a${i}: createRoom(input: { title: "${prefix} ${i}" }) { id }`);
+  return `mutation { ${fields.join(' ')} }`;
+}
+
+async function post(api: TestApi, query: string, token: string | null) {
+  const response = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), ...body };
+}
+
+describe('rate limits count work', () => {
+  let api: TestApi;
+  let errorLines: () => unknown[];
+  const prefix = `rl-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    const started = await startHardeningApi({
+      // Redis when the run has it (npm test does), so the budgets below are the shared ones.
+      ...(REDIS_URL ? { REDIS_URL } : {}),
+      RATE_LIMIT_MUTATIONS: '5',
+      RATE_LIMIT_EXPENSIVE_READS: '3',
+      RATE_LIMIT_WINDOW_MS: '60000',
+      RATE_LIMIT_KEY_PREFIX: prefix,
+      QUERY_MAX_ALIASES: '600',
+      QUERY_MAX_TOKENS: '20000',
+      QUERY_MAX_COST: '100000',
+    });
+    api = started.api;
+    errorLines = started.log.errorLines;
+    await api.clear();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('the issue case: 500 aliased createRoom fields in one request are refused as 500 units of work, and none is created', async () => {
+    const token = await tokenFor('rl-aliases');
+    const response = await post(api, createRooms(500, 'Flood'), token);
+    expect(response.status).toBe(429);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(response.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(await countRows(api, 'rooms', `title like 'Flood %'`)).toBe(0);
+  });
+
+  it('variant: 3 + 3 root mutation fields exceed a budget of 5 on the second request, over HTTP then WebSocket', async () => {
+    const token = await tokenFor('rl-split');
+    const first = await post(api, createRooms(3, 'Split A'), token);
+    expect(first.errors).toBeUndefined();
+    const client = api.wsClient(token);
+    const second = await wsExecute(client, createRooms(3, 'Split B'));
+    expect(codeOf(second)).toBe('RATE_LIMITED');
+    expect(second.closeCode).toBeUndefined();
+    await client.dispose();
+    expect(await countRows(api, 'rooms', `title like 'Split %'`)).toBe(3);
+    // Another viewer has a budget of their own.
+    const other = await post(api, createRooms(2, 'Other'), await tokenFor('rl-other'));
+    expect(other.errors).toBeUndefined();
+  });
+
+  it('each recommendedRooms call is an expensive read: 4 aliases over a budget of 3 are refused, and write no impressions', async () => {
+    const token = await tokenFor('rl-reads');
+    const before = await countRows(api, 'ranking_impressions').catch(() => null);
+    const query = `{ ${Array.from({ length: 4 }, (_v, i) => `r${i}: recommendedRooms(first: 5) { modelVersion }`).join(' ')} }`;
+    const response = await post(api, query, token);
+    expect(response.status).toBe(429);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(response.retryAfter).not.toBeNull();
+    if (before !== null) expect(await countRows(api, 'ranking_impressions')).toBe(before);
+  });
+
+  it('anonymous traffic is counted per IP address', async () => {
+    const query = `{ a: recommendedRooms(first: 1) { modelVersion } b: recommendedRooms(first: 1) { modelVersion } }`;
+    const first = await post(api, query, null);
+    expect(first.status).not.toBe(429);
+    const second = await post(api, query, null);
+    expect(second.status).toBe(429);
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('two instances sharing Redis draw on one budget', async () => {
+    if (!REDIS_URL) throw new Error('this test needs REDIS_URL (the budget is shared through Redis)');
+    const second = await startTestApi({
+      REDIS_URL,
+      RATE_LIMIT_MUTATIONS: '5',
+      RATE_LIMIT_KEY_PREFIX: prefix,
+      QUERY_MAX_ALIASES: '600',
+    });
+    try {
+      const token = await tokenFor('rl-two-instances');
+      expect((await post(api, createRooms(4, 'Two A'), token)).errors).toBeUndefined();
+      const onSecond = await post(second, createRooms(2, 'Two B'), token);
+      expect(onSecond.status).toBe(429);
+      expect(await countRows(api, 'rooms', `title like 'Two %'`)).toBe(4);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('fails closed: when the limiter cannot reach Redis, mutations are refused and nothing is written', async () => {
+    if (!REDIS_URL) throw new Error('this test needs REDIS_URL');
+    const isolated = await startHardeningApi({ REDIS_URL, RATE_LIMIT_MUTATIONS: '1000' });
+    try {
+      await isolated.api.clear();
+      const token = await tokenFor('rl-fail-closed');
+      expect((await post(isolated.api, createRooms(1, 'Before outage'), token)).errors).toBeUndefined();
+      await isolated.api.api.server.admission.rateLimits.close();
+      const refused = await post(isolated.api, createRooms(1, 'During outage'), token);
+      expect(refused.status).toBe(429);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(await countRows(isolated.api, 'rooms', `title = 'During outage 0'`)).toBe(0);
+      // An outage is the server's problem, logged as a warning, not a client error.
+      expect(isolated.log.errorLines()).toEqual([]);
+    } finally {
+      await isolated.api.stop();
+    }
+  });
+
+  it('variant: a limiter whose Redis never answered refuses (unreachable port)', async () => {
+    const unreachable = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    unreachable.on('error', () => undefined);
+    const limits = new RateLimits({ mutationsPerWindow: 100, expensiveReadsPerWindow: 100, windowMs: 60_000, keyPrefix: prefix }, unreachable);
+    try {
+      expect(await limits.consume('viewer:x', { mutations: 1, expensiveReads: 0 })).toEqual({ allowed: false, retryAfterSeconds: 1, failed: true });
+      expect(await limits.consume('viewer:x', { mutations: 0, expensiveReads: 1 })).toMatchObject({ allowed: false, failed: true });
+    } finally {
+      unreachable.disconnect();
+    }
+  });
+
+  it('no refusal here wrote an error-level log line', () => {
+    expect(errorLines()).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+// Issue 6, fault 7 (the socket part): an open socket outlived the rights it was opened with. A
+// token with `exp` 3 s ahead kept its graphql-ws socket working after expiry (raiseHand
+// succeeded, new subscriptions started, the old stream went on) while HTTP said UNAUTHENTICATED.
+// The socket now closes with graphql-ws's CloseCode.Forbidden (4403) when the token expires,
+// and every operation re-checks the expiry. (Ending streams when the viewer loses access to a
+// room is the room-stream module's part.)
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+import { WsCloseCode } from '../../src/admission/ws-close-code';
+import { codeOf } from '../support/graphql-helpers';
+import { Collector, type TestApi, tokenFor } from '../support/test-api';
+import { createLiveRoom, rawToken, startHardeningApi } from './support/hardening';
+
+describe('a socket never outlives its token', () => {
+  let api: TestApi;
+  let errorLines: () => unknown[];
+
+  beforeAll(async () => {
+    const started = await startHardeningApi();
+    api = started.api;
+    errorLines = started.log.errorLines;
+    await api.clear();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  /** A graphql-ws client that reports the code its socket closed with. */
+  function client(token: string) {
+    let resolveClosed: (code: number) => void = () => undefined;
+    const closed = new Promise<number>((resolve) => {
+      resolveClosed = resolve;
+    });
+    const ws = createClient({
+      url: api.wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      on: { closed: (event) => resolveClosed((event as { code: number }).code) },
+    });
+    return { ws, closed };
+  }
+
+  it('the issue case: a token expiring 2 s ahead closes its socket with 4403 and its stream ends', async () => {
+    const host = await tokenFor('expiry-host');
+    const roomId = await createLiveRoom(api, host);
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const short = await rawToken({ name: 'Short-lived' }, { sub: 'expiry-listener', expiresAt });
+    const { ws, closed } = client(short);
+    const events = new Collector<unknown>();
+    ws.subscribe({ query: `subscription($r: ID!) { roomEvents(roomId: $r) { version } }`, variables: { r: roomId } }, events.sink);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const joined = await api.request(`mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId }, short);
+    expect(joined.errors).toBeUndefined();
+    await events.count(1);
+
+    expect(await closed).toBe(WsCloseCode.Forbidden);
+    expect(WsCloseCode.Forbidden).toBe(4403);
+    await events.until(() => events.completed || events.errors.length > 0, 'the stream to end');
+    // HTTP agrees: the same token is refused.
+    expect(codeOf(await api.request(`mutation($r: ID!) { raiseHand(roomId: $r) { id } }`, { r: roomId }, short))).toBe('UNAUTHENTICATED');
+    await ws.dispose();
+  });
+
+  it('variant: a reconnect with the expired token is refused (4401), a fresh token works', async () => {
+    const expired = await rawToken({ name: 'Expired' }, { sub: 'expiry-again', expiresAt: Math.floor(Date.now() / 1000) - 1 });
+    const refused = client(expired);
+    expect(await refused.closed).toBe(WsCloseCode.Unauthorized);
+    await refused.ws.dispose();
+    const fresh = client(await tokenFor('expiry-again'));
+    const result = await new Promise<unknown>((resolve, reject) => {
+      fresh.ws.subscribe({ query: '{ viewer { id } }' }, { next: resolve, error: reject, complete: () => undefined });
+    });
+    expect(result).toMatchObject({ data: { viewer: { id: 'expiry-again' } } });
+    await fresh.ws.dispose();
+  });
+
+  it('none of it wrote an error-level log line', () => {
+    expect(errorLines()).toEqual([]);
+  });
+});
