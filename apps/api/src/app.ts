@@ -70,6 +70,8 @@ export async function runApi(
     const server = await startApiServer({ config, db, bus, audio, outbox, logger });
     cleanups.push(() => server.close());
     await server.services.mediaSync.startWorkers();
+    await server.services.roomEvents.start();
+    cleanups.push(() => server.services.roomEvents.close());
     // Every instance asks; the outbox runs one reconciliation per request window across them all.
     const reconcile = setInterval(() => {
       outbox.requestReconciliation().catch((error: unknown) => logger.warn({ err: error }, 'could not schedule media reconciliation'));

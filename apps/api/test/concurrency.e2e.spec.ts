@@ -69,7 +69,8 @@ describe('concurrent room commands over real HTTP', () => {
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // Every event on its own (no audience folding): these tests check each version's place.
+    api = await startTestApi({ AUDIENCE_COALESCE_MS: '0' });
   });
   afterAll(async () => {
     await api.stop();

@@ -14,11 +14,20 @@ const EVENTS = `subscription($roomId: ID!, $since: Int) {
     __typename version previousVersion
     ... on ParticipantJoined { participant { id role connected profile { id } } }
     ... on HandRaised { participant { id handRaiseQuestion } }
+    ... on AudienceChanged { listenerCount joined { id role } leftProfileIds }
   }
 }`;
 
 interface EventResult {
-  roomEvents: { __typename: string; version: number; previousVersion: number; participant?: { id: string; role?: string } };
+  roomEvents: {
+    __typename: string;
+    version: number;
+    previousVersion: number;
+    participant?: { id: string; role?: string };
+    listenerCount?: number;
+    joined?: { id: string; role: string }[];
+    leftProfileIds?: string[];
+  };
 }
 
 describe('room event streams', () => {
@@ -90,8 +99,8 @@ describe('room event streams', () => {
       const before = busSubscriptions();
       const collector = new Collector<EventResult>();
       const dispose = api.wsClient(ada).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
-      // Each stream holds the room topic and the viewer's access topic.
-      await expectBusSubscriptions(before + 2);
+      // The room's channel holds one bus subscription for every local subscriber of the room.
+      await expectBusSubscriptions(before + 1);
       dispose();
       await expectBusSubscriptions(before);
     });
@@ -123,7 +132,7 @@ describe('room event streams', () => {
       const before = busSubscriptions();
       const collector = new Collector<EventResult>();
       api.wsClient(ada).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
-      await expectBusSubscriptions(before + 2);
+      await expectBusSubscriptions(before + 1);
       await ok(`mutation($id: ID!) { leaveGroup(groupId: $id) { id } }`, { id: groupId }, ada);
       await collector.until(() => collector.completed, 'the stream to end');
       await expectBusSubscriptions(before);
@@ -139,12 +148,12 @@ describe('room event streams', () => {
       const before = busSubscriptions();
       const stays = new Collector<EventResult>();
       api.wsClient(ada).subscribe({ query: EVENTS, variables: { roomId } }, stays.sink);
-      await expectBusSubscriptions(before + 2);
+      await expectBusSubscriptions(before + 1);
       await ok(`mutation($id: ID!) { leaveGroup(groupId: $id) { id } }`, { id: groupId }, bob);
       await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
       await stays.count(1);
       expect(stays.completed).toBe(false);
-      expect(stays.items[0]!.roomEvents.__typename).toBe('ParticipantJoined');
+      expect(stays.items[0]!.roomEvents.__typename).toBe('AudienceChanged');
     });
   });
 
@@ -204,10 +213,12 @@ describe('room event streams', () => {
       const replay = new Collector<EventResult>();
       api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId, since: 0 } }, replay.sink);
       await replay.count(1);
+      // A listener's join is an audience change: replayed folded, with the participant's row id.
       expect(replay.items[0]!.roomEvents).toMatchObject({
-        __typename: 'ParticipantJoined',
+        __typename: 'AudienceChanged',
         version: 1,
-        participant: { id: participant!.id, role: 'LISTENER' },
+        previousVersion: 0,
+        joined: [{ id: participant!.id, role: 'LISTENER' }],
       });
     });
 
@@ -216,7 +227,7 @@ describe('room event streams', () => {
       const before = busSubscriptions();
       const collector = new Collector<EventResult>();
       api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
-      await expectBusSubscriptions(before + 2);
+      await expectBusSubscriptions(before + 1);
       await api.api.bus.publish(roomEventsTopic(roomId), { type: 'ParticipantJoined', version: 1, participant: { id: 'x' } });
       await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
       await collector.count(1);

@@ -13,6 +13,7 @@ const EVENTS = `subscription($roomId: ID!, $since: Int) {
     ... on ParticipantMuted { participant { ${PARTICIPANT} } }
     ... on ParticipantRemoved { profileId banned }
     ... on RoomStatusChanged { status }
+    ... on AudienceChanged { listenerCount leftProfileIds joined { id profile { id } } }
   }
 }`;
 
@@ -25,6 +26,7 @@ interface RoomEventResult {
     profileId?: string;
     banned?: boolean;
     status?: string;
+    listenerCount?: number;
   };
 }
 
@@ -78,7 +80,8 @@ describe('a room from creation to end, over real HTTP and graphql-ws', () => {
     expect(listenerGrant.video).toMatchObject({ room: room.id, roomJoin: true, canSubscribe: true, canPublish: false });
     expect(listenerGrant.sub).toBe('ada');
     await events.count(1);
-    expect(events.items[0]!.roomEvents).toMatchObject({ __typename: 'ParticipantJoined', version: 1, previousVersion: 0 });
+    // A listener joining is an audience change (two-tier room): folded, with the absolute count.
+    expect(events.items[0]!.roomEvents).toMatchObject({ __typename: 'AudienceChanged', version: 1, previousVersion: 0, listenerCount: 1 });
 
     await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, bob);
     const raised = await api.request<{ raiseHand: { handRaiseQuestion: string } }>(
@@ -139,8 +142,8 @@ describe('a room from creation to end, over real HTTP and graphql-ws', () => {
     expect(ended.data!.endRoom).toEqual({ status: 'ENDED', participantCount: 0 });
 
     const expected = [
-      'ParticipantJoined', // ada
-      'ParticipantJoined', // bob
+      'AudienceChanged', // ada joins
+      'AudienceChanged', // bob joins (folded alone: the hand raised right after is a stage event)
       'HandRaised',
       'StageInvitation',
       'RoleChanged',

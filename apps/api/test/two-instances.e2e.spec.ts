@@ -39,8 +39,9 @@ describeWithRedis('two API instances sharing one Redis', () => {
 
   beforeAll(async () => {
     // Both instances use this worker's database and the same Redis, like two pods behind a balancer.
-    a = await startTestApi({ REDIS_URL: REDIS_URL ?? '' });
-    b = await startTestApi({ REDIS_URL: REDIS_URL ?? '' });
+    // Every event on its own (no audience folding): these tests check each version's order.
+    a = await startTestApi({ REDIS_URL: REDIS_URL ?? '', AUDIENCE_COALESCE_MS: '0' });
+    b = await startTestApi({ REDIS_URL: REDIS_URL ?? '', AUDIENCE_COALESCE_MS: '0' });
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);

@@ -35,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       MEDIA_RETRY_LIMIT: num({ default: 12, desc: 'Retries of a media job, with exponential backoff' }),
       MEDIA_RETRY_DELAY_SECONDS: num({ default: 1, desc: 'First backoff of a failed media job' }),
       MEDIA_POLL_SECONDS: num({ default: 1, desc: 'How often idle media workers poll the outbox (≥ 0.5)' }),
+      AUDIENCE_COALESCE_MS: num({ default: 500, desc: 'Listener joins and leaves fold into one AudienceChanged per room at most this often (0: off)' }),
       RECOMMENDER_URL: url({ default: 'http://127.0.0.1:4100' }),
       RECOMMENDER_TIMEOUT_MS: num({ default: 300 }),
       RECOMMENDER_MAX_CANDIDATES: num({ default: 2000 }),
@@ -89,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     ['MEDIA_RETRY_LIMIT', raw.MEDIA_RETRY_LIMIT, 0, 100],
     ['MEDIA_RETRY_DELAY_SECONDS', raw.MEDIA_RETRY_DELAY_SECONDS, 1, 3600],
     ['MEDIA_POLL_SECONDS', raw.MEDIA_POLL_SECONDS, 0.5, 60],
+    ['AUDIENCE_COALESCE_MS', raw.AUDIENCE_COALESCE_MS, 0, 60_000],
   ];
   for (const [name, value, min, max] of mediaRanges) {
     if (!(value >= min && value <= max) || (name !== 'MEDIA_POLL_SECONDS' && !Number.isInteger(value))) {
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       tokenTtlSeconds: raw.LIVEKIT_TOKEN_TTL_SECONDS,
       reconcileMs: raw.LIVEKIT_RECONCILE_MS,
     },
+    live: { audienceCoalesceMs: raw.AUDIENCE_COALESCE_MS },
     media: {
       retryLimit: raw.MEDIA_RETRY_LIMIT,
       retryDelaySeconds: raw.MEDIA_RETRY_DELAY_SECONDS,

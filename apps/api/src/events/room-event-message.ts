@@ -15,6 +15,12 @@ export interface RoomEventMessage {
   readonly participantId: string | null;
   /** Profile whose command produced the event; null for system actions. */
   readonly actorId: string | null;
+  /**
+   * For `ParticipantLeft` / `ParticipantRemoved`: the role the profile had until this event (null
+   * when they were not in the room, or for events stored before this field existed). Delivery
+   * uses it to tell an audience change from a stage change without reading the database.
+   */
+  readonly subjectRole?: ParticipantRole | null;
 }
 
 const isoDate = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'an ISO-8601 date');
@@ -62,6 +68,7 @@ const roomEventMessage = z.object({
   event: roomEventJson,
   participantId: z.string().uuid().nullable(),
   actorId: z.string().nullable(),
+  subjectRole: z.nativeEnum(ParticipantRole).nullable().optional(),
 });
 
 /** A stored or published room event that does not have the shape of {@link RoomEventMessage}. */
@@ -124,19 +131,51 @@ export function roomEventToJson(event: RoomEvent): RoomEventJson {
 }
 
 /** The envelope for one event of a command. */
-export function toRoomEventMessage(event: RoomEvent, participantId: string | null, actorId: string | null): RoomEventMessage {
-  return { schema: 2, event: roomEventToJson(event), participantId, actorId };
+export function toRoomEventMessage(
+  event: RoomEvent,
+  participantId: string | null,
+  actorId: string | null,
+  subjectRole: ParticipantRole | null = null,
+): RoomEventMessage {
+  const message: RoomEventMessage = { schema: 2, event: roomEventToJson(event), participantId, actorId };
+  return event.type === 'ParticipantLeft' || event.type === 'ParticipantRemoved' ? { ...message, subjectRole } : message;
 }
 
+/** A participant as it travels in events: the rules' state (dates as ISO strings). */
+export type ParticipantJson = z.infer<typeof participantJson>;
+
+/**
+ * Listener joins and leaves of a room, folded for delivery (never stored): `previousVersion` is
+ * the version before the first folded event, `version` the last one's, so the version chain
+ * still holds. `listenerCount` is absolute; `joined` has at most {@link AUDIENCE_JOINED_MAX}.
+ */
+export interface AudienceChangedJson {
+  readonly type: 'AudienceChanged';
+  readonly roomId: string;
+  readonly version: number;
+  readonly previousVersion: number;
+  readonly at: string;
+  readonly listenerCount: number;
+  readonly joined: readonly { readonly participantId: string | null; readonly participant: ParticipantJson }[];
+  readonly leftProfileIds: readonly string[];
+}
+
+/** Most joined participants one AudienceChanged carries; the count is always exact. */
+export const AUDIENCE_JOINED_MAX = 50;
+
+/** What a room event stream delivers: a stored event, or audience changes folded into one. */
+export type RoomStreamItem = RoomEventMessage | { readonly schema: 2; readonly event: AudienceChangedJson };
+
 /** The profile an event is about, when it is about one (the participant, or the one who left). */
-export function subjectOf(event: RoomEventJson): string | null {
+export function subjectOf(event: RoomEventJson | AudienceChangedJson): string | null {
+  if (event.type === 'AudienceChanged') return null;
   if ('participant' in event) return event.participant.profileId;
   if ('profileId' in event) return event.profileId;
   return null;
 }
 
 /** Whether the event ends the stream for `viewerId`: the room ended, or the viewer was banned. */
-export function endsStreamFor(event: RoomEventJson, viewerId: string): boolean {
+export function endsStreamFor(event: RoomEventJson | AudienceChangedJson, viewerId: string): boolean {
   return (
     (event.type === 'RoomStatusChanged' && event.status === RoomStatus.Ended) ||
     (event.type === 'ParticipantRemoved' && event.banned && event.profileId === viewerId)

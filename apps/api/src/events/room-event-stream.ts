@@ -1,5 +1,5 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { DomainErrorCode, DomainError, joinRefusal, joinRefusalMessage } from '@roundtable/domain';
+import { DomainError, DomainErrorCode, joinRefusal, joinRefusalMessage, ParticipantRole, RoomStatus } from '@roundtable/domain';
 import type { Logger } from 'pino';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
@@ -8,39 +8,70 @@ import { parseUuid } from '../common/ids';
 import { RoomEntity, RoomEventEntity } from '../rooms/room.entity';
 import { asDomainViewer, roomAccessFacts } from '../rooms/room-visibility';
 import type { EventBus, Unsubscribe } from './event-bus';
-import { endsStreamFor, parseRoomEventMessage, type RoomEventMessage } from './room-event-message';
+import {
+  AUDIENCE_JOINED_MAX,
+  type AudienceChangedJson,
+  endsStreamFor,
+  parseRoomEventMessage,
+  type RoomEventMessage,
+  type RoomStreamItem,
+} from './room-event-message';
 
 /** The bus topic of one room's events. */
 export const roomEventsTopic = (roomId: string): string => `room-events:${roomId}`;
 
-/** The bus topic that tells a viewer's open streams to re-check their access (group left, …). */
-export const viewerAccessTopic = (profileId: string): string => `viewer-access:${profileId}`;
+/**
+ * The one bus topic that tells a viewer's open streams (on every instance) to re-check their
+ * access; the payload names the viewer. One topic for all viewers, so an instance subscribes to
+ * room channels and this one only.
+ */
+export const VIEWER_ACCESS_TOPIC = 'viewer-access';
 
 /** Most events a subscription replays from `sinceVersion`; further behind, refetch the room. */
 export const MAX_REPLAY = 1000;
 
 /**
- * Most live events a stream holds for a consumer that has not pulled them yet. Past this the
- * buffer is dropped and the stream catches up from `room_events` when the consumer pulls again:
- * memory stays bounded however slow the consumer.
+ * Most items a subscriber holds that its consumer has not pulled yet. Past this its buffer is
+ * dropped and it catches up from the room's recent events (or `room_events`) when the consumer
+ * pulls again: memory stays bounded however slow a consumer is, and it never holds up others.
  */
 export const MAX_BUFFERED_EVENTS = 256;
+
+/** Default fold window of listener joins and leaves (`AUDIENCE_COALESCE_MS`). */
+export const DEFAULT_AUDIENCE_COALESCE_MS = 500;
 
 export interface RoomEventStreamDeps {
   readonly bus: EventBus;
   /** A fresh EntityManager for each read the stream makes after it opened. */
   readonly fork: () => EntityManager;
   readonly logger: Logger;
+  /**
+   * Listener joins and leaves are delivered as one AudienceChanged per room at most this often
+   * (0: every event on its own). Stage events are always delivered one by one, exactly.
+   */
+  readonly audienceCoalesceMs?: number;
 }
 
 /**
  * Owns everything about delivering a room's events: the topic, publishing after commit, and each
  * subscriber's stream — subscribe before reading, replay from `sinceVersion`, gap fill from
- * `room_events`, version order, the end of the stream (room ended, viewer banned), and ending it
- * when the viewer loses access to the room for any other reason.
+ * `room_events`, version order, the two tiers (stage events one by one; listener joins and leaves
+ * folded into AudienceChanged), the end of the stream (room ended, viewer banned), and ending it
+ * when the viewer loses access for any other reason.
+ *
+ * Per instance, each watched room has one {@link RoomChannel}: one bus subscription, one ordered
+ * and folded sequence of items shared by all its local subscribers (so they can share one
+ * execution per item), and the recent events that replays and reconnect storms read from memory.
  */
 export class RoomEventStream {
-  constructor(private readonly deps: RoomEventStreamDeps) {}
+  private readonly channels = new Map<string, RoomChannel>();
+  private readonly byViewer = new Map<string, Set<RoomSubscriber>>();
+  private accessSubscription: Promise<Unsubscribe> | null = null;
+  private readonly coalesceMs: number;
+
+  constructor(private readonly deps: RoomEventStreamDeps) {
+    this.coalesceMs = deps.audienceCoalesceMs ?? DEFAULT_AUDIENCE_COALESCE_MS;
+  }
 
   /** Publishes committed events in version order; a failure is logged (subscribers fill the gap). */
   async publish(roomId: string, messages: readonly RoomEventMessage[]): Promise<void> {
@@ -56,15 +87,25 @@ export class RoomEventStream {
   /** Tells every open stream of `profileId` (on every instance) to re-check its access now. */
   async notifyAccessChanged(profileId: string): Promise<void> {
     try {
-      await this.deps.bus.publish(viewerAccessTopic(profileId), { profileId });
+      await this.deps.bus.publish(VIEWER_ACCESS_TOPIC, { profileId });
     } catch (error) {
       this.deps.logger.error({ err: error, profileId }, 'publishing an access change failed');
     }
   }
 
+  /** Subscribes this instance to the access topic (done lazily otherwise); idempotent. */
+  async start(): Promise<void> {
+    await this.ensureAccessSubscription();
+  }
+
+  /** Rooms with a channel on this instance (each holds one bus subscription). */
+  watchedRoomCount(): number {
+    return this.channels.size;
+  }
+
   /**
-   * Opens one viewer's stream of one room's events, in version order from `sinceVersion` (or from
-   * now). Only viewers who may join the room may subscribe; a SCHEDULED room may be watched.
+   * Opens one viewer's stream of one room, in version order from `sinceVersion` (or from now).
+   * Only viewers who may join the room may subscribe; a SCHEDULED room may be watched.
    * @throws DomainError NOT_FOUND / FORBIDDEN / CONFLICT as for joining; BAD_USER_INPUT for a
    *   `sinceVersion` outside `[current - MAX_REPLAY, current]`.
    */
@@ -74,17 +115,23 @@ export class RoomEventStream {
     rawRoomId: string,
     sinceVersion: number | null,
     signal?: AbortSignal,
-  ): Promise<AsyncIterableIterator<RoomEventMessage>> {
+  ): Promise<AsyncIterableIterator<RoomStreamItem>> {
     const roomId = parseUuid(rawRoomId, 'roomId');
     if (sinceVersion !== null && (!Number.isInteger(sinceVersion) || sinceVersion < 0)) {
       throw badInput('sinceVersion', 'sinceVersion must be a non-negative integer');
     }
     await this.assertMaySubscribe(em, viewer, roomId);
-    const stream = new RoomEventIterator(roomId, viewer, this.deps, (fork) => this.maySubscribe(fork, viewer, roomId));
-    signal?.addEventListener('abort', () => void stream.return(), { once: true });
+    await this.ensureAccessSubscription();
+    const channel = this.channelFor(roomId);
+    const subscriber = new RoomSubscriber(channel, viewer, this.deps, {
+      mayStillSubscribe: (fork) => this.maySubscribe(fork, viewer, roomId),
+      onClosed: (closed) => this.detach(closed),
+    });
+    this.attachViewer(subscriber);
+    signal?.addEventListener('abort', () => void subscriber.return(), { once: true });
     try {
-      // Subscribe before reading the version, so nothing committed in between is missed.
-      await stream.start();
+      // The channel subscribed to the bus before reading the version it starts from.
+      await channel.ready();
       const current = await em.getConnection().execute<{ version: number }[]>(`select version from rooms where id = ?`, [roomId]);
       const currentVersion = current[0]?.version ?? 0;
       if (sinceVersion !== null && (sinceVersion > currentVersion || currentVersion - sinceVersion > MAX_REPLAY)) {
@@ -93,14 +140,54 @@ export class RoomEventStream {
           `sinceVersion must be between ${Math.max(0, currentVersion - MAX_REPLAY)} and ${currentVersion}; refetch the room`,
         );
       }
-      stream.resumeFrom(sinceVersion ?? currentVersion, currentVersion);
-      if (signal?.aborted) await stream.return();
-      return stream;
+      subscriber.start(sinceVersion);
+      if (signal?.aborted) await subscriber.return();
+      return subscriber;
     } catch (error) {
-      // Nothing will consume the stream: release its bus subscriptions with it.
-      await stream.return();
+      // Nothing will consume the stream: release what it holds.
+      await subscriber.return();
       throw error;
     }
+  }
+
+  private channelFor(roomId: string): RoomChannel {
+    let channel = this.channels.get(roomId);
+    if (!channel) {
+      channel = new RoomChannel(roomId, this.deps, this.coalesceMs, () => {
+        if (this.channels.get(roomId) === channel) this.channels.delete(roomId);
+      });
+      this.channels.set(roomId, channel);
+    }
+    return channel;
+  }
+
+  private attachViewer(subscriber: RoomSubscriber): void {
+    const id = subscriber.viewer.profileId;
+    const set = this.byViewer.get(id) ?? new Set();
+    set.add(subscriber);
+    this.byViewer.set(id, set);
+  }
+
+  private detach(subscriber: RoomSubscriber): void {
+    const set = this.byViewer.get(subscriber.viewer.profileId);
+    set?.delete(subscriber);
+    if (set && set.size === 0) this.byViewer.delete(subscriber.viewer.profileId);
+  }
+
+  private async ensureAccessSubscription(): Promise<void> {
+    this.accessSubscription ??= this.deps.bus.subscribe(VIEWER_ACCESS_TOPIC, (payload) => {
+      const profileId = (payload as { profileId?: unknown } | null)?.profileId;
+      if (typeof profileId !== 'string') return;
+      for (const subscriber of this.byViewer.get(profileId) ?? []) subscriber.recheckAccess();
+    });
+    await this.accessSubscription;
+  }
+
+  /** Releases the instance-wide access subscription (on shutdown). */
+  async close(): Promise<void> {
+    const pending = this.accessSubscription;
+    this.accessSubscription = null;
+    if (pending) await (await pending)();
   }
 
   private async assertMaySubscribe(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<void> {
@@ -122,54 +209,162 @@ export class RoomEventStream {
   }
 }
 
+/** How an event changes the number of listeners. */
+function listenerDelta(message: RoomEventMessage): number {
+  const { event } = message;
+  switch (event.type) {
+    case 'ParticipantJoined':
+      return event.participant.role === ParticipantRole.Listener ? 1 : 0;
+    case 'ParticipantLeft':
+    case 'ParticipantRemoved':
+      return message.subjectRole === ParticipantRole.Listener ? -1 : 0;
+    case 'RoleChanged': {
+      const now = event.participant.role === ParticipantRole.Listener ? 1 : 0;
+      const before = event.previousRole === ParticipantRole.Listener ? 1 : 0;
+      return now - before;
+    }
+    default:
+      return 0;
+  }
+}
+
+/** Audience-tier events: a listener joining or leaving. Everything else is delivered exactly. */
+function isAudienceEvent(message: RoomEventMessage): boolean {
+  const { event } = message;
+  if (event.type === 'ParticipantJoined') return event.participant.role === ParticipantRole.Listener;
+  if (event.type === 'ParticipantLeft') return message.subjectRole === ParticipantRole.Listener;
+  return false;
+}
+
 /**
- * One subscriber's stream. Not an async generator on purpose: `return()` must release the bus
- * subscriptions at once — also before the first `next()` and while a `next()` waits — and an
- * async generator defers both (the leak of issue 6 #8).
+ * Folds a run of audience events into one AudienceChanged: joined participants still present
+ * (at most {@link AUDIENCE_JOINED_MAX}), profiles that left (and had not just joined), and the
+ * absolute listener count after the run.
  */
-class RoomEventIterator implements AsyncIterableIterator<RoomEventMessage> {
-  private last = 0;
-  /** Known to be committed up to here (replay target, or an overflowed buffer). */
-  private catchUpTo = 0;
-  private readonly pending = new Map<number, RoomEventMessage>();
-  private readonly ready: RoomEventMessage[] = [];
-  private done = false;
-  private endAfterReady = false;
-  private accessChanged = false;
-  private wake: (() => void) | null = null;
-  private readonly unsubscribes: Unsubscribe[] = [];
-  private resumed = false;
-
-  constructor(
-    private readonly roomId: string,
-    private readonly viewer: AuthenticatedViewer,
-    private readonly deps: RoomEventStreamDeps,
-    private readonly mayStillSubscribe: (em: EntityManager) => Promise<boolean>,
-  ) {}
-
-  async start(): Promise<void> {
-    const subscriptions = [
-      this.deps.bus.subscribe(roomEventsTopic(this.roomId), (payload) => this.onEvent(payload)),
-      this.deps.bus.subscribe(viewerAccessTopic(this.viewer.profileId), () => this.onAccessChanged()),
-    ];
-    for (const subscription of subscriptions) {
-      const unsubscribe = await subscription;
-      // return() may have run while the bus was subscribing.
-      if (this.done) await unsubscribe();
-      else this.unsubscribes.push(unsubscribe);
+function foldAudience(run: readonly RoomEventMessage[], listenerCountAfter: number): RoomStreamItem {
+  const first = run[0]!;
+  const last = run.at(-1)!;
+  const joined = new Map<string, { participantId: string | null; participant: AudienceChangedJson['joined'][number]['participant'] }>();
+  const left = new Set<string>();
+  for (const message of run) {
+    const { event } = message;
+    if (event.type === 'ParticipantJoined') {
+      left.delete(event.participant.profileId);
+      joined.set(event.participant.profileId, { participantId: message.participantId, participant: event.participant });
+    } else if (event.type === 'ParticipantLeft') {
+      // Joined and left within the run: no change anyone needs to see.
+      if (!joined.delete(event.profileId)) left.add(event.profileId);
     }
   }
+  const folded: AudienceChangedJson = {
+    type: 'AudienceChanged',
+    roomId: first.event.roomId,
+    version: last.event.version,
+    previousVersion: first.event.previousVersion,
+    at: last.event.at,
+    listenerCount: Math.max(0, listenerCountAfter),
+    joined: [...joined.values()].slice(0, AUDIENCE_JOINED_MAX),
+    leftProfileIds: [...left],
+  };
+  return { schema: 2, event: folded };
+}
 
-  resumeFrom(lastSeen: number, current: number): void {
-    this.last = lastSeen;
-    this.catchUpTo = Math.max(this.catchUpTo, current);
-    this.resumed = true;
-    for (const version of [...this.pending.keys()]) if (version <= lastSeen) this.pending.delete(version);
-    this.signal();
+/**
+ * Folds a version-ordered run of events into stream items: consecutive audience events become
+ * one AudienceChanged, anything else passes as it is. `countAfter` is the listener count after
+ * the last event; earlier counts are derived by undoing later events' deltas.
+ */
+function foldRange(events: readonly RoomEventMessage[], countAfter: number, fold: boolean): RoomStreamItem[] {
+  if (!fold) return [...events];
+  const countAfterIndex: number[] = new Array(events.length);
+  let count = countAfter;
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    countAfterIndex[i] = count;
+    count -= listenerDelta(events[i]!);
+  }
+  const items: RoomStreamItem[] = [];
+  let run: RoomEventMessage[] = [];
+  let runEnd = -1;
+  const flush = () => {
+    if (run.length > 0) items.push(foldAudience(run, countAfterIndex[runEnd]!));
+    run = [];
+  };
+  events.forEach((message, index) => {
+    if (isAudienceEvent(message)) {
+      run.push(message);
+      runEnd = index;
+    } else {
+      flush();
+      items.push(message);
+    }
+  });
+  flush();
+  return items;
+}
+
+/**
+ * One room on one instance: a single bus subscription, the room's events accepted in version
+ * order (out-of-order publishes wait; gaps are filled from `room_events`), folded into the
+ * delivered sequence, and the recent events replays read from memory.
+ */
+class RoomChannel {
+  readonly subscribers = new Set<RoomSubscriber>();
+  /** Accepted events, in version order, at most {@link MAX_REPLAY}. */
+  private readonly recent: RoomEventMessage[] = [];
+  private readonly pending = new Map<number, RoomEventMessage>();
+  private lastAccepted = 0;
+  /** Everything up to here has been delivered to subscribers. */
+  deliveredUpTo = 0;
+  /** Listeners after `lastAccepted`. */
+  private listenerCount = 0;
+  private fold: RoomEventMessage[] = [];
+  private foldTimer: NodeJS.Timeout | null = null;
+  private filling = false;
+  private unsubscribe: Unsubscribe | null = null;
+  private disposed = false;
+  /** Set once the channel knows where the room stands; before that, bus messages only queue. */
+  private live = false;
+  private readonly initialised: Promise<void>;
+
+  constructor(
+    readonly roomId: string,
+    private readonly deps: RoomEventStreamDeps,
+    private readonly coalesceMs: number,
+    private readonly onDisposed: () => void,
+  ) {
+    this.initialised = this.initialise();
+    // A failed start is reported to the subscribers waiting in ready().
+    this.initialised.catch(() => undefined);
   }
 
-  private onEvent(payload: unknown): void {
-    if (this.done) return;
+  ready(): Promise<void> {
+    return this.initialised;
+  }
+
+  private async initialise(): Promise<void> {
+    // Subscribe before reading where the room stands, so nothing committed in between is lost.
+    const unsubscribe = await this.deps.bus.subscribe(roomEventsTopic(this.roomId), (payload) => this.onBusMessage(payload));
+    if (this.disposed) {
+      await unsubscribe();
+      return;
+    }
+    this.unsubscribe = unsubscribe;
+    // One statement, one snapshot: the version and the listener count agree.
+    const rows = await this.deps.fork().getConnection().execute<{ version: number; listeners: string }[]>(
+      `select r.version, (select count(*) from participants p where p.room_id = r.id and p.left_at is null and p.role = 'LISTENER') as listeners
+         from rooms r where r.id = ?`,
+      [this.roomId],
+    );
+    this.lastAccepted = rows[0]?.version ?? 0;
+    this.deliveredUpTo = this.lastAccepted;
+    this.listenerCount = Number(rows[0]?.listeners ?? 0);
+    for (const version of [...this.pending.keys()]) if (version <= this.lastAccepted) this.pending.delete(version);
+    this.live = true;
+    this.drain();
+  }
+
+  private onBusMessage(payload: unknown): void {
+    if (this.disposed) return;
     let message: RoomEventMessage;
     try {
       message = parseRoomEventMessage(payload, 'bus');
@@ -177,19 +372,184 @@ class RoomEventIterator implements AsyncIterableIterator<RoomEventMessage> {
       this.deps.logger.warn({ err: error, roomId: this.roomId }, 'dropped an invalid room event from the bus');
       return;
     }
-    const { version } = message.event;
-    if (this.resumed && version <= this.last) return;
-    this.pending.set(version, message);
-    if (this.pending.size > MAX_BUFFERED_EVENTS) {
-      // A consumer this far behind catches up from the log instead of from memory.
-      const newest = Math.max(...this.pending.keys());
-      this.pending.clear();
-      this.catchUpTo = Math.max(this.catchUpTo, newest);
+    if (message.event.version <= this.lastAccepted) return;
+    this.pending.set(message.event.version, message);
+    this.drain();
+  }
+
+  /** Accepts pending events in version order; a gap is filled from the log (once at a time). */
+  private drain(): void {
+    if (this.disposed || this.filling || !this.live) return;
+    for (let next = this.pending.get(this.lastAccepted + 1); next; next = this.pending.get(this.lastAccepted + 1)) {
+      this.pending.delete(this.lastAccepted + 1);
+      this.accept(next);
+    }
+    if (this.pending.size === 0) return;
+    const upTo = Math.min(...this.pending.keys()) - 1;
+    this.filling = true;
+    this.readRange(this.lastAccepted, upTo)
+      .then((events) => {
+        for (const event of events) if (event.event.version === this.lastAccepted + 1) this.accept(event);
+        if (this.lastAccepted < upTo) {
+          // Committed events are in the log before they are published; missing means never there.
+          this.deps.logger.warn({ roomId: this.roomId, from: this.lastAccepted + 1, upTo }, 'room event range missing from room_events');
+          this.lastAccepted = upTo;
+        }
+      })
+      .catch((error: unknown) => this.deps.logger.error({ err: error, roomId: this.roomId }, 'filling a room event gap failed'))
+      .finally(() => {
+        this.filling = false;
+        this.drain();
+      });
+  }
+
+  private accept(message: RoomEventMessage): void {
+    this.lastAccepted = message.event.version;
+    this.recent.push(message);
+    if (this.recent.length > MAX_REPLAY) this.recent.splice(0, this.recent.length - MAX_REPLAY);
+    if (this.coalesceMs > 0 && isAudienceEvent(message)) {
+      this.listenerCount += listenerDelta(message);
+      this.fold.push(message);
+      this.foldTimer ??= setTimeout(() => this.flushFold(), this.coalesceMs);
+      return;
+    }
+    // Stage events keep their place in the version chain: folded audience changes go first,
+    // with the count as it was before this event.
+    this.flushFold();
+    this.listenerCount += listenerDelta(message);
+    if (message.event.type === 'RoomStatusChanged' && message.event.status === RoomStatus.Ended) this.listenerCount = 0;
+    this.deliver(message);
+  }
+
+  private flushFold(): void {
+    if (this.foldTimer) clearTimeout(this.foldTimer);
+    this.foldTimer = null;
+    if (this.fold.length === 0) return;
+    const run = this.fold;
+    this.fold = [];
+    // Every event accepted since the run began is in it, so the current count is the count after it.
+    this.deliver(foldAudience(run, this.listenerCount));
+  }
+
+  private deliver(item: RoomStreamItem): void {
+    this.deliveredUpTo = item.event.version;
+    for (const subscriber of this.subscribers) subscriber.offer(item);
+  }
+
+  /**
+   * The stream items for `(after, upTo]`, folded like live delivery: from memory when the recent
+   * events cover it, else one read of `room_events` (shared by everyone asking for the same range).
+   */
+  async itemsBetween(after: number, upTo: number): Promise<RoomStreamItem[]> {
+    if (upTo <= after) return [];
+    const events = await this.readRange(after, upTo);
+    // The listener count at `upTo`: now, minus what was accepted after it.
+    let countAtUpTo = this.listenerCount;
+    for (const message of this.recent) if (message.event.version > upTo) countAtUpTo -= listenerDelta(message);
+    return foldRange(events, countAtUpTo, this.coalesceMs > 0);
+  }
+
+  private readonly inflightReads = new Map<string, Promise<RoomEventMessage[]>>();
+
+  private async readRange(after: number, upTo: number): Promise<RoomEventMessage[]> {
+    const firstRecent = this.recent[0]?.event.version;
+    if (firstRecent !== undefined && firstRecent <= after + 1 && (this.recent.at(-1)?.event.version ?? 0) >= upTo) {
+      return this.recent.filter((message) => message.event.version > after && message.event.version <= upTo);
+    }
+    const key = `${after}:${upTo}`;
+    let read = this.inflightReads.get(key);
+    if (!read) {
+      read = this.deps
+        .fork()
+        .find(RoomEventEntity, { roomId: this.roomId, version: { $gt: after, $lte: upTo } }, { orderBy: { version: 'asc' } })
+        .then((rows) => rows.map((row) => parseRoomEventMessage(row.payload, 'database')))
+        .finally(() => this.inflightReads.delete(key));
+      this.inflightReads.set(key, read);
+    }
+    return read;
+  }
+
+  add(subscriber: RoomSubscriber): void {
+    this.subscribers.add(subscriber);
+  }
+
+  async remove(subscriber: RoomSubscriber): Promise<void> {
+    this.subscribers.delete(subscriber);
+    if (this.subscribers.size > 0 || this.disposed) return;
+    this.disposed = true;
+    if (this.foldTimer) clearTimeout(this.foldTimer);
+    this.onDisposed();
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = null;
+    await unsubscribe?.();
+  }
+}
+
+interface SubscriberHooks {
+  readonly mayStillSubscribe: (em: EntityManager) => Promise<boolean>;
+  readonly onClosed: (subscriber: RoomSubscriber) => void;
+}
+
+/**
+ * One subscriber's stream. Not an async generator on purpose: `return()` must release what the
+ * stream holds at once — also before the first `next()` and while a `next()` waits — and an
+ * async generator defers both (the leak of issue 6 #8).
+ */
+class RoomSubscriber implements AsyncIterableIterator<RoomStreamItem> {
+  private last = 0;
+  private started = false;
+  private readonly ready: RoomStreamItem[] = [];
+  /** Set when items were dropped (buffer overflow, or delivery that overlaps what was seen). */
+  private catchUp = false;
+  private catchingUp = false;
+  private done = false;
+  private endAfterReady = false;
+  private accessChanged = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly channel: RoomChannel,
+    readonly viewer: AuthenticatedViewer,
+    private readonly deps: RoomEventStreamDeps,
+    private readonly hooks: SubscriberHooks,
+  ) {
+    channel.add(this);
+  }
+
+  /** Starts after `sinceVersion` (replaying what it missed), or from what the channel delivered. */
+  start(sinceVersion: number | null): void {
+    this.last = sinceVersion ?? this.channel.deliveredUpTo;
+    // Items offered before this call were queued; they are re-read as part of the catch-up.
+    this.ready.length = 0;
+    this.catchUp = this.last < this.channel.deliveredUpTo;
+    this.started = true;
+    this.signal();
+  }
+
+  offer(item: RoomStreamItem): void {
+    if (this.done || !this.started || this.catchingUp) return;
+    if (item.event.version <= this.lastQueued()) return;
+    if (this.catchUp || item.event.previousVersion !== this.lastQueued()) {
+      // Behind (or ahead of what this instance folded): catch up from the channel instead.
+      this.catchUp = true;
+      this.ready.length = 0;
+      this.signal();
+      return;
+    }
+    if (this.ready.length >= MAX_BUFFERED_EVENTS) {
+      this.catchUp = true;
+      this.ready.length = 0;
+    } else {
+      this.ready.push(item);
     }
     this.signal();
   }
 
-  private onAccessChanged(): void {
+  private lastQueued(): number {
+    return this.ready.at(-1)?.event.version ?? this.last;
+  }
+
+  recheckAccess(): void {
     if (this.done) return;
     this.accessChanged = true;
     this.signal();
@@ -201,34 +561,38 @@ class RoomEventIterator implements AsyncIterableIterator<RoomEventMessage> {
     wake?.();
   }
 
-  async next(): Promise<IteratorResult<RoomEventMessage>> {
+  async next(): Promise<IteratorResult<RoomStreamItem>> {
     for (;;) {
       if (this.done) return { value: undefined, done: true };
       if (this.accessChanged) {
         this.accessChanged = false;
-        if (!(await this.mayStillSubscribe(this.deps.fork()))) {
+        if (!(await this.hooks.mayStillSubscribe(this.deps.fork()))) {
           await this.return();
           continue;
         }
       }
-      const readyEvent = this.ready.shift();
-      if (readyEvent) return this.deliver(readyEvent);
+      if (this.catchUp && this.started) {
+        // Offers are ignored while catching up; whatever they carried is read in the next round.
+        this.catchUp = false;
+        this.catchingUp = true;
+        const from = this.lastQueued();
+        const upTo = this.channel.deliveredUpTo;
+        try {
+          const items = await this.channel.itemsBetween(from, upTo);
+          if (this.done) continue;
+          this.ready.push(...items.filter((item) => item.event.version > from));
+          if (items.length === 0 && upTo > from && this.ready.length === 0) this.last = upTo;
+        } finally {
+          this.catchingUp = false;
+        }
+        if (this.channel.deliveredUpTo > this.lastQueued()) this.catchUp = true;
+        continue;
+      }
+      const item = this.ready.shift();
+      if (item) return this.deliver(item);
       if (this.endAfterReady) {
         await this.return();
         continue;
-      }
-      if (this.resumed) {
-        const nextLive = this.pending.get(this.last + 1);
-        if (nextLive) {
-          this.pending.delete(this.last + 1);
-          return this.deliver(nextLive);
-        }
-        const lowestPending = this.pending.size > 0 ? Math.min(...this.pending.keys()) : null;
-        const upTo = Math.max(this.catchUpTo, lowestPending === null ? 0 : lowestPending - 1);
-        if (upTo > this.last) {
-          await this.fill(upTo);
-          continue;
-        }
       }
       await new Promise<void>((resolve) => {
         this.wake = resolve;
@@ -236,52 +600,32 @@ class RoomEventIterator implements AsyncIterableIterator<RoomEventMessage> {
     }
   }
 
-  /** Loads `(last, upTo]` from `room_events` into `ready`; what is not there is skipped. */
-  private async fill(upTo: number): Promise<void> {
-    const rows = await this.deps.fork().find(
-      RoomEventEntity,
-      { roomId: this.roomId, version: { $gt: this.last, $lte: upTo } },
-      { orderBy: { version: 'asc' } },
-    );
-    if (this.done) return;
-    for (const row of rows) this.ready.push(parseRoomEventMessage(row.payload, 'database'));
-    if (rows.length === 0) {
-      // Committed events are always in the log before they are published; nothing there means
-      // the range does not exist: move on rather than ask again.
-      this.last = upTo;
-      this.deps.logger.warn({ roomId: this.roomId, upTo }, 'room event range missing from room_events');
-    }
-    this.catchUpTo = Math.max(this.catchUpTo, upTo);
-  }
-
-  private deliver(message: RoomEventMessage): IteratorResult<RoomEventMessage> {
-    this.last = message.event.version;
-    for (const version of [...this.pending.keys()]) if (version <= this.last) this.pending.delete(version);
-    if (endsStreamFor(message.event, this.viewer.profileId)) {
+  private deliver(item: RoomStreamItem): IteratorResult<RoomStreamItem> {
+    this.last = item.event.version;
+    if (endsStreamFor(item.event, this.viewer.profileId)) {
       this.endAfterReady = true;
       this.ready.length = 0;
     }
-    return { value: message, done: false };
+    return { value: item, done: false };
   }
 
-  async return(): Promise<IteratorResult<RoomEventMessage>> {
+  async return(): Promise<IteratorResult<RoomStreamItem>> {
     if (!this.done) {
       this.done = true;
-      this.pending.clear();
       this.ready.length = 0;
       this.signal();
-      const unsubscribes = this.unsubscribes.splice(0);
-      await Promise.all(unsubscribes.map((unsubscribe) => unsubscribe()));
+      this.hooks.onClosed(this);
+      await this.channel.remove(this);
     }
     return { value: undefined, done: true };
   }
 
-  async throw(error: unknown): Promise<IteratorResult<RoomEventMessage>> {
+  async throw(error: unknown): Promise<IteratorResult<RoomStreamItem>> {
     await this.return();
     throw error;
   }
 
-  [Symbol.asyncIterator](): AsyncIterableIterator<RoomEventMessage> {
+  [Symbol.asyncIterator](): AsyncIterableIterator<RoomStreamItem> {
     return this;
   }
 }

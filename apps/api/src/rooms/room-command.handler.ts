@@ -19,6 +19,8 @@ export interface RoomChange {
   readonly events: readonly RoomEvent[];
   /** Active participant rows by profile id; the participant projection keeps it current. */
   readonly rows: Map<string, ParticipantEntity>;
+  /** Rows of those who left or were removed by this command, by profile id (as they were). */
+  readonly departed: Map<string, ParticipantEntity>;
   readonly actorId: string;
   readonly now: Date;
   /** The stored form of each event, appended by the event log projection. */
@@ -88,6 +90,7 @@ export class RoomCommandHandler {
         after: decision.state,
         events: decision.events,
         rows,
+        departed: new Map(),
         actorId: command.actorId,
         now,
         messages: [],

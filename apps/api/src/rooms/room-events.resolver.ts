@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 
 import { type GraphQLContext, requireViewer } from '../common/context';
-import type { RoomEventMessage } from '../events/room-event-message';
+import type { RoomStreamItem } from '../events/room-event-message';
 import { type GraphQLRoomEvent, toGraphQLRoomEvent } from './dto/room-event.mapper';
 import { RoomEventType } from './dto/room-event.type';
 
@@ -18,7 +18,7 @@ export class RoomEventsResolver {
       context.services.roomEvents.open(context.scope.em, requireViewer(context), args.roomId, args.sinceVersion ?? null, context.signal),
   })
   roomEvents(
-    @Root() message: RoomEventMessage,
+    @Root() item: RoomStreamItem,
     @Arg('roomId', () => ID) _roomId: string,
     @Arg('sinceVersion', () => Int, {
       nullable: true,
@@ -30,6 +30,6 @@ export class RoomEventsResolver {
   ): GraphQLRoomEvent {
     // A fresh EntityManager and loaders per event: nothing cached from an earlier event leaks in.
     ctx.renewScope();
-    return toGraphQLRoomEvent(message);
+    return toGraphQLRoomEvent(item);
   }
 }

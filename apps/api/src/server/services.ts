@@ -46,7 +46,7 @@ export interface ServiceDeps {
 
 /** Wires every service once per API instance. */
 export function createServices({ config, db, bus, audio, outbox, logger }: ServiceDeps): Services {
-  const roomEvents = new RoomEventStream({ bus, fork: () => db.orm.em.fork(), logger });
+  const roomEvents = new RoomEventStream({ bus, fork: () => db.orm.em.fork(), logger, audienceCoalesceMs: config.live.audienceCoalesceMs });
   const roomCommands = new RoomCommandHandler({
     repository: new RoomRepository(),
     // Engagement reads the join times of rows the participant projection closes; the event log

@@ -1,6 +1,6 @@
 import type { ParticipantRole, ParticipantState, RoomStatus } from '@roundtable/domain';
 
-import type { RoomEventJson, RoomEventMessage } from '../../events/room-event-message';
+import type { ParticipantJson, RoomEventJson, RoomStreamItem } from '../../events/room-event-message';
 
 /**
  * What Participant field resolvers read: a ParticipantEntity, or a participant revived from an
@@ -14,7 +14,7 @@ export interface ParticipantRecord extends ParticipantState {
 
 /** A room event as the GraphQL RoomEvent types resolve it; `type` names the GraphQL type. */
 export interface GraphQLRoomEvent {
-  readonly type: RoomEventJson['type'];
+  readonly type: RoomEventJson['type'] | 'AudienceChanged';
   readonly roomId: string;
   readonly version: number;
   readonly previousVersion: number;
@@ -25,14 +25,41 @@ export interface GraphQLRoomEvent {
   readonly previousRole?: ParticipantRole;
   readonly status?: RoomStatus;
   readonly connected?: boolean;
+  readonly listenerCount?: number;
+  readonly joined?: readonly ParticipantRecord[];
+  readonly leftProfileIds?: readonly string[];
+}
+
+function participantRecord(roomId: string, participantId: string | null, participant: ParticipantJson): ParticipantRecord {
+  return {
+    id: participantId ?? '',
+    roomId,
+    profileId: participant.profileId,
+    role: participant.role,
+    joinedAt: new Date(participant.joinedAt),
+    stageSince: date(participant.stageSince),
+    handRaisedAt: date(participant.handRaisedAt),
+    handRaiseQuestion: participant.handRaiseQuestion,
+    invitedToStageAt: date(participant.invitedToStageAt),
+    muted: participant.muted,
+  };
 }
 
 const date = (value: string | null): Date | null => (value === null ? null : new Date(value));
 
 /** The edge: a stored/bus message becomes the GraphQL object (dates revived, participant records). */
-export function toGraphQLRoomEvent(message: RoomEventMessage): GraphQLRoomEvent {
-  const { event } = message;
+export function toGraphQLRoomEvent(item: RoomStreamItem): GraphQLRoomEvent {
+  const { event } = item;
   const base = { type: event.type, roomId: event.roomId, version: event.version, previousVersion: event.previousVersion, at: new Date(event.at) };
+  if (event.type === 'AudienceChanged') {
+    return {
+      ...base,
+      listenerCount: event.listenerCount,
+      joined: event.joined.map((entry) => participantRecord(event.roomId, entry.participantId, entry.participant)),
+      leftProfileIds: event.leftProfileIds,
+    };
+  }
+  const message = item as Extract<RoomStreamItem, { participantId: string | null }>;
   switch (event.type) {
     case 'ParticipantLeft':
       return { ...base, profileId: event.profileId };
@@ -41,18 +68,7 @@ export function toGraphQLRoomEvent(message: RoomEventMessage): GraphQLRoomEvent 
     case 'RoomStatusChanged':
       return { ...base, status: event.status };
     default: {
-      const participant: ParticipantRecord = {
-        id: message.participantId ?? '',
-        roomId: event.roomId,
-        profileId: event.participant.profileId,
-        role: event.participant.role,
-        joinedAt: new Date(event.participant.joinedAt),
-        stageSince: date(event.participant.stageSince),
-        handRaisedAt: date(event.participant.handRaisedAt),
-        handRaiseQuestion: event.participant.handRaiseQuestion,
-        invitedToStageAt: date(event.participant.invitedToStageAt),
-        muted: event.participant.muted,
-      };
+      const participant = participantRecord(event.roomId, message.participantId, event.participant);
       if (event.type === 'RoleChanged') return { ...base, participant, previousRole: event.previousRole };
       // The event says what the connection became; the participant shows the same.
       if (event.type === 'ParticipantConnectionChanged') return { ...base, participant: { ...participant, connected: event.connected }, connected: event.connected };

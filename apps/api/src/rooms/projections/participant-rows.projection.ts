@@ -15,7 +15,7 @@ import { participantColumns } from '../participant.mapper';
 export class ParticipantRowsProjection implements RoomProjection {
   readonly name = 'participant rows';
 
-  async project({ tx, room, before, events, rows, actorId, now }: RoomChange): Promise<void> {
+  async project({ tx, room, before, events, rows, departed, actorId, now }: RoomChange): Promise<void> {
     for (const event of events) {
       switch (event.type) {
         case 'ParticipantJoined': {
@@ -34,6 +34,7 @@ export class ParticipantRowsProjection implements RoomProjection {
           if (leaving) {
             leaving.leftAt = now;
             rows.delete(event.profileId);
+            departed.set(event.profileId, leaving);
           }
           if (event.type === 'ParticipantRemoved' && event.banned && !before.bannedIds.has(event.profileId)) {
             // A pre-emptive ban (of someone not in the room) may name no profile at all; answer

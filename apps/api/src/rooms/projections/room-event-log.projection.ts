@@ -10,10 +10,11 @@ import { RoomEventEntity } from '../room.entity';
 export class RoomEventLogProjection implements RoomProjection {
   readonly name = 'room event log';
 
-  async project({ tx, room, events, rows, actorId, now, messages }: RoomChange): Promise<void> {
+  async project({ tx, room, events, rows, departed, actorId, now, messages }: RoomChange): Promise<void> {
     for (const event of events) {
-      const participantId = 'participant' in event ? (rows.get(event.participant.profileId)?.id ?? null) : null;
-      const message = toRoomEventMessage(event, participantId, actorId);
+      const leaver = 'profileId' in event ? (departed.get(event.profileId) ?? null) : null;
+      const participantId = 'participant' in event ? (rows.get(event.participant.profileId)?.id ?? null) : (leaver?.id ?? null);
+      const message = toRoomEventMessage(event, participantId, actorId, leaver?.role ?? null);
       messages.push(message);
       tx.create(RoomEventEntity, {
         roomId: room.id,
