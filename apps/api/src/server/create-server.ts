@@ -9,7 +9,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { AudioGateway } from '@roundtable/audio';
 import cors from 'cors';
 import express from 'express';
-import { type ExecutionResult, getOperationAST, GraphQLError, type GraphQLFormattedError, parse } from 'graphql';
+import {
+  type ExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLFormattedError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  validate,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -25,6 +33,7 @@ import { GroupsService } from '../groups/groups.service';
 import { ProfilesService } from '../profiles/profiles.service';
 import { RecommendationsService } from '../recommendations/recommendations.service';
 import { RoomsService } from '../rooms/rooms.service';
+import { serveDemoProfiles } from '../seed/demo-profiles-endpoint';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
 import { serveWebClient } from './web-client';
 import { checkOperationLimits } from './operation-limits';
@@ -142,6 +151,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
+      // Apollo's `introspection: false` covers HTTP only; graphql-ws validates on its own.
+      validate: (validationSchema, document, rules) =>
+        validate(validationSchema, document, config.graphql.introspection ? rules : [...(rules ?? []), NoSchemaIntrospectionCustomRule]),
       onConnect: async (ctx) => {
         try {
           const viewer = await authenticate(ctx.connectionParams?.['authorization']);
@@ -204,11 +216,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    introspection: true,
+    introspection: config.graphql.introspection,
+    // Shutdown is ours (main.ts): Apollo's own SIGTERM handler ran a second, concurrent stop(),
+    // and a concurrent stop() in Apollo Server 5 waits on a barrier that is never resolved, so
+    // our shutdown hung until the database pool's idle connections timed out (~30 s).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatApiError(formatted, error, logUnexpected),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin,
       {
@@ -236,11 +252,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       res.status(503).json({ status: 'unavailable', database: 'down' });
     }
   });
-  app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  serveDemoProfiles(app, { config, db, logger });
+  if (config.graphql.graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   serveWebClient(app, config.webDir, logger);
   app.get(GRAPHQL_PATH, (req, res, next) => {
     // Browsers get the explorer; GraphQL GET requests (with a query) go on to Apollo.
-    if (req.query['query'] === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
+    if (config.graphql.graphiql && req.query['query'] === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
       res.type('html').send(graphiqlPage(GRAPHQL_PATH));
       return;
     }
@@ -248,7 +265,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   app.use(
     GRAPHQL_PATH,
-    cors<cors.CorsRequest>(),
+    cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
