@@ -12,6 +12,9 @@ import { startTestApi, tokenFor } from './support/test-api';
 import { type ChildUnderTest, startApiProcess } from './support/api-process';
 import { workerDatabaseUrl } from './support/test-database';
 
+// Real processes start here; the project's testTimeout does not apply in a multi-project run.
+jest.setTimeout(120_000);
+
 const SHUTDOWN_STEPS = ['server', 'pubsub', 'database'];
 
 /** The JSON log lines (pino) the process printed. */

@@ -23,6 +23,9 @@ import {
 import { startTestApi, type TestApi } from './support/test-api';
 import { workerDatabaseUrl } from './support/test-database';
 
+// Real processes start here; the project's testTimeout does not apply in a multi-project run.
+jest.setTimeout(120_000);
+
 const PRODUCTION_SECRET = 'production-secret-of-at-least-32-bytes!';
 
 async function productionEnv(): Promise<Record<string, string | undefined>> {

@@ -10,6 +10,9 @@ import { join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
 
+// Real processes start here; the project's testTimeout does not apply in a multi-project run.
+jest.setTimeout(120_000);
+
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const START = join(REPO_ROOT, 'dist', 'tools', 'dev', 'start.js');
 const DEV_SECRET = 'roundtable-dev-secret-change-me';
