@@ -193,9 +193,9 @@ function roleOf(person: DemoPerson): DemoProfileRole {
 
 /** The profiles the start-up banner offers a token for: one of each kind worth trying. */
 const BANNER_PROFILES: readonly (readonly [string, string])[] = [
-  ['demo-ada', 'host of a live room'],
+  ['demo-linus', 'host of a live room'],
+  ['demo-ada', 'speaker on a live stage'],
   ['demo-tom', 'listener with a raised hand'],
-  ['demo-priya', 'product manager'],
   [STAFF.id, 'trust & safety staff'],
 ];
 
