@@ -39,7 +39,9 @@ export interface ChildUnderTest {
 
 export function spawnNode(entry: string, args: readonly string[], env: Record<string, string | undefined>): ChildUnderTest {
   requireBuilt(entry);
-  const child = spawn(process.execPath, [entry, ...args], { cwd: REPO_ROOT, env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // An `undefined` value unsets the variable for the child.
+  const childEnv = Object.fromEntries(Object.entries({ ...process.env, FORCE_COLOR: '0', ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const child = spawn(process.execPath, [entry, ...args], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
