@@ -11,4 +11,6 @@ const projects = ['apps', 'libs', 'tools'].flatMap((dir) =>
     : [],
 );
 
-module.exports = { projects };
+// testTimeout is a global option: in this multi-project run Jest ignores the projects' own
+// (apps/api's 60 s), and every integration test ran with the 5 s default, failing on a busy machine.
+module.exports = { projects, testTimeout: 60_000 };
