@@ -8,7 +8,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedde
 import { connectDatabase, type Database, migrateDatabase } from './database/orm';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { MediaOutbox } from './media/media-outbox';
-import { seedDemoData, type SeedSummary } from './seed/demo-data';
+import { demoBannerTokens, seedDemoData, type SeedSummary } from './seed/demo-data';
 import { type ApiServer, startApiServer } from './server/create-server';
 
 export interface RunningApi {
@@ -18,7 +18,11 @@ export interface RunningApi {
   readonly bus: EventBus;
   readonly databaseUrl: string;
   readonly embedded: boolean;
+  /** What this start seeded into an empty database, if it did. */
   readonly seeded: SeedSummary | null;
+  /** Fresh tokens for a few demo profiles, on every development start that finds them; empty in production. */
+  readonly demoTokens: readonly { name: string; role: string; token: string }[];
+  /** Stops everything in reverse start order; each step is logged as it completes. */
   stop(): Promise<void>;
 }
 
@@ -35,15 +39,20 @@ export async function runApi(
   options: { logger?: Logger; audio?: MediaControl } = {},
 ): Promise<RunningApi> {
   const logger = options.logger ?? createLogger(config);
-  const cleanups: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        logger.error({ err: error }, 'shutdown step failed');
+  const cleanups: { step: string; run: () => Promise<void> }[] = [];
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      for (const { step, run } of cleanups.reverse()) {
+        try {
+          await run();
+          logger.info({ step }, 'shutdown step done');
+        } catch (error) {
+          logger.error({ err: error, step }, 'shutdown step failed');
+        }
       }
-    }
+    })();
+    return stopping;
   };
   try {
     let embedded: EmbeddedDatabase | null = null;
@@ -51,36 +60,40 @@ export async function runApi(
     if (!databaseUrl) {
       logger.info({ dir: config.embeddedPgDir }, 'DATABASE_URL is unset: starting an embedded PostgreSQL');
       embedded = await startEmbeddedPostgres(config.embeddedPgDir, (message) => logger.debug({ postgres: message }));
-      cleanups.push(() => embedded?.stop() ?? Promise.resolve());
+      cleanups.push({ step: 'embedded-postgres', run: () => embedded?.stop() ?? Promise.resolve() });
       databaseUrl = embedded.url;
     }
-    const db = await connectDatabase(databaseUrl, { debugSql: config.logLevel === 'trace' });
-    cleanups.push(() => db.close());
+    // Only the embedded server's database may be created; a DATABASE_URL naming a missing database fails.
+    const db = await connectDatabase(databaseUrl, { debugSql: config.logLevel === 'trace', ensureDatabase: embedded !== null });
+    cleanups.push({ step: 'database', run: () => db.close() });
     const applied = await migrateDatabase(db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
 
     const bus = await createEventBus(config.redisUrl, (error) => logger.error({ err: error }, 'Redis error'));
-    cleanups.push(() => bus.close());
+    cleanups.push({ step: 'pubsub', run: () => bus.close() });
     logger.info({ pubsub: bus.kind }, 'pub/sub ready');
 
     const audio = options.audio ?? new LiveKitMediaControl(config.livekit);
     // The media outbox lives in the same database (schema pgboss), so jobs commit with commands.
     const outbox = await MediaOutbox.start({ connectionString: databaseUrl, ...config.media }, logger);
-    cleanups.push(() => outbox.stop());
+    cleanups.push({ step: 'media outbox', run: () => outbox.stop() });
     const server = await startApiServer({ config, db, bus, audio, outbox, logger });
-    cleanups.push(() => server.close());
+    cleanups.push({ step: 'server', run: () => server.close() });
     await server.services.mediaSync.startWorkers();
     await server.services.roomEvents.start();
-    cleanups.push(() => server.services.roomEvents.close());
+    cleanups.push({ step: 'room event streams', run: () => server.services.roomEvents.close() });
     // Every instance asks; the outbox runs one reconciliation per request window across them all.
     const reconcile = setInterval(() => {
       outbox.requestReconciliation().catch((error: unknown) => logger.warn({ err: error }, 'could not schedule media reconciliation'));
     }, config.livekit.reconcileMs);
     reconcile.unref();
-    cleanups.push(async () => clearInterval(reconcile));
+    cleanups.push({ step: 'media reconciliation timer', run: async () => clearInterval(reconcile) });
 
-    const seeded = config.seedDemoData ? await seedDemoData(db, server.services, config.auth.jwtSecret, logger) : null;
-    return { server, db, bus, outbox, databaseUrl, embedded: embedded !== null, seeded, stop };
+    // Production never seeds nor prints tokens (config refuses SEED_DEMO_DATA there; this holds regardless).
+    const development = !config.production && config.seedDemoData;
+    const seeded = development ? await seedDemoData(db, server.services, logger) : null;
+    const demoTokens = development ? await demoBannerTokens(db, config.auth.jwtSecret) : [];
+    return { server, db, bus, outbox, databaseUrl, embedded: embedded !== null, seeded, demoTokens, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -14,21 +14,28 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   const api = await runApi(config, { logger });
-  const { server, seeded } = api;
+  const { server } = api;
   const lines = [
     '',
     `  Roundtable API ready`,
     ...(existsSync(join(config.webDir, 'index.html')) ? [`  Web client:          ${server.url.replace('/graphql', '/')}`] : []),
-    `  GraphiQL (offline):  ${server.url}`,
+    ...(config.graphql.graphiql ? [`  GraphiQL (offline):  ${server.url}`] : []),
     `  GraphQL over HTTP:   POST ${server.url}`,
     `  Subscriptions:       ${server.wsUrl} (graphql-ws)`,
     `  Health:              ${server.url.replace('/graphql', '/healthz')}  ${server.url.replace('/graphql', '/readyz')}`,
     `  Database:            ${api.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}; pub/sub: ${api.bus.kind}`,
     `  Recommender:         ${config.recommender.url} (recommendedRooms falls back to a heuristic if it is down)`,
   ];
-  if (seeded && seeded.tokens.length > 0) {
-    lines.push('', '  Demo tokens (paste into GraphiQL\'s "Bearer token" box):');
-    for (const { name, role, token } of seeded.tokens) lines.push(`  ${name} (${role}):`, `    ${token}`);
+  if (api.demoTokens.length > 0) {
+    lines.push('', '  Demo tokens, fresh on every start (paste into the web client or GraphiQL\'s "Bearer token" box):');
+    for (const { name, role, token } of api.demoTokens) lines.push(`  ${name} (${role}):`, `    ${token}`);
+  }
+  if (!config.production) {
+    lines.push(
+      '',
+      '  More tokens:         npm run token -- --name "Your Name" [--role trust_safety]',
+      ...(api.demoTokens.length > 0 ? [`  Demo sign-in list:   GET ${server.url.replace('/graphql', '/dev/demo-profiles')}`] : []),
+    );
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 
@@ -37,8 +44,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // A guard, not the plan: requests in flight get SHUTDOWN_GRACE_MS, then every step has a few
+    // seconds more; a step that still hangs must not keep the process alive.
+    setTimeout(() => {
+      logger.error({ signal }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 5_000).unref();
     api.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info({ signal }, 'shutdown complete');
+        process.exit(0);
+      },
       () => process.exit(1),
     );
   };

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 
-import { cleanEnv, num, str } from 'envalid';
+import { int, type IntegerRange } from '@roundtable/config';
+import { cleanEnv, str } from 'envalid';
 
 /** Repository root: this file is apps/recommender/src/config.ts, or dist/apps/recommender/config.js once built. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -25,6 +26,17 @@ export interface RecommenderConfig {
   readonly logLevel: string;
 }
 
+/** Accepted range of every numeric variable, shared by the environment and in-process overrides. */
+export const NUMERIC_RANGES = {
+  RECOMMENDER_PORT: { min: 0, max: 65535 },
+  RECOMMENDER_INTRA_OP_THREADS: { min: 1, max: 256 },
+  RECOMMENDER_BATCH_ROWS: { min: 1, max: 1_000_000 },
+  RECOMMENDER_MAX_CANDIDATES: { min: 1, max: 1_000_000 },
+  RECOMMENDER_MAX_CONCURRENT_RANKS: { min: 1, max: 1024 },
+  RECOMMENDER_MODEL_POLL_MS: { min: 1, max: 3_600_000 },
+  RECOMMENDER_RELOAD_DEBOUNCE_MS: { min: 0, max: 600_000 },
+} as const satisfies Record<string, IntegerRange>;
+
 /**
  * The one place that reads `process.env` for the recommender. Validated once at start-up; a bad
  * value fails fast with a message naming the variable.
@@ -33,15 +45,15 @@ export function loadRecommenderConfig(env: NodeJS.ProcessEnv = process.env): Rec
   const raw = cleanEnv(
     env,
     {
-      RECOMMENDER_PORT: num({ default: 4100, desc: 'HTTP port (0 picks a free one)' }),
+      RECOMMENDER_PORT: int({ ...NUMERIC_RANGES.RECOMMENDER_PORT, default: 4100, desc: 'HTTP port (0 picks a free one)' }),
       RECOMMENDER_HOST: str({ default: '127.0.0.1', desc: 'Interface to bind' }),
       MODEL_PATH: str({ default: 'apps/recommender/models/default.onnx', desc: 'ONNX model; relative paths resolve from the repository root' }),
-      RECOMMENDER_INTRA_OP_THREADS: num({ default: 1, desc: 'onnxruntime intra-op threads' }),
-      RECOMMENDER_BATCH_ROWS: num({ default: 2048, desc: 'Rows per ONNX run' }),
-      RECOMMENDER_MAX_CANDIDATES: num({ default: 10_000, desc: 'Largest candidate list accepted per request' }),
-      RECOMMENDER_MAX_CONCURRENT_RANKS: num({ default: 2, desc: 'Rank requests parsed and ranked at once' }),
-      RECOMMENDER_MODEL_POLL_MS: num({ default: 1000, desc: 'Model file poll interval' }),
-      RECOMMENDER_RELOAD_DEBOUNCE_MS: num({ default: 300, desc: 'Wait after a model file change before reloading' }),
+      RECOMMENDER_INTRA_OP_THREADS: int({ ...NUMERIC_RANGES.RECOMMENDER_INTRA_OP_THREADS, default: 1, desc: 'onnxruntime intra-op threads' }),
+      RECOMMENDER_BATCH_ROWS: int({ ...NUMERIC_RANGES.RECOMMENDER_BATCH_ROWS, default: 2048, desc: 'Rows per ONNX run' }),
+      RECOMMENDER_MAX_CANDIDATES: int({ ...NUMERIC_RANGES.RECOMMENDER_MAX_CANDIDATES, default: 10_000, desc: 'Largest candidate list accepted per request' }),
+      RECOMMENDER_MAX_CONCURRENT_RANKS: int({ ...NUMERIC_RANGES.RECOMMENDER_MAX_CONCURRENT_RANKS, default: 2, desc: 'Rank requests parsed and ranked at once' }),
+      RECOMMENDER_MODEL_POLL_MS: int({ ...NUMERIC_RANGES.RECOMMENDER_MODEL_POLL_MS, default: 1000, desc: 'Model file poll interval' }),
+      RECOMMENDER_RELOAD_DEBOUNCE_MS: int({ ...NUMERIC_RANGES.RECOMMENDER_RELOAD_DEBOUNCE_MS, default: 300, desc: 'Wait after a model file change before reloading' }),
       RECOMMENDER_BODY_LIMIT: str({ default: '50mb', desc: 'Largest request body' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
     },
@@ -72,18 +84,21 @@ export function loadRecommenderConfig(env: NodeJS.ProcessEnv = process.env): Rec
   return config;
 }
 
-/** Range checks envalid cannot express; also applied to in-process overrides. */
+/** The same range checks for in-process overrides (tests, embedding), naming the variable each field comes from. */
 export function validateConfig(config: RecommenderConfig): void {
-  const problems: string[] = [];
-  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) problems.push(`RECOMMENDER_PORT: must be 0-65535, got ${config.port}`);
-  const positive: Array<[string, number]> = [
+  const numeric: Array<[keyof typeof NUMERIC_RANGES, number]> = [
+    ['RECOMMENDER_PORT', config.port],
     ['RECOMMENDER_INTRA_OP_THREADS', config.intraOpNumThreads],
     ['RECOMMENDER_BATCH_ROWS', config.batchRows],
     ['RECOMMENDER_MAX_CANDIDATES', config.maxCandidates],
     ['RECOMMENDER_MAX_CONCURRENT_RANKS', config.maxConcurrentRanks],
     ['RECOMMENDER_MODEL_POLL_MS', config.modelPollMs],
+    ['RECOMMENDER_RELOAD_DEBOUNCE_MS', config.reloadDebounceMs],
   ];
-  for (const [name, value] of positive) if (!Number.isInteger(value) || value <= 0) problems.push(`${name}: must be a positive integer, got ${value}`);
-  if (!Number.isFinite(config.reloadDebounceMs) || config.reloadDebounceMs < 0) problems.push('RECOMMENDER_RELOAD_DEBOUNCE_MS: must be >= 0');
+  const problems: string[] = [];
+  for (const [name, value] of numeric) {
+    const { min, max } = NUMERIC_RANGES[name];
+    if (!Number.isSafeInteger(value) || value < min || value > max) problems.push(`${name}: must be an integer from ${min} to ${max}, got ${value}`);
+  }
   if (problems.length > 0) throw new Error(`Invalid recommender configuration:\n  ${problems.join('\n  ')}`);
 }

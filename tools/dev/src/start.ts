@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { serviceEnvironments } from './service-env';
+
 /**
  * `npm start`: runs every service of the product on embedded defaults, each as its own process
  * (the API starts an embedded PostgreSQL when DATABASE_URL is unset), prefixes their output, and
@@ -15,9 +17,10 @@ interface ServiceSpec {
   readonly env?: Record<string, string>;
 }
 
+const serviceEnv = serviceEnvironments(process.env);
 const SERVICES: readonly ServiceSpec[] = [
-  { name: 'recommender', entry: 'dist/apps/recommender/main.js' },
-  { name: 'api', entry: 'dist/apps/api/main.js' },
+  { name: 'recommender', entry: 'dist/apps/recommender/main.js', env: serviceEnv.recommender },
+  { name: 'api', entry: 'dist/apps/api/main.js', env: serviceEnv.api },
 ];
 
 const colours = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m'];

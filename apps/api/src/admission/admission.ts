@@ -12,8 +12,7 @@ import {
   type SelectionSetNode,
   specifiedRules,
   validate,
-  type ValidationRule,
-} from 'graphql';
+  type ValidationRule, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { Logger } from 'pino';
@@ -69,6 +68,8 @@ export interface AdmissionOptions {
   readonly logger: Logger;
   /** The graphql-ws URL, for the message that sends subscriptions there. */
   readonly wsUrl: () => string;
+  /** Whether introspection queries are answered (GRAPHQL_INTROSPECTION; off in production). */
+  readonly introspection?: boolean;
 }
 
 type Refused = { readonly errors: readonly GraphQLError[] };
@@ -107,7 +108,11 @@ export class Admission {
   private readonly allRules: readonly ValidationRule[];
 
   constructor(private readonly options: AdmissionOptions) {
-    this.validationRules = documentLimitRules(options.limits, (message, reason) => refusal.badInput(message, { reason }));
+    this.validationRules = [
+      ...documentLimitRules(options.limits, (message, reason) => refusal.badInput(message, { reason })),
+      // On both transports: Apollo's own `introspection: false` covers HTTP only.
+      ...(options.introspection === false ? [NoSchemaIntrospectionCustomRule] : []),
+    ];
     this.allRules = [...specifiedRules, ...this.validationRules];
   }
 

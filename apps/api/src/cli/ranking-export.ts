@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 
 import { loadConfig } from '../config/config';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { readRunningEmbeddedUrl, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { connectDatabase, migrateDatabase } from '../database/orm';
 import { countImpressions, exportImpressions } from '../recommendations/impression-export';
 
@@ -17,8 +17,9 @@ Usage: npm run ranking:export -- --since 2026-11-01 [--until 2026-12-01] --out i
 
 One line per impression: { requestId, at, viewer, candidate, position, score, modelVersion,
 outcome: { joined, secondsListened, raisedHand, spoke } } (the ImpressionLogRecord type of
-libs/ranking, which ranking:train reads). Reads DATABASE_URL, or the embedded PostgreSQL that
-npm start uses when it is unset.
+libs/ranking, which ranking:train reads). Reads DATABASE_URL; when it is unset, the embedded
+PostgreSQL that a running \`npm start\` uses (its URL is in .data/postgres.runtime.json), or
+else starts that embedded PostgreSQL itself.
 
   --since   ISO date or time; impressions served at or after it (required)
   --until   ISO date or time; impressions served before it (default: now)
@@ -49,8 +50,16 @@ async function main(): Promise<void> {
   if (!values.since || !values.out) throw new Error('--since and --out are required (see --help)');
   const window = { since: parseDate(values.since, '--since'), until: values.until ? parseDate(values.until, '--until') : new Date() };
   const config = loadConfig();
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.embeddedPgDir);
-  const db = await connectDatabase(embedded ? embedded.url : (config.databaseUrl ?? ''));
+  const runningUrl = config.databaseUrl ? null : readRunningEmbeddedUrl(config.embeddedPgDir);
+  const embedded = config.databaseUrl || runningUrl ? null : await startEmbeddedPostgres(config.embeddedPgDir);
+  const databaseUrl = config.databaseUrl ?? runningUrl ?? embedded?.url ?? '';
+  let db;
+  try {
+    db = await connectDatabase(databaseUrl);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
   const toStdout = values.out === '-';
   const out = toStdout ? process.stdout : createWriteStream(values.out);
   try {
@@ -78,7 +87,14 @@ async function main(): Promise<void> {
   }
 }
 
+/** A message for any thrown value: libraries reject with non-errors, even `undefined`. */
+function describeFailure(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (error === undefined || error === null) return 'failed without a reason (please report this)';
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`ranking:export: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`ranking:export: ${describeFailure(error)}\n`);
   process.exit(1);
 });

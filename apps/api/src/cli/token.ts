@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const unknown = roles.filter((role) => role !== STAFF_ROLE);
   if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')}; the only role is ${STAFF_ROLE}`);
   const config = loadConfig();
+  if (!config.auth.jwtSecret) throw new Error('AUTH_JWT_SECRET is unset: tokens are verified with AUTH_JWKS_URL, so sign them with that identity provider');
   const token = await signDevelopmentToken(config.auth.jwtSecret, { sub, name: values.name, roles }, values.expires);
   process.stdout.write(`${token}\n`);
 }

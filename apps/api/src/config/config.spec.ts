@@ -1,5 +1,25 @@
 import { DEV_JWT_SECRET, loadConfig } from './config';
 
+/** A production environment that sets everything production requires, with non-default values. */
+const PRODUCTION: NodeJS.ProcessEnv = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://roundtable@db.internal:5432/roundtable',
+  AUTH_JWT_SECRET: 'x'.repeat(32),
+  LIVEKIT_URL: 'wss://media.example.com',
+  LIVEKIT_API_KEY: 'APIprodkey123',
+  LIVEKIT_API_SECRET: 'p'.repeat(40),
+};
+
+/** The message loadConfig throws for `env`, or null when it accepts it. */
+function failureOf(env: NodeJS.ProcessEnv): string | null {
+  try {
+    loadConfig(env);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 describe('loadConfig', () => {
   it('runs on documented defaults outside production', () => {
     const config = loadConfig({});
@@ -12,22 +32,105 @@ describe('loadConfig', () => {
       livekit: { url: 'ws://localhost:7880', apiKey: 'devkey', apiSecret: 'secret' },
       recommender: { url: 'http://127.0.0.1:4100', timeoutMs: 300, maxCandidates: 2000 },
       limits: { mutationsPerWindow: 120, rateWindowMs: 60_000, maxDepth: 10, maxCost: 5000 },
+      graphql: { introspection: true, suggestions: true, graphiql: true },
+      corsOrigins: '*',
+      shutdownGraceMs: 10_000,
       seedDemoData: true,
+    });
+    // NODE_ENV=test gets the same development defaults.
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ seedDemoData: true, livekit: { apiKey: 'devkey' } });
+  });
+
+  it('accepts a production environment that sets everything, with development conveniences off', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config).toMatchObject({
+      production: true,
+      databaseUrl: PRODUCTION['DATABASE_URL'],
+      auth: { jwtSecret: 'x'.repeat(32) },
+      livekit: { url: 'wss://media.example.com', apiKey: 'APIprodkey123' },
+      graphql: { introspection: false, suggestions: false, graphiql: false },
+      corsOrigins: [],
+      seedDemoData: false,
+    });
+    expect(loadConfig({ ...PRODUCTION, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'https://idp.example/jwks' }).auth).toMatchObject({
+      jwksUrl: 'https://idp.example/jwks',
+      jwtSecret: '',
     });
   });
 
-  it('requires a real secret in production and refuses the development default', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET: required in production/);
-    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development default is refused/);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-long-random-secret' }).auth.jwtSecret).toBe('a-long-random-secret');
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' }).auth.jwksUrl).toBe('https://idp.example/jwks');
+  it('lets variables turn introspection, suggestions, GraphiQL and CORS back on in production', () => {
+    const config = loadConfig({ ...PRODUCTION, GRAPHQL_INTROSPECTION: 'true', GRAPHQL_SUGGESTIONS: 'true', GRAPHIQL: 'true', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(config.graphql).toEqual({ introspection: true, suggestions: true, graphiql: true });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
+  });
+
+  describe('production refuses every development default, naming the variable', () => {
+    it.each([
+      ['the LiveKit development key', { LIVEKIT_API_KEY: 'devkey' }, /LIVEKIT_API_KEY: LiveKit's development key/],
+      ['the LiveKit development secret', { LIVEKIT_API_SECRET: 'secret' }, /LIVEKIT_API_SECRET: LiveKit's development secret is refused/],
+      ['a short LiveKit secret', { LIVEKIT_API_SECRET: 'short-but-not-secret' }, /LIVEKIT_API_SECRET: must be at least 32 bytes/],
+      ['LiveKit keys left unset', { LIVEKIT_API_KEY: undefined }, /LIVEKIT_API_KEY: required in production/],
+      ['LiveKit URL left unset', { LIVEKIT_URL: undefined }, /LIVEKIT_URL: required in production/],
+      ['the development JWT secret', { AUTH_JWT_SECRET: DEV_JWT_SECRET }, /AUTH_JWT_SECRET: the development default is refused/],
+      ['a 1-character JWT secret', { AUTH_JWT_SECRET: 'a' }, /AUTH_JWT_SECRET: must be at least 32 bytes in production/],
+      ['a 31-byte JWT secret', { AUTH_JWT_SECRET: 'y'.repeat(31) }, /AUTH_JWT_SECRET: must be at least 32 bytes/],
+      ['no JWT secret and no JWKS', { AUTH_JWT_SECRET: undefined }, /AUTH_JWT_SECRET: required in production/],
+      ['no DATABASE_URL (embedded PostgreSQL)', { DATABASE_URL: undefined }, /DATABASE_URL: required in production/],
+      ['an empty DATABASE_URL', { DATABASE_URL: '' }, /DATABASE_URL: required in production/],
+      ['demo data', { SEED_DEMO_DATA: 'true' }, /SEED_DEMO_DATA: demo data .* never seeded in production/],
+    ])('%s', (_what, overrides, message) => {
+      expect(failureOf({ ...PRODUCTION, ...overrides })).toMatch(message);
+    });
+
+    it('lists every refused variable at once', () => {
+      const message = failureOf({ ...PRODUCTION, AUTH_JWT_SECRET: 'a', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret' });
+      expect(message).toMatch(/AUTH_JWT_SECRET/);
+      expect(message).toMatch(/LIVEKIT_API_KEY/);
+      expect(message).toMatch(/LIVEKIT_API_SECRET/);
+    });
+
+    it('counts the secret length in bytes, not characters', () => {
+      // 16 characters of 2 bytes each are 32 bytes of key material.
+      expect(failureOf({ ...PRODUCTION, AUTH_JWT_SECRET: 'é'.repeat(16) })).toBeNull();
+      expect(failureOf({ ...PRODUCTION, AUTH_JWT_SECRET: 'é'.repeat(15) })).toMatch(/AUTH_JWT_SECRET/);
+    });
   });
 
   it('fails fast naming the bad variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: must be an integer from 0 to 65535/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be an integer from 0 to 65535/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ RECOMMENDER_TIMEOUT_MS: '0' })).toThrow(/RECOMMENDER_TIMEOUT_MS/);
     expect(() => loadConfig({ RATE_LIMIT_MUTATIONS: '-1' })).toThrow(/RATE_LIMIT_MUTATIONS/);
+  });
+
+  describe('every numeric setting is range-checked', () => {
+    it('refuses QUERY_MAX_COST=-5, naming the variable', () => {
+      expect(() => loadConfig({ QUERY_MAX_COST: '-5' })).toThrow(/QUERY_MAX_COST: must be an integer from 1 to/);
+    });
+
+    const NUMERIC = [
+      'PORT',
+      'RECOMMENDER_TIMEOUT_MS',
+      'RECOMMENDER_MAX_CANDIDATES',
+      'RATE_LIMIT_MUTATIONS',
+      'RATE_LIMIT_WINDOW_MS',
+      'QUERY_MAX_DEPTH',
+      'QUERY_MAX_COST',
+      'SHUTDOWN_GRACE_MS',
+    ];
+    it.each(NUMERIC.flatMap((name) => ['-5', '1.5', '1e3', '', 'NaN', 'Infinity', '99999999999'].map((value) => [name, value])))(
+      '%s=%j is refused',
+      (name, value) => {
+        expect(failureOf({ [name]: value })).toMatch(new RegExp(`${name}: must be an integer from`));
+      },
+    );
+
+    it('accepts the bounds themselves', () => {
+      expect(loadConfig({ PORT: '0', QUERY_MAX_DEPTH: '1', SHUTDOWN_GRACE_MS: '0' })).toMatchObject({ port: 0, limits: { maxDepth: 1 }, shutdownGraceMs: 0 });
+      expect(loadConfig({ PORT: '65535', QUERY_MAX_DEPTH: '100' })).toMatchObject({ port: 65535, limits: { maxDepth: 100 } });
+    });
   });
 });

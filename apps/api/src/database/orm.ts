@@ -55,9 +55,36 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export class DatabaseConnectionError extends Error {
+  override readonly name = 'DatabaseConnectionError';
+
+  /** The database named by the URL could not be reached; `reason` is the driver's message. */
+  static unreachable(clientUrl: string, reason: string): DatabaseConnectionError {
+    return new DatabaseConnectionError(`cannot connect to the database ${redactedUrl(clientUrl)}: ${reason}`);
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactedUrl(clientUrl: string): string {
+  try {
+    const url = new URL(clientUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/**
+ * Connects MikroORM to `clientUrl` and checks the connection, failing with the driver's reason.
+ *
+ * `ensureDatabase` (default false) creates the database when it is missing, which MikroORM 6
+ * otherwise does on every `init()` by default: only the embedded development server may have
+ * its database created; a DATABASE_URL naming a missing database is an error, never a new one.
+ */
 export async function connectDatabase(
   clientUrl: string,
-  options: { debugSql?: boolean; poolMax?: number } = {},
+  options: { debugSql?: boolean; poolMax?: number; ensureDatabase?: boolean } = {},
 ): Promise<Database> {
   const listeners = new Set<QueryListener>();
   const orm = await MikroORM.init<PostgreSqlDriver>({
@@ -67,6 +94,7 @@ export async function connectDatabase(
     extensions: [Migrator],
     // Every request and subscription event forks its own EntityManager; the global one is off-limits.
     allowGlobalContext: false,
+    ensureDatabase: options.ensureDatabase ?? false,
     debug: options.debugSql ? ['query'] : false,
     loggerFactory: (loggerOptions) => new QueryReportingLogger(loggerOptions, listeners),
     pool: { min: 0, max: options.poolMax ?? 10 },
@@ -84,6 +112,11 @@ export async function connectDatabase(
     },
     discovery: { warnWhenNoEntities: true },
   });
+  const check = await orm.checkConnection();
+  if (!check.ok) {
+    await orm.close(true);
+    throw DatabaseConnectionError.unreachable(clientUrl, check.reason);
+  }
   return {
     orm,
     onQuery(listener) {

@@ -241,9 +241,9 @@ function isAudienceEvent(message: RoomEventMessage): boolean {
  * (at most {@link AUDIENCE_JOINED_MAX}), profiles that left (and had not just joined), and the
  * absolute listener count after the run.
  */
-function foldAudience(run: readonly RoomEventMessage[], listenerCountAfter: number): RoomStreamItem {
-  const first = run[0]!;
-  const last = run.at(-1)!;
+function foldAudience(run: readonly [RoomEventMessage, ...RoomEventMessage[]], listenerCountAfter: number): RoomStreamItem {
+  const [first] = run;
+  const last = run[run.length - 1] ?? first;
   const joined = new Map<string, { participantId: string | null; participant: AudienceChangedJson['joined'][number]['participant'] }>();
   const left = new Set<string>();
   for (const message of run) {
@@ -276,17 +276,19 @@ function foldAudience(run: readonly RoomEventMessage[], listenerCountAfter: numb
  */
 function foldRange(events: readonly RoomEventMessage[], countAfter: number, fold: boolean): RoomStreamItem[] {
   if (!fold) return [...events];
-  const countAfterIndex: number[] = new Array(events.length);
+  const countAfterIndex: number[] = new Array<number>(events.length).fill(countAfter);
   let count = countAfter;
-  for (let i = events.length - 1; i >= 0; i -= 1) {
+  events.forEach((_message, offset) => {
+    const i = events.length - 1 - offset;
     countAfterIndex[i] = count;
-    count -= listenerDelta(events[i]!);
-  }
+    count -= listenerDelta(events[i] as RoomEventMessage);
+  });
   const items: RoomStreamItem[] = [];
   let run: RoomEventMessage[] = [];
   let runEnd = -1;
   const flush = () => {
-    if (run.length > 0) items.push(foldAudience(run, countAfterIndex[runEnd]!));
+    const [head, ...rest] = run;
+    if (head) items.push(foldAudience([head, ...rest], countAfterIndex[runEnd] ?? countAfter));
     run = [];
   };
   events.forEach((message, index) => {
@@ -425,10 +427,10 @@ class RoomChannel {
     if (this.foldTimer) clearTimeout(this.foldTimer);
     this.foldTimer = null;
     if (this.fold.length === 0) return;
-    const run = this.fold;
+    const [head, ...rest] = this.fold;
     this.fold = [];
     // Every event accepted since the run began is in it, so the current count is the count after it.
-    this.deliver(foldAudience(run, this.listenerCount));
+    if (head) this.deliver(foldAudience([head, ...rest], this.listenerCount));
   }
 
   private deliver(item: RoomStreamItem): void {

@@ -10,7 +10,6 @@ export interface SeedSummary {
   readonly profiles: number;
   readonly groups: number;
   readonly rooms: number;
-  readonly tokens: readonly { name: string; role: string; token: string }[];
 }
 
 interface DemoPerson {
@@ -102,7 +101,7 @@ const viewerOf = (person: DemoPerson, isStaff = false): AuthenticatedViewer => (
  * people on stage and in the audience, through the same services the API uses. Does nothing
  * when any profile exists.
  */
-export async function seedDemoData(db: Database, services: Services, jwtSecret: string, logger: Logger): Promise<SeedSummary | null> {
+export async function seedDemoData(db: Database, services: Services, logger: Logger): Promise<SeedSummary | null> {
   const em = db.orm.em.fork();
   if ((await em.count(ProfileEntity, {})) > 0) return null;
   logger.info('empty database: seeding demo data');
@@ -166,18 +165,72 @@ export async function seedDemoData(db: Database, services: Services, jwtSecret: 
     }
   }
 
-  const tokens = [];
-  for (const [person, role] of [
-    [PEOPLE[0], 'host of a live room'],
-    [PEOPLE[15], 'listener with a raised hand'],
-    [PEOPLE[6], 'product manager'],
-    [STAFF, 'trust & safety staff'],
-  ] as const) {
-    if (!person) continue;
-    const roles = person === STAFF ? [STAFF_ROLE] : [];
-    tokens.push({ name: person.name, role, token: await signDevelopmentToken(jwtSecret, { sub: person.id, name: person.name, roles }) });
-  }
-  const summary = { profiles: PEOPLE.length + 1, groups: GROUPS.length, rooms: ROOMS.length, tokens };
-  logger.info({ profiles: summary.profiles, groups: summary.groups, rooms: summary.rooms }, 'demo data seeded');
+  const summary = { profiles: PEOPLE.length + 1, groups: GROUPS.length, rooms: ROOMS.length };
+  logger.info(summary, 'demo data seeded');
   return summary;
+}
+
+/** What a demo profile does in the seeded rooms, for the one-click sign-in list. */
+export type DemoProfileRole = 'host' | 'speaker' | 'listener' | 'staff' | 'member';
+
+export interface DemoProfileSignIn {
+  readonly id: string;
+  readonly displayName: string;
+  readonly headline: string | null;
+  readonly role: DemoProfileRole;
+  /** A fresh development bearer token (HS256, AUTH_JWT_SECRET) for this profile. */
+  readonly token: string;
+}
+
+function roleOf(person: DemoPerson): DemoProfileRole {
+  if (person === STAFF) return 'staff';
+  const live = ROOMS.filter((room) => !room.startsInMinutes);
+  if (live.some((room) => room.host === person.id)) return 'host';
+  if (live.some((room) => room.stage.includes(person.id))) return 'speaker';
+  if (live.some((room) => room.audience.includes(person.id))) return 'listener';
+  return 'member';
+}
+
+/** The profiles the start-up banner offers a token for: one of each kind worth trying. */
+const BANNER_PROFILES: readonly (readonly [string, string])[] = [
+  ['demo-linus', 'host of a live room'],
+  ['demo-ada', 'speaker on a live stage'],
+  ['demo-tom', 'listener with a raised hand'],
+  [STAFF.id, 'trust & safety staff'],
+];
+
+/**
+ * Fresh development tokens for the seeded demo profiles that exist in the database (in seed
+ * order), so every development start and the web client's one-click sign-in can offer them,
+ * not only the start that seeded. Profiles a user deleted or never seeded are left out.
+ *
+ * @param expiresIn lifetime of each token, in jose's notation ("12h", "30d").
+ */
+export async function signDemoProfileTokens(db: Database, jwtSecret: string, expiresIn = '12h'): Promise<DemoProfileSignIn[]> {
+  const people = [...PEOPLE, STAFF];
+  const rows = await db.orm.em.fork().find(ProfileEntity, { id: { $in: people.map((person) => person.id) } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const signIns: DemoProfileSignIn[] = [];
+  for (const person of people) {
+    const row = byId.get(person.id);
+    if (!row) continue;
+    const roles = person === STAFF ? [STAFF_ROLE] : [];
+    signIns.push({
+      id: row.id,
+      displayName: row.displayName,
+      headline: row.headline,
+      role: roleOf(person),
+      token: await signDevelopmentToken(jwtSecret, { sub: row.id, name: row.displayName, roles }, expiresIn),
+    });
+  }
+  return signIns;
+}
+
+/** Tokens for the start-up banner: a few demo profiles with what they do, valid for 30 days. */
+export async function demoBannerTokens(db: Database, jwtSecret: string): Promise<{ name: string; role: string; token: string }[]> {
+  const signIns = new Map((await signDemoProfileTokens(db, jwtSecret, '30d')).map((signIn) => [signIn.id, signIn]));
+  return BANNER_PROFILES.flatMap(([id, role]) => {
+    const signIn = signIns.get(id);
+    return signIn ? [{ name: signIn.displayName, role, token: signIn.token }] : [];
+  });
 }

@@ -6,8 +6,11 @@ import { buildSchema, BreakingChangeType, findBreakingChanges, findDangerousChan
 import { InProcessEventBus } from '../events/event-bus';
 import { buildApiSchema } from './schema';
 
-/** The public contract lives beside the repository, in ../shared/contract. */
-const CONTRACT_PATH = resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'contract', 'schema.graphql');
+/**
+ * The repository's own copy of the public contract (contract/), so a plain clone tests against
+ * it; contract-copy.spec.ts checks that the copy matches ../shared/contract where that exists.
+ */
+const CONTRACT_PATH = resolve(__dirname, '..', '..', '..', '..', 'contract', 'schema.graphql');
 
 /**
  * Contract fields that land with later issues. Each entry must be removed when its issue lands;
@@ -16,7 +19,7 @@ const CONTRACT_PATH = resolve(__dirname, '..', '..', '..', '..', '..', 'shared',
 const NOT_YET_SERVED = ['Query.moderationQueue', 'Mutation.reportAbuse', 'Mutation.resolveReport'];
 
 describe('public GraphQL contract', () => {
-  it('the served schema is a superset of ../shared/contract/schema.graphql', async () => {
+  it('the served schema is a superset of contract/schema.graphql', async () => {
     const contract = buildSchema(readFileSync(CONTRACT_PATH, 'utf8'));
     const served = await buildApiSchema(new InProcessEventBus());
     const breaking = findBreakingChanges(contract, served).map((change) => `${change.type}: ${change.description}`);

@@ -22,6 +22,7 @@ import type { EventBus } from '../events/event-bus';
 import { LIVEKIT_WEBHOOK_PATH, liveKitWebhookRoute } from '../media/livekit-webhook.route';
 import type { MediaOutbox } from '../media/media-outbox';
 import { ApiMetrics } from '../observability/metrics';
+import { serveDemoProfiles } from '../seed/demo-profiles-endpoint';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
 import { buildApiSchema } from './schema';
 import { createServices, type Services } from './services';
@@ -78,6 +79,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     db,
     logger,
     wsUrl: () => wsUrl,
+    introspection: config.graphql.introspection,
   });
 
   const app = express();
@@ -87,14 +89,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    introspection: true,
+    introspection: config.graphql.introspection,
+    // Our own shutdown stops Apollo (app.ts); a second stop from Apollo's signal handler hung exit (issue 6, fault 14).
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // Persisted queries are refused by the admission preflight with a clear BAD_USER_INPUT.
     persistedQueries: false,
     validationRules: [...admission.validationRules],
     formatError: (formatted, error) => admission.formatError(formatted, error),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       admissionApolloPlugin(admission),
       {
@@ -127,11 +131,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     res.type(contentType).send(body);
   });
   app.post(LIVEKIT_WEBHOOK_PATH, ...liveKitWebhookRoute(audio, services.mediaSync, logger));
-  app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+  serveDemoProfiles(app, { config, db, logger });
+  if (config.graphql.graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   serveWebClient(app, config.webDir, logger);
   app.get(GRAPHQL_PATH, (req, res, next) => {
     // Browsers get the explorer; GraphQL GET requests (with a query) go on to Apollo.
-    if (req.query['query'] === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
+    if (config.graphql.graphiql && req.query['query'] === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
       res.type('html').send(graphiqlPage(GRAPHQL_PATH));
       return;
     }
@@ -139,7 +144,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   app.use(
     GRAPHQL_PATH,
-    cors<cors.CorsRequest>(),
+    cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     express.json({ limit: config.limits.maxBodyBytes }),
     admissionPreflight(admission),
     expressMiddleware(apollo, { context: httpContext(admission) }),

@@ -44,7 +44,7 @@ export async function startTestApi(
     LOG_LEVEL: 'silent',
     RATE_LIMIT_MUTATIONS: '100000',
     LIVEKIT_URL: livekit.url,
-    MEDIA_POLL_SECONDS: '0.5',
+    MEDIA_POLL_MS: '500',
     MEDIA_RETRY_DELAY_SECONDS: '1',
     ...env,
   });

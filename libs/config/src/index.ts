@@ -1,0 +1,1 @@
+export { int, type IntegerRange, parseInteger } from './int-validator';
