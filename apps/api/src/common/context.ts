@@ -1,4 +1,4 @@
-import { DomainError } from '@roundtable/domain';
+import { DomainError, type ParticipantRole } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import type { Services } from '../server/services';
@@ -15,6 +15,11 @@ export interface GraphQLContext {
   scope: RequestScope;
   /** Replaces `scope` with a fresh one; call it as a method (`context.renewScope()`). */
   renewScope(this: GraphQLContext): void;
+  /**
+   * The viewer's role in the room an event is about, when the subscription fan-out already knows
+   * it (`undefined`: look it up). Lets one execution serve every viewer of the same class.
+   */
+  readonly roomRoleHint?: ParticipantRole | null;
   /** Aborts when the transport goes away (socket closed); long-lived work stops with it. */
   readonly signal?: AbortSignal;
 }

@@ -39,7 +39,7 @@ export class ParticipantsResolver {
   async handRaiseQuestion(@Root() participant: ParticipantRecord, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     if (!participant.handRaiseQuestion || !ctx.viewer) return null;
     if (participant.profileId === ctx.viewer.profileId) return participant.handRaiseQuestion;
-    const mine = await ctx.scope.viewerParticipant.load(participant.roomId);
-    return mine && MODERATING_ROLES.has(mine.role) ? participant.handRaiseQuestion : null;
+    const role = ctx.roomRoleHint !== undefined ? ctx.roomRoleHint : ((await ctx.scope.viewerParticipant.load(participant.roomId))?.role ?? null);
+    return role !== null && MODERATING_ROLES.has(role) ? participant.handRaiseQuestion : null;
   }
 }

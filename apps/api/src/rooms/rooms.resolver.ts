@@ -235,8 +235,9 @@ export class RoomsResolver {
     complexity: ({ childComplexity }) => RAISED_HANDS_LIMIT * childComplexity,
   })
   async raisedHands(@Root() room: RoomEntity, @Ctx() ctx: GraphQLContext): Promise<ParticipantEntity[]> {
-    const mine = ctx.viewer ? await ctx.scope.viewerParticipant.load(room.id) : null;
-    return ctx.services.roomQueries.raisedHands(ctx.scope.em, room, mine?.role ?? null);
+    const role =
+      ctx.roomRoleHint !== undefined ? ctx.roomRoleHint : ctx.viewer ? ((await ctx.scope.viewerParticipant.load(room.id))?.role ?? null) : null;
+    return ctx.services.roomQueries.raisedHands(ctx.scope.em, room, role);
   }
 
   @FieldResolver(() => ParticipantType, { nullable: true, description: "The viewer's own participation, while the viewer is in the room." })

@@ -19,6 +19,7 @@ import type { GraphQLContext } from '../common/context';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/orm';
 import type { EventBus } from '../events/event-bus';
+import { SubscriptionFanout } from '../events/subscription-fanout';
 import { LIVEKIT_WEBHOOK_PATH, liveKitWebhookRoute } from '../media/livekit-webhook.route';
 import type { MediaOutbox } from '../media/media-outbox';
 import { ApiMetrics } from '../observability/metrics';
@@ -46,6 +47,8 @@ export interface ApiServer {
   readonly metrics: ApiMetrics;
   /** The admission pipeline both transports use. */
   readonly admission: Admission;
+  /** Shared execution of subscription events (its counters are what the fan-out tests read). */
+  readonly fanout: SubscriptionFanout;
   close(): Promise<void>;
 }
 
@@ -85,7 +88,17 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
-  const ws = attachGraphQLWebSocket({ httpServer, path: GRAPHQL_PATH, admission, limits: config.limits, metrics, logger });
+  // One execution per room event and visibility class, shared by every local subscriber.
+  const fanout = new SubscriptionFanout(db);
+  const ws = attachGraphQLWebSocket({
+    httpServer,
+    path: GRAPHQL_PATH,
+    admission,
+    limits: config.limits,
+    metrics,
+    logger,
+    subscribe: (args) => fanout.subscribe(args),
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -166,6 +179,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     services,
     metrics,
     admission,
+    fanout,
     async close() {
       if (closed) return;
       closed = true;

@@ -26,6 +26,8 @@ export interface GraphQLWebSocketOptions {
   readonly limits: WsLimits;
   readonly metrics: ApiMetrics;
   readonly logger: Logger;
+  /** Runs subscription operations (default: graphql's `subscribe`, once per subscriber). */
+  readonly subscribe?: (args: ExecutionArgs) => Promise<AsyncIterable<ExecutionResult> | ExecutionResult>;
 }
 
 type Extra = { socket: WebSocket; request: IncomingMessage };
@@ -140,7 +142,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): { disp
   };
   const safeSubscribe = async (args: ExecutionArgs) => {
     try {
-      return (await subscribe(args)) as AsyncGenerator<ExecutionResult<Record<string, unknown>>> | ExecutionResult<Record<string, unknown>>;
+      return (await (options.subscribe ?? subscribe)(args)) as AsyncGenerator<ExecutionResult<Record<string, unknown>>> | ExecutionResult<Record<string, unknown>>;
     } catch (error) {
       return failed(error) as ExecutionResult<Record<string, unknown>>;
     }
