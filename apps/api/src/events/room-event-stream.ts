@@ -103,6 +103,14 @@ export class RoomEventStream {
     return this.channels.size;
   }
 
+  /** Open streams on this instance: of one room, or over all rooms. */
+  subscriberCount(roomId?: string): number {
+    if (roomId !== undefined) return this.channels.get(roomId.toLowerCase())?.subscribers.size ?? 0;
+    let count = 0;
+    for (const channel of this.channels.values()) count += channel.subscribers.size;
+    return count;
+  }
+
   /**
    * Opens one viewer's stream of one room, in version order from `sinceVersion` (or from now).
    * Only viewers who may join the room may subscribe; a SCHEDULED room may be watched.
@@ -545,6 +553,11 @@ class RoomSubscriber implements AsyncIterableIterator<RoomStreamItem> {
       this.ready.push(item);
     }
     this.signal();
+  }
+
+  /** Items waiting for the consumer (at most {@link MAX_BUFFERED_EVENTS}). */
+  bufferedCount(): number {
+    return this.ready.length;
   }
 
   private lastQueued(): number {

@@ -1,0 +1,252 @@
+// Live rooms at scale (issue 9), counted, never timed: how many times a subscription document
+// runs per event, how many SQL statements delivery costs, how listener joins fold into
+// AudienceChanged with an intact version chain, how a consumer that stops reading is bounded and
+// catches up, and how resuming subscribers share replay reads.
+import { type Client } from 'graphql-ws';
+
+import { MAX_BUFFERED_EVENTS } from '../src/events/room-event-stream';
+import type { RoomStreamItem } from '../src/events/room-event-message';
+import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+
+const HAND_EVENTS = `subscription($roomId: ID!) {
+  roomEvents(roomId: $roomId) {
+    __typename version previousVersion
+    ... on HandRaised { participant { handRaiseQuestion profile { displayName } } }
+  }
+}`;
+
+interface HandEvent {
+  roomEvents: { __typename: string; version: number; previousVersion: number; participant?: { handRaiseQuestion: string | null; profile: { displayName: string } } };
+}
+
+describe('live rooms at scale', () => {
+  let api: TestApi;
+  let host: string;
+  let ada: string;
+  let bob: string;
+
+  beforeAll(async () => {
+    // Two sockets carry hundreds of subscriptions; the default per-socket bound is 100.
+    api = await startTestApi({ WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '1000' });
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+  beforeEach(async () => {
+    await api.clear();
+    [host, ada, bob] = await Promise.all([
+      tokenFor('scale-host', { name: 'Hedy Host' }),
+      tokenFor('scale-ada', { name: 'Ada' }),
+      tokenFor('scale-bob', { name: 'Bob' }),
+    ]);
+  });
+
+  async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+    const response = await api.request<T>(query, variables, token);
+    expect(response.errors).toBeUndefined();
+    return response.data as T;
+  }
+
+  async function liveRoom(): Promise<string> {
+    const { createRoom } = await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Scale" }) { id } }`, {}, host);
+    return createRoom.id;
+  }
+
+  const join = (roomId: string, token: string) => ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, token);
+
+  /** `count` subscriptions of `query` on one socket of `token`'s viewer. */
+  function subscribeMany<T>(client: Client, query: string, roomId: string, count: number): Collector<T>[] {
+    return Array.from({ length: count }, () => {
+      const collector = new Collector<T>();
+      client.subscribe({ query, variables: { roomId } }, collector.sink);
+      return collector;
+    });
+  }
+
+  /** Waits (bounded) until the room's channel holds `count` local subscribers. */
+  async function subscribed(roomId: string, count: number): Promise<void> {
+    const stream = api.api.server.services.roomEvents;
+    for (let attempt = 0; attempt < 400 && stream.subscriberCount(roomId) < count; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(stream.subscriberCount(roomId)).toBeGreaterThanOrEqual(count);
+  }
+
+  describe('kind: one execution per subscriber', () => {
+    it('one stage event with 1,000 subscribers in two visibility classes executes twice, and each class sees what it may', async () => {
+      const roomId = await liveRoom();
+      await join(roomId, ada);
+      await join(roomId, bob);
+      const moderators = subscribeMany<HandEvent>(api.wsClient(host), HAND_EVENTS, roomId, 500);
+      const listeners = subscribeMany<HandEvent>(api.wsClient(ada), HAND_EVENTS, roomId, 500);
+      await subscribed(roomId, 1000);
+      const before = { ...api.api.server.fanout.stats };
+      await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "How do you shard?") { id } }`, { id: roomId }, bob);
+      await Promise.all([...moderators, ...listeners].map((collector) => collector.count(1)));
+      const executions = api.api.server.fanout.stats.executions - before.executions;
+      expect(executions).toBe(2);
+      expect(api.api.server.fanout.stats.sharedDeliveries - before.sharedDeliveries).toBe(998);
+      for (const collector of moderators) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBe('How do you shard?');
+      for (const collector of listeners) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBeNull();
+      expect(moderators[0]!.items[0]!.roomEvents.participant?.profile.displayName).toBe('Bob');
+    });
+
+    it('the subject of an event is its own class: the one who raised the hand sees their own question', async () => {
+      const roomId = await liveRoom();
+      await join(roomId, ada);
+      await join(roomId, bob);
+      const others = subscribeMany<HandEvent>(api.wsClient(ada), HAND_EVENTS, roomId, 50);
+      const subject = subscribeMany<HandEvent>(api.wsClient(bob), HAND_EVENTS, roomId, 50);
+      await subscribed(roomId, 100);
+      const before = api.api.server.fanout.stats.executions;
+      await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "Mine") { id } }`, { id: roomId }, bob);
+      await Promise.all([...others, ...subject].map((collector) => collector.count(1)));
+      expect(api.api.server.fanout.stats.executions - before).toBe(2);
+      for (const collector of subject) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBe('Mine');
+      for (const collector of others) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBeNull();
+    });
+
+    it('a document that selects viewer-specific fields falls back to one execution per subscriber', async () => {
+      const roomId = await liveRoom();
+      await join(roomId, ada);
+      await join(roomId, bob);
+      const perViewer = `subscription($roomId: ID!) { roomEvents(roomId: $roomId) { version ... on HandRaised { participant { room { viewerParticipant { role } } } } } }`;
+      const collectors = subscribeMany<{ roomEvents: { version: number } }>(api.wsClient(ada), perViewer, roomId, 20);
+      await subscribed(roomId, 20);
+      const before = api.api.server.fanout.stats.executions;
+      await ok(`mutation($id: ID!) { raiseHand(roomId: $id) { id } }`, { id: roomId }, bob);
+      await Promise.all(collectors.map((collector) => collector.count(1)));
+      expect(api.api.server.fanout.stats.executions - before).toBe(20);
+    });
+  });
+
+  describe('kind: SQL per subscriber', () => {
+    it('a command and its delivery cost the same number of statements for 10 and for 300 subscribers', async () => {
+      async function statementsFor(subscribers: number): Promise<number> {
+        const roomId = await liveRoom();
+        await join(roomId, ada);
+        await join(roomId, bob);
+        const collectors = [
+          ...subscribeMany<HandEvent>(api.wsClient(host), HAND_EVENTS, roomId, subscribers / 2),
+          ...subscribeMany<HandEvent>(api.wsClient(ada), HAND_EVENTS, roomId, subscribers / 2),
+        ];
+        await subscribed(roomId, subscribers);
+        // A first event makes sure every subscription is fully set up before counting.
+        await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "Q") { id } }`, { id: roomId }, bob);
+        await Promise.all(collectors.map((collector) => collector.count(1)));
+        // Counted: the mutation (the same either way) and every statement its delivery makes.
+        const statements: string[] = [];
+        const stop = api.api.db.onQuery((sql) => statements.push(sql));
+        try {
+          await ok(`mutation($id: ID!) { lowerHand(roomId: $id) { id } }`, { id: roomId }, bob);
+          await Promise.all(collectors.map((collector) => collector.count(2)));
+        } finally {
+          stop();
+        }
+        expect(collectors.every((collector) => collector.items[1]!.roomEvents.__typename === 'HandLowered')).toBe(true);
+        for (const collector of collectors) collector.items.length = 0;
+        await api.clear();
+        return statements.length;
+      }
+      const few = await statementsFor(10);
+      const many = await statementsFor(300);
+      expect(many).toBe(few);
+    });
+  });
+
+  describe('kind: every listener join delivered to everyone', () => {
+    it('thirty listener joins reach a subscriber as a few AudienceChanged with an intact version chain and an exact count', async () => {
+      const roomId = await liveRoom();
+      const events = new Collector<{
+        roomEvents: { __typename: string; version: number; previousVersion: number; listenerCount?: number; joined?: { profile: { id: string } }[]; leftProfileIds?: string[] };
+      }>();
+      api.wsClient(host).subscribe(
+        {
+          query: `subscription($roomId: ID!) { roomEvents(roomId: $roomId, sinceVersion: 0) { __typename version previousVersion
+            ... on AudienceChanged { listenerCount leftProfileIds joined { profile { id } } } } }`,
+          variables: { roomId },
+        },
+        events.sink,
+      );
+      await subscribed(roomId, 1);
+      const listeners = await Promise.all(Array.from({ length: 30 }, (_, i) => tokenFor(`scale-listener-${i}`)));
+      await Promise.all(listeners.map((token) => join(roomId, token)));
+      await ok(`mutation($id: ID!) { leaveRoom(roomId: $id) { id } }`, { id: roomId }, listeners[0]!);
+      // A stage event right after: the pending audience change is delivered before it.
+      await ok(`mutation($id: ID!) { raiseHand(roomId: $id) { id } }`, { id: roomId }, listeners[1]!);
+      await events.until(() => events.items.at(-1)?.roomEvents.version === 32, 'version 32');
+      const received = events.items.map((item) => item.roomEvents);
+      // The chain: every item continues where the previous one ended.
+      received.forEach((event, index) => expect(event.previousVersion).toBe(index === 0 ? 0 : received[index - 1]!.version));
+      const audience = received.filter((event) => event.__typename === 'AudienceChanged');
+      expect(audience.length).toBeLessThan(10);
+      expect(received.at(-1)!.__typename).toBe('HandRaised');
+      expect(audience.at(-1)!.listenerCount).toBe(29);
+      const joined = new Set(audience.flatMap((event) => event.joined!.map((participant) => participant.profile.id)));
+      const left = new Set(audience.flatMap((event) => event.leftProfileIds!));
+      // Joined and left within one fold is no change; otherwise the leave is reported.
+      expect(joined.size + (left.has('scale-listener-0') ? 1 : 0)).toBeGreaterThanOrEqual(29);
+    });
+  });
+
+  describe('kind: a slow consumer', () => {
+    it('a stream nobody reads holds a bounded buffer, never holds up the others, and catches up in order', async () => {
+      const roomId = await liveRoom();
+      await join(roomId, ada);
+      const stream = api.api.server.services.roomEvents;
+      const em = api.api.db.orm.em.fork();
+      const slow = (await stream.open(em, { profileId: 'scale-host', name: null, isStaff: false }, roomId, null)) as AsyncIterableIterator<RoomStreamItem> & {
+        bufferedCount(): number;
+      };
+      const fast = new Collector<HandEvent>();
+      api.wsClient(host).subscribe({ query: HAND_EVENTS, variables: { roomId } }, fast.sink);
+      await subscribed(roomId, 2);
+      const rounds = MAX_BUFFERED_EVENTS / 2 + 20;
+      for (let i = 0; i < rounds; i += 1) {
+        await ok(`mutation($id: ID!) { raiseHand(roomId: $id) { id } }`, { id: roomId }, ada);
+        await ok(`mutation($id: ID!) { lowerHand(roomId: $id) { id } }`, { id: roomId }, ada);
+        expect(slow.bufferedCount()).toBeLessThanOrEqual(MAX_BUFFERED_EVENTS);
+      }
+      await fast.count(rounds * 2);
+      const versions: number[] = [];
+      for (let i = 0; i < rounds * 2; i += 1) {
+        const next = await slow.next();
+        versions.push((next.value as RoomStreamItem).event.version);
+      }
+      await slow.return?.();
+      expect(versions).toEqual(fast.items.map((item) => item.roomEvents.version));
+    });
+  });
+
+  describe('kind: a reconnect storm', () => {
+    it('fifty subscribers resuming with sinceVersion share the room\'s recent events: no replay read per subscriber', async () => {
+      const roomId = await liveRoom();
+      await join(roomId, ada);
+      const watcher = new Collector<HandEvent>();
+      api.wsClient(host).subscribe({ query: HAND_EVENTS, variables: { roomId } }, watcher.sink);
+      await subscribed(roomId, 1);
+      for (let i = 0; i < 5; i += 1) {
+        await ok(`mutation($id: ID!) { raiseHand(roomId: $id) { id } }`, { id: roomId }, ada);
+        await ok(`mutation($id: ID!) { lowerHand(roomId: $id) { id } }`, { id: roomId }, ada);
+      }
+      await watcher.count(10);
+      const replays: string[] = [];
+      const stop = api.api.db.onQuery((sql) => {
+        if (/from\s+"?room_events"?/i.test(sql)) replays.push(sql);
+      });
+      try {
+        const client = api.wsClient(bob);
+        const resumed = Array.from({ length: 50 }, () => {
+          const collector = new Collector<HandEvent>();
+          client.subscribe({ query: HAND_EVENTS.replace('roomEvents(roomId: $roomId)', 'roomEvents(roomId: $roomId, sinceVersion: 3)'), variables: { roomId } }, collector.sink);
+          return collector;
+        });
+        await Promise.all(resumed.map((collector) => collector.count(8)));
+        for (const collector of resumed) expect(collector.items.map((item) => item.roomEvents.version)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
+      } finally {
+        stop();
+      }
+      expect(replays).toEqual([]);
+    });
+  });
+});
