@@ -189,7 +189,9 @@ export class Admission {
     try {
       document = parseWithTokenLimit(request.query, limits.maxTokens);
     } catch (error) {
-      const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
+      // A RangeError here is graphql's recursive-descent parser running out of stack on absurd
+      // nesting (only possible with a raised QUERY_MAX_TOKENS): still the client's input.
+      const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed: it nests too deeply';
       const tooLong = /Token limit/.test(message);
       return {
         errors: [
