@@ -163,8 +163,9 @@ describe('limits and refusals', () => {
     });
   });
 
-  // Bugs found while writing this file, each fixed in apps/api/src (server/create-server.ts,
-  // server/operation-limits.ts, rooms/rooms.resolver.ts); one self-contained test per bug.
+  // Bugs found while writing this file, fixed in apps/api/src (then server/create-server.ts and
+  // server/operation-limits.ts, now the admission pipeline in admission/; rooms/rooms.resolver.ts);
+  // one self-contained test per bug.
   describe('regressions', () => {
     it('regression: a malformed JSON body was answered by Express with an HTML page containing the stack trace', async () => {
       const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });

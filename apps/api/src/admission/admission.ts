@@ -74,6 +74,9 @@ export interface AdmissionOptions {
 
 type Refused = { readonly errors: readonly GraphQLError[] };
 
+const DOCUMENT_CACHE_SIZE = 500;
+const DOCUMENT_CACHE_MAX_QUERY_LENGTH = 20_000;
+
 const maskSuggestionsOnValidateEnd = (
   blockFieldSuggestionsPlugin({ mask: '' }).onValidate as unknown as (payload: unknown) => (end: {
     valid: boolean;
@@ -106,6 +109,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export class Admission {
   readonly validationRules: readonly ValidationRule[];
   private readonly allRules: readonly ValidationRule[];
+  /**
+   * Parsed documents (or their refusal) by query text, most recent last: clients repeat the same
+   * few queries, and these checks depend on the text alone. Bounded, so it cannot grow with input.
+   */
+  private readonly documents = new Map<string, { document: DocumentNode } | Refused>();
+  private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
 
   constructor(private readonly options: AdmissionOptions) {
     this.validationRules = [
@@ -190,11 +199,30 @@ export class Admission {
     if (request.operationName !== undefined && request.operationName !== null && typeof request.operationName !== 'string') {
       return { errors: [refusal.badInput('operationName must be a string', { field: 'operationName' })] };
     }
+    const cached = this.documents.get(request.query);
+    if (cached) {
+      this.documents.delete(request.query);
+      this.documents.set(request.query, cached);
+      return cached;
+    }
+    const checked = this.checkDocument(request.query);
+    if (request.query.length <= DOCUMENT_CACHE_MAX_QUERY_LENGTH) {
+      this.documents.set(request.query, checked);
+      if (this.documents.size > DOCUMENT_CACHE_SIZE) this.documents.delete(this.documents.keys().next().value as string);
+    }
+    return checked;
+  }
+
+  /** The checks that depend on the query text alone: token budget, literals, expanded size. */
+  private checkDocument(query: string): { document: DocumentNode } | Refused {
+    const { limits } = this.options;
     let document: DocumentNode;
     try {
-      document = parseWithTokenLimit(request.query, limits.maxTokens);
+      document = parseWithTokenLimit(query, limits.maxTokens);
     } catch (error) {
-      const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
+      // A RangeError here is graphql's recursive-descent parser running out of stack on absurd
+      // nesting (only possible with a raised QUERY_MAX_TOKENS): still the client's input.
+      const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed: it nests too deeply';
       const tooLong = /Token limit/.test(message);
       return {
         errors: [
@@ -222,7 +250,11 @@ export class Admission {
 
   /** graphql's validation with the document-limit rules; errors carry BAD_USER_INPUT. */
   validate(document: DocumentNode): readonly GraphQLError[] {
-    return validate(this.options.schema, document, this.allRules).map((error) => withRequestCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+    const known = this.validated.get(document);
+    if (known) return known;
+    const errors = validate(this.options.schema, document, this.allRules).map((error) => withRequestCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+    this.validated.set(document, errors);
+    return errors;
   }
 
   /**

@@ -27,4 +27,11 @@ describe('document limits', () => {
     expect(expandedSelectionSize(parse('{ ...F ...F } fragment F on Query { q { a } }'), 100)).toBe(4);
     expect(expandedSelectionSize(parse('{ ...F } fragment F on Query { a ...G } fragment G on Query { ...F }'), 100)).toBe(1);
   });
+
+  it('counts nesting beyond 256 levels as over the cap, before any recursive check sees it', () => {
+    const deep = `${'{ q '.repeat(1000)}{ a }${' }'.repeat(1000)}`;
+    expect(expandedSelectionSize(parseWithTokenLimit(deep, 100_000), 1_000_000)).toBe(1_000_001);
+    const fine = `${'{ q '.repeat(200)}{ a }${' }'.repeat(200)}`;
+    expect(expandedSelectionSize(parse(fine), 1_000_000)).toBe(201);
+  });
 });

@@ -46,8 +46,12 @@ export interface WorkCounter {
  * `F_i` spreading `F_{i+1}` twice, 23 levels deep (1.7 KB, 2^23 expanded fields) costs 23
  * fragment visits here, where a naive walk costs 2^23 (issue 6, fault 1: 12 s of CPU in the old
  * depth check). The sum saturates at `cap + 1`, so numbers stay small. Fragment cycles count
- * as zero; validation reports them.
+ * as zero; validation reports them. Nesting (fields, inline fragments and spreads) deeper than
+ * {@link MAX_SELECTION_NESTING} also counts as over the cap, so neither this walk nor the
+ * recursive checks after it can run out of stack whatever QUERY_MAX_TOKENS allows.
  */
+export const MAX_SELECTION_NESTING = 256;
+
 export function expandedSelectionSize(document: DocumentNode, cap: number, counter: WorkCounter = { visits: 0 }): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -58,27 +62,28 @@ export function expandedSelectionSize(document: DocumentNode, cap: number, count
   const limit = cap + 1;
   const add = (a: number, b: number) => Math.min(limit, a + b);
 
-  const fragmentSize = (name: string): number => {
+  const fragmentSize = (name: string, nesting: number): number => {
     const known = memo.get(name);
     if (known !== undefined) return known;
     const fragment = fragments.get(name);
     if (!fragment || inProgress.has(name)) return 0;
     inProgress.add(name);
-    const size = selectionSetSize(fragment.selectionSet);
+    const size = selectionSetSize(fragment.selectionSet, nesting + 1);
     inProgress.delete(name);
     memo.set(name, size);
     return size;
   };
-  const selectionSetSize = (selectionSet: SelectionSetNode): number => {
+  const selectionSetSize = (selectionSet: SelectionSetNode, nesting: number): number => {
+    if (nesting > MAX_SELECTION_NESTING) return limit;
     let size = 0;
     for (const selection of selectionSet.selections) {
       counter.visits += 1;
       if (selection.kind === Kind.FIELD) {
-        size = add(size, 1 + (selection.selectionSet ? selectionSetSize(selection.selectionSet) : 0));
+        size = add(size, 1 + (selection.selectionSet ? selectionSetSize(selection.selectionSet, nesting + 1) : 0));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        size = add(size, selectionSetSize(selection.selectionSet));
+        size = add(size, selectionSetSize(selection.selectionSet, nesting + 1));
       } else {
-        size = add(size, fragmentSize(selection.name.value));
+        size = add(size, fragmentSize(selection.name.value, nesting));
       }
       if (size >= limit) return limit;
     }
@@ -87,7 +92,7 @@ export function expandedSelectionSize(document: DocumentNode, cap: number, count
 
   let total = 0;
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION) total = add(total, selectionSetSize(definition.selectionSet));
+    if (definition.kind === Kind.OPERATION_DEFINITION) total = add(total, selectionSetSize(definition.selectionSet, 0));
   }
   return total;
 }

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 
 import { DateTimeResolver } from 'graphql-scalars';
-import { type GraphQLSchema } from 'graphql';
-import { buildSchema, type MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
 
 import type { GraphQLContext } from '../common/context';
 
@@ -34,22 +34,30 @@ export const RESOLVERS = [
  * Root mutation fields run one after another; each must see the writes of those before it
  * (issue 6, fault 12: `a: joinRoom … b: leaveRoom { listenerCount }` read counts cached by `a`).
  * So every root mutation field starts with a fresh request scope: a new EntityManager fork and
- * new DataLoaders.
+ * new DataLoaders. Only the root mutation resolvers are wrapped, so no other field pays for it
+ * (a type-graphql global middleware would turn every field, even plain properties, async).
  */
-export const renewScopePerMutationField: MiddlewareFn<GraphQLContext> = async ({ info, context }, next) => {
-  if (info.parentType === info.schema.getMutationType()) context.renewScope();
-  return next();
-};
+export function renewScopePerMutationField(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, context: GraphQLContext, info) => {
+      context.renewScope();
+      return resolve(source, args, context, info);
+    };
+  }
+  return schema;
+}
 
 /** The served schema: a superset of the public contract (checked by the contract test). */
 export async function buildApiSchema(bus: EventBus): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: [...ROOM_EVENT_TYPES, ...MODERATION_TYPES],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Input rules live in @roundtable/domain and the services, with field-named errors.
     validate: false,
-    globalMiddlewares: [renewScopePerMutationField],
     pubSub: typeGraphQLPubSub(bus),
   });
+  return renewScopePerMutationField(schema);
 }

@@ -67,6 +67,14 @@ describe('document limits are linear in the document', () => {
     expect(errorLines()).toEqual([]);
   });
 
+  it('variant: 600 levels of nested selections are refused before any recursive check (validation, depth) sees them', async () => {
+    const query = `${'{ topics '.repeat(600)}{ slug }${' }'.repeat(600)}`;
+    const response = await api.request(query, {}, token);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_LARGE' });
+    expect(errorLines()).toEqual([]);
+  });
+
   it('depth, aliases, directives and tokens are bounded by graphql-armor rules on both transports', async () => {
     const cases: [string, string, RegExp][] = [
       ['aliases', `{ ${Array.from({ length: 31 }, (_v, i) => `a${i}: topics { slug }`).join(' ')} }`, /Alias count \d+ exceeds the limit of 30/],

@@ -111,6 +111,50 @@ describe('subscriptions release what they hold', () => {
     expect(await settle(() => gauge(api, SUBSCRIPTIONS), 0)).toBe(0);
   });
 
+  // KNOWN FAILURE, NOT THE TRANSPORT: the bus-level part of fault 8 belongs to the room event
+  // stream (apps/api/src/rooms, apps/api/src/events), which is being restructured separately.
+  // This counts the real bus's live subscriptions by wrapping its `subscribe`; today 20 stay
+  // behind although both transport gauges above return to 0. `it.failing` passes only while the
+  // leak exists: when the stream releases its bus subscription on early termination, this test
+  // fails and `it.failing` must become `it`.
+  it.failing('bus level: 20 sockets terminated 0–4 ms after subscribe leave no bus subscription behind', async () => {
+    const bus = api.api.bus;
+    const original = bus.subscribe.bind(bus);
+    let active = 0;
+    bus.subscribe = async (topic, onMessage) => {
+      const unsubscribe = await original(topic, onMessage);
+      active += 1;
+      let done = false;
+      return async () => {
+        if (!done) {
+          done = true;
+          active -= 1;
+        }
+        await unsubscribe();
+      };
+    };
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, async (_v, i) => {
+          const socket = new WebSocket(api.wsUrl, 'graphql-transport-ws');
+          await new Promise<void>((resolve, reject) => {
+            socket.once('open', () => resolve());
+            socket.once('error', reject);
+          });
+          socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${listener}` } }));
+          await new Promise<void>((resolve) => socket.once('message', () => resolve()));
+          socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription($r: ID!) { roomEvents(roomId: $r) { version } }`, variables: { r: roomId } } }));
+          await new Promise((resolve) => setTimeout(resolve, i % 5));
+          socket.terminate();
+        }),
+      );
+      expect(await settle(() => gauge(api, CONNECTIONS), 0)).toBe(0);
+      expect(await settle(async () => active, 0)).toBe(0);
+    } finally {
+      bus.subscribe = original;
+    }
+  }, 30_000);
+
   it('none of it wrote an error-level log line', () => {
     expect(errorLines()).toEqual([]);
   });

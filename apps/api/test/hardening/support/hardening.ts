@@ -8,6 +8,11 @@ import { DEV_JWT_SECRET } from '../../../src/config/config';
 import { sql } from '../../support/graphql-helpers';
 import { startTestApi, type TestApi } from '../../support/test-api';
 
+// apps/api/jest.config.js sets testTimeout: 60_000, but Jest ignores that option inside a
+// `projects` entry, so a run from the repository root gets the 5 s default. On a loaded 2-core
+// machine the servers these files start need more; every hardening file imports this module.
+jest.setTimeout(60_000);
+
 /** One pino line as written (level is pino's number: 50 = error, 60 = fatal). */
 export interface LogLine {
   readonly level: number;
