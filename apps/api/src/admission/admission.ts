@@ -70,6 +70,8 @@ export interface AdmissionOptions {
   readonly wsUrl: () => string;
   /** Whether introspection queries are answered (GRAPHQL_INTROSPECTION; off in production). */
   readonly introspection?: boolean;
+  /** Whether "Did you mean …?" hints stay in errors (GRAPHQL_SUGGESTIONS; off in production). */
+  readonly suggestions?: boolean;
 }
 
 type Refused = { readonly errors: readonly GraphQLError[] };
@@ -325,7 +327,8 @@ export class Admission {
     const result = formatApiError(formatted, error, (unexpected) =>
       this.options.logger.error({ err: unexpected }, 'unexpected error while resolving'),
     );
-    return { ...result, message: maskSuggestions(result.message) };
+    // "Did you mean …?" names schema fields: kept only where GRAPHQL_SUGGESTIONS allows (development).
+    return this.options.suggestions === true ? result : { ...result, message: maskSuggestions(result.message) };
   }
 }
 

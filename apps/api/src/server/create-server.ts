@@ -83,6 +83,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     logger,
     wsUrl: () => wsUrl,
     introspection: config.graphql.introspection,
+    suggestions: config.graphql.suggestions,
   });
 
   const app = express();

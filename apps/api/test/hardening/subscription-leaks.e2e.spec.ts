@@ -111,13 +111,10 @@ describe('subscriptions release what they hold', () => {
     expect(await settle(() => gauge(api, SUBSCRIPTIONS), 0)).toBe(0);
   });
 
-  // KNOWN FAILURE, NOT THE TRANSPORT: the bus-level part of fault 8 belongs to the room event
-  // stream (apps/api/src/rooms, apps/api/src/events), which is being restructured separately.
-  // This counts the real bus's live subscriptions by wrapping its `subscribe`; today 20 stay
-  // behind although both transport gauges above return to 0. `it.failing` passes only while the
-  // leak exists: when the stream releases its bus subscription on early termination, this test
-  // fails and `it.failing` must become `it`.
-  it.failing('bus level: 20 sockets terminated 0–4 ms after subscribe leave no bus subscription behind', async () => {
+  // The bus level of fault 8: the room event stream (events/room-event-stream.ts) releases its
+  // bus subscription on every path, also when a socket goes before the subscription was set up.
+  // This counts the real bus's live subscriptions by wrapping its `subscribe`.
+  it('bus level: 20 sockets terminated 0–4 ms after subscribe leave no bus subscription behind', async () => {
     const bus = api.api.bus;
     const original = bus.subscribe.bind(bus);
     let active = 0;

@@ -36,7 +36,8 @@ export function capturingLogger(): { logger: Logger; lines: LogLine[]; errorLine
 /** A test API with its own rate-limit key prefix (runs never share budgets) and a captured log. */
 export async function startHardeningApi(env: Record<string, string> = {}) {
   const log = capturingLogger();
-  const api = await startTestApi({ RATE_LIMIT_KEY_PREFIX: `test-${randomUUID().slice(0, 8)}`, ...env }, { logger: log.logger });
+  // The production posture on what a client may learn: no "Did you mean" schema hints.
+  const api = await startTestApi({ RATE_LIMIT_KEY_PREFIX: `test-${randomUUID().slice(0, 8)}`, GRAPHQL_SUGGESTIONS: 'false', ...env }, { logger: log.logger });
   return { api, log };
 }
 
