@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@urql/core';
 import { buildSchema, parse } from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { useServer as attachGraphQLWs } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 
 import { ApiClient, type ConnectionState, reconnectDelayMs } from '../src/api/graphql-client';
@@ -34,7 +34,7 @@ interface LiveServer {
 async function startWsServer(port = 0, refuse = false): Promise<LiveServer> {
   const http: Server = createServer((_request, response) => response.writeHead(404).end());
   const wss = new WebSocketServer({ server: http, path: '/graphql' });
-  const cleanup = useServer({ schema, roots, onConnect: () => !refuse }, wss);
+  const cleanup = attachGraphQLWs({ schema, roots, onConnect: () => !refuse }, wss);
   await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
   return {
     port: (http.address() as AddressInfo).port,
