@@ -75,6 +75,8 @@ export class ApiClient {
       fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
       // No document cache: the room page keeps its own state from events, and every read is fresh.
       requestPolicy: 'network-only',
+      // POST always: Apollo Server's CSRF prevention refuses simple GET requests.
+      preferGetMethod: false,
       exchanges: [
         fetchExchange,
         subscriptionExchange({

@@ -4,7 +4,8 @@ export interface AvatarColour {
   readonly lightness: number;
 }
 
-const LIGHTNESS = [30, 37, 44] as const;
+// Dark enough that white initials keep a 4.5:1 contrast on every hue (yellow is the hardest).
+const LIGHTNESS = [20, 24, 28] as const;
 /** Two people on one page never get hues closer than this at the same lightness (while slots last). */
 export const MIN_HUE_DISTANCE = 20;
 const GOLDEN_ANGLE = 137.508;

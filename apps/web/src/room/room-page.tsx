@@ -72,7 +72,8 @@ export function RoomPage(props: { roomId: string }) {
   if (!room) return <p className="muted">Loading the room…</p>;
 
   const ended = room.status === 'ENDED';
-  const viewerIsHost = room.host.id === viewer.id && me !== null;
+  // room.host follows hand-overs (RoleChanged to HOST), so a host who left no longer gets Start or End.
+  const viewerIsHost = room.host.id === viewer.id;
   const controls = viewerControls({ status: room.status, viewer: me, viewerIsHost, removed: viewerRemoved, joinRefused: commands.joinRefused });
   const moderating = canModerate(viewerRole) && live;
   const targetActions = (target: Participant) => actionsFor(viewerRole, target, viewer.id, room.status);

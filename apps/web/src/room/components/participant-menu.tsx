@@ -21,10 +21,20 @@ export function ParticipantMenu(props: {
   if (actions.length === 0) return null;
   return (
     <details className="menu" ref={ref}>
-      <summary className={props.trigger ? 'menu-trigger-avatar' : 'button button-small'} aria-label={`Actions for ${name}`}>
-        {props.trigger ?? 'Actions'}
+      {/* The name comes from the content (visible "Actions" plus the person), so it contains the visible label. */}
+      <summary className={props.trigger ? 'menu-trigger-avatar' : 'button button-small'}>
+        {props.trigger ? (
+          <>
+            {props.trigger}
+            <span className="visually-hidden">Actions for {name}</span>
+          </>
+        ) : (
+          <>
+            Actions<span className="visually-hidden"> for {name}</span>
+          </>
+        )}
       </summary>
-      <ul className="menu-list" aria-label={`Actions for ${name}`}>
+      <ul className="menu-list">
         {actions.map((action) => (
           <li key={action}>
             <button
