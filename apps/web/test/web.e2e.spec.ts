@@ -162,6 +162,7 @@ describeWithChromium('web client in Chromium', () => {
   let browser: Browser;
   let pgDir: string | null = null;
   let dropDatabase: (() => Promise<void>) | null = null;
+  let databaseUrl: string | null = null;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   const tokens: Record<string, string> = {};
@@ -181,6 +182,7 @@ describeWithChromium('web client in Chromium', () => {
     if (process.env['DATABASE_URL']) {
       const database = await createThrowawayDatabase(process.env['DATABASE_URL']);
       dropDatabase = database.drop;
+      databaseUrl = database.url;
       env['DATABASE_URL'] = database.url;
     } else {
       pgDir = mkdtempSync(join(tmpdir(), 'roundtable-web-e2e-pg-'));
@@ -514,6 +516,56 @@ describeWithChromium('web client in Chromium', () => {
     await page.getByText('Room unavailable').waitFor();
     expect(await page.locator('body').innerText()).not.toMatch(/NOT_FOUND|BAD_USER_INPUT/);
   }, 60_000);
+
+  it('a room of 100,000 listeners: the count shows, the audience renders only what is in view, and scrolling loads the next page', async () => {
+    if (!databaseUrl) {
+      console.warn('SKIPPED: 100,000-listener browser test needs DATABASE_URL (bulk rows are written with SQL)');
+      return;
+    }
+    const created = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }', {
+      input: { title: 'A very large audience' },
+    });
+    const roomId = created.createRoom.id;
+    await graphql(api.origin, tokens['demo-tom']!, 'mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }', { id: roomId });
+    const listeners = 100_000;
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      // Clone Tom's profile and listener row 100,000 times, joined one millisecond apart (audience order).
+      const columns = async (table: string) =>
+        (await db.query<{ column_name: string }>('select column_name from information_schema.columns where table_name = $1 order by ordinal_position', [table])).rows.map((r) => r.column_name);
+      const profileColumns = await columns('profiles');
+      const profileValues = profileColumns.map((c) => (c === 'id' ? `'bulk-' || g` : c === 'display_name' ? `'Listener ' || g` : c));
+      await db.query(`insert into profiles (${profileColumns.join(', ')}) select ${profileValues.join(', ')} from profiles, generate_series(1, ${listeners}) g where id = 'demo-tom'`);
+      const participantColumns = await columns('participants');
+      const participantValues = participantColumns.map((c) =>
+        c === 'id' ? 'gen_random_uuid()' : c === 'profile_id' ? `'bulk-' || g` : c === 'joined_at' ? `joined_at + g * interval '1 millisecond'` : c,
+      );
+      await db.query(
+        `insert into participants (${participantColumns.join(', ')}) select ${participantValues.join(', ')} from participants, generate_series(1, ${listeners}) g where room_id = $1 and profile_id = 'demo-tom'`,
+        [roomId],
+      );
+    } finally {
+      await db.end();
+    }
+
+    const page = await newPage();
+    await signIn(page, api.origin, tokens['demo-ada']!);
+    await page.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    await page.getByTestId('listener-count').getByText('100,001').waitFor();
+    const rendered = () => page.getByTestId('audience-member').count();
+    const first = await rendered();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(50);
+    // Scroll the audience to its end: the next page (joined 51st–100th) loads and shows.
+    await page.getByTestId('audience').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await page.locator('[data-profile-id="bulk-60"]').waitFor();
+    await page.getByTestId('audience').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await page.locator('[data-profile-id="bulk-110"]').waitFor();
+    // Only rows in view (plus a few) are in the DOM, however many are loaded or in the room.
+    expect(await rendered()).toBeLessThan(120);
+    expect(await page.locator('body *').count()).toBeLessThan(1500);
+  }, 120_000);
 
   it('signs in with one click on a demo profile when the API serves /dev/demo-profiles', async () => {
     const response = await fetch(`${api.origin}/dev/demo-profiles`);

@@ -1,4 +1,4 @@
-import { type Participant as MediaParticipant, Room as MediaRoom, RoomEvent as MediaEvent, Track } from 'livekit-client';
+import type { Participant as MediaParticipant, Room as MediaRoom } from 'livekit-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { REFRESH_AUDIO } from '../api/operations';
@@ -77,39 +77,48 @@ export function useRoomAudio(roomId: string, options: { inRoom: boolean; role: P
       return;
     }
     let current = true;
-    const room = new MediaRoom({ adaptiveStream: true, dynacast: true });
-    mediaRoom.current = room;
+    let room: MediaRoom | null = null;
     const audioElements = new Map<string, HTMLMediaElement>();
     setState('connecting');
-    room
-      .on(MediaEvent.ActiveSpeakersChanged, (speakers: MediaParticipant[]) => setSpeaking(new Set(speakers.map((p) => p.identity))))
-      .on(MediaEvent.TrackSubscribed, (track, publication) => {
-        if (track.kind !== Track.Kind.Audio) return;
-        const element = track.attach();
-        element.hidden = true;
-        document.body.appendChild(element);
-        audioElements.set(publication.trackSid, element);
-      })
-      .on(MediaEvent.TrackUnsubscribed, (track, publication) => {
-        track.detach().forEach((element) => element.remove());
-        audioElements.delete(publication.trackSid);
-      })
-      .on(MediaEvent.AudioPlaybackStatusChanged, () => setPlaybackBlocked(!room.canPlaybackAudio))
-      .on(MediaEvent.ParticipantPermissionsChanged, () => {
-        // A moderator moved the viewer off the stage: the media server revoked publishing.
-        if (!room.localParticipant.permissions?.canPublish) {
-          void room.localParticipant.setMicrophoneEnabled(false);
-          setMicOnState(false);
-        }
-      })
-      .on(MediaEvent.Disconnected, () => {
-        if (current) setState('unavailable');
-      });
-    room.connect(access.serverUrl, access.token, { maxRetries: 0, websocketTimeout: 5000, peerConnectionTimeout: 8000 }).then(
-      () => {
+    // livekit-client is most of the bundle: it loads when the viewer is in a room, not before.
+    import('livekit-client').then(
+      ({ Room, RoomEvent: MediaEvent, Track }) => {
         if (!current) return;
-        setState('connected');
-        setPlaybackBlocked(!room.canPlaybackAudio);
+        const media = new Room({ adaptiveStream: true, dynacast: true });
+        room = media;
+        mediaRoom.current = media;
+        media
+          .on(MediaEvent.ActiveSpeakersChanged, (speakers: MediaParticipant[]) => setSpeaking(new Set(speakers.map((p) => p.identity))))
+          .on(MediaEvent.TrackSubscribed, (track, publication) => {
+            if (track.kind !== Track.Kind.Audio) return;
+            const element = track.attach();
+            element.hidden = true;
+            document.body.appendChild(element);
+            audioElements.set(publication.trackSid, element);
+          })
+          .on(MediaEvent.TrackUnsubscribed, (track, publication) => {
+            track.detach().forEach((element) => element.remove());
+            audioElements.delete(publication.trackSid);
+          })
+          .on(MediaEvent.AudioPlaybackStatusChanged, () => setPlaybackBlocked(!media.canPlaybackAudio))
+          .on(MediaEvent.ParticipantPermissionsChanged, () => {
+            // A moderator moved the viewer off the stage: the media server revoked publishing.
+            if (!media.localParticipant.permissions?.canPublish) {
+              void media.localParticipant.setMicrophoneEnabled(false);
+              setMicOnState(false);
+            }
+          })
+          .on(MediaEvent.Disconnected, () => {
+            if (current) setState('unavailable');
+          });
+        media.connect(access.serverUrl, access.token, { maxRetries: 0, websocketTimeout: 5000, peerConnectionTimeout: 8000 }).then(
+          () => {
+            if (!current) return;
+            setState('connected');
+            setPlaybackBlocked(!media.canPlaybackAudio);
+          },
+          () => current && setState('unavailable'),
+        );
       },
       () => current && setState('unavailable'),
     );
@@ -118,7 +127,7 @@ export function useRoomAudio(roomId: string, options: { inRoom: boolean; role: P
       setSpeaking(NO_ONE);
       setMicOnState(false);
       for (const element of audioElements.values()) element.remove();
-      void room.disconnect();
+      if (room) void room.disconnect();
       if (mediaRoom.current === room) mediaRoom.current = null;
     };
   }, [access, attempt]);
