@@ -74,8 +74,8 @@ interface RunningApi {
   stop(): Promise<void>;
 }
 
-async function startApi(env: Record<string, string>): Promise<RunningApi> {
-  const port = await freePort();
+async function startApi(env: Record<string, string>, fixedPort?: number): Promise<RunningApi> {
+  const port = fixedPort ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', ...env },
@@ -163,6 +163,7 @@ describeWithChromium('web client in Chromium', () => {
   let pgDir: string | null = null;
   let dropDatabase: (() => Promise<void>) | null = null;
   let databaseUrl: string | null = null;
+  let apiEnv: Record<string, string> = {};
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   const tokens: Record<string, string> = {};
@@ -188,6 +189,7 @@ describeWithChromium('web client in Chromium', () => {
       pgDir = mkdtempSync(join(tmpdir(), 'roundtable-web-e2e-pg-'));
       env['EMBEDDED_PG_DIR'] = pgDir;
     }
+    apiEnv = env;
     [api, browser] = await Promise.all([
       startApi(env),
       chromium.launch({
@@ -584,4 +586,28 @@ describeWithChromium('web client in Chromium', () => {
     await page.getByRole('button', { name: `Sign in as ${first.displayName}` }).click();
     await eventually(() => page.getByTestId('viewer-name').textContent(), first.displayName);
   }, 60_000);
+
+  // Last on purpose: it stops the API under an open room page (bug 7, kind: a status that does not follow the truth).
+  it('the live indicator follows the API going down and coming back, and the page catches up on what it missed', async () => {
+    const created = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }', {
+      input: { title: 'Outage drill' },
+    });
+    const roomId = created.createRoom.id;
+    const page = await newPage();
+    await signIn(page, api.origin, tokens['demo-ada']!);
+    await page.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    const indicator = page.getByTestId('live-indicator');
+    await eventually(() => indicator.getAttribute('data-state'), 'live');
+
+    const port = Number(new URL(api.origin).port);
+    await api.stop();
+    await eventually(() => indicator.getAttribute('data-state'), 'reconnecting', 15_000);
+    expect(await indicator.textContent()).toContain('reconnecting');
+
+    api = await startApi({ ...apiEnv, SEED_DEMO_DATA: 'false' }, port);
+    // Something happens while the page is still reconnecting; the replay from sinceVersion brings it.
+    await graphql(api.origin, tokens['demo-tom']!, 'mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }', { id: roomId });
+    await eventually(() => indicator.getAttribute('data-state'), 'live', 30_000);
+    await eventually(() => page.getByTestId('listener-count').textContent(), '1', 15_000);
+  }, 120_000);
 });
