@@ -154,7 +154,9 @@ export class ApiClient {
   }
 
   dispose(): void {
-    void this.ws.dispose();
+    // graphql-ws rejects dispose() with the CloseEvent when the socket was still failing to
+    // connect; there is nothing left to close then.
+    Promise.resolve(this.ws.dispose()).catch(() => undefined);
     this.listeners.clear();
   }
 
