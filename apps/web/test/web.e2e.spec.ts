@@ -277,6 +277,10 @@ describeWithChromium('web client in Chromium', () => {
     expect(await ada.getByTestId('live-rooms').getByTestId('room-card').count()).toBe(1);
     await ada.getByLabel('Search titles and hosts').fill('');
     expect(await seriousAxeViolations(ada)).toEqual([]);
+    await ada.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
     await ada.screenshot({ path: join(SCREENSHOTS, 'home.png') });
   }, 60_000);
 

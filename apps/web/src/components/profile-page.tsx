@@ -64,7 +64,7 @@ function ProfileSummaryCard(props: { profile: ProfileFieldsFragment; children?: 
       {profile.skills.length > 0 && (
         <ul className="chips" aria-label="Skills">
           {profile.skills.map((skill) => (
-            <li key={skill} className="chip">
+            <li key={skill} className="chip chip-skill">
               {skill}
             </li>
           ))}

@@ -4,6 +4,7 @@ import { displayReasons, roomMatches } from './room-card-text';
 describe('displayReasons', () => {
   it('drops duplicate "Live now" / "Popular" chips and the one that repeats the Live badge (as reported)', () => {
     expect(displayReasons(['Live now', 'Popular', 'Popular', 'live now'], 'LIVE')).toEqual(['Popular']);
+    expect(displayReasons(['Popular: 5 listening', 'Live now · 5 listening'], 'LIVE')).toEqual(['Popular: 5 listening']);
   });
 
   it('makes "Host has 1 followers" singular, and leaves 11 or 21 alone (variant)', () => {

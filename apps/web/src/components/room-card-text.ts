@@ -2,7 +2,8 @@ import type { RoomStatus } from '../gql/graphql';
 
 /** Reasons that only repeat what the status badge already says. */
 const STATUS_REASONS: Readonly<Record<RoomStatus, RegExp>> = {
-  LIVE: /^live( now)?\.?$/i,
+  // "Live now · 5 listening" repeats both the badge and the listener count beside it.
+  LIVE: /^live( now)?\b/i,
   SCHEDULED: /^(scheduled|upcoming)\.?$/i,
   ENDED: /^ended\.?$/i,
 };

@@ -5,7 +5,7 @@ import { useConnectionState, useSession } from '../app/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Audience } from './components/audience';
 import { HandQueue } from './components/hand-queue';
-import { liveIndicatorState } from './components/live-indicator';
+import { liveIndicatorState } from './live-state';
 import { RoomHeader } from './components/room-header';
 import { Stage } from './components/stage';
 import { ViewerPanel } from './components/viewer-panel';

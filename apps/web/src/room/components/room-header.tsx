@@ -4,13 +4,14 @@ import { StatusBadge } from '../../components/status-badge';
 import { TopicChips } from '../../components/topic-chips';
 import { countOf, JOIN_BLOCK_MESSAGES, roomTiming, type ViewerControls } from '../room-actions';
 import type { RoomSnapshot } from '../room-reducer';
-import { LiveIndicator, type LiveIndicatorState } from './live-indicator';
+import type { LiveIndicatorState } from '../live-state';
+import { LiveIndicator } from './live-indicator';
 
 /** Title, status, who hosts, counts, the share link and the viewer's room-level buttons. */
 export function RoomHeader(props: {
   room: RoomSnapshot;
   controls: ViewerControls;
-  live: Exclude<LiveIndicatorState, 'running'>;
+  live: LiveIndicatorState;
   busy: boolean;
   onBack(): void;
   onRetry(): void;
