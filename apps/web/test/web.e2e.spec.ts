@@ -397,7 +397,7 @@ describeWithChromium('web client in Chromium', () => {
     }
   }, 180_000);
 
-  it('a scheduled room: nobody gets Join; its host gets Start, and starting it offers Join live (bug 3)', async () => {
+  it('a scheduled room: nobody gets Join; its host gets Start, and starting it offers Join live (bug 3); moderation by keyboard', async () => {
     const ada = await newPage();
     await signIn(ada, api.origin, tokens['demo-ada']!);
     await ada.getByRole('link', { name: 'New room' }).click();
@@ -418,6 +418,22 @@ describeWithChromium('web client in Chromium', () => {
     await tom.getByRole('button', { name: 'Join room' }).waitFor();
     await tom.getByRole('button', { name: 'Join room' }).click();
     await tom.getByRole('button', { name: 'Leave room' }).waitFor();
+
+    // Keyboard only: the host opens Tom's actions, moves to "Invite to stage" and presses Enter;
+    // focus is visible all the way.
+    const summary = ada.locator('summary', { hasText: 'Actions for Tom Becker' });
+    await summary.focus();
+    // Step off and back with the keyboard, so the focus is keyboard focus (:focus-visible).
+    await ada.keyboard.press('Shift+Tab');
+    await ada.keyboard.press('Tab');
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await summary.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe('none');
+    await ada.keyboard.press('Enter');
+    await ada.keyboard.press('Tab');
+    expect(await ada.evaluate(() => document.activeElement?.textContent)).toBe('Invite to stage');
+    expect(await ada.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).not.toBe('none');
+    await ada.keyboard.press('Enter');
+    await tom.getByTestId('invite-banner').waitFor();
   }, 60_000);
 
   it('profile: edit name, headline and interests with the searchable picker; view and follow someone else', async () => {
