@@ -1,9 +1,11 @@
-// The built web client in a real headless Chromium against the real API (`node
-// dist/apps/api/main.js`, seeded demo data): sign in, recommendations with reasons, a live room's
-// stage and audience, and a raised hand that reaches the host's queue live over graphql-ws.
-// Uses Debian's Chromium at /usr/bin/chromium; without it this suite is skipped and says so.
+// The built web client in a real headless Chromium (Debian's, at /usr/bin/chromium) against the
+// real API (`node dist/apps/api/main.js`, seeded demo data, real PostgreSQL): a host and a listener
+// in two browser contexts, moderation end to end, both pages agreeing with the server's counts,
+// profile editing, a phone-sized run without sideways scrolling, and axe-core on the main pages.
+// There is no LiveKit server in tests, so the room must say "Audio unavailable" and keep working.
+// Without Chromium this suite is skipped and says so.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,10 +19,15 @@ const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const WEB_INDEX = join(REPO_ROOT, 'dist', 'apps', 'web', 'index.html');
 const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'api', 'main.js');
 const DEV_SECRET = 'roundtable-dev-secret-change-me';
-const SCREENSHOT = join(REPO_ROOT, 'tmp', 'web-room.png');
+/** Committed screenshots shown in the README; the rest go to tmp/. */
+const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const SCRATCH = join(REPO_ROOT, 'tmp', 'web-e2e');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn('web browser test skipped: /usr/bin/chromium not found (apt-get install chromium)');
+if (!existsSync(CHROMIUM)) {
+  console.warn('SKIPPED: web browser tests (apps/web/test/web.e2e.spec.ts): /usr/bin/chromium not found. Install it with `apt-get install chromium`.');
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -67,8 +74,8 @@ interface RunningApi {
   stop(): Promise<void>;
 }
 
-async function startApi(env: Record<string, string>): Promise<RunningApi> {
-  const port = await freePort();
+async function startApi(env: Record<string, string>, fixedPort?: number): Promise<RunningApi> {
+  const port = fixedPort ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', ...env },
@@ -105,41 +112,99 @@ async function startApi(env: Record<string, string>): Promise<RunningApi> {
 
 async function signIn(page: Page, origin: string, bearer: string): Promise<void> {
   await page.goto(`${origin}/`);
-  await page.getByLabel('Bearer token').fill(`Bearer ${bearer}`);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Access token').fill(`Bearer ${bearer}`);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByTestId('viewer-name').waitFor({ state: 'attached' });
 }
+
+/** axe-core in the page: violations of serious or critical impact, as "rule: target" lines. */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run({ resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
+}
+
+/** The page is no wider than the viewport (no sideways scrolling). */
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+async function graphql<T>(origin: string, bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
+/** Polls until `read()` equals `expected` (pages update live; nothing here waits a fixed time). */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000, label = ''): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  expect({ label, value: last }).toEqual({ label, value: expected });
+}
+
+const roomIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
 
 describeWithChromium('web client in Chromium', () => {
   let api: RunningApi;
   let browser: Browser;
   let pgDir: string | null = null;
   let dropDatabase: (() => Promise<void>) | null = null;
+  let databaseUrl: string | null = null;
+  let apiEnv: Record<string, string> = {};
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
+  const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run \`npm run build\` first (npm test does)`);
     if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`npm run build\` first (npm test does)`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(SCRATCH, { recursive: true });
     const env: Record<string, string> = {
       // A closed port: recommendations come from the documented fallback ranking.
       RECOMMENDER_URL: `http://127.0.0.1:${await freePort()}`,
       RECOMMENDER_TIMEOUT_MS: '300',
+      // No media server in tests: a closed port, so the page must say "Audio unavailable".
+      LIVEKIT_URL: `ws://127.0.0.1:${await freePort()}`,
     };
     if (process.env['DATABASE_URL']) {
       const database = await createThrowawayDatabase(process.env['DATABASE_URL']);
       dropDatabase = database.drop;
+      databaseUrl = database.url;
       env['DATABASE_URL'] = database.url;
     } else {
       pgDir = mkdtempSync(join(tmpdir(), 'roundtable-web-e2e-pg-'));
       env['EMBEDDED_PG_DIR'] = pgDir;
     }
+    apiEnv = env;
     [api, browser] = await Promise.all([
       startApi(env),
       chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
       }),
     ]);
+    for (const [id, name] of [
+      ['demo-ada', 'Ada Lovelace'],
+      ['demo-tom', 'Tom Becker'],
+      ['demo-linus', 'Linus Kern'],
+      ['demo-priya', 'Priya Raman'],
+    ] as const) {
+      tokens[id] = await token(id, name);
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -150,10 +215,14 @@ describeWithChromium('web client in Chromium', () => {
     if (pgDir) rmSync(pgDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
     contexts.push(context);
-    // Offline guarantee: the page may load nothing but its own origin.
+    // Offline guarantee: the page may load nothing but its own origin (the media server's closed port included).
     await context.route(/^(?!http:\/\/127\.0\.0\.1:\d+\/|ws:\/\/127\.0\.0\.1:\d+\/|data:)/, (route) => {
       pageErrors.push(`external request: ${route.request().url()}`);
       return route.abort();
@@ -164,92 +233,401 @@ describeWithChromium('web client in Chromium', () => {
     return page;
   }
 
-  it('signs in, recommends with reasons, shows a live room, and delivers a raised hand to the host live', async () => {
-    const ada = await newPage();
-    await signIn(ada, api.origin, await token('demo-ada', 'Ada Lovelace'));
-    await expect(ada.getByTestId('viewer-name').textContent()).resolves.toBe('Ada Lovelace');
+  async function serverCounts(roomId: string) {
+    const data = await graphql<{ room: { listenerCount: number; stage: { profile: { id: string } }[] } }>(
+      api.origin,
+      tokens['demo-ada']!,
+      'query($id: ID!) { room(id: $id) { listenerCount stage { profile { id } } } }',
+      { id: roomId },
+    );
+    return { listeners: data.room.listenerCount, stage: data.room.stage.length };
+  }
 
-    // Recommendations with their reasons, from the fallback ranking (the recommender is down).
+  async function pageCounts(page: Page) {
+    return {
+      listeners: Number((await page.getByTestId('listener-count').textContent())?.replace(/,/g, '')),
+      stage: await page.getByTestId('stage-member').count(),
+    };
+  }
+
+  /** Both pages show what the server says, once live events have settled. */
+  async function expectPagesAgreeWithServer(roomId: string, pages: Page[]) {
+    const server = await serverCounts(roomId);
+    for (const [index, page] of pages.entries()) {
+      await eventually(() => pageCounts(page), server, 10_000, `page ${index}`);
+    }
+    return server;
+  }
+
+  it('home: recommendations with reasons (no model id), live and upcoming with topic filter and search; no serious axe violations', async () => {
+    const ada = await newPage();
+    await signIn(ada, api.origin, tokens['demo-ada']!);
     const recommended = ada.getByTestId('recommended');
     await recommended.getByTestId('reason').first().waitFor();
     expect(await recommended.getByTestId('room-card').count()).toBeGreaterThan(0);
-    expect(await ada.locator('.model-version').textContent()).toContain('fallback');
-    mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
-    await ada.screenshot({ path: SCREENSHOT.replace('room', 'home') });
+    // Bug 9: the ranking model's id is not for end users.
+    expect(await ada.locator('main').textContent()).not.toMatch(/fallback|rt-mlp|model /i);
+    // Bug 9: no chip repeats on a card.
+    for (const card of await recommended.getByTestId('room-card').all()) {
+      const chips = await card.getByTestId('reason').allTextContents();
+      expect(new Set(chips.map((c) => c.toLowerCase())).size).toBe(chips.length);
+    }
+    await ada.getByTestId('live-rooms').getByRole('link', { name: 'Kubernetes upgrades without downtime' }).waitFor();
+    await ada.getByLabel('Search titles and hosts').fill('kubernetes');
+    expect(await ada.getByTestId('live-rooms').getByTestId('room-card').count()).toBe(1);
+    await ada.getByLabel('Search titles and hosts').fill('');
+    expect(await seriousAxeViolations(ada)).toEqual([]);
+    await ada.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await ada.screenshot({ path: join(SCREENSHOTS, 'home.png') });
+  }, 60_000);
 
-    // A seeded live room: its stage (host and speakers) and audience.
-    await ada.getByTestId('all-rooms').getByRole('link', { name: 'Kubernetes upgrades without downtime' }).click();
-    await ada.getByRole('heading', { level: 1, name: 'Kubernetes upgrades without downtime' }).waitFor();
-    await ada.getByTestId('stage-member').nth(2).waitFor();
-    expect(await ada.getByTestId('stage-member').count()).toBe(3);
-    expect(await ada.getByTestId('stage').textContent()).toContain('Host');
-    expect(await ada.getByTestId('audience-member').count()).toBe(5);
-    await ada.getByTestId('audio-status').getByText(/speaker token ready/).waitFor();
-
-    // Ada starts her own room through the form and hosts it.
+  it('host and listener: a declined invitation does not freeze the host page; accept, mute, unmute, removal; counts agree with the server', async () => {
+    const ada = await newPage();
+    await signIn(ada, api.origin, tokens['demo-ada']!);
     await ada.getByRole('link', { name: 'New room' }).click();
     await ada.getByLabel('Title').fill('Browser-tested room');
-    await ada.getByLabel('Topics').selectOption(['software-engineering']);
+    await ada.getByLabel('Search topics').fill('software');
+    await ada.getByRole('checkbox', { name: /Software Engineering/i }).check();
     await ada.getByRole('button', { name: 'Go live' }).click();
     await ada.getByRole('heading', { level: 1, name: 'Browser-tested room' }).waitFor();
     await ada.getByText('Live updates on').waitFor();
+    // No media server: a clear notice, and the rest of the room works.
+    await ada.getByTestId('audio-status').getByText('Audio unavailable').waitFor();
+    const roomId = roomIdOf(ada);
     const roomUrl = ada.url();
 
-    // Tom, in another browser context, joins and raises his hand with a question.
     const tom = await newPage();
-    await signIn(tom, api.origin, await token('demo-tom', 'Tom Becker'));
-    await tom.getByTestId('viewer-name').waitFor();
+    await signIn(tom, api.origin, tokens['demo-tom']!);
     await tom.goto(roomUrl);
     await tom.getByRole('button', { name: 'Join room' }).click();
-    await tom.getByTestId('audio-status').getByText(/listen-only token ready/).waitFor();
+    await tom.getByTestId('audio-status').getByText('Audio unavailable').waitFor();
     const question = 'How do you test upgrades before production?';
     await tom.getByLabel('Your question (optional)').fill(question);
-    await tom.getByText(`${280 - question.length} characters left`).waitFor();
     await tom.getByRole('button', { name: /Raise hand/ }).click();
     await tom.getByText('Your hand is raised').waitFor();
 
-    // Ada sees Tom in the audience and his question in her queue without reloading.
-    await ada.getByTestId('audience-member').first().waitFor();
     const hand = ada.getByTestId('raised-hand');
     await hand.getByText(question).waitFor();
-    expect(await hand.textContent()).toContain('Tom Becker');
-    expect(await ada.getByTestId('listener-count').textContent()).toBe('1');
-    await ada.screenshot({ path: SCREENSHOT, fullPage: true });
+    await expectPagesAgreeWithServer(roomId, [ada, tom]);
 
-    // Ada invites him; Tom's accept banner arrives live, and accepting puts him on stage for both.
-    await hand.getByRole('button', { name: /Invite/ }).click();
+    // Bug 1: the invitation is declined; the host's page keeps updating afterwards.
+    await hand.getByRole('button', { name: 'Invite Tom Becker to the stage' }).click();
     await tom.getByTestId('invite-banner').waitFor();
+    await tom.getByRole('button', { name: 'Decline' }).click();
+    await ada.getByRole('button', { name: 'Invite Tom Becker to the stage' }).waitFor();
+    await tom.getByRole('button', { name: 'Lower hand' }).click();
+    const second = 'Second try: what about rollbacks?';
+    await tom.getByLabel('Your question (optional)').fill(second);
+    await tom.getByRole('button', { name: /Raise hand/ }).click();
+    await ada.getByTestId('raised-hand').getByText(second).waitFor();
+    await expect(ada.getByTestId('live-indicator').getAttribute('data-state')).resolves.toBe('live');
+
+    // Accepted: Tom is on stage on both pages.
+    await ada.getByRole('button', { name: 'Invite Tom Becker to the stage' }).click();
     await tom.getByRole('button', { name: 'Accept' }).click();
-    await tom.getByTestId('audio-status').getByText(/speaker token ready/).waitFor();
-    await ada.getByTestId('stage').getByText('Tom Becker').waitFor();
+    await ada.locator('[data-testid="stage-member"][data-profile-id="demo-tom"]').waitFor();
+    await tom.locator('[data-testid="stage-member"][data-profile-id="demo-tom"]').waitFor();
     expect(await ada.getByTestId('raised-hand').count()).toBe(0);
 
-    await ada.screenshot({ path: SCREENSHOT.replace('.png', '-stage.png'), fullPage: true });
-    expect(pageErrors).toEqual([]);
-  }, 90_000);
+    // Mute, then bug 4: the muted speaker unmutes.
+    await ada.locator('summary', { hasText: 'Actions for Tom Becker' }).click();
+    await ada.getByRole('button', { name: 'Mute', exact: true }).click();
+    await tom.getByText('A moderator muted you.').waitFor();
+    await ada.locator('[data-profile-id="demo-tom"] .muted-badge').waitFor();
+    await tom.getByRole('button', { name: 'Unmute' }).click();
+    await ada.locator('[data-profile-id="demo-tom"] .muted-badge').waitFor({ state: 'detached' });
 
-  it('shows an API error as a readable toast with its code', async () => {
+    // Two more listeners; the host removes one (bug 2: counted once on both pages).
+    const linus = await newPage();
+    await signIn(linus, api.origin, tokens['demo-linus']!);
+    await linus.goto(roomUrl);
+    await linus.getByRole('button', { name: 'Join room' }).click();
+    await linus.getByRole('button', { name: 'Leave room' }).waitFor();
+    const priya = await newPage();
+    await signIn(priya, api.origin, tokens['demo-priya']!);
+    await priya.goto(roomUrl);
+    await priya.getByRole('button', { name: 'Join room' }).click();
+    await priya.getByRole('button', { name: 'Leave room' }).waitFor();
+    expect(await expectPagesAgreeWithServer(roomId, [ada, tom])).toEqual({ listeners: 2, stage: 2 });
+
+    await ada.locator('summary', { hasText: 'Actions for Linus Kern' }).click();
+    await ada.getByRole('button', { name: 'Remove', exact: true }).click();
+    await ada.getByRole('dialog', { name: 'Remove Linus Kern?' }).getByRole('button', { name: 'Remove' }).click();
+    await linus.getByTestId('removed-banner').waitFor();
+    expect(await expectPagesAgreeWithServer(roomId, [ada, tom])).toEqual({ listeners: 1, stage: 2 });
+
+    // Bug 3: a removed (not banned) listener may join again, and the old notice goes.
+    await linus.getByRole('button', { name: 'Join room' }).click();
+    await linus.getByTestId('removed-banner').waitFor({ state: 'detached' });
+    await linus.getByRole('button', { name: 'Leave room' }).waitFor();
+    expect(await expectPagesAgreeWithServer(roomId, [ada, tom])).toEqual({ listeners: 2, stage: 2 });
+
+    // Bug 3: a banned person gets no Join button, and is told why.
+    await ada.locator('summary', { hasText: 'Actions for Linus Kern' }).click();
+    await ada.getByRole('button', { name: 'Remove and ban' }).click();
+    await ada.getByRole('dialog').getByRole('button', { name: 'Remove and ban' }).click();
+    await linus.getByTestId('join-block').getByText('may not join it again').waitFor();
+    expect(await linus.getByRole('button', { name: 'Join room' }).count()).toBe(0);
+    expect(await expectPagesAgreeWithServer(roomId, [ada, tom])).toEqual({ listeners: 1, stage: 2 });
+
+    expect(await seriousAxeViolations(ada)).toEqual([]);
+    await ada.screenshot({ path: join(SCREENSHOTS, 'room-host.png'), fullPage: true });
+
+    // Bug 5: the host is warned, hands over to the moderator, and every page says who hosts now.
+    await ada.locator('summary', { hasText: 'Actions for Tom Becker' }).click();
+    await ada.getByRole('button', { name: 'Make moderator' }).click();
+    await tom.locator('[data-profile-id="demo-tom"] .role-moderator').waitFor();
+    await ada.getByRole('button', { name: 'Leave room' }).click();
+    const dialog = ada.getByRole('dialog', { name: 'Leave your room?' });
+    await dialog.getByText('Tom Becker becomes the host').waitFor();
+    await dialog.getByRole('button', { name: 'Leave room' }).click();
+    for (const page of [ada, tom, priya]) await page.getByTestId('host-name').getByText('Tom Becker').waitFor();
+    expect(await ada.getByRole('button', { name: 'End room' }).count()).toBe(0);
+
+    // Bug 6: the new host ends the room; no stage, no audio line anywhere.
+    await tom.getByRole('button', { name: 'End room' }).click();
+    await tom.getByRole('dialog').getByRole('button', { name: 'End room' }).click();
+    for (const page of [tom, priya, ada]) {
+      await page.getByTestId('ended-notice').waitFor();
+      expect(await page.getByTestId('stage').count()).toBe(0);
+      expect(await page.getByTestId('audio-status').count()).toBe(0);
+    }
+  }, 180_000);
+
+  it('a scheduled room: nobody gets Join; its host gets Start, and starting it offers Join live (bug 3); moderation by keyboard', async () => {
+    const ada = await newPage();
+    await signIn(ada, api.origin, tokens['demo-ada']!);
+    await ada.getByRole('link', { name: 'New room' }).click();
+    await ada.getByLabel('Title').fill('Scheduled browser room');
+    const later = new Date(Date.now() + 3 * 3600_000);
+    const local = new Date(later.getTime() - later.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await ada.getByLabel('Scheduled time (optional)').fill(local);
+    await ada.getByRole('button', { name: 'Schedule room' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'Scheduled browser room' }).waitFor();
+
+    const tom = await newPage();
+    await signIn(tom, api.origin, tokens['demo-tom']!);
+    await tom.goto(ada.url());
+    await tom.getByTestId('join-block').getByText('has not started yet').waitFor();
+    expect(await tom.getByRole('button', { name: 'Join room' }).count()).toBe(0);
+
+    await ada.getByRole('button', { name: 'Start room' }).click();
+    await tom.getByRole('button', { name: 'Join room' }).waitFor();
+    await tom.getByRole('button', { name: 'Join room' }).click();
+    await tom.getByRole('button', { name: 'Leave room' }).waitFor();
+
+    // Keyboard only: the host opens Tom's actions, moves to "Invite to stage" and presses Enter;
+    // focus is visible all the way.
+    const summary = ada.locator('summary', { hasText: 'Actions for Tom Becker' });
+    await summary.focus();
+    // Step off and back with the keyboard, so the focus is keyboard focus (:focus-visible).
+    await ada.keyboard.press('Shift+Tab');
+    await ada.keyboard.press('Tab');
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await summary.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe('none');
+    await ada.keyboard.press('Enter');
+    await ada.keyboard.press('Tab');
+    expect(await ada.evaluate(() => document.activeElement?.textContent)).toBe('Invite to stage');
+    expect(await ada.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).not.toBe('none');
+    await ada.keyboard.press('Enter');
+    await tom.getByTestId('invite-banner').waitFor();
+  }, 60_000);
+
+  it('profile: edit name, headline and interests with the searchable picker; view and follow someone else', async () => {
+    const tom = await newPage();
+    await signIn(tom, api.origin, tokens['demo-tom']!);
+    await tom.getByRole('link', { name: /your profile/ }).click();
+    await tom.getByRole('heading', { name: 'Edit your profile' }).waitFor();
+    await tom.getByLabel('Headline').fill('Developer at Acme, learning Kubernetes');
+    await tom.getByLabel('Company').fill('Acme');
+    await tom.getByLabel('Seniority').selectOption('MID');
+    await tom.getByRole('textbox', { name: 'Skills' }).fill('TypeScript, Go');
+    await tom.getByLabel('Search interests').fill('machine');
+    await tom.getByRole('checkbox', { name: 'Machine Learning' }).check();
+    await tom.getByRole('button', { name: 'Save profile' }).click();
+    await tom.getByText('Profile saved.').waitFor();
+    await tom.reload();
+    await tom.getByRole('heading', { name: 'Edit your profile' }).waitFor();
+    expect(await tom.getByLabel('Headline').inputValue()).toBe('Developer at Acme, learning Kubernetes');
+    await tom.getByRole('button', { name: 'Remove Machine Learning' }).waitFor();
+    expect(await seriousAxeViolations(tom)).toEqual([]);
+    await tom.screenshot({ path: join(SCREENSHOTS, 'profile.png'), fullPage: true });
+
+    await tom.goto(`${api.origin}/people/demo-ada`);
+    await tom.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+    const before = await tom.getByTestId('follow-counts').textContent();
+    const follow = tom.getByRole('button', { name: /Follow/ });
+    const wasFollowing = (await follow.getAttribute('aria-pressed')) === 'true';
+    await follow.click();
+    await eventually(() => tom.getByRole('button', { name: /Follow/ }).getAttribute('aria-pressed'), String(!wasFollowing));
+    expect(await tom.getByTestId('follow-counts').textContent()).not.toBe(before);
+    // Bug 9: "1 followers" never shows.
+    expect(await tom.locator('main').textContent()).not.toMatch(/\b1 followers\b/);
+  }, 60_000);
+
+  it('on a 390×844 phone: no sideways scrolling on any page, even with a long unbroken title, and a one-row header (bug 8)', async () => {
+    const longTitle = `Observability${'x'.repeat(89)}`;
+    expect(longTitle.length).toBe(102);
+    const created = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }', {
+      input: { title: longTitle, topics: ['software-engineering'] },
+    });
+    const phone = await newPage({ width: 390, height: 844 });
+    await signIn(phone, api.origin, tokens['demo-tom']!);
+    await phone.getByTestId('live-rooms').getByText(longTitle).waitFor();
+    const header = await phone.locator('.topbar').boundingBox();
+    expect(header?.height).toBeLessThan(64);
+    expect(await horizontalOverflow(phone)).toBe(0);
+
+    await phone.goto(`${api.origin}/rooms/${encodeURIComponent(created.createRoom.id)}`);
+    await phone.getByRole('button', { name: 'Join room' }).click();
+    await phone.getByTestId('audio-status').getByText('Audio unavailable').waitFor();
+    expect(await horizontalOverflow(phone)).toBe(0);
+    expect((await phone.locator('.topbar').boundingBox())?.height).toBeLessThan(64);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    await phone.screenshot({ path: join(SCREENSHOTS, 'room-phone.png'), fullPage: true });
+
+    for (const path of ['/profile', '/groups', '/new', '/people/demo-ada']) {
+      await phone.goto(`${api.origin}${path}`);
+      await phone.locator('main h1').first().waitFor();
+      expect({ path, overflow: await horizontalOverflow(phone) }).toEqual({ path, overflow: 0 });
+    }
+  }, 60_000);
+
+  it('groups: create one, see it listed, start a group room from it', async () => {
+    const ada = await newPage();
+    await signIn(ada, api.origin, tokens['demo-ada']!);
+    await ada.getByRole('link', { name: 'Groups' }).click();
+    await ada.getByLabel('Group name').fill('Platform guild');
+    await ada.getByRole('button', { name: 'Create group' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'Platform guild' }).waitFor();
+    await ada.getByText('You are a member.').waitFor();
+    await ada.getByRole('link', { name: 'New room' }).click();
+    await ada.getByLabel('Title').fill('Guild sync');
+    await ada.getByRole('radio', { name: /Group/ }).check();
+    await ada.getByLabel('Group', { exact: true }).selectOption({ label: 'Platform guild' });
+    await ada.getByRole('button', { name: 'Go live' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'Guild sync' }).waitFor();
+    await ada.getByRole('link', { name: 'Groups' }).click();
+    await ada.getByRole('link', { name: 'Platform guild' }).click();
+    await ada.getByRole('link', { name: 'Guild sync' }).waitFor();
+  }, 60_000);
+
+  it('errors read as sentences, never codes (bug 9); a stale token goes back to sign in', async () => {
     const stale = await newPage();
     await stale.addInitScript(() => window.localStorage.setItem('roundtable.token', 'not-a-valid-token'));
     await stale.goto(`${api.origin}/`);
     const toast = stale.locator('.toast[data-code="UNAUTHENTICATED"]');
     await toast.waitFor();
-    expect(await toast.textContent()).toContain('UNAUTHENTICATED');
-    await stale.getByLabel('Bearer token').waitFor();
+    expect(await toast.textContent()).toContain('Please sign in again');
+    expect(await stale.locator('body').innerText()).not.toMatch(/UNAUTHENTICATED|FORBIDDEN|BAD_USER_INPUT|NOT_FOUND|CONFLICT/);
+    await stale.getByLabel('Access token').waitFor();
 
     const page = await newPage();
-    await signIn(page, api.origin, await token('demo-ada', 'Ada Lovelace'));
-    await page.getByTestId('viewer-name').waitFor();
+    await signIn(page, api.origin, tokens['demo-ada']!);
     await page.getByRole('link', { name: 'New room' }).click();
     await page.getByLabel('Title').fill('Too many speakers');
     await page.getByLabel('Speakers on stage (max)').fill('500');
     await page.getByRole('button', { name: 'Go live' }).click();
-    // A field error from extensions.field appears next to its field.
     await page.locator('.field-error').first().waitFor();
     expect(await page.getByLabel('Speakers on stage (max)').getAttribute('aria-invalid')).toBe('true');
 
     await page.goto(`${api.origin}/rooms/does-not-exist`);
     await page.getByText('Room unavailable').waitFor();
-    expect(await page.locator('main').textContent()).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
+    expect(await page.locator('body').innerText()).not.toMatch(/NOT_FOUND|BAD_USER_INPUT/);
   }, 60_000);
+
+  it('a room of 100,000 listeners: the count shows, the audience renders only what is in view, and scrolling loads the next page', async () => {
+    if (!databaseUrl) {
+      console.warn('SKIPPED: 100,000-listener browser test needs DATABASE_URL (bulk rows are written with SQL)');
+      return;
+    }
+    const created = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }', {
+      input: { title: 'A very large audience' },
+    });
+    const roomId = created.createRoom.id;
+    await graphql(api.origin, tokens['demo-tom']!, 'mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }', { id: roomId });
+    const listeners = 100_000;
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      // Clone Tom's profile and listener row 100,000 times, joined one millisecond apart (audience order).
+      const columns = async (table: string) =>
+        (await db.query<{ column_name: string }>('select column_name from information_schema.columns where table_name = $1 order by ordinal_position', [table])).rows.map((r) => r.column_name);
+      const profileColumns = await columns('profiles');
+      const profileValues = profileColumns.map((c) => (c === 'id' ? `'bulk-' || g` : c === 'display_name' ? `'Listener ' || g` : c));
+      await db.query(`insert into profiles (${profileColumns.join(', ')}) select ${profileValues.join(', ')} from profiles, generate_series(1, ${listeners}) g where id = 'demo-tom'`);
+      const participantColumns = await columns('participants');
+      const participantValues = participantColumns.map((c) =>
+        c === 'id' ? 'gen_random_uuid()' : c === 'profile_id' ? `'bulk-' || g` : c === 'joined_at' ? `joined_at + g * interval '1 millisecond'` : c,
+      );
+      await db.query(
+        `insert into participants (${participantColumns.join(', ')}) select ${participantValues.join(', ')} from participants, generate_series(1, ${listeners}) g where room_id = $1 and profile_id = 'demo-tom'`,
+        [roomId],
+      );
+    } finally {
+      await db.end();
+    }
+
+    const page = await newPage();
+    await signIn(page, api.origin, tokens['demo-ada']!);
+    await page.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    await page.getByTestId('listener-count').getByText('100,001').waitFor();
+    const rendered = () => page.getByTestId('audience-member').count();
+    const first = await rendered();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(50);
+    // Scroll the audience to its end: the next page (joined 51st–100th) loads and shows.
+    await page.getByTestId('audience').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await page.locator('[data-profile-id="bulk-60"]').waitFor();
+    await page.getByTestId('audience').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await page.locator('[data-profile-id="bulk-110"]').waitFor();
+    // Only rows in view (plus a few) are in the DOM, however many are loaded or in the room.
+    expect(await rendered()).toBeLessThan(120);
+    expect(await page.locator('body *').count()).toBeLessThan(1500);
+  }, 120_000);
+
+  it('signs in with one click on a demo profile when the API serves /dev/demo-profiles', async () => {
+    const response = await fetch(`${api.origin}/dev/demo-profiles`);
+    const page = await newPage();
+    await page.goto(`${api.origin}/`);
+    await page.getByLabel('Access token').waitFor();
+    // Without the endpoint the API answers 404, or the web client's index.html (its fallback for client routes).
+    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) {
+      // The endpoint lands with another change; until then the list is simply absent.
+      console.warn('web e2e: GET /dev/demo-profiles is not served by this API build; the one-click sign-in list is hidden (checked)');
+      expect(await page.getByTestId('demo-profiles').count()).toBe(0);
+      return;
+    }
+    const body = (await response.json()) as { profiles: { displayName: string }[] };
+    const first = body.profiles[0]!;
+    await page.getByRole('button', { name: `Sign in as ${first.displayName}` }).click();
+    await eventually(() => page.getByTestId('viewer-name').textContent(), first.displayName);
+  }, 60_000);
+
+  // Last on purpose: it stops the API under an open room page (bug 7, kind: a status that does not follow the truth).
+  it('the live indicator follows the API going down and coming back, and the page catches up on what it missed', async () => {
+    const created = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }', {
+      input: { title: 'Outage drill' },
+    });
+    const roomId = created.createRoom.id;
+    const page = await newPage();
+    await signIn(page, api.origin, tokens['demo-ada']!);
+    await page.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    const indicator = page.getByTestId('live-indicator');
+    await eventually(() => indicator.getAttribute('data-state'), 'live');
+
+    const port = Number(new URL(api.origin).port);
+    await api.stop();
+    await eventually(() => indicator.getAttribute('data-state'), 'reconnecting', 15_000);
+    expect(await indicator.textContent()).toContain('reconnecting');
+
+    api = await startApi({ ...apiEnv, SEED_DEMO_DATA: 'false' }, port);
+    // Something happens while the page is still reconnecting; the replay from sinceVersion brings it.
+    await graphql(api.origin, tokens['demo-tom']!, 'mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }', { id: roomId });
+    await eventually(() => indicator.getAttribute('data-state'), 'live', 30_000);
+    await eventually(() => page.getByTestId('listener-count').textContent(), '1', 15_000);
+  }, 120_000);
 });

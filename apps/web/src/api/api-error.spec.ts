@@ -1,4 +1,7 @@
-import { ApiError, errorFromSubscription, toastForError } from './api-error';
+import { CombinedError } from '@urql/core';
+import { CloseCode } from 'graphql-ws';
+
+import { ApiError, ERROR_TITLES, errorFromCombined, toastForError } from './api-error';
 
 describe('ApiError.fromGraphQLErrors', () => {
   it('takes the code of the first error and collects field messages', () => {
@@ -7,7 +10,6 @@ describe('ApiError.fromGraphQLErrors', () => {
       { message: 'Unknown topic: x', extensions: { code: 'BAD_USER_INPUT', field: 'topics' } },
     ]);
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toBe('Title is required');
     expect(error.fieldErrors).toEqual({ title: 'Title is required', topics: 'Unknown topic: x' });
   });
 
@@ -17,30 +19,36 @@ describe('ApiError.fromGraphQLErrors', () => {
   });
 });
 
-describe('toastForError', () => {
-  it('shows the code, a plain title and the server message', () => {
-    expect(toastForError(new ApiError('CONFLICT', 'The stage is full'))).toEqual({
-      code: 'CONFLICT',
-      title: 'The room changed and does not allow that now.',
-      message: 'The stage is full',
-    });
+// Bug 9 (kind: raw error codes reach the screen): every code maps to plain words.
+describe('toastForError: human messages, never codes', () => {
+  const codes = Object.keys(ERROR_TITLES) as (keyof typeof ERROR_TITLES)[];
+
+  it.each(codes)('%s reads as a sentence without the code', (code) => {
+    const toast = toastForError(new ApiError(code, 'x'));
+    expect(toast.title).toBe(ERROR_TITLES[code]);
+    expect(`${toast.title} ${toast.detail}`).not.toMatch(/[A-Z]{4,}_[A-Z_]+|UNAUTHENTICATED|FORBIDDEN|CONFLICT/);
   });
 
-  it('formats anything else as an internal error', () => {
-    expect(toastForError(new TypeError('x is undefined'))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', message: 'x is undefined' });
-    expect(toastForError('odd')).toMatchObject({ message: 'odd' });
+  it('keeps the server sentence for a conflict, drops it for internal errors', () => {
+    expect(toastForError(new ApiError('CONFLICT', 'The stage is full'))).toMatchObject({ detail: 'The stage is full' });
+    expect(toastForError(new ApiError('INTERNAL_SERVER_ERROR', 'TypeError at x.js:1'))).toMatchObject({ detail: '' });
+    expect(toastForError(new TypeError('x is undefined'))).toMatchObject({ detail: '', code: 'INTERNAL_SERVER_ERROR' });
+  });
+
+  it('tells how long to wait when rate limited (variant)', () => {
+    expect(toastForError(new ApiError('RATE_LIMITED', 'Too many requests', {}, 2.2)).detail).toBe('Try again in 3 s.');
   });
 });
 
-describe('errorFromSubscription', () => {
-  it('reads GraphQL error arrays', () => {
-    expect(errorFromSubscription([{ message: 'No such room', extensions: { code: 'NOT_FOUND' } }]).code).toBe('NOT_FOUND');
+describe('errorFromCombined', () => {
+  it('reads GraphQL errors', () => {
+    const combined = new CombinedError({ graphQLErrors: [{ message: 'No such room', extensions: { code: 'NOT_FOUND' } }] });
+    expect(errorFromCombined(combined).code).toBe('NOT_FOUND');
   });
 
-  it('maps close code 4401 to UNAUTHENTICATED and other closes to a network error', () => {
-    expect(errorFromSubscription({ code: 4401, reason: 'Unauthorized' }).code).toBe('UNAUTHENTICATED');
-    const closed = errorFromSubscription({ code: 1006, reason: '' });
-    expect(closed.code).toBe('NETWORK_ERROR');
-    expect(closed.message).toContain('1006');
+  it('maps the Unauthorized close code to UNAUTHENTICATED and other failures to a network error', () => {
+    const refused = Object.assign(new Error('closed'), { code: CloseCode.Unauthorized });
+    expect(errorFromCombined(new CombinedError({ networkError: refused })).code).toBe('UNAUTHENTICATED');
+    expect(errorFromCombined(new CombinedError({ networkError: new Error('Failed to fetch') })).code).toBe('NETWORK_ERROR');
   });
 });

@@ -1,66 +1,183 @@
-import { type Client, createClient } from 'graphql-ws';
+import { Client as UrqlClient, type CombinedError, fetchExchange, subscriptionExchange, type TypedDocumentNode } from '@urql/core';
+import { type Client as WsClient, createClient as createWsClient } from 'graphql-ws';
 
-import { ApiError, errorFromSubscription, type GraphQLErrorPayload } from './api-error';
+import { ApiError, errorFromCombined } from './api-error';
+import { closeCodeOf, FATAL_CLOSE_CODES } from './close-codes';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** POST /graphql on the page's own origin (the API serves this client). */
-export async function request<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(GRAPHQL_PATH, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-  } catch (error) {
-    throw ApiError.network(error instanceof Error ? error.message : 'fetch failed');
-  }
-  let body: { data?: T | null; errors?: GraphQLErrorPayload[] };
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    throw ApiError.network(`HTTP ${response.status} without a GraphQL body`);
-  }
-  if (body.errors && body.errors.length > 0) throw ApiError.fromGraphQLErrors(body.errors);
-  if (body.data === undefined || body.data === null) throw ApiError.network(`HTTP ${response.status} without data`);
-  return body.data;
+/**
+ * The live connection as the page should show it:
+ * - `idle`: no subscription needs the socket;
+ * - `connecting` / `live`: opening, or open and acknowledged;
+ * - `reconnecting`: the socket dropped and graphql-ws is retrying with backoff;
+ * - `refused`: the server refused the token (no retry);
+ * - `offline`: an HTTP request could not reach the API (cleared by the next one that does).
+ */
+export type ConnectionState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'refused' | 'offline';
+
+/** Capped exponential backoff with jitter: 1 s, 2 s, 4 s, ... at most 15 s, plus up to 1 s. */
+export function reconnectDelayMs(retries: number, random: () => number = Math.random): number {
+  return Math.min(1000 * 2 ** retries, 15_000) + Math.floor(random() * 1000);
 }
 
-/** ws(s)://<this host>/graphql, the token in connectionParams.authorization. */
-export function createLiveClient(token: string): Client {
-  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return createClient({
-    url: `${protocol}//${window.location.host}${GRAPHQL_PATH}`,
-    connectionParams: { authorization: `Bearer ${token}` },
-    lazy: true,
-    retryAttempts: 5,
-    // 4401 means the token is bad: retrying cannot help.
-    shouldRetry: (closeEvent) => !(typeof closeEvent === 'object' && closeEvent !== null && 'code' in closeEvent && closeEvent.code === 4401),
-  });
+export interface SubscriptionHandlers<T> {
+  next(data: T): void;
+  error(error: ApiError): void;
+  complete(): void;
 }
 
-export interface Subscription {
-  dispose(): void;
-}
+/**
+ * One signed-in session's GraphQL client: urql over HTTP for queries and mutations, graphql-ws
+ * for subscriptions (resubscribing after a dropped connection, with backoff), and the connection
+ * state for the page's indicator.
+ */
+export class ApiClient {
+  private readonly urql: UrqlClient;
+  private readonly ws: WsClient;
+  private state: ConnectionState = 'idle';
+  private httpOffline = false;
+  private readonly listeners = new Set<() => void>();
+  private activeSubscriptions = 0;
 
-/** Subscribes to one operation; `onError` receives a readable ApiError. */
-export function subscribe<T>(
-  client: Client,
-  query: string,
-  variables: Record<string, unknown>,
-  handlers: { next(data: T): void; error(error: ApiError): void; complete(): void },
-): Subscription {
-  const dispose = client.subscribe<T>(
-    { query, variables },
-    {
-      next: (result) => {
-        if (result.errors && result.errors.length > 0) handlers.error(ApiError.fromGraphQLErrors(result.errors));
-        else if (result.data) handlers.next(result.data);
+  /**
+   * @param origin the API's origin: the page's own (the API serves this client), or a test server.
+   * @param webSocketImpl for Node (tests); browsers use their own WebSocket.
+   */
+  constructor(token: string, origin: { protocol: string; host: string } = window.location, webSocketImpl?: unknown) {
+    const wsProtocol = origin.protocol === 'https:' ? 'wss:' : 'ws:';
+    const httpOrigin = typeof window === 'undefined' ? `${origin.protocol}//${origin.host}` : '';
+    this.ws = createWsClient({
+      url: `${wsProtocol}//${origin.host}${GRAPHQL_PATH}`,
+      webSocketImpl,
+      connectionParams: { authorization: `Bearer ${token}` },
+      lazy: true,
+      // Keep retrying while the page is open: the indicator says so, and a replay from
+      // sinceVersion fills in whatever happened meanwhile.
+      retryAttempts: Number.POSITIVE_INFINITY,
+      retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(retries))),
+      shouldRetry: (failure) => {
+        const code = closeCodeOf(failure);
+        return code === null || !FATAL_CLOSE_CODES.has(code);
       },
-      error: (failure) => handlers.error(errorFromSubscription(failure)),
-      complete: () => handlers.complete(),
-    },
-  );
-  return { dispose };
+      keepAlive: 10_000,
+    });
+    this.ws.on('connecting', () => this.setState(this.state === 'idle' || this.state === 'connecting' ? 'connecting' : 'reconnecting'));
+    this.ws.on('connected', () => this.setState('live'));
+    this.ws.on('closed', (event) => {
+      const code = closeCodeOf(event);
+      if (code !== null && FATAL_CLOSE_CODES.has(code)) this.setState('refused');
+      else if (this.activeSubscriptions > 0) this.setState('reconnecting');
+      else this.setState('idle');
+    });
+    this.urql = new UrqlClient({
+      url: `${httpOrigin}${GRAPHQL_PATH}`,
+      fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
+      // No document cache: the room page keeps its own state from events, and every read is fresh.
+      requestPolicy: 'network-only',
+      // POST always: Apollo Server's CSRF prevention refuses simple GET requests.
+      preferGetMethod: false,
+      exchanges: [
+        fetchExchange,
+        subscriptionExchange({
+          // urql's results carry no "stream ended"; the operation's context brings a callback for it.
+          forwardSubscription: (request, operation) => ({
+            subscribe: (sink) => {
+              const onStreamEnd: unknown = operation.context['onStreamEnd'];
+              const unsubscribe = this.ws.subscribe(
+                { ...request, query: request.query ?? '' },
+                {
+                  next: (value) => sink.next(value as Parameters<typeof sink.next>[0]),
+                  error: (error) => sink.error(error),
+                  complete: () => {
+                    if (typeof onStreamEnd === 'function') onStreamEnd();
+                    sink.complete();
+                  },
+                },
+              );
+              return { unsubscribe };
+            },
+          }),
+        }),
+      ],
+    });
+  }
+
+  /** A query over HTTP; throws ApiError. */
+  async query<Data, Variables extends Record<string, unknown>>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data> {
+    return this.settle(await this.urql.query(document, variables).toPromise());
+  }
+
+  /** A mutation over HTTP; throws ApiError (a failed mutation changed nothing). */
+  async mutate<Data, Variables extends Record<string, unknown>>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data> {
+    return this.settle(await this.urql.mutation(document, variables).toPromise());
+  }
+
+  /** A subscription over graphql-ws; returns the function that ends it. */
+  subscribe<Data, Variables extends Record<string, unknown>>(
+    document: TypedDocumentNode<Data, Variables>,
+    variables: Variables,
+    handlers: SubscriptionHandlers<Data>,
+  ): () => void {
+    this.activeSubscriptions += 1;
+    let active = true;
+    const end = () => {
+      if (!active) return;
+      active = false;
+      this.activeSubscriptions -= 1;
+    };
+    const onStreamEnd = () => {
+      if (!active) return;
+      end();
+      handlers.complete();
+    };
+    const subscription = this.urql.subscription(document, variables, { onStreamEnd }).subscribe((result) => {
+      if (!active) return;
+      if (result.error) {
+        end();
+        handlers.error(errorFromCombined(result.error));
+      } else if (result.data) handlers.next(result.data);
+    });
+    return () => {
+      end();
+      subscription.unsubscribe();
+    };
+  }
+
+  connectionState(): ConnectionState {
+    return this.httpOffline && this.state !== 'refused' ? 'offline' : this.state;
+  }
+
+  onConnectionStateChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    // graphql-ws rejects dispose() with the CloseEvent when the socket was still failing to
+    // connect; there is nothing left to close then.
+    Promise.resolve(this.ws.dispose()).catch(() => undefined);
+    this.listeners.clear();
+  }
+
+  private settle<Data>(result: { data?: Data | undefined; error?: CombinedError | undefined }): Data {
+    const offline = Boolean(result.error?.networkError) && !result.error?.response;
+    if (offline !== this.httpOffline) {
+      this.httpOffline = offline;
+      this.notify();
+    }
+    if (result.error) throw errorFromCombined(result.error);
+    if (result.data === undefined || result.data === null) throw ApiError.network('the API answered without data');
+    return result.data;
+  }
+
+  private setState(next: ConnectionState): void {
+    if (next === this.state) return;
+    this.state = next;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
 }

@@ -1,71 +1,466 @@
-// Every operation this client sends. Selections stay small: the API prices lists by page size.
+import { graphql } from '../gql';
 
-const PROFILE = 'id displayName headline';
-const PARTICIPANT = `id role handRaisedAt handRaiseQuestion invitedToStageAt muted connected joinedAt profile { ${PROFILE} }`;
-const ROOM_CARD = `id title status scheduledFor startedAt listenerCount topics { slug name } host { ${PROFILE} }`;
-const ROOM_DETAIL = `id title description status visibility scheduledFor startedAt endedAt maxSpeakers version listenerCount
-  topics { slug name } host { ${PROFILE} }
-  stage { ${PARTICIPANT} }
-  audience(first: $audienceFirst) { edges { node { ${PARTICIPANT} } } pageInfo { hasNextPage endCursor } totalCount }
-  raisedHands { ${PARTICIPANT} }
-  viewerParticipant { ${PARTICIPANT} }`;
-const AUDIO = 'serverUrl expiresAt canPublish';
+// Every operation this client sends, typed by GraphQL Code Generator (`npm run codegen`) against
+// the served schema. Selections stay small: the API prices lists by page size.
 
 export const AUDIENCE_PAGE = 50;
 
-export const VIEWER_QUERY = `query Viewer { viewer { ${PROFILE} } }`;
-
-export const HOME_QUERY = `query Home {
-  recommendedRooms(first: 10) { modelVersion items { score reasons room { ${ROOM_CARD} } } }
-}`;
-
-export const ROOMS_QUERY = `query Rooms($filter: RoomFilter, $after: String) {
-  rooms(filter: $filter, first: 20, after: $after) { edges { cursor node { ${ROOM_CARD} } } pageInfo { hasNextPage endCursor } }
-}`;
-
-export const TOPICS_QUERY = `query Topics { topics { slug name } }`;
-
-export const ROOM_QUERY = `query Room($id: ID!, $audienceFirst: Int!) { room(id: $id) { ${ROOM_DETAIL} } }`;
-
-export const AUDIENCE_QUERY = `query Audience($id: ID!, $after: String) {
-  room(id: $id) { id audience(first: ${AUDIENCE_PAGE}, after: $after) { edges { node { ${PARTICIPANT} } } pageInfo { hasNextPage endCursor } totalCount } }
-}`;
-
-export const CREATE_ROOM = `mutation CreateRoom($input: CreateRoomInput!) { createRoom(input: $input) { id } }`;
-
-export const JOIN_ROOM = `mutation JoinRoom($roomId: ID!) { joinRoom(roomId: $roomId) { participant { ${PARTICIPANT} } audio { ${AUDIO} } } }`;
-export const REFRESH_AUDIO = `mutation RefreshAudio($roomId: ID!) { refreshAudioAccess(roomId: $roomId) { ${AUDIO} } }`;
-export const LEAVE_ROOM = `mutation LeaveRoom($roomId: ID!) { leaveRoom(roomId: $roomId) { id } }`;
-export const START_ROOM = `mutation StartRoom($roomId: ID!) { startRoom(roomId: $roomId) { id status } }`;
-export const END_ROOM = `mutation EndRoom($roomId: ID!) { endRoom(roomId: $roomId) { id status } }`;
-
-export const RAISE_HAND = `mutation RaiseHand($roomId: ID!, $question: String) { raiseHand(roomId: $roomId, question: $question) { ${PARTICIPANT} } }`;
-export const LOWER_HAND = `mutation LowerHand($roomId: ID!) { lowerHand(roomId: $roomId) { ${PARTICIPANT} } }`;
-export const ACCEPT_INVITE = `mutation AcceptInvite($roomId: ID!) { acceptStageInvite(roomId: $roomId) { ${PARTICIPANT} } }`;
-export const DECLINE_INVITE = `mutation DeclineInvite($roomId: ID!) { declineStageInvite(roomId: $roomId) { ${PARTICIPANT} } }`;
-
-export const INVITE_TO_STAGE = `mutation InviteToStage($roomId: ID!, $profileId: ID!) { inviteToStage(roomId: $roomId, profileId: $profileId) { ${PARTICIPANT} } }`;
-export const MOVE_TO_AUDIENCE = `mutation MoveToAudience($roomId: ID!, $profileId: ID!) { moveToAudience(roomId: $roomId, profileId: $profileId) { ${PARTICIPANT} } }`;
-export const MUTE = `mutation Mute($roomId: ID!, $profileId: ID!) { muteParticipant(roomId: $roomId, profileId: $profileId) { ${PARTICIPANT} } }`;
-export const SET_MODERATOR = `mutation SetModerator($roomId: ID!, $profileId: ID!, $moderator: Boolean!) {
-  setModerator(roomId: $roomId, profileId: $profileId, moderator: $moderator) { ${PARTICIPANT} }
-}`;
-export const REMOVE_PARTICIPANT = `mutation Remove($roomId: ID!, $profileId: ID!, $ban: Boolean) {
-  removeParticipant(roomId: $roomId, profileId: $profileId, ban: $ban) { id }
-}`;
-
-export const ROOM_EVENTS = `subscription RoomEvents($roomId: ID!, $sinceVersion: Int) {
-  roomEvents(roomId: $roomId, sinceVersion: $sinceVersion) {
-    __typename roomId version previousVersion at
-    ... on ParticipantJoined { participant { ${PARTICIPANT} } }
-    ... on ParticipantLeft { profileId }
-    ... on AudienceChanged { listenerCount joined { ${PARTICIPANT} } leftProfileIds }
-    ... on HandRaised { participant { ${PARTICIPANT} } }
-    ... on HandLowered { participant { ${PARTICIPANT} } }
-    ... on StageInvitation { participant { ${PARTICIPANT} } }
-    ... on RoleChanged { participant { ${PARTICIPANT} } previousRole }
-    ... on ParticipantMuted { participant { ${PARTICIPANT} } }
-    ... on ParticipantRemoved { profileId banned }
-    ... on RoomStatusChanged { status }
+graphql(`
+  fragment ProfileSummary on Profile {
+    id
+    displayName
+    headline
   }
-}`;
+`);
+
+graphql(`
+  fragment ParticipantFields on Participant {
+    id
+    role
+    handRaisedAt
+    handRaiseQuestion
+    invitedToStageAt
+    muted
+    connected
+    joinedAt
+    profile {
+      ...ProfileSummary
+    }
+  }
+`);
+
+graphql(`
+  fragment RoomCardFields on Room {
+    id
+    title
+    status
+    visibility
+    scheduledFor
+    startedAt
+    listenerCount
+    topics {
+      slug
+      name
+    }
+    host {
+      ...ProfileSummary
+    }
+  }
+`);
+
+graphql(`
+  fragment AudioAccessFields on AudioAccess {
+    serverUrl
+    token
+    expiresAt
+    canPublish
+  }
+`);
+
+graphql(`
+  fragment ProfileFields on Profile {
+    id
+    displayName
+    headline
+    company
+    industry
+    seniority
+    skills
+    interests {
+      slug
+      name
+    }
+    followerCount
+    followingCount
+    viewerFollows
+  }
+`);
+
+export const VIEWER_QUERY = graphql(`
+  query Viewer {
+    viewer {
+      ...ProfileSummary
+    }
+  }
+`);
+
+export const HOME_QUERY = graphql(`
+  query Home {
+    recommendedRooms(first: 10) {
+      modelVersion
+      items {
+        score
+        reasons
+        room {
+          ...RoomCardFields
+        }
+      }
+    }
+  }
+`);
+
+export const ROOMS_QUERY = graphql(`
+  query Rooms($filter: RoomFilter, $after: String) {
+    rooms(filter: $filter, first: 20, after: $after) {
+      edges {
+        cursor
+        node {
+          ...RoomCardFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const TOPICS_QUERY = graphql(`
+  query Topics {
+    topics {
+      slug
+      name
+    }
+  }
+`);
+
+export const ROOM_QUERY = graphql(`
+  query Room($id: ID!, $audienceFirst: Int!) {
+    room(id: $id) {
+      id
+      title
+      description
+      status
+      visibility
+      scheduledFor
+      startedAt
+      endedAt
+      maxSpeakers
+      version
+      listenerCount
+      topics {
+        slug
+        name
+      }
+      host {
+        ...ProfileSummary
+      }
+      stage {
+        ...ParticipantFields
+      }
+      audience(first: $audienceFirst) {
+        edges {
+          node {
+            ...ParticipantFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        totalCount
+      }
+      raisedHands {
+        ...ParticipantFields
+      }
+      viewerParticipant {
+        ...ParticipantFields
+      }
+    }
+  }
+`);
+
+export const AUDIENCE_QUERY = graphql(`
+  query Audience($id: ID!, $first: Int!, $after: String) {
+    room(id: $id) {
+      id
+      audience(first: $first, after: $after) {
+        edges {
+          node {
+            ...ParticipantFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        totalCount
+      }
+    }
+  }
+`);
+
+export const PROFILE_QUERY = graphql(`
+  query ProfilePage($id: ID!) {
+    profile(id: $id) {
+      ...ProfileFields
+    }
+  }
+`);
+
+export const UPDATE_PROFILE = graphql(`
+  mutation UpdateViewerProfile($input: UpdateProfileInput!) {
+    updateViewerProfile(input: $input) {
+      ...ProfileFields
+    }
+  }
+`);
+
+export const FOLLOW = graphql(`
+  mutation Follow($profileId: ID!) {
+    follow(profileId: $profileId) {
+      ...ProfileFields
+    }
+  }
+`);
+
+export const UNFOLLOW = graphql(`
+  mutation Unfollow($profileId: ID!) {
+    unfollow(profileId: $profileId) {
+      ...ProfileFields
+    }
+  }
+`);
+
+export const GROUP_QUERY = graphql(`
+  query GroupPage($id: ID!) {
+    group(id: $id) {
+      id
+      name
+      description
+      memberCount
+      viewerIsMember
+      rooms {
+        ...RoomCardFields
+      }
+    }
+  }
+`);
+
+export const CREATE_GROUP = graphql(`
+  mutation CreateGroup($input: CreateGroupInput!) {
+    createGroup(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const JOIN_GROUP = graphql(`
+  mutation JoinGroup($groupId: ID!) {
+    joinGroup(groupId: $groupId) {
+      id
+      name
+      memberCount
+      viewerIsMember
+    }
+  }
+`);
+
+export const CREATE_ROOM = graphql(`
+  mutation CreateRoom($input: CreateRoomInput!) {
+    createRoom(input: $input) {
+      id
+    }
+  }
+`);
+
+export const JOIN_ROOM = graphql(`
+  mutation JoinRoom($roomId: ID!) {
+    joinRoom(roomId: $roomId) {
+      participant {
+        ...ParticipantFields
+      }
+      audio {
+        ...AudioAccessFields
+      }
+    }
+  }
+`);
+
+export const REFRESH_AUDIO = graphql(`
+  mutation RefreshAudio($roomId: ID!) {
+    refreshAudioAccess(roomId: $roomId) {
+      ...AudioAccessFields
+    }
+  }
+`);
+
+export const LEAVE_ROOM = graphql(`
+  mutation LeaveRoom($roomId: ID!) {
+    leaveRoom(roomId: $roomId) {
+      id
+    }
+  }
+`);
+
+export const START_ROOM = graphql(`
+  mutation StartRoom($roomId: ID!) {
+    startRoom(roomId: $roomId) {
+      id
+      status
+    }
+  }
+`);
+
+export const END_ROOM = graphql(`
+  mutation EndRoom($roomId: ID!) {
+    endRoom(roomId: $roomId) {
+      id
+      status
+    }
+  }
+`);
+
+export const RAISE_HAND = graphql(`
+  mutation RaiseHand($roomId: ID!, $question: String) {
+    raiseHand(roomId: $roomId, question: $question) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const LOWER_HAND = graphql(`
+  mutation LowerHand($roomId: ID!) {
+    lowerHand(roomId: $roomId) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const ACCEPT_INVITE = graphql(`
+  mutation AcceptInvite($roomId: ID!) {
+    acceptStageInvite(roomId: $roomId) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const DECLINE_INVITE = graphql(`
+  mutation DeclineInvite($roomId: ID!) {
+    declineStageInvite(roomId: $roomId) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const UNMUTE_SELF = graphql(`
+  mutation UnmuteSelf($roomId: ID!) {
+    unmuteSelf(roomId: $roomId) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const INVITE_TO_STAGE = graphql(`
+  mutation InviteToStage($roomId: ID!, $profileId: ID!) {
+    inviteToStage(roomId: $roomId, profileId: $profileId) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const MOVE_TO_AUDIENCE = graphql(`
+  mutation MoveToAudience($roomId: ID!, $profileId: ID!) {
+    moveToAudience(roomId: $roomId, profileId: $profileId) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const MUTE = graphql(`
+  mutation Mute($roomId: ID!, $profileId: ID!) {
+    muteParticipant(roomId: $roomId, profileId: $profileId) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const SET_MODERATOR = graphql(`
+  mutation SetModerator($roomId: ID!, $profileId: ID!, $moderator: Boolean!) {
+    setModerator(roomId: $roomId, profileId: $profileId, moderator: $moderator) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const REMOVE_PARTICIPANT = graphql(`
+  mutation Remove($roomId: ID!, $profileId: ID!, $ban: Boolean) {
+    removeParticipant(roomId: $roomId, profileId: $profileId, ban: $ban) {
+      id
+    }
+  }
+`);
+
+// `__typename` makes the result a union over every RoomEvent implementation in the schema, so
+// the reducer's switch is checked for exhaustiveness at compile time.
+export const ROOM_EVENTS = graphql(`
+  subscription RoomEvents($roomId: ID!, $sinceVersion: Int) {
+    roomEvents(roomId: $roomId, sinceVersion: $sinceVersion) {
+      __typename
+      roomId
+      version
+      previousVersion
+      at
+      ... on ParticipantJoined {
+        participant {
+          ...ParticipantFields
+        }
+      }
+      ... on ParticipantLeft {
+        profileId
+      }
+      ... on AudienceChanged {
+        listenerCount
+        joined {
+          ...ParticipantFields
+        }
+        leftProfileIds
+      }
+      ... on HandRaised {
+        participant {
+          ...ParticipantFields
+        }
+      }
+      ... on HandLowered {
+        participant {
+          ...ParticipantFields
+        }
+      }
+      ... on StageInvitation {
+        participant {
+          ...ParticipantFields
+        }
+      }
+      ... on StageInvitationDeclined {
+        participant {
+          ...ParticipantFields
+        }
+      }
+      ... on RoleChanged {
+        participant {
+          ...ParticipantFields
+        }
+        previousRole
+      }
+      ... on ParticipantMuted {
+        participant {
+          ...ParticipantFields
+        }
+      }
+      ... on ParticipantUnmuted {
+        participant {
+          ...ParticipantFields
+        }
+      }
+      ... on ParticipantRemoved {
+        profileId
+        banned
+      }
+      ... on RoomStatusChanged {
+        status
+      }
+    }
+  }
+`);

@@ -1,24 +1,37 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type MouseEvent, useCallback, useEffect, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
-import { request } from '../api/graphql-client';
+import { ApiClient } from '../api/graphql-client';
 import { VIEWER_QUERY } from '../api/operations';
-import type { ProfileSummary } from '../api/types';
-import { Avatar } from '../components/avatar';
+import { Avatar, AvatarPaletteProvider } from '../components/avatar';
 import { CreateRoomPage } from '../components/create-room-page';
+import { GroupPage, GroupsPage } from '../components/groups-page';
 import { HomePage } from '../components/home-page';
 import { BrandMark } from '../components/icons';
-import { RoomPage } from '../components/room-page';
+import { ProfilePage } from '../components/profile-page';
 import { SignInPage } from '../components/sign-in-page';
 import { Toasts } from '../components/toasts';
-import { parseRoute, pathOf, type Route } from './route';
+import type { ProfileSummaryFragment } from '../gql/graphql';
+import { RoomPage } from '../room/room-page';
+import { parseRoute, pathOf, type Route, titleOf } from './route';
 import { SessionProvider, useToasts } from './session';
 import { loadToken, saveToken } from './token-store';
 
 type Auth =
   | { readonly state: 'signed-out' }
   | { readonly state: 'checking'; readonly token: string }
-  | { readonly state: 'signed-in'; readonly token: string; readonly viewer: ProfileSummary };
+  | { readonly state: 'signed-in'; readonly token: string; readonly viewer: ProfileSummaryFragment };
+
+async function viewerFor(token: string): Promise<ProfileSummaryFragment> {
+  const client = new ApiClient(token);
+  try {
+    const { viewer } = await client.query(VIEWER_QUERY, {});
+    if (!viewer) throw new ApiError('UNAUTHENTICATED', 'The token names no profile');
+    return viewer;
+  } finally {
+    client.dispose();
+  }
+}
 
 export function App() {
   const { toasts, showError, dismiss } = useToasts();
@@ -41,19 +54,19 @@ export function App() {
     window.scrollTo(0, 0);
   }, []);
 
-  const signIn = useCallback(
-    async (token: string) => {
-      const data = await request<{ viewer: ProfileSummary | null }>(VIEWER_QUERY, {}, token);
-      if (!data.viewer) throw new ApiError('UNAUTHENTICATED', 'The token names no profile');
-      saveToken(token);
-      setAuth({ state: 'signed-in', token, viewer: data.viewer });
-    },
-    [],
-  );
+  const signIn = useCallback(async (token: string) => {
+    const viewer = await viewerFor(token);
+    saveToken(token);
+    setAuth({ state: 'signed-in', token, viewer });
+  }, []);
 
   const signOut = useCallback(() => {
     saveToken(null);
     setAuth({ state: 'signed-out' });
+  }, []);
+
+  const updateViewer = useCallback((viewer: ProfileSummaryFragment) => {
+    setAuth((current) => (current.state === 'signed-in' ? { ...current, viewer } : current));
   }, []);
 
   const checkingToken = auth.state === 'checking' ? auth.token : null;
@@ -68,65 +81,66 @@ export function App() {
   }, [checkingToken, signIn, showError]);
 
   useEffect(() => {
-    document.title = route.page === 'new-room' ? 'New room · Roundtable' : 'Roundtable';
-  }, [route]);
+    document.title = auth.state === 'signed-in' ? `${titleOf(route)} · Roundtable` : 'Sign in · Roundtable';
+  }, [route, auth.state]);
+
+  const link = (to: Route) => ({
+    href: pathOf(to),
+    onClick: (event: MouseEvent) => {
+      event.preventDefault();
+      navigate(to);
+    },
+  });
 
   return (
-    <>
+    <AvatarPaletteProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="topbar">
-        <a
-          className="brand"
-          href="/"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate({ page: 'home' });
-          }}
-        >
+        <a className="brand" {...link({ page: 'home' })} aria-label="Roundtable, discover rooms">
           <span className="brand-mark">
             <BrandMark />
           </span>
-          Roundtable
+          <span className="brand-name">Roundtable</span>
         </a>
         {auth.state === 'signed-in' && (
           <nav className="topbar-nav" aria-label="Main">
-            <a
-              href="/new"
-              className="button button-primary"
-              onClick={(event) => {
-                event.preventDefault();
-                navigate({ page: 'new-room' });
-              }}
-            >
-              New room
+            <a className="nav-link" {...link({ page: 'groups' })} aria-current={route.page === 'groups' || route.page === 'group' ? 'page' : undefined}>
+              Groups
             </a>
-            <div className="viewer" aria-label="Signed in as">
+            <a className="button button-primary button-small" {...link({ page: 'new-room' })}>
+              <span aria-hidden="true">+</span> <span>New room</span>
+            </a>
+            <a className="viewer" {...link({ page: 'profile', profileId: null })} aria-current={route.page === 'profile' && route.profileId === null ? 'page' : undefined}>
               <Avatar profile={auth.viewer} size="small" />
-              <div className="viewer-text">
+              <span className="viewer-text">
                 <strong data-testid="viewer-name">{auth.viewer.displayName}</strong>
-                {auth.viewer.headline && <span className="muted">{auth.viewer.headline}</span>}
-              </div>
-            </div>
-            <button type="button" className="button" onClick={signOut}>
+                <span className="muted small">Profile</span>
+              </span>
+              <span className="visually-hidden"> (your profile)</span>
+            </a>
+            <button type="button" className="button button-small sign-out" onClick={signOut}>
               Sign out
             </button>
           </nav>
         )}
       </header>
-      <main id="main" className="page">
+      <main id="main" className="page" tabIndex={-1}>
         {auth.state === 'signed-out' && <SignInPage onSignIn={signIn} />}
-        {auth.state === 'checking' && <p className="muted">Checking your token…</p>}
+        {auth.state === 'checking' && <p className="muted">Checking your sign-in…</p>}
         {auth.state === 'signed-in' && (
-          <SessionProvider token={auth.token} viewer={auth.viewer} navigate={navigate} showError={showError} signOut={signOut}>
+          <SessionProvider token={auth.token} viewer={auth.viewer} navigate={navigate} showError={showError} updateViewer={updateViewer} signOut={signOut}>
             {route.page === 'home' && <HomePage />}
             {route.page === 'new-room' && <CreateRoomPage />}
             {route.page === 'room' && <RoomPage key={route.roomId} roomId={route.roomId} />}
+            {route.page === 'profile' && <ProfilePage key={route.profileId ?? 'me'} profileId={route.profileId} />}
+            {route.page === 'groups' && <GroupsPage />}
+            {route.page === 'group' && <GroupPage key={route.groupId} groupId={route.groupId} />}
           </SessionProvider>
         )}
       </main>
       <Toasts toasts={toasts} onDismiss={dismiss} />
-    </>
+    </AvatarPaletteProvider>
   );
 }

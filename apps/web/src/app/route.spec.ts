@@ -7,14 +7,23 @@ describe('routes', () => {
     ['/new', { page: 'new-room' }],
     ['/rooms/abc-123', { page: 'room', roomId: 'abc-123' }],
     ['/rooms/abc-123/', { page: 'room', roomId: 'abc-123' }],
+    ['/profile', { page: 'profile', profileId: null }],
+    ['/people/demo-ada', { page: 'profile', profileId: 'demo-ada' }],
+    ['/groups', { page: 'groups' }],
+    ['/groups/g-1', { page: 'group', groupId: 'g-1' }],
     ['/nowhere', { page: 'home' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
   });
 
-  it('round-trips room ids that need encoding', () => {
-    const route: Route = { page: 'room', roomId: 'Um9vbTox/=' };
-    expect(parseRoute(pathOf(route))).toEqual(route);
+  it('round-trips ids that need encoding', () => {
+    for (const route of [
+      { page: 'room', roomId: 'Um9vbTox/=' },
+      { page: 'profile', profileId: 'a b/c' },
+      { page: 'group', groupId: '?x' },
+    ] as const) {
+      expect(parseRoute(pathOf(route))).toEqual(route);
+    }
   });
 });
 

@@ -1,10 +1,22 @@
 /** The client's pages; the API serves index.html for every path that is not its own. */
-export type Route = { readonly page: 'home' } | { readonly page: 'new-room' } | { readonly page: 'room'; readonly roomId: string };
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'new-room' }
+  | { readonly page: 'room'; readonly roomId: string }
+  | { readonly page: 'profile'; readonly profileId: string | null }
+  | { readonly page: 'groups' }
+  | { readonly page: 'group'; readonly groupId: string };
 
 export function parseRoute(pathname: string): Route {
   const room = /^\/rooms\/([^/]+)\/?$/.exec(pathname);
   if (room?.[1]) return { page: 'room', roomId: decodeURIComponent(room[1]) };
+  const profile = /^\/people\/([^/]+)\/?$/.exec(pathname);
+  if (profile?.[1]) return { page: 'profile', profileId: decodeURIComponent(profile[1]) };
+  const group = /^\/groups\/([^/]+)\/?$/.exec(pathname);
+  if (group?.[1]) return { page: 'group', groupId: decodeURIComponent(group[1]) };
   if (/^\/new\/?$/.test(pathname)) return { page: 'new-room' };
+  if (/^\/profile\/?$/.test(pathname)) return { page: 'profile', profileId: null };
+  if (/^\/groups\/?$/.test(pathname)) return { page: 'groups' };
   return { page: 'home' };
 }
 
@@ -16,5 +28,27 @@ export function pathOf(route: Route): string {
       return '/new';
     case 'room':
       return `/rooms/${encodeURIComponent(route.roomId)}`;
+    case 'profile':
+      return route.profileId === null ? '/profile' : `/people/${encodeURIComponent(route.profileId)}`;
+    case 'groups':
+      return '/groups';
+    case 'group':
+      return `/groups/${encodeURIComponent(route.groupId)}`;
+  }
+}
+
+export function titleOf(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return 'Discover';
+    case 'new-room':
+      return 'New room';
+    case 'room':
+      return 'Room';
+    case 'profile':
+      return 'Profile';
+    case 'groups':
+    case 'group':
+      return 'Groups';
   }
 }

@@ -1,20 +1,19 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Client } from 'graphql-ws';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
 import { type ErrorToast, toastForError } from '../api/api-error';
-import { createLiveClient, request } from '../api/graphql-client';
-import type { ProfileSummary } from '../api/types';
+import { ApiClient, type ConnectionState } from '../api/graphql-client';
+import type { ProfileSummaryFragment } from '../gql/graphql';
 import type { Route } from './route';
 
 export interface Session {
   readonly token: string;
-  readonly viewer: ProfileSummary;
-  /** POST /graphql with the viewer's token. */
-  request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  /** One graphql-ws connection per session, opened on first use. */
-  live(): Client;
+  readonly viewer: ProfileSummaryFragment;
+  /** urql over HTTP and graphql-ws, with the viewer's token. */
+  readonly api: ApiClient;
   navigate(route: Route): void;
   showError(error: unknown): void;
+  /** The header shows the viewer's new name at once after a profile edit. */
+  updateViewer(viewer: ProfileSummaryFragment): void;
   signOut(): void;
 }
 
@@ -26,34 +25,30 @@ export function useSession(): Session {
   return session;
 }
 
+/** The live connection's state, re-rendering on every change. */
+export function useConnectionState(): ConnectionState {
+  const { api } = useSession();
+  return useSyncExternalStore(
+    useCallback((onChange) => api.onConnectionStateChange(onChange), [api]),
+    () => api.connectionState(),
+  );
+}
+
 export function SessionProvider(props: {
   token: string;
-  viewer: ProfileSummary;
+  viewer: ProfileSummaryFragment;
   navigate(route: Route): void;
   showError(error: unknown): void;
+  updateViewer(viewer: ProfileSummaryFragment): void;
   signOut(): void;
   children: ReactNode;
 }) {
-  const { token, viewer, navigate, showError, signOut } = props;
-  const liveClient = useRef<Client | null>(null);
+  const { token, viewer, navigate, showError, updateViewer, signOut } = props;
+  const api = useMemo(() => new ApiClient(token), [token]);
+  useEffect(() => () => api.dispose(), [api]);
   const session = useMemo<Session>(
-    () => ({
-      token,
-      viewer,
-      request: (query, variables = {}) => request(query, variables, token),
-      live() {
-        liveClient.current ??= createLiveClient(token);
-        return liveClient.current;
-      },
-      navigate,
-      showError,
-      signOut() {
-        void liveClient.current?.dispose();
-        liveClient.current = null;
-        signOut();
-      },
-    }),
-    [token, viewer, navigate, showError, signOut],
+    () => ({ token, viewer, api, navigate, showError, updateViewer, signOut }),
+    [token, viewer, api, navigate, showError, updateViewer, signOut],
   );
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }
@@ -62,7 +57,7 @@ export interface Toast extends ErrorToast {
   readonly id: number;
 }
 
-/** Error toasts: each shows its contract code and disappears after a while or on dismiss. */
+/** Error messages in plain words; each disappears after a while or on dismiss. */
 export function useToasts() {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);

@@ -3,26 +3,39 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
 import { CREATE_ROOM, TOPICS_QUERY } from '../api/operations';
-import type { Topic } from '../api/types';
+import { loadKnownGroups } from '../app/known-groups';
 import { useSession } from '../app/session';
+import type { RoomVisibility, TopicsQuery } from '../gql/graphql';
+import { TopicPicker } from './topic-picker';
 
-type Field = 'title' | 'description' | 'topics' | 'maxSpeakers' | 'scheduledFor';
+type Field = 'title' | 'description' | 'topics' | 'visibility' | 'groupId' | 'inviteeIds' | 'maxSpeakers' | 'scheduledFor';
+
+const VISIBILITY: readonly { readonly value: RoomVisibility; readonly label: string; readonly hint: string }[] = [
+  { value: 'PUBLIC', label: 'Public', hint: 'Anyone signed in can find and join it.' },
+  { value: 'GROUP', label: 'Group', hint: 'Only members of the group you pick.' },
+  { value: 'PRIVATE', label: 'Private', hint: 'Only the people you invite.' },
+];
 
 export function CreateRoomPage() {
-  const { request, navigate, showError } = useSession();
-  const [topics, setTopics] = useState<Topic[]>([]);
+  const { api, viewer, navigate, showError } = useSession();
+  const [topics, setTopics] = useState<TopicsQuery['topics']>([]);
+  const [groups] = useState(() => loadKnownGroups(viewer.id));
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
+  const [visibility, setVisibility] = useState<RoomVisibility>('PUBLIC');
+  const [groupId, setGroupId] = useState('');
+  const [invitees, setInvitees] = useState('');
   const [maxSpeakers, setMaxSpeakers] = useState(String(ROOM_LIMITS.maxSpeakersDefault));
   const [scheduledFor, setScheduledFor] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [busy, setBusy] = useState(false);
-  const ids = { title: useId(), description: useId(), topics: useId(), maxSpeakers: useId(), scheduledFor: useId() };
+  const baseId = useId();
+  const idOf = (field: Field) => `${baseId}-${field}`;
 
   useEffect(() => {
-    request<{ topics: Topic[] }>(TOPICS_QUERY).then((data) => setTopics(data.topics), showError);
-  }, [request, showError]);
+    api.query(TOPICS_QUERY, {}).then((data) => setTopics(data.topics), showError);
+  }, [api, showError]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -33,37 +46,43 @@ export function CreateRoomPage() {
         title,
         description: description.trim() || null,
         topics: selected,
+        visibility,
+        groupId: visibility === 'GROUP' ? groupId || null : null,
+        inviteeIds:
+          visibility === 'PRIVATE'
+            ? invitees
+                .split(/[\s,]+/)
+                .map((id) => id.trim())
+                .filter(Boolean)
+            : null,
         maxSpeakers: Number(maxSpeakers),
         // datetime-local has no zone: read it in the browser's zone, send an ISO instant.
         scheduledFor: scheduledFor ? new Date(scheduledFor).toISOString() : null,
       };
-      const data = await request<{ createRoom: { id: string } }>(CREATE_ROOM, { input });
-      navigate({ page: 'room', roomId: data.createRoom.id });
+      const { createRoom } = await api.mutate(CREATE_ROOM, { input });
+      navigate({ page: 'room', roomId: createRoom.id });
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
-        setErrors(error.fieldErrors);
-      } else {
-        showError(error);
-      }
+      if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) setErrors(error.fieldErrors);
+      else showError(error);
       setBusy(false);
     }
   }
 
   const fieldError = (field: Field) =>
     errors[field] ? (
-      <p className="field-error" id={`${ids[field]}-error`} role="alert">
+      <p className="field-error" id={`${idOf(field)}-error`} role="alert">
         {errors[field]}
       </p>
     ) : null;
-  const describedBy = (field: Field, hint?: string) => [hint, errors[field] ? `${ids[field]}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = (field: Field, hint?: string) => [hint, errors[field] ? `${idOf(field)}-error` : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <section className="card form-card" aria-labelledby="create-title">
       <h1 id="create-title">Start a room</h1>
-      <form onSubmit={submit} noValidate>
-        <label htmlFor={ids.title}>Title</label>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <label htmlFor={idOf('title')}>Title</label>
         <input
-          id={ids.title}
+          id={idOf('title')}
           name="title"
           value={title}
           maxLength={ROOM_LIMITS.titleMax + 20}
@@ -73,37 +92,69 @@ export function CreateRoomPage() {
         />
         {fieldError('title')}
 
-        <label htmlFor={ids.description}>Description (optional)</label>
-        <textarea id={ids.description} name="description" rows={3} value={description} onChange={(event) => setDescription(event.target.value)} />
+        <label htmlFor={idOf('description')}>Description (optional)</label>
+        <textarea id={idOf('description')} name="description" rows={3} value={description} aria-describedby={describedBy('description')} onChange={(event) => setDescription(event.target.value)} />
         {fieldError('description')}
 
-        <label htmlFor={ids.topics}>Topics</label>
-        <select
-          id={ids.topics}
-          name="topics"
-          multiple
-          size={Math.min(8, Math.max(3, topics.length))}
-          value={selected}
-          aria-invalid={errors.topics !== undefined}
-          aria-describedby={describedBy('topics', `${ids.topics}-hint`)}
-          onChange={(event) => setSelected(Array.from(event.target.selectedOptions, (option) => option.value))}
-        >
-          {topics.map((topic) => (
-            <option key={topic.slug} value={topic.slug}>
-              {topic.name}
-            </option>
-          ))}
-        </select>
-        <p className="hint" id={`${ids.topics}-hint`}>
-          Ctrl/⌘-click to pick several (at most {ROOM_LIMITS.topicsMax}). {selected.length} selected.
-        </p>
+        <TopicPicker
+          label="Topics"
+          topics={topics}
+          selected={selected}
+          max={ROOM_LIMITS.topicsMax}
+          onChange={setSelected}
+          invalid={errors.topics !== undefined}
+          describedBy={describedBy('topics')}
+        />
         {fieldError('topics')}
+
+        <fieldset className="visibility">
+          <legend>Who can join</legend>
+          {VISIBILITY.map((option) => (
+            <label key={option.value} className="radio">
+              <input type="radio" name="visibility" value={option.value} checked={visibility === option.value} onChange={() => setVisibility(option.value)} />
+              <span>
+                <strong>{option.label}</strong> <span className="muted small">{option.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {fieldError('visibility')}
+        {visibility === 'GROUP' && (
+          <>
+            <label htmlFor={idOf('groupId')}>Group</label>
+            <select id={idOf('groupId')} value={groupId} aria-invalid={errors.groupId !== undefined} aria-describedby={describedBy('groupId')} onChange={(event) => setGroupId(event.target.value)}>
+              <option value="">Pick one of your groups</option>
+              {groups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.name}
+                </option>
+              ))}
+            </select>
+            {fieldError('groupId')}
+          </>
+        )}
+        {visibility === 'PRIVATE' && (
+          <>
+            <label htmlFor={idOf('inviteeIds')}>Invitees (profile ids)</label>
+            <input
+              id={idOf('inviteeIds')}
+              value={invitees}
+              aria-invalid={errors.inviteeIds !== undefined}
+              aria-describedby={describedBy('inviteeIds', `${idOf('inviteeIds')}-hint`)}
+              onChange={(event) => setInvitees(event.target.value)}
+            />
+            <p className="hint" id={`${idOf('inviteeIds')}-hint`}>
+              Separate ids with commas. A profile page’s address ends with its id.
+            </p>
+            {fieldError('inviteeIds')}
+          </>
+        )}
 
         <div className="form-row">
           <div>
-            <label htmlFor={ids.maxSpeakers}>Speakers on stage (max)</label>
+            <label htmlFor={idOf('maxSpeakers')}>Speakers on stage (max)</label>
             <input
-              id={ids.maxSpeakers}
+              id={idOf('maxSpeakers')}
               name="maxSpeakers"
               type="number"
               inputMode="numeric"
@@ -115,17 +166,17 @@ export function CreateRoomPage() {
             {fieldError('maxSpeakers')}
           </div>
           <div>
-            <label htmlFor={ids.scheduledFor}>Scheduled time (optional)</label>
+            <label htmlFor={idOf('scheduledFor')}>Scheduled time (optional)</label>
             <input
-              id={ids.scheduledFor}
+              id={idOf('scheduledFor')}
               name="scheduledFor"
               type="datetime-local"
               value={scheduledFor}
               aria-invalid={errors.scheduledFor !== undefined}
-              aria-describedby={describedBy('scheduledFor', `${ids.scheduledFor}-hint`)}
+              aria-describedby={describedBy('scheduledFor', `${idOf('scheduledFor')}-hint`)}
               onChange={(event) => setScheduledFor(event.target.value)}
             />
-            <p className="hint" id={`${ids.scheduledFor}-hint`}>
+            <p className="hint" id={`${idOf('scheduledFor')}-hint`}>
               Leave empty to go live now.
             </p>
             {fieldError('scheduledFor')}

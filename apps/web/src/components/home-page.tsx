@@ -1,37 +1,29 @@
-import { RoomStatus } from '@roundtable/domain';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 
-import { HOME_QUERY, ROOMS_QUERY } from '../api/operations';
-import type { PageInfo, RoomCard as RoomCardData, RoomRecommendation } from '../api/types';
+import { HOME_QUERY, ROOMS_QUERY, TOPICS_QUERY } from '../api/operations';
 import { useSession } from '../app/session';
+import type { HomeQuery, RoomCardFieldsFragment, RoomStatus, TopicsQuery } from '../gql/graphql';
+import { roomMatches } from './room-card-text';
 import { RoomCard } from './room-card';
-
-interface HomeData {
-  recommendedRooms: { modelVersion: string; items: RoomRecommendation[] };
-}
-
-interface RoomsData {
-  rooms: { edges: { cursor: string; node: RoomCardData }[]; pageInfo: PageInfo };
-}
 
 export function HomePage() {
   return (
     <div className="home">
+      <h1 className="visually-hidden">Discover rooms</h1>
       <RecommendedRooms />
-      <AllRooms />
+      <LiveAndUpcoming />
     </div>
   );
 }
 
 function RecommendedRooms() {
-  const session = useSession();
-  const [data, setData] = useState<HomeData['recommendedRooms'] | null>(null);
+  const { api, showError } = useSession();
+  const [data, setData] = useState<HomeQuery['recommendedRooms'] | null>(null);
   const [failed, setFailed] = useState(false);
-  const { request, showError } = session;
 
   useEffect(() => {
     let current = true;
-    request<HomeData>(HOME_QUERY).then(
+    api.query(HOME_QUERY, {}).then(
       (result) => current && setData(result.recommendedRooms),
       (error: unknown) => {
         if (!current) return;
@@ -42,17 +34,12 @@ function RecommendedRooms() {
     return () => {
       current = false;
     };
-  }, [request, showError]);
+  }, [api, showError]);
 
   return (
     <section aria-labelledby="recommended-title" className="section">
       <div className="section-head">
         <h2 id="recommended-title">Recommended for you</h2>
-        {data && (
-          <span className="model-version" title="Ranking model that ordered this list">
-            model {data.modelVersion}
-          </span>
-        )}
       </div>
       {!data && !failed && <p className="muted">Finding rooms for you…</p>}
       {failed && <p className="muted">Recommendations are unavailable right now.</p>}
@@ -68,62 +55,87 @@ function RecommendedRooms() {
   );
 }
 
-type StatusFilter = RoomStatus | 'ALL';
+const SECTIONS: readonly { readonly status: RoomStatus; readonly title: string }[] = [
+  { status: 'LIVE', title: 'Live now' },
+  { status: 'SCHEDULED', title: 'Upcoming' },
+];
 
-function AllRooms() {
-  const { request, showError } = useSession();
-  const [filter, setFilter] = useState<StatusFilter>('ALL');
-  const [rooms, setRooms] = useState<RoomCardData[]>([]);
-  const [pageInfo, setPageInfo] = useState<PageInfo | null>(null);
-  const [loading, setLoading] = useState(false);
-  const filterId = useId();
-
-  const load = useCallback(
-    async (status: StatusFilter, after: string | null) => {
-      setLoading(true);
-      try {
-        const data = await request<RoomsData>(ROOMS_QUERY, { filter: status === 'ALL' ? null : { status }, after });
-        const page = data.rooms.edges.map((edge) => edge.node);
-        setRooms((previous) => (after ? [...previous, ...page.filter((room) => !previous.some((p) => p.id === room.id))] : page));
-        setPageInfo(data.rooms.pageInfo);
-      } catch (error) {
-        showError(error);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [request, showError],
-  );
+/**
+ * Live and upcoming rooms, filtered by topic (on the server) and by a search over titles and hosts.
+ * The served schema has no RoomFilter.search yet, so the search filters the loaded rooms here.
+ */
+function LiveAndUpcoming() {
+  const { api, showError } = useSession();
+  const [topics, setTopics] = useState<TopicsQuery['topics']>([]);
+  const [topic, setTopic] = useState('');
+  const [search, setSearch] = useState('');
+  const [rooms, setRooms] = useState<Record<RoomStatus, RoomCardFieldsFragment[]> | null>(null);
+  const topicId = useId();
+  const searchId = useId();
 
   useEffect(() => {
-    void load(filter, null);
-  }, [filter, load]);
+    api.query(TOPICS_QUERY, {}).then((data) => setTopics(data.topics), showError);
+  }, [api, showError]);
+
+  useEffect(() => {
+    let current = true;
+    const filterTopic = topic || null;
+    Promise.all(SECTIONS.map(({ status }) => api.query(ROOMS_QUERY, { filter: { status, topic: filterTopic } }))).then(
+      ([live, upcoming]) => {
+        if (!current) return;
+        const nodes = (data: typeof live) => data?.rooms.edges.map((edge) => edge.node) ?? [];
+        setRooms({ LIVE: nodes(live), SCHEDULED: nodes(upcoming), ENDED: [] });
+      },
+      (error: unknown) => current && showError(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, showError, topic]);
+
+  const shown = useMemo(() => {
+    if (!rooms) return null;
+    return { LIVE: rooms.LIVE.filter((room) => roomMatches(room, search)), SCHEDULED: rooms.SCHEDULED.filter((room) => roomMatches(room, search)), ENDED: [] };
+  }, [rooms, search]);
 
   return (
-    <section aria-labelledby="all-rooms-title" className="section">
+    <section aria-labelledby="browse-title" className="section">
       <div className="section-head">
-        <h2 id="all-rooms-title">All rooms</h2>
-        <label htmlFor={filterId} className="inline-label">
-          Status
-          <select id={filterId} value={filter} onChange={(event) => setFilter(event.target.value as StatusFilter)}>
-            <option value="ALL">All</option>
-            <option value={RoomStatus.Live}>Live</option>
-            <option value={RoomStatus.Scheduled}>Scheduled</option>
-            <option value={RoomStatus.Ended}>Ended</option>
+        <h2 id="browse-title">Live and upcoming</h2>
+      </div>
+      <div className="filters">
+        <div className="filter">
+          <label htmlFor={searchId}>Search titles and hosts</label>
+          <input id={searchId} type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder="e.g. Kubernetes, Ada" />
+        </div>
+        <div className="filter">
+          <label htmlFor={topicId}>Topic</label>
+          <select id={topicId} value={topic} onChange={(event) => setTopic(event.target.value)}>
+            <option value="">All topics</option>
+            {topics.map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.name}
+              </option>
+            ))}
           </select>
-        </label>
+        </div>
       </div>
-      {rooms.length === 0 && !loading && <p className="muted">No rooms.</p>}
-      <div className="room-grid" data-testid="all-rooms" aria-busy={loading}>
-        {rooms.map((room) => (
-          <RoomCard key={room.id} room={room} />
+      {!shown && <p className="muted">Loading rooms…</p>}
+      {shown &&
+        SECTIONS.map(({ status, title }) => (
+          <section key={status} aria-label={title} className="subsection">
+            <h3>{title}</h3>
+            {shown[status].length === 0 ? (
+              <p className="muted">{search || topic ? 'No rooms match.' : status === 'LIVE' ? 'No live rooms right now.' : 'Nothing scheduled.'}</p>
+            ) : (
+              <div className="room-grid" data-testid={status === 'LIVE' ? 'live-rooms' : 'upcoming-rooms'}>
+                {shown[status].map((room) => (
+                  <RoomCard key={room.id} room={room} />
+                ))}
+              </div>
+            )}
+          </section>
         ))}
-      </div>
-      {pageInfo?.hasNextPage && (
-        <button type="button" className="button load-more" disabled={loading} onClick={() => void load(filter, pageInfo.endCursor)}>
-          {loading ? 'Loading…' : 'Load more'}
-        </button>
-      )}
     </section>
   );
 }

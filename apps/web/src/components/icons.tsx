@@ -23,3 +23,13 @@ export function BrandMark() {
     </svg>
   );
 }
+
+export function MicIcon(props: { size?: number; off?: boolean }) {
+  const size = props.size ?? 16;
+  return (
+    <svg viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1A7 7 0 0 0 19 11h-2Z" />
+      {props.off && <path stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" d="M4 3l16 18" />}
+    </svg>
+  );
+}

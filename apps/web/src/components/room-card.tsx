@@ -1,20 +1,22 @@
-import type { RoomCard as RoomCardData } from '../api/types';
 import { useSession } from '../app/session';
-import { roomTiming } from '../room/room-actions';
+import type { RoomCardFieldsFragment } from '../gql/graphql';
+import { countOf, roomTiming } from '../room/room-actions';
+import { displayReasons } from './room-card-text';
 import { StatusBadge } from './status-badge';
 import { TopicChips } from './topic-chips';
 
-export function RoomCard(props: { room: RoomCardData; reasons?: readonly string[] }) {
-  const { room, reasons } = props;
+export function RoomCard(props: { room: RoomCardFieldsFragment; reasons?: readonly string[] }) {
+  const { room } = props;
   const { navigate } = useSession();
   const href = `/rooms/${encodeURIComponent(room.id)}`;
+  const reasons = props.reasons ? displayReasons(props.reasons, room.status) : [];
   return (
     <article className="room-card" data-testid="room-card">
       <div className="room-card-head">
         <StatusBadge status={room.status} />
         <span className="muted small">{roomTiming(room)}</span>
       </div>
-      <h3>
+      <h3 className="breakable">
         <a
           href={href}
           onClick={(event) => {
@@ -26,10 +28,10 @@ export function RoomCard(props: { room: RoomCardData; reasons?: readonly string[
         </a>
       </h3>
       <p className="muted small">
-        Hosted by {room.host.displayName} · {room.listenerCount} {room.listenerCount === 1 ? 'listener' : 'listeners'}
+        Hosted by {room.host.displayName} · {countOf(room.listenerCount, 'listener')}
       </p>
       <TopicChips topics={room.topics} />
-      {reasons && reasons.length > 0 && (
+      {reasons.length > 0 && (
         <ul className="chips" aria-label="Why we recommend it">
           {reasons.map((reason) => (
             <li key={reason} className="chip chip-reason" data-testid="reason">

@@ -1,9 +1,9 @@
-import { RoomStatus } from '@roundtable/domain';
+import type { RoomStatus } from '../gql/graphql';
 
 const LABELS: Readonly<Record<RoomStatus, string>> = {
-  [RoomStatus.Live]: 'Live',
-  [RoomStatus.Scheduled]: 'Scheduled',
-  [RoomStatus.Ended]: 'Ended',
+  LIVE: 'Live',
+  SCHEDULED: 'Scheduled',
+  ENDED: 'Ended',
 };
 
 export function StatusBadge(props: { status: RoomStatus }) {

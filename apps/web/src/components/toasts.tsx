@@ -5,11 +5,11 @@ export function Toasts(props: { toasts: readonly Toast[]; onDismiss(id: number):
     <div className="toasts" role="region" aria-label="Notifications" aria-live="assertive">
       {props.toasts.map((toast) => (
         <div key={toast.id} className="toast" role="alert" data-code={toast.code}>
-          <div>
-            <code className="toast-code">{toast.code}</code> <strong>{toast.title}</strong>
-            <p>{toast.message}</p>
+          <div className="toast-text">
+            <strong>{toast.title}</strong>
+            {toast.detail && <p>{toast.detail}</p>}
           </div>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => props.onDismiss(toast.id)}>
+          <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => props.onDismiss(toast.id)}>
             ×
           </button>
         </div>

@@ -1,7 +1,5 @@
-import type { Topic } from '../api/types';
-
 /** A room's topics as chips; renders nothing for a room without topics. */
-export function TopicChips(props: { topics: readonly Topic[] }) {
+export function TopicChips(props: { topics: readonly { readonly slug: string; readonly name: string }[] }) {
   if (props.topics.length === 0) return null;
   return (
     <ul className="chips" aria-label="Topics">

@@ -1,6 +1,7 @@
-import { MODERATING_ROLES, ParticipantRole, ROOM_LIMITS, RoomStatus } from '@roundtable/domain';
+import { ROOM_LIMITS } from '@roundtable/domain';
 
-import type { Participant } from '../api/types';
+import type { RoomSnapshot } from './room-reducer';
+import { MODERATING_ROLES, type Participant, type ParticipantRole, type RoomStatus } from './room-types';
 
 /** What a moderator may do to one participant; the API decides finally, this only picks buttons. */
 export type ParticipantAction =
@@ -22,66 +23,105 @@ export const ACTION_LABELS: Readonly<Record<ParticipantAction, string>> = {
   removeAndBan: 'Remove and ban',
 };
 
+export const ROLE_LABELS: Readonly<Record<ParticipantRole, string>> = {
+  HOST: 'Host',
+  MODERATOR: 'Moderator',
+  SPEAKER: 'Speaker',
+  LISTENER: 'Listener',
+};
+
 export const QUESTION_MAX_LENGTH = ROOM_LIMITS.questionMax;
 
 export const canModerate = (role: ParticipantRole | null | undefined): boolean => role != null && MODERATING_ROLES.has(role);
 
-/** Buttons shown to the viewer (by role) for another participant. */
-export function actionsFor(viewerRole: ParticipantRole | null | undefined, target: Participant, viewerId: string): ParticipantAction[] {
-  if (!canModerate(viewerRole) || target.profile.id === viewerId || target.role === ParticipantRole.Host) return [];
-  const isHost = viewerRole === ParticipantRole.Host;
+/** Buttons shown to the viewer (by role) for another participant; none in a room that is not live. */
+export function actionsFor(viewerRole: ParticipantRole | null | undefined, target: Participant, viewerId: string, status: RoomStatus = 'LIVE'): ParticipantAction[] {
+  if (status !== 'LIVE' || !canModerate(viewerRole) || target.profile.id === viewerId || target.role === 'HOST') return [];
+  const isHost = viewerRole === 'HOST';
   const actions: ParticipantAction[] = [];
-  if (target.role === ParticipantRole.Listener && target.invitedToStageAt === null) actions.push('inviteToStage');
-  if (target.role === ParticipantRole.Speaker || (target.role === ParticipantRole.Moderator && isHost)) actions.push('moveToAudience');
-  if (target.role !== ParticipantRole.Listener && !target.muted) actions.push('mute');
-  if (isHost && target.role === ParticipantRole.Speaker) actions.push('makeModerator');
-  if (isHost && target.role === ParticipantRole.Moderator) actions.push('removeModerator');
-  if (isHost || target.role !== ParticipantRole.Moderator) actions.push('remove', 'removeAndBan');
+  if (target.role === 'LISTENER' && target.invitedToStageAt === null) actions.push('inviteToStage');
+  if (target.role === 'SPEAKER' || (target.role === 'MODERATOR' && isHost)) actions.push('moveToAudience');
+  if (target.role !== 'LISTENER' && !target.muted) actions.push('mute');
+  if (isHost && target.role === 'SPEAKER') actions.push('makeModerator');
+  if (isHost && target.role === 'MODERATOR') actions.push('removeModerator');
+  if (isHost || target.role !== 'MODERATOR') actions.push('remove', 'removeAndBan');
   return actions;
 }
+
+/** Why the viewer cannot join right now, in words; null when Join is offered. */
+export type JoinBlock = 'scheduled' | 'ended' | 'banned' | 'refused' | null;
 
 /** What the viewer may do about their own participation. */
 export interface ViewerControls {
   readonly join: boolean;
+  readonly joinBlock: JoinBlock;
   readonly leave: boolean;
   readonly raiseHand: boolean;
   readonly lowerHand: boolean;
   readonly answerInvite: boolean;
   readonly leaveStage: boolean;
+  readonly unmute: boolean;
   readonly start: boolean;
   readonly end: boolean;
 }
 
-export function viewerControls(status: RoomStatus, viewer: Participant | null, viewerIsHost: boolean): ViewerControls {
-  const ended = status === RoomStatus.Ended;
-  const listener = viewer?.role === ParticipantRole.Listener;
+export interface ViewerSituation {
+  readonly status: RoomStatus;
+  readonly viewer: Participant | null;
+  readonly viewerIsHost: boolean;
+  /** This page saw a moderator remove the viewer (with or without a ban). */
+  readonly removed: { readonly banned: boolean } | null;
+  /** The server refused this viewer's last join (CONFLICT: banned, full, ...). */
+  readonly joinRefused: boolean;
+}
+
+export function viewerControls(situation: ViewerSituation): ViewerControls {
+  const { status, viewer, viewerIsHost, removed, joinRefused } = situation;
+  const live = status === 'LIVE';
+  const listener = viewer?.role === 'LISTENER';
+  const onStage = viewer !== null && viewer.role !== 'LISTENER';
+  const joinBlock: JoinBlock =
+    viewer !== null ? null : status === 'ENDED' ? 'ended' : status === 'SCHEDULED' ? 'scheduled' : removed?.banned ? 'banned' : joinRefused ? 'refused' : null;
   return {
-    join: !ended && viewer === null,
-    leave: !ended && viewer !== null,
-    raiseHand: !ended && listener && viewer.handRaisedAt === null && viewer.invitedToStageAt === null,
-    lowerHand: !ended && listener && viewer.handRaisedAt !== null,
-    answerInvite: !ended && listener && viewer.invitedToStageAt !== null,
-    leaveStage: !ended && viewer?.role === ParticipantRole.Speaker,
-    start: viewerIsHost && status === RoomStatus.Scheduled,
-    end: viewerIsHost && status === RoomStatus.Live,
+    join: viewer === null && live && joinBlock === null,
+    joinBlock,
+    leave: status !== 'ENDED' && viewer !== null,
+    raiseHand: live && listener && viewer.handRaisedAt === null && viewer.invitedToStageAt === null,
+    lowerHand: live && listener && viewer.handRaisedAt !== null,
+    answerInvite: live && listener && viewer.invitedToStageAt !== null,
+    leaveStage: live && viewer?.role === 'SPEAKER',
+    unmute: live && onStage && viewer.muted,
+    start: viewerIsHost && status === 'SCHEDULED',
+    end: viewerIsHost && live,
   };
 }
 
-/** The audio status line: this client never connects to a media server, it shows the grant. */
-export function audioStatus(audio: { readonly serverUrl: string; readonly canPublish: boolean } | null, inRoom: boolean): string {
-  if (!inRoom) return 'Audio: join the room to get a media token.';
-  if (!audio) return 'Audio: requesting a media token…';
-  const grant = audio.canPublish ? 'speaker token ready (may publish the microphone)' : 'listen-only token ready';
-  return `Audio: ${grant} for ${audio.serverUrl}. This web client does not connect to a media server.`;
+export const JOIN_BLOCK_MESSAGES: Readonly<Record<Exclude<JoinBlock, null>, string>> = {
+  scheduled: 'This room has not started yet. You can join once the host starts it.',
+  ended: 'This room has ended.',
+  banned: 'A moderator removed you from this room, and you may not join it again.',
+  refused: 'You cannot join this room right now.',
+};
+
+/** What the host's leaving does, to confirm before it happens (the server's rule: longest-serving moderator). */
+export function hostLeaveConsequence(room: Pick<RoomSnapshot, 'stage'>): string {
+  const successor = room.stage.find((participant) => participant.role === 'MODERATOR');
+  return successor
+    ? `You are the host. If you leave, ${successor.profile.displayName} becomes the host.`
+    : 'You are the host and there is no moderator to take over: leaving ends the room for everyone.';
 }
 
 /** "Live · started 14:05", "Starts Tue 18:30", "Ended". */
 export function roomTiming(room: { status: RoomStatus; startedAt: string | null; scheduledFor: string | null }, locale?: string): string {
-  const format = (iso: string) =>
-    new Date(iso).toLocaleString(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
-  if (room.status === RoomStatus.Live) return room.startedAt ? `Live · started ${format(room.startedAt)}` : 'Live';
-  if (room.status === RoomStatus.Scheduled) return room.scheduledFor ? `Starts ${format(room.scheduledFor)}` : 'Scheduled';
+  const format = (iso: string) => new Date(iso).toLocaleString(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  if (room.status === 'LIVE') return room.startedAt ? `Live · started ${format(room.startedAt)}` : 'Live';
+  if (room.status === 'SCHEDULED') return room.scheduledFor ? `Starts ${format(room.scheduledFor)}` : 'Scheduled';
   return 'Ended';
+}
+
+/** "1 listener", "2 listeners", "1 follower": English plurals for counts. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
 }
 
 /** Two initials for an avatar ("Ada Lovelace" → "AL"). */
@@ -91,11 +131,4 @@ export function initialsOf(name: string): string {
   const last = words.length > 1 ? (words[words.length - 1] ?? '') : '';
   const letters = last ? `${first.charAt(0)}${last.charAt(0)}` : first.slice(0, 2);
   return letters.toUpperCase() || '?';
-}
-
-/** A stable hue per profile, so a person keeps their colour across the page. */
-export function hueOf(id: string): number {
-  let hash = 0;
-  for (let i = 0; i < id.length; i += 1) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
-  return hash % 360;
 }

@@ -1,142 +1,95 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
-import { subscribe, type Subscription } from '../api/graphql-client';
 import { AUDIENCE_PAGE, AUDIENCE_QUERY, ROOM_EVENTS, ROOM_QUERY } from '../api/operations';
-import type { PageInfo, Participant, RoomDetail, RoomEvent } from '../api/types';
 import { useSession } from '../app/session';
-import {
-  appendAudiencePage,
-  applyRoomEvent,
-  dispositionOf,
-  removeParticipant,
-  roomStateFrom,
-  type RoomState,
-  upsertParticipant,
-} from './room-state';
+import { createRoomState, roomReducer, type RoomAction, type RoomSnapshot, type RoomState, visibleRoom } from './room-reducer';
 
-export type LiveStatus = 'connecting' | 'live' | 'closed' | 'failed';
+/** The room stream itself, apart from the socket: running, ended by the server, or refused. */
+export type StreamState = 'running' | 'ended' | 'failed';
+
+type PageAction = RoomAction | { readonly type: 'firstLoad'; readonly state: RoomState };
+
+function pageReducer(state: RoomState | null, action: PageAction): RoomState | null {
+  if (action.type === 'firstLoad') return action.state;
+  return state === null ? null : roomReducer(state, action);
+}
 
 /**
- * Loads a room, then follows `roomEvents(roomId, sinceVersion: room.version)`. Events apply in
- * version order; a gap (previousVersion ≠ last version seen) refetches the room and
- * resubscribes from the new version, as the contract asks.
+ * Loads a room, then follows `roomEvents(roomId, sinceVersion: room.version)`. The reducer applies
+ * events in version order; a gap or an unknown event type asks for a refetch, which reloads the
+ * room and resubscribes from its new version. graphql-ws resubscribes by itself after a dropped
+ * socket (with backoff), and the replay from sinceVersion fills in what happened meanwhile.
  */
 export function useLiveRoom(roomId: string) {
-  const session = useSession();
-  const { request, showError, viewer } = session;
-  const [room, setRoomState] = useState<RoomState | null>(null);
+  const { api, viewer, showError } = useSession();
+  const [state, dispatch] = useReducer(pageReducer, null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [live, setLive] = useState<LiveStatus>('connecting');
-  const [refetches, setRefetches] = useState(0);
-  const roomRef = useRef<RoomState | null>(null);
-  const subscriptionRef = useRef<Subscription | null>(null);
-  const stopListeningRef = useRef<(() => void) | null>(null);
-  const generation = useRef(0);
-
-  const setRoom = useCallback((next: RoomState) => {
-    roomRef.current = next;
-    setRoomState(next);
-  }, []);
-
-  const load = useCallback(async () => {
-    const mine = ++generation.current;
-    subscriptionRef.current?.dispose();
-    subscriptionRef.current = null;
-    stopListeningRef.current?.();
-    setLive('connecting');
-    let detail: RoomDetail | null;
-    try {
-      detail = (await request<{ room: RoomDetail | null }>(ROOM_QUERY, { id: roomId, audienceFirst: AUDIENCE_PAGE })).room;
-    } catch (error) {
-      if (mine !== generation.current) return;
-      setLoadError(error instanceof ApiError ? error : ApiError.network(String(error)));
-      setLive('failed');
-      return;
-    }
-    if (mine !== generation.current) return;
-    if (!detail) {
-      setLoadError(new ApiError('NOT_FOUND', 'This room does not exist or is not visible to you.'));
-      setLive('failed');
-      return;
-    }
-    setLoadError(null);
-    setRoom(roomStateFrom(detail));
-    subscriptionRef.current = subscribe<{ roomEvents: RoomEvent }>(
-      session.live(),
-      ROOM_EVENTS,
-      { roomId, sinceVersion: detail.version },
-      {
-        next: ({ roomEvents: event }) => {
-          if (mine !== generation.current) return;
-          setLive('live');
-          const current = roomRef.current;
-          if (!current) return;
-          const disposition = dispositionOf(current.version, event);
-          if (disposition === 'apply') setRoom(applyRoomEvent(current, event, viewer.id));
-          else if (disposition === 'refetch') {
-            setRefetches((count) => count + 1);
-            void load();
-          }
-        },
-        error: (error) => {
-          if (mine !== generation.current) return;
-          setLive('failed');
-          showError(error);
-        },
-        // The stream ends when the room ends or the viewer is banned.
-        complete: () => {
-          if (mine === generation.current) setLive('closed');
-        },
-      },
-    );
-    // graphql-ws acknowledges no subscription start; the replay or first event marks it live,
-    // and a quiet room is live once connected.
-    stopListeningRef.current = session.live().on('connected', () => {
-      if (mine === generation.current) setLive((status) => (status === 'connecting' ? 'live' : status));
-    });
-  }, [request, roomId, session, setRoom, showError, viewer.id]);
+  const [stream, setStream] = useState<StreamState>('running');
+  const [loads, setLoads] = useState(0);
+  const reload = useCallback(() => setLoads((count) => count + 1), []);
 
   useEffect(() => {
-    void load();
+    let current = true;
+    let unsubscribe: (() => void) | null = null;
+    setStream('running');
+    api.query(ROOM_QUERY, { id: roomId, audienceFirst: AUDIENCE_PAGE }).then(
+      ({ room }) => {
+        if (!current) return;
+        if (!room) {
+          setLoadError(new ApiError('NOT_FOUND', 'This room does not exist or is not visible to you.'));
+          return;
+        }
+        setLoadError(null);
+        dispatch(loads === 0 ? { type: 'firstLoad', state: createRoomState(room, viewer.id) } : { type: 'roomLoaded', room });
+        // An ended room sends nothing more.
+        if (room.status === 'ENDED') return;
+        unsubscribe = api.subscribe(
+          ROOM_EVENTS,
+          { roomId, sinceVersion: room.version },
+          {
+            next: ({ roomEvents }) => dispatch({ type: 'eventReceived', event: roomEvents }),
+            error: (error) => {
+              setStream('failed');
+              showError(error);
+            },
+            // The server ends the stream when the room ends or the viewer is banned.
+            complete: () => setStream('ended'),
+          },
+        );
+      },
+      (error: unknown) => {
+        if (!current) return;
+        if (loads === 0) setLoadError(error instanceof ApiError ? error : ApiError.network(String(error)));
+        else {
+          setStream('failed');
+          showError(error);
+        }
+      },
+    );
     return () => {
-      generation.current += 1;
-      stopListeningRef.current?.();
-      subscriptionRef.current?.dispose();
-      subscriptionRef.current = null;
+      current = false;
+      unsubscribe?.();
     };
-  }, [load]);
+  }, [api, roomId, viewer.id, showError, loads]);
 
-  /** Applies a mutation's result at once; the matching event later changes nothing. */
-  const applyParticipant = useCallback(
-    (participant: Participant, knownNew = false) => {
-      if (roomRef.current) setRoom(upsertParticipant(roomRef.current, participant, viewer.id, knownNew));
-    },
-    [setRoom, viewer.id],
-  );
+  const refetchNeeded = state?.refetchNeeded ?? false;
+  useEffect(() => {
+    if (refetchNeeded) reload();
+  }, [refetchNeeded, reload]);
 
-  const applyRemoval = useCallback(
-    (profileId: string) => {
-      if (roomRef.current) setRoom(removeParticipant(roomRef.current, profileId, viewer.id));
-    },
-    [setRoom, viewer.id],
-  );
-
-  const loadMoreAudience = useCallback(async () => {
-    const current = roomRef.current;
-    if (!current?.audiencePage.endCursor) return;
-    try {
-      const data = await request<{ room: { audience: { edges: { node: Participant }[]; pageInfo: PageInfo } } | null }>(AUDIENCE_QUERY, {
-        id: roomId,
-        after: current.audiencePage.endCursor,
-      });
-      if (data.room && roomRef.current) {
-        setRoom(appendAudiencePage(roomRef.current, data.room.audience.edges.map((edge) => edge.node), data.room.audience.pageInfo));
+  const loadMoreAudience = useCallback(
+    async (after: string) => {
+      try {
+        const { room } = await api.query(AUDIENCE_QUERY, { id: roomId, first: AUDIENCE_PAGE, after });
+        if (room) dispatch({ type: 'audiencePageLoaded', participants: room.audience.edges.map((edge) => edge.node), pageInfo: room.audience.pageInfo });
+      } catch (error) {
+        showError(error);
       }
-    } catch (error) {
-      showError(error);
-    }
-  }, [request, roomId, setRoom, showError]);
+    },
+    [api, roomId, showError],
+  );
 
-  return { room, loadError, live, refetches, reload: load, applyParticipant, applyRemoval, loadMoreAudience };
+  const room: RoomSnapshot | null = useMemo(() => (state ? visibleRoom(state) : null), [state]);
+  return { room, viewerRemoved: state?.viewerRemoved ?? null, loadError, stream, reload, dispatch, loadMoreAudience };
 }

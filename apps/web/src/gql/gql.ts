@@ -1,0 +1,250 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the preset types graphql() overloads with any */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment ProfileSummary on Profile {\n    id\n    displayName\n    headline\n  }\n": typeof types.ProfileSummaryFragmentDoc,
+    "\n  fragment ParticipantFields on Participant {\n    id\n    role\n    handRaisedAt\n    handRaiseQuestion\n    invitedToStageAt\n    muted\n    connected\n    joinedAt\n    profile {\n      ...ProfileSummary\n    }\n  }\n": typeof types.ParticipantFieldsFragmentDoc,
+    "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n": typeof types.RoomCardFieldsFragmentDoc,
+    "\n  fragment AudioAccessFields on AudioAccess {\n    serverUrl\n    token\n    expiresAt\n    canPublish\n  }\n": typeof types.AudioAccessFieldsFragmentDoc,
+    "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n  }\n": typeof types.ProfileFieldsFragmentDoc,
+    "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  query Rooms($filter: RoomFilter, $after: String) {\n    rooms(filter: $filter, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...RoomCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RoomsDocument,
+    "\n  query Topics {\n    topics {\n      slug\n      name\n    }\n  }\n": typeof types.TopicsDocument,
+    "\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n": typeof types.RoomDocument,
+    "\n  query Audience($id: ID!, $first: Int!, $after: String) {\n    room(id: $id) {\n      id\n      audience(first: $first, after: $after) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": typeof types.AudienceDocument,
+    "\n  query ProfilePage($id: ID!) {\n    profile(id: $id) {\n      ...ProfileFields\n    }\n  }\n": typeof types.ProfilePageDocument,
+    "\n  mutation UpdateViewerProfile($input: UpdateProfileInput!) {\n    updateViewerProfile(input: $input) {\n      ...ProfileFields\n    }\n  }\n": typeof types.UpdateViewerProfileDocument,
+    "\n  mutation Follow($profileId: ID!) {\n    follow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n": typeof types.FollowDocument,
+    "\n  mutation Unfollow($profileId: ID!) {\n    unfollow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n": typeof types.UnfollowDocument,
+    "\n  query GroupPage($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      description\n      memberCount\n      viewerIsMember\n      rooms {\n        ...RoomCardFields\n      }\n    }\n  }\n": typeof types.GroupPageDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  mutation JoinGroup($groupId: ID!) {\n    joinGroup(groupId: $groupId) {\n      id\n      name\n      memberCount\n      viewerIsMember\n    }\n  }\n": typeof types.JoinGroupDocument,
+    "\n  mutation CreateRoom($input: CreateRoomInput!) {\n    createRoom(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateRoomDocument,
+    "\n  mutation JoinRoom($roomId: ID!) {\n    joinRoom(roomId: $roomId) {\n      participant {\n        ...ParticipantFields\n      }\n      audio {\n        ...AudioAccessFields\n      }\n    }\n  }\n": typeof types.JoinRoomDocument,
+    "\n  mutation RefreshAudio($roomId: ID!) {\n    refreshAudioAccess(roomId: $roomId) {\n      ...AudioAccessFields\n    }\n  }\n": typeof types.RefreshAudioDocument,
+    "\n  mutation LeaveRoom($roomId: ID!) {\n    leaveRoom(roomId: $roomId) {\n      id\n    }\n  }\n": typeof types.LeaveRoomDocument,
+    "\n  mutation StartRoom($roomId: ID!) {\n    startRoom(roomId: $roomId) {\n      id\n      status\n    }\n  }\n": typeof types.StartRoomDocument,
+    "\n  mutation EndRoom($roomId: ID!) {\n    endRoom(roomId: $roomId) {\n      id\n      status\n    }\n  }\n": typeof types.EndRoomDocument,
+    "\n  mutation RaiseHand($roomId: ID!, $question: String) {\n    raiseHand(roomId: $roomId, question: $question) {\n      ...ParticipantFields\n    }\n  }\n": typeof types.RaiseHandDocument,
+    "\n  mutation LowerHand($roomId: ID!) {\n    lowerHand(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n": typeof types.LowerHandDocument,
+    "\n  mutation AcceptInvite($roomId: ID!) {\n    acceptStageInvite(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n": typeof types.AcceptInviteDocument,
+    "\n  mutation DeclineInvite($roomId: ID!) {\n    declineStageInvite(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n": typeof types.DeclineInviteDocument,
+    "\n  mutation UnmuteSelf($roomId: ID!) {\n    unmuteSelf(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n": typeof types.UnmuteSelfDocument,
+    "\n  mutation InviteToStage($roomId: ID!, $profileId: ID!) {\n    inviteToStage(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n": typeof types.InviteToStageDocument,
+    "\n  mutation MoveToAudience($roomId: ID!, $profileId: ID!) {\n    moveToAudience(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n": typeof types.MoveToAudienceDocument,
+    "\n  mutation Mute($roomId: ID!, $profileId: ID!) {\n    muteParticipant(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n": typeof types.MuteDocument,
+    "\n  mutation SetModerator($roomId: ID!, $profileId: ID!, $moderator: Boolean!) {\n    setModerator(roomId: $roomId, profileId: $profileId, moderator: $moderator) {\n      ...ParticipantFields\n    }\n  }\n": typeof types.SetModeratorDocument,
+    "\n  mutation Remove($roomId: ID!, $profileId: ID!, $ban: Boolean) {\n    removeParticipant(roomId: $roomId, profileId: $profileId, ban: $ban) {\n      id\n    }\n  }\n": typeof types.RemoveDocument,
+    "\n  subscription RoomEvents($roomId: ID!, $sinceVersion: Int) {\n    roomEvents(roomId: $roomId, sinceVersion: $sinceVersion) {\n      __typename\n      roomId\n      version\n      previousVersion\n      at\n      ... on ParticipantJoined {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantLeft {\n        profileId\n      }\n      ... on AudienceChanged {\n        listenerCount\n        joined {\n          ...ParticipantFields\n        }\n        leftProfileIds\n      }\n      ... on HandRaised {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on HandLowered {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on StageInvitation {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on StageInvitationDeclined {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on RoleChanged {\n        participant {\n          ...ParticipantFields\n        }\n        previousRole\n      }\n      ... on ParticipantMuted {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantUnmuted {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantRemoved {\n        profileId\n        banned\n      }\n      ... on RoomStatusChanged {\n        status\n      }\n    }\n  }\n": typeof types.RoomEventsDocument,
+};
+const documents: Documents = {
+    "\n  fragment ProfileSummary on Profile {\n    id\n    displayName\n    headline\n  }\n": types.ProfileSummaryFragmentDoc,
+    "\n  fragment ParticipantFields on Participant {\n    id\n    role\n    handRaisedAt\n    handRaiseQuestion\n    invitedToStageAt\n    muted\n    connected\n    joinedAt\n    profile {\n      ...ProfileSummary\n    }\n  }\n": types.ParticipantFieldsFragmentDoc,
+    "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n": types.RoomCardFieldsFragmentDoc,
+    "\n  fragment AudioAccessFields on AudioAccess {\n    serverUrl\n    token\n    expiresAt\n    canPublish\n  }\n": types.AudioAccessFieldsFragmentDoc,
+    "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n  }\n": types.ProfileFieldsFragmentDoc,
+    "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  query Rooms($filter: RoomFilter, $after: String) {\n    rooms(filter: $filter, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...RoomCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RoomsDocument,
+    "\n  query Topics {\n    topics {\n      slug\n      name\n    }\n  }\n": types.TopicsDocument,
+    "\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n": types.RoomDocument,
+    "\n  query Audience($id: ID!, $first: Int!, $after: String) {\n    room(id: $id) {\n      id\n      audience(first: $first, after: $after) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": types.AudienceDocument,
+    "\n  query ProfilePage($id: ID!) {\n    profile(id: $id) {\n      ...ProfileFields\n    }\n  }\n": types.ProfilePageDocument,
+    "\n  mutation UpdateViewerProfile($input: UpdateProfileInput!) {\n    updateViewerProfile(input: $input) {\n      ...ProfileFields\n    }\n  }\n": types.UpdateViewerProfileDocument,
+    "\n  mutation Follow($profileId: ID!) {\n    follow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n": types.FollowDocument,
+    "\n  mutation Unfollow($profileId: ID!) {\n    unfollow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n": types.UnfollowDocument,
+    "\n  query GroupPage($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      description\n      memberCount\n      viewerIsMember\n      rooms {\n        ...RoomCardFields\n      }\n    }\n  }\n": types.GroupPageDocument,
+    "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  mutation JoinGroup($groupId: ID!) {\n    joinGroup(groupId: $groupId) {\n      id\n      name\n      memberCount\n      viewerIsMember\n    }\n  }\n": types.JoinGroupDocument,
+    "\n  mutation CreateRoom($input: CreateRoomInput!) {\n    createRoom(input: $input) {\n      id\n    }\n  }\n": types.CreateRoomDocument,
+    "\n  mutation JoinRoom($roomId: ID!) {\n    joinRoom(roomId: $roomId) {\n      participant {\n        ...ParticipantFields\n      }\n      audio {\n        ...AudioAccessFields\n      }\n    }\n  }\n": types.JoinRoomDocument,
+    "\n  mutation RefreshAudio($roomId: ID!) {\n    refreshAudioAccess(roomId: $roomId) {\n      ...AudioAccessFields\n    }\n  }\n": types.RefreshAudioDocument,
+    "\n  mutation LeaveRoom($roomId: ID!) {\n    leaveRoom(roomId: $roomId) {\n      id\n    }\n  }\n": types.LeaveRoomDocument,
+    "\n  mutation StartRoom($roomId: ID!) {\n    startRoom(roomId: $roomId) {\n      id\n      status\n    }\n  }\n": types.StartRoomDocument,
+    "\n  mutation EndRoom($roomId: ID!) {\n    endRoom(roomId: $roomId) {\n      id\n      status\n    }\n  }\n": types.EndRoomDocument,
+    "\n  mutation RaiseHand($roomId: ID!, $question: String) {\n    raiseHand(roomId: $roomId, question: $question) {\n      ...ParticipantFields\n    }\n  }\n": types.RaiseHandDocument,
+    "\n  mutation LowerHand($roomId: ID!) {\n    lowerHand(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n": types.LowerHandDocument,
+    "\n  mutation AcceptInvite($roomId: ID!) {\n    acceptStageInvite(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n": types.AcceptInviteDocument,
+    "\n  mutation DeclineInvite($roomId: ID!) {\n    declineStageInvite(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n": types.DeclineInviteDocument,
+    "\n  mutation UnmuteSelf($roomId: ID!) {\n    unmuteSelf(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n": types.UnmuteSelfDocument,
+    "\n  mutation InviteToStage($roomId: ID!, $profileId: ID!) {\n    inviteToStage(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n": types.InviteToStageDocument,
+    "\n  mutation MoveToAudience($roomId: ID!, $profileId: ID!) {\n    moveToAudience(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n": types.MoveToAudienceDocument,
+    "\n  mutation Mute($roomId: ID!, $profileId: ID!) {\n    muteParticipant(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n": types.MuteDocument,
+    "\n  mutation SetModerator($roomId: ID!, $profileId: ID!, $moderator: Boolean!) {\n    setModerator(roomId: $roomId, profileId: $profileId, moderator: $moderator) {\n      ...ParticipantFields\n    }\n  }\n": types.SetModeratorDocument,
+    "\n  mutation Remove($roomId: ID!, $profileId: ID!, $ban: Boolean) {\n    removeParticipant(roomId: $roomId, profileId: $profileId, ban: $ban) {\n      id\n    }\n  }\n": types.RemoveDocument,
+    "\n  subscription RoomEvents($roomId: ID!, $sinceVersion: Int) {\n    roomEvents(roomId: $roomId, sinceVersion: $sinceVersion) {\n      __typename\n      roomId\n      version\n      previousVersion\n      at\n      ... on ParticipantJoined {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantLeft {\n        profileId\n      }\n      ... on AudienceChanged {\n        listenerCount\n        joined {\n          ...ParticipantFields\n        }\n        leftProfileIds\n      }\n      ... on HandRaised {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on HandLowered {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on StageInvitation {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on StageInvitationDeclined {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on RoleChanged {\n        participant {\n          ...ParticipantFields\n        }\n        previousRole\n      }\n      ... on ParticipantMuted {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantUnmuted {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantRemoved {\n        profileId\n        banned\n      }\n      ... on RoomStatusChanged {\n        status\n      }\n    }\n  }\n": types.RoomEventsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProfileSummary on Profile {\n    id\n    displayName\n    headline\n  }\n"): (typeof documents)["\n  fragment ProfileSummary on Profile {\n    id\n    displayName\n    headline\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ParticipantFields on Participant {\n    id\n    role\n    handRaisedAt\n    handRaiseQuestion\n    invitedToStageAt\n    muted\n    connected\n    joinedAt\n    profile {\n      ...ProfileSummary\n    }\n  }\n"): (typeof documents)["\n  fragment ParticipantFields on Participant {\n    id\n    role\n    handRaisedAt\n    handRaiseQuestion\n    invitedToStageAt\n    muted\n    connected\n    joinedAt\n    profile {\n      ...ProfileSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n"): (typeof documents)["\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AudioAccessFields on AudioAccess {\n    serverUrl\n    token\n    expiresAt\n    canPublish\n  }\n"): (typeof documents)["\n  fragment AudioAccessFields on AudioAccess {\n    serverUrl\n    token\n    expiresAt\n    canPublish\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n  }\n"): (typeof documents)["\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Rooms($filter: RoomFilter, $after: String) {\n    rooms(filter: $filter, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...RoomCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Rooms($filter: RoomFilter, $after: String) {\n    rooms(filter: $filter, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...RoomCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Topics {\n    topics {\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  query Topics {\n    topics {\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Audience($id: ID!, $first: Int!, $after: String) {\n    room(id: $id) {\n      id\n      audience(first: $first, after: $after) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query Audience($id: ID!, $first: Int!, $after: String) {\n    room(id: $id) {\n      id\n      audience(first: $first, after: $after) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProfilePage($id: ID!) {\n    profile(id: $id) {\n      ...ProfileFields\n    }\n  }\n"): (typeof documents)["\n  query ProfilePage($id: ID!) {\n    profile(id: $id) {\n      ...ProfileFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateViewerProfile($input: UpdateProfileInput!) {\n    updateViewerProfile(input: $input) {\n      ...ProfileFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateViewerProfile($input: UpdateProfileInput!) {\n    updateViewerProfile(input: $input) {\n      ...ProfileFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Follow($profileId: ID!) {\n    follow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n"): (typeof documents)["\n  mutation Follow($profileId: ID!) {\n    follow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unfollow($profileId: ID!) {\n    unfollow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n"): (typeof documents)["\n  mutation Unfollow($profileId: ID!) {\n    unfollow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupPage($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      description\n      memberCount\n      viewerIsMember\n      rooms {\n        ...RoomCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupPage($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      description\n      memberCount\n      viewerIsMember\n      rooms {\n        ...RoomCardFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinGroup($groupId: ID!) {\n    joinGroup(groupId: $groupId) {\n      id\n      name\n      memberCount\n      viewerIsMember\n    }\n  }\n"): (typeof documents)["\n  mutation JoinGroup($groupId: ID!) {\n    joinGroup(groupId: $groupId) {\n      id\n      name\n      memberCount\n      viewerIsMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRoom($input: CreateRoomInput!) {\n    createRoom(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRoom($input: CreateRoomInput!) {\n    createRoom(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinRoom($roomId: ID!) {\n    joinRoom(roomId: $roomId) {\n      participant {\n        ...ParticipantFields\n      }\n      audio {\n        ...AudioAccessFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation JoinRoom($roomId: ID!) {\n    joinRoom(roomId: $roomId) {\n      participant {\n        ...ParticipantFields\n      }\n      audio {\n        ...AudioAccessFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshAudio($roomId: ID!) {\n    refreshAudioAccess(roomId: $roomId) {\n      ...AudioAccessFields\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshAudio($roomId: ID!) {\n    refreshAudioAccess(roomId: $roomId) {\n      ...AudioAccessFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveRoom($roomId: ID!) {\n    leaveRoom(roomId: $roomId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation LeaveRoom($roomId: ID!) {\n    leaveRoom(roomId: $roomId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartRoom($roomId: ID!) {\n    startRoom(roomId: $roomId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation StartRoom($roomId: ID!) {\n    startRoom(roomId: $roomId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndRoom($roomId: ID!) {\n    endRoom(roomId: $roomId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation EndRoom($roomId: ID!) {\n    endRoom(roomId: $roomId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RaiseHand($roomId: ID!, $question: String) {\n    raiseHand(roomId: $roomId, question: $question) {\n      ...ParticipantFields\n    }\n  }\n"): (typeof documents)["\n  mutation RaiseHand($roomId: ID!, $question: String) {\n    raiseHand(roomId: $roomId, question: $question) {\n      ...ParticipantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LowerHand($roomId: ID!) {\n    lowerHand(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n"): (typeof documents)["\n  mutation LowerHand($roomId: ID!) {\n    lowerHand(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvite($roomId: ID!) {\n    acceptStageInvite(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvite($roomId: ID!) {\n    acceptStageInvite(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvite($roomId: ID!) {\n    declineStageInvite(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineInvite($roomId: ID!) {\n    declineStageInvite(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnmuteSelf($roomId: ID!) {\n    unmuteSelf(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnmuteSelf($roomId: ID!) {\n    unmuteSelf(roomId: $roomId) {\n      ...ParticipantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteToStage($roomId: ID!, $profileId: ID!) {\n    inviteToStage(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n"): (typeof documents)["\n  mutation InviteToStage($roomId: ID!, $profileId: ID!) {\n    inviteToStage(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveToAudience($roomId: ID!, $profileId: ID!) {\n    moveToAudience(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n"): (typeof documents)["\n  mutation MoveToAudience($roomId: ID!, $profileId: ID!) {\n    moveToAudience(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Mute($roomId: ID!, $profileId: ID!) {\n    muteParticipant(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n"): (typeof documents)["\n  mutation Mute($roomId: ID!, $profileId: ID!) {\n    muteParticipant(roomId: $roomId, profileId: $profileId) {\n      ...ParticipantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetModerator($roomId: ID!, $profileId: ID!, $moderator: Boolean!) {\n    setModerator(roomId: $roomId, profileId: $profileId, moderator: $moderator) {\n      ...ParticipantFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetModerator($roomId: ID!, $profileId: ID!, $moderator: Boolean!) {\n    setModerator(roomId: $roomId, profileId: $profileId, moderator: $moderator) {\n      ...ParticipantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Remove($roomId: ID!, $profileId: ID!, $ban: Boolean) {\n    removeParticipant(roomId: $roomId, profileId: $profileId, ban: $ban) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation Remove($roomId: ID!, $profileId: ID!, $ban: Boolean) {\n    removeParticipant(roomId: $roomId, profileId: $profileId, ban: $ban) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RoomEvents($roomId: ID!, $sinceVersion: Int) {\n    roomEvents(roomId: $roomId, sinceVersion: $sinceVersion) {\n      __typename\n      roomId\n      version\n      previousVersion\n      at\n      ... on ParticipantJoined {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantLeft {\n        profileId\n      }\n      ... on AudienceChanged {\n        listenerCount\n        joined {\n          ...ParticipantFields\n        }\n        leftProfileIds\n      }\n      ... on HandRaised {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on HandLowered {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on StageInvitation {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on StageInvitationDeclined {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on RoleChanged {\n        participant {\n          ...ParticipantFields\n        }\n        previousRole\n      }\n      ... on ParticipantMuted {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantUnmuted {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantRemoved {\n        profileId\n        banned\n      }\n      ... on RoomStatusChanged {\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RoomEvents($roomId: ID!, $sinceVersion: Int) {\n    roomEvents(roomId: $roomId, sinceVersion: $sinceVersion) {\n      __typename\n      roomId\n      version\n      previousVersion\n      at\n      ... on ParticipantJoined {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantLeft {\n        profileId\n      }\n      ... on AudienceChanged {\n        listenerCount\n        joined {\n          ...ParticipantFields\n        }\n        leftProfileIds\n      }\n      ... on HandRaised {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on HandLowered {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on StageInvitation {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on StageInvitationDeclined {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on RoleChanged {\n        participant {\n          ...ParticipantFields\n        }\n        previousRole\n      }\n      ... on ParticipantMuted {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantUnmuted {\n        participant {\n          ...ParticipantFields\n        }\n      }\n      ... on ParticipantRemoved {\n        profileId\n        banned\n      }\n      ... on RoomStatusChanged {\n        status\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

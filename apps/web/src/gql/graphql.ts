@@ -1,0 +1,923 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+};
+
+/** Listener joins and leaves, coalesced. In a large room the server may fold many joins and leaves into one event (then previousVersion < version - 1). */
+export type AudienceChanged = RoomEvent & {
+  __typename: 'AudienceChanged';
+  at: Scalars['DateTime']['output'];
+  joined: Array<Participant>;
+  leftProfileIds: Array<Scalars['ID']['output']>;
+  listenerCount: Scalars['Int']['output'];
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** What a client needs to connect to the room's audio on the media server. */
+export type AudioAccess = {
+  __typename: 'AudioAccess';
+  canPublish: Scalars['Boolean']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  serverUrl: Scalars['String']['output'];
+  token: Scalars['String']['output'];
+};
+
+export type CreateGroupInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type CreateRoomInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  /** Profiles that may join a PRIVATE room. */
+  inviteeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  maxSpeakers?: InputMaybe<Scalars['Int']['input']>;
+  /** A room with a time in the future is SCHEDULED; without one it goes LIVE at once. */
+  scheduledFor?: InputMaybe<Scalars['DateTime']['input']>;
+  title: Scalars['String']['input'];
+  /** Topic slugs. */
+  topics?: Array<Scalars['String']['input']>;
+  visibility?: RoomVisibility;
+};
+
+export type Group = Node & {
+  __typename: 'Group';
+  description: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  memberCount: Scalars['Int']['output'];
+  members: ProfileConnection;
+  name: Scalars['String']['output'];
+  /** Rooms in the group the viewer may see, newest first (at most 100). */
+  rooms: Array<Room>;
+  viewerIsMember: Scalars['Boolean']['output'];
+};
+
+
+export type GroupMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type GroupRoomsArgs = {
+  status?: InputMaybe<RoomStatus>;
+};
+
+export type HandLowered = RoomEvent & {
+  __typename: 'HandLowered';
+  at: Scalars['DateTime']['output'];
+  participant: Participant;
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type HandRaised = RoomEvent & {
+  __typename: 'HandRaised';
+  at: Scalars['DateTime']['output'];
+  participant: Participant;
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type JoinRoomPayload = {
+  __typename: 'JoinRoomPayload';
+  audio: AudioAccess;
+  participant: Participant;
+};
+
+export type ModerationAction =
+  | 'DISMISS'
+  | 'REMOVE_FROM_ROOM'
+  | 'SUSPEND'
+  | 'WARN';
+
+export type Mutation = {
+  __typename: 'Mutation';
+  acceptStageInvite: Participant;
+  createGroup: Group;
+  createRoom: Room;
+  declineStageInvite: Participant;
+  /** Host only: everyone is disconnected and the room is ENDED. */
+  endRoom: Room;
+  follow: Profile;
+  /** Host and moderators: invite a participant onto the stage. */
+  inviteToStage: Participant;
+  joinGroup: Group;
+  joinRoom: JoinRoomPayload;
+  leaveGroup: Group;
+  leaveRoom: Room;
+  lowerHand: Participant;
+  /** Host and moderators move anyone but the host; a speaker may move themself. */
+  moveToAudience: Participant;
+  /** Host and moderators: mute a participant's microphone. */
+  muteParticipant: Participant;
+  /** Request to speak, optionally with the question to ask. */
+  raiseHand: Participant;
+  /** Fresh audio access after the viewer's role changed. */
+  refreshAudioAccess: AudioAccess;
+  /** Host and moderators: remove a participant; a banned one cannot join again. */
+  removeParticipant: Room;
+  /** Host only. */
+  setModerator: Participant;
+  /** Host only: a SCHEDULED room goes LIVE. */
+  startRoom: Room;
+  unfollow: Profile;
+  /** A participant on stage unmutes their own microphone. */
+  unmuteSelf: Participant;
+  updateViewerProfile: Profile;
+};
+
+
+export type MutationAcceptStageInviteArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateGroupArgs = {
+  input: CreateGroupInput;
+};
+
+
+export type MutationCreateRoomArgs = {
+  input: CreateRoomInput;
+};
+
+
+export type MutationDeclineStageInviteArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationEndRoomArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationFollowArgs = {
+  profileId: Scalars['ID']['input'];
+};
+
+
+export type MutationInviteToStageArgs = {
+  profileId: Scalars['ID']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationJoinGroupArgs = {
+  groupId: Scalars['ID']['input'];
+};
+
+
+export type MutationJoinRoomArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationLeaveGroupArgs = {
+  groupId: Scalars['ID']['input'];
+};
+
+
+export type MutationLeaveRoomArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationLowerHandArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationMoveToAudienceArgs = {
+  profileId: Scalars['ID']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationMuteParticipantArgs = {
+  profileId: Scalars['ID']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationRaiseHandArgs = {
+  question?: InputMaybe<Scalars['String']['input']>;
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationRefreshAudioAccessArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveParticipantArgs = {
+  ban?: InputMaybe<Scalars['Boolean']['input']>;
+  profileId: Scalars['ID']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetModeratorArgs = {
+  moderator: Scalars['Boolean']['input'];
+  profileId: Scalars['ID']['input'];
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartRoomArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnfollowArgs = {
+  profileId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnmuteSelfArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateViewerProfileArgs = {
+  input: UpdateProfileInput;
+};
+
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type PageInfo = {
+  __typename: 'PageInfo';
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Participant = Node & {
+  __typename: 'Participant';
+  /** True while the participant's audio connection to the media server is up. */
+  connected: Scalars['Boolean']['output'];
+  /** What the participant wants to ask or say, given with the raised hand; host and moderators see it. */
+  handRaiseQuestion: Maybe<Scalars['String']['output']>;
+  handRaisedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Set while a moderator's invitation to the stage waits for an answer. */
+  invitedToStageAt: Maybe<Scalars['DateTime']['output']>;
+  joinedAt: Scalars['DateTime']['output'];
+  muted: Scalars['Boolean']['output'];
+  profile: Profile;
+  role: ParticipantRole;
+  room: Room;
+};
+
+export type ParticipantConnection = {
+  __typename: 'ParticipantConnection';
+  edges: Array<ParticipantEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ParticipantEdge = {
+  __typename: 'ParticipantEdge';
+  cursor: Scalars['String']['output'];
+  node: Participant;
+};
+
+export type ParticipantJoined = RoomEvent & {
+  __typename: 'ParticipantJoined';
+  at: Scalars['DateTime']['output'];
+  participant: Participant;
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type ParticipantLeft = RoomEvent & {
+  __typename: 'ParticipantLeft';
+  at: Scalars['DateTime']['output'];
+  previousVersion: Scalars['Int']['output'];
+  profileId: Scalars['ID']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type ParticipantMuted = RoomEvent & {
+  __typename: 'ParticipantMuted';
+  at: Scalars['DateTime']['output'];
+  participant: Participant;
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type ParticipantRemoved = RoomEvent & {
+  __typename: 'ParticipantRemoved';
+  at: Scalars['DateTime']['output'];
+  banned: Scalars['Boolean']['output'];
+  previousVersion: Scalars['Int']['output'];
+  profileId: Scalars['ID']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type ParticipantRole =
+  | 'HOST'
+  | 'LISTENER'
+  | 'MODERATOR'
+  | 'SPEAKER';
+
+/** A speaker unmuted themself. */
+export type ParticipantUnmuted = RoomEvent & {
+  __typename: 'ParticipantUnmuted';
+  at: Scalars['DateTime']['output'];
+  participant: Participant;
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type Profile = Node & {
+  __typename: 'Profile';
+  avatarUrl: Maybe<Scalars['String']['output']>;
+  company: Maybe<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
+  followerCount: Scalars['Int']['output'];
+  followingCount: Scalars['Int']['output'];
+  /** e.g. 'Staff Engineer at Acme' */
+  headline: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Industry name from the taxonomy. */
+  industry: Maybe<Scalars['String']['output']>;
+  interests: Array<Topic>;
+  seniority: Maybe<Seniority>;
+  skills: Array<Scalars['String']['output']>;
+  viewerFollows: Scalars['Boolean']['output'];
+};
+
+export type ProfileConnection = {
+  __typename: 'ProfileConnection';
+  edges: Array<ProfileEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProfileEdge = {
+  __typename: 'ProfileEdge';
+  cursor: Scalars['String']['output'];
+  node: Profile;
+};
+
+export type Query = {
+  __typename: 'Query';
+  group: Maybe<Group>;
+  node: Maybe<Node>;
+  profile: Maybe<Profile>;
+  /** Live and upcoming rooms the viewer may join, best first for the viewer's professional interests. */
+  recommendedRooms: RoomRecommendations;
+  room: Maybe<Room>;
+  /** Rooms the viewer may see, newest first. */
+  rooms: RoomConnection;
+  topics: Array<Topic>;
+  viewer: Maybe<Profile>;
+};
+
+
+export type QueryGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProfileArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRecommendedRoomsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRoomArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRoomsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RoomFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Report = Node & {
+  __typename: 'Report';
+  action: Maybe<ModerationAction>;
+  category: ReportCategory;
+  createdAt: Scalars['DateTime']['output'];
+  details: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  reportedProfile: Maybe<Profile>;
+  resolvedAt: Maybe<Scalars['DateTime']['output']>;
+  room: Room;
+  status: ReportStatus;
+};
+
+export type ReportAbuseInput = {
+  category: ReportCategory;
+  details?: InputMaybe<Scalars['String']['input']>;
+  /** The participant reported; none when the report is about the room itself. */
+  profileId?: InputMaybe<Scalars['ID']['input']>;
+  roomId: Scalars['ID']['input'];
+};
+
+export type ReportCategory =
+  | 'HARASSMENT'
+  | 'HATE_SPEECH'
+  | 'IMPERSONATION'
+  | 'OTHER'
+  | 'SEXUAL_CONTENT'
+  | 'SPAM'
+  | 'VIOLENCE';
+
+export type ReportConnection = {
+  __typename: 'ReportConnection';
+  edges: Array<ReportEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ReportEdge = {
+  __typename: 'ReportEdge';
+  cursor: Scalars['String']['output'];
+  node: Report;
+};
+
+export type ReportStatus =
+  | 'ACTIONED'
+  | 'DISMISSED'
+  | 'OPEN';
+
+export type ResolveReportInput = {
+  action: ModerationAction;
+  note?: InputMaybe<Scalars['String']['input']>;
+  reportId: Scalars['ID']['input'];
+};
+
+export type RoleChanged = RoomEvent & {
+  __typename: 'RoleChanged';
+  at: Scalars['DateTime']['output'];
+  participant: Participant;
+  previousRole: ParticipantRole;
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type Room = Node & {
+  __typename: 'Room';
+  /** Listeners, in the order they joined. */
+  audience: ParticipantConnection;
+  description: Maybe<Scalars['String']['output']>;
+  endedAt: Maybe<Scalars['DateTime']['output']>;
+  group: Maybe<Group>;
+  host: Profile;
+  id: Scalars['ID']['output'];
+  listenerCount: Scalars['Int']['output'];
+  /** Most participants that may be on stage at once, host and moderators included. */
+  maxSpeakers: Scalars['Int']['output'];
+  participantCount: Scalars['Int']['output'];
+  /** Open requests to speak, oldest first. Host and moderators see them; others get an empty list. */
+  raisedHands: Array<Participant>;
+  scheduledFor: Maybe<Scalars['DateTime']['output']>;
+  /** Everyone on stage (host, moderators, speakers), in the order they came on stage. */
+  stage: Array<Participant>;
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: RoomStatus;
+  title: Scalars['String']['output'];
+  topics: Array<Topic>;
+  /** Version of the room's state: the version of the latest RoomEvent. */
+  version: Scalars['Int']['output'];
+  /** The viewer's own participation, while the viewer is in the room. */
+  viewerParticipant: Maybe<Participant>;
+  visibility: RoomVisibility;
+};
+
+
+export type RoomAudienceArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RoomConnection = {
+  __typename: 'RoomConnection';
+  edges: Array<RoomEdge>;
+  pageInfo: PageInfo;
+};
+
+export type RoomEdge = {
+  __typename: 'RoomEdge';
+  cursor: Scalars['String']['output'];
+  node: Room;
+};
+
+/** One change to a room. version goes up with every event of the room; previousVersion is the version before this event. A client that last saw version V and receives an event whose previousVersion is not V has missed something and refetches the room. */
+export type RoomEvent = {
+  at: Scalars['DateTime']['output'];
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type RoomFilter = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<RoomStatus>;
+  /** Topic slug. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RoomRecommendation = {
+  __typename: 'RoomRecommendation';
+  /** Why this room, for the viewer, e.g. 'Matches your skills: Kubernetes, Go'. */
+  reasons: Array<Scalars['String']['output']>;
+  room: Room;
+  score: Scalars['Float']['output'];
+};
+
+export type RoomRecommendations = {
+  __typename: 'RoomRecommendations';
+  items: Array<RoomRecommendation>;
+  /** Identifies the ranking model that produced this list. */
+  modelVersion: Scalars['String']['output'];
+};
+
+export type RoomStatus =
+  | 'ENDED'
+  | 'LIVE'
+  | 'SCHEDULED';
+
+export type RoomStatusChanged = RoomEvent & {
+  __typename: 'RoomStatusChanged';
+  at: Scalars['DateTime']['output'];
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  status: RoomStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type RoomVisibility =
+  /** Only members of the room's group may find and join it. */
+  | 'GROUP'
+  /** Only the host's invitees (for example the members of a chat) may find and join it. */
+  | 'PRIVATE'
+  /** Anyone signed in may find and join it. */
+  | 'PUBLIC';
+
+export type Seniority =
+  | 'DIRECTOR'
+  | 'ENTRY'
+  | 'EXECUTIVE'
+  | 'LEAD'
+  | 'MANAGER'
+  | 'MID'
+  | 'SENIOR';
+
+export type StageInvitation = RoomEvent & {
+  __typename: 'StageInvitation';
+  at: Scalars['DateTime']['output'];
+  participant: Participant;
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** The invited participant declined; their invitation is withdrawn. */
+export type StageInvitationDeclined = RoomEvent & {
+  __typename: 'StageInvitationDeclined';
+  at: Scalars['DateTime']['output'];
+  participant: Participant;
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type Subscription = {
+  __typename: 'Subscription';
+  /** Every change to one room, in version order. Only viewers who may join the room may subscribe. */
+  roomEvents: RoomEvent;
+};
+
+
+export type SubscriptionRoomEventsArgs = {
+  roomId: Scalars['ID']['input'];
+  sinceVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A professional interest, e.g. slug 'machine-learning', name 'Machine Learning'. */
+export type Topic = {
+  __typename: 'Topic';
+  /** Taxonomy category, e.g. "Data & AI". */
+  category: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+};
+
+export type UpdateProfileInput = {
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  headline?: InputMaybe<Scalars['String']['input']>;
+  /** Industry slug or name from the taxonomy. */
+  industry?: InputMaybe<Scalars['String']['input']>;
+  /** Topic slugs. */
+  interests?: InputMaybe<Array<Scalars['String']['input']>>;
+  seniority?: InputMaybe<Seniority>;
+  skills?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ProfileSummaryFragment = { __typename: 'Profile', id: string, displayName: string, headline: string | null };
+
+export type ParticipantFieldsFragment = { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } };
+
+export type RoomCardFieldsFragment = { __typename: 'Room', id: string, title: string, status: RoomStatus, visibility: RoomVisibility, scheduledFor: string | null, startedAt: string | null, listenerCount: number, topics: Array<{ __typename: 'Topic', slug: string, name: string }>, host: { __typename: 'Profile', id: string, displayName: string, headline: string | null } };
+
+export type AudioAccessFieldsFragment = { __typename: 'AudioAccess', serverUrl: string, token: string, expiresAt: string, canPublish: boolean };
+
+export type ProfileFieldsFragment = { __typename: 'Profile', id: string, displayName: string, headline: string | null, company: string | null, industry: string | null, seniority: Seniority | null, skills: Array<string>, followerCount: number, followingCount: number, viewerFollows: boolean, interests: Array<{ __typename: 'Topic', slug: string, name: string }> };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { __typename: 'Query', viewer: { __typename: 'Profile', id: string, displayName: string, headline: string | null } | null };
+
+export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeQuery = { __typename: 'Query', recommendedRooms: { __typename: 'RoomRecommendations', modelVersion: string, items: Array<{ __typename: 'RoomRecommendation', score: number, reasons: Array<string>, room: { __typename: 'Room', id: string, title: string, status: RoomStatus, visibility: RoomVisibility, scheduledFor: string | null, startedAt: string | null, listenerCount: number, topics: Array<{ __typename: 'Topic', slug: string, name: string }>, host: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } }> } };
+
+export type RoomsQueryVariables = Exact<{
+  filter?: InputMaybe<RoomFilter>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RoomsQuery = { __typename: 'Query', rooms: { __typename: 'RoomConnection', edges: Array<{ __typename: 'RoomEdge', cursor: string, node: { __typename: 'Room', id: string, title: string, status: RoomStatus, visibility: RoomVisibility, scheduledFor: string | null, startedAt: string | null, listenerCount: number, topics: Array<{ __typename: 'Topic', slug: string, name: string }>, host: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type TopicsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TopicsQuery = { __typename: 'Query', topics: Array<{ __typename: 'Topic', slug: string, name: string }> };
+
+export type RoomQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  audienceFirst: Scalars['Int']['input'];
+}>;
+
+
+export type RoomQuery = { __typename: 'Query', room: { __typename: 'Room', id: string, title: string, description: string | null, status: RoomStatus, visibility: RoomVisibility, scheduledFor: string | null, startedAt: string | null, endedAt: string | null, maxSpeakers: number, version: number, listenerCount: number, topics: Array<{ __typename: 'Topic', slug: string, name: string }>, host: { __typename: 'Profile', id: string, displayName: string, headline: string | null }, stage: Array<{ __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } }>, audience: { __typename: 'ParticipantConnection', totalCount: number, edges: Array<{ __typename: 'ParticipantEdge', node: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, raisedHands: Array<{ __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } }>, viewerParticipant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } | null } | null };
+
+export type AudienceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AudienceQuery = { __typename: 'Query', room: { __typename: 'Room', id: string, audience: { __typename: 'ParticipantConnection', totalCount: number, edges: Array<{ __typename: 'ParticipantEdge', node: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ProfilePageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProfilePageQuery = { __typename: 'Query', profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null, company: string | null, industry: string | null, seniority: Seniority | null, skills: Array<string>, followerCount: number, followingCount: number, viewerFollows: boolean, interests: Array<{ __typename: 'Topic', slug: string, name: string }> } | null };
+
+export type UpdateViewerProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type UpdateViewerProfileMutation = { __typename: 'Mutation', updateViewerProfile: { __typename: 'Profile', id: string, displayName: string, headline: string | null, company: string | null, industry: string | null, seniority: Seniority | null, skills: Array<string>, followerCount: number, followingCount: number, viewerFollows: boolean, interests: Array<{ __typename: 'Topic', slug: string, name: string }> } };
+
+export type FollowMutationVariables = Exact<{
+  profileId: Scalars['ID']['input'];
+}>;
+
+
+export type FollowMutation = { __typename: 'Mutation', follow: { __typename: 'Profile', id: string, displayName: string, headline: string | null, company: string | null, industry: string | null, seniority: Seniority | null, skills: Array<string>, followerCount: number, followingCount: number, viewerFollows: boolean, interests: Array<{ __typename: 'Topic', slug: string, name: string }> } };
+
+export type UnfollowMutationVariables = Exact<{
+  profileId: Scalars['ID']['input'];
+}>;
+
+
+export type UnfollowMutation = { __typename: 'Mutation', unfollow: { __typename: 'Profile', id: string, displayName: string, headline: string | null, company: string | null, industry: string | null, seniority: Seniority | null, skills: Array<string>, followerCount: number, followingCount: number, viewerFollows: boolean, interests: Array<{ __typename: 'Topic', slug: string, name: string }> } };
+
+export type GroupPageQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type GroupPageQuery = { __typename: 'Query', group: { __typename: 'Group', id: string, name: string, description: string | null, memberCount: number, viewerIsMember: boolean, rooms: Array<{ __typename: 'Room', id: string, title: string, status: RoomStatus, visibility: RoomVisibility, scheduledFor: string | null, startedAt: string | null, listenerCount: number, topics: Array<{ __typename: 'Topic', slug: string, name: string }>, host: { __typename: 'Profile', id: string, displayName: string, headline: string | null } }> } | null };
+
+export type CreateGroupMutationVariables = Exact<{
+  input: CreateGroupInput;
+}>;
+
+
+export type CreateGroupMutation = { __typename: 'Mutation', createGroup: { __typename: 'Group', id: string, name: string } };
+
+export type JoinGroupMutationVariables = Exact<{
+  groupId: Scalars['ID']['input'];
+}>;
+
+
+export type JoinGroupMutation = { __typename: 'Mutation', joinGroup: { __typename: 'Group', id: string, name: string, memberCount: number, viewerIsMember: boolean } };
+
+export type CreateRoomMutationVariables = Exact<{
+  input: CreateRoomInput;
+}>;
+
+
+export type CreateRoomMutation = { __typename: 'Mutation', createRoom: { __typename: 'Room', id: string } };
+
+export type JoinRoomMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type JoinRoomMutation = { __typename: 'Mutation', joinRoom: { __typename: 'JoinRoomPayload', participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } }, audio: { __typename: 'AudioAccess', serverUrl: string, token: string, expiresAt: string, canPublish: boolean } } };
+
+export type RefreshAudioMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type RefreshAudioMutation = { __typename: 'Mutation', refreshAudioAccess: { __typename: 'AudioAccess', serverUrl: string, token: string, expiresAt: string, canPublish: boolean } };
+
+export type LeaveRoomMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type LeaveRoomMutation = { __typename: 'Mutation', leaveRoom: { __typename: 'Room', id: string } };
+
+export type StartRoomMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type StartRoomMutation = { __typename: 'Mutation', startRoom: { __typename: 'Room', id: string, status: RoomStatus } };
+
+export type EndRoomMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type EndRoomMutation = { __typename: 'Mutation', endRoom: { __typename: 'Room', id: string, status: RoomStatus } };
+
+export type RaiseHandMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+  question?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RaiseHandMutation = { __typename: 'Mutation', raiseHand: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } };
+
+export type LowerHandMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type LowerHandMutation = { __typename: 'Mutation', lowerHand: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } };
+
+export type AcceptInviteMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type AcceptInviteMutation = { __typename: 'Mutation', acceptStageInvite: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } };
+
+export type DeclineInviteMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type DeclineInviteMutation = { __typename: 'Mutation', declineStageInvite: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } };
+
+export type UnmuteSelfMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+}>;
+
+
+export type UnmuteSelfMutation = { __typename: 'Mutation', unmuteSelf: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } };
+
+export type InviteToStageMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+  profileId: Scalars['ID']['input'];
+}>;
+
+
+export type InviteToStageMutation = { __typename: 'Mutation', inviteToStage: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } };
+
+export type MoveToAudienceMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+  profileId: Scalars['ID']['input'];
+}>;
+
+
+export type MoveToAudienceMutation = { __typename: 'Mutation', moveToAudience: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } };
+
+export type MuteMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+  profileId: Scalars['ID']['input'];
+}>;
+
+
+export type MuteMutation = { __typename: 'Mutation', muteParticipant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } };
+
+export type SetModeratorMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+  profileId: Scalars['ID']['input'];
+  moderator: Scalars['Boolean']['input'];
+}>;
+
+
+export type SetModeratorMutation = { __typename: 'Mutation', setModerator: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } };
+
+export type RemoveMutationVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+  profileId: Scalars['ID']['input'];
+  ban?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type RemoveMutation = { __typename: 'Mutation', removeParticipant: { __typename: 'Room', id: string } };
+
+export type RoomEventsSubscriptionVariables = Exact<{
+  roomId: Scalars['ID']['input'];
+  sinceVersion?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type RoomEventsSubscription = { __typename: 'Subscription', roomEvents: { __typename: 'AudienceChanged', listenerCount: number, leftProfileIds: Array<string>, roomId: string, version: number, previousVersion: number, at: string, joined: Array<{ __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } }> } | { __typename: 'HandLowered', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'HandRaised', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantJoined', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantLeft', profileId: string, roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'ParticipantMuted', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantRemoved', profileId: string, banned: boolean, roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'ParticipantUnmuted', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'RoleChanged', previousRole: ParticipantRole, roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'RoomStatusChanged', status: RoomStatus, roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'StageInvitation', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'StageInvitationDeclined', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } };
+
+export const ProfileSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}}]} as unknown as DocumentNode<ProfileSummaryFragment, unknown>;
+export const ParticipantFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}}]} as unknown as DocumentNode<ParticipantFieldsFragment, unknown>;
+export const RoomCardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoomCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"listenerCount"}},{"kind":"Field","name":{"kind":"Name","value":"topics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}}]} as unknown as DocumentNode<RoomCardFieldsFragment, unknown>;
+export const AudioAccessFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AudioAccessFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AudioAccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serverUrl"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"canPublish"}}]}}]} as unknown as DocumentNode<AudioAccessFieldsFragment, unknown>;
+export const ProfileFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"seniority"}},{"kind":"Field","name":{"kind":"Name","value":"skills"}},{"kind":"Field","name":{"kind":"Name","value":"interests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followerCount"}},{"kind":"Field","name":{"kind":"Name","value":"followingCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerFollows"}}]}}]} as unknown as DocumentNode<ProfileFieldsFragment, unknown>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const HomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Home"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recommendedRooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelVersion"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"room"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomCardFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoomCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"listenerCount"}},{"kind":"Field","name":{"kind":"Name","value":"topics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<HomeQuery, HomeQueryVariables>;
+export const RoomsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Rooms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RoomFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomCardFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoomCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"listenerCount"}},{"kind":"Field","name":{"kind":"Name","value":"topics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<RoomsQuery, RoomsQueryVariables>;
+export const TopicsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Topics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TopicsQuery, TopicsQueryVariables>;
+export const RoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Room"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"audienceFirst"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxSpeakers"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"listenerCount"}},{"kind":"Field","name":{"kind":"Name","value":"topics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audience"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"audienceFirst"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"raisedHands"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerParticipant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<RoomQuery, RoomQueryVariables>;
+export const AudienceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Audience"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"audience"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<AudienceQuery, AudienceQueryVariables>;
+export const ProfilePageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProfilePage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"seniority"}},{"kind":"Field","name":{"kind":"Name","value":"skills"}},{"kind":"Field","name":{"kind":"Name","value":"interests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followerCount"}},{"kind":"Field","name":{"kind":"Name","value":"followingCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerFollows"}}]}}]} as unknown as DocumentNode<ProfilePageQuery, ProfilePageQueryVariables>;
+export const UpdateViewerProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateViewerProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateViewerProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"seniority"}},{"kind":"Field","name":{"kind":"Name","value":"skills"}},{"kind":"Field","name":{"kind":"Name","value":"interests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followerCount"}},{"kind":"Field","name":{"kind":"Name","value":"followingCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerFollows"}}]}}]} as unknown as DocumentNode<UpdateViewerProfileMutation, UpdateViewerProfileMutationVariables>;
+export const FollowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Follow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"follow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"profileId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"seniority"}},{"kind":"Field","name":{"kind":"Name","value":"skills"}},{"kind":"Field","name":{"kind":"Name","value":"interests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followerCount"}},{"kind":"Field","name":{"kind":"Name","value":"followingCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerFollows"}}]}}]} as unknown as DocumentNode<FollowMutation, FollowMutationVariables>;
+export const UnfollowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Unfollow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unfollow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"profileId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"company"}},{"kind":"Field","name":{"kind":"Name","value":"industry"}},{"kind":"Field","name":{"kind":"Name","value":"seniority"}},{"kind":"Field","name":{"kind":"Name","value":"skills"}},{"kind":"Field","name":{"kind":"Name","value":"interests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"followerCount"}},{"kind":"Field","name":{"kind":"Name","value":"followingCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerFollows"}}]}}]} as unknown as DocumentNode<UnfollowMutation, UnfollowMutationVariables>;
+export const GroupPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerIsMember"}},{"kind":"Field","name":{"kind":"Name","value":"rooms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomCardFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoomCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"scheduledFor"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"listenerCount"}},{"kind":"Field","name":{"kind":"Name","value":"topics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<GroupPageQuery, GroupPageQueryVariables>;
+export const CreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
+export const JoinGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerIsMember"}}]}}]}}]} as unknown as DocumentNode<JoinGroupMutation, JoinGroupMutationVariables>;
+export const CreateRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRoomInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateRoomMutation, CreateRoomMutationVariables>;
+export const JoinRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"audio"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AudioAccessFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AudioAccessFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AudioAccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serverUrl"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"canPublish"}}]}}]} as unknown as DocumentNode<JoinRoomMutation, JoinRoomMutationVariables>;
+export const RefreshAudioDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshAudio"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshAudioAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AudioAccessFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AudioAccessFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AudioAccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serverUrl"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"canPublish"}}]}}]} as unknown as DocumentNode<RefreshAudioMutation, RefreshAudioMutationVariables>;
+export const LeaveRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LeaveRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaveRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<LeaveRoomMutation, LeaveRoomMutationVariables>;
+export const StartRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<StartRoomMutation, StartRoomMutationVariables>;
+export const EndRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<EndRoomMutation, EndRoomMutationVariables>;
+export const RaiseHandDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RaiseHand"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"question"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"raiseHand"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"question"},"value":{"kind":"Variable","name":{"kind":"Name","value":"question"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<RaiseHandMutation, RaiseHandMutationVariables>;
+export const LowerHandDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LowerHand"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowerHand"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<LowerHandMutation, LowerHandMutationVariables>;
+export const AcceptInviteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptInvite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptStageInvite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<AcceptInviteMutation, AcceptInviteMutationVariables>;
+export const DeclineInviteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineInvite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineStageInvite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<DeclineInviteMutation, DeclineInviteMutationVariables>;
+export const UnmuteSelfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnmuteSelf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unmuteSelf"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<UnmuteSelfMutation, UnmuteSelfMutationVariables>;
+export const InviteToStageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteToStage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteToStage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"profileId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<InviteToStageMutation, InviteToStageMutationVariables>;
+export const MoveToAudienceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MoveToAudience"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moveToAudience"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"profileId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<MoveToAudienceMutation, MoveToAudienceMutationVariables>;
+export const MuteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Mute"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"muteParticipant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"profileId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<MuteMutation, MuteMutationVariables>;
+export const SetModeratorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetModerator"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"moderator"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setModerator"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"profileId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}}},{"kind":"Argument","name":{"kind":"Name","value":"moderator"},"value":{"kind":"Variable","name":{"kind":"Name","value":"moderator"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<SetModeratorMutation, SetModeratorMutationVariables>;
+export const RemoveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Remove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ban"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeParticipant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"profileId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"profileId"}}},{"kind":"Argument","name":{"kind":"Name","value":"ban"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ban"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RemoveMutation, RemoveMutationVariables>;
+export const RoomEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RoomEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sinceVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roomEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"sinceVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sinceVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"previousVersion"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ParticipantJoined"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ParticipantLeft"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profileId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AudienceChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"listenerCount"}},{"kind":"Field","name":{"kind":"Name","value":"joined"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leftProfileIds"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"HandRaised"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"HandLowered"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StageInvitation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StageInvitationDeclined"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoleChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"previousRole"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ParticipantMuted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ParticipantUnmuted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ParticipantFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ParticipantRemoved"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"profileId"}},{"kind":"Field","name":{"kind":"Name","value":"banned"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoomStatusChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Profile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ParticipantFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"handRaisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"handRaiseQuestion"}},{"kind":"Field","name":{"kind":"Name","value":"invitedToStageAt"}},{"kind":"Field","name":{"kind":"Name","value":"muted"}},{"kind":"Field","name":{"kind":"Name","value":"connected"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProfileSummary"}}]}}]}}]} as unknown as DocumentNode<RoomEventsSubscription, RoomEventsSubscriptionVariables>;
