@@ -454,6 +454,12 @@ export const ROOM_EVENTS = graphql(`
           ...ParticipantFields
         }
       }
+      ... on ParticipantConnectionChanged {
+        participant {
+          ...ParticipantFields
+        }
+        connected
+      }
       ... on ParticipantRemoved {
         profileId
         banned

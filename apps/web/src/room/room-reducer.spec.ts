@@ -134,6 +134,18 @@ describe('each event type', () => {
     expect(state.refetchNeeded).toBe(false);
   });
 
+  it('ParticipantConnectionChanged shows a speaker dropping off and coming back to the audio', () => {
+    const events = eventSequence();
+    let state = run(
+      hostView(),
+      received(events.next('ParticipantConnectionChanged', { participant: participant('sam', 'SPEAKER', { connected: false }), connected: false })),
+    );
+    expect(visibleRoom(state).stage[1]?.connected).toBe(false);
+    state = run(state, received(events.next('ParticipantConnectionChanged', { participant: participant('sam', 'SPEAKER', { connected: true }), connected: true })));
+    expect(visibleRoom(state).stage[1]?.connected).toBe(true);
+    expect(state.refetchNeeded).toBe(false);
+  });
+
   it('ParticipantRemoved of the viewer shows the removal notice, with the ban', () => {
     const events = eventSequence();
     const state = run(createRoomState(roomDetail({ viewerParticipant: participant('tom', 'LISTENER') }), 'tom'), received(events.next('ParticipantRemoved', { profileId: 'tom', banned: true })));

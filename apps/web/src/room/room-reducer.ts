@@ -75,6 +75,7 @@ export const HANDLED_EVENT_TYPES: Readonly<Record<RoomEventTypename, true>> = {
   RoleChanged: true,
   ParticipantMuted: true,
   ParticipantUnmuted: true,
+  ParticipantConnectionChanged: true,
   ParticipantRemoved: true,
   RoomStatusChanged: true,
 };
@@ -179,6 +180,7 @@ function profilesIn(event: RoomEvent): readonly string[] | 'all' {
     case 'RoleChanged':
     case 'ParticipantMuted':
     case 'ParticipantUnmuted':
+    case 'ParticipantConnectionChanged':
       return [event.participant.profile.id];
     case 'ParticipantLeft':
     case 'ParticipantRemoved':
@@ -299,6 +301,8 @@ export function applyEvent(room: RoomSnapshot, event: RoomEvent, viewerId: strin
     case 'RoleChanged':
     case 'ParticipantMuted':
     case 'ParticipantUnmuted':
+    // A speaker's audio connection came or went: the stage shows it.
+    case 'ParticipantConnectionChanged':
       return upsertParticipant(room, event.participant, viewerId, false);
     case 'RoomStatusChanged': {
       const ended = event.status === 'ENDED';
