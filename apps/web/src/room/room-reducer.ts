@@ -301,8 +301,7 @@ export function applyEvent(room: RoomSnapshot, event: RoomEvent, viewerId: strin
     case 'RoleChanged':
     case 'ParticipantMuted':
     case 'ParticipantUnmuted':
-    // A speaker's audio connection came or went: the stage shows it.
-    case 'ParticipantConnectionChanged':
+    case 'ParticipantConnectionChanged': // a speaker's audio connection came or went
       return upsertParticipant(room, event.participant, viewerId, false);
     case 'RoomStatusChanged': {
       const ended = event.status === 'ENDED';
