@@ -189,6 +189,47 @@ describe('live rooms at scale', () => {
     });
   });
 
+  describe('kind: counting the audience on every read', () => {
+    it('listenerCount and participantCount are counters kept with the commands, equal to the rows after concurrent joins, leaves, promotions and removals', async () => {
+      const roomId = await liveRoom();
+      const people = await Promise.all(Array.from({ length: 24 }, (_, i) => tokenFor(`scale-count-${i}`)));
+      await Promise.all(people.map((token) => join(roomId, token)));
+      await Promise.all([
+        ...people.slice(0, 6).map((token) => ok(`mutation($id: ID!) { leaveRoom(roomId: $id) { id } }`, { id: roomId }, token)),
+        ok(`mutation($id: ID!) { removeParticipant(roomId: $id, profileId: "scale-count-10", ban: true) { id } }`, { id: roomId }, host),
+        ok(`mutation($id: ID!) { inviteToStage(roomId: $id, profileId: "scale-count-20") { id } }`, { id: roomId }, host),
+      ]);
+      await ok(`mutation($id: ID!) { acceptStageInvite(roomId: $id) { id } }`, { id: roomId }, people[20]!);
+      // Media jobs (leaves, the ban) read participants too: let them finish before counting.
+      for (let attempt = 0; attempt < 300 && (await api.api.outbox.pendingCount()) > 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const statements: string[] = [];
+      const stop = api.api.db.onQuery((sql) => statements.push(sql));
+      const { room } = await ok<{ room: { listenerCount: number; participantCount: number } }>(
+        `query($id: ID!) { room(id: $id) { listenerCount participantCount } }`,
+        { id: roomId },
+        host,
+      );
+      stop();
+      // Access checks count bans and memberships; nothing reads (or counts) the audience.
+      expect(statements.filter((sql) => /\bparticipants\b/i.test(sql))).toEqual([]);
+      const [rows] = await api.api.db.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ listeners: string; total: string }[]>(
+          `select count(*) filter (where role = 'LISTENER') as listeners, count(*) as total from participants where room_id = ? and left_at is null`,
+          [roomId],
+        );
+      expect(room).toEqual({ listenerCount: Number(rows!.listeners), participantCount: Number(rows!.total) });
+      // 24 joined, 6 left, 1 removed, 1 came on stage: 16 listeners, plus the host and the speaker.
+      expect(room).toEqual({ listenerCount: 16, participantCount: 18 });
+      await ok(`mutation($id: ID!) { endRoom(roomId: $id) { id } }`, { id: roomId }, host);
+      const ended = await ok<{ room: { listenerCount: number; participantCount: number } }>(`query($id: ID!) { room(id: $id) { listenerCount participantCount } }`, { id: roomId }, host);
+      expect(ended.room).toEqual({ listenerCount: 0, participantCount: 0 });
+    });
+  });
+
   describe('kind: a slow consumer', () => {
     it('a stream nobody reads holds a bounded buffer, never holds up the others, and catches up in order', async () => {
       const roomId = await liveRoom();

@@ -72,10 +72,9 @@ export class RequestScope {
       return groupedByKey(roomIds, rows, (p) => p.roomId);
     });
     this.counts = new DataLoader(async (roomIds) => {
+      // The counters the command pipeline keeps on the room row: no COUNT(*) over an audience.
       const rows = await em.execute<{ room_id: string; listeners: string; total: string }[]>(
-        `select room_id, count(*) filter (where role = 'LISTENER') as listeners, count(*) as total
-           from participants where left_at is null and room_id in (${placeholders(roomIds)})
-          group by room_id`,
+        `select id as room_id, listener_count as listeners, participant_count as total from rooms where id in (${placeholders(roomIds)})`,
         [...roomIds],
       );
       const map = new Map(rows.map((r) => [r.room_id, { listenerCount: Number(r.listeners), participantCount: Number(r.total) }]));

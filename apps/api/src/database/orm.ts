@@ -14,6 +14,7 @@ import {
 import { Migration20261127Initial } from './migrations/migration-20261127-initial';
 import { Migration20261127RankingLog } from './migrations/migration-20261127-ranking-log';
 import { Migration20261130MediaControl } from './migrations/migration-20261130-media-control';
+import { Migration20261130RoomCounters } from './migrations/migration-20261130-room-counters';
 import { Migration20261130StoredDomainEvents } from './migrations/migration-20261130-stored-domain-events';
 
 export const ENTITIES = [
@@ -104,6 +105,7 @@ export async function connectDatabase(
         { name: 'Migration20261127RankingLog', class: Migration20261127RankingLog },
         { name: 'Migration20261130StoredDomainEvents', class: Migration20261130StoredDomainEvents },
         { name: 'Migration20261130MediaControl', class: Migration20261130MediaControl },
+        { name: 'Migration20261130RoomCounters', class: Migration20261130RoomCounters },
       ],
       transactional: true,
       allOrNothing: true,

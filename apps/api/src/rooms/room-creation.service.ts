@@ -73,6 +73,8 @@ export class RoomCreationService {
         startedAt: state.startedAt,
         endedAt: state.endedAt,
         version: state.version,
+        participantCount: state.participants.size,
+        listenerCount: 0,
         createdAt: now,
       });
       // Columns reference rows by id (no ORM relations), so the room goes in before what points at it.

@@ -42,6 +42,14 @@ export class RoomEntity {
   @Property({ type: 'integer' })
   version = 0;
 
+  /** Active listeners; kept by the command pipeline (RoomCountersProjection). */
+  @Property({ type: 'integer' })
+  listenerCount = 0;
+
+  /** Everyone in the room, stage included; kept by the command pipeline. */
+  @Property({ type: 'integer' })
+  participantCount = 0;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 }

@@ -14,6 +14,7 @@ import { ProfilesService } from '../profiles/profiles.service';
 import { EngagementProjection } from '../recommendations/engagement.projection';
 import { RecommendationsService } from '../recommendations/recommendations.service';
 import { ParticipantRowsProjection } from '../rooms/projections/participant-rows.projection';
+import { RoomCountersProjection } from '../rooms/projections/room-counters.projection';
 import { RoomEventLogProjection } from '../rooms/projections/room-event-log.projection';
 import { RoomCommandHandler } from '../rooms/room-command.handler';
 import { RoomCreationService } from '../rooms/room-creation.service';
@@ -53,6 +54,7 @@ export function createServices({ config, db, bus, audio, outbox, logger }: Servi
     // needs the row ids the participant projection creates; media jobs commit with the command.
     projections: [
       new EngagementProjection(),
+      new RoomCountersProjection(),
       new ParticipantRowsProjection(),
       new RoomEventLogProjection(),
       new MediaControlProjection(() => outbox),
