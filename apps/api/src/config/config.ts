@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 
+import { ModerationError, validateAutoMuteSettings } from '@roundtable/moderation';
 import { bool, cleanEnv, num, str, url } from 'envalid';
 
 /** The repository root: four levels up from apps/api/src/config/ and from dist/apps/api/config/ alike. */
@@ -44,6 +45,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       QUERY_MAX_COST: num({ default: 5000 }),
       WEB_DIR: str({ default: 'dist/apps/web', desc: 'Built web client served at /; relative to the repository root' }),
       SEED_DEMO_DATA: bool({ default: true, desc: 'Seed demo data into an empty database at start' }),
+      // --- trust and safety (issue 8) ---
+      AUTO_MUTE_REPORTERS: num({ default: 3, desc: 'Independent reporters whose reports mute a speaker at once, pending review (2–1000)' }),
+      AUTO_MUTE_WINDOW_MS: num({ default: 600_000, desc: 'Window in which those reports must fall, in ms (60000–86400000)' }),
+      REPORT_RATE_LIMIT: num({ default: 10, desc: 'Reports one account may file per REPORT_RATE_WINDOW_MS' }),
+      REPORT_RATE_WINDOW_MS: num({ default: 600_000, desc: 'Window of REPORT_RATE_LIMIT, in ms' }),
+      // --- end of trust and safety ---
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
     },
     {
@@ -87,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error('Invalid configuration:\n  RATE_LIMIT_MUTATIONS and RATE_LIMIT_WINDOW_MS must be positive');
   }
 
+  const moderation = moderationSettings(raw);
+
   return {
     env: raw.NODE_ENV,
     production,
@@ -128,6 +137,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     webDir: isAbsolute(raw.WEB_DIR) ? raw.WEB_DIR : resolve(REPO_ROOT, raw.WEB_DIR),
     seedDemoData: raw.SEED_DEMO_DATA,
     logLevel: raw.LOG_LEVEL,
+    moderation,
+  };
+}
+
+/** Trust-and-safety thresholds, validated by the policy's own `validateAutoMuteSettings`. */
+function moderationSettings(raw: {
+  AUTO_MUTE_REPORTERS: number;
+  AUTO_MUTE_WINDOW_MS: number;
+  REPORT_RATE_LIMIT: number;
+  REPORT_RATE_WINDOW_MS: number;
+}) {
+  try {
+    validateAutoMuteSettings({ reporters: raw.AUTO_MUTE_REPORTERS, windowMs: raw.AUTO_MUTE_WINDOW_MS });
+  } catch (error) {
+    if (error instanceof ModerationError) throw new Error(`Invalid configuration:\n  ${error.field ?? 'AUTO_MUTE'}: ${error.message}`);
+    throw error;
+  }
+  for (const [name, value] of [
+    ['REPORT_RATE_LIMIT', raw.REPORT_RATE_LIMIT],
+    ['REPORT_RATE_WINDOW_MS', raw.REPORT_RATE_WINDOW_MS],
+  ] as const) {
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`Invalid configuration:\n  ${name}: must be a positive integer, got ${value}`);
+  }
+  return {
+    autoMute: { reporters: raw.AUTO_MUTE_REPORTERS, windowMs: raw.AUTO_MUTE_WINDOW_MS },
+    reportsPerWindow: raw.REPORT_RATE_LIMIT,
+    reportWindowMs: raw.REPORT_RATE_WINDOW_MS,
   };
 }
 

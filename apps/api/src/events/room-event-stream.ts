@@ -31,6 +31,11 @@ export interface RoomEventStreamDeps {
   /** A fresh EntityManager for each read the stream makes after it opened. */
   readonly fork: () => EntityManager;
   readonly logger: Logger;
+  /**
+   * Further refusals checked whenever a stream opens or re-checks its access (trust and safety:
+   * a suspended account); throw a DomainError to refuse.
+   */
+  readonly accessGuards?: readonly ((em: EntityManager, viewer: AuthenticatedViewer) => Promise<void>)[];
 }
 
 /**
@@ -104,6 +109,7 @@ export class RoomEventStream {
   }
 
   private async assertMaySubscribe(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<void> {
+    for (const guard of this.deps.accessGuards ?? []) await guard(em, viewer);
     const room = await em.findOne(RoomEntity, { id: roomId });
     if (!room) throw notFound('Room');
     const refusal = joinRefusal(await roomAccessFacts(em, room, viewer.profileId), asDomainViewer(viewer));

@@ -10,10 +10,18 @@ import { findVisibleRoom } from '../rooms/room-visibility';
 
 /** Media tokens for participants: grants follow the participant's current role. */
 export class MediaAccessService {
-  constructor(private readonly audio: AudioGateway) {}
+  /**
+   * @param assertMayUseMedia refuses media to an account that may not have it (a suspended one),
+   *   by throwing a contract error (FORBIDDEN).
+   */
+  constructor(
+    private readonly audio: AudioGateway,
+    private readonly assertMayUseMedia: (em: EntityManager, profileId: string) => Promise<void> = async () => undefined,
+  ) {}
 
   /** A token for `participant` (the viewer's own participation). */
   async issueAudioAccess(em: EntityManager, viewer: AuthenticatedViewer, participant: ParticipantEntity): Promise<AudioAccess> {
+    await this.assertMayUseMedia(em, viewer.profileId);
     const profile = await em.findOne(ProfileEntity, { id: viewer.profileId });
     return this.audio.issueAccess({
       roomId: participant.roomId,

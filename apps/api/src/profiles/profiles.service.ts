@@ -4,6 +4,7 @@ import { type ProfileUpdateInput, validateProfileUpdate } from '@roundtable/doma
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput, notFound } from '../common/api-error';
 import { parseProfileId } from '../common/ids';
+import type { TextScreeningService } from '../moderation/text-screening.service';
 import { FollowEntity, ProfileEntity } from './profile.entity';
 
 const KNOWN_PROFILES_LIMIT = 50_000;
@@ -11,6 +12,9 @@ const KNOWN_PROFILES_LIMIT = 50_000;
 export class ProfilesService {
   /** Profiles known to exist, so most requests skip the insert-if-missing statement. */
   private readonly known = new Set<string>();
+
+  /** @param screening trust and safety screening of display names and headlines. */
+  constructor(private readonly screening: TextScreeningService | null = null) {}
 
   /** Creates the viewer's profile on their first authenticated request, from the `name` claim. */
   async ensureProfile(em: EntityManager, viewer: AuthenticatedViewer): Promise<void> {
@@ -40,9 +44,11 @@ export class ProfilesService {
     input: ProfileUpdateInput,
   ): Promise<ProfileEntity> {
     const update = validateProfileUpdate(input);
+    const flags = this.screening?.screen({ displayName: update.displayName, headline: update.headline }) ?? [];
     return em.transactional(async (tx) => {
       const profile = await tx.findOneOrFail(ProfileEntity, { id: viewer.profileId });
       tx.assign(profile, update);
+      await this.screening?.fileFlags(tx, viewer.profileId, null, flags);
       return profile;
     });
   }
