@@ -21,7 +21,7 @@ export function moderationLoaders(scope: RequestScope): ModerationLoaders {
   const { em, viewerId } = scope;
   const loaders: ModerationLoaders = {
     distinctReporters: new DataLoader(async (keys) => {
-      const rows = await em.getConnection().execute<{ key: string; reporters: string }[]>(
+      const rows = await em.execute<{ key: string; reporters: string }[]>(
         `select room_id::text || ':' || coalesce(reported_profile_id, '') as key, count(distinct reporter_id) as reporters
            from reports where room_id::text || ':' || coalesce(reported_profile_id, '') in (${placeholders(keys)}) group by 1`,
         [...keys],

@@ -68,7 +68,7 @@ export class ModerationQueries {
     const roomIds = [...new Set(rows.map((row) => row.roomId as string))];
     const audience = new Map<string, number>();
     if (roomIds.length > 0) {
-      const counts = await em.getConnection().execute<{ room_id: string; total: string }[]>(
+      const counts = await em.execute<{ room_id: string; total: string }[]>(
         `select room_id, count(*) as total from participants where left_at is null and room_id in (${placeholders(roomIds)}) group by room_id`,
         roomIds,
       );

@@ -28,7 +28,7 @@ function profileOf(event: RoomEventJson): string | null {
 /**
  * What the room looks like now, for a report filed in `tx`: the stage with names, the last
  * {@link EVIDENCE_EVENTS_MAX} stored events (oldest first), and both people's participation.
- * Three indexed reads; runs in the report's transaction so the snapshot and the report agree.
+ * Three indexed reads (four with stage names); runs in the report's transaction so the snapshot and the report agree.
  */
 export async function captureEvidence(
   tx: EntityManager,
@@ -38,17 +38,16 @@ export async function captureEvidence(
   now: Date,
 ): Promise<ReportEvidenceSnapshot> {
   const named = reportedProfileId === null ? [reporterId] : [reporterId, reportedProfileId];
-  const [rows, events] = await Promise.all([
-    tx.find(ParticipantEntity, {
-      roomId: room.id,
-      leftAt: null,
-      $or: [{ role: { $in: [...STAGE_ROLES] } }, { profileId: { $in: named } }],
-    }),
-    tx.getConnection().execute<{ payload: unknown }[]>(
-      `select payload from room_events where room_id = ? order by version desc limit ${EVIDENCE_EVENTS_MAX}`,
-      [room.id],
-    ),
-  ]);
+  // One after another: a transaction is one connection.
+  const rows = await tx.find(ParticipantEntity, {
+    roomId: room.id,
+    leftAt: null,
+    $or: [{ role: { $in: [...STAGE_ROLES] } }, { profileId: { $in: named } }],
+  });
+  const events = await tx.execute<{ payload: unknown }[]>(
+    `select payload from room_events where room_id = ? order by version desc limit ${EVIDENCE_EVENTS_MAX}`,
+    [room.id],
+  );
   const stageRows = rows.filter((row) => STAGE_ROLES.has(row.role)).sort((a, b) => (a.stageSince?.getTime() ?? 0) - (b.stageSince?.getTime() ?? 0));
   const profiles = stageRows.length > 0 ? await tx.find(ProfileEntity, { id: { $in: stageRows.map((row) => row.profileId) } }) : [];
   const names = new Map(profiles.map((profile) => [profile.id, profile.displayName]));

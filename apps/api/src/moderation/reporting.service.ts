@@ -78,11 +78,10 @@ export class ReportingService {
       const room = await this.deps.repository.lockForCommand(tx, roomId);
       if (!room || !canSeeRoom(await roomAccessFacts(tx, room, viewer.profileId), asDomainViewer(viewer))) throw notFound('Room');
       const now = this.now();
-      const [participations, openTargets, reportedExists] = await Promise.all([
-        tx.find(ParticipantEntity, { roomId, profileId: viewer.profileId }, { orderBy: { joinedAt: 'desc' }, limit: 1 }),
-        tx.find(ReportEntity, { reporterId: viewer.profileId, roomId, status: ReportStatus.Open }, { fields: ['reportedProfileId'] }),
-        reportedProfileId === null ? Promise.resolve(1) : tx.count(ProfileEntity, { id: reportedProfileId }),
-      ]);
+      // One after another: a transaction is one connection.
+      const participations = await tx.find(ParticipantEntity, { roomId, profileId: viewer.profileId }, { orderBy: { joinedAt: 'desc' }, limit: 1 });
+      const openTargets = await tx.find(ReportEntity, { reporterId: viewer.profileId, roomId, status: ReportStatus.Open }, { fields: ['reportedProfileId'] });
+      const reportedExists = reportedProfileId === null ? 1 : await tx.count(ProfileEntity, { id: reportedProfileId });
       const latest = participations[0];
       const eligible = checkReportEligibility(
         { reporterId: viewer.profileId, roomId, reportedProfileId, category: request.category, details: request.details ?? null },
@@ -108,10 +107,8 @@ export class ReportingService {
       await tx.flush();
       if (eligible.reportedProfileId === null) return { report, enforce: null };
       const subject = eligible.reportedProfileId;
-      const [onSubject, subjectRow] = await Promise.all([
-        tx.find(ReportEntity, { roomId, reportedProfileId: subject, reporterId: { $ne: null }, status: ReportStatus.Open }),
-        tx.findOne(ParticipantEntity, { roomId, profileId: subject, leftAt: null }),
-      ]);
+      const onSubject = await tx.find(ReportEntity, { roomId, reportedProfileId: subject, reporterId: { $ne: null }, status: ReportStatus.Open });
+      const subjectRow = await tx.findOne(ParticipantEntity, { roomId, profileId: subject, leftAt: null });
       const reports: ReportOnParticipant[] = onSubject.map((row) => ({
         id: row.id,
         reporterId: row.reporterId ?? '',

@@ -7,7 +7,7 @@ import { AppealStatus, ModerationNoticeAction, ReportStatus } from '@roundtable/
  * (the policy's `isStageHoldActive`, as one indexed query).
  */
 export async function hasActiveStageHold(em: EntityManager, roomId: string, profileId: string): Promise<boolean> {
-  const rows = await em.getConnection().execute<{ held: boolean }[]>(
+  const rows = await em.execute<{ held: boolean }[]>(
     `select exists (
        select 1 from moderation_notices n
          join reports r on r.id::text = any (n.report_ids)
