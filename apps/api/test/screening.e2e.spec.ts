@@ -1,7 +1,7 @@
 // Screening of every text others see: slurs and hate terms (obfuscated too) are refused with
 // BAD_USER_INPUT naming the field and change nothing; milder profanity is stored and files a
 // system report (no reporter) with a SCREENING_FLAGGED audit entry.
-import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { codeOf, moderationSnapshot, ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
 
 const REFUSED_FORMS = ['n1gg3r', 'k!k3', 'n i g g e r', 'ｎｉｇｇｅｒ', 'nig\u200bger', 'Great talk, you f@gg0t'];
@@ -26,7 +26,7 @@ describe('screening of every text field others see', () => {
   interface Field {
     readonly field: string;
     /** Runs the mutation with `text` in the field; returns the response. */
-    run(text: string): Promise<{ errors?: readonly { extensions?: Record<string, unknown> }[] | undefined }>;
+    run(text: string): Promise<GraphQLResponse>;
     /** The room the text belongs to (for the system report), or null. */
     roomOf?: () => Promise<string | null>;
   }

@@ -1,15 +1,7 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { DomainError, DomainErrorCode } from '@roundtable/domain';
-import {
-  AppealStatus,
-  fileAppeal,
-  type ModerationAction,
-  resolveAppeal,
-  resolveReports,
-  ReportStatus,
-  type StoredNotice,
-} from '@roundtable/moderation';
+import { fileAppeal, type ModerationAction, resolveAppeal, resolveReports, type StoredNotice } from '@roundtable/moderation';
 import type { Logger } from 'pino';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';

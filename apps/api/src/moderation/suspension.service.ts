@@ -1,6 +1,6 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, DomainErrorCode } from '@roundtable/domain';
-import { activeSuspension, AppealStatus, ModerationNoticeAction, suspendedMessage } from '@roundtable/moderation';
+import { activeSuspension, type AppealStatus, ModerationNoticeAction, suspendedMessage } from '@roundtable/moderation';
 
 import { ModerationNoticeEntity } from './moderation.entity';
 

@@ -40,7 +40,7 @@ export const OPS = {
 } as const;
 
 /** Runs an operation and fails the test with the errors when it did not succeed. */
-export async function ok<T = Record<string, any>>(api: TestApi, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
+export async function ok<T = Record<string, unknown>>(api: TestApi, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
   const response = await api.request<T>(query, variables, token);
   if (response.errors) throw new Error(`${query.slice(0, 60)}… failed: ${JSON.stringify(response.errors)}`);
   return response.data as T;
