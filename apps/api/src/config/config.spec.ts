@@ -30,4 +30,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RECOMMENDER_TIMEOUT_MS: '0' })).toThrow(/RECOMMENDER_TIMEOUT_MS/);
     expect(() => loadConfig({ RATE_LIMIT_MUTATIONS: '-1' })).toThrow(/RATE_LIMIT_MUTATIONS/);
   });
+
+  it('trust and safety: documented defaults, and thresholds validated by the policy, naming the variable', () => {
+    expect(loadConfig({}).moderation).toEqual({ autoMute: { reporters: 3, windowMs: 600_000 }, reportsPerWindow: 10, reportWindowMs: 600_000 });
+    // One account must never be able to silence a speaker alone.
+    expect(() => loadConfig({ AUTO_MUTE_REPORTERS: '1' })).toThrow(/AUTO_MUTE_REPORTERS: .*from 2 to 1000, got 1/);
+    expect(() => loadConfig({ AUTO_MUTE_WINDOW_MS: '1000' })).toThrow(/AUTO_MUTE_WINDOW_MS: .*got 1000/);
+    expect(() => loadConfig({ REPORT_RATE_LIMIT: '0' })).toThrow(/REPORT_RATE_LIMIT: must be a positive integer/);
+    expect(() => loadConfig({ REPORT_RATE_WINDOW_MS: '2.5' })).toThrow(/REPORT_RATE_WINDOW_MS/);
+    expect(loadConfig({ AUTO_MUTE_REPORTERS: '5', AUTO_MUTE_WINDOW_MS: '300000' }).moderation.autoMute).toEqual({ reporters: 5, windowMs: 300_000 });
+  });
 });
