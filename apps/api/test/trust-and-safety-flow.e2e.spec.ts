@@ -174,6 +174,21 @@ describe('trust and safety: the whole flow', () => {
     ]);
   });
 
+  it('concurrent reports completing a pile-up mute once: one notice, one audit entry, one mute and move, consecutive versions', async () => {
+    const reporters = ['race-1', 'race-2', 'race-3', 'race-4', 'race-5'];
+    const room = await stagedRoom(api, 'race', { speakers: ['race-sam'], listeners: reporters });
+    await Promise.all(reporters.map((id) => report(room.tokens[id] as string, room.roomId, 'race-sam', 'HARASSMENT')));
+    expect(await role(room.roomId, 'race-sam')).toEqual({ role: 'LISTENER', muted: true });
+    expect(await sql(api, `select action from moderation_notices`)).toEqual([{ action: 'AUTO_MUTED_PENDING_REVIEW' }]);
+    expect((await logActions()).map((entry) => entry.action)).toEqual(['AUTO_MUTED']);
+    const events = await sql<{ version: number; type: string }>(api, `select version, type from room_events where room_id = ? order by version`, [room.roomId]);
+    // Staging made one RoleChanged (accepting the invitation); the automatic mute exactly one more.
+    expect(events.filter((event) => event.type === 'ParticipantMuted')).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'RoleChanged')).toHaveLength(2);
+    expect(events.map((event) => event.version)).toEqual(events.map((_, index) => index + 1));
+    expect(await sql(api, `select id from reports`)).toHaveLength(5);
+  });
+
   it('a pile-up on the host takes no stage action (the host is protected): the reports wait in the queue', async () => {
     const room = await stagedRoom(api, 'hostpile', { listeners: ['hp-1', 'hp-2', 'hp-3'] });
     for (const id of ['hp-1', 'hp-2', 'hp-3']) await report(room.tokens[id] as string, room.roomId, room.host, 'HATE_SPEECH');
