@@ -2,6 +2,7 @@
 // hosted by someone the viewer blocked leave the viewer's `rooms` and `recommendedRooms`.
 import { createServer } from 'node:net';
 
+import { wsExecute } from './support/graphql-helpers';
 import { startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { codeOf, moderationSnapshot, ok, OPS, refused, sql } from './support/trust-and-safety-operations';
 
@@ -52,7 +53,7 @@ describe('blocks', () => {
     expect(await sql(api, `select * from blocks`)).toEqual([]);
   });
 
-  it('a blocked profile cannot join rooms the blocker hosts (FORBIDDEN, nothing changes); others and other rooms are unaffected', async () => {
+  it('a blocked profile cannot join or watch rooms the blocker hosts (FORBIDDEN, nothing changes); others and other rooms are unaffected', async () => {
     const { createRoom } = await ok<{ createRoom: { id: string } }>(api, OPS.createRoom, { title: "Ann's room" }, ann);
     await ok(api, OPS.block, { p: 'blk-bob' }, ann);
     const before = await moderationSnapshot(api);
@@ -60,6 +61,9 @@ describe('blocks', () => {
     expect(codeOf(join)).toBe('FORBIDDEN');
     expect(join.errors?.[0]?.message).toMatch(/blocked/);
     expect(await moderationSnapshot(api)).toEqual(before);
+    // Nor watch it over graphql-ws.
+    const watch = await wsExecute(api.wsClient(bob), `subscription($r: ID!) { roomEvents(roomId: $r) { version } }`, { r: createRoom.id });
+    expect(codeOf(watch)).toBe('FORBIDDEN');
     await ok(api, OPS.joinRoom, { r: createRoom.id }, await tokenFor('blk-cat'));
     // The other way round is not a block: Ann may join Bob's room.
     const bobs = await ok<{ createRoom: { id: string } }>(api, OPS.createRoom, { title: "Bob's room" }, bob);

@@ -1,4 +1,5 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, DomainErrorCode } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput, notFound } from '../common/api-error';
@@ -38,6 +39,13 @@ export class BlocksService {
   /** True when `blockerId` has blocked `blockedId`. */
   async hasBlocked(em: EntityManager, blockerId: string, blockedId: string): Promise<boolean> {
     return (await em.count(BlockEntity, { blockerId, blockedId })) > 0;
+  }
+
+  /** Refuses (FORBIDDEN) a profile the room's host blocked: it may neither join nor watch the room. */
+  async assertNotBlockedByHost(em: EntityManager, hostId: string, profileId: string): Promise<void> {
+    if (hostId !== profileId && (await this.hasBlocked(em, hostId, profileId))) {
+      throw new DomainError(DomainErrorCode.NotAllowed, 'You cannot join this room: its host has blocked you');
+    }
   }
 
   private target(viewer: AuthenticatedViewer, rawProfileId: string): string {

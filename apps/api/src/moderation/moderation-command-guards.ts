@@ -41,10 +41,7 @@ export function moderationCommandGuards(deps: { suspensions: SuspensionService; 
     {
       name: 'blocked by the host',
       async check({ tx, room, command }) {
-        if (command.type !== 'JoinRoom' || command.actorId === room.hostId) return;
-        if (await deps.blocks.hasBlocked(tx, room.hostId, command.actorId)) {
-          throw new DomainError(DomainErrorCode.NotAllowed, "You cannot join this room: its host has blocked you");
-        }
+        if (command.type === 'JoinRoom') await deps.blocks.assertNotBlockedByHost(tx, room.hostId, command.actorId);
       },
     },
     {

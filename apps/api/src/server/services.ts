@@ -69,7 +69,10 @@ export function createServices({ config, db, bus, audio, outbox, logger }: Servi
     bus,
     fork: () => db.orm.em.fork(),
     logger,
-    accessGuards: [(em, viewer) => suspensions.assertNotSuspended(em, viewer.profileId)],
+    accessGuards: [
+      (em, viewer) => suspensions.assertNotSuspended(em, viewer.profileId),
+      (em, viewer, room) => blocks.assertNotBlockedByHost(em, room.hostId, viewer.profileId),
+    ],
   });
   const roomCommands = new RoomCommandHandler({
     repository,
