@@ -26,7 +26,7 @@ import { reportGroupKey } from './moderation.queries';
 export class ReportsResolver {
   @Mutation(() => ReportType)
   async reportAbuse(@Arg('input', () => ReportAbuseInput) input: ReportAbuseInput, @Ctx() ctx: GraphQLContext): Promise<ReportEntity> {
-    return ctx.services.reporting.reportAbuse(ctx.scope.em, requireViewer(ctx), input);
+    return ctx.services.reporting.reportAbuse(ctx.scope.em, requireViewer(ctx), input, ctx.sourceKey ?? null);
   }
 
   @Query(() => ReportConnectionType, {
