@@ -2,45 +2,11 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { AppealStatus, buildModerationQueue, groupKey, type QueuedReport, type ReportStatus } from '@roundtable/moderation';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
-import { badInput } from '../common/api-error';
 import { isUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import { placeholders } from '../common/sql';
 import { ModerationLogEntity, ModerationNoticeEntity, ReportEntity } from './moderation.entity';
 import { requireStaff } from './staff';
-
-/** One queue position: the group's priority and oldest report, its key, then the report's own order. */
-type QueuePosition = readonly [priority: number, oldestAt: number, key: string, createdAt: number, id: string];
-
-function comparePositions(a: QueuePosition, b: QueuePosition): number {
-  return b[0] - a[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0) || a[3] - b[3] || (a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : 0);
-}
-
-function encodePosition(position: QueuePosition): string {
-  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
-}
-
-function decodePosition(cursor: string | null | undefined): QueuePosition | null {
-  if (cursor === null || cursor === undefined || cursor === '') return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 5 &&
-      typeof parsed[0] === 'number' &&
-      typeof parsed[1] === 'number' &&
-      typeof parsed[2] === 'string' &&
-      typeof parsed[3] === 'number' &&
-      typeof parsed[4] === 'string' &&
-      isUuid(parsed[4])
-    ) {
-      return parsed as unknown as QueuePosition;
-    }
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'after is not a valid cursor');
-}
 
 /** A queue page, with each group's distinct reporters so `Report.distinctReporters` needs no query. */
 export interface QueuePage extends Page<ReportEntity> {
@@ -54,12 +20,14 @@ export class ModerationQueries {
    * `moderationQueue`: reports of `status` grouped per (room, profile), groups by priority
    * (`buildModerationQueue`: severity × distinct reporters × audience factor), each group's
    * reports oldest first. Two statements (reports, audience sizes) whatever the page size.
-   * Cursors are the position in that order, so a page never repeats an item even as new
-   * reports reshuffle groups (it may then skip to the new order, never loop).
+   * Cursors have the API's one cursor shape (`[createdAt, id]` of the last report, which the
+   * admission layer checks) and mean "after this report in the current order". When that report
+   * has left the queue (its group was decided meanwhile), paging starts over at the top: decided
+   * reports are gone, so it never loops.
    */
   async queue(em: EntityManager, viewer: AuthenticatedViewer, status: ReportStatus, first: number, after: string | null): Promise<QueuePage> {
     requireStaff(viewer);
-    const position = decodePosition(after);
+    const cursor = decodeCursor(after, isUuid);
     const rows = await em.find(
       ReportEntity,
       { status, roomId: { $ne: null } },
@@ -85,22 +53,17 @@ export class ModerationQueries {
       createdAt: row.createdAt,
     }));
     const groups = buildModerationQueue(queued, (roomId) => audience.get(roomId) ?? 0);
-    const ordered: { position: QueuePosition; report: ReportEntity }[] = [];
+    const ordered: ReportEntity[] = [];
     const distinctReportersByGroup = new Map<string, number>();
     for (const group of groups) {
       distinctReportersByGroup.set(group.key, group.distinctReporters);
-      for (const id of group.reportIds) {
-        const report = byId.get(id) as ReportEntity;
-        ordered.push({
-          position: [group.priority, group.oldestAt.getTime(), group.key, report.createdAt.getTime(), report.id],
-          report,
-        });
-      }
+      for (const id of group.reportIds) ordered.push(byId.get(id) as ReportEntity);
     }
-    const rest = position === null ? ordered : ordered.filter((item) => comparePositions(item.position, position) > 0);
-    const page = toPage(rest.slice(0, first + 1), first, (item) => encodePosition(item.position));
+    const afterIndex = cursor === null ? -1 : ordered.findIndex((report) => report.id === cursor.id);
+    const rest = ordered.slice(afterIndex + 1);
+    const page = toPage(rest.slice(0, first + 1), first, (report) => encodeCursor(report.createdAt, report.id));
     return {
-      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.report })),
+      edges: page.edges,
       pageInfo: page.pageInfo,
       totalCount: rows.length,
       distinctReportersByGroup,
