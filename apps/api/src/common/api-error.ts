@@ -1,4 +1,5 @@
 import { DomainError, DomainErrorCode } from '@roundtable/domain';
+import { ModerationError, ModerationErrorCode } from '@roundtable/moderation';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** The contract's `extensions.code` values, plus the masked code for unexpected failures. */
@@ -51,6 +52,24 @@ export function apiCodeForDomainError(code: DomainErrorCode): ApiErrorCode {
   }
 }
 
+/** The single, exhaustive mapping from trust-and-safety failures to contract codes (issue 8). */
+export function apiCodeForModerationError(code: ModerationErrorCode): ApiErrorCode {
+  switch (code) {
+    case ModerationErrorCode.InvalidInput:
+    case ModerationErrorCode.TextRefused:
+      return ApiErrorCode.BadUserInput;
+    case ModerationErrorCode.NotInRoom:
+      return ApiErrorCode.Forbidden;
+    case ModerationErrorCode.DuplicateOpenReport:
+    case ModerationErrorCode.ReportAlreadyResolved:
+    case ModerationErrorCode.AppealAlreadyFiled:
+    case ModerationErrorCode.NoOpenAppeal:
+      return ApiErrorCode.Conflict;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
 export function apiError(code: ApiErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
@@ -69,9 +88,16 @@ function domainToGraphQL(error: DomainError): GraphQLError {
   return apiError(apiCodeForDomainError(error.code), error.message, extensions);
 }
 
+function moderationToGraphQL(error: ModerationError): GraphQLError {
+  const extensions: Record<string, unknown> = { reason: error.code };
+  if (error.field) extensions['field'] = error.field;
+  return apiError(apiCodeForModerationError(error.code), error.message, extensions);
+}
+
 /** Turns anything thrown in a resolver into a contract error; unknown errors are masked. */
 export function toApiError(error: unknown): GraphQLError | null {
   if (error instanceof DomainError) return domainToGraphQL(error);
+  if (error instanceof ModerationError) return moderationToGraphQL(error);
   if (error instanceof GraphQLError && CONTRACT_CODES.has(String(error.extensions['code']))) return error;
   return null;
 }

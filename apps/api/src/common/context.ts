@@ -22,6 +22,12 @@ export interface GraphQLContext {
   readonly roomRoleHint?: ParticipantRole | null;
   /** Aborts when the transport goes away (socket closed); long-lived work stops with it. */
   readonly signal?: AbortSignal;
+  /**
+   * Where the request came from, as an opaque key (e.g. a keyed hash of the client's /24 or /48
+   * network), so many accounts from one place count as one reporter for the automatic mute.
+   * Set by the request admission (HTTP and WebSocket); absent: every account counts on its own.
+   */
+  readonly sourceKey?: string | null;
 }
 
 export function requireViewer(context: GraphQLContext): AuthenticatedViewer {

@@ -106,6 +106,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMIT_MUTATIONS: '-1' })).toThrow(/RATE_LIMIT_MUTATIONS/);
   });
 
+  it('trust and safety: documented defaults, and thresholds validated by the policy, naming the variable', () => {
+    expect(loadConfig({}).moderation).toEqual({ autoMute: { reporters: 3, windowMs: 600_000 }, reportsPerWindow: 10, reportWindowMs: 600_000 });
+    // One account must never be able to silence a speaker alone.
+    expect(() => loadConfig({ AUTO_MUTE_REPORTERS: '1' })).toThrow(/AUTO_MUTE_REPORTERS: must be an integer from 2 to 1000/);
+    expect(() => loadConfig({ AUTO_MUTE_WINDOW_MS: '1000' })).toThrow(/AUTO_MUTE_WINDOW_MS: must be an integer from 60000 to 86400000/);
+    expect(() => loadConfig({ REPORT_RATE_LIMIT: '0' })).toThrow(/REPORT_RATE_LIMIT: must be an integer from 1/);
+    expect(() => loadConfig({ REPORT_RATE_WINDOW_MS: '2.5' })).toThrow(/REPORT_RATE_WINDOW_MS/);
+    expect(loadConfig({ AUTO_MUTE_REPORTERS: '5', AUTO_MUTE_WINDOW_MS: '300000' }).moderation.autoMute).toEqual({ reporters: 5, windowMs: 300_000 });
+  });
+
   describe('every numeric setting is range-checked', () => {
     it('refuses QUERY_MAX_COST=-5, naming the variable', () => {
       expect(() => loadConfig({ QUERY_MAX_COST: '-5' })).toThrow(/QUERY_MAX_COST: must be an integer from 1 to/);

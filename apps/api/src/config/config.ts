@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 
 import { int } from '@roundtable/config';
 import { bool, cleanEnv, EnvMissingError, str, url } from 'envalid';
+import { ModerationError, validateAutoMuteSettings } from '@roundtable/moderation';
 
 /** The repository root: four levels up from apps/api/src/config/ and from dist/apps/api/config/ alike. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -87,6 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       WS_MAX_PINGS_PER_MINUTE: int({ min: 1, max: 100_000, default: 120, desc: 'Pings (graphql-ws and WebSocket control) per socket per minute' }),
       WEB_DIR: str({ default: 'dist/apps/web', desc: 'Built web client served at /; relative to the repository root' }),
       SEED_DEMO_DATA: bool({ devDefault: true, default: false, desc: 'Seed demo data into an empty database at start' }),
+      // --- trust and safety (issue 8) ---
+      AUTO_MUTE_REPORTERS: int({ min: 2, max: 1000, default: 3, desc: 'Independent reporters whose reports mute a speaker at once, pending review' }),
+      AUTO_MUTE_WINDOW_MS: int({ min: 60_000, max: 86_400_000, default: 600_000, desc: 'Window in which those reports must fall, in ms' }),
+      REPORT_RATE_LIMIT: int({ min: 1, max: 1_000_000, default: 10, desc: 'Reports one account may file per REPORT_RATE_WINDOW_MS' }),
+      REPORT_RATE_WINDOW_MS: int({ min: 1000, max: 86_400_000, default: 600_000, desc: 'Window of REPORT_RATE_LIMIT, in ms' }),
+      // --- end of trust and safety ---
       LOG_LEVEL: str({ choices: LOG_LEVELS, default: 'info' }),
     },
     {
@@ -125,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   failWith(problems);
 
   const admission = admissionLimits(raw);
+
+  const moderation = moderationSettings(raw);
 
   return {
     env: raw.NODE_ENV,
@@ -181,6 +190,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     webDir: isAbsolute(raw.WEB_DIR) ? raw.WEB_DIR : resolve(REPO_ROOT, raw.WEB_DIR),
     seedDemoData: raw.SEED_DEMO_DATA,
     logLevel: raw.LOG_LEVEL,
+    moderation,
+  };
+}
+
+/** Trust-and-safety thresholds, validated by the policy's own `validateAutoMuteSettings`. */
+function moderationSettings(raw: {
+  AUTO_MUTE_REPORTERS: number;
+  AUTO_MUTE_WINDOW_MS: number;
+  REPORT_RATE_LIMIT: number;
+  REPORT_RATE_WINDOW_MS: number;
+}) {
+  try {
+    validateAutoMuteSettings({ reporters: raw.AUTO_MUTE_REPORTERS, windowMs: raw.AUTO_MUTE_WINDOW_MS });
+  } catch (error) {
+    if (error instanceof ModerationError) throw new Error(`Invalid configuration:\n  ${error.field ?? 'AUTO_MUTE'}: ${error.message}`);
+    throw error;
+  }
+  for (const [name, value] of [
+    ['REPORT_RATE_LIMIT', raw.REPORT_RATE_LIMIT],
+    ['REPORT_RATE_WINDOW_MS', raw.REPORT_RATE_WINDOW_MS],
+  ] as const) {
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`Invalid configuration:\n  ${name}: must be a positive integer, got ${value}`);
+  }
+  return {
+    autoMute: { reporters: raw.AUTO_MUTE_REPORTERS, windowMs: raw.AUTO_MUTE_WINDOW_MS },
+    reportsPerWindow: raw.REPORT_RATE_LIMIT,
+    reportWindowMs: raw.REPORT_RATE_WINDOW_MS,
   };
 }
 

@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
+import { BlockEntity, ModerationLogEntity, ModerationNoticeEntity, ReportEntity } from '../moderation/moderation.entity';
 import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
 import {
   ParticipantEntity,
@@ -16,6 +17,7 @@ import { Migration20261127RankingLog } from './migrations/migration-20261127-ran
 import { Migration20261130MediaControl } from './migrations/migration-20261130-media-control';
 import { Migration20261130RoomCounters } from './migrations/migration-20261130-room-counters';
 import { Migration20261130StoredDomainEvents } from './migrations/migration-20261130-stored-domain-events';
+import { Migration20261130TrustAndSafety } from './migrations/migration-20261130-trust-and-safety';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -27,6 +29,10 @@ export const ENTITIES = [
   RoomInviteeEntity,
   RoomBanEntity,
   RoomEventEntity,
+  ReportEntity,
+  ModerationNoticeEntity,
+  ModerationLogEntity,
+  BlockEntity,
 ];
 
 export type QueryListener = (sql: string) => void;
@@ -106,6 +112,7 @@ export async function connectDatabase(
         { name: 'Migration20261130StoredDomainEvents', class: Migration20261130StoredDomainEvents },
         { name: 'Migration20261130MediaControl', class: Migration20261130MediaControl },
         { name: 'Migration20261130RoomCounters', class: Migration20261130RoomCounters },
+        { name: 'Migration20261130TrustAndSafety', class: Migration20261130TrustAndSafety },
       ],
       transactional: true,
       allOrNothing: true,

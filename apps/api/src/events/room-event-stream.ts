@@ -50,6 +50,11 @@ export interface RoomEventStreamDeps {
    * (0: every event on its own). Stage events are always delivered one by one, exactly.
    */
   readonly audienceCoalesceMs?: number;
+  /**
+   * Further refusals checked whenever a stream opens or re-checks its access (trust and safety:
+   * a suspended account, a profile the host blocked); throw a DomainError to refuse.
+   */
+  readonly accessGuards?: readonly ((em: EntityManager, viewer: AuthenticatedViewer, room: RoomEntity) => Promise<void>)[];
 }
 
 /**
@@ -201,6 +206,7 @@ export class RoomEventStream {
   private async assertMaySubscribe(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<void> {
     const room = await em.findOne(RoomEntity, { id: roomId });
     if (!room) throw notFound('Room');
+    for (const guard of this.deps.accessGuards ?? []) await guard(em, viewer, room);
     const refusal = joinRefusal(await roomAccessFacts(em, room, viewer.profileId), asDomainViewer(viewer));
     // Permission to join is what counts; a SCHEDULED room may be watched until it goes live.
     if (refusal !== null && refusal !== DomainErrorCode.RoomNotLive) throw new DomainError(refusal, joinRefusalMessage(refusal));

@@ -6,12 +6,15 @@ import { DomainError, type GroupInput, validateGroupInput } from '@roundtable/do
 import { type AuthenticatedViewer, isValidProfileId } from '../auth/authenticator';
 import { parseUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
+import type { TextScreeningService } from '../moderation/text-screening.service';
 import { ProfileEntity } from '../profiles/profile.entity';
 import { GroupEntity } from './group.entity';
 
 export interface GroupsServiceDeps {
   /** After a viewer left a group (committed): their streams of the group's rooms re-check access. */
   readonly onMemberLeft?: (profileId: string) => Promise<void>;
+  /** Trust and safety screening of the group name (refuses slurs, flags milder profanity). */
+  readonly screening?: TextScreeningService;
 }
 
 export class GroupsService {
@@ -19,6 +22,7 @@ export class GroupsService {
 
   async createGroup(em: EntityManager, viewer: AuthenticatedViewer, input: GroupInput): Promise<GroupEntity> {
     const valid = validateGroupInput(input);
+    const flags = this.deps.screening?.screen({ name: valid.name }) ?? [];
     return em.transactional(async (tx) => {
       const now = new Date();
       const group = tx.create(GroupEntity, {
@@ -31,6 +35,7 @@ export class GroupsService {
       });
       await tx.flush();
       await tx.execute(`insert into group_members (group_id, profile_id, joined_at) values (?, ?, ?)`, [group.id, viewer.profileId, now]);
+      await this.deps.screening?.fileFlags(tx, viewer.profileId, null, flags);
       return group;
     });
   }

@@ -10,10 +10,22 @@ import { findVisibleRoom } from '../rooms/room-visibility';
 
 /** Media tokens for participants: grants follow the participant's current role. */
 export class MediaAccessService {
-  constructor(private readonly audio: AudioGateway) {}
+  /**
+   * @param assertMayUseMedia refuses media to an account that may not have it (a suspended one),
+   *   by throwing a contract error (FORBIDDEN).
+   */
+  constructor(
+    private readonly audio: AudioGateway,
+    private readonly assertMayUseMedia: (em: EntityManager, profileId: string) => Promise<void> = async () => undefined,
+  ) {}
 
   /** A token for `participant` (the viewer's own participation). */
   async issueAudioAccess(em: EntityManager, viewer: AuthenticatedViewer, participant: ParticipantEntity): Promise<AudioAccess> {
+    await this.assertMayUseMedia(em, viewer.profileId);
+    return this.issue(em, viewer, participant);
+  }
+
+  private async issue(em: EntityManager, viewer: AuthenticatedViewer, participant: ParticipantEntity): Promise<AudioAccess> {
     const profile = await em.findOne(ProfileEntity, { id: viewer.profileId });
     return this.audio.issueAccess({
       roomId: participant.roomId,
@@ -25,13 +37,15 @@ export class MediaAccessService {
 
   /**
    * A fresh token after the viewer's role changed.
-   * @throws DomainError NOT_FOUND when the room is not visible; CONFLICT when not in the room.
+   * @throws FORBIDDEN when the account may not use media (suspended); NOT_FOUND when the room is
+   *   not visible; CONFLICT when not in the room.
    */
   async refreshAudioAccess(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<AudioAccess> {
+    await this.assertMayUseMedia(em, viewer.profileId);
     const room = await findVisibleRoom(em, viewer, roomId);
     if (!room) throw notFound('Room');
     const participant = await em.findOne(ParticipantEntity, { roomId: room.id, profileId: viewer.profileId, leftAt: null });
     if (!participant) throw new DomainError(DomainErrorCode.NotAParticipant, 'Join the room first');
-    return this.issueAudioAccess(em, viewer, participant);
+    return this.issue(em, viewer, participant);
   }
 }

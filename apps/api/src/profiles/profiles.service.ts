@@ -3,6 +3,7 @@ import { DomainError, type ProfileUpdateInput, validateProfileUpdate } from '@ro
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { parseProfileId } from '../common/ids';
+import type { TextScreeningService } from '../moderation/text-screening.service';
 import { FollowEntity, ProfileEntity } from './profile.entity';
 
 const KNOWN_PROFILES_LIMIT = 50_000;
@@ -10,6 +11,9 @@ const KNOWN_PROFILES_LIMIT = 50_000;
 export class ProfilesService {
   /** Profiles known to exist, so most requests skip the insert-if-missing statement. */
   private readonly known = new Set<string>();
+
+  /** @param screening trust and safety screening of display names and headlines. */
+  constructor(private readonly screening: TextScreeningService | null = null) {}
 
   /** Creates the viewer's profile on their first authenticated request, from the `name` claim. */
   async ensureProfile(em: EntityManager, viewer: AuthenticatedViewer): Promise<void> {
@@ -39,9 +43,11 @@ export class ProfilesService {
     input: ProfileUpdateInput,
   ): Promise<ProfileEntity> {
     const update = validateProfileUpdate(input);
+    const flags = this.screening?.screen({ displayName: update.displayName, headline: update.headline }) ?? [];
     return em.transactional(async (tx) => {
       const profile = await tx.findOneOrFail(ProfileEntity, { id: viewer.profileId });
       tx.assign(profile, update);
+      await this.screening?.fileFlags(tx, viewer.profileId, null, flags);
       return profile;
     });
   }

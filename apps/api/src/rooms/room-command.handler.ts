@@ -47,8 +47,21 @@ export interface AfterCommitEffect {
   run(outcome: CommandOutcome): Promise<void>;
 }
 
+/**
+ * A rule outside the room's own (`decide`) that may refuse a command before it runs: for example
+ * trust and safety's suspensions, blocks and stage holds. Runs inside the command's transaction,
+ * after the room row is locked and access is checked, so it sees what the command would see.
+ * Refuses by throwing a contract error; returns normally to let the command through.
+ */
+export interface CommandGuard {
+  readonly name: string;
+  check(input: { readonly tx: EntityManager; readonly room: RoomEntity; readonly viewer: AuthenticatedViewer; readonly command: RoomCommand }): Promise<void>;
+}
+
 export interface RoomCommandHandlerDeps {
   readonly repository: RoomRepository;
+  /** Checked in order before `decide`; the first refusal wins. */
+  readonly guards?: readonly CommandGuard[];
   /** Applied in order; later projections see what earlier ones wrote into `rows`. */
   readonly projections: readonly RoomProjection[];
   readonly effects: readonly AfterCommitEffect[];
@@ -80,6 +93,7 @@ export class RoomCommandHandler {
         const refusal = joinRefusal(facts, asDomainViewer(viewer));
         if (refusal !== null) throw new DomainError(refusal, joinRefusalMessage(refusal));
       }
+      for (const guard of this.deps.guards ?? []) await guard.check({ tx, room, viewer, command });
       const { state, rows } = await this.deps.repository.loadState(tx, room, namedProfiles(command));
       const now = this.now();
       const decision = decide(state, command, now);

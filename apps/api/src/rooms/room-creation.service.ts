@@ -7,6 +7,8 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput, notFound } from '../common/api-error';
 import { parseProfileId, parseUuid } from '../common/ids';
 import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
+import type { SuspensionService } from '../moderation/suspension.service';
+import type { TextScreeningService } from '../moderation/text-screening.service';
 import { ProfileEntity } from '../profiles/profile.entity';
 import { recordJoin } from '../recommendations/engagement.projection';
 import { participantColumns } from './participant.mapper';
@@ -23,11 +25,21 @@ export interface CreateRoomRequest {
   readonly maxSpeakers?: number | null;
 }
 
+/** Trust and safety's part in creating a room (issue 8). */
+export interface RoomCreationModeration {
+  readonly screening: TextScreeningService;
+  readonly suspensions: SuspensionService;
+}
+
 /** `createRoom`: validates with the domain's `createRoom`, then writes the room in one transaction. */
 export class RoomCreationService {
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly now: () => Date = () => new Date(),
+    private readonly moderation: RoomCreationModeration | null = null,
+  ) {}
 
   async createRoom(em: EntityManager, viewer: AuthenticatedViewer, request: CreateRoomRequest): Promise<RoomEntity> {
+    await this.moderation?.suspensions.assertNotSuspended(em, viewer.profileId);
     const groupId = request.groupId ? parseUuid(request.groupId, 'groupId') : null;
     const inviteeIds = (request.inviteeIds ?? []).map((id) => parseProfileId(id, 'inviteeIds'));
     const now = this.now();
@@ -46,6 +58,7 @@ export class RoomCreationService {
       },
       now,
     );
+    const flags = this.moderation?.screening.screen({ title: created.title, description: created.description }) ?? [];
     return em.transactional(async (tx) => {
       const { state } = created;
       if (state.groupId) {
@@ -86,6 +99,7 @@ export class RoomCreationService {
         tx.create(ParticipantEntity, { ...participantColumns(participant), id: randomUUID(), roomId: room.id, connected: false });
         await recordJoin(tx, room.id, participant.profileId, true, now);
       }
+      await this.moderation?.screening.fileFlags(tx, viewer.profileId, room.id, flags);
       return room;
     });
   }

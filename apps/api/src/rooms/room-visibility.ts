@@ -41,20 +41,37 @@ export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedVi
 }
 
 /**
- * SQL (on alias `r`) for the rooms a profile belongs to — the domain's `belongsToRoom`: PUBLIC
- * rooms, rooms they host, GROUP rooms of their groups, PRIVATE rooms they are invited to. This is
- * what "may join" builds on (recommendations), without the staff override.
+ * SQL (on alias `r`): rooms whose host the profile has not blocked. Blocking someone takes their
+ * rooms off the blocker's lists (`rooms`, recommendations); a link still opens the room.
  */
-export function roomsProfileBelongsToSql(profileId: string): { sql: string; params: unknown[] } {
+export function roomsNotHostedByBlockedSql(profileId: string): { sql: string; params: unknown[] } {
   return {
-    sql: `(r.visibility = 'PUBLIC' or r.host_id = ?
-      or (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?))
-      or (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?)))`,
-    params: [profileId, profileId, profileId],
+    sql: `not exists (select 1 from blocks bl where bl.blocker_id = ? and bl.blocked_id = r.host_id)`,
+    params: [profileId],
   };
 }
 
-/** SQL (on alias `r`) for the rooms a viewer may see — the domain's `canSeeRoom`: staff see every room. */
+/**
+ * SQL (on alias `r`) for the rooms a profile belongs to — the domain's `belongsToRoom`: PUBLIC
+ * rooms, rooms they host, GROUP rooms of their groups, PRIVATE rooms they are invited to — and
+ * whose host they have not blocked. This is what "may join" builds on (recommendations), without
+ * the staff override.
+ */
+export function roomsProfileBelongsToSql(profileId: string): { sql: string; params: unknown[] } {
+  const notBlocked = roomsNotHostedByBlockedSql(profileId);
+  return {
+    sql: `((r.visibility = 'PUBLIC' or r.host_id = ?
+      or (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?))
+      or (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?)))
+      and ${notBlocked.sql})`,
+    params: [profileId, profileId, profileId, ...notBlocked.params],
+  };
+}
+
+/**
+ * SQL (on alias `r`) for the rooms a viewer's lists show — the domain's `canSeeRoom` (staff see
+ * every room) — without rooms hosted by someone the viewer blocked.
+ */
 export function roomsViewerMaySeeSql(viewer: AuthenticatedViewer): { sql: string; params: unknown[] } {
-  return viewer.isStaff ? { sql: 'true', params: [] } : roomsProfileBelongsToSql(viewer.profileId);
+  return viewer.isStaff ? roomsNotHostedByBlockedSql(viewer.profileId) : roomsProfileBelongsToSql(viewer.profileId);
 }

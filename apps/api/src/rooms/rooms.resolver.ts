@@ -101,7 +101,11 @@ export class RoomsResolver {
     @Arg('question', () => String, { nullable: true }) question: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ParticipantEntity> {
-    return this.handleForActor(ctx, roomId, { type: 'RaiseHand', question: question ?? null });
+    // Screened before the command runs: a refused question changes nothing.
+    const flags = ctx.services.screening.screen({ question });
+    const participant = await this.handleForActor(ctx, roomId, { type: 'RaiseHand', question: question ?? null });
+    await ctx.services.screening.fileFlagsNow(ctx.scope.em, participant.profileId, participant.roomId, flags);
+    return participant;
   }
 
   @Mutation(() => ParticipantType)

@@ -10,7 +10,7 @@ import '../common/graphql-enums';
 import { NodeResolver } from '../common/node.resolver';
 import { GroupsResolver } from '../groups/groups.resolver';
 import { ProfilesResolver } from '../profiles/profiles.resolver';
-import { MODERATION_TYPES } from '../moderation/dto/report.type';
+import { MODERATION_RESOLVERS } from '../moderation/moderation.resolver';
 import { RecommendationsResolver } from '../recommendations/recommendations.resolver';
 import { ROOM_EVENT_TYPES } from '../rooms/dto/room-event.type';
 import { ParticipantsResolver } from '../rooms/participants.resolver';
@@ -28,6 +28,7 @@ export const RESOLVERS = [
   RecommendationsResolver,
   RoomEventsResolver,
   TopicsResolver,
+  ...MODERATION_RESOLVERS,
 ] as const;
 
 /**
@@ -53,7 +54,7 @@ export function renewScopePerMutationField(schema: GraphQLSchema): GraphQLSchema
 export async function buildApiSchema(bus: EventBus): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
-    orphanedTypes: [...ROOM_EVENT_TYPES, ...MODERATION_TYPES],
+    orphanedTypes: [...ROOM_EVENT_TYPES],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Input rules live in @roundtable/domain and the services, with field-named errors.
     validate: false,

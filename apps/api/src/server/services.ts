@@ -10,6 +10,14 @@ import { MediaAccessService } from '../media/media-access.service';
 import { MediaControlProjection } from '../media/media-control.projection';
 import type { MediaOutbox } from '../media/media-outbox';
 import { MediaSync } from '../media/media-sync.worker';
+import { BlocksService } from '../moderation/blocks.service';
+import { moderationCommandGuards } from '../moderation/moderation-command-guards';
+import { ModerationDecisionsService } from '../moderation/moderation-decisions.service';
+import { ModerationQueries } from '../moderation/moderation.queries';
+import { ReportRateLimiter } from '../moderation/report-rate-limiter';
+import { ReportingService } from '../moderation/reporting.service';
+import { SuspensionService } from '../moderation/suspension.service';
+import { TextScreeningService } from '../moderation/text-screening.service';
 import { ProfilesService } from '../profiles/profiles.service';
 import { EngagementProjection } from '../recommendations/engagement.projection';
 import { RecommendationsService } from '../recommendations/recommendations.service';
@@ -34,6 +42,13 @@ export interface Services {
   /** Drains the media outbox, reconciles LIVE rooms, records LiveKit webhooks. */
   readonly mediaSync: MediaSync;
   readonly recommendations: RecommendationsService;
+  // --- trust and safety (issue 8) ---
+  readonly reporting: ReportingService;
+  readonly moderationDecisions: ModerationDecisionsService;
+  readonly moderationQueries: ModerationQueries;
+  readonly suspensions: SuspensionService;
+  readonly blocks: BlocksService;
+  readonly screening: TextScreeningService;
 }
 
 export interface ServiceDeps {
@@ -47,9 +62,23 @@ export interface ServiceDeps {
 
 /** Wires every service once per API instance. */
 export function createServices({ config, db, bus, audio, outbox, logger }: ServiceDeps): Services {
-  const roomEvents = new RoomEventStream({ bus, fork: () => db.orm.em.fork(), logger, audienceCoalesceMs: config.live.audienceCoalesceMs });
+  const suspensions = new SuspensionService();
+  const blocks = new BlocksService();
+  const screening = new TextScreeningService();
+  const repository = new RoomRepository();
+  const roomEvents = new RoomEventStream({
+    bus,
+    fork: () => db.orm.em.fork(),
+    logger,
+    audienceCoalesceMs: config.live.audienceCoalesceMs,
+    accessGuards: [
+      (em, viewer) => suspensions.assertNotSuspended(em, viewer.profileId),
+      (em, viewer, room) => blocks.assertNotBlockedByHost(em, room.hostId, viewer.profileId),
+    ],
+  });
   const roomCommands = new RoomCommandHandler({
-    repository: new RoomRepository(),
+    repository,
+    guards: moderationCommandGuards({ suspensions, blocks }),
     // Engagement reads the join times of rows the participant projection closes; the event log
     // needs the row ids the participant projection creates; media jobs commit with the command.
     projections: [
@@ -63,13 +92,13 @@ export function createServices({ config, db, bus, audio, outbox, logger }: Servi
     logger,
   });
   return {
-    profiles: new ProfilesService(),
-    groups: new GroupsService({ onMemberLeft: (profileId) => roomEvents.notifyAccessChanged(profileId) }),
-    roomCreation: new RoomCreationService(),
+    profiles: new ProfilesService(screening),
+    groups: new GroupsService({ onMemberLeft: (profileId) => roomEvents.notifyAccessChanged(profileId), screening }),
+    roomCreation: new RoomCreationService(undefined, { screening, suspensions }),
     roomCommands,
     roomQueries: new RoomQueries(),
     roomEvents,
-    media: new MediaAccessService(audio),
+    media: new MediaAccessService(audio, (em, profileId) => suspensions.assertNotSuspended(em, profileId)),
     mediaSync: new MediaSync({ media: audio, outbox, fork: () => db.orm.em.fork(), commands: roomCommands, logger }),
     recommendations: new RecommendationsService(
       {
@@ -79,5 +108,18 @@ export function createServices({ config, db, bus, audio, outbox, logger }: Servi
       },
       logger,
     ),
+    reporting: new ReportingService({
+      repository,
+      commands: roomCommands,
+      suspensions,
+      rateLimiter: new ReportRateLimiter(config.moderation.reportsPerWindow, config.moderation.reportWindowMs),
+      autoMute: config.moderation.autoMute,
+      logger,
+    }),
+    moderationDecisions: new ModerationDecisionsService({ commands: roomCommands, roomEvents, bus, logger }),
+    moderationQueries: new ModerationQueries(),
+    suspensions,
+    blocks,
+    screening,
   };
 }

@@ -55,6 +55,8 @@ const NATURAL_PICKS: Record<RoomCommandType, readonly [PickKind, PickKind]> = {
   UnmuteSelf: ['stage', 'anyone'],
   RemoveParticipant: ['moderating', 'participant'],
   RecordMediaConnection: ['stage', 'anyone'],
+  // Trust and safety acts from outside the room, on anyone on it.
+  EnforceModeration: ['anyone', 'stage'],
 };
 
 function resolvePick(pick: ProfilePick, natural: PickKind, state: RoomState): string {
@@ -72,7 +74,7 @@ export interface CommandTemplate {
   readonly type: RoomCommandType;
   readonly actor: ProfilePick;
   readonly target: ProfilePick;
-  /** `moderator` for SetModerator, `ban` for RemoveParticipant. */
+  /** `moderator` for SetModerator, `ban` for RemoveParticipant, RemoveAndBan for EnforceModeration. */
   readonly flag: boolean;
   readonly question: string | null;
 }
@@ -95,6 +97,8 @@ export function resolveCommand(template: CommandTemplate, state: RoomState): Roo
       return { type: template.type, actorId, targetId, ban: template.flag };
     case 'RecordMediaConnection':
       return { type: template.type, actorId, connected: template.flag };
+    case 'EnforceModeration':
+      return { type: template.type, actorId, targetId, enforcement: template.flag ? 'RemoveAndBan' : 'MuteAndMoveToAudience' };
     default:
       return { type: template.type, actorId };
   }
@@ -138,6 +142,7 @@ const weightedTypes: ReadonlyArray<readonly [RoomCommandType, number]> = [
   ['UnmuteSelf', 4],
   ['RemoveParticipant', 4],
   ['RecordMediaConnection', 2],
+  ['EnforceModeration', 2],
 ];
 
 const commandType = fc.oneof(...weightedTypes.map(([type, weight]) => ({ weight, arbitrary: fc.constant(type) })));

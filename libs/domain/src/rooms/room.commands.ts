@@ -28,6 +28,32 @@ export type RoomCommand =
       readonly actorId: string;
       readonly targetId: string;
       readonly ban: boolean;
+    }
+  /**
+   * Trust and safety acts on a participant without being in the room: the API issues it only
+   * from its moderation service (an automatic mute on a pile-up of reports, a staff removal),
+   * never from a client. `actorId` is the staff profile, or {@link TRUST_AND_SAFETY_ACTOR_ID}
+   * for an automatic action. The host stays protected (`HostIsProtected`), as for every other
+   * moderation of the host.
+   */
+  | {
+      readonly type: 'EnforceModeration';
+      readonly actorId: string;
+      readonly targetId: string;
+      readonly enforcement: ModerationEnforcement;
     };
+
+/** What trust and safety does to a participant through {@link RoomCommand} `EnforceModeration`. */
+export type ModerationEnforcement =
+  /** Mute them and move them to the audience (an automatic mute pending review). */
+  | 'MuteAndMoveToAudience'
+  /** Remove them and ban them from the room (staff's REMOVE_FROM_ROOM). */
+  | 'RemoveAndBan';
+
+/**
+ * The actor of automatic trust-and-safety actions. A `/` cannot appear in a profile id, so no
+ * signed-in profile can ever be this actor.
+ */
+export const TRUST_AND_SAFETY_ACTOR_ID = 'system/trust-and-safety';
 
 export type RoomCommandType = RoomCommand['type'];

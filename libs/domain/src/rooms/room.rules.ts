@@ -1,6 +1,6 @@
 import { textLength } from '../common/text';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
-import type { RoomCommand } from './room.commands';
+import type { ModerationEnforcement, RoomCommand } from './room.commands';
 import type { Decision, RoomEvent } from './room.events';
 import {
   MODERATING_ROLES,
@@ -95,6 +95,8 @@ function decideOutcome(state: RoomState, command: RoomCommand, now: Date): Outco
       return removeParticipant(state, command.actorId, command.targetId, command.ban);
     case 'RecordMediaConnection':
       return recordMediaConnection(state, command.actorId, command.connected);
+    case 'EnforceModeration':
+      return enforceModeration(state, command.targetId, command.enforcement);
     default:
       return assertUnreachable(command);
   }
@@ -318,6 +320,40 @@ function removeParticipant(state: RoomState, actorId: string, targetId: string, 
   if (!ban) throw DomainError.conflict(DomainErrorCode.NotAParticipant, 'The profile is not in the room');
   if (state.bannedIds.has(targetId)) return NO_CHANGE;
   return { changes: { bannedIds }, events: [removed] };
+}
+
+/**
+ * Trust and safety's own path: no room role is needed (the API only issues it from its
+ * moderation service), but the host stays protected and the target must be there to be muted.
+ * Muting and moving are one command so the two events commit together.
+ */
+function enforceModeration(state: RoomState, targetId: string, enforcement: ModerationEnforcement): Outcome {
+  switch (enforcement) {
+    case 'MuteAndMoveToAudience': {
+      assertNotHost(state, targetId, 'The host cannot be muted or moved to the audience');
+      const target = requireParticipant(state, targetId);
+      if (!isOnStage(target)) throw DomainError.conflict(DomainErrorCode.NotOnStage, 'The participant is not on stage');
+      const muted: ParticipantState = { ...target, muted: true };
+      const listener: ParticipantState = { ...muted, role: ParticipantRole.Listener, stageSince: null, invitedToStageAt: null };
+      const events: EventBody[] = [
+        ...(target.muted ? [] : [{ type: 'ParticipantMuted', participant: muted } as const]),
+        { type: 'RoleChanged', participant: listener, previousRole: target.role },
+      ];
+      return { changes: { participants: withParticipant(state, listener) }, events };
+    }
+    case 'RemoveAndBan': {
+      assertNotHost(state, targetId, 'The host cannot be removed from their own room');
+      const bannedIds = new Set([...state.bannedIds, targetId]);
+      const removed: EventBody = { type: 'ParticipantRemoved', profileId: targetId, banned: true };
+      if (state.participants.has(targetId)) {
+        return { changes: { participants: withoutParticipant(state, targetId), bannedIds }, events: [removed] };
+      }
+      if (state.bannedIds.has(targetId)) return NO_CHANGE;
+      return { changes: { bannedIds }, events: [removed] };
+    }
+    default:
+      return assertUnreachable(enforcement);
+  }
 }
 
 function recordMediaConnection(state: RoomState, actorId: string, connected: boolean): Outcome {

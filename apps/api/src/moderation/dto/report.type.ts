@@ -59,6 +59,9 @@ export class ReportType extends NodeType {
 
   @Field(() => ModerationActionGql, { nullable: true })
   action!: ModerationActionGql | null;
+
+  @Field(() => String, { nullable: true, description: "Why staff decided as they did: shown to the reported person with the decision." })
+  resolutionNote!: string | null;
 }
 
 @ObjectType('ReportEdge')
@@ -109,8 +112,4 @@ export class ResolveReportInput {
   note?: string | null;
 }
 
-/**
- * Contract types whose fields (moderationQueue, reportAbuse, resolveReport) land with the
- * moderation issue; served now so clients can generate types against the full contract.
- */
-export const MODERATION_TYPES = [ReportType, ReportEdgeType, ReportConnectionType, ReportAbuseInput, ResolveReportInput];
+

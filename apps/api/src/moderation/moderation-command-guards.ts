@@ -1,0 +1,60 @@
+import { DomainError, DomainErrorCode, type RoomCommandType } from '@roundtable/domain';
+
+import type { CommandGuard } from '../rooms/room-command.handler';
+import type { BlocksService } from './blocks.service';
+import { hasActiveStageHold } from './stage-holds';
+import type { SuspensionService } from './suspension.service';
+
+/**
+ * What a suspended account may still do in a room: step out of it. Everything else (join, speak,
+ * raise a hand, go on stage, host, moderate) is refused while suspended. RecordMediaConnection
+ * comes from LiveKit webhooks about the account, not from the account.
+ */
+const ALLOWED_WHILE_SUSPENDED: ReadonlySet<RoomCommandType> = new Set([
+  'LeaveRoom',
+  'LowerHand',
+  'DeclineStageInvite',
+  'EndRoom',
+  'RecordMediaConnection',
+  'EnforceModeration',
+]);
+
+/** The room command pipeline's trust-and-safety guards, in the order they run. */
+export function moderationCommandGuards(deps: { suspensions: SuspensionService; blocks: BlocksService }): CommandGuard[] {
+  return [
+    {
+      // Only the moderation service issues EnforceModeration, as staff or the system actor.
+      name: 'trust and safety only',
+      async check({ viewer, command }) {
+        if (command.type === 'EnforceModeration' && !viewer.isStaff) {
+          throw DomainError.notAllowed('Only trust and safety can enforce moderation decisions');
+        }
+      },
+    },
+    {
+      name: 'suspended accounts',
+      async check({ tx, command }) {
+        if (ALLOWED_WHILE_SUSPENDED.has(command.type)) return;
+        await deps.suspensions.assertNotSuspended(tx, command.actorId);
+      },
+    },
+    {
+      name: 'blocked by the host',
+      async check({ tx, room, command }) {
+        if (command.type === 'JoinRoom') await deps.blocks.assertNotBlockedByHost(tx, room.hostId, command.actorId);
+      },
+    },
+    {
+      name: 'automatic stage hold',
+      async check({ tx, room, command }) {
+        const heldId = command.type === 'InviteToStage' ? command.targetId : command.type === 'AcceptStageInvite' ? command.actorId : null;
+        if (heldId !== null && (await hasActiveStageHold(tx, room.id, heldId))) {
+          throw new DomainError(
+            DomainErrorCode.NotAllowed,
+            'This participant was muted automatically after several reports; they cannot return to the stage until trust and safety staff review them',
+          );
+        }
+      },
+    },
+  ];
+}

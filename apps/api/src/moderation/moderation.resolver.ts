@@ -1,0 +1,205 @@
+import { displayedExpiresAt, type ModerationAction, type ReportStatus } from '@roundtable/moderation';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
+import { type GraphQLContext, requireViewer } from '../common/context';
+import { type Page, parseFirst } from '../common/pagination';
+import { ProfileType } from '../profiles/dto/profile.type';
+import { type ProfileEntity } from '../profiles/profile.entity';
+import { RoomType } from '../rooms/dto/room.type';
+import { type RoomEntity } from '../rooms/room.entity';
+import { ModerationLogConnectionType, ModerationLogEntryType } from './dto/moderation-log-entry.type';
+import {
+  AppealConnectionType,
+  AppealInput,
+  ModerationAppealType,
+  ModerationNoticeConnectionType,
+  ModerationNoticeType,
+  ReportEvidenceType,
+  ResolveAppealInput,
+} from './dto/moderation-notice.type';
+import { ReportAbuseInput, ReportConnectionType, ReportStatusGql, ReportType, ResolveReportInput } from './dto/report.type';
+import { type ModerationLogEntity, type ModerationNoticeEntity, type ReportEntity } from './moderation.entity';
+import { moderationLoaders } from './moderation-loaders';
+import { reportGroupKey } from './moderation.queries';
+
+@Resolver(() => ReportType)
+export class ReportsResolver {
+  @Mutation(() => ReportType)
+  async reportAbuse(@Arg('input', () => ReportAbuseInput) input: ReportAbuseInput, @Ctx() ctx: GraphQLContext): Promise<ReportEntity> {
+    return ctx.services.reporting.reportAbuse(ctx.scope.em, requireViewer(ctx), input, ctx.sourceKey ?? null);
+  }
+
+  @Query(() => ReportConnectionType, {
+    description: 'Trust and safety staff only.',
+    complexity: ({ childComplexity, args }) => 5 + Number(args['first'] ?? 50) * childComplexity,
+  })
+  async moderationQueue(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('status', () => ReportStatusGql, { defaultValue: ReportStatusGql.OPEN, nullable: true }) status: ReportStatusGql,
+    @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    const page = await ctx.services.moderationQueries.queue(
+      ctx.scope.em,
+      requireViewer(ctx),
+      (status ?? ReportStatusGql.OPEN) as unknown as ReportStatus,
+      parseFirst(first, 50),
+      after,
+    );
+    const loaders = moderationLoaders(ctx.scope);
+    for (const [key, count] of page.distinctReportersByGroup) loaders.distinctReporters.prime(key, count);
+    return page;
+  }
+
+  @Mutation(() => ReportType, { description: 'Trust and safety staff only.' })
+  async resolveReport(@Arg('input', () => ResolveReportInput) input: ResolveReportInput, @Ctx() ctx: GraphQLContext): Promise<ReportEntity> {
+    return ctx.services.moderationDecisions.resolveReport(ctx.scope.em, requireViewer(ctx), {
+      reportId: input.reportId,
+      action: input.action as unknown as ModerationAction,
+      note: input.note ?? null,
+    });
+  }
+
+  @FieldResolver(() => RoomType)
+  async room(@Root() report: ReportEntity, @Ctx() ctx: GraphQLContext): Promise<RoomEntity> {
+    const room = report.roomId ? await ctx.scope.room.load(report.roomId) : null;
+    if (!room) throw new Error(`report ${report.id} has no room`);
+    return room;
+  }
+
+  @FieldResolver(() => ProfileType, { nullable: true })
+  async reportedProfile(@Root() report: ReportEntity, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity | null> {
+    return report.reportedProfileId ? ctx.scope.profile.load(report.reportedProfileId) : null;
+  }
+
+  @FieldResolver(() => ReportEvidenceType, { nullable: true, description: 'Staff only; null for everyone else.' })
+  evidence(@Root() report: ReportEntity, @Ctx() ctx: GraphQLContext) {
+    if (!ctx.viewer?.isStaff || !report.evidence) return null;
+    const evidence = report.evidence;
+    return {
+      ...evidence,
+      capturedAt: new Date(evidence.capturedAt),
+      reportedJoinedAt: evidence.reportedJoinedAt ? new Date(evidence.reportedJoinedAt) : null,
+      recentEvents: evidence.recentEvents.map((event) => ({ ...event, at: new Date(event.at) })),
+    };
+  }
+
+  @FieldResolver(() => Int, { description: 'Distinct reporters of the same profile in the same room, this report included.' })
+  async distinctReporters(@Root() report: ReportEntity, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return moderationLoaders(ctx.scope).distinctReporters.load(reportGroupKey(report));
+  }
+}
+
+@Resolver(() => ModerationNoticeType)
+export class ModerationNoticesResolver {
+  @Query(() => ModerationNoticeConnectionType, {
+    description: "The viewer's own moderation notices, newest first; readable even while suspended.",
+    complexity: ({ childComplexity, args }) => 5 + Number(args['first'] ?? 20) * childComplexity,
+  })
+  async viewerModerationNotices(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Page<ModerationNoticeEntity>> {
+    return ctx.services.moderationQueries.viewerNotices(ctx.scope.em, requireViewer(ctx), parseFirst(first, 20), after);
+  }
+
+  @Query(() => AppealConnectionType, {
+    description: 'Staff only: notices with an OPEN appeal, oldest first.',
+    complexity: ({ childComplexity, args }) => 5 + Number(args['first'] ?? 50) * childComplexity,
+  })
+  async moderationAppeals(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Page<ModerationNoticeEntity>> {
+    return ctx.services.moderationQueries.openAppeals(ctx.scope.em, requireViewer(ctx), parseFirst(first, 50), after);
+  }
+
+  @Mutation(() => ModerationNoticeType, { description: 'Appeal a decision that affects the viewer; one appeal per notice. Allowed while suspended.' })
+  async appealModerationDecision(@Arg('input', () => AppealInput) input: AppealInput, @Ctx() ctx: GraphQLContext): Promise<ModerationNoticeEntity> {
+    return ctx.services.moderationDecisions.appeal(ctx.scope.em, requireViewer(ctx), input);
+  }
+
+  @Mutation(() => ModerationNoticeType, { description: 'Staff only.' })
+  async resolveAppeal(@Arg('input', () => ResolveAppealInput) input: ResolveAppealInput, @Ctx() ctx: GraphQLContext): Promise<ModerationNoticeEntity> {
+    return ctx.services.moderationDecisions.resolveAppeal(ctx.scope.em, requireViewer(ctx), input);
+  }
+
+  @FieldResolver(() => RoomType, { nullable: true })
+  async room(@Root() notice: ModerationNoticeEntity, @Ctx() ctx: GraphQLContext): Promise<RoomEntity | null> {
+    return notice.roomId ? ctx.scope.room.load(notice.roomId) : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Set while the decision is in force and has an end; null when it has none or is over.' })
+  expiresAt(@Root() notice: ModerationNoticeEntity): Date | null {
+    return displayedExpiresAt(
+      { createdAt: notice.createdAt, expiresAt: notice.expiresAt, appeal: notice.appealStatus ? { status: notice.appealStatus } : null },
+      new Date(),
+    );
+  }
+
+  @FieldResolver(() => ModerationAppealType, { nullable: true })
+  appeal(@Root() notice: ModerationNoticeEntity) {
+    if (notice.appealStatus === null || notice.appealStatement === null || notice.appealCreatedAt === null) return null;
+    return {
+      // The appeal belongs to its notice (one per notice): a stable id derived from it.
+      id: `appeal:${notice.id}`,
+      statement: notice.appealStatement,
+      status: notice.appealStatus,
+      createdAt: notice.appealCreatedAt,
+      decidedAt: notice.appealDecidedAt,
+      decisionNote: notice.appealDecisionNote,
+    };
+  }
+}
+
+@Resolver(() => ModerationLogEntryType)
+export class ModerationLogResolver {
+  @Query(() => ModerationLogConnectionType, {
+    description: 'Staff only: every moderation action, newest first.',
+    complexity: ({ childComplexity, args }) => 5 + Number(args['first'] ?? 50) * childComplexity,
+  })
+  async moderationLog(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Page<ModerationLogEntity>> {
+    return ctx.services.moderationQueries.log(ctx.scope.em, requireViewer(ctx), parseFirst(first, 50), after);
+  }
+
+  @FieldResolver(() => ProfileType, { nullable: true, description: 'Who acted; null for an automatic action.' })
+  async actor(@Root() entry: ModerationLogEntity, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity | null> {
+    return entry.actorId ? ctx.scope.profile.load(entry.actorId) : null;
+  }
+
+  @FieldResolver(() => ProfileType, { nullable: true })
+  async subject(@Root() entry: ModerationLogEntity, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity | null> {
+    return entry.subjectProfileId ? ctx.scope.profile.load(entry.subjectProfileId) : null;
+  }
+
+  @FieldResolver(() => RoomType, { nullable: true })
+  async room(@Root() entry: ModerationLogEntity, @Ctx() ctx: GraphQLContext): Promise<RoomEntity | null> {
+    return entry.roomId ? ctx.scope.room.load(entry.roomId) : null;
+  }
+}
+
+@Resolver(() => ProfileType)
+export class BlocksResolver {
+  @Mutation(() => ProfileType, { description: 'The viewer blocks a profile: it cannot join rooms the viewer hosts, and their rooms leave the viewer\'s lists.' })
+  async block(@Arg('profileId', () => ID) profileId: string, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity> {
+    return ctx.services.blocks.block(ctx.scope.em, requireViewer(ctx), profileId);
+  }
+
+  @Mutation(() => ProfileType)
+  async unblock(@Arg('profileId', () => ID) profileId: string, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity> {
+    return ctx.services.blocks.unblock(ctx.scope.em, requireViewer(ctx), profileId);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the viewer has blocked this profile.' })
+  async viewerBlocks(@Root() profile: ProfileEntity, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return ctx.viewer ? moderationLoaders(ctx.scope).viewerBlocks.load(profile.id) : false;
+  }
+}
+
+export const MODERATION_RESOLVERS = [ReportsResolver, ModerationNoticesResolver, ModerationLogResolver, BlocksResolver] as const;

@@ -1,0 +1,71 @@
+import { type EntityManager } from '@mikro-orm/postgresql';
+import { type ParticipantRole, STAGE_ROLES } from '@roundtable/domain';
+
+import { parseRoomEventMessage, type RoomEventJson } from '../events/room-event-message';
+import { ProfileEntity } from '../profiles/profile.entity';
+import { ParticipantEntity, type RoomEntity } from '../rooms/room.entity';
+
+/** How many of the room's latest events a report keeps (the contract's "at most 50"). */
+export const EVIDENCE_EVENTS_MAX = 50;
+
+/** The contract's `ReportEvidence`, as stored in `reports.evidence` (dates as ISO-8601 strings). */
+export interface ReportEvidenceSnapshot {
+  readonly capturedAt: string;
+  readonly roomVersion: number;
+  readonly roomTitle: string;
+  readonly reporterRole: ParticipantRole | null;
+  readonly reportedRole: ParticipantRole | null;
+  readonly reportedHandQuestion: string | null;
+  readonly reportedJoinedAt: string | null;
+  readonly stage: readonly { profileId: string; displayName: string; role: ParticipantRole; muted: boolean }[];
+  readonly recentEvents: readonly { version: number; type: string; profileId: string | null; at: string }[];
+}
+
+function profileOf(event: RoomEventJson): string | null {
+  return 'participant' in event ? event.participant.profileId : 'profileId' in event ? event.profileId : null;
+}
+
+/**
+ * What the room looks like now, for a report filed in `tx`: the stage with names, the last
+ * {@link EVIDENCE_EVENTS_MAX} stored events (oldest first), and both people's participation.
+ * Three indexed reads (four with stage names); runs in the report's transaction so the snapshot and the report agree.
+ */
+export async function captureEvidence(
+  tx: EntityManager,
+  room: RoomEntity,
+  reporterId: string,
+  reportedProfileId: string | null,
+  now: Date,
+): Promise<ReportEvidenceSnapshot> {
+  const named = reportedProfileId === null ? [reporterId] : [reporterId, reportedProfileId];
+  // One after another: a transaction is one connection.
+  const rows = await tx.find(ParticipantEntity, {
+    roomId: room.id,
+    leftAt: null,
+    $or: [{ role: { $in: [...STAGE_ROLES] } }, { profileId: { $in: named } }],
+  });
+  const events = await tx.execute<{ payload: unknown }[]>(
+    `select payload from room_events where room_id = ? order by version desc limit ${EVIDENCE_EVENTS_MAX}`,
+    [room.id],
+  );
+  const stageRows = rows.filter((row) => STAGE_ROLES.has(row.role)).sort((a, b) => (a.stageSince?.getTime() ?? 0) - (b.stageSince?.getTime() ?? 0));
+  const profiles = stageRows.length > 0 ? await tx.find(ProfileEntity, { id: { $in: stageRows.map((row) => row.profileId) } }) : [];
+  const names = new Map(profiles.map((profile) => [profile.id, profile.displayName]));
+  const reporter = rows.find((row) => row.profileId === reporterId) ?? null;
+  const reported = reportedProfileId === null ? null : (rows.find((row) => row.profileId === reportedProfileId) ?? null);
+  const recentEvents = events
+    .map((row) => parseRoomEventMessage(row.payload, 'database').event)
+    .reverse()
+    .map((event) => ({ version: event.version, type: event.type, profileId: profileOf(event), at: event.at }));
+  return {
+    capturedAt: now.toISOString(),
+    roomVersion: room.version,
+    roomTitle: room.title,
+    reporterRole: reporter?.role ?? null,
+    reportedRole: reported?.role ?? null,
+    reportedHandQuestion: reported?.handRaiseQuestion ?? null,
+    reportedJoinedAt: reported?.joinedAt.toISOString() ?? null,
+    stage: stageRows.map((row) => ({ profileId: row.profileId, displayName: names.get(row.profileId) ?? row.profileId, role: row.role, muted: row.muted })),
+    recentEvents,
+  };
+}

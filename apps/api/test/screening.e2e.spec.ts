@@ -1,0 +1,95 @@
+// Screening of every text others see: slurs and hate terms (obfuscated too) are refused with
+// BAD_USER_INPUT naming the field and change nothing; milder profanity is stored and files a
+// system report (no reporter) with a SCREENING_FLAGGED audit entry.
+import { type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { codeOf, moderationSnapshot, ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
+
+const REFUSED_FORMS = ['n1gg3r', 'k!k3', 'n i g g e r', 'ｎｉｇｇｅｒ', 'nig\u200bger', 'Great talk, you f@gg0t'];
+const FLAGGED = 'what the f u c k';
+
+describe('screening of every text field others see', () => {
+  let api: TestApi;
+  let token: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+  beforeEach(async () => {
+    await api.clear();
+    token = await tokenFor('scr-author');
+    await ok(api, OPS.viewer, {}, token);
+  });
+
+  interface Field {
+    readonly field: string;
+    /** Runs the mutation with `text` in the field; returns the response. */
+    run(text: string): Promise<GraphQLResponse>;
+    /** The room the text belongs to (for the system report), or null. */
+    roomOf?: () => Promise<string | null>;
+  }
+
+  const fields: Field[] = [
+    { field: 'title', run: (text) => api.request(OPS.createRoom, { title: text }, token) },
+    { field: 'description', run: (text) => api.request(OPS.createRoom, { title: 'Clean title', description: text }, token) },
+    { field: 'displayName', run: (text) => api.request(OPS.updateProfile, { input: { displayName: text } }, token) },
+    { field: 'headline', run: (text) => api.request(OPS.updateProfile, { input: { headline: text } }, token) },
+    { field: 'name', run: (text) => api.request(OPS.createGroup, { name: text }, token) },
+  ];
+
+  it.each(fields.map((field) => [field.field, field] as const))('%s: every obfuscated slur is refused, naming the field, and nothing changes', async (_name, field) => {
+    for (const text of REFUSED_FORMS) {
+      const before = await moderationSnapshot(api);
+      const [rooms, groups, profile] = await Promise.all([
+        sql(api, `select id from rooms`),
+        sql(api, `select id from groups`),
+        sql(api, `select display_name, headline from profiles where id = 'scr-author'`),
+      ]);
+      const response = await field.run(text);
+      expect({ text, code: codeOf(response), field: response.errors?.[0]?.extensions?.['field'] }).toEqual({ text, code: 'BAD_USER_INPUT', field: field.field });
+      expect(await moderationSnapshot(api)).toEqual(before);
+      expect(await sql(api, `select id from rooms`)).toEqual(rooms);
+      expect(await sql(api, `select id from groups`)).toEqual(groups);
+      expect(await sql(api, `select display_name, headline from profiles where id = 'scr-author'`)).toEqual(profile);
+    }
+  });
+
+  it.each(fields.map((field) => [field.field, field] as const))('%s: milder profanity is stored and files a system report with an audit entry', async (name, field) => {
+    const response = await field.run(FLAGGED);
+    expect(response.errors).toBeUndefined();
+    const reports = await sql<{ id: string; reporter_id: string | null; reported_profile_id: string; details: string; room_id: string | null }>(api, `select id, reporter_id, reported_profile_id, details, room_id from reports`);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ reporter_id: null, reported_profile_id: 'scr-author', details: expect.stringContaining(name) });
+    expect(reports[0]?.room_id === null).toBe(name === 'displayName' || name === 'headline' || name === 'name');
+    const log = await sql<{ action: string; report_ids: string[]; actor_id: string | null }>(api, `select action, report_ids, actor_id from moderation_log`);
+    expect(log).toEqual([{ action: 'SCREENING_FLAGGED', report_ids: [reports[0]?.id], actor_id: null }]);
+  });
+
+  it('hand questions: refused before the command runs (no hand raised, no event); flagged ones raise the hand and reach the queue', async () => {
+    const room = await stagedRoom(api, 'scrq', { listeners: ['scrq-ann'] });
+    const ann = room.tokens['scrq-ann'] as string;
+    const versionBefore = await sql(api, `select version from rooms where id = ?`, [room.roomId]);
+    for (const text of REFUSED_FORMS) {
+      const response = await refused(api, OPS.raiseHand, { r: room.roomId, q: text }, ann);
+      expect({ text, code: codeOf(response), field: response.errors?.[0]?.extensions?.['field'] }).toEqual({ text, code: 'BAD_USER_INPUT', field: 'question' });
+    }
+    expect(await sql(api, `select version from rooms where id = ?`, [room.roomId])).toEqual(versionBefore);
+    expect(await sql(api, `select hand_raised_at from participants where profile_id = 'scrq-ann'`)).toEqual([{ hand_raised_at: null }]);
+
+    await ok(api, OPS.raiseHand, { r: room.roomId, q: `Is this ${FLAGGED}?` }, ann);
+    const staff = await tokenFor('scr-staff', { staff: true });
+    const queue = await ok<{ moderationQueue: { edges: { node: { details: string; distinctReporters: number; room: { id: string }; reportedProfile: { id: string } } }[] } }>(api, OPS.queue, {}, staff);
+    expect(queue.moderationQueue.edges).toHaveLength(1);
+    expect(queue.moderationQueue.edges[0]?.node).toMatchObject({ room: { id: room.roomId }, reportedProfile: { id: 'scrq-ann' }, distinctReporters: 0 });
+    expect(queue.moderationQueue.edges[0]?.node.details).toMatch(/question/);
+  });
+
+  it('clean text passes with no report (innocent words that contain screened letters included)', async () => {
+    for (const title of ['Scunthorpe United supporters', 'Classic assessments', 'Cocktail hour']) {
+      await ok(api, OPS.createRoom, { title }, token);
+    }
+    expect(await sql(api, `select id from reports`)).toEqual([]);
+  });
+});
