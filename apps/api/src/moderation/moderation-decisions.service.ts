@@ -16,11 +16,16 @@ import { appendAuditEntry, createNotice } from './moderation-records';
 import { TRUST_AND_SAFETY_VIEWER } from './reporting.service';
 import { requireStaff } from './staff';
 
-/** The bus topic on which an account's sessions learn they must end (the WebSocket adapter closes its sockets). */
-export const viewerSessionsTopic = (profileId: string): string => `viewer-sessions:${profileId}`;
+/**
+ * The one bus topic on which an account's sessions learn they must end: every instance's
+ * WebSocket adapter closes that profile's sockets (one topic for all accounts, so an instance
+ * holds no subscription per connected viewer).
+ */
+export const VIEWER_SESSIONS_TOPIC = 'viewer-sessions';
 
-/** The message on {@link viewerSessionsTopic}. */
+/** The message on {@link VIEWER_SESSIONS_TOPIC}. */
 export interface ViewerSessionsMessage {
+  readonly profileId: string;
   readonly reason: 'suspended';
 }
 
@@ -197,9 +202,9 @@ export class ModerationDecisionsService {
       }
     }
     await this.deps.roomEvents.notifyAccessChanged(profileId);
-    const message: ViewerSessionsMessage = { reason: 'suspended' };
+    const message: ViewerSessionsMessage = { profileId, reason: 'suspended' };
     try {
-      await this.deps.bus.publish(viewerSessionsTopic(profileId), message);
+      await this.deps.bus.publish(VIEWER_SESSIONS_TOPIC, message);
     } catch (error) {
       this.deps.logger.error({ err: error, profileId }, 'publishing the end of a suspended account\'s sessions failed');
     }

@@ -19,7 +19,9 @@ import type { GraphQLContext } from '../common/context';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/orm';
 import type { EventBus } from '../events/event-bus';
+import { WsCloseCode } from '../admission/ws-close-code';
 import { SubscriptionFanout } from '../events/subscription-fanout';
+import { VIEWER_SESSIONS_TOPIC } from '../moderation/moderation-decisions.service';
 import { LIVEKIT_WEBHOOK_PATH, liveKitWebhookRoute } from '../media/livekit-webhook.route';
 import type { MediaOutbox } from '../media/media-outbox';
 import { ApiMetrics } from '../observability/metrics';
@@ -99,6 +101,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     metrics,
     logger,
     subscribe: (args) => fanout.subscribe(args),
+  });
+  // A suspension (on any instance) closes the account's sockets here too (issue 8).
+  const sessionsSubscription = await bus.subscribe(VIEWER_SESSIONS_TOPIC, (payload) => {
+    const profileId = (payload as { profileId?: unknown } | null)?.profileId;
+    if (typeof profileId === 'string') ws.closeViewerSockets(profileId, WsCloseCode.Forbidden, 'Forbidden: the account is suspended');
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -184,6 +191,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     async close() {
       if (closed) return;
       closed = true;
+      await sessionsSubscription();
       await apollo.stop();
       await rateLimits.close();
     },

@@ -67,7 +67,13 @@ class Tally {
  * operations per socket, frame size, ping rate, closing when the token expires, and the
  * connection and subscription gauges. Returns the disposer.
  */
-export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): { dispose(): Promise<void> } {
+export interface GraphQLWebSocket {
+  dispose(): Promise<void>;
+  /** Closes every socket of one viewer on this instance (e.g. a suspended account); returns how many. */
+  closeViewerSockets(profileId: string, code: WsCloseCode, reason: string): number;
+}
+
+export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQLWebSocket {
   const { httpServer, path, admission, limits, metrics, logger } = options;
   // A frame as large as the largest HTTP body, no larger (issue 6, fault 9); ws closes with 1009.
   // Control pings are answered here, under the ping budget, not automatically.
@@ -264,5 +270,16 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): { disp
     socket.on('error', (error) => logger.warn({ err: { message: error.message } }, 'WebSocket client error'));
   });
 
-  return { dispose: async () => server.dispose() };
+  return {
+    dispose: async () => server.dispose(),
+    closeViewerSockets(profileId: string, code: WsCloseCode, reason: string): number {
+      let closed = 0;
+      for (const socket of wsServer.clients) {
+        if (states.get(socket)?.viewer?.profileId !== profileId) continue;
+        socket.close(code, reason);
+        closed += 1;
+      }
+      return closed;
+    },
+  };
 }
