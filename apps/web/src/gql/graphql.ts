@@ -17,6 +17,28 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AppealConnection = {
+  __typename: 'AppealConnection';
+  edges: Array<AppealEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AppealEdge = {
+  __typename: 'AppealEdge';
+  cursor: Scalars['String']['output'];
+  node: ModerationNotice;
+};
+
+export type AppealInput = {
+  noticeId: Scalars['ID']['input'];
+  statement: Scalars['String']['input'];
+};
+
+export type AppealStatus =
+  | 'OPEN'
+  | 'REVERSED'
+  | 'UPHELD';
+
 /** Listener joins and leaves, coalesced. In a large room the server may fold many joins and leaves into one event (then previousVersion < version - 1). */
 export type AudienceChanged = RoomEvent & {
   __typename: 'AudienceChanged';
@@ -55,6 +77,25 @@ export type CreateRoomInput = {
   /** Topic slugs. */
   topics?: Array<Scalars['String']['input']>;
   visibility?: RoomVisibility;
+};
+
+export type EvidenceEvent = {
+  __typename: 'EvidenceEvent';
+  at: Scalars['DateTime']['output'];
+  /** The profile the event is about, when it is about one. */
+  profileId: Maybe<Scalars['ID']['output']>;
+  /** The event's GraphQL type name, e.g. HandRaised. */
+  type: Scalars['String']['output'];
+  /** The event's room version. */
+  version: Scalars['Int']['output'];
+};
+
+export type EvidenceParticipant = {
+  __typename: 'EvidenceParticipant';
+  displayName: Scalars['String']['output'];
+  muted: Scalars['Boolean']['output'];
+  profileId: Scalars['ID']['output'];
+  role: ParticipantRole;
 };
 
 export type Group = Node & {
@@ -110,9 +151,84 @@ export type ModerationAction =
   | 'SUSPEND'
   | 'WARN';
 
+export type ModerationAppeal = Node & {
+  __typename: 'ModerationAppeal';
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Staff's answer to the appeal. */
+  decisionNote: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  statement: Scalars['String']['output'];
+  status: AppealStatus;
+};
+
+export type ModerationLogConnection = {
+  __typename: 'ModerationLogConnection';
+  edges: Array<ModerationLogEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+/** One entry of the audit log: every moderation action, automatic or by staff. */
+export type ModerationLogEntry = Node & {
+  __typename: 'ModerationLogEntry';
+  action: Scalars['String']['output'];
+  /** Who acted; null for an automatic action. */
+  actor: Maybe<Profile>;
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  reportIds: Array<Scalars['ID']['output']>;
+  room: Maybe<Room>;
+  subject: Maybe<Profile>;
+};
+
+export type ModerationLogEntryEdge = {
+  __typename: 'ModerationLogEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: ModerationLogEntry;
+};
+
+/** A decision that affects the viewer: a warning, a removal, a suspension, or an automatic mute pending review. */
+export type ModerationNotice = Node & {
+  __typename: 'ModerationNotice';
+  action: ModerationNoticeAction;
+  appeal: Maybe<ModerationAppeal>;
+  /** The policy category the decision is based on. */
+  category: ReportCategory;
+  createdAt: Scalars['DateTime']['output'];
+  /** Set while the decision is in force and has an end; null when it has none or is over. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The statement of reasons, in plain words. */
+  reason: Scalars['String']['output'];
+  room: Maybe<Room>;
+};
+
+export type ModerationNoticeAction =
+  | 'AUTO_MUTED_PENDING_REVIEW'
+  | 'REMOVED_FROM_ROOM'
+  | 'SUSPENDED'
+  | 'WARNED';
+
+export type ModerationNoticeConnection = {
+  __typename: 'ModerationNoticeConnection';
+  edges: Array<ModerationNoticeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ModerationNoticeEdge = {
+  __typename: 'ModerationNoticeEdge';
+  cursor: Scalars['String']['output'];
+  node: ModerationNotice;
+};
+
 export type Mutation = {
   __typename: 'Mutation';
   acceptStageInvite: Participant;
+  /** Appeal a decision that affects the viewer; one appeal per notice. Allowed while suspended. */
+  appealModerationDecision: ModerationNotice;
+  /** The viewer blocks a profile: it cannot join rooms the viewer hosts, and their rooms leave the viewer's lists. */
+  block: Profile;
   createGroup: Group;
   createRoom: Room;
   declineStageInvite: Participant;
@@ -136,10 +252,16 @@ export type Mutation = {
   refreshAudioAccess: AudioAccess;
   /** Host and moderators: remove a participant; a banned one cannot join again. */
   removeParticipant: Room;
+  reportAbuse: Report;
+  /** Staff only. */
+  resolveAppeal: ModerationNotice;
+  /** Trust and safety staff only. */
+  resolveReport: Report;
   /** Host only. Appoints a speaker or revokes a moderator; a listener must accept a stage invitation first. */
   setModerator: Participant;
   /** Host only: a SCHEDULED room goes LIVE. */
   startRoom: Room;
+  unblock: Profile;
   unfollow: Profile;
   /** A participant on stage unmutes their own microphone. */
   unmuteSelf: Participant;
@@ -149,6 +271,16 @@ export type Mutation = {
 
 export type MutationAcceptStageInviteArgs = {
   roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationAppealModerationDecisionArgs = {
+  input: AppealInput;
+};
+
+
+export type MutationBlockArgs = {
+  profileId: Scalars['ID']['input'];
 };
 
 
@@ -238,6 +370,21 @@ export type MutationRemoveParticipantArgs = {
 };
 
 
+export type MutationReportAbuseArgs = {
+  input: ReportAbuseInput;
+};
+
+
+export type MutationResolveAppealArgs = {
+  input: ResolveAppealInput;
+};
+
+
+export type MutationResolveReportArgs = {
+  input: ResolveReportInput;
+};
+
+
 export type MutationSetModeratorArgs = {
   moderator: Scalars['Boolean']['input'];
   profileId: Scalars['ID']['input'];
@@ -247,6 +394,11 @@ export type MutationSetModeratorArgs = {
 
 export type MutationStartRoomArgs = {
   roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnblockArgs = {
+  profileId: Scalars['ID']['input'];
 };
 
 
@@ -383,6 +535,8 @@ export type Profile = Node & {
   interests: Array<Topic>;
   seniority: Maybe<Seniority>;
   skills: Array<Scalars['String']['output']>;
+  /** True when the viewer has blocked this profile. */
+  viewerBlocks: Scalars['Boolean']['output'];
   viewerFollows: Scalars['Boolean']['output'];
 };
 
@@ -402,6 +556,12 @@ export type ProfileEdge = {
 export type Query = {
   __typename: 'Query';
   group: Maybe<Group>;
+  /** Staff only: notices with an OPEN appeal, oldest first. */
+  moderationAppeals: AppealConnection;
+  /** Staff only: every moderation action, newest first. */
+  moderationLog: ModerationLogConnection;
+  /** Trust and safety staff only. */
+  moderationQueue: ReportConnection;
   node: Maybe<Node>;
   profile: Maybe<Profile>;
   /** Live and upcoming rooms the viewer may join, best first for the viewer's professional interests. */
@@ -411,11 +571,32 @@ export type Query = {
   rooms: RoomConnection;
   topics: Array<Topic>;
   viewer: Maybe<Profile>;
+  /** The viewer's own moderation notices, newest first; readable even while suspended. */
+  viewerModerationNotices: ModerationNoticeConnection;
 };
 
 
 export type QueryGroupArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryModerationAppealsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryModerationLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryModerationQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ReportStatus>;
 };
 
 
@@ -445,14 +626,26 @@ export type QueryRoomsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryViewerModerationNoticesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Report = Node & {
   __typename: 'Report';
   action: Maybe<ModerationAction>;
   category: ReportCategory;
   createdAt: Scalars['DateTime']['output'];
   details: Maybe<Scalars['String']['output']>;
+  /** Distinct reporters of the same profile in the same room, this report included. */
+  distinctReporters: Scalars['Int']['output'];
+  /** Staff only; null for everyone else. */
+  evidence: Maybe<ReportEvidence>;
   id: Scalars['ID']['output'];
   reportedProfile: Maybe<Profile>;
+  /** Why staff decided as they did: shown to the reported person with the decision. */
+  resolutionNote: Maybe<Scalars['String']['output']>;
   resolvedAt: Maybe<Scalars['DateTime']['output']>;
   room: Room;
   status: ReportStatus;
@@ -488,10 +681,32 @@ export type ReportEdge = {
   node: Report;
 };
 
+/** What the room looked like when a report was filed, kept with the report for review. */
+export type ReportEvidence = {
+  __typename: 'ReportEvidence';
+  capturedAt: Scalars['DateTime']['output'];
+  recentEvents: Array<EvidenceEvent>;
+  reportedHandQuestion: Maybe<Scalars['String']['output']>;
+  reportedJoinedAt: Maybe<Scalars['DateTime']['output']>;
+  reportedRole: Maybe<ParticipantRole>;
+  reporterRole: Maybe<ParticipantRole>;
+  roomTitle: Scalars['String']['output'];
+  /** The room's version when the report was filed. */
+  roomVersion: Scalars['Int']['output'];
+  stage: Array<EvidenceParticipant>;
+};
+
 export type ReportStatus =
   | 'ACTIONED'
   | 'DISMISSED'
   | 'OPEN';
+
+export type ResolveAppealInput = {
+  note: Scalars['String']['input'];
+  noticeId: Scalars['ID']['input'];
+  /** true keeps the decision, false reverses it (a reversed suspension ends at once). */
+  upheld: Scalars['Boolean']['input'];
+};
 
 export type ResolveReportInput = {
   action: ModerationAction;
