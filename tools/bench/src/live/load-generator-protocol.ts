@@ -70,7 +70,7 @@ export interface JoinStormCommand {
   readonly joinsPerSecond: number;
   /** Hard stop for the storm, including waiting for answers. */
   readonly maxSeconds: number;
-  /** Quiet time after the last answer, so coalesced events still arrive in the window. */
+  /** Messages are counted until the subscribers have been quiet this long (coalesced and lagging deliveries included). */
   readonly settleMs: number;
 }
 
@@ -83,8 +83,10 @@ export interface JoinStormResult {
   readonly latenciesMs: number[];
   /** From the first join sent to the last answer. */
   readonly stormSeconds: number;
-  /** stormSeconds plus the settle time: the window messages are counted in. */
+  /** From the first join sent to the last message received: the window messages are counted in. */
   readonly windowSeconds: number;
+  /** How long after the last answer the last message arrived. */
+  readonly deliveryLagSeconds: number;
   readonly subscribers: number;
   /** Messages each subscriber got in the window, one entry per subscriber. */
   readonly messagesPerSubscriber: number[];

@@ -37,6 +37,8 @@ class Deliveries {
   /** Per subscriber, messages counted while `counting` is on (join storm). */
   perSubscriber: number[] = [];
   counting = false;
+  /** When the last counted message arrived. */
+  lastCountedAt = 0;
   readonly types: Record<string, number> = {};
 
   record(key: string, subscriber: number, at: number, type: string): void {
@@ -50,6 +52,7 @@ class Deliveries {
     if (this.counting) {
       this.perSubscriber[subscriber] = (this.perSubscriber[subscriber] ?? 0) + 1;
       this.types[type] = (this.types[type] ?? 0) + 1;
+      this.lastCountedAt = at;
     }
     if (this.waiter && this.waiter.key === key && entry.count >= this.waiter.target) {
       const { done } = this.waiter;
@@ -362,9 +365,14 @@ async function joinStorm(command: JoinStormCommand): Promise<JoinStormResult> {
   await Promise.all(inFlight);
   clearTimeout(stop);
   clearInterval(waitPrint);
-  await new Promise((done) => setTimeout(done, command.settleMs));
+  // Deliveries may trail the answers: count until the subscribers have been quiet for settleMs.
+  deliveries.lastCountedAt = Math.max(deliveries.lastCountedAt, lastAnswer);
+  while (performance.now() - deliveries.lastCountedAt < command.settleMs && performance.now() < hardStop + command.settleMs) {
+    await new Promise((done) => setTimeout(done, 100));
+  }
   deliveries.counting = false;
   const stormSeconds = (lastAnswer - started) / 1000;
+  const lastMessage = Math.max(deliveries.lastCountedAt, lastAnswer);
   const result: JoinStormResult = {
     sent,
     succeeded,
@@ -373,7 +381,8 @@ async function joinStorm(command: JoinStormCommand): Promise<JoinStormResult> {
     firstError,
     latenciesMs,
     stormSeconds,
-    windowSeconds: stormSeconds + command.settleMs / 1000,
+    windowSeconds: (lastMessage - started) / 1000,
+    deliveryLagSeconds: (lastMessage - lastAnswer) / 1000,
     subscribers: graphqlClients.length,
     messagesPerSubscriber: [...deliveries.perSubscriber],
     messageTypes: { ...deliveries.types },
