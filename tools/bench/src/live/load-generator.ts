@@ -242,7 +242,7 @@ async function fanout(command: FanoutCommand): Promise<FanoutResult> {
   for (let attempt = 0; attempt < 10 && !warmed; attempt += 1) {
     const result = await fire(Math.min(command.timeoutMs, 30_000));
     warmed = result !== null;
-    progress(`warm-up event ${attempt + 1}: ${warmed ? 'reached every subscriber' : `reached ${deliveries.get(String(turn))?.count ?? 'not all'} — waiting for subscriptions`}`);
+    progress(`warm-up event ${attempt + 1}: ${warmed ? 'reached every subscriber' : 'did not reach every subscriber yet (subscriptions still starting?)'}`);
   }
   if (!warmed) throw new Error(`no warm-up event reached all ${subscribers} subscribers`);
   for (let index = 0; index < command.warmups; index += 1) await fire(command.timeoutMs);
