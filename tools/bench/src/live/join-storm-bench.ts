@@ -140,15 +140,15 @@ async function main(): Promise<void> {
     lines = [
       `| joins sent (at ${rate}/s) | joined | failed / timed out | absorbed rate | joinRoom p50 / p99 | subscribers | messages per subscriber per second | messages per subscriber per join | last message after last answer | with coalescing, expected ≈ |`,
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-      `| ${storm.sent.toLocaleString('en-US')} | ${storm.succeeded.toLocaleString('en-US')} | ${storm.failed} / ${storm.timedOut} | ${absorbed.toFixed(0)} joins/s over ${storm.stormSeconds.toFixed(1)} s | ${formatMs(latency.p50)} / **${formatMs(latency.p99)} ms** | ${storm.subscribers} | **${perSecond.toFixed(1)}** (over ${storm.windowSeconds.toFixed(1)} s) | ${(meanMessages / Math.max(1, storm.succeeded)).toFixed(2)} | ${storm.deliveryLagSeconds.toFixed(1)} s | ${(1000 / coalesceMs).toFixed(1)} /s (AUDIENCE_COALESCE_MS ${coalesceMs}) |`,
+      `| ${storm.sent.toLocaleString('en-US')} | ${storm.succeeded.toLocaleString('en-US')} | ${storm.failed} / ${storm.timedOut} | ${absorbed.toFixed(0)} joins/s over ${storm.stormSeconds.toFixed(1)} s | ${formatMs(latency.p50)} / **${formatMs(latency.p99)} ms** | ${storm.subscribers} | **${perSecond.toFixed(1)}** (over ${storm.windowSeconds.toFixed(1)} s) | ${(meanMessages / Math.max(1, storm.succeeded)).toFixed(2)} | ${storm.deliveryLagSeconds.toFixed(1)} s${storm.cutOff ? ' (cut off at --max-seconds: still arriving)' : ''} | ${(1000 / coalesceMs).toFixed(1)} /s (AUDIENCE_COALESCE_MS ${coalesceMs}) |`,
       '',
-      `Messages received by all subscribers, by type: ${types || 'none'}.${storm.firstError ? ` First failure: \`${storm.firstError.replace(/`/g, "'").slice(0, 200)}\`.` : ''}`,
+      `Messages received by all subscribers, by type: ${types || 'none'}.${storm.cutOff ? ' Counting stopped at the hard stop while deliveries were still arriving, so the per-join figure is a lower bound.' : ''}${storm.firstError ? ` First failure: \`${storm.firstError.replace(/`/g, "'").slice(0, 200)}\`.` : ''}`,
     ];
     process.stdout.write(
       `\njoins: ${storm.succeeded}/${storm.sent} succeeded (${storm.failed} failed, ${storm.timedOut} timed out), absorbed ${absorbed.toFixed(0)} joins/s; ` +
         `joinRoom p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms; ` +
         `${perSecond.toFixed(1)} messages per subscriber per second (expected with coalescing ≈ ${(1000 / coalesceMs).toFixed(1)}); ` +
-        `${(meanMessages / Math.max(1, storm.succeeded)).toFixed(2)} messages per subscriber per join; last message ${storm.deliveryLagSeconds.toFixed(1)} s after the last answer\n`,
+        `${(meanMessages / Math.max(1, storm.succeeded)).toFixed(2)} messages per subscriber per join; last message ${storm.deliveryLagSeconds.toFixed(1)} s after the last answer${storm.cutOff ? ' (cut off at --max-seconds while deliveries were still arriving)' : ''}\n`,
     );
   } finally {
     await api.stop();

@@ -87,6 +87,8 @@ export interface JoinStormResult {
   readonly windowSeconds: number;
   /** How long after the last answer the last message arrived. */
   readonly deliveryLagSeconds: number;
+  /** Counting stopped at the hard stop while messages were still arriving. */
+  readonly cutOff: boolean;
   readonly subscribers: number;
   /** Messages each subscriber got in the window, one entry per subscriber. */
   readonly messagesPerSubscriber: number[];

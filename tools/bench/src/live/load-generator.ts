@@ -370,6 +370,7 @@ async function joinStorm(command: JoinStormCommand): Promise<JoinStormResult> {
   while (performance.now() - deliveries.lastCountedAt < command.settleMs && performance.now() < hardStop + command.settleMs) {
     await new Promise((done) => setTimeout(done, 100));
   }
+  const cutOff = performance.now() - deliveries.lastCountedAt < command.settleMs;
   deliveries.counting = false;
   const stormSeconds = (lastAnswer - started) / 1000;
   const lastMessage = Math.max(deliveries.lastCountedAt, lastAnswer);
@@ -383,6 +384,7 @@ async function joinStorm(command: JoinStormCommand): Promise<JoinStormResult> {
     stormSeconds,
     windowSeconds: (lastMessage - started) / 1000,
     deliveryLagSeconds: (lastMessage - lastAnswer) / 1000,
+    cutOff,
     subscribers: graphqlClients.length,
     messagesPerSubscriber: [...deliveries.perSubscriber],
     messageTypes: { ...deliveries.types },
