@@ -211,7 +211,8 @@ export async function waitForHttp(url: string, child: StartedChild): Promise<voi
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return 'n/a';
-  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+  const size = Math.abs(ms);
+  return size >= 100 ? ms.toFixed(0) : size >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
 export function formatRatio(ratio: number): string {
