@@ -47,10 +47,11 @@ export interface CpuPlan {
 /** Parses a `taskset -pc` list such as "0,2-3" into [0, 2, 3]. */
 export function parseCpuList(list: string): number[] {
   const cpus: number[] = [];
-  for (const part of list.trim().split(',')) {
-    const [from, to] = part.split('-').map((value) => Number(value.trim()));
-    if (from === undefined || !Number.isInteger(from)) continue;
-    const last = to !== undefined && Number.isInteger(to) ? to : from;
+  for (const part of list.split(',')) {
+    const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    if (!match) continue;
+    const from = Number(match[1]);
+    const last = match[2] === undefined ? from : Number(match[2]);
     for (let cpu = from; cpu <= last; cpu += 1) cpus.push(cpu);
   }
   return cpus;
