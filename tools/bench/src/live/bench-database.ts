@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { Client } from 'pg';
 
-import { freePort } from './process-tools';
+import { cleanupOnInterrupt, freePort } from './process-tools';
 
 /** A throwaway database for one benchmark run; `drop()` removes it (and the embedded server). */
 export interface BenchDatabase {
@@ -45,13 +45,18 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   await admin.query(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return {
+  let forget: () => void = () => undefined;
+  const database: BenchDatabase = {
     url: url.toString(),
     source,
     async drop() {
+      forget();
       await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
       await admin.end().catch(() => undefined);
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
     },
   };
+  // Registered first, so it runs last: after the processes that use the database have stopped.
+  forget = cleanupOnInterrupt(() => database.drop());
+  return database;
 }

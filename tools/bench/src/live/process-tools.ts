@@ -17,6 +17,34 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 export const LOOPBACK = '127.0.0.1';
 
+const interruptCleanups = new Set<() => Promise<void>>();
+let interruptHandlerInstalled = false;
+
+/**
+ * Runs `cleanup` if the benchmark is interrupted (Ctrl-C, SIGTERM), so no API process, load
+ * generator or bench database outlives it; returns a function that unregisters it.
+ */
+export function cleanupOnInterrupt(cleanup: () => Promise<void>): () => void {
+  interruptCleanups.add(cleanup);
+  if (!interruptHandlerInstalled) {
+    interruptHandlerInstalled = true;
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.stderr.write(`\n${signal}: stopping the benchmark's processes and dropping its database…\n`);
+      const cleanups = [...interruptCleanups].reverse();
+      interruptCleanups.clear();
+      void (async () => {
+        for (const run of cleanups) await run().catch(() => undefined);
+        process.exit(130);
+      })();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return () => {
+    interruptCleanups.delete(cleanup);
+  };
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 export async function freePort(): Promise<number> {
@@ -153,7 +181,8 @@ export function startNodeChild(options: {
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  return {
+  let forget: () => void = () => undefined;
+  const started: StartedChild = {
     child,
     name: options.name,
     logPath,
@@ -167,6 +196,7 @@ export function startNodeChild(options: {
       }
     },
     async stop() {
+      forget();
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -176,6 +206,8 @@ export function startNodeChild(options: {
       log.end();
     },
   };
+  forget = cleanupOnInterrupt(() => started.stop());
+  return started;
 }
 
 /** The last lines of a child's log, for error messages. */
