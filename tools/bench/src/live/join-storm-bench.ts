@@ -1,0 +1,184 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { summarise } from '../ranking/stats';
+import { benchViewer, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
+import { createBenchDatabase } from './bench-database';
+import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
+import { LoadGenerator } from './load-generator-client';
+import { checkFileDescriptors, formatMs, loadAverageText, planCpus, REPO_ROOT } from './process-tools';
+
+const HELP = `Join storm: listeners joining one room at a fixed rate while subscribers watch it.
+
+Usage: npm run bench:join-storm -- [options]
+
+  --joins 3000          joins in total, each by a different viewer (default 3000)
+  --rate 1000           joins sent per second, open loop: join i leaves at i/rate s whatever
+                        the answers do (default 1000)
+  --subscribers 50      graphql-ws subscribers watching the room (default 50)
+  --max-seconds 90      hard stop: answers still missing then count as timed out (default 90)
+  --settle-ms 1500      messages are counted until the subscribers have been quiet this long
+                        after the last answer (default 1500; coalesced and lagging deliveries
+                        are counted, bounded by --max-seconds)
+  --no-pin              do not pin processes to cores with taskset
+  --label TEXT          a label written into docs/benchmarks.md
+  --write-docs          rewrite this benchmark's section of docs/benchmarks.md
+  --help                show this help
+
+Reports the joinRoom latency (p50/p99, measured from the moment each request was sent), the
+rate the API actually absorbed, and the messages each subscriber received per second of the
+window: one per join today; about 1000 / AUDIENCE_COALESCE_MS once joins are coalesced into
+AudienceChanged. The joiners sign in once before the storm (the API creates profiles on first
+sign-in), so the storm measures joins only. Fresh database, dropped afterwards.
+`;
+
+const SUBSCRIPTION = `subscription($roomId: ID!) {
+  roomEvents(roomId: $roomId) {
+    __typename
+    version
+    previousVersion
+    ... on HandRaised { participant { id } }
+    ... on ParticipantJoined { participant { id profile { displayName } } }
+    ... on AudienceChanged { listenerCount joined { id profile { displayName } } leftProfileIds }
+  }
+}`;
+
+const RAISE_HAND = { query: 'mutation($roomId: ID!) { raiseHand(roomId: $roomId) { id room { version } } }', field: 'raiseHand' };
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      joins: { type: 'string', default: '3000' },
+      rate: { type: 'string', default: '1000' },
+      subscribers: { type: 'string', default: '50' },
+      'max-seconds': { type: 'string', default: '90' },
+      'settle-ms': { type: 'string', default: '1500' },
+      'no-pin': { type: 'boolean', default: false },
+      label: { type: 'string', default: '' },
+      'write-docs': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const joins = Number(values.joins);
+  const rate = Number(values.rate);
+  const subscribers = Number(values.subscribers);
+  const maxSeconds = Number(values['max-seconds']);
+  const settleMs = Number(values['settle-ms']);
+  if (![joins, rate, subscribers, maxSeconds].every((value) => Number.isInteger(value) && value > 0) || !(settleMs >= 0)) {
+    throw new Error('--joins, --rate, --subscribers and --max-seconds must be positive integers (see --help)');
+  }
+  for (const entry of ['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js']) {
+    if (!existsSync(join(REPO_ROOT, entry))) throw new Error(`${entry} is missing: run \`node tools/scripts/build.mjs\` first (the npm script does)`);
+  }
+  // The joins' HTTP sockets (at most 512 at once) and the subscribers' WebSockets.
+  const fd = checkFileDescriptors(subscribers + 512 + 512);
+  process.stdout.write(`${fd.message}\n`);
+  if (!fd.ok) {
+    process.exitCode = 2;
+    return;
+  }
+  const cpu = planCpus(values['no-pin']);
+  const loadAtStart = loadAverageText();
+  const coalesceMs = Number(process.env['AUDIENCE_COALESCE_MS'] || 500);
+  process.stdout.write(`CPU: ${cpu.description}\nload average: ${loadAtStart}\n`);
+
+  const logDir = mkdtempSync(join(tmpdir(), 'roundtable-bench-join-storm-'));
+  const database = await createBenchDatabase();
+  process.stdout.write(`database: ${database.source} (fresh database for this run); child logs in ${logDir}\n`);
+  const secret = newJwtSecret();
+  const generator = LoadGenerator.start({ cpu: cpu.clientCpu, fdLimit: fd.raiseTo, logDir });
+  const api = await startApiProcess({ name: 'api', databaseUrl: database.url, redisUrl: '', jwtSecret: secret, cpu: cpu.serverCpu, fdLimit: fd.raiseTo, logDir }).catch(async (error: unknown) => {
+    await generator.stop();
+    await database.drop();
+    throw error;
+  });
+  let lines: string[] = [];
+  try {
+    const host = await benchViewer(secret, 'bench-host', 'Bench Host');
+    const roomId = await createLiveRoom(api, host, 'Join storm');
+    // A probe listener whose raised hand proves every subscription live before the storm starts.
+    const probe = await benchViewer(secret, 'bench-probe', 'Bench Probe');
+    await joinRoom(api, probe, roomId);
+    process.stdout.write(`signing in ${joins} joiners (their profiles are created on first sign-in)…\n`);
+    await generator.signIn({ httpUrl: api.httpUrl, jwtSecret: secret, viewerPrefix: 'bench-joiner-', count: joins, concurrency: 32 });
+    process.stdout.write(`connecting ${subscribers} subscribers…\n`);
+    const connected = await generator.subscribeGraphQL({
+      wsUrl: api.wsUrl,
+      jwtSecret: secret,
+      viewerPrefix: 'bench-watcher-',
+      count: subscribers,
+      query: SUBSCRIPTION,
+      variables: { roomId },
+      concurrency: 50,
+      timeoutMs: 60_000,
+    });
+    if (connected.failed > 0) throw new Error(`${connected.failed} subscribers failed to connect: ${connected.firstError}`);
+    await generator.fanout({
+      trigger: { kind: 'graphql', httpUrl: api.httpUrl, token: probe.token, mutations: [RAISE_HAND], variables: { roomId } },
+      warmups: 0,
+      events: 0,
+      timeoutMs: 30_000,
+    });
+    process.stdout.write(`join storm: ${joins} joins at ${rate}/s…\n`);
+    const storm = await generator.joinStorm({ httpUrl: api.httpUrl, jwtSecret: secret, roomId, viewerPrefix: 'bench-joiner-', joins, joinsPerSecond: rate, maxSeconds, settleMs });
+    await generator.closeAll();
+
+    const latency = summarise(storm.latenciesMs);
+    const perSubscriber = storm.messagesPerSubscriber;
+    const meanMessages = perSubscriber.reduce((sum, count) => sum + count, 0) / Math.max(1, perSubscriber.length);
+    const perSecond = meanMessages / storm.windowSeconds;
+    const absorbed = storm.succeeded / storm.stormSeconds;
+    const types = Object.entries(storm.messageTypes)
+      .map(([type, count]) => `${type} ${count}`)
+      .join(', ');
+    lines = [
+      `| joins sent (at ${rate}/s) | joined | failed / timed out | absorbed rate | joinRoom p50 / p99 | subscribers | messages per subscriber per second | messages per subscriber per join | last message after last answer | with coalescing, expected ≈ |`,
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      `| ${storm.sent.toLocaleString('en-US')} | ${storm.succeeded.toLocaleString('en-US')} | ${storm.failed} / ${storm.timedOut} | ${absorbed.toFixed(0)} joins/s over ${storm.stormSeconds.toFixed(1)} s | ${formatMs(latency.p50)} / **${formatMs(latency.p99)} ms** | ${storm.subscribers} | **${perSecond.toFixed(1)}** (over ${storm.windowSeconds.toFixed(1)} s) | ${(meanMessages / Math.max(1, storm.succeeded)).toFixed(2)} | ${storm.deliveryLagSeconds.toFixed(1)} s${storm.cutOff ? ' (cut off at --max-seconds: still arriving)' : ''} | ${(1000 / coalesceMs).toFixed(1)} /s (AUDIENCE_COALESCE_MS ${coalesceMs}) |`,
+      '',
+      `Messages received by all subscribers, by type: ${types || 'none'}.${storm.cutOff ? ' Counting stopped at the hard stop while deliveries were still arriving, so the per-join figure is a lower bound.' : ''}${storm.firstError ? ` First failure: \`${storm.firstError.replace(/`/g, "'").slice(0, 200)}\`.` : ''}`,
+    ];
+    process.stdout.write(
+      `\njoins: ${storm.succeeded}/${storm.sent} succeeded (${storm.failed} failed, ${storm.timedOut} timed out), absorbed ${absorbed.toFixed(0)} joins/s; ` +
+        `joinRoom p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms; ` +
+        `${perSecond.toFixed(1)} messages per subscriber per second (expected with coalescing ≈ ${(1000 / coalesceMs).toFixed(1)}); ` +
+        `${(meanMessages / Math.max(1, storm.succeeded)).toFixed(2)} messages per subscriber per join; last message ${storm.deliveryLagSeconds.toFixed(1)} s after the last answer${storm.cutOff ? ' (cut off at --max-seconds while deliveries were still arriving)' : ''}\n`,
+    );
+  } finally {
+    await api.stop();
+    await generator.stop();
+    await database.drop();
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+  if (values['write-docs']) {
+    const command = `npm run bench:join-storm -- --joins ${joins} --rate ${rate} --subscribers ${subscribers} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
+    writeDocsSection(
+      'Live rooms: join storm',
+      [
+        ...(values.label ? [`**${values.label}** (commit ${commitLabel()}).`, ''] : []),
+        `Command: \`${command}\` (${runStamp()}; ${database.source}; ${cpu.description}).`,
+        '',
+        `Machine: ${machineLine(loadAtStart)}.`,
+        '',
+        'Distinct viewers join one LIVE room over HTTP, sent open-loop at the given rate (each join leaves on schedule, whatever the',
+        'earlier ones did) while graphql-ws subscribers watch the room. Latency is from sending each joinRoom to its answer, so it',
+        `includes queueing when the API absorbs fewer joins than are sent. Messages are counted per subscriber from the first join until`,
+        `the subscribers have been quiet for ${settleMs} ms after the last answer (so lagging deliveries count, and the window grows with them). Issue 9 expects ≈ 1000 / AUDIENCE_COALESCE_MS messages per subscriber per second once listener joins`,
+        'are coalesced into AudienceChanged; before that, every join is one message to every subscriber.',
+        '',
+        ...lines,
+      ].join('\n'),
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

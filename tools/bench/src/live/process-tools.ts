@@ -1,0 +1,253 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * Process plumbing shared by the live-room benchmarks: free loopback ports, CPU pinning with
+ * `taskset`, file-descriptor limits, child processes with their RSS, and readiness polling.
+ * Servers and load generators always run in separate processes, so neither steals the other's
+ * event loop.
+ */
+
+/** The repository root, from tools/bench/src/live and dist/tools/bench/live alike. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+
+export const LOOPBACK = '127.0.0.1';
+
+const interruptCleanups = new Set<() => Promise<void>>();
+let interruptHandlerInstalled = false;
+
+/**
+ * Runs `cleanup` if the benchmark is interrupted (Ctrl-C, SIGTERM), so no API process, load
+ * generator or bench database outlives it; returns a function that unregisters it.
+ */
+export function cleanupOnInterrupt(cleanup: () => Promise<void>): () => void {
+  interruptCleanups.add(cleanup);
+  if (!interruptHandlerInstalled) {
+    interruptHandlerInstalled = true;
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.stderr.write(`\n${signal}: stopping the benchmark's processes and dropping its database…\n`);
+      const cleanups = [...interruptCleanups].reverse();
+      interruptCleanups.clear();
+      void (async () => {
+        for (const run of cleanups) await run().catch(() => undefined);
+        process.exit(130);
+      })();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return () => {
+    interruptCleanups.delete(cleanup);
+  };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, LOOPBACK, () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** "1.52 / 1.20 / 0.98" (1, 5 and 15 minutes). */
+export function loadAverageText(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
+}
+
+/** Where the server side and the load generator run; `null` cores mean "not pinned". */
+export interface CpuPlan {
+  readonly serverCpu: number | null;
+  readonly clientCpu: number | null;
+  readonly description: string;
+}
+
+/** Parses a `taskset -pc` list such as "0,2-3" into [0, 2, 3]. */
+export function parseCpuList(list: string): number[] {
+  const cpus: number[] = [];
+  for (const part of list.split(',')) {
+    const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    if (!match) continue;
+    const from = Number(match[1]);
+    const last = match[2] === undefined ? from : Number(match[2]);
+    for (let cpu = from; cpu <= last; cpu += 1) cpus.push(cpu);
+  }
+  return cpus;
+}
+
+/** Servers on the first allowed core, the load generator on the second, when taskset exists. */
+export function planCpus(disabled: boolean): CpuPlan {
+  if (disabled) return { serverCpu: null, clientCpu: null, description: 'not pinned (--no-pin)' };
+  const probe = spawnSync('taskset', ['-pc', String(process.pid)], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return { serverCpu: null, clientCpu: null, description: 'not pinned (taskset unavailable)' };
+  const cpus = parseCpuList(probe.stdout.split(':').pop() ?? '');
+  const [serverCpu, clientCpu] = cpus;
+  if (serverCpu === undefined || clientCpu === undefined) {
+    return { serverCpu: null, clientCpu: null, description: `not pinned (only ${cpus.length} core allowed)` };
+  }
+  return {
+    serverCpu,
+    clientCpu,
+    description: `pinned with taskset: server(s) on core ${serverCpu}, load generator on core ${clientCpu}; PostgreSQL${cpus.length > 2 ? '' : ' and Redis'} not pinned`,
+  };
+}
+
+/** Soft and hard RLIMIT_NOFILE as a child shell sees them. */
+export function fileDescriptorLimits(): { soft: number; hard: number } {
+  const read = (flag: string) => {
+    const out = spawnSync('sh', ['-c', `ulimit ${flag}`], { encoding: 'utf8' }).stdout.trim();
+    return out === 'unlimited' ? Number.POSITIVE_INFINITY : Number(out);
+  };
+  return { soft: read('-Sn'), hard: read('-Hn') };
+}
+
+/**
+ * Each process of a fan-out run holds one descriptor per socket. Children are started through
+ * `sh -c 'ulimit -n …'`, which can raise the soft limit up to the hard one; past the hard limit
+ * the run stops with a message saying what to do.
+ */
+export function checkFileDescriptors(needed: number): { ok: true; raiseTo: number | null; message: string } | { ok: false; message: string } {
+  const { soft, hard } = fileDescriptorLimits();
+  if (soft >= needed) return { ok: true, raiseTo: null, message: `fd limit ${soft} (soft) ≥ ${needed} needed per process` };
+  if (hard >= needed) {
+    return { ok: true, raiseTo: needed, message: `fd limit ${soft} (soft) < ${needed} needed: children raise it to ${needed} (hard limit ${hard})` };
+  }
+  return {
+    ok: false,
+    message:
+      `The file-descriptor limit is too low: each process needs about ${needed} descriptors (one per socket), ` +
+      `but the soft limit is ${soft} and the hard limit ${hard}.\n` +
+      `Raise it before running, e.g. \`ulimit -n ${needed}\` in this shell (as root, or after raising the hard limit in ` +
+      `/etc/security/limits.conf or with \`prlimit --nofile=${needed} --pid $$\`), or use fewer --subscribers.`,
+  };
+}
+
+/** Loopback connections from one client address are bounded by the ephemeral port range. */
+export function ephemeralPortCount(): number {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    return low !== undefined && high !== undefined ? high - low + 1 : Number.POSITIVE_INFINITY;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+export interface StartedChild {
+  readonly child: ChildProcess;
+  readonly name: string;
+  readonly logPath: string;
+  /** Resident set size of the child in bytes (Linux /proc), or NaN elsewhere. */
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node <entry> <args>` pinned to `cpu` (when given) with a raised fd limit (when given).
+ * `taskset` and `sh` both exec, so the child's pid is the node process itself. Output goes to a
+ * log file (printed on failure); with `ipc` the child gets an IPC channel.
+ */
+export function startNodeChild(options: {
+  name: string;
+  entry: string;
+  args?: readonly string[];
+  env?: Record<string, string>;
+  cpu: number | null;
+  fdLimit: number | null;
+  ipc?: boolean;
+  logDir: string;
+  inheritOutput?: boolean;
+}): StartedChild {
+  const nodeCommand = [process.execPath, '--max-old-space-size=4096', join(REPO_ROOT, options.entry), ...(options.args ?? [])];
+  const shell = ['sh', '-c', `${options.fdLimit !== null ? `ulimit -n ${options.fdLimit} && ` : ''}exec "$@"`, 'sh', ...nodeCommand];
+  const command = options.cpu !== null ? ['taskset', '-c', String(options.cpu), ...shell] : shell;
+  const logPath = join(options.logDir, `${options.name}.log`);
+  const log = createWriteStream(logPath);
+  const [file, ...args] = command as [string, ...string[]];
+  const child = spawn(file, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: options.ipc ? ['ignore', options.inheritOutput ? 'inherit' : 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let forget: () => void = () => undefined;
+  const started: StartedChild = {
+    child,
+    name: options.name,
+    logPath,
+    rssBytes() {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+        return match?.[1] ? Number(match[1]) * 1024 : Number.NaN;
+      } catch {
+        return Number.NaN;
+      }
+    },
+    async stop() {
+      forget();
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      log.end();
+    },
+  };
+  forget = cleanupOnInterrupt(() => started.stop());
+  return started;
+}
+
+/** The last lines of a child's log, for error messages. */
+export function logTail(child: StartedChild, lines = 20): string {
+  try {
+    return readFileSync(child.logPath, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function httpStatus(url: string): Promise<number> {
+  return new Promise((done) => {
+    const req = request(url, { method: 'GET', timeout: 2000 }, (res) => {
+      res.resume();
+      done(res.statusCode ?? 0);
+    });
+    req.on('error', () => done(0));
+    req.on('timeout', () => req.destroy());
+    req.end();
+  });
+}
+
+/** Polls `url` until it answers 200; fails if the child exits or 60 s pass. */
+export async function waitForHttp(url: string, child: StartedChild): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.child.exitCode !== null) throw new Error(`${child.name} exited with code ${child.child.exitCode}:\n${logTail(child)}`);
+    if ((await httpStatus(url)) === 200) return;
+    await sleep(200);
+  }
+  throw new Error(`${child.name} did not become ready at ${url}:\n${logTail(child)}`);
+}
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'n/a';
+  const size = Math.abs(ms);
+  return size >= 100 ? ms.toFixed(0) : size >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+export function formatRatio(ratio: number): string {
+  return Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : 'n/a';
+}

@@ -1,0 +1,188 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+
+import { benchViewer, bringOnStage, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
+import { createBenchDatabase } from './bench-database';
+import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
+import { forEachLimited, graphQL, postGraphQL } from './graphql-http';
+import { LoadGenerator } from './load-generator-client';
+import { type AutocannonSummary } from './load-generator-protocol';
+import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, planCpus, REPO_ROOT, startNodeChild, waitForHttp } from './process-tools';
+
+const HELP = `Query throughput: the room page query with autocannon, API against a lean graphql-js baseline.
+
+Usage: npm run bench:query-throughput -- [options]
+
+  --duration 10       seconds of measurement per server (default 10), after a 3 s warm-up
+  --connections 32    autocannon connections (default 32)
+  --listeners 60      listeners seeded into the room (default 60; the query reads 50)
+  --speakers 3        speakers on stage besides the host (default 3)
+  --no-pin            do not pin processes to cores with taskset
+  --label TEXT        a label written into docs/benchmarks.md
+  --write-docs        rewrite this benchmark's section of docs/benchmarks.md
+  --help              show this help
+
+The query: room(id) { stage { profile { displayName headline } } audience(first: 50) { edges {
+node { profile { displayName } } } } }, signed in, over HTTP POST. Targets, in the same run on
+the same fresh database (seeded through the API, dropped afterwards): the API process, and a
+baseline built here with graphql-http + graphql-js over plain pg and a hand-written schema
+(baseline-graphql-server.ts). Both servers are pinned to one core, autocannon to another. Every
+answer must equal the first one (autocannon's expectBody); anything else is a mismatch.
+Target (issue 9): the API at least 0.5× the baseline's requests per second.
+`;
+
+const QUERY = `query($id: ID!) { room(id: $id) { stage { profile { displayName headline } } audience(first: 50) { edges { node { profile { displayName } } } } } }`;
+
+interface RoomPage {
+  room: { stage: { profile: { displayName: string; headline: string | null } }[]; audience: { edges: { node: { profile: { displayName: string } } }[] } } | null;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '32' },
+      listeners: { type: 'string', default: '60' },
+      speakers: { type: 'string', default: '3' },
+      'no-pin': { type: 'boolean', default: false },
+      label: { type: 'string', default: '' },
+      'write-docs': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  const listeners = Number(values.listeners);
+  const speakers = Number(values.speakers);
+  if (![duration, connections, listeners].every((value) => Number.isInteger(value) && value > 0) || !Number.isInteger(speakers) || speakers < 0 || speakers > 8) {
+    throw new Error('--duration, --connections and --listeners must be positive integers, --speakers 0–8 (see --help)');
+  }
+  if (listeners < 50) process.stdout.write(`note: ${listeners} listeners: the audience page will hold fewer than 50\n`);
+  for (const entry of ['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js', 'dist/tools/bench/live/baseline-graphql-server.js']) {
+    if (!existsSync(join(REPO_ROOT, entry))) throw new Error(`${entry} is missing: run \`node tools/scripts/build.mjs\` first (the npm script does)`);
+  }
+  const fd = checkFileDescriptors(1024);
+  if (!fd.ok) {
+    process.stdout.write(`${fd.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const cpu = planCpus(values['no-pin']);
+  const loadAtStart = loadAverageText();
+  process.stdout.write(`CPU: ${cpu.description}\nload average: ${loadAtStart}\n`);
+
+  const logDir = mkdtempSync(join(tmpdir(), 'roundtable-bench-query-'));
+  const database = await createBenchDatabase();
+  process.stdout.write(`database: ${database.source} (fresh database for this run); child logs in ${logDir}\n`);
+  const secret = newJwtSecret();
+  const stops: (() => Promise<void>)[] = [() => database.drop()];
+  let lines: string[] = [];
+  try {
+    const api = await startApiProcess({ name: 'api', databaseUrl: database.url, redisUrl: '', jwtSecret: secret, cpu: cpu.serverCpu, fdLimit: null, logDir });
+    stops.push(() => api.stop());
+    const baselinePort = await freePort();
+    const baseline = startNodeChild({
+      name: 'baseline-graphql',
+      entry: 'dist/tools/bench/live/baseline-graphql-server.js',
+      args: [String(baselinePort)],
+      env: { DATABASE_URL: database.url, AUTH_JWT_SECRET: secret },
+      cpu: cpu.serverCpu,
+      fdLimit: null,
+      logDir,
+    });
+    stops.push(() => baseline.stop());
+    await waitForHttp(`http://${LOOPBACK}:${baselinePort}/healthz`, baseline);
+    const baselineUrl = `http://${LOOPBACK}:${baselinePort}/graphql`;
+    const generator = LoadGenerator.start({ cpu: cpu.clientCpu, fdLimit: null, logDir });
+    stops.push(() => generator.stop());
+
+    process.stdout.write(`seeding through the API: a LIVE room, host + ${speakers} speakers on stage, ${listeners} listeners…\n`);
+    const host = await benchViewer(secret, 'bench-host', 'Bench Host');
+    const roomId = await createLiveRoom(api, host, 'Query throughput');
+    const stage = await Promise.all(Array.from({ length: speakers }, (_, index) => benchViewer(secret, `bench-speaker-${index}`, `Speaker ${index}`)));
+    for (const member of [host, ...stage]) {
+      await graphQL(api.httpUrl, 'mutation($input: UpdateProfileInput!) { updateViewerProfile(input: $input) { id } }', { input: { headline: `Staff Engineer at Company ${member.id}` } }, member.token);
+    }
+    for (const speaker of stage) await bringOnStage(api, host, speaker, roomId);
+    const audience = await Promise.all(Array.from({ length: listeners }, (_, index) => benchViewer(secret, `bench-listener-${index}`, `Listener ${index}`)));
+    await forEachLimited(audience, 4, (listener) => joinRoom(api, listener, roomId));
+    const viewer = await benchViewer(secret, 'bench-reader', 'Bench Reader');
+
+    const apiAnswer = await postGraphQL<RoomPage>(api.httpUrl, QUERY, { id: roomId }, viewer.token);
+    const baselineAnswer = await postGraphQL<RoomPage>(baselineUrl, QUERY, { id: roomId }, viewer.token);
+    if (apiAnswer.errors || !apiAnswer.data?.room) throw new Error(`the API did not answer the query: ${JSON.stringify(apiAnswer).slice(0, 400)}`);
+    if (!isDeepStrictEqual(apiAnswer, baselineAnswer)) {
+      throw new Error(`the baseline answers differently:\nAPI:      ${JSON.stringify(apiAnswer).slice(0, 400)}\nbaseline: ${JSON.stringify(baselineAnswer).slice(0, 400)}`);
+    }
+    const room = apiAnswer.data.room;
+    process.stdout.write(`both servers answer the same: ${room.stage.length} on stage, ${room.audience.edges.length} audience edges\n`);
+
+    const body = JSON.stringify({ query: QUERY, variables: { id: roomId } });
+    const run = async (url: string, name: string): Promise<AutocannonSummary> => {
+      // The exact bytes each server answered with: autocannon counts every other body as a mismatch.
+      const expected = await rawAnswer(url, body, viewer.token);
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${viewer.token}` };
+      process.stdout.write(`${name}: 3 s warm-up, then ${duration} s with ${connections} connections…\n`);
+      await generator.autocannon({ url, body, headers, connections, durationSeconds: 3, expectBody: expected });
+      const summary = await generator.autocannon({ url, body, headers, connections, durationSeconds: duration, expectBody: expected });
+      process.stdout.write(
+        `${name}: ${summary.requestsPerSecond.toFixed(0)} req/s, latency p50 ${formatMs(summary.latencyP50Ms)} ms p99 ${formatMs(summary.latencyP99Ms)} ms, ` +
+          `${summary.total} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts, ${summary.mismatches} mismatched bodies\n`,
+      );
+      return summary;
+    };
+    const apiResult = await run(api.httpUrl, 'API');
+    const baselineResult = await run(baselineUrl, 'baseline (graphql-http + graphql-js + pg)');
+    const ratio = apiResult.requestsPerSecond / baselineResult.requestsPerSecond;
+    process.stdout.write(`\nratio API / baseline: ${ratio.toFixed(2)}× (target ≥ 0.5×)\n`);
+    const row = (name: string, result: AutocannonSummary) =>
+      `| ${name} | ${result.requestsPerSecond.toFixed(0)} | ${formatMs(result.latencyP50Ms)} / ${formatMs(result.latencyP99Ms)} ms | ${result.total.toLocaleString('en-US')} | ${result.non2xx + result.errors + result.timeouts + result.mismatches} |`;
+    lines = [
+      `| server (${connections} connections, ${duration} s) | req/s | latency p50 / p99 | requests | non-2xx, errors, timeouts or wrong bodies |`,
+      '| --- | --- | --- | --- | --- |',
+      row('Roundtable API (Apollo Server + type-graphql + MikroORM)', apiResult),
+      row('baseline: graphql-http + graphql-js over plain `pg`', baselineResult),
+      `| **ratio API / baseline** | **${ratio.toFixed(2)}×** (target ≥ 0.5×) | | | |`,
+    ];
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+  if (values['write-docs']) {
+    const command = `npm run bench:query-throughput -- --duration ${duration} --connections ${connections} --listeners ${listeners} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
+    writeDocsSection(
+      'Live rooms: query throughput',
+      [
+        ...(values.label ? [`**${values.label}** (commit ${commitLabel()}).`, ''] : []),
+        `Command: \`${command}\` (${runStamp()}; ${database.source}; ${cpu.description}).`,
+        '',
+        `Machine: ${machineLine(loadAtStart)}.`,
+        '',
+        `The room page query \`room(id){ stage { profile { displayName headline } } audience(first: 50) { edges { node { profile { displayName } } } } }\`,`,
+        `signed in, with autocannon, against the API and against a baseline built in the same run: graphql-http + graphql-js over plain \`pg\``,
+        `on the same database, with a hand-written schema (the token verified, one SQL statement each for the room, the stage with profiles`,
+        `joined, and the audience page). The room has the host and ${speakers} speakers on stage and ${listeners} listeners, seeded through the API.`,
+        'Both servers answer with identical bytes, checked on every request.',
+        '',
+        ...lines,
+      ].join('\n'),
+    );
+  }
+}
+
+/** The response body, byte for byte. */
+async function rawAnswer(url: string, body: string, token: string): Promise<string> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  return response.text();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
