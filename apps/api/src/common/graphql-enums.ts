@@ -6,7 +6,7 @@ import { registerEnumType } from 'type-graphql';
  * keys, and the contract's names are the UPPER_CASE values (`LIVE`, not `Live`), so each GraphQL
  * enum is the domain enum re-keyed by its values: resolvers use the domain types unchanged.
  */
-function graphqlEnum<E extends Record<string, string>>(
+export function graphqlEnum<E extends Record<string, string>>(
   domainEnum: E,
   name: string,
   descriptions: Partial<Record<E[keyof E], string>> = {},

@@ -1,35 +1,19 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ModerationAction, ReportCategory, ReportStatus } from '@roundtable/moderation';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
+import { graphqlEnum } from '../../common/graphql-enums';
 
 import { NodeType, PageInfoType } from '../../common/node.type';
 import { ProfileType } from '../../profiles/dto/profile.type';
 import { RoomType } from '../../rooms/dto/room.type';
 
-export enum ReportCategoryGql {
-  HATE_SPEECH = 'HATE_SPEECH',
-  HARASSMENT = 'HARASSMENT',
-  SPAM = 'SPAM',
-  IMPERSONATION = 'IMPERSONATION',
-  SEXUAL_CONTENT = 'SEXUAL_CONTENT',
-  VIOLENCE = 'VIOLENCE',
-  OTHER = 'OTHER',
-}
-
-export enum ReportStatusGql {
-  OPEN = 'OPEN',
-  ACTIONED = 'ACTIONED',
-  DISMISSED = 'DISMISSED',
-}
-
-export enum ModerationActionGql {
-  DISMISS = 'DISMISS',
-  WARN = 'WARN',
-  REMOVE_FROM_ROOM = 'REMOVE_FROM_ROOM',
-  SUSPEND = 'SUSPEND',
-}
-
-registerEnumType(ReportCategoryGql, { name: 'ReportCategory' });
-registerEnumType(ReportStatusGql, { name: 'ReportStatus' });
-registerEnumType(ModerationActionGql, { name: 'ModerationAction' });
+/** The contract's enums, from libs/moderation's policy (one definition), as GraphQL enums. */
+export const ReportCategoryGql = graphqlEnum(ReportCategory, 'ReportCategory');
+export type ReportCategoryGql = ReportCategory;
+export const ReportStatusGql = graphqlEnum(ReportStatus, 'ReportStatus');
+export type ReportStatusGql = ReportStatus;
+export const ModerationActionGql = graphqlEnum(ModerationAction, 'ModerationAction');
+export type ModerationActionGql = ModerationAction;
 
 @ObjectType('Report', { implements: NodeType })
 export class ReportType extends NodeType {
