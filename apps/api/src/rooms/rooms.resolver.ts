@@ -113,6 +113,15 @@ export class RoomsResolver {
     return this.handleForActor(ctx, roomId, { type: 'LowerHand' });
   }
 
+  @Mutation(() => ParticipantType, { description: "Host and moderators: take down a listener's raised hand (and its question)." })
+  async dismissHand(
+    @Arg('roomId', () => ID) roomId: string,
+    @Arg('profileId', () => ID) profileId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ParticipantEntity> {
+    return this.handleForTarget(ctx, roomId, { type: 'DismissHand', targetId: parseProfileId(profileId, 'profileId') });
+  }
+
   @Mutation(() => ParticipantType, { description: 'Host and moderators: invite a participant onto the stage.' })
   async inviteToStage(
     @Arg('roomId', () => ID) roomId: string,

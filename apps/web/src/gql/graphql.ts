@@ -232,6 +232,8 @@ export type Mutation = {
   createGroup: Group;
   createRoom: Room;
   declineStageInvite: Participant;
+  /** Host and moderators: take down a listener's raised hand (and its question). */
+  dismissHand: Participant;
   /** Host only: everyone is disconnected and the room is ENDED. */
   endRoom: Room;
   follow: Profile;
@@ -295,6 +297,12 @@ export type MutationCreateRoomArgs = {
 
 
 export type MutationDeclineStageInviteArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationDismissHandArgs = {
+  profileId: Scalars['ID']['input'];
   roomId: Scalars['ID']['input'];
 };
 

@@ -45,6 +45,7 @@ const NATURAL_PICKS: Record<RoomCommandType, readonly [PickKind, PickKind]> = {
   LeaveRoom: ['listener', 'anyone'],
   RaiseHand: ['listener', 'anyone'],
   LowerHand: ['handRaised', 'anyone'],
+  DismissHand: ['moderating', 'handRaised'],
   InviteToStage: ['moderating', 'listener'],
   AcceptStageInvite: ['invited', 'anyone'],
   DeclineStageInvite: ['invited', 'anyone'],
@@ -88,6 +89,7 @@ export function resolveCommand(template: CommandTemplate, state: RoomState): Roo
     case 'RaiseHand':
       return { type: template.type, actorId, question: template.question };
     case 'InviteToStage':
+    case 'DismissHand':
     case 'MoveToAudience':
     case 'MuteParticipant':
       return { type: template.type, actorId, targetId };
@@ -133,6 +135,7 @@ const weightedTypes: ReadonlyArray<readonly [RoomCommandType, number]> = [
   ['LeaveRoom', 4],
   ['RaiseHand', 6],
   ['LowerHand', 3],
+  ['DismissHand', 2],
   ['InviteToStage', 10],
   ['AcceptStageInvite', 10],
   ['DeclineStageInvite', 3],

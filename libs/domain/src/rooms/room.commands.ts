@@ -6,6 +6,8 @@ export type RoomCommand =
   | { readonly type: 'LeaveRoom'; readonly actorId: string }
   | { readonly type: 'RaiseHand'; readonly actorId: string; readonly question: string | null }
   | { readonly type: 'LowerHand'; readonly actorId: string }
+  /** Host and moderators: take down someone's raised hand (question answered, or off-topic). */
+  | { readonly type: 'DismissHand'; readonly actorId: string; readonly targetId: string }
   | { readonly type: 'InviteToStage'; readonly actorId: string; readonly targetId: string }
   | { readonly type: 'AcceptStageInvite'; readonly actorId: string }
   | { readonly type: 'DeclineStageInvite'; readonly actorId: string }

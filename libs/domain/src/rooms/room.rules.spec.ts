@@ -618,3 +618,22 @@ describe('RecordMediaConnection', () => {
     }
   });
 });
+
+describe('DismissHand', () => {
+  const asking = () => run(roomWith({ moderators: ['mod'], listeners: ['ann', 'bob'] }), [{ type: 'RaiseHand', actorId: 'ann', question: 'Off topic?' }], 100);
+
+  it('lets the host and moderators take down a raised hand, question and all', () => {
+    for (const actorId of [HOST, 'mod']) {
+      const { state, events } = decideNow(asking(), { type: 'DismissHand', actorId, targetId: 'ann' });
+      expect(participant(state, 'ann')).toMatchObject({ handRaisedAt: null, handRaiseQuestion: null });
+      expect(events).toMatchObject([{ type: 'HandLowered', participant: { profileId: 'ann' } }]);
+    }
+  });
+
+  it('refuses anyone else, and is a no-op for a hand already down', () => {
+    expectRejected(asking(), { type: 'DismissHand', actorId: 'bob', targetId: 'ann' }, DomainErrorCode.NotAllowed);
+    expectRejected(asking(), { type: 'DismissHand', actorId: HOST, targetId: 'stranger' }, DomainErrorCode.NotAParticipant);
+    const state = asking();
+    expect(decideNow(state, { type: 'DismissHand', actorId: HOST, targetId: 'bob' })).toEqual({ state, events: [] });
+  });
+});

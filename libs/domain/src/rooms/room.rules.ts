@@ -77,6 +77,8 @@ function decideOutcome(state: RoomState, command: RoomCommand, now: Date): Outco
       return raiseHand(state, command.actorId, command.question, now);
     case 'LowerHand':
       return lowerHand(state, command.actorId);
+    case 'DismissHand':
+      return dismissHand(state, command.actorId, command.targetId);
     case 'InviteToStage':
       return inviteToStage(state, command.actorId, command.targetId, now);
     case 'AcceptStageInvite':
@@ -192,6 +194,13 @@ function lowerHand(state: RoomState, actorId: string): Outcome {
     changes: { participants: withParticipant(state, updated) },
     events: [{ type: 'HandLowered', participant: updated }],
   };
+}
+
+function dismissHand(state: RoomState, actorId: string, targetId: string): Outcome {
+  requireModerator(state, actorId, 'Only the host and moderators can dismiss a raised hand');
+  requireParticipant(state, targetId);
+  // Lowering what is already down is a no-op, as for the hand's owner.
+  return lowerHand(state, targetId);
 }
 
 function inviteToStage(state: RoomState, actorId: string, targetId: string, now: Date): Outcome {
