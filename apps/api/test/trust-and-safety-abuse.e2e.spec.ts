@@ -122,3 +122,27 @@ describe('trust and safety: abuse of the tools', () => {
     expect(await sql(api, `select id from moderation_log`)).toEqual([]);
   });
 });
+
+describe('trust and safety: many accounts from one network, over HTTP (REPORT_SOURCE_BY_NETWORK)', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ REPORT_SOURCE_BY_NETWORK: 'true' });
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('three accounts reporting from one network (here all 127.0.0.1) count as one reporter: nobody is muted', async () => {
+    await api.clear();
+    const room = await stagedRoom(api, 'net', { speakers: ['net-sam'], listeners: ['net-1', 'net-2', 'net-3'] });
+    for (const reporter of ['net-1', 'net-2', 'net-3']) {
+      await ok(api, OPS.reportAbuse, { input: { roomId: room.roomId, profileId: 'net-sam', category: 'HATE_SPEECH', details: null } }, room.tokens[reporter] as string);
+    }
+    const [sam] = await sql<{ role: string; muted: boolean }>(api, `select role, muted from participants where room_id = ? and profile_id = 'net-sam' and left_at is null`, [room.roomId]);
+    expect(sam).toEqual({ role: 'SPEAKER', muted: false });
+    const keys = await sql<{ source_key: string | null }>(api, `select distinct source_key from reports where room_id = ?`, [room.roomId]);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.source_key).not.toMatch(/127/);
+  });
+});

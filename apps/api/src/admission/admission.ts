@@ -27,6 +27,7 @@ import { refusal, withRequestCode } from './admission-errors';
 import { findArgumentProblem } from './argument-checks';
 import { type DocumentLimits, documentLimitRules, expandedSelectionSize, operationCost, parseWithTokenLimit } from './document-limits';
 import { hasTooDeepLiteral, tooDeepValuePath } from './input-bounds';
+import { networkSourceKey } from './network-source-key';
 import { EXPENSIVE_READ_FIELDS, type RateLimitCost, RateLimits } from './rate-limits';
 import { nulCharacterError } from './text-input-guard';
 
@@ -72,6 +73,12 @@ export interface AdmissionOptions {
   readonly introspection?: boolean;
   /** Whether "Did you mean …?" hints stay in errors (GRAPHQL_SUGGESTIONS; off in production). */
   readonly suggestions?: boolean;
+  /**
+   * When set, reports carry a `sourceKey` (an HMAC of the client's network keyed with this), so
+   * many accounts reporting from one network count as one reporter. Off unless
+   * REPORT_SOURCE_BY_NETWORK: behind a proxy every client shares the proxy's address.
+   */
+  readonly sourceKeySecret?: string | null;
 }
 
 type Refused = { readonly errors: readonly GraphQLError[] };
@@ -162,6 +169,7 @@ export class Admission {
       requestId: randomUUID(),
       viewer,
       clientIp: ip,
+      sourceKey: this.options.sourceKeySecret ? networkSourceKey(ip, this.options.sourceKeySecret) : null,
       services,
       scope: new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null),
       // `this`, not the closure: Apollo hands resolvers a shallow clone of the context object, so

@@ -107,7 +107,7 @@ describe('loadConfig', () => {
   });
 
   it('trust and safety: documented defaults, and thresholds validated by the policy, naming the variable', () => {
-    expect(loadConfig({}).moderation).toEqual({ autoMute: { reporters: 3, windowMs: 600_000 }, reportsPerWindow: 10, reportWindowMs: 600_000 });
+    expect(loadConfig({}).moderation).toEqual({ autoMute: { reporters: 3, windowMs: 600_000 }, reportsPerWindow: 10, reportWindowMs: 600_000, reportSourceByNetwork: false });
     // One account must never be able to silence a speaker alone.
     expect(() => loadConfig({ AUTO_MUTE_REPORTERS: '1' })).toThrow(/AUTO_MUTE_REPORTERS: must be an integer from 2 to 1000/);
     expect(() => loadConfig({ AUTO_MUTE_WINDOW_MS: '1000' })).toThrow(/AUTO_MUTE_WINDOW_MS: must be an integer from 60000 to 86400000/);

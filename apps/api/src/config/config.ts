@@ -93,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       AUTO_MUTE_WINDOW_MS: int({ min: 60_000, max: 86_400_000, default: 600_000, desc: 'Window in which those reports must fall, in ms' }),
       REPORT_RATE_LIMIT: int({ min: 1, max: 1_000_000, default: 10, desc: 'Reports one account may file per REPORT_RATE_WINDOW_MS' }),
       REPORT_RATE_WINDOW_MS: int({ min: 1000, max: 86_400_000, default: 600_000, desc: 'Window of REPORT_RATE_LIMIT, in ms' }),
+      REPORT_SOURCE_BY_NETWORK: bool({
+        default: false,
+        desc: 'Count reporters on one network (IPv4 /24, IPv6 /48) as one for the automatic mute; only where the API sees client addresses',
+      }),
       // --- end of trust and safety ---
       LOG_LEVEL: str({ choices: LOG_LEVELS, default: 'info' }),
     },
@@ -200,6 +204,7 @@ function moderationSettings(raw: {
   AUTO_MUTE_WINDOW_MS: number;
   REPORT_RATE_LIMIT: number;
   REPORT_RATE_WINDOW_MS: number;
+  REPORT_SOURCE_BY_NETWORK: boolean;
 }) {
   try {
     validateAutoMuteSettings({ reporters: raw.AUTO_MUTE_REPORTERS, windowMs: raw.AUTO_MUTE_WINDOW_MS });
@@ -217,6 +222,7 @@ function moderationSettings(raw: {
     autoMute: { reporters: raw.AUTO_MUTE_REPORTERS, windowMs: raw.AUTO_MUTE_WINDOW_MS },
     reportsPerWindow: raw.REPORT_RATE_LIMIT,
     reportWindowMs: raw.REPORT_RATE_WINDOW_MS,
+    reportSourceByNetwork: raw.REPORT_SOURCE_BY_NETWORK,
   };
 }
 

@@ -86,6 +86,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     wsUrl: () => wsUrl,
     introspection: config.graphql.introspection,
     suggestions: config.graphql.suggestions,
+    sourceKeySecret: config.moderation.reportSourceByNetwork ? config.auth.jwtSecret : null,
   });
 
   const app = express();
