@@ -567,6 +567,8 @@ describeWithChromium('web client in Chromium', () => {
         `insert into participants (${participantColumns.join(', ')}) select ${participantValues.join(', ')} from participants, generate_series(1, ${listeners}) g where room_id = $1 and profile_id = 'demo-tom'`,
         [roomId],
       );
+      // Rows written behind the command pipeline's back: bring the room's counters along.
+      await db.query(`update rooms set listener_count = listener_count + $2, participant_count = participant_count + $2 where id = $1`, [roomId, listeners]);
     } finally {
       await db.end();
     }
