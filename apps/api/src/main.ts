@@ -15,6 +15,28 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const api = await runApi(config, { logger });
   const { server } = api;
+  // Signals are handled before the banner says ready: a supervisor may act on it at once.
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // A guard, not the plan: requests in flight get SHUTDOWN_GRACE_MS, then every step has a few
+    // seconds more; a step that still hangs must not keep the process alive.
+    setTimeout(() => {
+      logger.error({ signal }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 5_000).unref();
+    api.stop().then(
+      () => {
+        logger.info({ signal }, 'shutdown complete');
+        process.exit(0);
+      },
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
   const lines = [
     '',
     `  Roundtable API ready`,
@@ -39,27 +61,6 @@ async function main(): Promise<void> {
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // A guard, not the plan: requests in flight get SHUTDOWN_GRACE_MS, then every step has a few
-    // seconds more; a step that still hangs must not keep the process alive.
-    setTimeout(() => {
-      logger.error({ signal }, 'shutdown did not finish in time; exiting');
-      process.exit(1);
-    }, config.shutdownGraceMs + 5_000).unref();
-    api.stop().then(
-      () => {
-        logger.info({ signal }, 'shutdown complete');
-        process.exit(0);
-      },
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

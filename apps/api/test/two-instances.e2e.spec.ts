@@ -135,3 +135,53 @@ describeWithRedis('two API instances sharing one Redis', () => {
     expect(new Set(joinedOrder(collectors[0]!)).size).toBe(12);
   });
 });
+
+describeWithRedis('an instance stops mid-stream', () => {
+  it('a client on the stopped instance reconnects to the other, detects the gap through previousVersion and catches up in order', async () => {
+    // Instance C will be stopped; instance D keeps serving. Each event on its own (no folding).
+    const c = await startTestApi({ REDIS_URL: REDIS_URL ?? '', AUDIENCE_COALESCE_MS: '0' });
+    const d = await startTestApi({ REDIS_URL: REDIS_URL ?? '', AUDIENCE_COALESCE_MS: '0' });
+    try {
+      await d.clear();
+      const [host, ann] = await Promise.all([tokenFor('stop-host'), tokenFor('stop-ann')]);
+      const created = await d.request<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Failover" }) { id } }`, {}, host);
+      const roomId = created.data!.createRoom.id;
+      await d.request(`mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId }, ann);
+      const query = `subscription($r: ID!, $since: Int) { roomEvents(roomId: $r, sinceVersion: $since) { __typename version previousVersion } }`;
+      type Item = { roomEvents: { __typename: string; version: number; previousVersion: number } };
+      const first = new Collector<Item>();
+      c.wsClient(ann).subscribe({ query, variables: { r: roomId, since: 1 } }, first.sink);
+      for (let attempt = 0; attempt < 200 && c.api.server.services.roomEvents.subscriberCount(roomId) < 1; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await d.request(`mutation($r: ID!) { raiseHand(roomId: $r) { id } }`, { r: roomId }, ann);
+      await first.count(1);
+      const lastSeen = first.items.at(-1)!.roomEvents.version;
+
+      await c.stop();
+      // While the client is away, the room goes on (on D).
+      await d.request(`mutation($r: ID!) { lowerHand(roomId: $r) { id } }`, { r: roomId }, ann);
+      await d.request(`mutation($r: ID!) { raiseHand(roomId: $r, question: "Back?") { id } }`, { r: roomId }, ann);
+
+      // Reconnected to D: a live event first shows the gap (previousVersion ≠ the last version seen)…
+      const live = new Collector<Item>();
+      d.wsClient(ann).subscribe({ query, variables: { r: roomId, since: null } }, live.sink);
+      for (let attempt = 0; attempt < 200 && d.api.server.services.roomEvents.subscriberCount(roomId) < 1; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await d.request(`mutation($r: ID!) { lowerHand(roomId: $r) { id } }`, { r: roomId }, ann);
+      await live.count(1);
+      expect(live.items[0]!.roomEvents.previousVersion).not.toBe(lastSeen);
+      // …and resuming from the last version seen catches up on everything, in order.
+      const resumed = new Collector<Item>();
+      d.wsClient(ann).subscribe({ query, variables: { r: roomId, since: lastSeen } }, resumed.sink);
+      await resumed.count(3);
+      const versions = resumed.items.map((item) => item.roomEvents.version);
+      expect(versions).toEqual([lastSeen + 1, lastSeen + 2, lastSeen + 3]);
+      expect(resumed.items[0]!.roomEvents.previousVersion).toBe(lastSeen);
+    } finally {
+      await c.stop();
+      await d.stop();
+    }
+  });
+});

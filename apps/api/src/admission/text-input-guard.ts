@@ -3,20 +3,32 @@ import { type ArgumentNode, type DocumentNode, type GraphQLError, Kind, type Obj
 import { ApiErrorCode, apiError } from '../common/api-error';
 
 const NUL = '\u0000';
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text PostgreSQL cannot store: U+0000 (text), and ill-formed UTF-16 — a lone surrogate, which
+ * `jsonb` refuses outright (the room event log) and text columns would silently mangle.
+ */
+function unstorable(value: string): 'NUL' | 'SURROGATE' | null {
+  if (value.includes(NUL)) return 'NUL';
+  return LONE_SURROGATE.test(value) ? 'SURROGATE' : null;
+}
 
 /**
  * The name of the first variable or input field holding a string with a NUL character.
  * Iterative: this walk was the recursion that a 3,500-level `variables` value overflowed
  * (issue 6, fault 3), before input depth was bounded ahead of it.
  */
-function nulInValue(root: unknown): string | null {
+function nulInValue(root: unknown): { name: string; problem: 'NUL' | 'SURROGATE' } | null {
   const stack: { value: unknown; name: string | null }[] = [{ value: root, name: null }];
   while (stack.length > 0) {
     const item = stack.pop();
     if (!item) continue;
     const { value, name } = item;
     if (typeof value === 'string') {
-      if (value.includes(NUL)) return name ?? 'variables';
+      const problem = unstorable(value);
+      if (problem) return { name: name ?? 'variables', problem };
     } else if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], name });
     } else if (value !== null && typeof value === 'object') {
@@ -30,30 +42,34 @@ function nulInValue(root: unknown): string | null {
   return null;
 }
 
-function nulInDocument(document: DocumentNode): string | null {
-  let field: string | null = null;
+function nulInDocument(document: DocumentNode): { name: string; problem: 'NUL' | 'SURROGATE' } | null {
+  let field: { name: string; problem: 'NUL' | 'SURROGATE' } | null = null;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {
-      if (field !== null || !node.value.includes(NUL)) return;
+      const problem = field === null ? unstorable(node.value) : null;
+      if (problem === null) return;
       // `ancestors` ends above `parent`, which is the nearest owner of a field's value.
       const owner = [...ancestors, ...(parent ? [parent] : [])]
         .reverse()
         .find((ancestor): ancestor is ArgumentNode | ObjectFieldNode =>
           'kind' in ancestor && (ancestor.kind === Kind.ARGUMENT || ancestor.kind === Kind.OBJECT_FIELD),
         );
-      field = owner?.name.value ?? 'query';
+      field = { name: owner?.name.value ?? 'query', problem };
     },
   });
   return field;
 }
 
 /**
- * PostgreSQL text cannot hold U+0000, so a string containing it failed inside SQL and came back
- * as a masked INTERNAL_SERVER_ERROR. Refuse it before execution, as BAD_USER_INPUT naming the
- * argument, input field or variable, on both transports.
+ * Kind: text that cannot be stored. PostgreSQL text cannot hold U+0000 and jsonb refuses lone
+ * surrogates, so such strings failed inside SQL and came back as a masked INTERNAL_SERVER_ERROR
+ * (the schema fuzz found the surrogate case in a hand question). Refuse them before execution,
+ * as BAD_USER_INPUT naming the argument, input field or variable, on both transports.
  */
 export function nulCharacterError(document: DocumentNode, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
-  const field = nulInValue(variables ?? {}) ?? nulInDocument(document);
-  if (field === null) return null;
-  return apiError(ApiErrorCode.BadUserInput, `${field} must not contain NUL characters`, { field, http: { status: 400 } });
+  const found = nulInValue(variables ?? {}) ?? nulInDocument(document);
+  if (found === null) return null;
+  const field = found.name;
+  const message = found.problem === 'NUL' ? `${field} must not contain NUL characters` : `${field} must be well-formed Unicode (it has a lone surrogate)`;
+  return apiError(ApiErrorCode.BadUserInput, message, { field, http: { status: 400 } });
 }

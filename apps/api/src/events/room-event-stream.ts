@@ -606,7 +606,8 @@ class RoomSubscriber implements AsyncIterableIterator<RoomStreamItem> {
         } finally {
           this.catchingUp = false;
         }
-        if (this.channel.deliveredUpTo > this.lastQueued()) this.catchUp = true;
+        // Another round only when this one made progress: never a busy loop on a missing range.
+        if (this.lastQueued() > from && this.channel.deliveredUpTo > this.lastQueued()) this.catchUp = true;
         continue;
       }
       const item = this.ready.shift();
