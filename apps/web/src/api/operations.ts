@@ -670,3 +670,15 @@ export const MODERATION_LOG = graphql(`
     }
   }
 `);
+
+export const HAS_NOTICES_QUERY = graphql(`
+  query HasNotices {
+    viewerModerationNotices(first: 1) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);

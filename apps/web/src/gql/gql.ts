@@ -61,6 +61,7 @@ type Documents = {
     "\n  query ModerationAppeals($after: String) {\n    moderationAppeals(first: 20, after: $after) {\n      edges {\n        node {\n          ...NoticeFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ModerationAppealsDocument,
     "\n  mutation ResolveAppeal($input: ResolveAppealInput!) {\n    resolveAppeal(input: $input) {\n      ...NoticeFields\n    }\n  }\n": typeof types.ResolveAppealDocument,
     "\n  query ModerationLog($after: String) {\n    moderationLog(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          action\n          at\n          note\n          reportIds\n          actor {\n            ...ProfileSummary\n          }\n          subject {\n            ...ProfileSummary\n          }\n          room {\n            id\n            title\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ModerationLogDocument,
+    "\n  query HasNotices {\n    viewerModerationNotices(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.HasNoticesDocument,
 };
 const documents: Documents = {
     "\n  fragment ProfileSummary on Profile {\n    id\n    displayName\n    headline\n  }\n": types.ProfileSummaryFragmentDoc,
@@ -110,6 +111,7 @@ const documents: Documents = {
     "\n  query ModerationAppeals($after: String) {\n    moderationAppeals(first: 20, after: $after) {\n      edges {\n        node {\n          ...NoticeFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ModerationAppealsDocument,
     "\n  mutation ResolveAppeal($input: ResolveAppealInput!) {\n    resolveAppeal(input: $input) {\n      ...NoticeFields\n    }\n  }\n": types.ResolveAppealDocument,
     "\n  query ModerationLog($after: String) {\n    moderationLog(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          action\n          at\n          note\n          reportIds\n          actor {\n            ...ProfileSummary\n          }\n          subject {\n            ...ProfileSummary\n          }\n          room {\n            id\n            title\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ModerationLogDocument,
+    "\n  query HasNotices {\n    viewerModerationNotices(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.HasNoticesDocument,
 };
 
 /**
@@ -314,6 +316,10 @@ export function graphql(source: "\n  mutation ResolveAppeal($input: ResolveAppea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ModerationLog($after: String) {\n    moderationLog(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          action\n          at\n          note\n          reportIds\n          actor {\n            ...ProfileSummary\n          }\n          subject {\n            ...ProfileSummary\n          }\n          room {\n            id\n            title\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query ModerationLog($after: String) {\n    moderationLog(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          action\n          at\n          note\n          reportIds\n          actor {\n            ...ProfileSummary\n          }\n          subject {\n            ...ProfileSummary\n          }\n          room {\n            id\n            title\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HasNotices {\n    viewerModerationNotices(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query HasNotices {\n    viewerModerationNotices(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
