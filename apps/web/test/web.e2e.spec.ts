@@ -672,7 +672,8 @@ describeWithChromium('web client in Chromium', () => {
     await tom.getByTestId('notices-link').click();
     const notice = tom.getByTestId('notice').first();
     await notice.getByRole('heading', { name: 'Warning' }).waitFor();
-    await notice.getByText('Safety drill').waitFor();
+    await notice.getByRole('link', { name: 'Safety drill' }).waitFor();
+    await notice.getByText('Please keep questions and answers civil.', { exact: false }).first().waitFor();
     expect(await seriousAxeViolations(tom)).toEqual([]);
     await notice.getByLabel(/Appeal: why should this decision be reviewed/).fill('I was quoting the question back, not insulting anyone.');
     await notice.getByRole('button', { name: 'Send appeal' }).click();
