@@ -694,6 +694,21 @@ describeWithChromium('web client in Chromium', () => {
     expect(await seriousAxeViolations(staff)).toEqual([]);
     await tom.reload();
     await tom.getByTestId('notice').first().getByText(/the decision was reversed/).waitFor();
+
+    // On a phone, staff (Staff link) and Tom (Notices link) keep a one-row header and no sideways scrolling.
+    for (const [bearer, path] of [
+      [tokens['staff']!, '/staff/reports'],
+      [tokens['staff']!, '/staff/log'],
+      [tokens['demo-tom']!, '/notices'],
+    ] as const) {
+      const phone = await newPage({ width: 390, height: 844 });
+      await signIn(phone, api.origin, bearer);
+      await phone.goto(`${api.origin}${path}`);
+      await phone.locator('main h1').first().waitFor();
+      // The lists are loaded once their "Loading…" line (rendered with the heading) is gone.
+      await phone.locator('main').getByText(/^Loading/).waitFor({ state: 'detached' });
+      expect({ path, overflow: await horizontalOverflow(phone), oneRow: ((await phone.locator('.topbar').boundingBox())?.height ?? 99) < 64 }).toEqual({ path, overflow: 0, oneRow: true });
+    }
   }, 120_000);
 
   it('block and unblock on someone else\'s profile, with a confirmation', async () => {
