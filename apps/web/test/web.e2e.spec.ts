@@ -569,6 +569,15 @@ describeWithChromium('web client in Chromium', () => {
         `insert into participants (${participantColumns.join(', ')}) select ${participantValues.join(', ')} from participants, generate_series(1, ${listeners}) g where room_id = $1 and profile_id = 'demo-tom'`,
         [roomId],
       );
+      // The API keeps the counts on the room row (a projection of its own commands); rows written
+      // here behind its back are counted the way its migration backfills them.
+      await db.query(
+        `update rooms r set
+           listener_count = (select count(*) from participants p where p.room_id = r.id and p.left_at is null and p.role = 'LISTENER'),
+           participant_count = (select count(*) from participants p where p.room_id = r.id and p.left_at is null)
+         where r.id = $1`,
+        [roomId],
+      );
     } finally {
       await db.end();
     }
