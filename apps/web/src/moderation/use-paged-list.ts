@@ -9,6 +9,16 @@ export interface Page<T> {
 }
 
 /**
+ * The list after one more page: a first page (no cursor) replaces it; a later page is appended,
+ * skipping items already shown (a decision or a new entry can shift a cursor page by one).
+ */
+export function mergePage<T extends { readonly id: string }>(current: readonly T[] | null, nodes: readonly T[], after: string | null): T[] {
+  if (after === null || current === null) return [...nodes];
+  const seen = new Set(current.map((item) => item.id));
+  return [...current, ...nodes.filter((node) => !seen.has(node.id))];
+}
+
+/**
  * A cursor-paginated list for "Load more": the first page on mount (and on `reload`), each further
  * page appended. A FORBIDDEN answer is kept as `forbidden` for the page to explain in words;
  * other failures go to `onError`.
@@ -24,7 +34,7 @@ export function usePagedList<T extends { readonly id: string }>(fetchPage: (afte
       setLoading(true);
       try {
         const page = await fetchPage(after);
-        setItems((current) => (after !== null && current ? [...current, ...page.nodes.filter((node) => !current.some((item) => item.id === node.id))] : [...page.nodes]));
+        setItems((current) => mergePage(current, page.nodes, after));
         setNext(page.next);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'FORBIDDEN') setForbidden(true);
