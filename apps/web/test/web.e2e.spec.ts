@@ -724,15 +724,16 @@ describeWithChromium('web client in Chromium', () => {
     const page = await newPage();
     await signIn(page, api.origin, tokens['demo-priya']!);
     await page.goto(`${api.origin}/people/demo-linus`);
-    await page.getByRole('button', { name: 'Block Linus Kern' }).click();
+    await page.getByRole('button', { name: 'Block Linus Kern', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Block Linus Kern?' });
-    await confirm.getByRole('button', { name: 'Block' }).click();
+    await confirm.getByRole('button', { name: 'Block', exact: true }).click();
     await page.getByTestId('blocked-note').waitFor();
     const blocked = await graphql<{ profile: { viewerBlocks: boolean } }>(api.origin, tokens['demo-priya']!, 'query { profile(id: "demo-linus") { viewerBlocks } }');
     expect(blocked.profile.viewerBlocks).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Unblock Linus Kern' }).click();
-    await page.getByRole('button', { name: 'Block Linus Kern' }).waitFor();
+    await page.getByRole('button', { name: 'Unblock Linus Kern', exact: true }).click();
+    // Exact: "Unblock Linus Kern" contains "Block Linus Kern", so a loose match would not wait.
+    await page.getByRole('button', { name: 'Block Linus Kern', exact: true }).waitFor();
     const unblocked = await graphql<{ profile: { viewerBlocks: boolean } }>(api.origin, tokens['demo-priya']!, 'query { profile(id: "demo-linus") { viewerBlocks } }');
     expect(unblocked.profile.viewerBlocks).toBe(false);
   }, 60_000);
