@@ -73,6 +73,7 @@ graphql(`
     followerCount
     followingCount
     viewerFollows
+    viewerBlocks
   }
 `);
 
@@ -466,6 +467,217 @@ export const ROOM_EVENTS = graphql(`
       }
       ... on RoomStatusChanged {
         status
+      }
+    }
+  }
+`);
+
+export const DISMISS_HAND = graphql(`
+  mutation DismissHand($roomId: ID!, $profileId: ID!) {
+    dismissHand(roomId: $roomId, profileId: $profileId) {
+      ...ParticipantFields
+    }
+  }
+`);
+
+export const REPORT_ABUSE = graphql(`
+  mutation ReportAbuse($input: ReportAbuseInput!) {
+    reportAbuse(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const BLOCK = graphql(`
+  mutation Block($profileId: ID!) {
+    block(profileId: $profileId) {
+      ...ProfileFields
+    }
+  }
+`);
+
+export const UNBLOCK = graphql(`
+  mutation Unblock($profileId: ID!) {
+    unblock(profileId: $profileId) {
+      ...ProfileFields
+    }
+  }
+`);
+
+graphql(`
+  fragment NoticeFields on ModerationNotice {
+    id
+    action
+    category
+    reason
+    createdAt
+    expiresAt
+    room {
+      id
+      title
+    }
+    appeal {
+      id
+      status
+      statement
+      createdAt
+      decidedAt
+      decisionNote
+    }
+  }
+`);
+
+export const NOTICES_QUERY = graphql(`
+  query ViewerNotices($after: String) {
+    viewerModerationNotices(first: 20, after: $after) {
+      edges {
+        node {
+          ...NoticeFields
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const APPEAL_DECISION = graphql(`
+  mutation AppealDecision($input: AppealInput!) {
+    appealModerationDecision(input: $input) {
+      ...NoticeFields
+    }
+  }
+`);
+
+export const MODERATION_QUEUE = graphql(`
+  query ModerationQueue($status: ReportStatus, $after: String) {
+    moderationQueue(status: $status, first: 20, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          category
+          details
+          status
+          action
+          createdAt
+          resolvedAt
+          resolutionNote
+          distinctReporters
+          room {
+            id
+            title
+          }
+          reportedProfile {
+            ...ProfileSummary
+          }
+          evidence {
+            capturedAt
+            roomTitle
+            roomVersion
+            reporterRole
+            reportedRole
+            reportedHandQuestion
+            reportedJoinedAt
+            stage {
+              profileId
+              displayName
+              role
+              muted
+            }
+            recentEvents {
+              type
+              version
+              at
+              profileId
+            }
+          }
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const RESOLVE_REPORT = graphql(`
+  mutation ResolveReport($input: ResolveReportInput!) {
+    resolveReport(input: $input) {
+      id
+      status
+      action
+      resolutionNote
+      resolvedAt
+    }
+  }
+`);
+
+export const MODERATION_APPEALS = graphql(`
+  query ModerationAppeals($after: String) {
+    moderationAppeals(first: 20, after: $after) {
+      edges {
+        node {
+          ...NoticeFields
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const RESOLVE_APPEAL = graphql(`
+  mutation ResolveAppeal($input: ResolveAppealInput!) {
+    resolveAppeal(input: $input) {
+      ...NoticeFields
+    }
+  }
+`);
+
+export const MODERATION_LOG = graphql(`
+  query ModerationLog($after: String) {
+    moderationLog(first: 20, after: $after) {
+      edges {
+        node {
+          id
+          action
+          at
+          note
+          reportIds
+          actor {
+            ...ProfileSummary
+          }
+          subject {
+            ...ProfileSummary
+          }
+          room {
+            id
+            title
+          }
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const HAS_NOTICES_QUERY = graphql(`
+  query HasNotices {
+    viewerModerationNotices(first: 1) {
+      edges {
+        node {
+          id
+        }
       }
     }
   }

@@ -2,7 +2,7 @@ import { type MouseEvent, useCallback, useEffect, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
 import { ApiClient } from '../api/graphql-client';
-import { VIEWER_QUERY } from '../api/operations';
+import { HAS_NOTICES_QUERY, VIEWER_QUERY } from '../api/operations';
 import { Avatar, AvatarPaletteProvider } from '../components/avatar';
 import { CreateRoomPage } from '../components/create-room-page';
 import { GroupPage, GroupsPage } from '../components/groups-page';
@@ -12,22 +12,31 @@ import { ProfilePage } from '../components/profile-page';
 import { SignInPage } from '../components/sign-in-page';
 import { Toasts } from '../components/toasts';
 import type { ProfileSummaryFragment } from '../gql/graphql';
+import { NoticesPage } from '../moderation/notices-page';
+import { StaffPage } from '../moderation/staff-page';
 import { RoomPage } from '../room/room-page';
 import { parseRoute, pathOf, type Route, titleOf } from './route';
 import { SessionProvider, useToasts } from './session';
+import { mayBeStaff } from './token-roles';
 import { loadToken, saveToken } from './token-store';
 
 type Auth =
   | { readonly state: 'signed-out' }
   | { readonly state: 'checking'; readonly token: string }
-  | { readonly state: 'signed-in'; readonly token: string; readonly viewer: ProfileSummaryFragment };
+  | { readonly state: 'signed-in'; readonly token: string; readonly viewer: ProfileSummaryFragment; readonly hasNotices: boolean };
 
-async function viewerFor(token: string): Promise<ProfileSummaryFragment> {
+async function viewerFor(token: string): Promise<{ viewer: ProfileSummaryFragment; hasNotices: boolean }> {
   const client = new ApiClient(token);
   try {
     const { viewer } = await client.query(VIEWER_QUERY, {});
     if (!viewer) throw new ApiError('UNAUTHENTICATED', 'The token names no profile');
-    return viewer;
+    // The header links "Notices" only when a decision affects the viewer (the profile page always
+    // links it); if this lookup fails, sign-in still works and the profile page's link remains.
+    const hasNotices = await client.query(HAS_NOTICES_QUERY, {}).then(
+      (data) => data.viewerModerationNotices.edges.length > 0,
+      () => false,
+    );
+    return { viewer, hasNotices };
   } finally {
     client.dispose();
   }
@@ -55,9 +64,9 @@ export function App() {
   }, []);
 
   const signIn = useCallback(async (token: string) => {
-    const viewer = await viewerFor(token);
+    const { viewer, hasNotices } = await viewerFor(token);
     saveToken(token);
-    setAuth({ state: 'signed-in', token, viewer });
+    setAuth({ state: 'signed-in', token, viewer, hasNotices });
   }, []);
 
   const signOut = useCallback(() => {
@@ -109,6 +118,17 @@ export function App() {
             <a className="nav-link" {...link({ page: 'groups' })} aria-current={route.page === 'groups' || route.page === 'group' ? 'page' : undefined}>
               Groups
             </a>
+            {auth.hasNotices && (
+              <a className="nav-link" {...link({ page: 'notices' })} aria-current={route.page === 'notices' ? 'page' : undefined} data-testid="notices-link">
+                Notices
+              </a>
+            )}
+            {mayBeStaff(auth.token) && (
+              <a className="nav-link" {...link({ page: 'staff', tab: 'reports' })} aria-current={route.page === 'staff' ? 'page' : undefined} data-testid="staff-link">
+                <span aria-hidden="true">Staff</span>
+                <span className="visually-hidden">Trust and safety staff pages</span>
+              </a>
+            )}
             <a className="button button-primary button-small" {...link({ page: 'new-room' })}>
               <span aria-hidden="true">+</span> <span>New room</span>
             </a>
@@ -137,6 +157,8 @@ export function App() {
             {route.page === 'profile' && <ProfilePage key={route.profileId ?? 'me'} profileId={route.profileId} />}
             {route.page === 'groups' && <GroupsPage />}
             {route.page === 'group' && <GroupPage key={route.groupId} groupId={route.groupId} />}
+            {route.page === 'notices' && <NoticesPage />}
+            {route.page === 'staff' && <StaffPage key={route.tab} tab={route.tab} />}
           </SessionProvider>
         )}
       </main>

@@ -11,6 +11,11 @@ describe('routes', () => {
     ['/people/demo-ada', { page: 'profile', profileId: 'demo-ada' }],
     ['/groups', { page: 'groups' }],
     ['/groups/g-1', { page: 'group', groupId: 'g-1' }],
+    ['/notices', { page: 'notices' }],
+    ['/staff', { page: 'staff', tab: 'reports' }],
+    ['/staff/appeals', { page: 'staff', tab: 'appeals' }],
+    ['/staff/log/', { page: 'staff', tab: 'log' }],
+    ['/staff/other', { page: 'home' }],
     ['/nowhere', { page: 'home' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

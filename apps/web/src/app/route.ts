@@ -5,7 +5,12 @@ export type Route =
   | { readonly page: 'room'; readonly roomId: string }
   | { readonly page: 'profile'; readonly profileId: string | null }
   | { readonly page: 'groups' }
-  | { readonly page: 'group'; readonly groupId: string };
+  | { readonly page: 'group'; readonly groupId: string }
+  | { readonly page: 'notices' }
+  | { readonly page: 'staff'; readonly tab: StaffTab };
+
+/** Trust-and-safety staff pages: the report queue, open appeals, the audit log. */
+export type StaffTab = 'reports' | 'appeals' | 'log';
 
 export function parseRoute(pathname: string): Route {
   const room = /^\/rooms\/([^/]+)\/?$/.exec(pathname);
@@ -17,6 +22,9 @@ export function parseRoute(pathname: string): Route {
   if (/^\/new\/?$/.test(pathname)) return { page: 'new-room' };
   if (/^\/profile\/?$/.test(pathname)) return { page: 'profile', profileId: null };
   if (/^\/groups\/?$/.test(pathname)) return { page: 'groups' };
+  if (/^\/notices\/?$/.test(pathname)) return { page: 'notices' };
+  const staff = /^\/staff(?:\/(reports|appeals|log))?\/?$/.exec(pathname);
+  if (staff) return { page: 'staff', tab: (staff[1] as StaffTab | undefined) ?? 'reports' };
   return { page: 'home' };
 }
 
@@ -34,6 +42,10 @@ export function pathOf(route: Route): string {
       return '/groups';
     case 'group':
       return `/groups/${encodeURIComponent(route.groupId)}`;
+    case 'notices':
+      return '/notices';
+    case 'staff':
+      return `/staff/${route.tab}`;
   }
 }
 
@@ -50,5 +62,9 @@ export function titleOf(route: Route): string {
     case 'groups':
     case 'group':
       return 'Groups';
+    case 'notices':
+      return 'Your notices';
+    case 'staff':
+      return route.tab === 'reports' ? 'Reports' : route.tab === 'appeals' ? 'Appeals' : 'Audit log';
   }
 }

@@ -1,11 +1,13 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
-import { FOLLOW, PROFILE_QUERY, TOPICS_QUERY, UNFOLLOW, UPDATE_PROFILE } from '../api/operations';
+import { BLOCK, FOLLOW, PROFILE_QUERY, TOPICS_QUERY, UNBLOCK, UNFOLLOW, UPDATE_PROFILE } from '../api/operations';
+import { pathOf } from '../app/route';
 import { useSession } from '../app/session';
 import type { ProfileFieldsFragment, Seniority, TopicsQuery } from '../gql/graphql';
 import { countOf } from '../room/room-actions';
 import { Avatar } from './avatar';
+import { ConfirmDialog } from './confirm-dialog';
 import { TopicChips } from './topic-chips';
 import { TopicPicker } from './topic-picker';
 
@@ -39,7 +41,33 @@ export function ProfilePage(props: { profileId: string | null }) {
 
   if (profile === undefined) return <p className="muted">Loading the profile…</p>;
   if (profile === null) return <p className="card">This person does not exist.</p>;
-  return own ? <EditProfile profile={profile} onSaved={setProfile} /> : <ViewProfile profile={profile} onChange={setProfile} />;
+  return own ? (
+    <>
+      <EditProfile profile={profile} onSaved={setProfile} />
+      <NoticesLink />
+    </>
+  ) : (
+    <ViewProfile profile={profile} onChange={setProfile} />
+  );
+}
+
+/** Always reachable from the viewer's own profile (the header links it only when there are notices). */
+function NoticesLink() {
+  const { navigate } = useSession();
+  return (
+    <p className="card">
+      Decisions by trust and safety that affect you, and your appeals:{' '}
+      <a
+        href={pathOf({ page: 'notices' })}
+        onClick={(event) => {
+          event.preventDefault();
+          navigate({ page: 'notices' });
+        }}
+      >
+        Your notices
+      </a>
+    </p>
+  );
 }
 
 function ProfileSummaryCard(props: { profile: ProfileFieldsFragment; children?: ReactNode }) {
@@ -80,6 +108,17 @@ function ViewProfile(props: { profile: ProfileFieldsFragment; onChange(profile: 
   const { api, showError } = useSession();
   const { profile } = props;
   const [busy, setBusy] = useState(false);
+  const [confirmBlock, setConfirmBlock] = useState(false);
+  const setBlocked = async (block: boolean) => {
+    setBusy(true);
+    try {
+      props.onChange(block ? (await api.mutate(BLOCK, { profileId: profile.id })).block : (await api.mutate(UNBLOCK, { profileId: profile.id })).unblock);
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
   const toggle = async () => {
     setBusy(true);
     try {
@@ -96,7 +135,34 @@ function ViewProfile(props: { profile: ProfileFieldsFragment; onChange(profile: 
       <button type="button" className={`button ${profile.viewerFollows ? '' : 'button-primary'}`} disabled={busy} aria-pressed={profile.viewerFollows} onClick={() => void toggle()}>
         {profile.viewerFollows ? 'Following' : 'Follow'}
         <span className="visually-hidden"> {profile.displayName}</span>
-      </button>
+      </button>{' '}
+      {profile.viewerBlocks ? (
+        <button type="button" className="button" disabled={busy} onClick={() => void setBlocked(false)}>
+          Unblock<span className="visually-hidden"> {profile.displayName}</span>
+        </button>
+      ) : (
+        <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirmBlock(true)}>
+          Block<span className="visually-hidden"> {profile.displayName}</span>
+        </button>
+      )}
+      {profile.viewerBlocks && (
+        <p className="muted small" role="status" data-testid="blocked-note">
+          You blocked {profile.displayName}: they cannot join rooms you host, and their rooms leave your lists.
+        </p>
+      )}
+      {confirmBlock && (
+        <ConfirmDialog
+          title={`Block ${profile.displayName}?`}
+          message={`${profile.displayName} will not be able to join rooms you host, and their rooms leave your lists. They are not told. You can unblock them here at any time.`}
+          confirmLabel="Block"
+          danger
+          onCancel={() => setConfirmBlock(false)}
+          onConfirm={() => {
+            setConfirmBlock(false);
+            void setBlocked(true);
+          }}
+        />
+      )}
     </ProfileSummaryCard>
   );
 }

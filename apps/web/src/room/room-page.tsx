@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { toastForError } from '../api/api-error';
 import { useConnectionState, useSession } from '../app/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { ReportDialog } from '../moderation/report-dialog';
 import { Audience } from './components/audience';
 import { HandQueue } from './components/hand-queue';
 import { liveIndicatorState } from './live-state';
@@ -31,6 +32,7 @@ export function RoomPage(props: { roomId: string }) {
   const { room, viewerRemoved, loadError, stream, reload, dispatch, loadMoreAudience } = useLiveRoom(roomId);
   const commands = useRoomCommands(roomId, dispatch);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const [reporting, setReporting] = useState<Participant | null>(null);
 
   const me = room?.viewerParticipant ?? null;
   const live = room?.status === 'LIVE';
@@ -77,6 +79,8 @@ export function RoomPage(props: { roomId: string }) {
   const controls = viewerControls({ status: room.status, viewer: me, viewerIsHost, removed: viewerRemoved, joinRefused: commands.joinRefused });
   const moderating = canModerate(viewerRole) && live;
   const targetActions = (target: Participant) => actionsFor(viewerRole, target, viewer.id, room.status);
+  // Anyone may report anyone else in the room (not themself); the server decides whether it counts.
+  const reportFor = (target: Participant) => (target.profile.id === viewer.id ? undefined : setReporting);
 
   const leave = () => {
     if (me?.role !== 'HOST') {
@@ -133,6 +137,7 @@ export function RoomPage(props: { roomId: string }) {
               actionsFor={targetActions}
               busy={commands.busy}
               onAction={onAction}
+              reportFor={reportFor}
             />
             <ViewerPanel me={me} controls={controls} commands={commands} audio={audio} inLiveRoom={live} />
             <Audience
@@ -142,16 +147,18 @@ export function RoomPage(props: { roomId: string }) {
               actionsFor={targetActions}
               busy={commands.busy}
               onAction={onAction}
+              reportFor={reportFor}
               onLoadMore={loadMoreAudience}
             />
           </div>
           {moderating && (
             <aside className="room-side" aria-label="Moderator panel">
-              <HandQueue hands={room.raisedHands} busy={commands.busy} onInvite={(target) => void perform('inviteToStage', target)} />
+              <HandQueue hands={room.raisedHands} busy={commands.busy} onInvite={(target) => void perform('inviteToStage', target)} onDismiss={(target) => void commands.dismissHand(target)} />
             </aside>
           )}
         </div>
       )}
+      {reporting && <ReportDialog roomId={roomId} target={reporting.profile} onClose={() => setReporting(null)} />}
       {confirmation && (
         <ConfirmDialog
           title={confirmation.title}

@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-error';
 import {
   ACCEPT_INVITE,
   DECLINE_INVITE,
+  DISMISS_HAND,
   END_ROOM,
   INVITE_TO_STAGE,
   JOIN_ROOM,
@@ -91,6 +92,12 @@ export function useRoomCommands(roomId: string, dispatch: Dispatch<RoomAction>) 
   const start = useCallback(() => run(async () => void (await api.mutate(START_ROOM, { roomId }))), [api, roomId, run]);
   const end = useCallback(() => run(async () => void (await api.mutate(END_ROOM, { roomId }))), [api, roomId, run]);
 
+  /** Host and moderators take down a raised hand; HandLowered then updates every page. */
+  const dismissHand = useCallback(
+    (target: Participant) => run(async () => changed((await api.mutate(DISMISS_HAND, { roomId, profileId: target.profile.id })).dismissHand)),
+    [api, roomId, run, changed],
+  );
+
   /** A moderator's action on someone else; removals were confirmed by the caller. */
   const perform = useCallback(
     (action: ParticipantAction, target: Participant) => {
@@ -116,7 +123,7 @@ export function useRoomCommands(roomId: string, dispatch: Dispatch<RoomAction>) 
     [api, roomId, run, changed, dispatch],
   );
 
-  return { busy, joinRefused, joinAudio, join, leave, raiseHand, lowerHand, acceptInvite, declineInvite, unmuteSelf, leaveStage, start, end, perform };
+  return { busy, joinRefused, joinAudio, join, leave, raiseHand, lowerHand, acceptInvite, declineInvite, unmuteSelf, leaveStage, start, end, perform, dismissHand };
 }
 
 export type RoomCommands = ReturnType<typeof useRoomCommands>;

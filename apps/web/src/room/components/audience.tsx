@@ -23,6 +23,8 @@ export function Audience(props: {
   actionsFor(target: Participant): readonly ParticipantAction[];
   busy: boolean;
   onAction(action: ParticipantAction, target: Participant): void;
+  /** Undefined for the viewer themself. */
+  reportFor(target: Participant): ((target: Participant) => void) | undefined;
   onLoadMore(after: string): Promise<void>;
 }) {
   const { audience, pageInfo, onLoadMore } = props;
@@ -83,6 +85,7 @@ function AudienceMember(props: {
   actionsFor(target: Participant): readonly ParticipantAction[];
   busy: boolean;
   onAction(action: ParticipantAction, target: Participant): void;
+  reportFor(target: Participant): ((target: Participant) => void) | undefined;
 }) {
   const { participant } = props;
   const name = participant.profile.displayName;
@@ -97,10 +100,11 @@ function AudienceMember(props: {
     </>
   );
   const actions = props.actionsFor(participant);
+  const onReport = props.reportFor(participant);
   return (
     <div className="audience-member" role="listitem" data-testid="audience-member" data-profile-id={participant.profile.id}>
-      {actions.length > 0 ? (
-        <ParticipantMenu participant={participant} actions={actions} disabled={props.busy} onAction={props.onAction} trigger={icon} />
+      {actions.length > 0 || onReport ? (
+        <ParticipantMenu participant={participant} actions={actions} disabled={props.busy} onAction={props.onAction} onReport={onReport} trigger={icon} />
       ) : (
         <span className="menu-trigger-static">{icon}</span>
       )}

@@ -2,7 +2,7 @@ import { Avatar } from '../../components/avatar';
 import type { Participant } from '../room-types';
 
 /** Host and moderators: raised hands with their questions, oldest first. */
-export function HandQueue(props: { hands: readonly Participant[]; busy: boolean; onInvite(target: Participant): void }) {
+export function HandQueue(props: { hands: readonly Participant[]; busy: boolean; onInvite(target: Participant): void; onDismiss(target: Participant): void }) {
   return (
     <section className="card queue" aria-labelledby="queue-title">
       <h2 id="queue-title">
@@ -21,11 +21,16 @@ export function HandQueue(props: { hands: readonly Participant[]; busy: boolean;
                 {participant.handRaiseQuestion ? <q className="question">{participant.handRaiseQuestion}</q> : <span className="muted small">No question given</span>}
                 {participant.invitedToStageAt && <span className="muted small">Invited, waiting for an answer</span>}
               </div>
-              {participant.invitedToStageAt === null && (
-                <button type="button" className="button button-small" disabled={props.busy} aria-label={`Invite ${name} to the stage`} onClick={() => props.onInvite(participant)}>
-                  Invite
+              <div className="queue-actions">
+                {participant.invitedToStageAt === null && (
+                  <button type="button" className="button button-small" disabled={props.busy} aria-label={`Invite ${name} to the stage`} onClick={() => props.onInvite(participant)}>
+                    Invite
+                  </button>
+                )}
+                <button type="button" className="button button-small" disabled={props.busy} aria-label={`Dismiss ${name}'s hand`} onClick={() => props.onDismiss(participant)}>
+                  Dismiss
                 </button>
-              )}
+              </div>
             </li>
           );
         })}

@@ -14,11 +14,13 @@ export function ParticipantMenu(props: {
   onAction(action: ParticipantAction, target: Participant): void;
   /** Replaces the "Actions" text (the audience shows the avatar). */
   trigger?: ReactNode;
+  /** Anyone may report anyone else in the room: a "Report" item after the moderation actions. */
+  onReport?: ((target: Participant) => void) | undefined;
 }) {
   const { participant, actions } = props;
   const ref = useRef<HTMLDetailsElement>(null);
   const name = participant.profile.displayName;
-  if (actions.length === 0) return null;
+  if (actions.length === 0 && !props.onReport) return null;
   return (
     <details className="menu" ref={ref}>
       {/* The name comes from the content (visible "Actions" plus the person), so it contains the visible label. */}
@@ -50,6 +52,20 @@ export function ParticipantMenu(props: {
             </button>
           </li>
         ))}
+        {props.onReport && (
+          <li>
+            <button
+              type="button"
+              aria-label={`Report ${name}`}
+              onClick={() => {
+                if (ref.current) ref.current.open = false;
+                props.onReport?.(participant);
+              }}
+            >
+              Report
+            </button>
+          </li>
+        )}
       </ul>
     </details>
   );

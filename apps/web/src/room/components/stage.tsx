@@ -13,6 +13,8 @@ export function Stage(props: {
   actionsFor(target: Participant): readonly ParticipantAction[];
   busy: boolean;
   onAction(action: ParticipantAction, target: Participant): void;
+  /** Null for the viewer themself (nobody reports themself). */
+  reportFor(target: Participant): ((target: Participant) => void) | undefined;
 }) {
   return (
     <section className="card" aria-labelledby="stage-title">
@@ -43,7 +45,7 @@ export function Stage(props: {
                 {participant.muted ? 'muted' : 'microphone on'}
                 {speaking ? ', speaking' : ''}
               </span>
-              <ParticipantMenu participant={participant} actions={props.actionsFor(participant)} disabled={props.busy} onAction={props.onAction} />
+              <ParticipantMenu participant={participant} actions={props.actionsFor(participant)} disabled={props.busy} onAction={props.onAction} onReport={props.reportFor(participant)} />
             </li>
           );
         })}

@@ -1,0 +1,112 @@
+import { useEffect, useId, useRef, useState } from 'react';
+
+import { REPORT_ABUSE } from '../api/operations';
+import { useSession } from '../app/session';
+import type { ReportCategory } from '../gql/graphql';
+import { REPORT_CATEGORIES } from './moderation-labels';
+import { reportErrorMessage } from './report-errors';
+
+/** The API's limit on a report's details (characters). */
+export const REPORT_DETAILS_MAX = 1000;
+
+/**
+ * Report a participant (or the room, without one) to trust and safety: a category, optional
+ * details, then a confirmation in words. A native modal <dialog>: focus trapped, Escape closes.
+ */
+export function ReportDialog(props: { roomId: string; target: { readonly id: string; readonly displayName: string } | null; onClose(): void }) {
+  const { api } = useSession();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const detailsId = useId();
+  const errorId = useId();
+  const [category, setCategory] = useState<ReportCategory | null>(null);
+  const [details, setDetails] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const name = props.target?.displayName ?? 'this room';
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const submit = async () => {
+    if (!category) {
+      setError('Please choose what is wrong.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const trimmed = details.trim();
+      await api.mutate(REPORT_ABUSE, { input: { roomId: props.roomId, profileId: props.target?.id ?? null, category, details: trimmed === '' ? null : trimmed } });
+      setSent(true);
+    } catch (failure) {
+      setError(reportErrorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog report-dialog"
+      aria-labelledby={titleId}
+      data-testid="report-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
+      <h2 id={titleId}>Report {name}</h2>
+      {sent ? (
+        <>
+          <p role="status" data-testid="report-sent">
+            Thank you. Your report about {name} was sent to trust and safety staff, who review every report. {props.target ? `${props.target.displayName} is not told who reported them.` : ''}
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="button button-primary" onClick={props.onClose}>
+              Done
+            </button>
+          </div>
+        </>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <fieldset className="report-categories" aria-describedby={error ? errorId : undefined}>
+            <legend>What is wrong?</legend>
+            {REPORT_CATEGORIES.map((option) => (
+              <label key={option.value} className="radio">
+                <input type="radio" name="category" value={option.value} checked={category === option.value} onChange={() => setCategory(option.value)} />
+                <span>
+                  <strong>{option.label}</strong> <span className="muted small">{option.hint}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor={detailsId}>Details (optional)</label>
+          <textarea id={detailsId} rows={3} maxLength={REPORT_DETAILS_MAX} value={details} onChange={(event) => setDetails(event.target.value)} />
+          {error && (
+            <p className="field-error" id={errorId} role="alert" data-testid="report-error">
+              {error}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={props.onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button button-danger" disabled={busy}>
+              {busy ? 'Sending…' : 'Send report'}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}
