@@ -50,11 +50,15 @@ describe('SQL statements per trust-and-safety list', () => {
     }
   }
 
+  /** The query's data and the SQL traced to its X-Request-Id (never other requests' leftover work). */
   async function counted<T>(query: string, token: string): Promise<{ data: T; statements: string[] }> {
-    const statements: string[] = [];
-    const stop = api.api.db.onQuery((statement) => statements.push(statement));
+    const traced: { sql: string; requestId: string | null }[] = [];
+    const stop = api.api.db.onQuery((sql, requestId) => traced.push({ sql, requestId }));
     try {
-      return { data: await ok<T>(api, query, { first: 50 }, token), statements };
+      const response = await api.request<T>(query, { first: 50 }, token);
+      expect(response.errors).toBeUndefined();
+      expect(response.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      return { data: response.data as T, statements: traced.filter((s) => s.requestId === response.requestId).map((s) => s.sql) };
     } finally {
       stop();
     }

@@ -26,14 +26,20 @@ describe('SQL statements per list query', () => {
     return response.data as T;
   }
 
-  /** Runs the query over HTTP and returns its data and every SQL statement it caused. */
+  /**
+   * Runs the query over HTTP and returns its data and every SQL statement it caused: those traced
+   * to its X-Request-Id, so work other requests left running (media sync, deliveries) never counts.
+   */
   async function counted<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; statements: string[] }> {
     // Sign in first, so creating the viewer's profile is not counted.
     await ok(`{ viewer { id } }`, {}, viewer);
-    const statements: string[] = [];
-    const stop = api.api.db.onQuery((statement) => statements.push(statement));
+    const traced: { sql: string; requestId: string | null }[] = [];
+    const stop = api.api.db.onQuery((sql, requestId) => traced.push({ sql, requestId }));
     try {
-      return { data: await ok<T>(query, variables, viewer), statements };
+      const response = await api.request<T>(query, variables, viewer);
+      expect(response.errors).toBeUndefined();
+      expect(response.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      return { data: response.data as T, statements: traced.filter((s) => s.requestId === response.requestId).map((s) => s.sql) };
     } finally {
       stop();
     }

@@ -22,6 +22,7 @@ import { formatApiError } from '../common/api-error';
 import type { GraphQLContext } from '../common/context';
 import { RequestScope } from '../common/request-scope';
 import type { Database } from '../database/orm';
+import { currentRequestId } from '../observability/request-trace';
 import type { Services } from '../server/services';
 import { refusal, withRequestCode } from './admission-errors';
 import { findArgumentProblem } from './argument-checks';
@@ -166,7 +167,7 @@ export class Admission {
   createContext(viewer: AuthenticatedViewer | null, ip: string | null): GraphQLContext {
     const { db, services } = this.options;
     const context: GraphQLContext = {
-      requestId: randomUUID(),
+      requestId: currentRequestId() ?? randomUUID(),
       viewer,
       clientIp: ip,
       sourceKey: this.options.sourceKeySecret ? networkSourceKey(ip, this.options.sourceKeySecret) : null,

@@ -4,6 +4,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
 import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
 import { BlockEntity, ModerationLogEntity, ModerationNoticeEntity, ReportEntity } from '../moderation/moderation.entity';
+import { currentRequestId } from '../observability/request-trace';
 import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
 import {
   ParticipantEntity,
@@ -35,7 +36,11 @@ export const ENTITIES = [
   BlockEntity,
 ];
 
-export type QueryListener = (sql: string) => void;
+/**
+ * Called with every executed SQL statement and the id of the HTTP request that caused it (null
+ * for WebSocket operations and background work: workers, jobs, after-commit deliveries).
+ */
+export type QueryListener = (sql: string, requestId: string | null) => void;
 
 /**
  * Reports every SQL statement to listeners, so tests can count queries per operation the way
@@ -50,7 +55,9 @@ class QueryReportingLogger extends DefaultLogger {
   }
 
   override logQuery(context: { query: string } & LogContext): void {
-    for (const listener of this.listeners) listener(context.query);
+    if (this.listeners.size === 0) return super.logQuery(context);
+    const requestId = currentRequestId();
+    for (const listener of this.listeners) listener(context.query, requestId);
     super.logQuery(context);
   }
 }

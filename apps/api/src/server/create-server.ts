@@ -25,6 +25,7 @@ import { VIEWER_SESSIONS_TOPIC } from '../moderation/moderation-decisions.servic
 import { LIVEKIT_WEBHOOK_PATH, liveKitWebhookRoute } from '../media/livekit-webhook.route';
 import type { MediaOutbox } from '../media/media-outbox';
 import { ApiMetrics } from '../observability/metrics';
+import { requestTrace } from '../observability/request-trace';
 import { serveDemoProfiles } from '../seed/demo-profiles-endpoint';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
 import { buildApiSchema } from './schema';
@@ -168,6 +169,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     express.json({ limit: config.limits.maxBodyBytes }),
+    requestTrace(),
     admissionPreflight(admission),
     expressMiddleware(apollo, { context: httpContext(admission) }),
   );

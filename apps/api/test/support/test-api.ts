@@ -13,6 +13,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
   readonly data: T | null | undefined;
   readonly errors: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] | undefined;
+  /** The server's `X-Request-Id` for this request (SQL it caused carries the same id). */
+  readonly requestId: string | null;
 }
 
 export interface TestApi {
@@ -63,7 +65,7 @@ export async function startTestApi(
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data?: T | null; errors?: GraphQLResponse['errors'] };
-      return { status: response.status, data: body.data, errors: body.errors };
+      return { status: response.status, data: body.data, errors: body.errors, requestId: response.headers.get('x-request-id') };
     },
     wsClient(token: string | null) {
       const client = createClient({

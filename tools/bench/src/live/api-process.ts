@@ -46,7 +46,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       SEED_DEMO_DATA: 'false',
       LOG_LEVEL: 'warn',
       // One bench viewer raises and lowers a hand many times; the limiter is not what is measured.
-      RATE_LIMIT_MUTATIONS: '100000000',
+      RATE_LIMIT_MUTATIONS: '1000000',
       // No LiveKit runs here: keep the periodic reconciliation from trying it during a run.
       LIVEKIT_RECONCILE_MS: '3600000',
     },

@@ -1,0 +1,35 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
+import type express from 'express';
+
+/** The response header that names an HTTP request's id (also in the request's context). */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+interface RequestTrace {
+  readonly requestId: string;
+}
+
+const storage = new AsyncLocalStorage<RequestTrace>();
+
+/**
+ * The id of the HTTP request whose work is running now, or null outside one (WebSocket
+ * operations, background workers, jobs). Follows the request through every await, so SQL the
+ * request causes can be attributed to it (`Database.onQuery` passes it to listeners).
+ */
+export function currentRequestId(): string | null {
+  return storage.getStore()?.requestId ?? null;
+}
+
+/**
+ * Express middleware: gives the request a random UUID, answers it in the `X-Request-Id` header and
+ * runs the rest of the chain inside that trace. Mount it after the body parser, so the trace
+ * starts where the request's own work does.
+ */
+export function requestTrace(): express.RequestHandler {
+  return (_req, res, next) => {
+    const requestId = randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    storage.run({ requestId }, next);
+  };
+}
