@@ -16,4 +16,10 @@ export enum WsCloseCode {
   TooManySockets = 4439,
   /** The socket pinged (graphql-ws `ping` messages or WebSocket control pings) more than WS_MAX_PINGS_PER_MINUTE. */
   TooManyPings = 4440,
+  /**
+   * The socket fell too far behind: more than WS_MAX_BUFFERED_BYTES were queued unsent to it
+   * (ws `bufferedAmount`) when another message was due. Nothing more is queued for it; the
+   * client reconnects and resumes each room with `roomEvents(sinceVersion:)`.
+   */
+  SlowConsumer = 4441,
 }

@@ -14,6 +14,7 @@ describe('loadConfig: admission limits', () => {
       wsMaxSubscriptionsPerSocket: 100,
       wsMaxSocketsPerViewer: 20,
       wsMaxPingsPerMinute: 120,
+      wsMaxBufferedBytes: 4 * 1024 * 1024,
     });
   });
 

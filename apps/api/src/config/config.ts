@@ -86,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int({ min: 1, max: 100_000, default: 100, desc: 'Operations running at once on one socket' }),
       WS_MAX_SOCKETS_PER_VIEWER: int({ min: 1, max: 100_000, default: 20, desc: 'Open sockets per viewer, and per IP' }),
       WS_MAX_PINGS_PER_MINUTE: int({ min: 1, max: 100_000, default: 120, desc: 'Pings (graphql-ws and WebSocket control) per socket per minute' }),
+      WS_MAX_BUFFERED_BYTES: int({
+        min: 1024,
+        max: 1024 * 1024 * 1024,
+        default: 4 * 1024 * 1024,
+        desc: 'Bytes a socket may have queued unsent (its bufferedAmount) before it is closed as too slow (4441)',
+      }),
       WEB_DIR: str({ default: 'dist/apps/web', desc: 'Built web client served at /; relative to the repository root' }),
       SEED_DEMO_DATA: bool({ devDefault: true, default: false, desc: 'Seed demo data into an empty database at start' }),
       // --- trust and safety (issue 8) ---
@@ -255,5 +261,6 @@ function admissionLimits(raw: Record<string, unknown>) {
     wsMaxSubscriptionsPerSocket: n('WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 1, 100_000),
     wsMaxSocketsPerViewer: n('WS_MAX_SOCKETS_PER_VIEWER', 1, 100_000),
     wsMaxPingsPerMinute: n('WS_MAX_PINGS_PER_MINUTE', 1, 100_000),
+    wsMaxBufferedBytes: n('WS_MAX_BUFFERED_BYTES', 1024, 1024 * 1024 * 1024),
   };
 }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
 /**
  * The API's Prometheus registry, served at `GET /metrics`. One per server instance (tests run
@@ -10,6 +10,8 @@ export class ApiMetrics {
   readonly subscriptionsActive: Gauge;
   /** Open graphql-ws sockets on this instance, from upgrade to close. */
   readonly wsConnectionsActive: Gauge;
+  /** Sockets closed with 4441 because more than WS_MAX_BUFFERED_BYTES were queued unsent to them. */
+  readonly wsSlowConsumersClosed: Counter;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -21,6 +23,11 @@ export class ApiMetrics {
     this.wsConnectionsActive = new Gauge({
       name: 'roundtable_ws_connections_active',
       help: 'Open graphql-ws WebSocket connections on this instance',
+      registers: [this.registry],
+    });
+    this.wsSlowConsumersClosed = new Counter({
+      name: 'roundtable_ws_slow_consumers_closed_total',
+      help: 'WebSocket connections closed (4441) for falling more than WS_MAX_BUFFERED_BYTES behind',
       registers: [this.registry],
     });
   }

@@ -17,6 +17,8 @@ export interface WsLimits {
   readonly wsMaxSubscriptionsPerSocket: number;
   readonly wsMaxSocketsPerViewer: number;
   readonly wsMaxPingsPerMinute: number;
+  /** A socket with more than this many bytes queued unsent is closed with 4441 (slow consumer). */
+  readonly wsMaxBufferedBytes: number;
 }
 
 export interface GraphQLWebSocketOptions {
@@ -252,8 +254,16 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         releaseSubscription(stateOf(ctx), id);
         return errors.map((error) => format(error, 'GRAPHQL_VALIDATION_FAILED'));
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'BAD_USER_INPUT')) } : result,
+      onNext: (ctx, _id, _payload, _args, result) => {
+        // A slow consumer never holds up the others, and never makes this process buffer without
+        // bound: past the limit the socket is closed (the frame below is then dropped by ws).
+        const socket = ctx.extra.socket;
+        if (socket.bufferedAmount > limits.wsMaxBufferedBytes && socket.readyState === socket.OPEN) {
+          metrics.wsSlowConsumersClosed.inc();
+          socket.close(WsCloseCode.SlowConsumer, 'Too far behind: resume with roomEvents(sinceVersion:)');
+        }
+        return result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'BAD_USER_INPUT')) } : result;
+      },
       onClose: (ctx) => {
         const state = stateOf(ctx);
         if (state) for (const id of [...state.subscriptions]) releaseSubscription(state, id);
