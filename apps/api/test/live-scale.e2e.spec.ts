@@ -86,6 +86,8 @@ describe('live rooms at scale', () => {
       const executions = api.api.server.fanout.stats.executions - before.executions;
       expect(executions).toBe(2);
       expect(api.api.server.fanout.stats.sharedDeliveries - before.sharedDeliveries).toBe(998);
+      // Serialised once per class too: each subscriber's frame is the shared JSON plus its id.
+      expect(api.api.server.fanout.stats.serialisations - before.serialisations).toBe(2);
       for (const collector of moderators) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBe('How do you shard?');
       for (const collector of listeners) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBeNull();
       expect(moderators[0]!.items[0]!.roomEvents.participant?.profile.displayName).toBe('Bob');

@@ -28,6 +28,13 @@ export interface GraphQLContext {
    * Set by the request admission (HTTP and WebSocket); absent: every account counts on its own.
    */
   readonly sourceKey?: string | null;
+  /**
+   * Set for subscription operations over WebSocket: writes one graphql-ws `next` message for this
+   * operation whose payload (`{"data":…}`) is already serialised JSON, so the subscription fan-out
+   * serialises a shared result once for every subscriber of its class. Returns false, sending
+   * nothing, when the operation or socket is gone or the socket was just closed as too slow (4441).
+   */
+  readonly sendNextPayload?: (payloadJson: string) => boolean;
 }
 
 export function requireViewer(context: GraphQLContext): AuthenticatedViewer {

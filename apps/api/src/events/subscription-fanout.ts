@@ -28,6 +28,15 @@ export interface FanoutStats {
   executions: number;
   /** Deliveries served by an execution another subscriber started. */
   sharedDeliveries: number;
+  /** Results serialised to JSON (once per execution of a shared class, whatever its subscribers). */
+  serialisations: number;
+}
+
+/** One execution of a shared class: its result, and that result as graphql-ws payload JSON. */
+interface SharedResult {
+  readonly result: ExecutionResult;
+  /** `{"data":…}` exactly as graphql-ws would serialise it; null when the result has errors. */
+  readonly json: string | null;
 }
 
 /**
@@ -42,31 +51,48 @@ export interface FanoutStats {
  * loaded once per event per instance, whatever the number of subscribers.
  */
 export class SubscriptionFanout {
-  readonly stats: FanoutStats = { executions: 0, sharedDeliveries: 0 };
-  private readonly results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+  readonly stats: FanoutStats = { executions: 0, sharedDeliveries: 0, serialisations: 0 };
+  private readonly results = new WeakMap<object, Map<string, Promise<SharedResult>>>();
   private readonly scopes = new WeakMap<object, RequestScope>();
   private readonly documentKeys = new WeakMap<DocumentNode, string | null>();
 
   constructor(private readonly db: Database) {}
 
-  /** Drop-in for graphql's `subscribe` (graphql-ws `subscribe` option). */
+  /**
+   * Drop-in for graphql's `subscribe` (graphql-ws `subscribe` option). A shareable subscription
+   * whose context can send pre-serialised payloads (`sendNextPayload`, set over WebSocket) writes
+   * each shared result's frame itself: one execution and one JSON serialisation per class, then
+   * per subscriber only a string concatenation and a socket write. Results with errors, and every
+   * other subscription, go through graphql-ws as usual, so the client sees the same protocol.
+   */
   async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source as ExecutionResult;
     const documentKey = this.documentKey(args.document, args.operationName ?? null);
     const context = args.contextValue as GraphQLContext;
-    const shareKey = documentKey === null ? null : `${documentKey}|${JSON.stringify(args.variableValues ?? {})}`;
-    let role = shareKey === null ? null : await this.initialRole(context, args.variableValues?.['roomId']);
-    const executeFor = (item: unknown): Promise<ExecutionResult> => {
-      this.stats.executions += 1;
-      return Promise.resolve(execute({ ...args, rootValue: item }));
+    const viewer = context.viewer;
+    if (documentKey === null || !viewer) {
+      return mapIterator(source, (item) => {
+        this.stats.executions += 1;
+        return Promise.resolve(execute({ ...args, rootValue: item }));
+      });
+    }
+    const shareKey = `${documentKey}|${JSON.stringify(args.variableValues ?? {})}`;
+    // The four class keys, built once per subscription (not per delivery).
+    const classKeys = {
+      member: { other: `${shareKey}|member|other`, subject: `${shareKey}|member|subject` },
+      moderator: { other: `${shareKey}|moderator|other`, subject: `${shareKey}|moderator|subject` },
     };
-    const map = (item: unknown): Promise<ExecutionResult> => {
-      if (shareKey === null || !isStreamItem(item) || !context.viewer) return executeFor(item);
-      role = roleAfter(item, context.viewer.profileId, role);
-      const subject = subjectOf(item.event) === context.viewer.profileId;
+    let role = await this.initialRole(context, args.variableValues?.['roomId']);
+    const shared = (item: unknown): Promise<SharedResult> => {
+      if (!isStreamItem(item)) {
+        this.stats.executions += 1;
+        return Promise.resolve(execute({ ...args, rootValue: item })).then((result) => ({ result, json: null }));
+      }
+      role = roleAfter(item, viewer.profileId, role);
+      const subject = subjectOf(item.event) === viewer.profileId;
       const moderating = role !== null && MODERATING_ROLES.has(role);
-      const key = `${shareKey}|${moderating ? 'moderator' : 'member'}|${subject ? 'subject' : 'other'}`;
+      const key = classKeys[moderating ? 'moderator' : 'member'][subject ? 'subject' : 'other'];
       let byKey = this.results.get(item);
       if (!byKey) {
         byKey = new Map();
@@ -78,11 +104,19 @@ export class SubscriptionFanout {
         return cached;
       }
       this.stats.executions += 1;
-      const result = Promise.resolve(execute({ ...args, rootValue: item, contextValue: this.sharedContext(item, context, role) }));
-      byKey.set(key, result);
-      return result;
+      const pending = Promise.resolve(execute({ ...args, rootValue: item, contextValue: this.sharedContext(item, context, role) })).then(
+        (result): SharedResult => {
+          if (result.errors) return { result, json: null };
+          this.stats.serialisations += 1;
+          return { result, json: JSON.stringify(result) };
+        },
+      );
+      byKey.set(key, pending);
+      return pending;
     };
-    return mapIterator(source, map);
+    const send = context.sendNextPayload;
+    if (!send) return mapIterator(source, async (item) => (await shared(item)).result);
+    return directIterator(source, shared, send);
   }
 
   /** One scope per item: every class and subscriber of the item reads through the same loaders. */
@@ -176,6 +210,43 @@ function isStreamItem(value: unknown): value is RoomStreamItem {
 
 function isAsyncIterable(value: unknown): value is AsyncIterableIterator<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * An iterator for graphql-ws that writes shared results itself (`send`) and yields only what
+ * graphql-ws must send (results with errors, or anything when `send` refuses nothing). Its
+ * `next()` keeps writing until a result must go through graphql-ws or the source ends, so frames
+ * keep their order and `complete` follows the last one. `return()` reaches the source at once.
+ */
+function directIterator(
+  source: AsyncIterableIterator<unknown>,
+  shared: (item: unknown) => Promise<SharedResult>,
+  send: (payloadJson: string) => boolean,
+): AsyncIterableIterator<ExecutionResult> {
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    async next() {
+      for (;;) {
+        const next = await source.next();
+        if (next.done) return { value: undefined, done: true };
+        const { result, json } = await shared(next.value);
+        if (json === null) return { value: result, done: false };
+        // false: the operation or socket is gone (or was closed as too slow); the frame is dropped.
+        send(json);
+      }
+    },
+    async return() {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    async throw(error: unknown) {
+      await source.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
 
 /** Maps a source iterator; `return()` reaches the source at once (it releases the subscription). */

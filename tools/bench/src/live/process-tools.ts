@@ -167,7 +167,9 @@ export function startNodeChild(options: {
   logDir: string;
   inheritOutput?: boolean;
 }): StartedChild {
-  const nodeCommand = [process.execPath, '--max-old-space-size=4096', join(REPO_ROOT, options.entry), ...(options.args ?? [])];
+  // BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to every child process: profiling a run.
+  const extraFlags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+  const nodeCommand = [process.execPath, '--max-old-space-size=4096', ...extraFlags, join(REPO_ROOT, options.entry), ...(options.args ?? [])];
   const shell = ['sh', '-c', `${options.fdLimit !== null ? `ulimit -n ${options.fdLimit} && ` : ''}exec "$@"`, 'sh', ...nodeCommand];
   const command = options.cpu !== null ? ['taskset', '-c', String(options.cpu), ...shell] : shell;
   const logPath = join(options.logDir, `${options.name}.log`);

@@ -156,6 +156,31 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     }
   };
 
+  /**
+   * Closes a socket that has more than WS_MAX_BUFFERED_BYTES queued unsent (a slow consumer never
+   * holds up the others, and never makes this process buffer without bound); true if it did.
+   */
+  const closeIfTooSlow = (socket: WebSocket): boolean => {
+    if (socket.bufferedAmount <= limits.wsMaxBufferedBytes || socket.readyState !== socket.OPEN) return false;
+    metrics.wsSlowConsumersClosed.inc();
+    socket.close(WsCloseCode.SlowConsumer, 'Too far behind: resume with roomEvents(sinceVersion:)');
+    return true;
+  };
+
+  /**
+   * The frame graphql-ws would send for a `next` of operation `id`, byte for byte
+   * (`{"id":…,"type":"next","payload":…}`), around a payload serialised once for many subscribers.
+   */
+  const nextPayloadSender = (ctx: WsContext, id: string) => {
+    const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    return (payloadJson: string): boolean => {
+      const socket = ctx.extra.socket;
+      if (!(id in ctx.subscriptions) || socket.readyState !== socket.OPEN || closeIfTooSlow(socket)) return false;
+      socket.send(`${prefix}${payloadJson}}`);
+      return true;
+    };
+  };
+
   const format = (error: GraphQLError, requestCode: string) =>
     admission.formatError(error.toJSON(), isRequestError(error) ? withRequestCode(error, requestCode) : error);
 
@@ -229,7 +254,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             document: parsed.document,
             operationName: payload.operationName ?? undefined,
             variableValues: variables,
-            contextValue: admission.createContext(viewer, state.ip),
+            contextValue: { ...admission.createContext(viewer, state.ip), sendNextPayload: nextPayloadSender(ctx, id) },
           };
           const isSubscription = parsed.document.definitions.some(
             (definition) =>
@@ -255,13 +280,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         return errors.map((error) => format(error, 'GRAPHQL_VALIDATION_FAILED'));
       },
       onNext: (ctx, _id, _payload, _args, result) => {
-        // A slow consumer never holds up the others, and never makes this process buffer without
-        // bound: past the limit the socket is closed (the frame below is then dropped by ws).
-        const socket = ctx.extra.socket;
-        if (socket.bufferedAmount > limits.wsMaxBufferedBytes && socket.readyState === socket.OPEN) {
-          metrics.wsSlowConsumersClosed.inc();
-          socket.close(WsCloseCode.SlowConsumer, 'Too far behind: resume with roomEvents(sinceVersion:)');
-        }
+        // Past the limit the socket is closed; ws then drops the frame graphql-ws sends next.
+        closeIfTooSlow(ctx.extra.socket);
         return result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'BAD_USER_INPUT')) } : result;
       },
       onClose: (ctx) => {
