@@ -214,52 +214,46 @@ function isAsyncIterable(value: unknown): value is AsyncIterableIterator<unknown
 
 /**
  * An iterator for graphql-ws that writes shared results itself (`send`) and yields only what
- * graphql-ws must send (results with errors, or anything when `send` refuses nothing). Its
- * `next()` keeps writing until a result must go through graphql-ws or the source ends, so frames
- * keep their order and `complete` follows the last one. `return()` reaches the source at once.
+ * graphql-ws must send (results with errors). Its `next()` keeps writing until a result must go
+ * through graphql-ws or the source ends, so frames keep their order and `complete` follows the
+ * last one.
  */
 function directIterator(
   source: AsyncIterableIterator<unknown>,
   shared: (item: unknown) => Promise<SharedResult>,
   send: (payloadJson: string) => boolean,
 ): AsyncIterableIterator<ExecutionResult> {
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      for (;;) {
-        const next = await source.next();
-        if (next.done) return { value: undefined, done: true };
-        const { result, json } = await shared(next.value);
-        if (json === null) return { value: result, done: false };
-        // false: the operation or socket is gone (or was closed as too slow); the frame is dropped.
-        send(json);
-      }
-    },
-    async return() {
-      await source.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(error: unknown) {
-      await source.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
+  return resultIterator(source, async () => {
+    for (;;) {
+      const next = await source.next();
+      if (next.done) return { value: undefined, done: true };
+      const { result, json } = await shared(next.value);
+      if (json === null) return { value: result, done: false };
+      // false: the operation or socket is gone (or was closed as too slow); the frame is dropped.
+      send(json);
+    }
+  });
 }
 
-/** Maps a source iterator; `return()` reaches the source at once (it releases the subscription). */
+/** Maps a source iterator, one result per item. */
 function mapIterator(
   source: AsyncIterableIterator<unknown>,
   map: (item: unknown) => Promise<ExecutionResult>,
 ): AsyncIterableIterator<ExecutionResult> {
+  return resultIterator(source, async () => {
+    const next = await source.next();
+    if (next.done) return { value: undefined, done: true };
+    return { value: await map(next.value), done: false };
+  });
+}
+
+/** An iterator over `source` with its own `next`; `return()` reaches the source at once (it releases the subscription). */
+function resultIterator(
+  source: AsyncIterableIterator<unknown>,
+  next: () => Promise<IteratorResult<ExecutionResult>>,
+): AsyncIterableIterator<ExecutionResult> {
   const iterator: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      const next = await source.next();
-      if (next.done) return { value: undefined, done: true };
-      return { value: await map(next.value), done: false };
-    },
+    next,
     async return() {
       await source.return?.();
       return { value: undefined, done: true };
