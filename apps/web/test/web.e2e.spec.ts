@@ -568,6 +568,8 @@ describeWithChromium('web client in Chromium', () => {
     await search.fill('product manag');
     await ada.getByRole('button', { name: /^Invite Priya Raman/ }).waitFor();
     expect(await seriousAxeViolations(ada)).toEqual([]);
+    await ada.locator('.people-picker').evaluate((picker) => picker.scrollIntoView({ block: 'center' }));
+    await ada.screenshot({ path: join(SCREENSHOTS, 'private-room-invitees.png') });
     await search.fill('priya ram');
     await ada.getByRole('button', { name: 'Invite Priya Raman Senior Product Manager' }).click();
     await ada.getByRole('list', { name: 'Chosen invitees' }).getByText('Priya Raman').waitFor();
