@@ -496,26 +496,108 @@ describeWithChromium('web client in Chromium', () => {
       await phone.locator('main h1').first().waitFor();
       expect({ path, overflow: await horizontalOverflow(phone) }).toEqual({ path, overflow: 0 });
     }
+    // The invitee picker with results, and the group picker, fit the phone too.
+    await phone.goto(`${api.origin}/new`);
+    await phone.getByRole('radio', { name: /Private/ }).check();
+    await phone.getByLabel('Search people').fill('engineer');
+    await phone.getByRole('list', { name: 'Matching people' }).getByRole('button').first().waitFor();
+    expect({ path: '/new, people picker', overflow: await horizontalOverflow(phone) }).toEqual({ path: '/new, people picker', overflow: 0 });
+    await phone.getByRole('radio', { name: /Group/ }).check();
+    await phone.getByText(/^(Only groups you belong to\.|You are in no group yet: create or join one on the Groups page\.)$/).waitFor();
+    expect({ path: '/new, group picker', overflow: await horizontalOverflow(phone) }).toEqual({ path: '/new, group picker', overflow: 0 });
   }, 60_000);
 
-  it('groups: create one, see it listed, start a group room from it', async () => {
+  it('groups: the page lists the viewer\'s groups after creating and after joining one; the room form offers only those; no serious axe violations', async () => {
     const ada = await newPage();
     await signIn(ada, api.origin, tokens['demo-ada']!);
     await ada.getByRole('link', { name: 'Groups' }).click();
-    await ada.getByLabel('Group name').fill('Platform guild');
+    // Ada's seeded memberships come from the API (viewerGroups), newest first.
+    const adaGroups = ada.getByTestId('viewer-groups');
+    await adaGroups.getByRole('link', { name: 'Applied ML circle' }).waitFor();
+    expect(await adaGroups.getByRole('link').allTextContents()).toEqual(['Applied ML circle', 'Platform guild']);
+    await ada.getByLabel('Group name').fill('Frontend guild');
     await ada.getByRole('button', { name: 'Create group' }).click();
-    await ada.getByRole('heading', { level: 1, name: 'Platform guild' }).waitFor();
+    await ada.getByRole('heading', { level: 1, name: 'Frontend guild' }).waitFor();
     await ada.getByText('You are a member.').waitFor();
+    await ada.getByRole('link', { name: 'Groups' }).click();
+    await adaGroups.getByRole('link', { name: 'Frontend guild' }).waitFor();
+    expect(await adaGroups.getByRole('link').allTextContents()).toEqual(['Frontend guild', 'Applied ML circle', 'Platform guild']);
+    expect(await seriousAxeViolations(ada)).toEqual([]);
+
     await ada.getByRole('link', { name: 'New room' }).click();
     await ada.getByLabel('Title').fill('Guild sync');
     await ada.getByRole('radio', { name: /Group/ }).check();
-    await ada.getByLabel('Group', { exact: true }).selectOption({ label: 'Platform guild' });
+    const picker = ada.getByLabel('Group', { exact: true });
+    await picker.locator('option', { hasText: 'Frontend guild' }).waitFor({ state: 'attached' });
+    expect(await picker.locator('option').allTextContents()).toEqual(['Pick one of your groups', 'Frontend guild', 'Applied ML circle', 'Platform guild']);
+    await picker.selectOption({ label: 'Frontend guild' });
     await ada.getByRole('button', { name: 'Go live' }).click();
     await ada.getByRole('heading', { level: 1, name: 'Guild sync' }).waitFor();
     await ada.getByRole('link', { name: 'Groups' }).click();
-    await ada.getByRole('link', { name: 'Platform guild' }).click();
+    await adaGroups.getByRole('link', { name: 'Frontend guild' }).click();
     await ada.getByRole('link', { name: 'Guild sync' }).waitFor();
-  }, 60_000);
+
+    // Tom belongs to no group: the page says so; after joining one by its link, it is listed.
+    const founders = await graphql<{ viewerGroups: { edges: { node: { id: string; name: string } }[] } }>(api.origin, tokens['demo-priya']!, '{ viewerGroups { edges { node { id name } } } }');
+    const foundersId = founders.viewerGroups.edges.find((edge) => edge.node.name === 'Founders club')!.node.id;
+    const tom = await newPage();
+    await signIn(tom, api.origin, tokens['demo-tom']!);
+    await tom.getByRole('link', { name: 'Groups' }).click();
+    await tom.getByText('You are in no group yet.', { exact: false }).waitFor();
+    expect(await seriousAxeViolations(tom)).toEqual([]);
+    await tom.goto(`${api.origin}/groups/${encodeURIComponent(foundersId)}`);
+    await tom.getByRole('button', { name: 'Join group' }).click();
+    await tom.getByText('You are a member.').waitFor();
+    await tom.getByRole('link', { name: 'Groups' }).click();
+    await tom.getByTestId('viewer-groups').getByRole('link', { name: 'Founders club' }).waitFor();
+    expect(await tom.getByTestId('viewer-groups').getByRole('link').allTextContents()).toEqual(['Founders club']);
+    await tom.evaluate(() => window.scrollTo(0, 0));
+    await tom.screenshot({ path: join(SCREENSHOTS, 'groups.png'), fullPage: true });
+  }, 90_000);
+
+  it('a private room: the host picks an invitee by searching names and headlines; the invitee sees the room, someone else does not; no serious axe violations', async () => {
+    const ada = await newPage();
+    await signIn(ada, api.origin, tokens['demo-ada']!);
+    await ada.getByRole('link', { name: 'New room' }).click();
+    await ada.getByLabel('Title').fill('Invite-only design review');
+    await ada.getByRole('radio', { name: /Private/ }).check();
+    const search = ada.getByLabel('Search people');
+    await search.fill('P');
+    await ada.getByText('Type at least 2 letters of a name or headline.').waitFor();
+    // By headline: Priya is a "Senior Product Manager".
+    await search.fill('product manag');
+    await ada.getByRole('button', { name: /^Invite Priya Raman/ }).waitFor();
+    expect(await seriousAxeViolations(ada)).toEqual([]);
+    await ada.locator('.people-picker').evaluate((picker) => picker.scrollIntoView({ block: 'center' }));
+    await ada.screenshot({ path: join(SCREENSHOTS, 'private-room-invitees.png') });
+    await search.fill('priya ram');
+    await ada.getByRole('button', { name: 'Invite Priya Raman Senior Product Manager' }).click();
+    await ada.getByRole('list', { name: 'Chosen invitees' }).getByText('Priya Raman').waitFor();
+    // Chosen people are not offered again; the host is never offered.
+    await ada.getByText(/1 person matches/).waitFor();
+    expect(await ada.getByRole('button', { name: /^Invite Priya Raman/ }).count()).toBe(0);
+    await search.fill('lovelace');
+    await ada.getByText(/1 person matches/).waitFor();
+    expect(await ada.getByRole('list', { name: 'Matching people' }).count()).toBe(0);
+    await ada.getByRole('button', { name: 'Go live' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'Invite-only design review' }).waitFor();
+    const roomId = roomIdOf(ada);
+
+    const priya = await newPage();
+    await signIn(priya, api.origin, tokens['demo-priya']!);
+    await priya.getByTestId('live-rooms').getByRole('link', { name: 'Invite-only design review' }).waitFor();
+    await priya.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    await priya.getByRole('heading', { level: 1, name: 'Invite-only design review' }).waitFor();
+    await priya.getByRole('button', { name: 'Join room' }).waitFor();
+
+    const tom = await newPage();
+    await signIn(tom, api.origin, tokens['demo-tom']!);
+    await tom.getByTestId('live-rooms').getByRole('link', { name: 'Kubernetes upgrades without downtime' }).waitFor();
+    expect(await tom.getByTestId('live-rooms').getByRole('link', { name: 'Invite-only design review' }).count()).toBe(0);
+    await tom.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    await tom.getByText('This room does not exist or is not visible to you.').waitFor();
+    expect(await tom.getByRole('heading', { level: 1, name: 'Invite-only design review' }).count()).toBe(0);
+  }, 90_000);
 
   it('errors read as sentences, never codes (bug 9); a stale token goes back to sign in', async () => {
     const stale = await newPage();

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** Root fields of the query type that cost real work per call, so each call is counted. */
-export const EXPENSIVE_READ_FIELDS: ReadonlySet<string> = new Set(['recommendedRooms']);
+export const EXPENSIVE_READ_FIELDS: ReadonlySet<string> = new Set(['recommendedRooms', 'searchProfiles']);
 
 export interface RateLimitOptions {
   /** Root mutation fields per key per window. */

@@ -19,6 +19,7 @@ import { Migration20261130MediaControl } from './migrations/migration-20261130-m
 import { Migration20261130RoomCounters } from './migrations/migration-20261130-room-counters';
 import { Migration20261130StoredDomainEvents } from './migrations/migration-20261130-stored-domain-events';
 import { Migration20261130TrustAndSafety } from './migrations/migration-20261130-trust-and-safety';
+import { Migration20261201PeopleSearch } from './migrations/migration-20261201-people-search';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -120,6 +121,7 @@ export async function connectDatabase(
         { name: 'Migration20261130MediaControl', class: Migration20261130MediaControl },
         { name: 'Migration20261130RoomCounters', class: Migration20261130RoomCounters },
         { name: 'Migration20261130TrustAndSafety', class: Migration20261130TrustAndSafety },
+        { name: 'Migration20261201PeopleSearch', class: Migration20261201PeopleSearch },
       ],
       transactional: true,
       allOrNothing: true,

@@ -3,11 +3,11 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 
 import { type GraphQLContext, requireViewer } from '../common/context';
 import { RoomStatusGql } from '../common/graphql-enums';
-import { parseFirst } from '../common/pagination';
+import { type Page, parseFirst } from '../common/pagination';
 import { ProfileConnectionType } from '../profiles/dto/profile.type';
 import { RoomType } from '../rooms/dto/room.type';
 import { type RoomEntity } from '../rooms/room.entity';
-import { CreateGroupInput, GroupType } from './dto/group.type';
+import { CreateGroupInput, GroupConnectionType, GroupType } from './dto/group.type';
 import { type GroupEntity } from './group.entity';
 
 const GROUP_ROOMS_LIMIT = 100;
@@ -18,6 +18,21 @@ export class GroupsResolver {
   async group(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<GroupEntity | null> {
     requireViewer(ctx);
     return ctx.services.groups.getGroup(ctx.scope.em, id);
+  }
+
+  @Query(() => GroupConnectionType, {
+    description: 'Groups the viewer belongs to, most recently joined first.',
+    complexity: ({ childComplexity, args }) => 5 + Number(args['first'] ?? 20) * childComplexity,
+  })
+  async viewerGroups(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Page<GroupEntity>> {
+    const page = await ctx.services.groups.viewerGroups(ctx.scope.em, requireViewer(ctx), parseFirst(first, 20), after);
+    // Every group listed here has the viewer as a member: no second statement for viewerIsMember.
+    for (const { node } of page.edges) ctx.scope.viewerIsMember.prime(node.id, true);
+    return page;
   }
 
   @Mutation(() => GroupType)

@@ -4,7 +4,7 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, type GroupInput, validateGroupInput } from '@roundtable/domain';
 
 import { type AuthenticatedViewer, isValidProfileId } from '../auth/authenticator';
-import { parseUuid } from '../common/ids';
+import { isUuid, parseUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import type { TextScreeningService } from '../moderation/text-screening.service';
 import { ProfileEntity } from '../profiles/profile.entity';
@@ -102,5 +102,33 @@ export class GroupsService {
       return profile;
     });
     return toPage(profiles, first, (p) => encodeCursor(joinedAt.get(p.id) ?? new Date(0), p.id));
+  }
+
+  /**
+   * The groups `viewer` belongs to, most recently joined first, keyset-paginated on
+   * (joined_at, group_id): one SQL statement, read from `group_members_profile_joined_idx`.
+   * @param first page size (already bounded by the caller); @param after a cursor from this list.
+   * @throws BAD_USER_INPUT (field after) for a cursor this list did not make.
+   */
+  async viewerGroups(em: EntityManager, viewer: AuthenticatedViewer, first: number, after: string | null): Promise<Page<GroupEntity>> {
+    const cursor = decodeCursor(after, isUuid);
+    const params: unknown[] = [viewer.profileId];
+    let keyset = '';
+    if (cursor) {
+      keyset = 'and (gm.joined_at, gm.group_id) < (?, ?)';
+      params.push(cursor.at, cursor.id.toLowerCase());
+    }
+    const rows = await em.execute<Record<string, unknown>[]>(
+      `select g.*, gm.joined_at as member_since from group_members gm join groups g on g.id = gm.group_id
+        where gm.profile_id = ? ${keyset} order by gm.joined_at desc, gm.group_id desc limit ?`,
+      [...params, first + 1],
+    );
+    const joinedAt = new Map<string, Date>();
+    const groups = rows.map((row) => {
+      const group = em.map(GroupEntity, row);
+      joinedAt.set(group.id, new Date(row['member_since'] as string | Date));
+      return group;
+    });
+    return toPage(groups, first, (g) => encodeCursor(joinedAt.get(g.id) ?? new Date(0), g.id));
   }
 }

@@ -1,13 +1,15 @@
 import { findIndustry, industryBySlug } from '@roundtable/domain';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { type GraphQLContext, requireViewer } from '../common/context';
 import { parseProfileId } from '../common/ids';
+import { parseFirst } from '../common/pagination';
 import { TopicType } from '../topics/topic.type';
 import { topicsFromSlugs } from '../topics/topics.resolver';
-import { ProfileType } from './dto/profile.type';
+import { ProfileConnectionType, ProfileType } from './dto/profile.type';
 import { UpdateProfileInput } from './dto/update-profile.input';
 import { type ProfileEntity } from './profile.entity';
+import { type ProfileSearchPage } from './profiles.service';
 
 @Resolver(() => ProfileType)
 export class ProfilesResolver {
@@ -21,6 +23,21 @@ export class ProfilesResolver {
   async profile(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity | null> {
     requireViewer(ctx);
     return ctx.scope.profile.load(parseProfileId(id, 'id'));
+  }
+
+  @Query(() => ProfileConnectionType, {
+    description:
+      'People whose display name or headline contains every word of the query (2 to 100 characters, case-insensitive), by display name. ' +
+      'Profiles the viewer blocked or that blocked the viewer are left out. Counts against RATE_LIMIT_EXPENSIVE_READS.',
+    complexity: ({ childComplexity, args }) => 5 + Number(args['first'] ?? 20) * childComplexity,
+  })
+  async searchProfiles(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('query', () => String) query: string,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<ProfileSearchPage> {
+    return ctx.services.profiles.searchProfiles(ctx.scope.em, requireViewer(ctx), query, parseFirst(first, 20), after);
   }
 
   @Mutation(() => ProfileType)

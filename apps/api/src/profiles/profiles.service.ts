@@ -1,12 +1,32 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, type ProfileUpdateInput, validateProfileUpdate } from '@roundtable/domain';
 
-import type { AuthenticatedViewer } from '../auth/authenticator';
+import { type AuthenticatedViewer, isValidProfileId } from '../auth/authenticator';
+import { badInput } from '../common/api-error';
 import { parseProfileId } from '../common/ids';
+import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
+import { likeLiteral } from '../common/sql';
 import type { TextScreeningService } from '../moderation/text-screening.service';
 import { FollowEntity, ProfileEntity } from './profile.entity';
 
 const KNOWN_PROFILES_LIMIT = 50_000;
+
+/** Bounds of `searchProfiles(query)`, in characters once trimmed. */
+export const PROFILE_SEARCH_MIN_LENGTH = 2;
+export const PROFILE_SEARCH_MAX_LENGTH = 100;
+/** Words of a query that must each match; more are ignored. */
+export const PROFILE_SEARCH_MAX_WORDS = 8;
+
+/**
+ * The text a profile search matches: display name and headline. Identical to the expression of
+ * `profiles_search_trgm_idx` (migration-20261201-people-search.ts) so the trigram index applies.
+ */
+export const PROFILE_SEARCH_TEXT_SQL = `(p.display_name || ' ' || coalesce(p.headline, ''))`;
+
+export interface ProfileSearchPage extends Page<ProfileEntity> {
+  /** Every profile the query matches (all pages). */
+  readonly totalCount: number;
+}
 
 export class ProfilesService {
   /** Profiles known to exist, so most requests skip the insert-if-missing statement. */
@@ -35,6 +55,55 @@ export class ProfilesService {
 
   async getProfile(em: EntityManager, id: string): Promise<ProfileEntity | null> {
     return em.findOne(ProfileEntity, { id });
+  }
+
+  /**
+   * People whose display name or headline contains every word of `query` (case-insensitive,
+   * literal: `%` and `_` match themselves), ordered by display name then id, keyset-paginated on
+   * that pair. Profiles the viewer blocked, and profiles that blocked the viewer, are left out.
+   * One SQL statement per page, the total included.
+   *
+   * The cursor has the shape every cursor has (a timestamp and an id, which admission checks
+   * before execution); the page continues after the named profile's display name as it is now,
+   * so a rename between pages moves the continuation with it, and a cursor naming no profile
+   * answers an empty page.
+   * @param query 2–100 characters once trimmed; @param first page size (bounded by the caller).
+   * @throws BAD_USER_INPUT (field query) for a query out of bounds; (field after) for a cursor this search did not make.
+   */
+  async searchProfiles(
+    em: EntityManager,
+    viewer: AuthenticatedViewer,
+    query: string,
+    first: number,
+    after: string | null,
+  ): Promise<ProfileSearchPage> {
+    const text = query.trim();
+    if (text.length < PROFILE_SEARCH_MIN_LENGTH || text.length > PROFILE_SEARCH_MAX_LENGTH) {
+      throw badInput('query', `query must be ${PROFILE_SEARCH_MIN_LENGTH} to ${PROFILE_SEARCH_MAX_LENGTH} characters long`);
+    }
+    const cursor = decodeCursor(after, isValidProfileId);
+    const words = text.split(/\s+/).filter(Boolean).slice(0, PROFILE_SEARCH_MAX_WORDS);
+    const where = words.map(() => `${PROFILE_SEARCH_TEXT_SQL} ilike ?`);
+    const params: unknown[] = words.map((word) => `%${likeLiteral(word)}%`);
+    where.push(
+      `not exists (select 1 from blocks b where (b.blocker_id = ? and b.blocked_id = p.id) or (b.blocker_id = p.id and b.blocked_id = ?))`,
+    );
+    params.push(viewer.profileId, viewer.profileId);
+    const keyset = cursor ? 'where (m.display_name, m.id) > (select a.display_name, a.id from profiles a where a.id = ?)' : '';
+    const keysetParams = cursor ? [cursor.id] : [];
+    // The count and the page in one statement; the left join keeps the count when the page is empty.
+    const rows = await em.execute<Record<string, unknown>[]>(
+      `with matches as (select p.* from profiles p where ${where.join(' and ')})
+       select page.*, total.total_count from (select count(*) as total_count from matches) total
+       left join lateral (select m.* from matches m ${keyset} order by m.display_name, m.id limit ?) page on true`,
+      [...params, ...keysetParams, first + 1],
+    );
+    const totalCount = Number(rows[0]?.['total_count'] ?? 0);
+    const profiles = rows.filter((row) => row['id'] !== null).map((row) => {
+      const { total_count: _total, ...profile } = row;
+      return em.map(ProfileEntity, profile);
+    });
+    return { ...toPage(profiles, first, (p) => encodeCursor(p.createdAt, p.id)), totalCount };
   }
 
   async updateViewerProfile(

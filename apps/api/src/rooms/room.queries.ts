@@ -5,6 +5,7 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput } from '../common/api-error';
 import { isUuid, parseUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
+import { likeLiteral } from '../common/sql';
 import { ParticipantEntity, RoomEntity } from './room.entity';
 import { findVisibleRoom, roomsViewerMaySeeSql } from './room-visibility';
 
@@ -21,9 +22,6 @@ export const RAISED_HANDS_LIMIT = 100;
 
 /** Longest `filter.search` accepted, in characters. */
 export const ROOM_SEARCH_MAX_LENGTH = 100;
-
-/** `%`, `_` and `\` match literally in a LIKE pattern. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The room reads: lists, audience pages and the raised-hands queue. Each is one SQL statement. */
 export class RoomQueries {

@@ -239,6 +239,46 @@ export const GROUP_QUERY = graphql(`
   }
 `);
 
+/** Groups the viewer belongs to, most recently joined first. */
+export const VIEWER_GROUPS = graphql(`
+  query ViewerGroups($first: Int, $after: String) {
+    viewerGroups(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          name
+          description
+          memberCount
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** People by display name or headline (2–100 characters), for the invitee picker. */
+export const SEARCH_PROFILES = graphql(`
+  query SearchProfiles($query: String!, $first: Int, $after: String) {
+    searchProfiles(query: $query, first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          displayName
+          headline
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
 export const CREATE_GROUP = graphql(`
   mutation CreateGroup($input: CreateGroupInput!) {
     createGroup(input: $input) {

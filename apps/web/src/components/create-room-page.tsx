@@ -2,10 +2,11 @@ import { ROOM_LIMITS } from '@roundtable/domain';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
-import { CREATE_ROOM, TOPICS_QUERY } from '../api/operations';
-import { loadKnownGroups } from '../app/known-groups';
+import { CREATE_ROOM, TOPICS_QUERY, VIEWER_GROUPS } from '../api/operations';
 import { useSession } from '../app/session';
-import type { RoomVisibility, TopicsQuery } from '../gql/graphql';
+import type { RoomVisibility, TopicsQuery, ViewerGroupsQuery } from '../gql/graphql';
+import { PeoplePicker } from './people-picker';
+import type { PickedPerson } from './people-picker-state';
 import { TopicPicker } from './topic-picker';
 
 type Field = 'title' | 'description' | 'topics' | 'visibility' | 'groupId' | 'inviteeIds' | 'maxSpeakers' | 'scheduledFor';
@@ -16,16 +17,19 @@ const VISIBILITY: readonly { readonly value: RoomVisibility; readonly label: str
   { value: 'PRIVATE', label: 'Private', hint: 'Only the people you invite.' },
 ];
 
+/** The group picker offers the viewer's groups, most recently joined first (one page, the API's largest). */
+const GROUP_PICKER_LIMIT = 100;
+
 export function CreateRoomPage() {
-  const { api, viewer, navigate, showError } = useSession();
+  const { api, navigate, showError } = useSession();
   const [topics, setTopics] = useState<TopicsQuery['topics']>([]);
-  const [groups] = useState(() => loadKnownGroups(viewer.id));
+  const [groups, setGroups] = useState<ViewerGroupsQuery['viewerGroups']['edges'][number]['node'][] | null>(null);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [visibility, setVisibility] = useState<RoomVisibility>('PUBLIC');
   const [groupId, setGroupId] = useState('');
-  const [invitees, setInvitees] = useState('');
+  const [invitees, setInvitees] = useState<PickedPerson[]>([]);
   const [maxSpeakers, setMaxSpeakers] = useState(String(ROOM_LIMITS.maxSpeakersDefault));
   const [scheduledFor, setScheduledFor] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -36,6 +40,23 @@ export function CreateRoomPage() {
   useEffect(() => {
     api.query(TOPICS_QUERY, {}).then((data) => setTopics(data.topics), showError);
   }, [api, showError]);
+
+  const wantsGroups = visibility === 'GROUP' && groups === null;
+  useEffect(() => {
+    if (!wantsGroups) return;
+    let current = true;
+    api.query(VIEWER_GROUPS, { first: GROUP_PICKER_LIMIT }).then(
+      (data) => current && setGroups(data.viewerGroups.edges.map((edge) => edge.node)),
+      (error: unknown) => {
+        if (!current) return;
+        setGroups([]);
+        showError(error);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, showError, wantsGroups]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,13 +69,7 @@ export function CreateRoomPage() {
         topics: selected,
         visibility,
         groupId: visibility === 'GROUP' ? groupId || null : null,
-        inviteeIds:
-          visibility === 'PRIVATE'
-            ? invitees
-                .split(/[\s,]+/)
-                .map((id) => id.trim())
-                .filter(Boolean)
-            : null,
+        inviteeIds: visibility === 'PRIVATE' ? invitees.map((person) => person.id) : null,
         maxSpeakers: Number(maxSpeakers),
         // datetime-local has no zone: read it in the browser's zone, send an ISO instant.
         scheduledFor: scheduledFor ? new Date(scheduledFor).toISOString() : null,
@@ -122,30 +137,36 @@ export function CreateRoomPage() {
         {visibility === 'GROUP' && (
           <>
             <label htmlFor={idOf('groupId')}>Group</label>
-            <select id={idOf('groupId')} value={groupId} aria-invalid={errors.groupId !== undefined} aria-describedby={describedBy('groupId')} onChange={(event) => setGroupId(event.target.value)}>
-              <option value="">Pick one of your groups</option>
-              {groups.map((group) => (
+            <select
+              id={idOf('groupId')}
+              value={groupId}
+              aria-invalid={errors.groupId !== undefined}
+              aria-describedby={describedBy('groupId', `${idOf('groupId')}-hint`)}
+              onChange={(event) => setGroupId(event.target.value)}
+            >
+              <option value="">{groups === null ? 'Loading your groups…' : 'Pick one of your groups'}</option>
+              {(groups ?? []).map((group) => (
                 <option key={group.id} value={group.id}>
                   {group.name}
                 </option>
               ))}
             </select>
+            <p className="hint" id={`${idOf('groupId')}-hint`}>
+              {groups?.length === 0 ? 'You are in no group yet: create or join one on the Groups page.' : 'Only groups you belong to.'}
+            </p>
             {fieldError('groupId')}
           </>
         )}
         {visibility === 'PRIVATE' && (
           <>
-            <label htmlFor={idOf('inviteeIds')}>Invitees (profile ids)</label>
-            <input
-              id={idOf('inviteeIds')}
-              value={invitees}
-              aria-invalid={errors.inviteeIds !== undefined}
-              aria-describedby={describedBy('inviteeIds', `${idOf('inviteeIds')}-hint`)}
-              onChange={(event) => setInvitees(event.target.value)}
+            <PeoplePicker
+              label="Invitees"
+              chosen={invitees}
+              max={ROOM_LIMITS.inviteesMax}
+              onChange={setInvitees}
+              invalid={errors.inviteeIds !== undefined}
+              describedBy={describedBy('inviteeIds')}
             />
-            <p className="hint" id={`${idOf('inviteeIds')}-hint`}>
-              Separate ids with commas. A profile page’s address ends with its id.
-            </p>
             {fieldError('inviteeIds')}
           </>
         )}

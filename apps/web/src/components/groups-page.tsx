@@ -1,17 +1,28 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
-import { CREATE_GROUP, GROUP_QUERY, JOIN_GROUP } from '../api/operations';
-import { type KnownGroup, loadKnownGroups, rememberGroup } from '../app/known-groups';
+import { CREATE_GROUP, GROUP_QUERY, JOIN_GROUP, VIEWER_GROUPS } from '../api/operations';
 import { useSession } from '../app/session';
-import type { GroupPageQuery } from '../gql/graphql';
+import type { GroupPageQuery, ViewerGroupsQuery } from '../gql/graphql';
+import { type Page, usePagedList } from '../moderation/use-paged-list';
 import { countOf } from '../room/room-actions';
 import { RoomCard } from './room-card';
 
-/** Your groups (those created or joined in this browser) and a form to create one. */
+type ViewerGroup = ViewerGroupsQuery['viewerGroups']['edges'][number]['node'];
+
+const GROUPS_PAGE = 20;
+
+/** The groups the viewer belongs to (`viewerGroups`, most recently joined first) and a form to create one. */
 export function GroupsPage() {
-  const { api, viewer, navigate, showError } = useSession();
-  const [groups] = useState<KnownGroup[]>(() => loadKnownGroups(viewer.id));
+  const { api, navigate, showError } = useSession();
+  const fetchPage = useCallback(
+    async (after: string | null): Promise<Page<ViewerGroup>> => {
+      const { viewerGroups } = await api.query(VIEWER_GROUPS, { first: GROUPS_PAGE, after });
+      return { nodes: viewerGroups.edges.map((edge) => edge.node), next: viewerGroups.pageInfo.hasNextPage ? viewerGroups.pageInfo.endCursor : null };
+    },
+    [api],
+  );
+  const groups = usePagedList<ViewerGroup>(fetchPage, showError);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +36,6 @@ export function GroupsPage() {
     setError(null);
     try {
       const { createGroup } = await api.mutate(CREATE_GROUP, { input: { name: name.trim(), description: description.trim() || null } });
-      rememberGroup(viewer.id, createGroup);
       navigate({ page: 'group', groupId: createGroup.id });
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'BAD_USER_INPUT') setError(failure.message);
@@ -38,11 +48,11 @@ export function GroupsPage() {
     <div className="groups">
       <section className="card" aria-labelledby="groups-title">
         <h1 id="groups-title">Your groups</h1>
-        {groups.length === 0 ? (
-          <p className="muted">Groups you create or join appear here. A group’s link opens it too.</p>
-        ) : (
-          <ul className="group-list">
-            {groups.map((group) => (
+        {groups.items === null && <p className="muted">Loading your groups…</p>}
+        {groups.items?.length === 0 && <p className="muted">You are in no group yet. Create one below, or open a group’s link and join it.</p>}
+        {groups.items !== null && groups.items.length > 0 && (
+          <ul className="group-list" data-testid="viewer-groups">
+            {groups.items.map((group) => (
               <li key={group.id}>
                 <a
                   href={`/groups/${encodeURIComponent(group.id)}`}
@@ -53,10 +63,17 @@ export function GroupsPage() {
                   }}
                 >
                   {group.name}
-                </a>
+                </a>{' '}
+                <span className="muted small">{countOf(group.memberCount, 'member')}</span>
+                {group.description && <p className="muted small breakable">{group.description}</p>}
               </li>
             ))}
           </ul>
+        )}
+        {groups.hasMore && (
+          <button type="button" className="button load-more" disabled={groups.loading} onClick={() => void groups.loadMore()}>
+            {groups.loading ? 'Loading…' : 'More groups'}
+          </button>
         )}
       </section>
       <section className="card form-card" aria-labelledby="new-group-title">
@@ -84,7 +101,7 @@ export function GroupsPage() {
 
 /** One group: what it is, join it, and its rooms. */
 export function GroupPage(props: { groupId: string }) {
-  const { api, viewer, showError } = useSession();
+  const { api, showError } = useSession();
   const [group, setGroup] = useState<GroupPageQuery['group'] | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -94,14 +111,13 @@ export function GroupPage(props: { groupId: string }) {
       (data) => {
         if (!current) return;
         setGroup(data.group);
-        if (data.group?.viewerIsMember) rememberGroup(viewer.id, data.group);
       },
       (error: unknown) => current && showError(error),
     );
     return () => {
       current = false;
     };
-  }, [api, props.groupId, showError, viewer.id]);
+  }, [api, props.groupId, showError]);
 
   if (group === undefined) return <p className="muted">Loading the group…</p>;
   if (group === null) return <p className="card">This group does not exist or is not visible to you.</p>;
@@ -111,7 +127,6 @@ export function GroupPage(props: { groupId: string }) {
     try {
       const { joinGroup } = await api.mutate(JOIN_GROUP, { groupId: group.id });
       setGroup({ ...group, memberCount: joinGroup.memberCount, viewerIsMember: joinGroup.viewerIsMember });
-      rememberGroup(viewer.id, joinGroup);
     } catch (error) {
       showError(error);
     } finally {

@@ -30,6 +30,8 @@ type Documents = {
     "\n  mutation Follow($profileId: ID!) {\n    follow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n": typeof types.FollowDocument,
     "\n  mutation Unfollow($profileId: ID!) {\n    unfollow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n": typeof types.UnfollowDocument,
     "\n  query GroupPage($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      description\n      memberCount\n      viewerIsMember\n      rooms {\n        ...RoomCardFields\n      }\n    }\n  }\n": typeof types.GroupPageDocument,
+    "\n  query ViewerGroups($first: Int, $after: String) {\n    viewerGroups(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          description\n          memberCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ViewerGroupsDocument,
+    "\n  query SearchProfiles($query: String!, $first: Int, $after: String) {\n    searchProfiles(query: $query, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          headline\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SearchProfilesDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  mutation JoinGroup($groupId: ID!) {\n    joinGroup(groupId: $groupId) {\n      id\n      name\n      memberCount\n      viewerIsMember\n    }\n  }\n": typeof types.JoinGroupDocument,
     "\n  mutation CreateRoom($input: CreateRoomInput!) {\n    createRoom(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateRoomDocument,
@@ -80,6 +82,8 @@ const documents: Documents = {
     "\n  mutation Follow($profileId: ID!) {\n    follow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n": types.FollowDocument,
     "\n  mutation Unfollow($profileId: ID!) {\n    unfollow(profileId: $profileId) {\n      ...ProfileFields\n    }\n  }\n": types.UnfollowDocument,
     "\n  query GroupPage($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      description\n      memberCount\n      viewerIsMember\n      rooms {\n        ...RoomCardFields\n      }\n    }\n  }\n": types.GroupPageDocument,
+    "\n  query ViewerGroups($first: Int, $after: String) {\n    viewerGroups(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          description\n          memberCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ViewerGroupsDocument,
+    "\n  query SearchProfiles($query: String!, $first: Int, $after: String) {\n    searchProfiles(query: $query, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          headline\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SearchProfilesDocument,
     "\n  mutation CreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateGroupDocument,
     "\n  mutation JoinGroup($groupId: ID!) {\n    joinGroup(groupId: $groupId) {\n      id\n      name\n      memberCount\n      viewerIsMember\n    }\n  }\n": types.JoinGroupDocument,
     "\n  mutation CreateRoom($input: CreateRoomInput!) {\n    createRoom(input: $input) {\n      id\n    }\n  }\n": types.CreateRoomDocument,
@@ -192,6 +196,14 @@ export function graphql(source: "\n  mutation Unfollow($profileId: ID!) {\n    u
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GroupPage($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      description\n      memberCount\n      viewerIsMember\n      rooms {\n        ...RoomCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupPage($id: ID!) {\n    group(id: $id) {\n      id\n      name\n      description\n      memberCount\n      viewerIsMember\n      rooms {\n        ...RoomCardFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerGroups($first: Int, $after: String) {\n    viewerGroups(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          description\n          memberCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerGroups($first: Int, $after: String) {\n    viewerGroups(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          description\n          memberCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchProfiles($query: String!, $first: Int, $after: String) {\n    searchProfiles(query: $query, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          headline\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchProfiles($query: String!, $first: Int, $after: String) {\n    searchProfiles(query: $query, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          headline\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-import { NodeType } from '../../common/node.type';
+import { NodeType, PageInfoType } from '../../common/node.type';
 
 @ObjectType('Group', { implements: NodeType })
 export class GroupType extends NodeType {
@@ -24,4 +24,22 @@ export class CreateGroupInput {
 
   @Field(() => String, { nullable: true })
   description?: string | null;
+}
+
+@ObjectType('GroupEdge')
+export class GroupEdgeType {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => GroupType)
+  node!: GroupType;
+}
+
+@ObjectType('GroupConnection')
+export class GroupConnectionType {
+  @Field(() => [GroupEdgeType])
+  edges!: GroupEdgeType[];
+
+  @Field(() => PageInfoType)
+  pageInfo!: PageInfoType;
 }
