@@ -235,4 +235,67 @@ describe('room event streams', () => {
       expect(collector.errors).toEqual([]);
     });
   });
+  describe('kind: events published out of order', () => {
+    /**
+     * Commits three hand events while holding back what the commits publish on the room's topic,
+     * then hands the held messages to `release`: the real bus, with the race made deterministic.
+     */
+    async function heldPublishes(roomId: string, release: (held: [string, unknown][]) => Promise<void>): Promise<void> {
+      const bus = api.api.bus;
+      const publish = bus.publish.bind(bus);
+      const held: [string, unknown][] = [];
+      const spy = jest.spyOn(bus, 'publish').mockImplementation(async (topic, payload) => {
+        if (topic === roomEventsTopic(roomId)) held.push([topic, payload]);
+        else await publish(topic, payload);
+      });
+      try {
+        await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "first") { id } }`, { id: roomId }, ada);
+        await ok(`mutation($id: ID!) { lowerHand(roomId: $id) { id } }`, { id: roomId }, ada);
+        await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "again") { id } }`, { id: roomId }, ada);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(held).toHaveLength(3);
+      await release(held);
+    }
+
+    async function watchedRoom(): Promise<{ roomId: string; collector: Collector<EventResult>; joinedAt: number }> {
+      const roomId = await liveRoom();
+      await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
+      const { room } = await ok<{ room: { version: number } }>(`query($id: ID!) { room(id: $id) { version } }`, { id: roomId }, host);
+      const before = busSubscriptions();
+      const collector = new Collector<EventResult>();
+      api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
+      await expectBusSubscriptions(before + 1);
+      return { roomId, collector, joinedAt: room.version };
+    }
+
+    function expectInOrder(collector: Collector<EventResult>, after: number): void {
+      expect(collector.items.map((item) => [item.roomEvents.__typename, item.roomEvents.version, item.roomEvents.previousVersion])).toEqual([
+        ['HandRaised', after + 1, after],
+        ['HandLowered', after + 2, after + 1],
+        ['HandRaised', after + 3, after + 2],
+      ]);
+      expect(collector.errors).toEqual([]);
+    }
+
+    it('three commits published last-first reach the subscriber in version order, each once', async () => {
+      const { roomId, collector, joinedAt } = await watchedRoom();
+      await heldPublishes(roomId, async (held) => {
+        for (const [topic, payload] of [...held].reverse()) await api.api.bus.publish(topic, payload);
+      });
+      await collector.count(3);
+      expectInOrder(collector, joinedAt);
+    });
+
+    it('variant: only the last of three publishes arrives; the two before it are filled from room_events, in order', async () => {
+      const { roomId, collector, joinedAt } = await watchedRoom();
+      await heldPublishes(roomId, async (held) => {
+        const [topic, payload] = held[2]!;
+        await api.api.bus.publish(topic, payload);
+      });
+      await collector.count(3);
+      expectInOrder(collector, joinedAt);
+    });
+  });
 });

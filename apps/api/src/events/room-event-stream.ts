@@ -396,6 +396,9 @@ class RoomChannel {
   /** Accepts pending events in version order; a gap is filled from the log (once at a time). */
   private drain(): void {
     if (this.disposed || this.filling || !this.live) return;
+    // Publishes that a gap fill already covered: without this, a late publish below the filled
+    // range would start another fill of an empty range, forever (found publishing last-first).
+    for (const version of this.pending.keys()) if (version <= this.lastAccepted) this.pending.delete(version);
     for (let next = this.pending.get(this.lastAccepted + 1); next; next = this.pending.get(this.lastAccepted + 1)) {
       this.pending.delete(this.lastAccepted + 1);
       this.accept(next);
