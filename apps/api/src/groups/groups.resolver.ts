@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 
 import { type GraphQLContext, requireViewer } from '../common/context';
 import { RoomStatusGql } from '../common/graphql-enums';
+import { parseUuid } from '../common/ids';
 import { type Page, parseFirst } from '../common/pagination';
 import { ProfileConnectionType } from '../profiles/dto/profile.type';
 import { RoomType } from '../rooms/dto/room.type';
@@ -16,7 +17,9 @@ export class GroupsResolver {
   @Query(() => GroupType, { nullable: true })
   async group(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<GroupEntity | null> {
     requireViewer(ctx);
-    return ctx.services.groups.getGroup(ctx.scope.em, id);
+    // Through the request's loader: aliased group(id) fields resolve in one batch, so their
+    // members/rooms lists batch too (one statement per argument set, not per alias).
+    return ctx.scope.group.load(parseUuid(id, 'id'));
   }
 
   @Query(() => GroupConnectionType, {

@@ -39,10 +39,6 @@ export class GroupsService {
     });
   }
 
-  async getGroup(em: EntityManager, rawId: string): Promise<GroupEntity | null> {
-    return em.findOne(GroupEntity, { id: parseUuid(rawId, 'id') });
-  }
-
   async joinGroup(em: EntityManager, viewer: AuthenticatedViewer, rawGroupId: string): Promise<GroupEntity> {
     return this.changeMembership(em, viewer, rawGroupId, 'join');
   }
