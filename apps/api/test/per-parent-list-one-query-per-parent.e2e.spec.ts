@@ -217,6 +217,9 @@ describe('a per-parent list resolved one query per parent', () => {
     expect(names(sharedPages.get(0)!)).toEqual(['Member 0.3', 'Member 0.4']);
     for (const g of [1, 2, 3]) expect(names(sharedPages.get(g)!)).toEqual([`Member ${g}.2`, `Member ${g}.3`]);
     expect(shared.statements.length).toBe(first.statements.length);
+    for (const statements of [first.statements, shared.statements]) {
+      expect(statements.filter((s) => /\bgroup_members\b/.test(s) && /\bprofiles\b/.test(s))).toHaveLength(1);
+    }
 
     // A bad cursor is still BAD_USER_INPUT naming `after`, for every group it was given to.
     const bad = await api.request(FIRST_PAGES, { after: 'garbage' }, viewer);
