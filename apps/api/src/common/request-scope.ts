@@ -40,24 +40,26 @@ async function perArgumentSet<K extends { readonly groupId: string }, V>(
   argumentsOf: (key: K) => string,
   readMany: (groupIds: string[], sample: K) => Promise<V[]>,
 ): Promise<(V | Error)[]> {
-  const sets = new Map<string, number[]>();
+  const sets = new Map<string, { key: K; index: number }[]>();
   keys.forEach((key, index) => {
     const set = sets.get(argumentsOf(key));
-    if (set) set.push(index);
-    else sets.set(argumentsOf(key), [index]);
+    if (set) set.push({ key, index });
+    else sets.set(argumentsOf(key), [{ key, index }]);
   });
   const results: (V | Error)[] = new Array<V | Error>(keys.length);
   await Promise.all(
-    [...sets.values()].map(async (indexes) => {
+    [...sets.values()].map(async (set) => {
+      const [sample] = set;
+      if (!sample) return;
       try {
         const values = await readMany(
-          indexes.map((i) => keys[i]!.groupId),
-          keys[indexes[0]!]!,
+          set.map(({ key }) => key.groupId),
+          sample.key,
         );
-        indexes.forEach((keyIndex, i) => (results[keyIndex] = values[i]!));
+        set.forEach(({ index }, i) => (results[index] = values[i] ?? new Error(`no result for key ${i} of a batch`)));
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
-        for (const keyIndex of indexes) results[keyIndex] = failure;
+        for (const { index } of set) results[index] = failure;
       }
     }),
   );
