@@ -1,16 +1,73 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { STAGE_ROLES } from '@roundtable/domain';
+import { type RoomStatus, STAGE_ROLES } from '@roundtable/domain';
 import DataLoader from 'dataloader';
 
+import type { AuthenticatedViewer } from '../auth/authenticator';
 import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
+import { memberPagesOfGroups } from '../groups/group-members.queries';
 import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
 import { ParticipantEntity, RoomEntity } from '../rooms/room.entity';
+import { GROUP_ROOMS_LIMIT, visibleRoomsOfGroups } from '../rooms/room.queries';
+import type { Page } from './pagination';
 import { placeholders } from './sql';
 
 export interface RoomCounts {
   readonly listenerCount: number;
   readonly participantCount: number;
 }
+
+/** A `Group.members(first, after)` page: `first` already bounded, `after` as the client sent it. */
+export interface GroupMembersKey {
+  readonly groupId: string;
+  readonly first: number;
+  readonly after: string | null;
+}
+
+/** A `Group.rooms(status)` list as one viewer may see it. */
+export interface GroupRoomsKey {
+  readonly groupId: string;
+  readonly status: RoomStatus | null;
+  readonly viewer: AuthenticatedViewer;
+}
+
+/**
+ * Batches per-parent lists that take arguments: the keys of one batch are split by their
+ * arguments (everything but the parent id), and each argument set is read with one call of
+ * `readMany` for all its parents. A failure (e.g. a bad cursor) fails only its own argument set.
+ */
+async function perArgumentSet<K extends { readonly groupId: string }, V>(
+  keys: readonly K[],
+  argumentsOf: (key: K) => string,
+  readMany: (groupIds: string[], sample: K) => Promise<V[]>,
+): Promise<(V | Error)[]> {
+  const sets = new Map<string, { key: K; index: number }[]>();
+  keys.forEach((key, index) => {
+    const set = sets.get(argumentsOf(key));
+    if (set) set.push({ key, index });
+    else sets.set(argumentsOf(key), [{ key, index }]);
+  });
+  const results: (V | Error)[] = new Array<V | Error>(keys.length);
+  await Promise.all(
+    [...sets.values()].map(async (set) => {
+      const [sample] = set;
+      if (!sample) return;
+      try {
+        const values = await readMany(
+          set.map(({ key }) => key.groupId),
+          sample.key,
+        );
+        set.forEach(({ index }, i) => (results[index] = values[i] ?? new Error(`no result for key ${i} of a batch`)));
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        for (const { index } of set) results[index] = failure;
+      }
+    }),
+  );
+  return results;
+}
+
+const membersArguments = (key: GroupMembersKey): string => JSON.stringify([key.first, key.after]);
+const roomsArguments = (key: GroupRoomsKey): string => JSON.stringify([key.status, key.viewer.profileId, key.viewer.isStaff]);
 
 function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
   const map = new Map<K, V>();
@@ -46,6 +103,10 @@ export class RequestScope {
   readonly viewerFollows: DataLoader<string, boolean>;
   /** Whether the viewer is a member of a group. */
   readonly viewerIsMember: DataLoader<string, boolean>;
+  /** `Group.members(first, after)`: one SQL statement per distinct (first, after), whatever the number of groups. */
+  readonly groupMembers: DataLoader<GroupMembersKey, Page<ProfileEntity>, string>;
+  /** `Group.rooms(status)` as the viewer may see them: one SQL statement per distinct (status, viewer). */
+  readonly groupRooms: DataLoader<GroupRoomsKey, RoomEntity[], string>;
 
   constructor(
     readonly em: EntityManager,
@@ -97,5 +158,16 @@ export class RequestScope {
       const member = new Set(rows.map((m) => m.groupId));
       return groupIds.map((id) => member.has(id));
     });
+    this.groupMembers = new DataLoader(
+      (keys) => perArgumentSet(keys, membersArguments, (groupIds, { first, after }) => memberPagesOfGroups(em, groupIds, first, after)),
+      { cacheKeyFn: (key) => `${key.groupId} ${membersArguments(key)}` },
+    );
+    this.groupRooms = new DataLoader(
+      (keys) =>
+        perArgumentSet(keys, roomsArguments, (groupIds, { viewer, status }) =>
+          visibleRoomsOfGroups(em, viewer, groupIds, status, GROUP_ROOMS_LIMIT),
+        ),
+      { cacheKeyFn: (key) => `${key.groupId} ${roomsArguments(key)}` },
+    );
   }
 }

@@ -3,21 +3,23 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 
 import { type GraphQLContext, requireViewer } from '../common/context';
 import { RoomStatusGql } from '../common/graphql-enums';
+import { parseUuid } from '../common/ids';
 import { type Page, parseFirst } from '../common/pagination';
 import { ProfileConnectionType } from '../profiles/dto/profile.type';
 import { RoomType } from '../rooms/dto/room.type';
 import { type RoomEntity } from '../rooms/room.entity';
+import { GROUP_ROOMS_LIMIT } from '../rooms/room.queries';
 import { CreateGroupInput, GroupConnectionType, GroupType } from './dto/group.type';
 import { type GroupEntity } from './group.entity';
-
-const GROUP_ROOMS_LIMIT = 100;
 
 @Resolver(() => GroupType)
 export class GroupsResolver {
   @Query(() => GroupType, { nullable: true })
   async group(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<GroupEntity | null> {
     requireViewer(ctx);
-    return ctx.services.groups.getGroup(ctx.scope.em, id);
+    // Through the request's loader: aliased group(id) fields resolve in one batch, so their
+    // members/rooms lists batch too (one statement per argument set, not per alias).
+    return ctx.scope.group.load(parseUuid(id, 'id'));
   }
 
   @Query(() => GroupConnectionType, {
@@ -64,7 +66,8 @@ export class GroupsResolver {
     @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const page = await ctx.services.groups.members(ctx.scope.em, group.id, parseFirst(first, 50), after);
+    // Batched: one statement per distinct (first, after) for every group of the request.
+    const page = await ctx.scope.groupMembers.load({ groupId: group.id, first: parseFirst(first, 50), after: after ?? null });
     return { ...page, totalCount: group.memberCount };
   }
 
@@ -77,13 +80,7 @@ export class GroupsResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('status', () => RoomStatusGql, { nullable: true }) status: RoomStatus | null,
   ): Promise<RoomEntity[]> {
-    const page = await ctx.services.roomQueries.listRooms(
-      ctx.scope.em,
-      requireViewer(ctx),
-      { groupId: group.id, status },
-      GROUP_ROOMS_LIMIT,
-      null,
-    );
-    return page.edges.map((edge) => edge.node);
+    // Batched: one statement per distinct (status, viewer) for every group of the request.
+    return ctx.scope.groupRooms.load({ groupId: group.id, status: status ?? null, viewer: requireViewer(ctx) });
   }
 }

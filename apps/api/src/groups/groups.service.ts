@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, type GroupInput, validateGroupInput } from '@roundtable/domain';
 
-import { type AuthenticatedViewer, isValidProfileId } from '../auth/authenticator';
+import { type AuthenticatedViewer } from '../auth/authenticator';
 import { isUuid, parseUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import type { TextScreeningService } from '../moderation/text-screening.service';
-import { ProfileEntity } from '../profiles/profile.entity';
 import { GroupEntity } from './group.entity';
 
 export interface GroupsServiceDeps {
@@ -38,10 +37,6 @@ export class GroupsService {
       await this.deps.screening?.fileFlags(tx, viewer.profileId, null, flags);
       return group;
     });
-  }
-
-  async getGroup(em: EntityManager, rawId: string): Promise<GroupEntity | null> {
-    return em.findOne(GroupEntity, { id: parseUuid(rawId, 'id') });
   }
 
   async joinGroup(em: EntityManager, viewer: AuthenticatedViewer, rawGroupId: string): Promise<GroupEntity> {
@@ -80,28 +75,6 @@ export class GroupsService {
       }
       return group;
     });
-  }
-
-  async members(em: EntityManager, groupId: string, first: number, after: string | null): Promise<Page<ProfileEntity>> {
-    const cursor = decodeCursor(after, isValidProfileId);
-    const params: unknown[] = [groupId];
-    let keyset = '';
-    if (cursor) {
-      keyset = 'and (gm.joined_at, gm.profile_id) > (?, ?)';
-      params.push(cursor.at, cursor.id);
-    }
-    const rows = await em.execute<Record<string, unknown>[]>(
-      `select p.*, gm.joined_at as member_since from group_members gm join profiles p on p.id = gm.profile_id
-        where gm.group_id = ? ${keyset} order by gm.joined_at, gm.profile_id limit ?`,
-      [...params, first + 1],
-    );
-    const joinedAt = new Map<string, Date>();
-    const profiles = rows.map((row) => {
-      const profile = em.map(ProfileEntity, row);
-      joinedAt.set(profile.id, new Date(row['member_since'] as string | Date));
-      return profile;
-    });
-    return toPage(profiles, first, (p) => encodeCursor(joinedAt.get(p.id) ?? new Date(0), p.id));
   }
 
   /**

@@ -23,6 +23,79 @@ export const RAISED_HANDS_LIMIT = 100;
 /** Longest `filter.search` accepted, in characters. */
 export const ROOM_SEARCH_MAX_LENGTH = 100;
 
+/** Rooms a group lists (`Group.rooms`), newest first; the cost limit prices the field at this size. */
+export const GROUP_ROOMS_LIMIT = 100;
+
+/**
+ * The WHERE conditions (on alias `r`) of a room list: what the viewer may see (`roomsViewerMaySeeSql`,
+ * the one statement of that rule) and the filter. Shared by `listRooms` and `visibleRoomsOfGroups`
+ * so both lists show exactly the same rooms.
+ * @throws BAD_USER_INPUT (filter.groupId, filter.search) for a malformed id or an over-long search.
+ */
+export function roomListConditions(viewer: AuthenticatedViewer, filter: RoomListFilter): { where: string[]; params: unknown[] } {
+  const visible = roomsViewerMaySeeSql(viewer);
+  const where: string[] = [visible.sql];
+  const params: unknown[] = [...visible.params];
+  if (filter.status) {
+    where.push('r.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.topic) {
+    where.push('r.topics @> array[?]::text[]');
+    params.push(filter.topic);
+  }
+  if (filter.groupId) {
+    where.push('r.group_id = ?');
+    params.push(parseUuid(filter.groupId, 'filter.groupId'));
+  }
+  const words = (filter.search ?? '').trim();
+  if (words.length > ROOM_SEARCH_MAX_LENGTH) {
+    throw badInput('filter.search', `filter.search must be at most ${ROOM_SEARCH_MAX_LENGTH} characters`);
+  }
+  for (const word of words.split(/\s+/).filter(Boolean).slice(0, 8)) {
+    // Every word must appear in the title or in the host's name.
+    where.push(`(r.title ilike ? or exists (select 1 from profiles hp where hp.id = r.host_id and hp.display_name ilike ?))`);
+    const pattern = `%${likeLiteral(word)}%`;
+    params.push(pattern, pattern);
+  }
+  return { where, params };
+}
+
+/**
+ * The rooms of many groups that the viewer may see, newest first, at most `limit` per group, in
+ * one SQL statement: a LATERAL join over the group ids, each group with its own limit, under the
+ * same conditions as `listRooms` (`roomListConditions`).
+ * @param groupIds group uuids (lower case); the result has one list per id, in the same order.
+ * @param status only rooms in this status; null: any status.
+ */
+export async function visibleRoomsOfGroups(
+  em: EntityManager,
+  viewer: AuthenticatedViewer,
+  groupIds: readonly string[],
+  status: RoomStatus | null,
+  limit: number,
+): Promise<RoomEntity[][]> {
+  const { where, params } = roomListConditions(viewer, { status });
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select gr.* from unnest(array[?]::uuid[]) as k(group_id)
+       cross join lateral (
+         select r.* from rooms r
+          where r.group_id = k.group_id and ${where.join(' and ')}
+          order by r.created_at desc, r.id desc limit ?
+       ) gr
+      order by gr.group_id, gr.created_at desc, gr.id desc`,
+    [[...new Set(groupIds)], ...params, limit],
+  );
+  const byGroup = new Map<string, RoomEntity[]>();
+  for (const row of rows) {
+    const room = em.map(RoomEntity, row);
+    const list = byGroup.get(room.groupId ?? '');
+    if (list) list.push(room);
+    else byGroup.set(room.groupId ?? '', [room]);
+  }
+  return groupIds.map((groupId) => byGroup.get(groupId) ?? []);
+}
+
 /** The room reads: lists, audience pages and the raised-hands queue. Each is one SQL statement. */
 export class RoomQueries {
   findVisibleRoom(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<RoomEntity | null> {
@@ -31,31 +104,7 @@ export class RoomQueries {
 
   /** Rooms the viewer may see, newest first, keyset-paginated on (created_at, id). */
   async listRooms(em: EntityManager, viewer: AuthenticatedViewer, filter: RoomListFilter, first: number, after: string | null): Promise<Page<RoomEntity>> {
-    const visible = roomsViewerMaySeeSql(viewer);
-    const where: string[] = [visible.sql];
-    const params: unknown[] = [...visible.params];
-    if (filter.status) {
-      where.push('r.status = ?');
-      params.push(filter.status);
-    }
-    if (filter.topic) {
-      where.push('r.topics @> array[?]::text[]');
-      params.push(filter.topic);
-    }
-    if (filter.groupId) {
-      where.push('r.group_id = ?');
-      params.push(parseUuid(filter.groupId, 'filter.groupId'));
-    }
-    const words = (filter.search ?? '').trim();
-    if (words.length > ROOM_SEARCH_MAX_LENGTH) {
-      throw badInput('filter.search', `filter.search must be at most ${ROOM_SEARCH_MAX_LENGTH} characters`);
-    }
-    for (const word of words.split(/\s+/).filter(Boolean).slice(0, 8)) {
-      // Every word must appear in the title or in the host's name.
-      where.push(`(r.title ilike ? or exists (select 1 from profiles hp where hp.id = r.host_id and hp.display_name ilike ?))`);
-      const pattern = `%${likeLiteral(word)}%`;
-      params.push(pattern, pattern);
-    }
+    const { where, params } = roomListConditions(viewer, filter);
     const cursor = decodeCursor(after, isUuid);
     if (cursor) {
       where.push('(r.created_at, r.id) < (?, ?)');
