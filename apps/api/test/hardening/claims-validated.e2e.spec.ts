@@ -4,23 +4,15 @@
 // validated and normalised: `exp` required, names without control characters and cut by
 // user-perceived characters, `roles` an array of strings.
 import { codeOf, wsExecute } from '../support/graphql-helpers';
-import type { TestApi } from '../support/test-api';
-import { rawToken, startHardeningApi } from './support/hardening';
+import { rawToken, useHardeningApi } from './support/hardening';
 
 const VIEWER = `{ viewer { id displayName } }`;
 
 describe('token claims are validated and normalised', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi();
 
   beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   const viewer = (token: string) => api.request<{ viewer: { id: string; displayName: string } }>(VIEWER, {}, token);

@@ -2,24 +2,16 @@
 // logged a stack trace at error level on every request; so did a malformed persisted-query
 // extension. Both are the client's mistake: a clear BAD_USER_INPUT, and no error-level log line.
 import { codeOf } from '../support/graphql-helpers';
-import type { TestApi } from '../support/test-api';
 import { tokenFor } from '../support/test-api';
-import { startHardeningApi } from './support/hardening';
+import { useHardeningApi } from './support/hardening';
 
 describe('client mistakes are client errors, never error-level logs', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi();
   let token: string;
 
   beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
     token = await tokenFor('client-errors');
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   async function postRaw(body: unknown, method: 'POST' | 'GET' = 'POST') {

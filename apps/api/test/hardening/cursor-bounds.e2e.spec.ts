@@ -7,27 +7,20 @@ import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from '../../src/common/pagination';
 import { isUuid } from '../../src/common/ids';
 import { expectNoLeaks, wsExecute } from '../support/graphql-helpers';
-import { type TestApi, tokenFor } from '../support/test-api';
-import { createLiveRoom, startHardeningApi } from './support/hardening';
+import { tokenFor } from '../support/test-api';
+import { createLiveRoom, useHardeningApi } from './support/hardening';
 
 const cursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id]), 'utf8').toString('base64url');
 
 describe('cursors never reach SQL unchecked', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi();
   let token: string;
   let roomId: string;
 
   beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
     token = await tokenFor('cursor-viewer');
     roomId = await createLiveRoom(api, token);
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   it('the issue case: a year-0000 cursor on rooms is BAD_USER_INPUT naming `after`, over HTTP and WebSocket', async () => {

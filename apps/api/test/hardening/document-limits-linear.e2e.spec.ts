@@ -6,24 +6,16 @@ import { parse } from 'graphql';
 
 import { expandedSelectionSize } from '../../src/admission/document-limits';
 import { codeOf, wsExecute } from '../support/graphql-helpers';
-import type { TestApi } from '../support/test-api';
 import { tokenFor } from '../support/test-api';
-import { doublingFragments, startHardeningApi } from './support/hardening';
+import { doublingFragments, useHardeningApi } from './support/hardening';
 
 describe('document limits are linear in the document', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi();
   let token: string;
 
   beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
     token = await tokenFor('linear-viewer');
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   it('the issue document (F_i spreads F_{i+1} twice, 23 levels) is measured in a number of visits linear in its size', () => {

@@ -4,25 +4,16 @@
 // (page sizes, cursors, ids, DateTime ranges), in fragments too, is now checked before any
 // resolver runs, so a refused mutation changes nothing.
 import { codeOf, wsExecute } from '../support/graphql-helpers';
-import { type TestApi, tokenFor } from '../support/test-api';
-import { countRows, startHardeningApi } from './support/hardening';
+import { tokenFor } from '../support/test-api';
+import { countRows, useHardeningApi } from './support/hardening';
 
 describe('a failed mutation commits nothing', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi();
   let token: string;
 
-  beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
-    errorLines = started.log.errorLines;
-  });
   beforeEach(async () => {
     await api.clear();
     token = await tokenFor('commit-viewer');
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   it('the issue case: createRoom selecting audience(first: 101) is refused and creates no room, over HTTP and WebSocket', async () => {

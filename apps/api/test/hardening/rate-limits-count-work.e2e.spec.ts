@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { RateLimits } from '../../src/admission/rate-limits';
 import { codeOf, wsExecute } from '../support/graphql-helpers';
 import { startTestApi, type TestApi, tokenFor } from '../support/test-api';
-import { countRows, startHardeningApi } from './support/hardening';
+import { countRows, startHardeningApi, useHardeningApi } from './support/hardening';
 
 const REDIS_URL = process.env['REDIS_URL'] ?? '';
 
@@ -30,28 +30,21 @@ async function post(api: TestApi, query: string, token: string | null) {
 }
 
 describe('rate limits count work', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
   const prefix = `rl-${randomUUID().slice(0, 8)}`;
+  const { api, errorLines } = useHardeningApi({
+    // Redis when the run has it (npm test does), so the budgets below are the shared ones.
+    ...(REDIS_URL ? { REDIS_URL } : {}),
+    RATE_LIMIT_MUTATIONS: '5',
+    RATE_LIMIT_EXPENSIVE_READS: '3',
+    RATE_LIMIT_WINDOW_MS: '60000',
+    RATE_LIMIT_KEY_PREFIX: prefix,
+    QUERY_MAX_ALIASES: '600',
+    QUERY_MAX_TOKENS: '20000',
+    QUERY_MAX_COST: '100000',
+  });
 
   beforeAll(async () => {
-    const started = await startHardeningApi({
-      // Redis when the run has it (npm test does), so the budgets below are the shared ones.
-      ...(REDIS_URL ? { REDIS_URL } : {}),
-      RATE_LIMIT_MUTATIONS: '5',
-      RATE_LIMIT_EXPENSIVE_READS: '3',
-      RATE_LIMIT_WINDOW_MS: '60000',
-      RATE_LIMIT_KEY_PREFIX: prefix,
-      QUERY_MAX_ALIASES: '600',
-      QUERY_MAX_TOKENS: '20000',
-      QUERY_MAX_COST: '100000',
-    });
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   it('the issue case: 500 aliased createRoom fields in one request are refused as 500 units of work, and none is created', async () => {

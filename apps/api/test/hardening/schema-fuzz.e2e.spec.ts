@@ -6,9 +6,9 @@ import { buildClientSchema, getIntrospectionQuery, type GraphQLObjectType, type 
 import type { Client } from 'graphql-ws';
 
 import { expectNoLeaks, wsExecute } from '../support/graphql-helpers';
-import { type TestApi, tokenFor } from '../support/test-api';
+import { tokenFor } from '../support/test-api';
 import { OperationFuzzer, seededRandom } from './support/schema-fuzzer';
-import { createLiveRoom, startHardeningApi } from './support/hardening';
+import { createLiveRoom, useHardeningApi } from './support/hardening';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261130);
 const HTTP_OPERATIONS = 1400;
@@ -16,8 +16,12 @@ const WS_OPERATIONS = 600;
 const CONCURRENCY = 8;
 
 describe(`schema fuzz (seed ${SEED})`, () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi({
+    RATE_LIMIT_MUTATIONS: '1000000',
+    RATE_LIMIT_EXPENSIVE_READS: '1000000',
+    // A recommender that refuses at once, so recommendedRooms takes its fallback quickly.
+    RECOMMENDER_URL: 'http://127.0.0.1:1',
+  });
   let fuzzer: OperationFuzzer;
   let roots: { query: GraphQLObjectType; mutation: GraphQLObjectType | null; subscription: GraphQLObjectType | null };
   const tokens: (string | null)[] = [null];
@@ -30,14 +34,6 @@ describe(`schema fuzz (seed ${SEED})`, () => {
   };
 
   beforeAll(async () => {
-    const started = await startHardeningApi({
-      RATE_LIMIT_MUTATIONS: '1000000',
-      RATE_LIMIT_EXPENSIVE_READS: '1000000',
-      // A recommender that refuses at once, so recommendedRooms takes its fallback quickly.
-      RECOMMENDER_URL: 'http://127.0.0.1:1',
-    });
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
     const host = await tokenFor('fuzz-host', { name: 'Fuzz Host' });
     tokens.push(host, await tokenFor('fuzz-viewer', { name: 'Fuzz Viewer' }), await tokenFor('fuzz-staff', { name: 'Fuzz Staff', staff: true }));
@@ -46,9 +42,6 @@ describe(`schema fuzz (seed ${SEED})`, () => {
     const schema = buildClientSchema(introspection.data as IntrospectionQuery);
     roots = { query: schema.getQueryType()!, mutation: schema.getMutationType() ?? null, subscription: schema.getSubscriptionType() ?? null };
     fuzzer = new OperationFuzzer(schema, seededRandom(SEED), [roomId, 'fuzz-host', 'fuzz-viewer']);
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   /** Picks the operation kind; subscriptions only where they are served (WebSocket) but for a few probes over HTTP. */

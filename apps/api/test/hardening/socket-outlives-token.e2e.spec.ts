@@ -9,21 +9,14 @@ import WebSocket from 'ws';
 
 import { WsCloseCode } from '../../src/admission/ws-close-code';
 import { codeOf } from '../support/graphql-helpers';
-import { Collector, type TestApi, tokenFor } from '../support/test-api';
-import { createLiveRoom, rawToken, startHardeningApi } from './support/hardening';
+import { Collector, tokenFor } from '../support/test-api';
+import { createLiveRoom, rawToken, useHardeningApi } from './support/hardening';
 
 describe('a socket never outlives its token', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi();
 
   beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   /** A graphql-ws client that reports the code its socket closed with. */

@@ -3,21 +3,16 @@
 // the request's DataLoaders were never cleared between serial root mutation fields. Each root
 // mutation field now starts with a fresh request scope (EntityManager fork and DataLoaders).
 import { wsExecute } from '../support/graphql-helpers';
-import { type TestApi, tokenFor } from '../support/test-api';
-import { createLiveRoom, startHardeningApi } from './support/hardening';
+import { tokenFor } from '../support/test-api';
+import { createLiveRoom, useHardeningApi } from './support/hardening';
 
 describe('each root mutation field sees the writes before it', () => {
-  let api: TestApi;
+  const { api } = useHardeningApi();
   let roomId: string;
 
   beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
     await api.clear();
     roomId = await createLiveRoom(api, await tokenFor('stale-host'));
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   const JOIN_THEN_LEAVE = `mutation($r: ID!) {

@@ -7,28 +7,21 @@
 import WebSocket from 'ws';
 
 import { wsExecute } from '../support/graphql-helpers';
-import { Collector, type TestApi, tokenFor } from '../support/test-api';
-import { createLiveRoom, gauge, settle, startHardeningApi } from './support/hardening';
+import { Collector, tokenFor } from '../support/test-api';
+import { createLiveRoom, gauge, settle, useHardeningApi } from './support/hardening';
 
 const SUBSCRIPTIONS = 'roundtable_subscriptions_active';
 const CONNECTIONS = 'roundtable_ws_connections_active';
 
 describe('subscriptions release what they hold', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi();
   let roomId: string;
   let listener: string;
 
   beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
     roomId = await createLiveRoom(api, await tokenFor('leak-host'));
     listener = await tokenFor('leak-listener');
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   it('GET /metrics serves the two gauges and the default process metrics', async () => {

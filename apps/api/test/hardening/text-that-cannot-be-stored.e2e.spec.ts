@@ -4,22 +4,12 @@
 // hand question over graphql-ws. Both are refused before execution, naming the field, on both
 // transports, and change nothing.
 import { codeOf, storedEvents, wsExecute } from '../support/graphql-helpers';
-import type { TestApi } from '../support/test-api';
 import { tokenFor } from '../support/test-api';
-import { createLiveRoom, startHardeningApi } from './support/hardening';
+import { createLiveRoom, useHardeningApi } from './support/hardening';
 
 describe('text that cannot be stored is BAD_USER_INPUT', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi();
 
-  beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
-    errorLines = started.log.errorLines;
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
 
   it('the fuzz case: a hand question with a lone high surrogate, over graphql-ws, as a variable', async () => {
     await api.clear();

@@ -5,8 +5,8 @@
 // (variables, extensions, literals in the document) is bounded by INPUT_MAX_DEPTH before anything
 // recursive sees it, and refused as BAD_USER_INPUT on both transports.
 import { codeOf, wsExecute } from '../support/graphql-helpers';
-import { Collector, type TestApi, tokenFor } from '../support/test-api';
-import { createLiveRoom, nestedList, startHardeningApi } from './support/hardening';
+import { Collector, tokenFor } from '../support/test-api';
+import { createLiveRoom, nestedList, useHardeningApi } from './support/hardening';
 
 function nestedObject(levels: number): unknown {
   let value: unknown = { leaf: 'x' };
@@ -15,17 +15,10 @@ function nestedObject(levels: number): unknown {
 }
 
 describe('no input reaches a recursion without a bound', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi();
 
   beforeAll(async () => {
-    const started = await startHardeningApi();
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   async function postRaw(body: unknown) {

@@ -7,30 +7,23 @@ import WebSocket from 'ws';
 
 import { WsCloseCode } from '../../src/admission/ws-close-code';
 import { codeOf, wsExecute } from '../support/graphql-helpers';
-import { Collector, type TestApi, tokenFor } from '../support/test-api';
-import { createLiveRoom, gauge, settle, startHardeningApi } from './support/hardening';
+import { Collector, tokenFor } from '../support/test-api';
+import { createLiveRoom, gauge, settle, useHardeningApi } from './support/hardening';
 
 const ROOM_EVENTS = `subscription($r: ID!) { roomEvents(roomId: $r) { version } }`;
 
 describe('WebSocket resources are bounded', () => {
-  let api: TestApi;
-  let errorLines: () => unknown[];
+  const { api, errorLines } = useHardeningApi({
+    WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3',
+    WS_MAX_SOCKETS_PER_VIEWER: '3',
+    WS_MAX_PINGS_PER_MINUTE: '5',
+    HTTP_MAX_BODY_BYTES: '16384',
+  });
   let roomId: string;
 
   beforeAll(async () => {
-    const started = await startHardeningApi({
-      WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3',
-      WS_MAX_SOCKETS_PER_VIEWER: '3',
-      WS_MAX_PINGS_PER_MINUTE: '5',
-      HTTP_MAX_BODY_BYTES: '16384',
-    });
-    api = started.api;
-    errorLines = started.log.errorLines;
     await api.clear();
     roomId = await createLiveRoom(api, await tokenFor('bounded-host'));
-  });
-  afterAll(async () => {
-    await api.stop();
   });
 
   /** A raw graphql-transport-ws socket, acknowledged; `closed` resolves with the close code. */

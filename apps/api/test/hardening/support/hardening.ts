@@ -41,6 +41,33 @@ export async function startHardeningApi(env: Record<string, string> = {}) {
   return { api, log };
 }
 
+/**
+ * The hardening API of the enclosing `describe`: started in a `beforeAll` registered here (so it
+ * runs before the file's own), stopped in an `afterAll`. `api` forwards to the running server;
+ * `errorLines()` are its error-level log lines so far.
+ */
+export function useHardeningApi(env: Record<string, string> = {}): { readonly api: TestApi; errorLines: () => LogLine[] } {
+  let started: Awaited<ReturnType<typeof startHardeningApi>> | null = null;
+  const running = (): TestApi => {
+    if (!started) throw new Error('useHardeningApi: the API is used before its beforeAll started it');
+    return started.api;
+  };
+  beforeAll(async () => {
+    started = await startHardeningApi(env);
+  });
+  afterAll(async () => {
+    await started?.api.stop();
+  });
+  const api = new Proxy({} as TestApi, {
+    get(_target, property) {
+      const server = running();
+      const value: unknown = Reflect.get(server, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(server) : value;
+    },
+  });
+  return { api, errorLines: () => started?.log.errorLines() ?? [] };
+}
+
 /** A development-secret token with exactly the claims given (no defaults added but `sub`/`iat`). */
 export function rawToken(
   claims: Record<string, unknown>,
