@@ -7,6 +7,7 @@ import { type Client } from 'graphql-ws';
 import { MAX_BUFFERED_EVENTS } from '../src/events/room-event-stream';
 import type { RoomStreamItem } from '../src/events/room-event-message';
 import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { pollUntil } from './support/poll';
 
 const HAND_EVENTS = `subscription($roomId: ID!) {
   roomEvents(roomId: $roomId) {
@@ -66,10 +67,7 @@ describe('live rooms at scale', () => {
   /** Waits (bounded) until the room's channel holds `count` local subscribers. */
   async function subscribed(roomId: string, count: number): Promise<void> {
     const stream = api.api.server.services.roomEvents;
-    for (let attempt = 0; attempt < 400 && stream.subscriberCount(roomId) < count; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(stream.subscriberCount(roomId)).toBeGreaterThanOrEqual(count);
+    expect(await pollUntil(() => stream.subscriberCount(roomId), (n) => n >= count)).toBeGreaterThanOrEqual(count);
   }
 
   describe('kind: one execution per subscriber', () => {
@@ -203,9 +201,7 @@ describe('live rooms at scale', () => {
       ]);
       await ok(`mutation($id: ID!) { acceptStageInvite(roomId: $id) { id } }`, { id: roomId }, people[20]!);
       // Media jobs (leaves, the ban) read participants too: let them finish before counting.
-      for (let attempt = 0; attempt < 300 && (await api.api.outbox.pendingCount()) > 0; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      expect(await pollUntil(() => api.api.outbox.pendingCount(), (n) => n === 0, { attempts: 300, intervalMs: 50 })).toBe(0);
       const statements: string[] = [];
       const stop = api.api.db.onQuery((sql) => statements.push(sql));
       const { room } = await ok<{ room: { listenerCount: number; participantCount: number } }>(

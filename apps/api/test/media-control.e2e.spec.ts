@@ -6,6 +6,7 @@ import { sendWebhook, verifyMediaToken, webhookEvent } from '@roundtable/audio/t
 
 import { sql } from './support/graphql-helpers';
 import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { pollUntil } from './support/poll';
 
 type Json = Record<string, unknown>;
 
@@ -38,10 +39,7 @@ describe('media control on LiveKit', () => {
 
   /** Polls (bounded) until `predicate` holds; a failure names what it waited for. */
   async function waitFor(what: string, predicate: () => boolean | Promise<boolean>): Promise<void> {
-    for (let attempt = 0; attempt < 300; attempt += 1) {
-      if (await predicate()) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    if (await pollUntil(predicate, (holds) => holds, { attempts: 300, intervalMs: 50 })) return;
     throw new Error(`timed out waiting for ${what}; calls: ${JSON.stringify(api.livekit.calls.map((c) => [c.method, c.status]))}`);
   }
 
@@ -312,10 +310,7 @@ describe('two API instances drain one media outbox', () => {
         (i % 2 === 0 ? a : b).request(`mutation($id: ID!, $p: ID!) { removeParticipant(roomId: $id, profileId: $p) { id } }`, { id: roomId, p: id }, host),
       ),
     );
-    for (let attempt = 0; attempt < 300 && (await a.api.outbox.pendingCount()) > 0; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(await a.api.outbox.pendingCount()).toBe(0);
+    expect(await pollUntil(() => a.api.outbox.pendingCount(), (n) => n === 0, { attempts: 300, intervalMs: 50 })).toBe(0);
     const removed = a.livekit.succeededCalls('RemoveParticipant').map((request) => request['identity']);
     expect([...removed].sort()).toEqual([...speakers].sort());
   });

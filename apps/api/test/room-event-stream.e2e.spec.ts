@@ -8,6 +8,7 @@ import { roomEventsTopic } from '../src/events/room-event-stream';
 import { parseRoomEventMessage } from '../src/events/room-event-message';
 import { sql } from './support/graphql-helpers';
 import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { pollUntil } from './support/poll';
 
 const EVENTS = `subscription($roomId: ID!, $since: Int) {
   roomEvents(roomId: $roomId, sinceVersion: $since) {
@@ -65,10 +66,7 @@ describe('room event streams', () => {
 
   /** Waits (bounded) until the bus holds `expected` subscriptions; fails with the last count. */
   async function expectBusSubscriptions(expected: number): Promise<void> {
-    for (let attempt = 0; attempt < 200 && busSubscriptions() !== expected; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(busSubscriptions()).toBe(expected);
+    expect(await pollUntil(busSubscriptions, (n) => n === expected, { attempts: 200 })).toBe(expected);
   }
 
   /** A raw graphql-ws socket that subscribes and is terminated `delayMs` after sending subscribe. */

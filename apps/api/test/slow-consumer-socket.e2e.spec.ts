@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 
 import { WsCloseCode } from '../src/admission/ws-close-code';
 import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { pollUntil } from './support/poll';
 
 const FAT_EVENTS = `subscription($roomId: ID!) {
   roomEvents(roomId: $roomId) {
@@ -39,10 +40,7 @@ async function pausableSubscriber(wsUrl: string, token: string, roomId: string, 
     socket.once('error', reject);
   });
   socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
-  for (let attempt = 0; attempt < 400 && !messages.some((m) => m.type === 'connection_ack'); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  expect(messages.some((m) => m.type === 'connection_ack')).toBe(true);
+  expect(await pollUntil(() => messages.some((m) => m.type === 'connection_ack'), (acked) => acked)).toBe(true);
   for (let i = 0; i < subscriptions; i += 1) {
     socket.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: FAT_EVENTS, variables: { roomId } } }));
   }
@@ -73,10 +71,7 @@ describe('kind: a slow consumer', () => {
 
   async function subscribed(roomId: string, count: number): Promise<void> {
     const stream = api.api.server.services.roomEvents;
-    for (let attempt = 0; attempt < 400 && stream.subscriberCount(roomId) < count; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(stream.subscriberCount(roomId)).toBeGreaterThanOrEqual(count);
+    expect(await pollUntil(() => stream.subscriberCount(roomId), (n) => n >= count)).toBeGreaterThanOrEqual(count);
   }
 
   const slowClosed = async () => (await api.api.server.metrics.wsSlowConsumersClosed.get()).values[0]?.value ?? 0;
@@ -129,10 +124,6 @@ describe('kind: a slow consumer', () => {
     expect(delivered).toBeGreaterThan(0);
     expect(delivered).toBeLessThan(rounds * 2 * subscriptions);
     // Nothing of the closed socket stays subscribed.
-    await subscribed(roomId, 1);
-    for (let attempt = 0; attempt < 400 && api.api.server.services.roomEvents.subscriberCount(roomId) > 1; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(api.api.server.services.roomEvents.subscriberCount(roomId)).toBe(1);
+    expect(await pollUntil(() => api.api.server.services.roomEvents.subscriberCount(roomId), (n) => n <= 1)).toBe(1);
   });
 });

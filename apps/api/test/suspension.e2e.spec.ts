@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { codeOf, wsExecute } from './support/graphql-helpers';
 import { ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
+import { pollUntil } from './support/poll';
 
 describe('suspension is enforced on every entry point', () => {
   let api: TestApi;
@@ -34,9 +35,7 @@ describe('suspension is enforced on every entry point', () => {
     await new Promise<void>((resolve) => idle.once('open', () => resolve()));
     idle.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${sam}` } }));
     await new Promise<void>((resolve) => idle.once('message', () => resolve()));
-    for (let attempt = 0; attempt < 200 && api.api.server.services.roomEvents.subscriberCount(room.roomId) < 1; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    expect(await pollUntil(() => api.api.server.services.roomEvents.subscriberCount(room.roomId), (n) => n >= 1)).toBeGreaterThanOrEqual(1);
     await ok(api, OPS.raiseHand, { r: room.roomId, q: 'warm-up' }, room.tokens['susp-ann'] as string);
     await stream.count(1);
 

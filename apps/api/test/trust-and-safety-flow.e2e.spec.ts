@@ -3,6 +3,7 @@
 // decision → notice → appeal → reversal, with the audit log checked at every step.
 import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { codeOf, ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
+import { pollUntil } from './support/poll';
 
 describe('trust and safety: the whole flow', () => {
   let api: TestApi;
@@ -40,7 +41,8 @@ describe('trust and safety: the whole flow', () => {
     const events = new Collector<{ roomEvents: { __typename: string; version: number } }>();
     const client = api.wsClient(t[room.host] as string);
     client.subscribe({ query: `subscription($r: ID!) { roomEvents(roomId: $r) { __typename version } }`, variables: { r: room.roomId } }, events.sink);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The host's stream is live before anything is reported (no sleep: the channel counts it).
+    expect(await pollUntil(() => api.api.server.services.roomEvents.subscriberCount(room.roomId), (n) => n >= 1)).toBeGreaterThanOrEqual(1);
 
     // One reporter, then a second, never trigger it; nor does the first reporting again.
     const first = await report(t['flow-r1'] as string, room.roomId, 'flow-sam', 'HATE_SPEECH', 'slur at 12:01');

@@ -3,6 +3,7 @@
 // `npm test` still passes on a machine with only the embedded PostgreSQL.
 import { codeOf } from './support/graphql-helpers';
 import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { pollUntil } from './support/poll';
 
 const REDIS_URL = process.env['REDIS_URL'];
 const describeWithRedis = REDIS_URL ? describe : describe.skip;
@@ -151,9 +152,7 @@ describeWithRedis('an instance stops mid-stream', () => {
       type Item = { roomEvents: { __typename: string; version: number; previousVersion: number } };
       const first = new Collector<Item>();
       c.wsClient(ann).subscribe({ query, variables: { r: roomId, since: 1 } }, first.sink);
-      for (let attempt = 0; attempt < 200 && c.api.server.services.roomEvents.subscriberCount(roomId) < 1; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      expect(await pollUntil(() => c.api.server.services.roomEvents.subscriberCount(roomId), (n) => n >= 1)).toBeGreaterThanOrEqual(1);
       await d.request(`mutation($r: ID!) { raiseHand(roomId: $r) { id } }`, { r: roomId }, ann);
       await first.count(1);
       const lastSeen = first.items.at(-1)!.roomEvents.version;
@@ -166,9 +165,7 @@ describeWithRedis('an instance stops mid-stream', () => {
       // Reconnected to D: a live event first shows the gap (previousVersion ≠ the last version seen)…
       const live = new Collector<Item>();
       d.wsClient(ann).subscribe({ query, variables: { r: roomId, since: null } }, live.sink);
-      for (let attempt = 0; attempt < 200 && d.api.server.services.roomEvents.subscriberCount(roomId) < 1; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      expect(await pollUntil(() => d.api.server.services.roomEvents.subscriberCount(roomId), (n) => n >= 1)).toBeGreaterThanOrEqual(1);
       await d.request(`mutation($r: ID!) { lowerHand(roomId: $r) { id } }`, { r: roomId }, ann);
       await live.count(1);
       expect(live.items[0]!.roomEvents.previousVersion).not.toBe(lastSeen);
