@@ -2,10 +2,15 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { STAGE_ROLES } from '@roundtable/domain';
 import DataLoader from 'dataloader';
 
+import { leanRows } from '../database/lean-rows';
 import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
 import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
 import { ParticipantEntity, RoomEntity } from '../rooms/room.entity';
 import { placeholders } from './sql';
+
+/** The prefix of the profile columns joined to participant rows. */
+const PROFILE_PREFIX = 'pr__';
+const stageRoles = [...STAGE_ROLES];
 
 export interface RoomCounts {
   readonly listenerCount: number;
@@ -31,6 +36,11 @@ function groupedByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row:
 /**
  * Everything one request (or one subscription event) reads through: its own EntityManager fork
  * and DataLoaders, so lists resolve their relations in one query per relation, never per row.
+ *
+ * Profiles, rooms and participants are read as lean rows (raw SQL, plain objects: see
+ * `leanRows`), not managed entities: these loaders only ever feed resolvers. Participant lists
+ * come with their profiles joined, and prime the profile loader, so `stage { profile }` and
+ * `audience { … profile }` cost one statement each (issue 9).
  */
 export class RequestScope {
   readonly profile: DataLoader<string, ProfileEntity | null>;
@@ -51,23 +61,29 @@ export class RequestScope {
     readonly em: EntityManager,
     readonly viewerId: string | null,
   ) {
-    this.profile = new DataLoader(async (ids) =>
-      byKey(ids, await em.find(ProfileEntity, { id: { $in: [...ids] } }), (p) => p.id),
-    );
+    const profiles = leanRows(em, ProfileEntity);
+    const rooms = leanRows(em, RoomEntity);
+    const participants = leanRows(em, ParticipantEntity);
+    this.profile = new DataLoader(async (ids) => {
+      const rows = await em.execute(`select ${profiles.columns('pr')} from profiles pr where pr.id in (${placeholders(ids)})`, [...ids]);
+      return byKey(ids, rows.map((row) => profiles.map(row) as ProfileEntity), (p) => p.id);
+    });
     this.group = new DataLoader(async (ids) =>
       byKey(ids, await em.find(GroupEntity, { id: { $in: [...ids] } }), (g) => g.id),
     );
-    this.room = new DataLoader(async (ids) =>
-      byKey(ids, await em.find(RoomEntity, { id: { $in: [...ids] } }), (r) => r.id),
-    );
-    this.participant = new DataLoader(async (ids) =>
-      byKey(ids, await em.find(ParticipantEntity, { id: { $in: [...ids] } }), (p) => p.id),
-    );
+    this.room = new DataLoader(async (ids) => {
+      const rows = await em.execute(`select ${rooms.columns('r')} from rooms r where r.id in (${placeholders(ids)})`, [...ids]);
+      return byKey(ids, rows.map((row) => rooms.map(row) as RoomEntity), (r) => r.id);
+    });
+    this.participant = new DataLoader(async (ids) => {
+      const rows = await em.execute(`select ${participants.columns('p')} from participants p where p.id in (${placeholders(ids)})`, [...ids]);
+      return byKey(ids, rows.map((row) => participants.map(row) as ParticipantEntity), (p) => p.id);
+    });
     this.stage = new DataLoader(async (roomIds) => {
-      const rows = await em.find(
-        ParticipantEntity,
-        { roomId: { $in: [...roomIds] }, leftAt: null, role: { $in: [...STAGE_ROLES] } },
-        { orderBy: { stageSince: 'asc', id: 'asc' } },
+      const rows = await this.participantsWithProfiles(
+        `p.room_id in (${placeholders(roomIds)}) and p.left_at is null and p.role in (${placeholders(stageRoles)})
+          order by p.stage_since asc, p.id asc`,
+        [...roomIds, ...stageRoles],
       );
       return groupedByKey(roomIds, rows, (p) => p.roomId);
     });
@@ -82,8 +98,12 @@ export class RequestScope {
     });
     this.viewerParticipant = new DataLoader(async (roomIds) => {
       if (!viewerId) return roomIds.map(() => null);
-      const rows = await em.find(ParticipantEntity, { roomId: { $in: [...roomIds] }, profileId: viewerId, leftAt: null });
-      return byKey(roomIds, rows, (p) => p.roomId);
+      const rows = await em.execute(
+        `select ${participants.columns('p')} from participants p
+          where p.room_id in (${placeholders(roomIds)}) and p.profile_id = ? and p.left_at is null`,
+        [...roomIds, viewerId],
+      );
+      return byKey(roomIds, rows.map((row) => participants.map(row) as ParticipantEntity), (p) => p.roomId);
     });
     this.viewerFollows = new DataLoader(async (profileIds) => {
       if (!viewerId) return profileIds.map(() => false);
@@ -96,6 +116,26 @@ export class RequestScope {
       const rows = await em.find(GroupMemberEntity, { profileId: viewerId, groupId: { $in: [...groupIds] } });
       const member = new Set(rows.map((m) => m.groupId));
       return groupIds.map((id) => member.has(id));
+    });
+  }
+
+  /**
+   * Participants (`p`) matching `whereAndOrder` — SQL after `where`, its order and limit included
+   * — read in one statement with their profiles joined; each profile primes the profile loader.
+   */
+  async participantsWithProfiles(whereAndOrder: string, params: readonly unknown[]): Promise<ParticipantEntity[]> {
+    const participants = leanRows(this.em, ParticipantEntity);
+    const profiles = leanRows(this.em, ProfileEntity);
+    const rows = await this.em.execute(
+      `select ${participants.columns('p')}, ${profiles.columns('pr', PROFILE_PREFIX)}
+         from participants p left join profiles pr on pr.id = p.profile_id
+        where ${whereAndOrder}`,
+      [...params],
+    );
+    return rows.map((row) => {
+      const profile = profiles.map(row, PROFILE_PREFIX) as ProfileEntity | null;
+      if (profile) this.profile.prime(profile.id, profile);
+      return participants.map(row) as ParticipantEntity;
     });
   }
 }
