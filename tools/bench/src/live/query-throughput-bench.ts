@@ -9,7 +9,7 @@ import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-re
 import { forEachLimited, graphQL, postGraphQL } from './graphql-http';
 import { LoadGenerator } from './load-generator-client';
 import { type AutocannonSummary } from './load-generator-protocol';
-import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, planCpus, REPO_ROOT, startNodeChild, waitForHttp } from './process-tools';
+import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, planCpus, REPO_ROOT, type StartedChild, startNodeChild, waitForHttp } from './process-tools';
 
 const HELP = `Query throughput: the room page query with autocannon, API against a lean graphql-js baseline.
 
@@ -30,7 +30,9 @@ the same fresh database (seeded through the API, dropped afterwards): the API pr
 baseline built here with graphql-http + graphql-js over plain pg and a hand-written schema
 (baseline-graphql-server.ts). Both servers are pinned to one core, autocannon to another. Every
 answer must equal the first one (autocannon's expectBody); anything else is a mismatch.
-Target (issue 9): the API at least 0.5× the baseline's requests per second.
+Target (issue 9): the API at least 0.5× the baseline's requests per second. Each server's own
+CPU time per request (from /proc, user + system) is reported too: on a shared machine it moves
+less with other load than requests per second do.
 `;
 
 const QUERY = `query($id: ID!) { room(id: $id) { stage { profile { displayName headline } } audience(first: 50) { edges { node { profile { displayName } } } } } }`;
@@ -124,31 +126,40 @@ async function main(): Promise<void> {
     process.stdout.write(`both servers answer the same: ${room.stage.length} on stage, ${room.audience.edges.length} audience edges\n`);
 
     const body = JSON.stringify({ query: QUERY, variables: { id: roomId } });
-    const run = async (url: string, name: string): Promise<AutocannonSummary> => {
+    const run = async (url: string, name: string, server: StartedChild): Promise<AutocannonSummary & { cpuMsPerRequest: number }> => {
       // The exact bytes each server answered with: autocannon counts every other body as a mismatch.
       const expected = await rawAnswer(url, body, viewer.token);
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${viewer.token}` };
       process.stdout.write(`${name}: 3 s warm-up, then ${duration} s with ${connections} connections…\n`);
       await generator.autocannon({ url, body, headers, connections, durationSeconds: 3, expectBody: expected });
+      const cpuBefore = server.cpuMs();
       const summary = await generator.autocannon({ url, body, headers, connections, durationSeconds: duration, expectBody: expected });
+      // The server's own CPU per answered request: a measure of work that other load on a shared
+      // machine bends less than requests per second do.
+      const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, summary.total);
       process.stdout.write(
         `${name}: ${summary.requestsPerSecond.toFixed(0)} req/s, latency p50 ${formatMs(summary.latencyP50Ms)} ms p99 ${formatMs(summary.latencyP99Ms)} ms, ` +
-          `${summary.total} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts, ${summary.mismatches} mismatched bodies\n`,
+          `${summary.total} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts, ${summary.mismatches} mismatched bodies, ` +
+          `${cpuMsPerRequest.toFixed(2)} ms server CPU per request\n`,
       );
-      return summary;
+      return { ...summary, cpuMsPerRequest };
     };
-    const apiResult = await run(api.httpUrl, 'API');
-    const baselineResult = await run(baselineUrl, 'baseline (graphql-http + graphql-js + pg)');
+    const apiResult = await run(api.httpUrl, 'API', api);
+    const baselineResult = await run(baselineUrl, 'baseline (graphql-http + graphql-js + pg)', baseline);
     const ratio = apiResult.requestsPerSecond / baselineResult.requestsPerSecond;
     process.stdout.write(`\nratio API / baseline: ${ratio.toFixed(2)}× (target ≥ 0.5×)\n`);
-    const row = (name: string, result: AutocannonSummary) =>
-      `| ${name} | ${result.requestsPerSecond.toFixed(0)} | ${formatMs(result.latencyP50Ms)} / ${formatMs(result.latencyP99Ms)} ms | ${result.total.toLocaleString('en-US')} | ${result.non2xx + result.errors + result.timeouts + result.mismatches} |`;
+    process.stdout.write(
+      `server CPU per request: API ${apiResult.cpuMsPerRequest.toFixed(2)} ms, baseline ${baselineResult.cpuMsPerRequest.toFixed(2)} ms ` +
+        `(baseline / API ${(baselineResult.cpuMsPerRequest / apiResult.cpuMsPerRequest).toFixed(2)}×)\n`,
+    );
+    const row = (name: string, result: AutocannonSummary & { cpuMsPerRequest: number }) =>
+      `| ${name} | ${result.requestsPerSecond.toFixed(0)} | ${formatMs(result.latencyP50Ms)} / ${formatMs(result.latencyP99Ms)} ms | ${result.cpuMsPerRequest.toFixed(2)} ms | ${result.total.toLocaleString('en-US')} | ${result.non2xx + result.errors + result.timeouts + result.mismatches} |`;
     lines = [
-      `| server (${connections} connections, ${duration} s) | req/s | latency p50 / p99 | requests | non-2xx, errors, timeouts or wrong bodies |`,
-      '| --- | --- | --- | --- | --- |',
+      `| server (${connections} connections, ${duration} s) | req/s | latency p50 / p99 | server CPU per request | requests | non-2xx, errors, timeouts or wrong bodies |`,
+      '| --- | --- | --- | --- | --- | --- |',
       row('Roundtable API (Apollo Server + type-graphql + MikroORM)', apiResult),
       row('baseline: graphql-http + graphql-js over plain `pg`', baselineResult),
-      `| **ratio API / baseline** | **${ratio.toFixed(2)}×** (target ≥ 0.5×) | | | |`,
+      `| **ratio API / baseline** | **${ratio.toFixed(2)}×** (target ≥ 0.5×) | | ${(baselineResult.cpuMsPerRequest / apiResult.cpuMsPerRequest).toFixed(2)}× | | |`,
     ];
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
