@@ -11,6 +11,8 @@ import { placeholders } from './sql';
 /** The prefix of the profile columns joined to participant rows. */
 const PROFILE_PREFIX = 'pr__';
 const stageRoles = [...STAGE_ROLES];
+/** Where a participant read with its profile keeps it (see `RequestScope.joinedProfile`). */
+const JOINED_PROFILE = Symbol('roundtable.joinedProfile');
 
 export interface RoomCounts {
   readonly listenerCount: number;
@@ -134,8 +136,20 @@ export class RequestScope {
     );
     return rows.map((row) => {
       const profile = profiles.map(row, PROFILE_PREFIX) as ProfileEntity | null;
-      if (profile) this.profile.prime(profile.id, profile);
-      return participants.map(row) as ParticipantEntity;
+      const participant = participants.map(row) as ParticipantEntity & { [JOINED_PROFILE]?: ProfileEntity };
+      if (profile) {
+        this.profile.prime(profile.id, profile);
+        participant[JOINED_PROFILE] = profile;
+      }
+      return participant;
     });
+  }
+
+  /**
+   * The participant's profile when it was read with the participant (`participantsWithProfiles`):
+   * returned synchronously, so a page of participants resolves its profiles without a promise each.
+   */
+  static joinedProfile(participant: object): ProfileEntity | undefined {
+    return (participant as { [JOINED_PROFILE]?: ProfileEntity })[JOINED_PROFILE];
   }
 }
