@@ -94,6 +94,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     introspection: config.graphql.introspection,
     suggestions: config.graphql.suggestions,
     sourceKeySecret: config.moderation.reportSourceByNetwork ? config.auth.jwtSecret : null,
+    countWork: (step) => metrics.documentWork.inc({ step }),
   });
 
   const app = express();
