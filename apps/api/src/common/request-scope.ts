@@ -41,7 +41,7 @@ function groupedByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row:
  *
  * Profiles, rooms and participants are read as lean rows (raw SQL, plain objects: see
  * `leanRows`), not managed entities: these loaders only ever feed resolvers. Participant lists
- * come with their profiles joined, and prime the profile loader, so `stage { profile }` and
+ * come with their profiles joined (see `joinedProfile`), so `stage { profile }` and
  * `audience { … profile }` cost one statement each (issue 9).
  */
 export class RequestScope {
@@ -123,7 +123,7 @@ export class RequestScope {
 
   /**
    * Participants (`p`) matching `whereAndOrder` — SQL after `where`, its order and limit included
-   * — read in one statement with their profiles joined; each profile primes the profile loader.
+   * — read in one statement with their profiles joined (`joinedProfile`).
    */
   async participantsWithProfiles(whereAndOrder: string, params: readonly unknown[]): Promise<ParticipantEntity[]> {
     const participants = leanRows(this.em, ParticipantEntity);
@@ -137,10 +137,7 @@ export class RequestScope {
     return rows.map((row) => {
       const profile = profiles.map(row, PROFILE_PREFIX) as ProfileEntity | null;
       const participant = participants.map(row) as ParticipantEntity & { [JOINED_PROFILE]?: ProfileEntity };
-      if (profile) {
-        this.profile.prime(profile.id, profile);
-        participant[JOINED_PROFILE] = profile;
-      }
+      if (profile) participant[JOINED_PROFILE] = profile;
       return participant;
     });
   }

@@ -15,7 +15,10 @@ export const LEAN_ENTITY = Symbol('roundtable.leanEntity');
  * Never pass a lean row to `em.persist`/`assign`/`refresh`: load the entity in the transaction.
  */
 export interface LeanRowMapper<T> {
-  /** `"alias"."column" as "<prefix>column", …` for every column of the entity (SQL). */
+  /**
+   * `"alias"."column" as "<prefix>column", …` for every column of the entity (SQL); timestamps
+   * as epoch milliseconds. `map` reads rows of exactly this select list.
+   */
   columns(alias: string, prefix?: string): string;
   /**
    * The plain object for one result row, reading the columns `columns(…, prefix)` named; null
@@ -24,10 +27,14 @@ export interface LeanRowMapper<T> {
   map(row: Readonly<Record<string, unknown>>, prefix?: string): T | null;
 }
 
+/** How a column's value becomes the property's: as it comes, a timestamp, a number, or the property's custom type. */
+type Conversion = 'as-is' | 'timestamp' | 'number' | 'custom';
+
 interface Column {
   readonly property: string;
   readonly field: string;
-  readonly convert: (value: unknown) => unknown;
+  readonly conversion: Conversion;
+  readonly prop: EntityProperty;
 }
 
 const mappers = new WeakMap<EntityMetadata, LeanRowMapper<object>>();
@@ -43,18 +50,11 @@ export function leanRows<T extends object>(em: EntityManager, entity: abstract n
   return mapper as LeanRowMapper<T>;
 }
 
-function converter(prop: EntityProperty, platform: Platform): (value: unknown) => unknown {
-  if (prop.customType) {
-    const type = prop.customType;
-    return (value) => (value === null || value === undefined ? null : type.convertToJSValue(value, platform));
-  }
-  if (prop.runtimeType === 'Date') {
-    return (value) => (value === null || value === undefined ? null : value instanceof Date ? value : platform.parseDate(value as string));
-  }
-  if (prop.runtimeType === 'number') {
-    return (value) => (value === null || value === undefined ? null : typeof value === 'number' ? value : Number(value));
-  }
-  return (value) => (value === undefined ? null : value);
+function conversionOf(prop: EntityProperty): Conversion {
+  if (prop.customType) return 'custom';
+  if (prop.runtimeType === 'Date') return 'timestamp';
+  if (prop.runtimeType === 'number') return 'number';
+  return 'as-is';
 }
 
 function buildMapper(meta: EntityMetadata, platform: Platform): LeanRowMapper<object> {
@@ -66,18 +66,66 @@ function buildMapper(meta: EntityMetadata, platform: Platform): LeanRowMapper<ob
     if (prop.kind !== ReferenceKind.SCALAR || prop.fieldNames.length !== 1) {
       throw new Error(`leanRows(${meta.className}): property ${prop.name} is not a single scalar column`);
     }
-    columns.push({ property: prop.name, field: prop.fieldNames[0] as string, convert: converter(prop, platform) });
+    columns.push({ property: prop.name, field: prop.fieldNames[0] as string, conversion: conversionOf(prop), prop });
   }
   const primaryFields = meta.primaryKeys.map((key) => meta.properties[key]?.fieldNames[0] as string);
   const className = meta.className;
+  // Result keys per prefix, computed once (a page maps hundreds of rows).
+  const keysByPrefix = new Map<string, { columns: readonly string[]; primary: readonly string[] }>();
+  const keysFor = (prefix: string) => {
+    let keys = keysByPrefix.get(prefix);
+    if (!keys) {
+      keys = { columns: columns.map((column) => prefix + column.field), primary: primaryFields.map((field) => prefix + field) };
+      keysByPrefix.set(prefix, keys);
+    }
+    return keys;
+  };
+  const selectLists = new Map<string, string>();
   return {
     columns(alias, prefix = '') {
-      return columns.map((column) => `"${alias}"."${column.field}" as "${prefix}${column.field}"`).join(', ');
+      const key = `${alias}\u0000${prefix}`;
+      let list = selectLists.get(key);
+      if (list === undefined) {
+        // Timestamps come as whole epoch milliseconds (int8, rounded down as the ORM's parser
+        // does): far cheaper to turn into a Date than timestamptz text, and as exact.
+        list = columns
+          .map((column) =>
+            column.conversion === 'timestamp'
+              ? `floor(extract(epoch from "${alias}"."${column.field}") * 1000)::int8 as "${prefix}${column.field}"`
+              : `"${alias}"."${column.field}" as "${prefix}${column.field}"`,
+          )
+          .join(', ');
+        selectLists.set(key, list);
+      }
+      return list;
     },
     map(row, prefix = '') {
-      if (primaryFields.some((field) => row[prefix + field] === null || row[prefix + field] === undefined)) return null;
+      const keys = keysFor(prefix);
+      for (const key of keys.primary) if (row[key] === null || row[key] === undefined) return null;
       const entity: Record<string | symbol, unknown> = { [LEAN_ENTITY]: className };
-      for (const column of columns) entity[column.property] = column.convert(row[prefix + column.field]);
+      for (let i = 0; i < columns.length; i += 1) {
+        const column = columns[i] as Column;
+        const value = row[keys.columns[i] as string];
+        if (value === null || value === undefined) {
+          entity[column.property] = null;
+          continue;
+        }
+        switch (column.conversion) {
+          case 'as-is':
+            entity[column.property] = value;
+            break;
+          case 'timestamp':
+            // int8 arrives as a decimal string (the select list above).
+            entity[column.property] = new Date(Number(value));
+            break;
+          case 'number':
+            entity[column.property] = typeof value === 'number' ? value : Number(value);
+            break;
+          case 'custom':
+            entity[column.property] = column.prop.customType?.convertToJSValue(value, platform);
+            break;
+        }
+      }
       return entity;
     },
   };
