@@ -179,7 +179,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     express.json({ limit: config.limits.maxBodyBytes }),
-    requestTrace(),
+    // Traced (SQL attributed to the request) only while something listens to the SQL: tests.
+    requestTrace(() => db.hasQueryListeners()),
     noStore,
     admissionPreflight(admission),
     expressMiddleware(apollo, { context: httpContext(admission) }),
