@@ -194,14 +194,11 @@ export class Admission {
     return viewer;
   }
 
-  /**
-   * A fresh request context: its own EntityManager fork and DataLoaders. `requestId`: the HTTP
-   * request's X-Request-Id (WebSocket operations get a new one).
-   */
-  createContext(viewer: AuthenticatedViewer | null, ip: string | null, requestId: string | null = null): GraphQLContext {
+  /** A fresh request context: its own EntityManager fork and DataLoaders. */
+  createContext(viewer: AuthenticatedViewer | null, ip: string | null): GraphQLContext {
     const { db, services } = this.options;
     const context: GraphQLContext = {
-      requestId: requestId ?? currentRequestId() ?? randomUUID(),
+      requestId: currentRequestId() ?? randomUUID(),
       viewer,
       clientIp: ip,
       sourceKey: this.options.sourceKeySecret ? networkSourceKey(ip, this.options.sourceKeySecret) : null,

@@ -67,8 +67,6 @@ export interface Database {
   readonly orm: MikroORM<PostgreSqlDriver>;
   /** Subscribe to executed SQL; returns an unsubscribe function. */
   onQuery(listener: QueryListener): () => void;
-  /** Whether any `onQuery` listener is registered now. */
-  hasQueryListeners(): boolean;
   close(): Promise<void>;
 }
 
@@ -139,9 +137,6 @@ export async function connectDatabase(
   }
   return {
     orm,
-    hasQueryListeners() {
-      return listeners.size > 0;
-    },
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -179,8 +179,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     express.json({ limit: config.limits.maxBodyBytes }),
-    // Traced (SQL attributed to the request) only while something listens to the SQL: tests.
-    requestTrace(() => db.hasQueryListeners()),
+    requestTrace(),
     noStore,
     admissionPreflight(admission),
     expressMiddleware(apollo, { context: httpContext(admission) }),

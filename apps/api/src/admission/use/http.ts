@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 
 import { ApiErrorCode } from '../../common/api-error';
 import type { GraphQLContext } from '../../common/context';
-import { requestIdOf } from '../../observability/request-trace';
 import type { Admission, RawRequest } from '../admission';
 
 /** The client address Express saw (the socket's peer; `trust proxy` decides about forwarded ones). */
@@ -63,8 +62,8 @@ export function admissionPreflight(admission: Admission): express.RequestHandler
 
 /** The Apollo context function: authenticates the bearer header and opens the request scope. */
 export function httpContext(admission: Admission) {
-  return async ({ req, res }: { req: express.Request; res: express.Response }): Promise<GraphQLContext> =>
-    admission.createContext(await admission.authenticate(req.headers.authorization), clientIp(req), requestIdOf(res));
+  return async ({ req }: { req: express.Request }): Promise<GraphQLContext> =>
+    admission.createContext(await admission.authenticate(req.headers.authorization), clientIp(req));
 }
 
 /**
