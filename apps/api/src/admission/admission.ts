@@ -190,7 +190,9 @@ export class Admission {
       this.options.logger.error({ err: error }, 'verifying a bearer token failed');
       throw refusal.unauthenticated('Could not verify the bearer token');
     }
-    await this.options.services.profiles.ensureProfile(this.options.db.orm.em.fork(), viewer);
+    // Forking an EntityManager is not free: only when the profile may still need creating.
+    const { profiles } = this.options.services;
+    if (!profiles.knowsProfile(viewer.profileId)) await profiles.ensureProfile(this.options.db.orm.em.fork(), viewer);
     return viewer;
   }
 
