@@ -81,6 +81,10 @@ function buildMapper(meta: EntityMetadata, platform: Platform): LeanRowMapper<ob
     return keys;
   };
   const selectLists = new Map<string, string>();
+  // Every lean row starts as a copy of this (all properties, in order): one allocation of the
+  // final shape, instead of growing an object property by property.
+  const template: Record<string | symbol, unknown> = { [LEAN_ENTITY]: className };
+  for (const column of columns) template[column.property] = null;
   return {
     columns(alias, prefix = '') {
       const key = `${alias}\u0000${prefix}`;
@@ -102,7 +106,7 @@ function buildMapper(meta: EntityMetadata, platform: Platform): LeanRowMapper<ob
     map(row, prefix = '') {
       const keys = keysFor(prefix);
       for (const key of keys.primary) if (row[key] === null || row[key] === undefined) return null;
-      const entity: Record<string | symbol, unknown> = { [LEAN_ENTITY]: className };
+      const entity: Record<string | symbol, unknown> = { ...template };
       for (let i = 0; i < columns.length; i += 1) {
         const column = columns[i] as Column;
         const value = row[keys.columns[i] as string];
