@@ -2,7 +2,7 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { STAGE_ROLES } from '@roundtable/domain';
 import DataLoader from 'dataloader';
 
-import { leanRows } from '../database/lean-rows';
+import { leanQuery, leanRows } from '../database/lean-rows';
 import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
 import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
 import { ParticipantEntity, RoomEntity } from '../rooms/room.entity';
@@ -67,18 +67,18 @@ export class RequestScope {
     const rooms = leanRows(em, RoomEntity);
     const participants = leanRows(em, ParticipantEntity);
     this.profile = new DataLoader(async (ids) => {
-      const rows = await em.execute(`select ${profiles.columns('pr')} from profiles pr where pr.id in (${placeholders(ids)})`, [...ids]);
+      const rows = await leanQuery(em, `select ${profiles.columns('pr')} from profiles pr where pr.id in (${placeholders(ids)})`, [...ids]);
       return byKey(ids, rows.map((row) => profiles.map(row) as ProfileEntity), (p) => p.id);
     });
     this.group = new DataLoader(async (ids) =>
       byKey(ids, await em.find(GroupEntity, { id: { $in: [...ids] } }), (g) => g.id),
     );
     this.room = new DataLoader(async (ids) => {
-      const rows = await em.execute(`select ${rooms.columns('r')} from rooms r where r.id in (${placeholders(ids)})`, [...ids]);
+      const rows = await leanQuery(em, `select ${rooms.columns('r')} from rooms r where r.id in (${placeholders(ids)})`, [...ids]);
       return byKey(ids, rows.map((row) => rooms.map(row) as RoomEntity), (r) => r.id);
     });
     this.participant = new DataLoader(async (ids) => {
-      const rows = await em.execute(`select ${participants.columns('p')} from participants p where p.id in (${placeholders(ids)})`, [...ids]);
+      const rows = await leanQuery(em, `select ${participants.columns('p')} from participants p where p.id in (${placeholders(ids)})`, [...ids]);
       return byKey(ids, rows.map((row) => participants.map(row) as ParticipantEntity), (p) => p.id);
     });
     this.stage = new DataLoader(async (roomIds) => {
@@ -100,7 +100,8 @@ export class RequestScope {
     });
     this.viewerParticipant = new DataLoader(async (roomIds) => {
       if (!viewerId) return roomIds.map(() => null);
-      const rows = await em.execute(
+      const rows = await leanQuery(
+        em,
         `select ${participants.columns('p')} from participants p
           where p.room_id in (${placeholders(roomIds)}) and p.profile_id = ? and p.left_at is null`,
         [...roomIds, viewerId],
@@ -128,7 +129,8 @@ export class RequestScope {
   async participantsWithProfiles(whereAndOrder: string, params: readonly unknown[]): Promise<ParticipantEntity[]> {
     const participants = leanRows(this.em, ParticipantEntity);
     const profiles = leanRows(this.em, ProfileEntity);
-    const rows = await this.em.execute(
+    const rows = await leanQuery(
+      this.em,
       `select ${participants.columns('p')}, ${profiles.columns('pr', PROFILE_PREFIX)}
          from participants p left join profiles pr on pr.id = p.profile_id
         where ${whereAndOrder}`,

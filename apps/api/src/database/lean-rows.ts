@@ -134,3 +134,42 @@ function buildMapper(meta: EntityMetadata, platform: Platform): LeanRowMapper<ob
     },
   };
 }
+
+/** A pooled `pg` client, as knex's PostgreSQL client hands it out. */
+interface PooledClient {
+  query(text: string, values: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** `?` placeholders (knex's) as PostgreSQL's `$1, $2, …`. The lean queries hold no other `?`. */
+const numberedSql = new Map<string, string>();
+function numbered(sql: string): string {
+  let text = numberedSql.get(sql);
+  if (text === undefined) {
+    let index = 0;
+    text = sql.replace(/\?/g, () => `$${(index += 1)}`);
+    if (numberedSql.size >= 1000) numberedSql.clear();
+    numberedSql.set(sql, text);
+  }
+  return text;
+}
+
+/**
+ * Runs one read (SQL with `?` placeholders, none inside literals) on a pooled connection, below
+ * the ORM's and knex's query builders (issue 9: on the room page their per-statement work cost
+ * more than the statements). The statement is still reported to the ORM's logger, so
+ * `Database.onQuery` counts it. Inside a transaction it goes through the EntityManager, so it
+ * reads what the transaction wrote.
+ */
+export async function leanQuery(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]> {
+  if (em.getTransactionContext()) return em.execute<Record<string, unknown>[]>(sql, [...params]);
+  const knex = em.getConnection().getKnex();
+  const client = (await knex.client.acquireConnection()) as PooledClient;
+  try {
+    const { rows } = await client.query(numbered(sql), params);
+    em.config.getLogger().logQuery({ query: sql, level: 'info', results: rows.length });
+    return rows;
+  } finally {
+    await knex.client.releaseConnection(client);
+  }
+}
+

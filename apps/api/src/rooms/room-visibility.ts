@@ -3,7 +3,7 @@ import { canSeeRoom, type RoomAccessFacts, RoomVisibility, type Viewer } from '@
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { parseUuid } from '../common/ids';
-import { leanRows } from '../database/lean-rows';
+import { leanQuery, leanRows } from '../database/lean-rows';
 import { GroupMemberEntity } from '../groups/group.entity';
 import { RoomBanEntity, RoomEntity, RoomInviteeEntity } from './room.entity';
 
@@ -41,7 +41,8 @@ export async function roomAccessFacts(em: EntityManager, room: RoomEntity, viewe
  */
 export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<RoomEntity | null> {
   const rooms = leanRows(em, RoomEntity);
-  const [row] = await em.execute<(Record<string, unknown> & { viewer_is_group_member: boolean; viewer_is_invitee: boolean; viewer_is_banned: boolean })[]>(
+  const [row] = await leanQuery(
+    em,
     `select ${rooms.columns('r')},
         (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?)) as viewer_is_group_member,
         (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?)) as viewer_is_invitee,
