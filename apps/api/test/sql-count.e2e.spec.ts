@@ -4,6 +4,8 @@ import { startTestApi, type TestApi, tokenFor } from './support/test-api';
 
 const ROOMS_QUERY = `query { rooms(first: 20) { edges { node { host { displayName } stage { profile { displayName } } listenerCount } } } }`;
 const AUDIENCE_QUERY = `query($id: ID!) { room(id: $id) { audience(first: 50) { edges { node { profile { displayName } } } } } }`;
+/** The room page's query, as the query-throughput bench sends it (issue 9). */
+const ROOM_PAGE_QUERY = `query($id: ID!) { room(id: $id) { stage { profile { displayName headline } } audience(first: 50) { edges { node { profile { displayName } } } } } }`;
 
 describe('SQL statements per list query', () => {
   let api: TestApi;
@@ -118,5 +120,30 @@ describe('SQL statements per list query', () => {
 
     expect(many.statements.length).toBe(few.statements.length);
     expect(many.statements.length).toBeLessThanOrEqual(6);
+  });
+
+  interface RoomPageData {
+    room: { stage: { profile: { displayName: string; headline: string | null } }[]; audience: { edges: { node: { profile: { displayName: string } } }[] } } | null;
+  }
+
+  it('the room page (stage with profiles, audience(first: 50) with profiles): 3 statements, the same for 3 listeners and for 50', async () => {
+    const roomId = await populatedRoom(1);
+    const few = await counted<RoomPageData>(ROOM_PAGE_QUERY, { id: roomId });
+    const stage = few.data.room?.stage.map((p) => p.profile.displayName) ?? [];
+    expect(stage[0]).toBe('host 1');
+    expect([...stage].sort()).toEqual(['host 1', 'speaker-a 1', 'speaker-b 1']);
+    expect(few.data.room?.audience.edges).toHaveLength(3);
+    await Promise.all(
+      Array.from({ length: 47 }, async (_, i) => {
+        const listener = await tokenFor(`sql-page-${String(i).padStart(2, '0')}`, { name: `Page listener ${i}` });
+        await ok(`mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId }, listener);
+      }),
+    );
+    const many = await counted<RoomPageData>(ROOM_PAGE_QUERY, { id: roomId });
+    expect(many.data.room?.audience.edges).toHaveLength(50);
+    expect(new Set(many.data.room?.audience.edges.map((e) => e.node.profile.displayName)).size).toBe(50);
+    // The room with the viewer's access facts, the stage with its profiles, the audience page with its profiles.
+    expect(many.statements).toHaveLength(3);
+    expect(few.statements).toHaveLength(3);
   });
 });

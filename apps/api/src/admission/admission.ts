@@ -25,8 +25,8 @@ import type { Database } from '../database/orm';
 import { currentRequestId } from '../observability/request-trace';
 import type { Services } from '../server/services';
 import { refusal, withRequestCode } from './admission-errors';
-import { findArgumentProblem } from './argument-checks';
-import { type DocumentLimits, documentLimitRules, expandedSelectionSize, operationCost, parseWithTokenLimit } from './document-limits';
+import { argumentCheckPlan, type ArgumentCheckPlan, findArgumentProblemIn } from './argument-checks';
+import { costVariables, type DocumentLimits, documentLimitRules, expandedSelectionSize, operationCost, parseWithTokenLimit } from './document-limits';
 import { hasTooDeepLiteral, tooDeepValuePath } from './input-bounds';
 import { networkSourceKey } from './network-source-key';
 import { EXPENSIVE_READ_FIELDS, type RateLimitCost, RateLimits } from './rate-limits';
@@ -80,7 +80,30 @@ export interface AdmissionOptions {
    * REPORT_SOURCE_BY_NETWORK: behind a proxy every client shares the proxy's address.
    */
   readonly sourceKeySecret?: string | null;
+  /**
+   * Called each time a per-document step really runs (not answered from a cache), so tests and
+   * /metrics can count work: see {@link DocumentWorkStep}.
+   */
+  readonly countWork?: (step: DocumentWorkStep) => void;
 }
+
+/**
+ * Per-document work that admission (and Apollo, on HTTP) does once per document and keeps:
+ * `parse` (token budget, literal depth, expanded size), `validate` (graphql's rules with the
+ * document limits, WebSocket), `apollo-parse` and `apollo-validate` (Apollo's own, HTTP; skipped
+ * when its document store has the query), `argument-plan` (which arguments to check), `cost`
+ * (graphql-query-complexity; kept per document, operation and the variables the cost reads).
+ */
+export type DocumentWorkStep = 'parse' | 'validate' | 'apollo-parse' | 'apollo-validate' | 'argument-plan' | 'cost';
+
+/** Costs kept per document: the variables they read, and the costs by operation and their values. */
+interface KnownCosts {
+  readonly variables: readonly string[];
+  readonly byKey: Map<string, number>;
+}
+
+/** Costs kept per document (by operation name and the values of its cost variables), at most. */
+const COSTS_PER_DOCUMENT = 64;
 
 type Refused = { readonly errors: readonly GraphQLError[] };
 
@@ -125,6 +148,9 @@ export class Admission {
    */
   private readonly documents = new Map<string, { document: DocumentNode } | Refused>();
   private readonly validated = new WeakMap<DocumentNode, readonly GraphQLError[]>();
+  /** Per document (Apollo's document store and {@link documents} keep each document one object). */
+  private readonly argumentPlans = new WeakMap<DocumentNode, ArgumentCheckPlan>();
+  private readonly costs = new WeakMap<DocumentNode, KnownCosts>();
 
   constructor(private readonly options: AdmissionOptions) {
     this.validationRules = [
@@ -137,6 +163,11 @@ export class Admission {
 
   get schema(): GraphQLSchema {
     return this.options.schema;
+  }
+
+  /** Reports per-document work done outside admission (Apollo's parse and validation). */
+  countWork(step: DocumentWorkStep): void {
+    this.options.countWork?.(step);
   }
 
   /** The budgets operations draw on (exposed for shutdown and for fail-closed tests). */
@@ -159,7 +190,9 @@ export class Admission {
       this.options.logger.error({ err: error }, 'verifying a bearer token failed');
       throw refusal.unauthenticated('Could not verify the bearer token');
     }
-    await this.options.services.profiles.ensureProfile(this.options.db.orm.em.fork(), viewer);
+    // Forking an EntityManager is not free: only when the profile may still need creating.
+    const { profiles } = this.options.services;
+    if (!profiles.knowsProfile(viewer.profileId)) await profiles.ensureProfile(this.options.db.orm.em.fork(), viewer);
     return viewer;
   }
 
@@ -216,6 +249,7 @@ export class Admission {
       this.documents.set(request.query, cached);
       return cached;
     }
+    this.options.countWork?.('parse');
     const checked = this.checkDocument(request.query);
     if (request.query.length <= DOCUMENT_CACHE_MAX_QUERY_LENGTH) {
       this.documents.set(request.query, checked);
@@ -263,6 +297,7 @@ export class Admission {
   validate(document: DocumentNode): readonly GraphQLError[] {
     const known = this.validated.get(document);
     if (known) return known;
+    this.options.countWork?.('validate');
     const errors = validate(this.options.schema, document, this.allRules).map((error) => withRequestCode(error, 'GRAPHQL_VALIDATION_FAILED'));
     this.validated.set(document, errors);
     return errors;
@@ -291,25 +326,25 @@ export class Admission {
     if (client.viewer?.expiresAt !== undefined && client.viewer.expiresAt <= Date.now()) {
       return refusal.unauthenticated('The bearer token has expired');
     }
-    let cost: number;
-    try {
-      cost = operationCost(schema, document, operationName, variables);
-    } catch (error) {
-      // Bad variables surface here before execution; execution reports them with their names.
-      if (!(error instanceof GraphQLError)) throw error;
-      cost = 0;
-    }
-    if (cost > limits.maxCost) {
-      return refusal.badInput(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { reason: 'QUERY_TOO_COMPLEX' });
-    }
     // Coerce the variables as execution will, so the checks below see typed values, and a
-    // variable of the wrong type is refused here with graphql's own message.
+    // variable of the wrong type is refused here with graphql's own message. (Before the cost:
+    // the cost of bad variables was never computed either — it threw, and this refused them.)
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
     if (coerced.errors) {
       const [first] = coerced.errors;
       return refusal.badInput(first?.message ?? 'The variables are not valid', { reason: 'BAD_VARIABLES' });
     }
-    const problem = findArgumentProblem(schema, document, coerced.coerced);
+    const cost = this.costOf(document, operationName, variables);
+    if (cost > limits.maxCost) {
+      return refusal.badInput(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, { reason: 'QUERY_TOO_COMPLEX' });
+    }
+    let plan = this.argumentPlans.get(document);
+    if (!plan) {
+      this.options.countWork?.('argument-plan');
+      plan = argumentCheckPlan(schema, document);
+      this.argumentPlans.set(document, plan);
+    }
+    const problem = findArgumentProblemIn(plan, coerced.coerced);
     if (problem) return refusal.badInput(problem.message, { field: problem.field });
     const nulError = nulCharacterError(document, variables);
     if (nulError) return nulError;
@@ -325,6 +360,34 @@ export class Admission {
       return refusal.rateLimited(`Too many requests: try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds);
     }
     return null;
+  }
+
+  /**
+   * The operation's cost, computed once per document, operation and values of the variables the
+   * cost can read ({@link costVariables}); every other variable (a room id) cannot change it.
+   */
+  private costOf(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number {
+    let known = this.costs.get(document);
+    if (!known) {
+      known = { variables: costVariables(this.options.schema, document), byKey: new Map() };
+      this.costs.set(document, known);
+    }
+    // A variable left out (its default applies) and one sent as null are different keys.
+    const key = JSON.stringify([operationName ?? null, ...known.variables.map((name) => (variables && Object.hasOwn(variables, name) ? [variables[name]] : []))]);
+    const cached = known.byKey.get(key);
+    if (cached !== undefined) return cached;
+    this.options.countWork?.('cost');
+    let cost: number;
+    try {
+      cost = operationCost(this.options.schema, document, operationName, variables);
+    } catch (error) {
+      // Variables were coerced before this; anything graphql still reports fails in execution.
+      if (!(error instanceof GraphQLError)) throw error;
+      cost = 0;
+    }
+    if (known.byKey.size >= COSTS_PER_DOCUMENT) known.byKey.clear();
+    known.byKey.set(key, cost);
+    return cost;
   }
 
   /**

@@ -1,6 +1,7 @@
 import {
   type DocumentNode,
   getNamedType,
+  type GraphQLArgument,
   getNullableType,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -9,6 +10,7 @@ import {
   Kind,
   TypeInfo,
   valueFromAST,
+  type ValueNode,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
@@ -118,46 +120,65 @@ function reportedField(fieldName: string, argumentName: string, problemField: st
   return argumentName === 'input' ? problemField : `${argumentName}.${problemField}`;
 }
 
+/** One argument in a document, with what checking its value needs. */
+interface ArgumentCheck {
+  readonly fieldName: string;
+  readonly argument: GraphQLArgument;
+  readonly value: ValueNode;
+}
+
 /**
- * Checks every argument of every field in the document (operations and each fragment once,
- * so linear in its size) before any resolver runs: page sizes, cursors, id shapes, DateTime
- * ranges. A mutation whose selection asks for `audience(first: 101)` used to commit its write
- * and fail afterwards while resolving the selection (issue 6, fault 5); a cursor at year 0000
- * reached SQL (fault 6). Values the schema itself refuses are left to validation/coercion.
+ * Every argument of every field in the document (operations and each fragment once, so linear
+ * in its size), in document order: what {@link findArgumentProblemIn} checks. It depends on the
+ * document and the schema alone, so a server keeps it per document (`Admission`).
  */
+export type ArgumentCheckPlan = readonly ArgumentCheck[];
+
+export function argumentCheckPlan(schema: GraphQLSchema, document: DocumentNode): ArgumentCheckPlan {
+  const typeInfo = new TypeInfo(schema);
+  const checks: ArgumentCheck[] = [];
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const fieldDef = typeInfo.getFieldDef();
+        if (!fieldDef || !node.arguments) return;
+        for (const argumentNode of node.arguments) {
+          const argument = fieldDef.args.find((candidate) => candidate.name === argumentNode.name.value);
+          if (argument) checks.push({ fieldName: fieldDef.name, argument, value: argumentNode.value });
+        }
+      },
+    }),
+  );
+  return checks;
+}
+
+/**
+ * Checks every argument of every field in the document before any resolver runs: page sizes,
+ * cursors, id shapes, DateTime ranges. A mutation whose selection asks for
+ * `audience(first: 101)` used to commit its write and fail afterwards while resolving the
+ * selection (issue 6, fault 5); a cursor at year 0000 reached SQL (fault 6). Values the schema
+ * itself refuses are left to validation/coercion. Returns the first problem in document order.
+ */
+export function findArgumentProblemIn(plan: ArgumentCheckPlan, variables: Record<string, unknown> | null | undefined): ArgumentProblem | null {
+  for (const { fieldName, argument, value: valueNode } of plan) {
+    let value: unknown;
+    try {
+      value = valueNode.kind === Kind.VARIABLE ? variables?.[valueNode.name.value] : valueFromAST(valueNode, argument.type, variables ?? undefined);
+    } catch {
+      continue;
+    }
+    const problem = valueProblem(argument.name, fieldName, argument.type, value);
+    if (problem) return { ...problem, field: reportedField(fieldName, argument.name, problem.field) };
+  }
+  return null;
+}
+
+/** {@link findArgumentProblemIn} of the document's {@link argumentCheckPlan}. */
 export function findArgumentProblem(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | null | undefined,
 ): ArgumentProblem | null {
-  const typeInfo = new TypeInfo(schema);
-  let problem: ArgumentProblem | null = null;
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        if (problem) return false;
-        const fieldDef = typeInfo.getFieldDef();
-        if (!fieldDef || !node.arguments) return undefined;
-        for (const argumentNode of node.arguments) {
-          const argument = fieldDef.args.find((candidate) => candidate.name === argumentNode.name.value);
-          if (!argument) continue;
-          let value: unknown;
-          try {
-            value =
-              argumentNode.value.kind === Kind.VARIABLE
-                ? variables?.[argumentNode.value.name.value]
-                : valueFromAST(argumentNode.value, argument.type, variables ?? undefined);
-          } catch {
-            continue;
-          }
-          problem = valueProblem(argument.name, fieldDef.name, argument.type, value);
-          if (problem) problem = { ...problem, field: reportedField(fieldDef.name, argument.name, problem.field) };
-          if (problem) return false;
-        }
-        return undefined;
-      },
-    }),
-  );
-  return problem;
+  return findArgumentProblemIn(argumentCheckPlan(schema, document), variables);
 }

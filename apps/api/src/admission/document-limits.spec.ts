@@ -1,6 +1,18 @@
-import { buildSchema, GraphQLError, parse, specifiedRules, validate } from 'graphql';
+import {
+  buildSchema,
+  GraphQLError,
+  GraphQLID,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 
-import { documentLimitRules, expandedSelectionSize, parseWithTokenLimit } from './document-limits';
+import { costVariables, documentLimitRules, expandedSelectionSize, operationCost, parseWithTokenLimit } from './document-limits';
 
 const schema = buildSchema('type Query { a: Int, q: Query }');
 const limits = { maxTokens: 50, maxDepth: 3, maxAliases: 3, maxDirectives: 3, maxExpandedFields: 100, maxCost: 100 };
@@ -33,5 +45,51 @@ describe('document limits', () => {
     expect(expandedSelectionSize(parseWithTokenLimit(deep, 100_000), 1_000_000)).toBe(1_000_001);
     const fine = `${'{ q '.repeat(200)}{ a }${' }'.repeat(200)}`;
     expect(expandedSelectionSize(parse(fine), 1_000_000)).toBe(201);
+  });
+
+  describe('cost variables: the only variables an operation cost can read', () => {
+    const item: GraphQLObjectType = new GraphQLObjectType({
+      name: 'Item',
+      fields: () => ({
+        a: { type: GraphQLInt },
+        children: {
+          type: new GraphQLList(item),
+          args: { first: { type: GraphQLInt }, label: { type: GraphQLString } },
+          extensions: { complexity: ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) => 1 + (args.first ?? 10) * childComplexity },
+        },
+      }),
+    });
+    const costSchema = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          item: { type: item, args: { id: { type: GraphQLID } } },
+          items: {
+            type: new GraphQLList(item),
+            args: { first: { type: GraphQLInt } },
+            extensions: { complexity: ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) => 1 + (args.first ?? 10) * childComplexity },
+          },
+        },
+      }),
+    });
+    const query = parse(`query($id: ID, $n: Int, $m: Int, $label: String, $show: Boolean!) {
+      item(id: $id) { a children(first: $m, label: $label) { a } }
+      ...F
+    }
+    fragment F on Query { items(first: $n) { a @include(if: $show) } }`);
+    const cost = (variables: Record<string, unknown>) => operationCost(costSchema, query, undefined, variables);
+    const base = { id: '1', n: 3, m: 4, label: 'x', show: true };
+
+    it('are the arguments of fields with a declared complexity, fragments included, and directive arguments', () => {
+      expect(costVariables(costSchema, query)).toEqual(['label', 'm', 'n', 'show']);
+    });
+
+    it('any other variable leaves the cost as it is; a cost variable can change it', () => {
+      expect(cost({ ...base, id: '2' })).toBe(cost(base));
+      expect(cost({ ...base, id: 'another' })).toBe(cost(base));
+      expect(cost({ ...base, n: 30 })).toBeGreaterThan(cost(base));
+      expect(cost({ ...base, m: 40 })).toBeGreaterThan(cost(base));
+      expect(cost({ ...base, show: false })).toBeLessThan(cost(base));
+    });
   });
 });

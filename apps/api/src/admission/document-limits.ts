@@ -3,14 +3,18 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import {
+  type ASTNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
   Kind,
   type SelectionSetNode,
+  TypeInfo,
   type ValidationContext,
   type ValidationRule,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -141,4 +145,36 @@ export function operationCost(
     variables: variables ?? {},
     estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
   });
+}
+
+/**
+ * The variables an operation's cost can depend on: those used (at any depth of a value) in the
+ * arguments of fields that declare a complexity (`extensions.complexity`, read by
+ * `fieldExtensionsEstimator` with the field's arguments), and in directive arguments
+ * (`@skip`/`@include` decide which fields count). Every other part of the cost — the simple
+ * estimator's one point per field, the shape of the document — is fixed by the document and the
+ * schema. So a cost computed once is valid for every request of the same document and operation
+ * whose values of these variables are the same; `Admission` keeps costs by them. Sorted names.
+ */
+export function costVariables(schema: GraphQLSchema, document: DocumentNode): readonly string[] {
+  const typeInfo = new TypeInfo(schema);
+  const names = new Set<string>();
+  const collect = (node: ASTNode) =>
+    visit(node, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        if (typeInfo.getFieldDef()?.extensions['complexity'] !== undefined) for (const argument of node.arguments ?? []) collect(argument.value);
+      },
+      Directive(node) {
+        for (const argument of node.arguments ?? []) collect(argument.value);
+      },
+    }),
+  );
+  return [...names].sort();
 }

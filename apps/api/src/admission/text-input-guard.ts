@@ -42,7 +42,18 @@ function nulInValue(root: unknown): { name: string; problem: 'NUL' | 'SURROGATE'
   return null;
 }
 
+/** Per document: literals never change, so each document is walked once. */
+const documentProblems = new WeakMap<DocumentNode, { name: string; problem: 'NUL' | 'SURROGATE' } | null>();
+
 function nulInDocument(document: DocumentNode): { name: string; problem: 'NUL' | 'SURROGATE' } | null {
+  const known = documentProblems.get(document);
+  if (known !== undefined) return known;
+  const found = walkDocument(document);
+  documentProblems.set(document, found);
+  return found;
+}
+
+function walkDocument(document: DocumentNode): { name: string; problem: 'NUL' | 'SURROGATE' } | null {
   let field: { name: string; problem: 'NUL' | 'SURROGATE' } | null = null;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {

@@ -38,20 +38,66 @@ export function isValidProfileId(id: string): boolean {
   return PROFILE_ID_PATTERN.test(id);
 }
 
+/** Verified tokens kept at most (oldest first out), and for how long at most, in ms. */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+/** Longer tokens are verified every time (never kept): bounds what the cache can hold. */
+const MAX_KEPT_TOKEN_LENGTH = 4096;
+
 /**
  * Verifies bearer JWTs: HS256 with AUTH_JWT_SECRET, or RS256 against AUTH_JWKS_URL for a real
  * identity provider.
+ *
+ * A token that verified is kept (by its exact text) for at most {@link VERIFIED_TOKEN_TTL_MS}
+ * and never past its `exp`, so a client repeating its token pays for the signature check once a
+ * minute, not per request (issue 9). Only successes are kept: a token that fails is checked
+ * again every time. The claims of a kept token cannot change (they are its text); what a
+ * request may do is still decided per request (suspensions, roles in rooms, rate limits). With
+ * AUTH_JWKS_URL, a key the provider withdraws stops being trusted for new tokens at once and for
+ * tokens already seen within the minute.
  */
 export class Authenticator {
   private readonly secret: Uint8Array;
   private readonly jwks: ReturnType<typeof createRemoteJWKSet> | null;
+  private readonly verified = new Map<string, { readonly viewer: AuthenticatedViewer; readonly until: number }>();
+  private checks = 0;
 
-  constructor(private readonly config: AppConfig['auth']) {
+  /** @param now the clock (epoch ms), for tests; `jose` itself reads the system clock. */
+  constructor(
+    private readonly config: AppConfig['auth'],
+    private readonly now: () => number = Date.now,
+  ) {
     this.secret = new TextEncoder().encode(config.jwtSecret);
     this.jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
   }
 
+  /** How many times a signature was really checked (not answered from the kept tokens). */
+  get signatureChecks(): number {
+    return this.checks;
+  }
+
+  /**
+   * The viewer a bearer token describes.
+   * @throws AuthenticationError when the token is invalid, expired, or its claims are malformed.
+   */
   async verify(token: string): Promise<AuthenticatedViewer> {
+    const now = this.now();
+    const kept = this.verified.get(token);
+    if (kept) {
+      if (now < kept.until) return kept.viewer;
+      this.verified.delete(token);
+      if (kept.viewer.expiresAt !== undefined && now >= kept.viewer.expiresAt) throw new AuthenticationError('The bearer token has expired');
+    }
+    const viewer = await this.verifySignature(token);
+    if (token.length <= MAX_KEPT_TOKEN_LENGTH) {
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, { viewer, until: Math.min(now + VERIFIED_TOKEN_TTL_MS, viewer.expiresAt ?? Number.POSITIVE_INFINITY) });
+    }
+    return viewer;
+  }
+
+  private async verifySignature(token: string): Promise<AuthenticatedViewer> {
+    this.checks += 1;
     let payload: JWTPayload;
     try {
       // A token without `exp` would be valid forever (issue 6, fault 11): refuse it.

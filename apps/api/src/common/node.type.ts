@@ -1,5 +1,7 @@
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 
+import { LEAN_ENTITY } from '../database/lean-rows';
+
 /** Entity class name → GraphQL type name, for resolving `Node` values returned by `node(id)`. */
 const NODE_TYPE_BY_ENTITY: Readonly<Record<string, string>> = {
   ProfileEntity: 'Profile',
@@ -9,7 +11,8 @@ const NODE_TYPE_BY_ENTITY: Readonly<Record<string, string>> = {
 };
 
 @InterfaceType('Node', {
-  resolveType: (value: object) => NODE_TYPE_BY_ENTITY[value.constructor.name],
+  // Lean rows (plain objects, `leanRows`) carry their entity's class name; entities are instances.
+  resolveType: (value: object) => NODE_TYPE_BY_ENTITY[(value as { [LEAN_ENTITY]?: string })[LEAN_ENTITY] ?? value.constructor.name],
 })
 export abstract class NodeType {
   @Field(() => ID)

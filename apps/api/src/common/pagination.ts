@@ -55,9 +55,22 @@ export interface Page<T> {
   readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/** An edge whose cursor is encoded only when read (most pages select no edge cursors). */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (row: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node);
+  }
+}
+
 /** Builds a connection from `first + 1` fetched rows. */
 export function toPage<T>(rows: readonly T[], first: number, cursorOf: (row: T) => string): Page<T> {
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
-  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  const edges = nodes.map((node) => new Edge(node, cursorOf));
+  const last = nodes.at(-1);
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: last === undefined ? null : cursorOf(last) } };
 }

@@ -3,6 +3,7 @@ import { type RoomStatus, STAGE_ROLES } from '@roundtable/domain';
 import DataLoader from 'dataloader';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
+import { leanQuery, leanRows } from '../database/lean-rows';
 import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
 import { memberPagesOfGroups } from '../groups/group-members.queries';
 import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
@@ -10,6 +11,12 @@ import { ParticipantEntity, RoomEntity } from '../rooms/room.entity';
 import { GROUP_ROOMS_LIMIT, visibleRoomsOfGroups } from '../rooms/room.queries';
 import type { Page } from './pagination';
 import { placeholders } from './sql';
+
+/** The prefix of the profile columns joined to participant rows. */
+const PROFILE_PREFIX = 'pr__';
+const stageRoles = [...STAGE_ROLES];
+/** Where a participant read with its profile keeps it (see `RequestScope.joinedProfile`). */
+const JOINED_PROFILE = Symbol('roundtable.joinedProfile');
 
 export interface RoomCounts {
   readonly listenerCount: number;
@@ -88,6 +95,11 @@ function groupedByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row:
 /**
  * Everything one request (or one subscription event) reads through: its own EntityManager fork
  * and DataLoaders, so lists resolve their relations in one query per relation, never per row.
+ *
+ * Profiles, rooms and participants are read as lean rows (raw SQL, plain objects: see
+ * `leanRows`), not managed entities: these loaders only ever feed resolvers. Participant lists
+ * come with their profiles joined (see `joinedProfile`), so `stage { profile }` and
+ * `audience { … profile }` cost one statement each (issue 9).
  */
 export class RequestScope {
   readonly profile: DataLoader<string, ProfileEntity | null>;
@@ -112,23 +124,29 @@ export class RequestScope {
     readonly em: EntityManager,
     readonly viewerId: string | null,
   ) {
-    this.profile = new DataLoader(async (ids) =>
-      byKey(ids, await em.find(ProfileEntity, { id: { $in: [...ids] } }), (p) => p.id),
-    );
+    const profiles = leanRows(em, ProfileEntity);
+    const rooms = leanRows(em, RoomEntity);
+    const participants = leanRows(em, ParticipantEntity);
+    this.profile = new DataLoader(async (ids) => {
+      const rows = await leanQuery(em, `select ${profiles.columns('pr')} from profiles pr where pr.id in (${placeholders(ids)})`, [...ids]);
+      return byKey(ids, rows.map((row) => profiles.map(row) as ProfileEntity), (p) => p.id);
+    });
     this.group = new DataLoader(async (ids) =>
       byKey(ids, await em.find(GroupEntity, { id: { $in: [...ids] } }), (g) => g.id),
     );
-    this.room = new DataLoader(async (ids) =>
-      byKey(ids, await em.find(RoomEntity, { id: { $in: [...ids] } }), (r) => r.id),
-    );
-    this.participant = new DataLoader(async (ids) =>
-      byKey(ids, await em.find(ParticipantEntity, { id: { $in: [...ids] } }), (p) => p.id),
-    );
+    this.room = new DataLoader(async (ids) => {
+      const rows = await leanQuery(em, `select ${rooms.columns('r')} from rooms r where r.id in (${placeholders(ids)})`, [...ids]);
+      return byKey(ids, rows.map((row) => rooms.map(row) as RoomEntity), (r) => r.id);
+    });
+    this.participant = new DataLoader(async (ids) => {
+      const rows = await leanQuery(em, `select ${participants.columns('p')} from participants p where p.id in (${placeholders(ids)})`, [...ids]);
+      return byKey(ids, rows.map((row) => participants.map(row) as ParticipantEntity), (p) => p.id);
+    });
     this.stage = new DataLoader(async (roomIds) => {
-      const rows = await em.find(
-        ParticipantEntity,
-        { roomId: { $in: [...roomIds] }, leftAt: null, role: { $in: [...STAGE_ROLES] } },
-        { orderBy: { stageSince: 'asc', id: 'asc' } },
+      const rows = await this.participantsWithProfiles(
+        `p.room_id in (${placeholders(roomIds)}) and p.left_at is null and p.role in (${placeholders(stageRoles)})
+          order by p.stage_since asc, p.id asc`,
+        [...roomIds, ...stageRoles],
       );
       return groupedByKey(roomIds, rows, (p) => p.roomId);
     });
@@ -143,8 +161,13 @@ export class RequestScope {
     });
     this.viewerParticipant = new DataLoader(async (roomIds) => {
       if (!viewerId) return roomIds.map(() => null);
-      const rows = await em.find(ParticipantEntity, { roomId: { $in: [...roomIds] }, profileId: viewerId, leftAt: null });
-      return byKey(roomIds, rows, (p) => p.roomId);
+      const rows = await leanQuery(
+        em,
+        `select ${participants.columns('p')} from participants p
+          where p.room_id in (${placeholders(roomIds)}) and p.profile_id = ? and p.left_at is null`,
+        [...roomIds, viewerId],
+      );
+      return byKey(roomIds, rows.map((row) => participants.map(row) as ParticipantEntity), (p) => p.roomId);
     });
     this.viewerFollows = new DataLoader(async (profileIds) => {
       if (!viewerId) return profileIds.map(() => false);
@@ -169,5 +192,35 @@ export class RequestScope {
         ),
       { cacheKeyFn: (key) => `${key.groupId} ${roomsArguments(key)}` },
     );
+  }
+
+  /**
+   * Participants (`p`) matching `whereAndOrder` — SQL after `where`, its order and limit included
+   * — read in one statement with their profiles joined (`joinedProfile`).
+   */
+  async participantsWithProfiles(whereAndOrder: string, params: readonly unknown[]): Promise<ParticipantEntity[]> {
+    const participants = leanRows(this.em, ParticipantEntity);
+    const profiles = leanRows(this.em, ProfileEntity);
+    const rows = await leanQuery(
+      this.em,
+      `select ${participants.columns('p')}, ${profiles.columns('pr', PROFILE_PREFIX)}
+         from participants p left join profiles pr on pr.id = p.profile_id
+        where ${whereAndOrder}`,
+      [...params],
+    );
+    return rows.map((row) => {
+      const profile = profiles.map(row, PROFILE_PREFIX) as ProfileEntity | null;
+      const participant = participants.map(row) as ParticipantEntity & { [JOINED_PROFILE]?: ProfileEntity };
+      if (profile) participant[JOINED_PROFILE] = profile;
+      return participant;
+    });
+  }
+
+  /**
+   * The participant's profile when it was read with the participant (`participantsWithProfiles`):
+   * returned synchronously, so a page of participants resolves its profiles without a promise each.
+   */
+  static joinedProfile(participant: object): ProfileEntity | undefined {
+    return (participant as { [JOINED_PROFILE]?: ProfileEntity })[JOINED_PROFILE];
   }
 }

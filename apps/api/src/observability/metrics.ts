@@ -12,6 +12,11 @@ export class ApiMetrics {
   readonly wsConnectionsActive: Gauge;
   /** Sockets closed with 4441 because more than WS_MAX_BUFFERED_BYTES were queued unsent to them. */
   readonly wsSlowConsumersClosed: Counter;
+  /**
+   * Per-document work done, by step (`DocumentWorkStep`: parse, validate, apollo-parse,
+   * apollo-validate, argument-plan, cost): a repeated document adds nothing (issue 9).
+   */
+  readonly documentWork: Counter<'step'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -28,6 +33,12 @@ export class ApiMetrics {
     this.wsSlowConsumersClosed = new Counter({
       name: 'roundtable_ws_slow_consumers_closed_total',
       help: 'WebSocket connections closed (4441) for falling more than WS_MAX_BUFFERED_BYTES behind',
+      registers: [this.registry],
+    });
+    this.documentWork = new Counter({
+      name: 'roundtable_graphql_document_work_total',
+      help: 'Per-document steps (parse, validation, argument plan, cost) really run, not answered from a cache',
+      labelNames: ['step'],
       registers: [this.registry],
     });
   }

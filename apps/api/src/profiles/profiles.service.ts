@@ -36,6 +36,11 @@ export class ProfilesService {
   constructor(private readonly screening: TextScreeningService | null = null) {}
 
   /** Creates the viewer's profile on their first authenticated request, from the `name` claim. */
+  /** Whether the profile is known to exist already (then `ensureProfile` does nothing). */
+  knowsProfile(profileId: string): boolean {
+    return this.known.has(profileId);
+  }
+
   async ensureProfile(em: EntityManager, viewer: AuthenticatedViewer): Promise<void> {
     if (this.known.has(viewer.profileId)) return;
     const displayName = viewer.name ?? `Member ${viewer.profileId.slice(0, 8)}`;

@@ -2,6 +2,7 @@ import { MODERATING_ROLES } from '@roundtable/domain';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
 import { type GraphQLContext } from '../common/context';
+import { RequestScope } from '../common/request-scope';
 import { ProfileType } from '../profiles/dto/profile.type';
 import { type ProfileEntity } from '../profiles/profile.entity';
 import { RoomType } from './dto/room.type';
@@ -19,7 +20,12 @@ export class ParticipantsResolver {
   }
 
   @FieldResolver(() => ProfileType)
-  async profile(@Root() participant: ParticipantRecord, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity> {
+  profile(@Root() participant: ParticipantRecord, @Ctx() ctx: GraphQLContext): ProfileEntity | Promise<ProfileEntity> {
+    // Pages of participants come with their profiles: no promise per row (issue 9).
+    return RequestScope.joinedProfile(participant) ?? this.loadProfile(participant, ctx);
+  }
+
+  private async loadProfile(participant: ParticipantRecord, ctx: GraphQLContext): Promise<ProfileEntity> {
     const profile = await ctx.scope.profile.load(participant.profileId);
     if (!profile) throw new Error(`participant ${participant.id} has no profile`);
     return profile;

@@ -3,6 +3,7 @@ import { canSeeRoom, type RoomAccessFacts, RoomVisibility, type Viewer } from '@
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { parseUuid } from '../common/ids';
+import { leanQuery, leanRows } from '../database/lean-rows';
 import { GroupMemberEntity } from '../groups/group.entity';
 import { RoomBanEntity, RoomEntity, RoomInviteeEntity } from './room.entity';
 
@@ -33,11 +34,33 @@ export async function roomAccessFacts(em: EntityManager, room: RoomEntity, viewe
   };
 }
 
-/** The room, if it exists and the viewer may see it; otherwise null (existence is not revealed). */
+/**
+ * The room, if it exists and the viewer may see it; otherwise null (existence is not revealed).
+ * One statement: the room row (lean, read-only: see `leanRows`) with the facts of
+ * {@link roomAccessFacts} as columns; the rule applied is still the domain's `canSeeRoom`.
+ */
 export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<RoomEntity | null> {
-  const room = await em.findOne(RoomEntity, { id: parseUuid(roomId, 'roomId') });
-  if (!room) return null;
-  return canSeeRoom(await roomAccessFacts(em, room, viewer.profileId), asDomainViewer(viewer)) ? room : null;
+  const rooms = leanRows(em, RoomEntity);
+  const [row] = await leanQuery(
+    em,
+    `select ${rooms.columns('r')},
+        (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?)) as viewer_is_group_member,
+        (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?)) as viewer_is_invitee,
+        exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ?) as viewer_is_banned
+      from rooms r where r.id = ?`,
+    [viewer.profileId, viewer.profileId, viewer.profileId, parseUuid(roomId, 'roomId')],
+  );
+  const room = row ? (rooms.map(row) as RoomEntity | null) : null;
+  if (!row || !room) return null;
+  const facts: RoomAccessFacts = {
+    visibility: room.visibility,
+    hostId: room.hostId,
+    status: room.status,
+    viewerIsGroupMember: row.viewer_is_group_member === true,
+    viewerIsInvitee: row.viewer_is_invitee === true,
+    viewerIsBanned: row.viewer_is_banned === true,
+  };
+  return canSeeRoom(facts, asDomainViewer(viewer)) ? room : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { ParticipantRole, type RoomStatus } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput } from '../common/api-error';
+import type { RequestScope } from '../common/request-scope';
 import { isUuid, parseUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import { likeLiteral } from '../common/sql';
@@ -118,14 +119,16 @@ export class RoomQueries {
     return toPage(rooms, first, (room) => encodeCursor(room.createdAt, room.id));
   }
 
-  /** Listeners in the order they joined, keyset-paginated on (joined_at, id). */
-  async audience(em: EntityManager, roomId: string, first: number, after: string | null): Promise<Page<ParticipantEntity>> {
+  /**
+   * Listeners in the order they joined, keyset-paginated on (joined_at, id): one statement, with
+   * their profiles joined into the scope's profile loader (so `node { profile }` costs nothing more).
+   */
+  async audience(scope: RequestScope, roomId: string, first: number, after: string | null): Promise<Page<ParticipantEntity>> {
     const cursor = decodeCursor(after, isUuid);
-    const keyset = cursor ? { $or: [{ joinedAt: { $gt: cursor.at } }, { joinedAt: cursor.at, id: { $gt: cursor.id } }] } : {};
-    const rows = await em.find(
-      ParticipantEntity,
-      { roomId, leftAt: null, role: ParticipantRole.Listener, ...keyset },
-      { orderBy: { joinedAt: 'asc', id: 'asc' }, limit: first + 1 },
+    const keyset = cursor ? ' and (p.joined_at > ? or (p.joined_at = ? and p.id > ?))' : '';
+    const rows = await scope.participantsWithProfiles(
+      `p.room_id = ? and p.left_at is null and p.role = ?${keyset} order by p.joined_at asc, p.id asc limit ?`,
+      [roomId, ParticipantRole.Listener, ...(cursor ? [cursor.at, cursor.at, cursor.id] : []), first + 1],
     );
     return toPage(rows, first, (p) => encodeCursor(p.joinedAt, p.id));
   }

@@ -228,9 +228,15 @@ export class RoomsResolver {
     @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const page = await ctx.services.roomQueries.audience(ctx.scope.em, room.id, parseFirst(first, 50), after);
-    const counts = await ctx.scope.counts.load(room.id);
-    return { ...page, totalCount: counts.listenerCount };
+    const page = await ctx.services.roomQueries.audience(ctx.scope, room.id, parseFirst(first, 50), after);
+    const { counts } = ctx.scope;
+    // A getter: the counters are read only when `totalCount` is selected (the room page does not).
+    return {
+      ...page,
+      get totalCount(): Promise<number> {
+        return counts.load(room.id).then((loaded) => loaded.listenerCount);
+      },
+    };
   }
 
   @FieldResolver(() => Int)

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MediaControl } from '@roundtable/audio';
@@ -57,6 +57,12 @@ export interface ApiServer {
 
 export const GRAPHQL_PATH = '/graphql';
 
+/** GraphQL answers are per viewer: no cache may keep them (what Apollo's cache-control plugin sent). */
+const noStore: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('cache-control', 'no-store');
+  next();
+};
+
 /**
  * Wiring only: the services, the admission pipeline and its two transport adapters, health,
  * metrics, GraphiQL and the web client, on one port.
@@ -88,6 +94,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     introspection: config.graphql.introspection,
     suggestions: config.graphql.suggestions,
     sourceKeySecret: config.moderation.reportSourceByNetwork ? config.auth.jwtSecret : null,
+    countWork: (step) => metrics.documentWork.inc({ step }),
   });
 
   const app = express();
@@ -123,6 +130,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field declares a cache hint, yet the default cache-control plugin wraps every field
+      // resolver to compute one (issue 9); `noStore` below sends what it sent: no-store.
+      ApolloServerPluginCacheControlDisabled(),
       admissionApolloPlugin(admission),
       {
         async serverWillStart() {
@@ -170,6 +180,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
     express.json({ limit: config.limits.maxBodyBytes }),
     requestTrace(),
+    noStore,
     admissionPreflight(admission),
     expressMiddleware(apollo, { context: httpContext(admission) }),
   );

@@ -148,8 +148,13 @@ export interface StartedChild {
   readonly logPath: string;
   /** Resident set size of the child in bytes (Linux /proc), or NaN elsewhere. */
   rssBytes(): number;
+  /** CPU time the process has used so far, user + system, in ms (/proc; NaN where unreadable). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
 
 /**
  * Starts `node <entry> <args>` pinned to `cpu` (when given) with a raised fd limit (when given).
@@ -188,6 +193,16 @@ export function startNodeChild(options: {
     child,
     name: options.name,
     logPath,
+    cpuMs() {
+      try {
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+      } catch {
+        return Number.NaN;
+      }
+    },
     rssBytes() {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

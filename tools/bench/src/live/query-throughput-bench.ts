@@ -9,13 +9,15 @@ import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-re
 import { forEachLimited, graphQL, postGraphQL } from './graphql-http';
 import { LoadGenerator } from './load-generator-client';
 import { type AutocannonSummary } from './load-generator-protocol';
-import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, planCpus, REPO_ROOT, startNodeChild, waitForHttp } from './process-tools';
+import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, planCpus, REPO_ROOT, type StartedChild, startNodeChild, waitForHttp } from './process-tools';
 
 const HELP = `Query throughput: the room page query with autocannon, API against a lean graphql-js baseline.
 
 Usage: npm run bench:query-throughput -- [options]
 
   --duration 10       seconds of measurement per server (default 10), after a 3 s warm-up
+  --rounds 1          measure each server this many times, alternating which goes first
+                      (default 1); totals over all rounds are reported
   --connections 32    autocannon connections (default 32)
   --listeners 60      listeners seeded into the room (default 60; the query reads 50)
   --speakers 3        speakers on stage besides the host (default 3)
@@ -30,7 +32,9 @@ the same fresh database (seeded through the API, dropped afterwards): the API pr
 baseline built here with graphql-http + graphql-js over plain pg and a hand-written schema
 (baseline-graphql-server.ts). Both servers are pinned to one core, autocannon to another. Every
 answer must equal the first one (autocannon's expectBody); anything else is a mismatch.
-Target (issue 9): the API at least 0.5× the baseline's requests per second.
+Target (issue 9): the API at least 0.5× the baseline's requests per second. Each server's own
+CPU time per request (from /proc, user + system) is reported too: on a shared machine it moves
+less with other load than requests per second do.
 `;
 
 const QUERY = `query($id: ID!) { room(id: $id) { stage { profile { displayName headline } } audience(first: 50) { edges { node { profile { displayName } } } } } }`;
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       duration: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '1' },
       connections: { type: 'string', default: '32' },
       listeners: { type: 'string', default: '60' },
       speakers: { type: 'string', default: '3' },
@@ -57,11 +62,12 @@ async function main(): Promise<void> {
     return;
   }
   const duration = Number(values.duration);
+  const rounds = Number(values.rounds);
   const connections = Number(values.connections);
   const listeners = Number(values.listeners);
   const speakers = Number(values.speakers);
-  if (![duration, connections, listeners].every((value) => Number.isInteger(value) && value > 0) || !Number.isInteger(speakers) || speakers < 0 || speakers > 8) {
-    throw new Error('--duration, --connections and --listeners must be positive integers, --speakers 0–8 (see --help)');
+  if (![duration, connections, listeners, rounds].every((value) => Number.isInteger(value) && value > 0) || !Number.isInteger(speakers) || speakers < 0 || speakers > 8) {
+    throw new Error('--duration, --rounds, --connections and --listeners must be positive integers, --speakers 0–8 (see --help)');
   }
   if (listeners < 50) process.stdout.write(`note: ${listeners} listeners: the audience page will hold fewer than 50\n`);
   for (const entry of ['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js', 'dist/tools/bench/live/baseline-graphql-server.js']) {
@@ -124,38 +130,75 @@ async function main(): Promise<void> {
     process.stdout.write(`both servers answer the same: ${room.stage.length} on stage, ${room.audience.edges.length} audience edges\n`);
 
     const body = JSON.stringify({ query: QUERY, variables: { id: roomId } });
-    const run = async (url: string, name: string): Promise<AutocannonSummary> => {
+    type Measured = AutocannonSummary & { cpuMsPerRequest: number; cpuMs: number };
+    const warmed = new Set<string>();
+    const run = async (url: string, name: string, server: StartedChild): Promise<Measured> => {
       // The exact bytes each server answered with: autocannon counts every other body as a mismatch.
       const expected = await rawAnswer(url, body, viewer.token);
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${viewer.token}` };
-      process.stdout.write(`${name}: 3 s warm-up, then ${duration} s with ${connections} connections…\n`);
-      await generator.autocannon({ url, body, headers, connections, durationSeconds: 3, expectBody: expected });
+      if (!warmed.has(url)) {
+        process.stdout.write(`${name}: 3 s warm-up…\n`);
+        await generator.autocannon({ url, body, headers, connections, durationSeconds: 3, expectBody: expected });
+        warmed.add(url);
+      }
+      process.stdout.write(`${name}: ${duration} s with ${connections} connections…\n`);
+      const cpuBefore = server.cpuMs();
       const summary = await generator.autocannon({ url, body, headers, connections, durationSeconds: duration, expectBody: expected });
+      // The server's own CPU per answered request: a measure of work that other load on a shared
+      // machine bends less than requests per second do.
+      const cpuMs = server.cpuMs() - cpuBefore;
+      const cpuMsPerRequest = cpuMs / Math.max(1, summary.total);
       process.stdout.write(
         `${name}: ${summary.requestsPerSecond.toFixed(0)} req/s, latency p50 ${formatMs(summary.latencyP50Ms)} ms p99 ${formatMs(summary.latencyP99Ms)} ms, ` +
-          `${summary.total} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts, ${summary.mismatches} mismatched bodies\n`,
+          `${summary.total} requests, ${summary.non2xx} non-2xx, ${summary.errors} errors, ${summary.timeouts} timeouts, ${summary.mismatches} mismatched bodies, ` +
+          `${cpuMsPerRequest.toFixed(2)} ms server CPU per request\n`,
       );
-      return summary;
+      return { ...summary, cpuMs, cpuMsPerRequest };
     };
-    const apiResult = await run(api.httpUrl, 'API');
-    const baselineResult = await run(baselineUrl, 'baseline (graphql-http + graphql-js + pg)');
+    // Rounds alternate which server goes first, so load that comes and goes on a shared machine
+    // falls on both; the totals of all rounds are reported.
+    const apiRounds: Measured[] = [];
+    const baselineRounds: Measured[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      if (rounds > 1) process.stdout.write(`round ${round + 1} of ${rounds}\n`);
+      const measureApi = async () => apiRounds.push(await run(api.httpUrl, 'API', api));
+      const measureBaseline = async () => baselineRounds.push(await run(baselineUrl, 'baseline (graphql-http + graphql-js + pg)', baseline));
+      if (round % 2 === 0) {
+        await measureApi();
+        await measureBaseline();
+      } else {
+        await measureBaseline();
+        await measureApi();
+      }
+      if (rounds > 1) {
+        const a = apiRounds.at(-1) as Measured;
+        const b = baselineRounds.at(-1) as Measured;
+        process.stdout.write(`round ${round + 1}: ratio ${(a.requestsPerSecond / b.requestsPerSecond).toFixed(2)}×, CPU ratio ${(b.cpuMsPerRequest / a.cpuMsPerRequest).toFixed(2)}×\n`);
+      }
+    }
+    const apiResult = combined(apiRounds, duration);
+    const baselineResult = combined(baselineRounds, duration);
     const ratio = apiResult.requestsPerSecond / baselineResult.requestsPerSecond;
     process.stdout.write(`\nratio API / baseline: ${ratio.toFixed(2)}× (target ≥ 0.5×)\n`);
-    const row = (name: string, result: AutocannonSummary) =>
-      `| ${name} | ${result.requestsPerSecond.toFixed(0)} | ${formatMs(result.latencyP50Ms)} / ${formatMs(result.latencyP99Ms)} ms | ${result.total.toLocaleString('en-US')} | ${result.non2xx + result.errors + result.timeouts + result.mismatches} |`;
+    process.stdout.write(
+      `server CPU per request: API ${apiResult.cpuMsPerRequest.toFixed(2)} ms, baseline ${baselineResult.cpuMsPerRequest.toFixed(2)} ms ` +
+        `(baseline / API ${(baselineResult.cpuMsPerRequest / apiResult.cpuMsPerRequest).toFixed(2)}×)\n`,
+    );
+    const row = (name: string, result: Measured) =>
+      `| ${name} | ${result.requestsPerSecond.toFixed(0)} | ${formatMs(result.latencyP50Ms)} / ${formatMs(result.latencyP99Ms)} ms | ${result.cpuMsPerRequest.toFixed(2)} ms | ${result.total.toLocaleString('en-US')} | ${result.non2xx + result.errors + result.timeouts + result.mismatches} |`;
     lines = [
-      `| server (${connections} connections, ${duration} s) | req/s | latency p50 / p99 | requests | non-2xx, errors, timeouts or wrong bodies |`,
-      '| --- | --- | --- | --- | --- |',
+      `| server (${connections} connections, ${rounds > 1 ? `${rounds} × ` : ''}${duration} s) | req/s | latency p50 / p99 | server CPU per request | requests | non-2xx, errors, timeouts or wrong bodies |`,
+      '| --- | --- | --- | --- | --- | --- |',
       row('Roundtable API (Apollo Server + type-graphql + MikroORM)', apiResult),
       row('baseline: graphql-http + graphql-js over plain `pg`', baselineResult),
-      `| **ratio API / baseline** | **${ratio.toFixed(2)}×** (target ≥ 0.5×) | | | |`,
+      `| **ratio API / baseline** | **${ratio.toFixed(2)}×** (target ≥ 0.5×) | | ${(baselineResult.cpuMsPerRequest / apiResult.cpuMsPerRequest).toFixed(2)}× | | |`,
     ];
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   }
   process.stdout.write(`\n${lines.join('\n')}\n`);
   if (values['write-docs']) {
-    const command = `npm run bench:query-throughput -- --duration ${duration} --connections ${connections} --listeners ${listeners} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
+    const command = `npm run bench:query-throughput -- --duration ${duration}${rounds > 1 ? ` --rounds ${rounds}` : ''} --connections ${connections} --listeners ${listeners} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
     writeDocsSection(
       'Live rooms: query throughput',
       [
@@ -174,6 +217,30 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   }
+}
+
+/**
+ * Rounds of one server as one measurement: requests and CPU summed, latencies the median of the
+ * rounds' percentiles.
+ */
+function combined<T extends AutocannonSummary & { cpuMs: number }>(rounds: readonly T[], duration: number): T & { cpuMsPerRequest: number } {
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
+  const sum = (pick: (round: T) => number) => rounds.reduce((total, round) => total + pick(round), 0);
+  const total = sum((round) => round.total);
+  const cpuMs = sum((round) => round.cpuMs);
+  return {
+    ...(rounds[0] as T),
+    total,
+    requestsPerSecond: total / (duration * rounds.length),
+    latencyP50Ms: median(rounds.map((round) => round.latencyP50Ms)),
+    latencyP99Ms: median(rounds.map((round) => round.latencyP99Ms)),
+    non2xx: sum((round) => round.non2xx),
+    errors: sum((round) => round.errors),
+    timeouts: sum((round) => round.timeouts),
+    mismatches: sum((round) => round.mismatches),
+    cpuMs,
+    cpuMsPerRequest: cpuMs / Math.max(1, total),
+  };
 }
 
 /** The response body, byte for byte. */

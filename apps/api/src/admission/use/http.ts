@@ -75,6 +75,13 @@ export function admissionApolloPlugin(admission: Admission): ApolloServerPlugin<
   return {
     async requestDidStart() {
       return {
+        // Apollo calls these only when its document store does not have the query yet.
+        async parsingDidStart() {
+          admission.countWork('apollo-parse');
+        },
+        async validationDidStart() {
+          admission.countWork('apollo-validate');
+        },
         async didResolveOperation({ document, operationName, request, contextValue }) {
           const error = await admission.admitOperation(document, operationName, request.variables, {
             viewer: contextValue.viewer,

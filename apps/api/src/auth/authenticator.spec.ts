@@ -1,0 +1,55 @@
+import { AuthenticationError, Authenticator, signDevelopmentToken, VERIFIED_TOKEN_TTL_MS } from './authenticator';
+
+const SECRET = 'authenticator-spec-secret-0123456789abcdef';
+const config = { jwtSecret: SECRET, jwksUrl: null, issuer: null, audience: null };
+
+describe('Authenticator: verified tokens are kept, never past their exp or a minute', () => {
+  it('a repeated token is verified once; the same viewer comes back', async () => {
+    const authenticator = new Authenticator(config);
+    const token = await signDevelopmentToken(SECRET, { sub: 'kept-a', name: 'Kept A', roles: ['trust_safety'] });
+    const first = await authenticator.verify(token);
+    for (let i = 0; i < 5; i += 1) expect(await authenticator.verify(token)).toEqual(first);
+    expect(first).toMatchObject({ profileId: 'kept-a', name: 'Kept A', isStaff: true });
+    expect(authenticator.signatureChecks).toBe(1);
+  });
+
+  it('a kept token past its exp is refused as expired without another check (and a variant a second later)', async () => {
+    let clock = Date.now();
+    const authenticator = new Authenticator(config, () => clock);
+    const token = await signDevelopmentToken(SECRET, { sub: 'kept-b' }, '30s');
+    const viewer = await authenticator.verify(token);
+    clock = (viewer.expiresAt as number) - 1;
+    await expect(authenticator.verify(token)).resolves.toEqual(viewer);
+    clock = viewer.expiresAt as number;
+    await expect(authenticator.verify(token)).rejects.toThrow(new AuthenticationError('The bearer token has expired'));
+    clock += 1000;
+    // Forgotten once expired: jose checks it again (on the real clock, where it is still valid).
+    await expect(authenticator.verify(token)).resolves.toEqual(viewer);
+    expect(authenticator.signatureChecks).toBe(2);
+  });
+
+  it('a kept token is checked again after a minute', async () => {
+    let clock = Date.now();
+    const authenticator = new Authenticator(config, () => clock);
+    const token = await signDevelopmentToken(SECRET, { sub: 'kept-c' });
+    await authenticator.verify(token);
+    clock += VERIFIED_TOKEN_TTL_MS - 1;
+    await authenticator.verify(token);
+    expect(authenticator.signatureChecks).toBe(1);
+    clock += 1;
+    await authenticator.verify(token);
+    expect(authenticator.signatureChecks).toBe(2);
+  });
+
+  it('failures are never kept: a bad token is checked (and refused) every time, a good one after it still passes', async () => {
+    const authenticator = new Authenticator(config);
+    const forged = await signDevelopmentToken('another-secret-0123456789abcdef-xyz', { sub: 'kept-d' });
+    for (let i = 0; i < 3; i += 1) await expect(authenticator.verify(forged)).rejects.toThrow(AuthenticationError);
+    expect(authenticator.signatureChecks).toBe(3);
+    const good = await signDevelopmentToken(SECRET, { sub: 'kept-d' });
+    await expect(authenticator.verify(good)).resolves.toMatchObject({ profileId: 'kept-d' });
+    // A token differing by one character is another token: checked, and refused.
+    const tampered = `${good.slice(0, -2)}${good.endsWith('A') ? 'B' : 'A'}${good.slice(-1)}`;
+    await expect(authenticator.verify(tampered)).rejects.toThrow(AuthenticationError);
+  });
+});

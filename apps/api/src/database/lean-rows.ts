@@ -1,0 +1,175 @@
+import { type EntityMetadata, type EntityProperty, type Platform, ReferenceKind } from '@mikro-orm/core';
+import { type EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Set on every lean row: the entity class it stands for (e.g. `'ProfileEntity'`), so
+ * `Node.resolveType` can name its GraphQL type without a class instance.
+ */
+export const LEAN_ENTITY = Symbol('roundtable.leanEntity');
+
+/**
+ * Reads an entity's rows without the ORM's unit of work: raw SQL in, plain read-only objects out,
+ * with the entity's property names and types (timestamps as `Date`, `text[]` as arrays).
+ * For hot read paths (the room page: issue 9), where hydrating managed entities — one property
+ * accessor per column, identity map, change-set snapshot — cost more CPU than the query itself.
+ * Never pass a lean row to `em.persist`/`assign`/`refresh`: load the entity in the transaction.
+ */
+export interface LeanRowMapper<T> {
+  /**
+   * `"alias"."column" as "<prefix>column", …` for every column of the entity (SQL); timestamps
+   * as epoch milliseconds. `map` reads rows of exactly this select list.
+   */
+  columns(alias: string, prefix?: string): string;
+  /**
+   * The plain object for one result row, reading the columns `columns(…, prefix)` named; null
+   * when the primary-key column is null (the missing side of a left join).
+   */
+  map(row: Readonly<Record<string, unknown>>, prefix?: string): T | null;
+}
+
+/** How a column's value becomes the property's: as it comes, a timestamp, a number, or the property's custom type. */
+type Conversion = 'as-is' | 'timestamp' | 'number' | 'custom';
+
+interface Column {
+  readonly property: string;
+  readonly field: string;
+  readonly conversion: Conversion;
+  readonly prop: EntityProperty;
+}
+
+const mappers = new WeakMap<EntityMetadata, LeanRowMapper<object>>();
+
+/** The lean mapper of one entity class (built once per ORM from its metadata). */
+export function leanRows<T extends object>(em: EntityManager, entity: abstract new (...args: never[]) => T): LeanRowMapper<T> {
+  const meta = em.getMetadata().get(entity.name) as EntityMetadata;
+  let mapper = mappers.get(meta);
+  if (!mapper) {
+    mapper = buildMapper(meta, em.getPlatform());
+    mappers.set(meta, mapper);
+  }
+  return mapper as LeanRowMapper<T>;
+}
+
+function conversionOf(prop: EntityProperty): Conversion {
+  if (prop.customType) return 'custom';
+  if (prop.runtimeType === 'Date') return 'timestamp';
+  if (prop.runtimeType === 'number') return 'number';
+  return 'as-is';
+}
+
+function buildMapper(meta: EntityMetadata, platform: Platform): LeanRowMapper<object> {
+  const columns: Column[] = [];
+  for (const prop of meta.props) {
+    if (prop.persist === false) continue;
+    // Relations, embeddables and multi-column properties are not lean: refuse at start-up, so an
+    // entity that grows one fails loudly here instead of reading wrong values.
+    if (prop.kind !== ReferenceKind.SCALAR || prop.fieldNames.length !== 1) {
+      throw new Error(`leanRows(${meta.className}): property ${prop.name} is not a single scalar column`);
+    }
+    columns.push({ property: prop.name, field: prop.fieldNames[0] as string, conversion: conversionOf(prop), prop });
+  }
+  const primaryFields = meta.primaryKeys.map((key) => meta.properties[key]?.fieldNames[0] as string);
+  const className = meta.className;
+  // Result keys per prefix, computed once (a page maps hundreds of rows).
+  const keysByPrefix = new Map<string, { columns: readonly string[]; primary: readonly string[] }>();
+  const keysFor = (prefix: string) => {
+    let keys = keysByPrefix.get(prefix);
+    if (!keys) {
+      keys = { columns: columns.map((column) => prefix + column.field), primary: primaryFields.map((field) => prefix + field) };
+      keysByPrefix.set(prefix, keys);
+    }
+    return keys;
+  };
+  const selectLists = new Map<string, string>();
+  // Every lean row starts as a copy of this (all properties, in order): one allocation of the
+  // final shape, instead of growing an object property by property.
+  const template: Record<string | symbol, unknown> = { [LEAN_ENTITY]: className };
+  for (const column of columns) template[column.property] = null;
+  return {
+    columns(alias, prefix = '') {
+      const key = `${alias}\u0000${prefix}`;
+      let list = selectLists.get(key);
+      if (list === undefined) {
+        // Timestamps come as whole epoch milliseconds (int8, rounded down as the ORM's parser
+        // does): far cheaper to turn into a Date than timestamptz text, and as exact.
+        list = columns
+          .map((column) =>
+            column.conversion === 'timestamp'
+              ? `floor(extract(epoch from "${alias}"."${column.field}") * 1000)::int8 as "${prefix}${column.field}"`
+              : `"${alias}"."${column.field}" as "${prefix}${column.field}"`,
+          )
+          .join(', ');
+        selectLists.set(key, list);
+      }
+      return list;
+    },
+    map(row, prefix = '') {
+      const keys = keysFor(prefix);
+      for (const key of keys.primary) if (row[key] === null || row[key] === undefined) return null;
+      const entity: Record<string | symbol, unknown> = { ...template };
+      for (let i = 0; i < columns.length; i += 1) {
+        const column = columns[i] as Column;
+        const value = row[keys.columns[i] as string];
+        if (value === null || value === undefined) {
+          entity[column.property] = null;
+          continue;
+        }
+        switch (column.conversion) {
+          case 'as-is':
+            entity[column.property] = value;
+            break;
+          case 'timestamp':
+            // int8 arrives as a decimal string (the select list above).
+            entity[column.property] = new Date(Number(value));
+            break;
+          case 'number':
+            entity[column.property] = typeof value === 'number' ? value : Number(value);
+            break;
+          case 'custom':
+            entity[column.property] = column.prop.customType?.convertToJSValue(value, platform);
+            break;
+        }
+      }
+      return entity;
+    },
+  };
+}
+
+/** A pooled `pg` client, as knex's PostgreSQL client hands it out. */
+interface PooledClient {
+  query(text: string, values: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** `?` placeholders (knex's) as PostgreSQL's `$1, $2, …`. The lean queries hold no other `?`. */
+const numberedSql = new Map<string, string>();
+function numbered(sql: string): string {
+  let text = numberedSql.get(sql);
+  if (text === undefined) {
+    let index = 0;
+    text = sql.replace(/\?/g, () => `$${(index += 1)}`);
+    if (numberedSql.size >= 1000) numberedSql.clear();
+    numberedSql.set(sql, text);
+  }
+  return text;
+}
+
+/**
+ * Runs one read (SQL with `?` placeholders, none inside literals) on a pooled connection, below
+ * the ORM's and knex's query builders (issue 9: on the room page their per-statement work cost
+ * more than the statements). The statement is still reported to the ORM's logger, so
+ * `Database.onQuery` counts it. Inside a transaction it goes through the EntityManager, so it
+ * reads what the transaction wrote.
+ */
+export async function leanQuery(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]> {
+  if (em.getTransactionContext()) return em.execute<Record<string, unknown>[]>(sql, [...params]);
+  const knex = em.getConnection().getKnex();
+  const client = (await knex.client.acquireConnection()) as PooledClient;
+  try {
+    const { rows } = await client.query(numbered(sql), params);
+    em.config.getLogger().logQuery({ query: sql, level: 'info', results: rows.length });
+    return rows;
+  } finally {
+    await knex.client.releaseConnection(client);
+  }
+}
+
