@@ -203,6 +203,47 @@ describe('a listener join waits on the stage lock (issue 9)', () => {
     await expectCountersExact(roomId);
   });
 
+  /** The statements one request issued, from the ORM's query log. */
+  async function statementsOf(profileId: string, query: string, variables: Record<string, unknown>): Promise<string[]> {
+    await as(profileId, '{ __typename }', {});
+    const traced: { sql: string; requestId: string | null }[] = [];
+    const stop = api.api.db.onQuery((sql, requestId) => traced.push({ sql, requestId }));
+    try {
+      const response = await as(profileId, query, variables);
+      expect(response.errors).toBeUndefined();
+      return traced.filter((statement) => statement.requestId === response.requestId).map((statement) => statement.sql);
+    } finally {
+      stop();
+    }
+  }
+
+  /** Which of the two rows a request locked or wrote, in order. */
+  const touches = (statements: readonly string[]) =>
+    statements.flatMap((sql) => {
+      if (/from "?rooms"? .*for no key update/i.test(sql)) return ['lock rooms'];
+      if (/from "?room_streams"? .*for update/i.test(sql)) return ['lock room_streams'];
+      if (/^update "?rooms"? /i.test(sql)) return ['update rooms'];
+      if (/^update "?room_streams"? /i.test(sql)) return ['update room_streams'];
+      if (/^rollback/i.test(sql)) return ['rollback'];
+      return [];
+    });
+
+  it('the SQL of each tier: a join locks only room_streams; a speaker leaving is retried as a stage command; lock order is rooms → room_streams', async () => {
+    const roomId = await createRoom('sql-host');
+    expect(touches(await statementsOf('sql-listener', JOIN, { roomId }))).toEqual(['lock room_streams', 'update room_streams']);
+    await ok('sql-host', INVITE, { roomId, p: 'sql-listener' });
+    await ok('sql-listener', ACCEPT, { roomId });
+    expect(touches(await statementsOf('sql-host', MUTE, { roomId, p: 'sql-listener' }))).toEqual(['lock rooms', 'lock room_streams', 'update room_streams']);
+    expect(touches(await statementsOf('sql-listener', LEAVE, { roomId }))).toEqual([
+      'lock room_streams',
+      'rollback',
+      'lock rooms',
+      'lock room_streams',
+      'update room_streams',
+    ]);
+    expect(touches(await statementsOf('sql-host', END, { roomId }))).toEqual(['lock rooms', 'lock room_streams', 'update room_streams', 'update rooms']);
+  });
+
   it('concurrent joins, leaves and stage commands (invite, accept, move to audience, ban, end): versions, counters, bans and the end stay exact', async () => {
     const host = 'mix-host';
     const roomId = await createRoom(host, 10);
