@@ -158,7 +158,7 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
 
   async function snapshot(room: RoomFixture): Promise<RoomSnapshot> {
     const [[row], events, bans, participants] = await Promise.all([
-      sql<{ version: number; status: string; host_id: string }>(api, `select version, status, host_id from rooms where id = ?`, [room.id]),
+      sql<{ version: number; status: string; host_id: string }>(api, `select s.version, r.status, r.host_id from rooms r join room_streams s on s.room_id = r.id where r.id = ?`, [room.id]),
       sql<{ n: string }>(api, `select count(*) as n from room_events where room_id = ?`, [room.id]),
       sql<{ profile_id: string }>(api, `select profile_id from room_bans where room_id = ? order by profile_id`, [room.id]),
       sql<{ profile_id: string; role: string; hand_raised_at: Date | null; invited_to_stage_at: Date | null; muted: boolean }>(

@@ -31,7 +31,8 @@ describe('SQL statements per trust-and-safety list', () => {
       const roomId = randomUUID();
       const [host, reporter, reported] = [`cnt-host-${i}`, `cnt-rep-${i}`, `cnt-bad-${i}`];
       await sql(api, `insert into profiles (id, display_name, created_at, updated_at) values (?, ?, now(), now()), (?, ?, now(), now()), (?, ?, now(), now())`, [host, host, reporter, reporter, reported, reported]);
-      await sql(api, `insert into rooms (id, title, topics, status, visibility, host_id, max_speakers, version, created_at) values (?, ?, '{}', 'LIVE', 'PUBLIC', ?, 10, 0, now())`, [roomId, `Room ${i}`, host]);
+      await sql(api, `insert into rooms (id, title, topics, status, visibility, host_id, max_speakers, created_at) values (?, ?, '{}', 'LIVE', 'PUBLIC', ?, 10, now())`, [roomId, `Room ${i}`, host]);
+      await sql(api, `insert into room_streams (room_id) values (?)`, [roomId]);
       await sql(api, `insert into participants (id, room_id, profile_id, role, joined_at, muted, connected) values (?, ?, ?, 'LISTENER', now(), false, false)`, [randomUUID(), roomId, reporter]);
       const reportIds = [randomUUID(), randomUUID()];
       await sql(

@@ -70,12 +70,12 @@ describe('screening of every text field others see', () => {
   it('hand questions: refused before the command runs (no hand raised, no event); flagged ones raise the hand and reach the queue', async () => {
     const room = await stagedRoom(api, 'scrq', { listeners: ['scrq-ann'] });
     const ann = room.tokens['scrq-ann'] as string;
-    const versionBefore = await sql(api, `select version from rooms where id = ?`, [room.roomId]);
+    const versionBefore = await sql(api, `select version from room_streams where room_id = ?`, [room.roomId]);
     for (const text of REFUSED_FORMS) {
       const response = await refused(api, OPS.raiseHand, { r: room.roomId, q: text }, ann);
       expect({ text, code: codeOf(response), field: response.errors?.[0]?.extensions?.['field'] }).toEqual({ text, code: 'BAD_USER_INPUT', field: 'question' });
     }
-    expect(await sql(api, `select version from rooms where id = ?`, [room.roomId])).toEqual(versionBefore);
+    expect(await sql(api, `select version from room_streams where room_id = ?`, [room.roomId])).toEqual(versionBefore);
     expect(await sql(api, `select hand_raised_at from participants where profile_id = 'scrq-ann'`)).toEqual([{ hand_raised_at: null }]);
 
     await ok(api, OPS.raiseHand, { r: room.roomId, q: `Is this ${FLAGGED}?` }, ann);

@@ -18,7 +18,9 @@ const stageRoles = [...STAGE_ROLES];
 /** Where a participant read with its profile keeps it (see `RequestScope.joinedProfile`). */
 const JOINED_PROFILE = Symbol('roundtable.joinedProfile');
 
-export interface RoomCounts {
+/** A room's stream head (`room_streams`): its version and audience counters. */
+export interface RoomStreamHead {
+  readonly version: number;
   readonly listenerCount: number;
   readonly participantCount: number;
 }
@@ -108,7 +110,8 @@ export class RequestScope {
   readonly participant: DataLoader<string, ParticipantEntity | null>;
   /** Active stage participants of a room, in the order they came on stage. */
   readonly stage: DataLoader<string, ParticipantEntity[]>;
-  readonly counts: DataLoader<string, RoomCounts>;
+  /** Each room's version and counters, one statement per batch. */
+  readonly stream: DataLoader<string, RoomStreamHead>;
   /** The viewer's active participation per room. */
   readonly viewerParticipant: DataLoader<string, ParticipantEntity | null>;
   /** Whether the viewer follows a profile. */
@@ -150,14 +153,16 @@ export class RequestScope {
       );
       return groupedByKey(roomIds, rows, (p) => p.roomId);
     });
-    this.counts = new DataLoader(async (roomIds) => {
-      // The counters the command pipeline keeps on the room row: no COUNT(*) over an audience.
-      const rows = await em.execute<{ room_id: string; listeners: string; total: string }[]>(
-        `select id as room_id, listener_count as listeners, participant_count as total from rooms where id in (${placeholders(roomIds)})`,
+    this.stream = new DataLoader(async (roomIds) => {
+      // The counters the command pipeline keeps on the stream row: no COUNT(*) over an audience.
+      const rows = await em.execute<{ room_id: string; version: number; listener_count: number; participant_count: number }[]>(
+        `select room_id, version, listener_count, participant_count from room_streams where room_id in (${placeholders(roomIds)})`,
         [...roomIds],
       );
-      const map = new Map(rows.map((r) => [r.room_id, { listenerCount: Number(r.listeners), participantCount: Number(r.total) }]));
-      return roomIds.map((id) => map.get(id) ?? { listenerCount: 0, participantCount: 0 });
+      const map = new Map(
+        rows.map((r) => [r.room_id, { version: Number(r.version), listenerCount: Number(r.listener_count), participantCount: Number(r.participant_count) }]),
+      );
+      return roomIds.map((id) => map.get(id) ?? { version: 0, listenerCount: 0, participantCount: 0 });
     });
     this.viewerParticipant = new DataLoader(async (roomIds) => {
       if (!viewerId) return roomIds.map(() => null);

@@ -12,6 +12,7 @@ import {
   RoomEntity,
   RoomEventEntity,
   RoomInviteeEntity,
+  RoomStreamEntity,
 } from '../rooms/room.entity';
 import { Migration20261127Initial } from './migrations/migration-20261127-initial';
 import { Migration20261127RankingLog } from './migrations/migration-20261127-ranking-log';
@@ -20,6 +21,7 @@ import { Migration20261130RoomCounters } from './migrations/migration-20261130-r
 import { Migration20261130StoredDomainEvents } from './migrations/migration-20261130-stored-domain-events';
 import { Migration20261130TrustAndSafety } from './migrations/migration-20261130-trust-and-safety';
 import { Migration20261201PeopleSearch } from './migrations/migration-20261201-people-search';
+import { Migration20261201RoomStreams } from './migrations/migration-20261201-room-streams';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -27,6 +29,7 @@ export const ENTITIES = [
   GroupEntity,
   GroupMemberEntity,
   RoomEntity,
+  RoomStreamEntity,
   ParticipantEntity,
   RoomInviteeEntity,
   RoomBanEntity,
@@ -122,6 +125,7 @@ export async function connectDatabase(
         { name: 'Migration20261130RoomCounters', class: Migration20261130RoomCounters },
         { name: 'Migration20261130TrustAndSafety', class: Migration20261130TrustAndSafety },
         { name: 'Migration20261201PeopleSearch', class: Migration20261201PeopleSearch },
+        { name: 'Migration20261201RoomStreams', class: Migration20261201RoomStreams },
       ],
       transactional: true,
       allOrNothing: true,

@@ -145,7 +145,7 @@ export class RoomEventStream {
     try {
       // The channel subscribed to the bus before reading the version it starts from.
       await channel.ready();
-      const current = await em.getConnection().execute<{ version: number }[]>(`select version from rooms where id = ?`, [roomId]);
+      const current = await em.getConnection().execute<{ version: number }[]>(`select version from room_streams where room_id = ?`, [roomId]);
       const currentVersion = current[0]?.version ?? 0;
       if (sinceVersion !== null && (sinceVersion > currentVersion || currentVersion - sinceVersion > MAX_REPLAY)) {
         throw badInput(
@@ -365,10 +365,9 @@ class RoomChannel {
       return;
     }
     this.unsubscribe = unsubscribe;
-    // One statement, one snapshot: the version and the listener count agree.
-    const rows = await this.deps.fork().getConnection().execute<{ version: number; listeners: string }[]>(
-      `select r.version, (select count(*) from participants p where p.room_id = r.id and p.left_at is null and p.role = 'LISTENER') as listeners
-         from rooms r where r.id = ?`,
+    // One row: the version and the listener count the same command left agree.
+    const rows = await this.deps.fork().getConnection().execute<{ version: number; listeners: number }[]>(
+      `select version, listener_count as listeners from room_streams where room_id = ?`,
       [this.roomId],
     );
     this.lastAccepted = rows[0]?.version ?? 0;

@@ -3,7 +3,7 @@ import { type ParticipantRole, STAGE_ROLES } from '@roundtable/domain';
 
 import { parseRoomEventMessage, type RoomEventJson } from '../events/room-event-message';
 import { ProfileEntity } from '../profiles/profile.entity';
-import { ParticipantEntity, type RoomEntity } from '../rooms/room.entity';
+import { ParticipantEntity, type RoomEntity, RoomStreamEntity } from '../rooms/room.entity';
 
 /** How many of the room's latest events a report keeps (the contract's "at most 50"). */
 export const EVIDENCE_EVENTS_MAX = 50;
@@ -28,7 +28,7 @@ function profileOf(event: RoomEventJson): string | null {
 /**
  * What the room looks like now, for a report filed in `tx`: the stage with names, the last
  * {@link EVIDENCE_EVENTS_MAX} stored events (oldest first), and both people's participation.
- * Three indexed reads (four with stage names); runs in the report's transaction so the snapshot and the report agree.
+ * Four indexed reads (five with stage names); runs in the report's transaction so the snapshot and the report agree.
  */
 export async function captureEvidence(
   tx: EntityManager,
@@ -44,6 +44,7 @@ export async function captureEvidence(
     leftAt: null,
     $or: [{ role: { $in: [...STAGE_ROLES] } }, { profileId: { $in: named } }],
   });
+  const stream = await tx.findOne(RoomStreamEntity, { roomId: room.id }, { refresh: true });
   const events = await tx.execute<{ payload: unknown }[]>(
     `select payload from room_events where room_id = ? order by version desc limit ${EVIDENCE_EVENTS_MAX}`,
     [room.id],
@@ -59,7 +60,7 @@ export async function captureEvidence(
     .map((event) => ({ version: event.version, type: event.type, profileId: profileOf(event), at: event.at }));
   return {
     capturedAt: now.toISOString(),
-    roomVersion: room.version,
+    roomVersion: stream?.version ?? 0,
     roomTitle: room.title,
     reporterRole: reporter?.role ?? null,
     reportedRole: reported?.role ?? null,

@@ -75,7 +75,7 @@ export class ReportingService {
     const { report, enforce } = await em.transactional(async (tx) => {
       // The room lock serialises reports on a room, so two reports completing a pile-up
       // together cannot both act on it.
-      const room = await this.deps.repository.lockForCommand(tx, roomId);
+      const room = await this.deps.repository.lockRoom(tx, roomId);
       if (!room || !canSeeRoom(await roomAccessFacts(tx, room, viewer.profileId), asDomainViewer(viewer))) throw notFound('Room');
       const now = this.now();
       // One after another: a transaction is one connection.

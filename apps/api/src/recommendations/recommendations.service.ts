@@ -141,8 +141,8 @@ export class RecommendationsService {
           order by stage_since, id`,
         [ids, ...STAGE_ROLES],
       ),
-      // The listener counters the command pipeline keeps on the room row.
-      em.execute<{ room_id: string; listeners: string }[]>(`select id as room_id, listener_count as listeners from rooms where id = any(?::uuid[])`, [ids]),
+      // The listener counters the command pipeline keeps on the room's stream row.
+      em.execute<{ room_id: string; listeners: string }[]>(`select room_id, listener_count as listeners from room_streams where room_id = any(?::uuid[])`, [ids]),
       em.execute<{ room_id: string; profile_id: string; display_name: string }[]>(
         `select p.room_id, p.profile_id, pr.display_name from participants p
            join follows f on f.followee_id = p.profile_id and f.follower_id = ?

@@ -12,7 +12,7 @@ import type { TextScreeningService } from '../moderation/text-screening.service'
 import { ProfileEntity } from '../profiles/profile.entity';
 import { recordJoin } from '../recommendations/engagement.projection';
 import { participantColumns } from './participant.mapper';
-import { ParticipantEntity, RoomEntity, RoomInviteeEntity } from './room.entity';
+import { ParticipantEntity, RoomEntity, RoomInviteeEntity, RoomStreamEntity } from './room.entity';
 
 export interface CreateRoomRequest {
   readonly title: string;
@@ -85,13 +85,11 @@ export class RoomCreationService {
         scheduledFor: state.scheduledFor,
         startedAt: state.startedAt,
         endedAt: state.endedAt,
-        version: state.version,
-        participantCount: state.participants.size,
-        listenerCount: 0,
         createdAt: now,
       });
       // Columns reference rows by id (no ORM relations), so the room goes in before what points at it.
       await tx.flush();
+      tx.create(RoomStreamEntity, { roomId: room.id, version: state.version, participantCount: state.participants.size, listenerCount: 0 });
       // The creator stays invited: after handing the host role over they may still rejoin their chat's room.
       const invitees = state.visibility === RoomVisibility.Private ? new Set([state.hostId, ...created.inviteeIds]) : new Set<string>();
       for (const profileId of invitees) tx.create(RoomInviteeEntity, { roomId: room.id, profileId });

@@ -39,6 +39,23 @@ export class RoomEntity {
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   endedAt: Date | null = null;
 
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}
+
+/**
+ * `room_streams`: the head of one room's event stream, one row per room, created with the room.
+ * Every room command locks this row (`SELECT … FOR UPDATE`), so commands on a room are totally
+ * ordered here: versions never skip or repeat and the counters stay exact. It lives apart from
+ * `rooms` so that audience commands (a listener joining or leaving) need not lock the room row
+ * that stage commands hold (see `RoomRepository.lockForCommand` and docs/scaling.md).
+ */
+@Entity({ tableName: 'room_streams' })
+export class RoomStreamEntity {
+  @PrimaryKey({ type: 'uuid' })
+  roomId!: string;
+
+  /** The version of the room's latest event (0 before the first); `room_events` has 1..version. */
   @Property({ type: 'integer' })
   version = 0;
 
@@ -49,9 +66,6 @@ export class RoomEntity {
   /** Everyone in the room, stage included; kept by the command pipeline. */
   @Property({ type: 'integer' })
   participantCount = 0;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
 }
 
 @Entity({ tableName: 'participants' })

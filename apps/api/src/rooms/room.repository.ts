@@ -3,7 +3,7 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { type RoomState, STAGE_ROLES } from '@roundtable/domain';
 
 import { toParticipantState } from './participant.mapper';
-import { ParticipantEntity, RoomBanEntity, RoomEntity } from './room.entity';
+import { ParticipantEntity, RoomBanEntity, RoomEntity, RoomStreamEntity } from './room.entity';
 
 /** A room loaded for a command: the rules' state and the rows it was built from. */
 export interface LoadedRoom {
@@ -13,13 +13,65 @@ export interface LoadedRoom {
 }
 
 /**
+ * Which locks a command holds (see {@link RoomRepository.lockForCommand}):
+ * - `audience`: only the stream row. For commands whose every event is a listener joining or
+ *   leaving; they never write the room row.
+ * - `stage`: the room row, then the stream row. Everything else.
+ */
+export type CommandTier = 'audience' | 'stage';
+
+/** The rows a command runs on, locked as its tier requires. */
+export interface LockedRoom {
+  readonly room: RoomEntity;
+  readonly stream: RoomStreamEntity;
+}
+
+/**
  * Loads and saves the domain's `RoomState`. Rows map to participant state through the one mapper
- * (`participant.mapper.ts`); the room row carries the rest.
+ * (`participant.mapper.ts`); the room row carries the room's settings and status, the stream row
+ * (`room_streams`) its version and audience counters.
  */
 export class RoomRepository {
-  /** The room row, locked (`SELECT … FOR UPDATE`) until the transaction ends; null when missing. */
-  lockForCommand(tx: EntityManager, roomId: string): Promise<RoomEntity | null> {
-    return tx.findOne(RoomEntity, { id: roomId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  /**
+   * Locks what a command of `tier` needs until the transaction ends, always in the order
+   * rooms → room_streams, so two commands never wait on each other crosswise:
+   * - `stage`: the room row (`FOR NO KEY UPDATE`), then the stream row (`FOR UPDATE`), both before
+   *   any state is read.
+   * - `audience`: the stream row only, then the room row read without a lock. Read after the
+   *   stream lock is granted, it shows every command ordered before this one (each READ COMMITTED
+   *   statement takes a fresh snapshot, and every writer of room state holds the stream lock).
+   * Every command holds the stream row, so all commands on a room are totally ordered there.
+   * Null when the room does not exist.
+   */
+  async lockForCommand(tx: EntityManager, roomId: string, tier: CommandTier): Promise<LockedRoom | null> {
+    if (tier === 'stage') {
+      const room = await this.lockRoom(tx, roomId);
+      if (!room) return null;
+      return { room, stream: await this.requireStream(tx, roomId, LockMode.PESSIMISTIC_WRITE) };
+    }
+    const stream = await tx.findOne(RoomStreamEntity, { roomId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!stream) return null;
+    const room = await tx.findOne(RoomEntity, { id: roomId }, { refresh: true });
+    return room ? { room, stream } : null;
+  }
+
+  /**
+   * The room row, locked until the transaction ends; null when missing. `FOR NO KEY UPDATE`, the
+   * lock an UPDATE of non-key columns takes: it excludes other stage commands (and reports) but
+   * not the `FOR KEY SHARE` that inserting a row referencing the room (a listener's participant
+   * row, an event) takes, which `FOR UPDATE` would block.
+   */
+  async lockRoom(tx: EntityManager, roomId: string): Promise<RoomEntity | null> {
+    const rows = await tx.execute<Record<string, unknown>[]>(`select * from rooms where id = ? for no key update`, [roomId]);
+    const row = rows[0];
+    return row ? tx.map(RoomEntity, row) : null;
+  }
+
+  /** The stream row (read without a lock unless `lockMode` says so); every room has one. */
+  async requireStream(tx: EntityManager, roomId: string, lockMode?: LockMode): Promise<RoomStreamEntity> {
+    const stream = await tx.findOne(RoomStreamEntity, { roomId }, { refresh: true, ...(lockMode === undefined ? {} : { lockMode }) });
+    if (!stream) throw new Error(`room ${roomId} has no room_streams row`);
+    return stream;
   }
 
   /**
@@ -27,7 +79,7 @@ export class RoomRepository {
    * target) — enough for every command, since no rule reads the rest of the audience — and the
    * bans of the named profiles.
    */
-  async loadState(tx: EntityManager, room: RoomEntity, named: readonly string[]): Promise<LoadedRoom> {
+  async loadState(tx: EntityManager, { room, stream }: LockedRoom, named: readonly string[]): Promise<LoadedRoom> {
     const [rows, bans] = await Promise.all([
       tx.find(ParticipantEntity, {
         roomId: room.id,
@@ -46,19 +98,22 @@ export class RoomRepository {
       scheduledFor: room.scheduledFor,
       startedAt: room.startedAt,
       endedAt: room.endedAt,
-      version: room.version,
+      version: stream.version,
       participants: new Map(rows.map((row) => [row.profileId, toParticipantState(row)])),
       bannedIds: new Set(bans.map((ban) => ban.profileId)),
     };
     return { state, rows: new Map(rows.map((row) => [row.profileId, row])) };
   }
 
-  /** Writes the room-level fields the rules change; flushed with the transaction. */
-  saveRoomState(room: RoomEntity, state: RoomState): void {
+  /**
+   * Writes the room-level fields the rules change; flushed with the transaction. An audience
+   * command changes none of the room row's fields, so only the stream row is updated.
+   */
+  saveRoomState({ room, stream }: LockedRoom, state: RoomState): void {
     room.status = state.status;
     room.hostId = state.hostId;
     room.startedAt = state.startedAt;
     room.endedAt = state.endedAt;
-    room.version = state.version;
+    stream.version = state.version;
   }
 }

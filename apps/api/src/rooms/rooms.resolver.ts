@@ -229,24 +229,29 @@ export class RoomsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     const page = await ctx.services.roomQueries.audience(ctx.scope, room.id, parseFirst(first, 50), after);
-    const { counts } = ctx.scope;
+    const { stream } = ctx.scope;
     // A getter: the counters are read only when `totalCount` is selected (the room page does not).
     return {
       ...page,
       get totalCount(): Promise<number> {
-        return counts.load(room.id).then((loaded) => loaded.listenerCount);
+        return stream.load(room.id).then((loaded) => loaded.listenerCount);
       },
     };
   }
 
+  @FieldResolver(() => Int, { description: "Version of the room's state: the version of the latest RoomEvent." })
+  async version(@Root() room: RoomEntity, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return (await ctx.scope.stream.load(room.id)).version;
+  }
+
   @FieldResolver(() => Int)
   async listenerCount(@Root() room: RoomEntity, @Ctx() ctx: GraphQLContext): Promise<number> {
-    return (await ctx.scope.counts.load(room.id)).listenerCount;
+    return (await ctx.scope.stream.load(room.id)).listenerCount;
   }
 
   @FieldResolver(() => Int)
   async participantCount(@Root() room: RoomEntity, @Ctx() ctx: GraphQLContext): Promise<number> {
-    return (await ctx.scope.counts.load(room.id)).participantCount;
+    return (await ctx.scope.stream.load(room.id)).participantCount;
   }
 
   @FieldResolver(() => [ParticipantType], {
@@ -266,10 +271,16 @@ export class RoomsResolver {
 
   // --- helpers ------------------------------------------------------------------------------
 
-  /** Runs one room command for the signed-in viewer through the command pipeline. */
-  private handle(ctx: GraphQLContext, roomId: string, command: ActorlessCommand): Promise<CommandOutcome> {
+  /**
+   * Runs one room command for the signed-in viewer through the command pipeline. The room's
+   * version and counters in the answer are the ones this command left (not a later command's).
+   */
+  private async handle(ctx: GraphQLContext, roomId: string, command: ActorlessCommand): Promise<CommandOutcome> {
     const viewer = requireViewer(ctx);
-    return ctx.services.roomCommands.handleCommand(ctx.scope.em, viewer, roomId, { ...command, actorId: viewer.profileId } as RoomCommand);
+    const outcome = await ctx.services.roomCommands.handleCommand(ctx.scope.em, viewer, roomId, { ...command, actorId: viewer.profileId } as RoomCommand);
+    const { version, listenerCount, participantCount } = outcome.stream;
+    ctx.scope.stream.clear(outcome.room.id).prime(outcome.room.id, { version, listenerCount, participantCount });
+    return outcome;
   }
 
   /** The viewer's own participation after the command. */

@@ -75,15 +75,15 @@ export async function storedEvents(
   return sql(api, `select version, type, payload->'event' as payload from room_events where room_id = ? order by version`, [roomId]);
 }
 
-/** Asserts the stored versions are exactly 1..n and the room row carries n; returns n. */
+/** Asserts the stored versions are exactly 1..n and the room's stream row carries n; returns n. */
 export async function expectConsecutiveVersions(api: TestApi, roomId: string): Promise<number> {
   const events = await storedEvents(api, roomId);
   expect(events.map((event) => event.version)).toEqual(events.map((_event, index) => index + 1));
   for (const event of events) {
     expect(event.payload).toMatchObject({ version: event.version, previousVersion: event.version - 1 });
   }
-  const [room] = await sql<{ version: number }>(api, `select version from rooms where id = ?`, [roomId]);
-  expect(room?.version).toBe(events.length);
+  const [stream] = await sql<{ version: number }>(api, `select version from room_streams where room_id = ?`, [roomId]);
+  expect(stream?.version).toBe(events.length);
   return events.length;
 }
 

@@ -97,9 +97,9 @@ async function seed(client: Client, rooms: number): Promise<void> {
   await client.query(`update profiles set skills = array['Kubernetes','Go','Terraform'], interests = array['cloud-infrastructure','machine-learning'] where id = 'p0'`);
   // 300 follows, or every other profile when a small run seeds fewer.
   await client.query(`insert into follows (follower_id, followee_id) select 'p0', 'p' || g from generate_series(1, least(300, $1::int)) g`, [rooms * 3 + 200]);
-  await client.query(`insert into rooms (id, title, topics, status, visibility, host_id, max_speakers, started_at, version, created_at)
+  await client.query(`insert into rooms (id, title, topics, status, visibility, host_id, max_speakers, started_at, created_at)
     select gen_random_uuid(), 'Room ' || g, array[($1::text[])[1 + g % 8]], 'LIVE', 'PUBLIC', 'p' || (g * 3 + 1), 8,
-           now() - (g % 120) * interval '1 minute', 0, now() - g * interval '1 second'
+           now() - (g % 120) * interval '1 minute', now() - g * interval '1 second'
       from generate_series(0, $2 - 1) g`, [topics, rooms]);
   await client.query(`insert into participants (id, room_id, profile_id, role, joined_at, stage_since, muted, connected)
     select gen_random_uuid(), r.id, r.host_id, 'HOST', r.started_at, r.started_at, false, false from rooms r`);
@@ -110,6 +110,10 @@ async function seed(client: Client, rooms: number): Promise<void> {
     select gen_random_uuid(), r.id, 'p' || ((abs(hashtext(r.id::text || l)) % $1) + 1), 'LISTENER', now(), false, false
       from rooms r, generate_series(1, 5) l
     on conflict do nothing`, [rooms * 3 + 200]);
+  // Each room's stream head, with the counters the command pipeline would have kept.
+  await client.query(`insert into room_streams (room_id, version, listener_count, participant_count)
+    select r.id, 0, count(*) filter (where p.role = 'LISTENER'), count(*)
+      from rooms r join participants p on p.room_id = r.id and p.left_at is null group by r.id`);
   await client.query('analyze');
 }
 

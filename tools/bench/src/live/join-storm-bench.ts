@@ -46,6 +46,9 @@ const SUBSCRIPTION = `subscription($roomId: ID!) {
 }`;
 
 const RAISE_HAND = { query: 'mutation($roomId: ID!) { raiseHand(roomId: $roomId) { id room { version } } }', field: 'raiseHand' };
+// A warm-up that did not reach every subscriber in time is fired again: lower, then raise, so a
+// retry never asks for a hand that is already up (HAND_ALREADY_RAISED on a loaded machine).
+const LOWER_HAND = { query: 'mutation($roomId: ID!) { lowerHand(roomId: $roomId) { id room { version } } }', field: 'lowerHand' };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
     });
     if (connected.failed > 0) throw new Error(`${connected.failed} subscribers failed to connect: ${connected.firstError}`);
     await generator.fanout({
-      trigger: { kind: 'graphql', httpUrl: api.httpUrl, token: probe.token, mutations: [RAISE_HAND], variables: { roomId } },
+      trigger: { kind: 'graphql', httpUrl: api.httpUrl, token: probe.token, mutations: [RAISE_HAND, LOWER_HAND], variables: { roomId } },
       warmups: 0,
       events: 0,
       timeoutMs: 30_000,

@@ -32,9 +32,6 @@ export class RoomType extends NodeType {
 
   @Field(() => Int, { description: 'Most participants that may be on stage at once, host and moderators included.' })
   maxSpeakers!: number;
-
-  @Field(() => Int, { description: "Version of the room's state: the version of the latest RoomEvent." })
-  version!: number;
 }
 
 @ObjectType('Participant', { implements: NodeType })
