@@ -1,5 +1,5 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, DomainErrorCode, joinRefusal, joinRefusalMessage, ParticipantRole, RoomStatus } from '@roundtable/domain';
+import { audienceDelta, DomainError, DomainErrorCode, joinRefusal, joinRefusalMessage, ParticipantRole, RoomStatus } from '@roundtable/domain';
 import type { Logger } from 'pino';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
@@ -223,23 +223,9 @@ export class RoomEventStream {
   }
 }
 
-/** How an event changes the number of listeners. */
+/** How an event changes the number of listeners (the role of who left travels in the message). */
 function listenerDelta(message: RoomEventMessage): number {
-  const { event } = message;
-  switch (event.type) {
-    case 'ParticipantJoined':
-      return event.participant.role === ParticipantRole.Listener ? 1 : 0;
-    case 'ParticipantLeft':
-    case 'ParticipantRemoved':
-      return message.subjectRole === ParticipantRole.Listener ? -1 : 0;
-    case 'RoleChanged': {
-      const now = event.participant.role === ParticipantRole.Listener ? 1 : 0;
-      const before = event.previousRole === ParticipantRole.Listener ? 1 : 0;
-      return now - before;
-    }
-    default:
-      return 0;
-  }
+  return audienceDelta(message.event, message.subjectRole ?? null).listeners;
 }
 
 /** Audience-tier events: a listener joining or leaving. Everything else is delivered exactly. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 
-import { isAudienceDecision, mayBeAudienceCommand } from './command-tier';
+import { audienceDelta, isAudienceDecision, mayBeAudienceCommand } from './command-tier';
 import { decide, stageCount } from './room.rules';
-import { ParticipantRole, STAGE_ROLES } from './room.types';
+import { ParticipantRole, RoomStatus, STAGE_ROLES } from './room.types';
 import { play, scenario } from './room-scenarios.test-helper';
 import { at, HOST, roomWith, run } from './room.test-helper';
 
@@ -73,5 +73,48 @@ describe('isAudienceDecision', () => {
     // The generator reached both kinds of leaving. (The host joins as HOST only into a room whose
     // host row is gone, which the rules never reach from a live room: the unit test covers it.)
     expect([...seen].sort()).toEqual(['audience JoinRoom', 'audience LeaveRoom', 'stage LeaveRoom']);
+  });
+});
+
+describe('audienceDelta', () => {
+  it('a listener joining or leaving moves both counters; a speaker leaving only participants; a ban ahead of a join nothing', () => {
+    const room = roomWith({ listeners: ['lee'], speakers: ['sam'] });
+    const joined = decide(room, { type: 'JoinRoom', actorId: 'newcomer' }, at(100)).events[0]!;
+    expect(audienceDelta(joined, null)).toEqual({ listeners: 1, participants: 1 });
+    const left = decide(room, { type: 'LeaveRoom', actorId: 'lee' }, at(100)).events[0]!;
+    expect(audienceDelta(left, ParticipantRole.Listener)).toEqual({ listeners: -1, participants: -1 });
+    expect(audienceDelta(left, ParticipantRole.Speaker)).toEqual({ listeners: 0, participants: -1 });
+    expect(audienceDelta({ type: 'ParticipantRemoved' }, null)).toEqual({ listeners: 0, participants: 0 });
+    expect(audienceDelta({ type: 'RoleChanged', participant: { role: ParticipantRole.Speaker }, previousRole: ParticipantRole.Listener }, null)).toEqual({
+      listeners: -1,
+      participants: 0,
+    });
+  });
+
+  it('(property) the deltas of every event, with the role each leaver had, add up to the listeners and participants of the room', () => {
+    fc.assert(
+      fc.property(scenario, ({ maxSpeakers, steps }) => {
+        let listeners = 0;
+        let participants = 1; // the host, who created the room
+        const final = play(maxSpeakers, steps, ({ before, outcome }) => {
+          if ('error' in outcome) return;
+          for (const event of outcome.events) {
+            if (event.type === 'RoomStatusChanged' && event.status === RoomStatus.Ended) {
+              listeners = 0;
+              participants = 0;
+              continue;
+            }
+            const leaving = event.type === 'ParticipantLeft' || event.type === 'ParticipantRemoved' ? (before.participants.get(event.profileId)?.role ?? null) : null;
+            const delta = audienceDelta(event, leaving);
+            listeners += delta.listeners;
+            participants += delta.participants;
+          }
+        });
+        const roles = [...final.participants.values()].map((p) => p.role);
+        expect(participants).toBe(roles.length);
+        expect(listeners).toBe(roles.filter((role) => role === ParticipantRole.Listener).length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

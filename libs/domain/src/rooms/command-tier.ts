@@ -1,5 +1,5 @@
 import type { RoomCommand } from './room.commands';
-import type { Decision } from './room.events';
+import type { Decision, RoomEvent } from './room.events';
 import { ParticipantRole, type RoomState } from './room.types';
 
 /**
@@ -28,4 +28,41 @@ export function isAudienceDecision(before: RoomState, decision: Decision): boole
     if (event.type === 'ParticipantLeft') return before.participants.get(event.profileId)?.role === ParticipantRole.Listener;
     return false;
   });
+}
+
+/** How one event moves a room's audience counters (`listenerCount`, `participantCount`). */
+export interface AudienceDelta {
+  readonly listeners: number;
+  readonly participants: number;
+}
+
+const NO_CHANGE: AudienceDelta = { listeners: 0, participants: 0 };
+
+/** What {@link audienceDelta} reads of an event: a domain event, or its stored (wire) form. */
+export interface AudienceEventFields {
+  readonly type: RoomEvent['type'];
+  readonly participant?: { readonly role: ParticipantRole };
+  readonly previousRole?: ParticipantRole;
+}
+
+/**
+ * How `event` changes the number of listeners and of participants. `leavingRole` is the role the
+ * participant had before a `ParticipantLeft` or `ParticipantRemoved` (null: they were not in the
+ * room, e.g. a ban ahead of a join; then nothing changes). The end of a room is not a delta: it
+ * resets both counters to zero, which callers do themselves. Shared by the command side (the
+ * counters kept with each command) and the delivery side (the count carried by AudienceChanged).
+ */
+export function audienceDelta(event: AudienceEventFields, leavingRole: ParticipantRole | null): AudienceDelta {
+  const listener = (role: ParticipantRole | null) => (role === ParticipantRole.Listener ? 1 : 0);
+  switch (event.type) {
+    case 'ParticipantJoined':
+      return { listeners: listener(event.participant?.role ?? null), participants: 1 };
+    case 'ParticipantLeft':
+    case 'ParticipantRemoved':
+      return leavingRole === null ? NO_CHANGE : { listeners: 0 - listener(leavingRole), participants: -1 };
+    case 'RoleChanged':
+      return { listeners: listener(event.participant?.role ?? null) - listener(event.previousRole ?? null), participants: 0 };
+    default:
+      return NO_CHANGE;
+  }
 }

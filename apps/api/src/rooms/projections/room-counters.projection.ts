@@ -1,8 +1,6 @@
-import { ParticipantRole, RoomStatus } from '@roundtable/domain';
+import { audienceDelta, RoomStatus } from '@roundtable/domain';
 
 import type { RoomChange, RoomProjection } from '../room-command.handler';
-
-const isListener = (role: ParticipantRole) => role === ParticipantRole.Listener;
 
 /**
  * `room_streams.listener_count` and `room_streams.participant_count`, moved by each event in the
@@ -15,32 +13,15 @@ export class RoomCountersProjection implements RoomProjection {
 
   async project({ stream, events, rows }: RoomChange): Promise<void> {
     for (const event of events) {
-      switch (event.type) {
-        case 'ParticipantJoined':
-          stream.participantCount += 1;
-          if (isListener(event.participant.role)) stream.listenerCount += 1;
-          break;
-        case 'ParticipantLeft':
-        case 'ParticipantRemoved': {
-          const leaving = rows.get(event.profileId);
-          // A pre-emptive ban names someone who is not in the room: nothing to count.
-          if (!leaving) break;
-          stream.participantCount -= 1;
-          if (isListener(leaving.role)) stream.listenerCount -= 1;
-          break;
-        }
-        case 'RoleChanged':
-          stream.listenerCount += (isListener(event.participant.role) ? 1 : 0) - (isListener(event.previousRole) ? 1 : 0);
-          break;
-        case 'RoomStatusChanged':
-          if (event.status === RoomStatus.Ended) {
-            stream.participantCount = 0;
-            stream.listenerCount = 0;
-          }
-          break;
-        default:
-          break;
+      if (event.type === 'RoomStatusChanged' && event.status === RoomStatus.Ended) {
+        stream.participantCount = 0;
+        stream.listenerCount = 0;
+        continue;
       }
+      const leaving = event.type === 'ParticipantLeft' || event.type === 'ParticipantRemoved' ? (rows.get(event.profileId)?.role ?? null) : null;
+      const delta = audienceDelta(event, leaving);
+      stream.participantCount += delta.participants;
+      stream.listenerCount += delta.listeners;
     }
     stream.participantCount = Math.max(0, stream.participantCount);
     stream.listenerCount = Math.max(0, stream.listenerCount);
