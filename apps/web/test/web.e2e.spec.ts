@@ -625,11 +625,10 @@ describeWithChromium('web client in Chromium', () => {
     expect(await page.locator('body').innerText()).not.toMatch(/NOT_FOUND|BAD_USER_INPUT/);
   }, 60_000);
 
-  it('a room of 100,000 listeners: the count shows, the audience renders only what is in view, and scrolling loads the next page', async () => {
-    if (!databaseUrl) {
-      console.warn('SKIPPED: 100,000-listener browser test needs DATABASE_URL (bulk rows are written with SQL)');
-      return;
-    }
+  // Bulk rows are written with SQL, so this one needs DATABASE_URL (CI sets it); without it Jest
+  // reports it as skipped rather than passing it empty.
+  (process.env['DATABASE_URL'] ? it : it.skip)('a room of 100,000 listeners: the count shows, the audience renders only what is in view, and scrolling loads the next page', async () => {
+    if (!databaseUrl) throw new Error('needs DATABASE_URL');
     const created = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }', {
       input: { title: 'A very large audience' },
     });
@@ -653,13 +652,13 @@ describeWithChromium('web client in Chromium', () => {
         `insert into participants (${participantColumns.join(', ')}) select ${participantValues.join(', ')} from participants, generate_series(1, ${listeners}) g where room_id = $1 and profile_id = 'demo-tom'`,
         [roomId],
       );
-      // The API keeps the counts on the room row (a projection of its own commands); rows written
-      // here behind its back are counted the way its migration backfills them.
+      // The API keeps the counts on the room's stream row (a projection of its own commands); rows
+      // written here behind its back are counted the way its migration backfills them.
       await db.query(
-        `update rooms r set
-           listener_count = (select count(*) from participants p where p.room_id = r.id and p.left_at is null and p.role = 'LISTENER'),
-           participant_count = (select count(*) from participants p where p.room_id = r.id and p.left_at is null)
-         where r.id = $1`,
+        `update room_streams s set
+           listener_count = (select count(*) from participants p where p.room_id = s.room_id and p.left_at is null and p.role = 'LISTENER'),
+           participant_count = (select count(*) from participants p where p.room_id = s.room_id and p.left_at is null)
+         where s.room_id = $1`,
         [roomId],
       );
     } finally {
