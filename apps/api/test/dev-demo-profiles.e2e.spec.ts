@@ -4,7 +4,7 @@ import { decodeJwt } from 'jose';
 import pino from 'pino';
 
 import { seedDemoData } from '../src/seed/demo-data';
-import { startTestApi, type TestApi } from './support/test-api';
+import { startTestApi, type TestApi, useTestApi } from './support/test-api';
 
 // Seeding runs ~100 commands; the project's testTimeout does not apply in a multi-project run.
 jest.setTimeout(60_000);
@@ -31,13 +31,7 @@ async function demoProfiles(api: TestApi): Promise<{ status: number; body: { pro
 }
 
 describe('GET /dev/demo-profiles', () => {
-  let api: TestApi;
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
+  const api = useTestApi();
 
   it('lists every seeded demo profile with a fresh 12-hour token that signs in as that profile', async () => {
     await api.clear();

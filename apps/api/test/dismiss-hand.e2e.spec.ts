@@ -1,16 +1,10 @@
 // Moderators take down a raised hand (issue 10: "a moderator cannot dismiss a hand").
 import { codeOf, storedEvents } from './support/graphql-helpers';
-import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { tokenFor, useTestApi } from './support/test-api';
 
 describe('dismissHand', () => {
-  let api: TestApi;
+  const api = useTestApi();
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api?.stop();
-  });
 
   it('the host and moderators dismiss a raised hand; a listener is refused and nothing changes', async () => {
     await api.clear();

@@ -1,6 +1,6 @@
 // Per-request overhead (issue 9): a repeated document is parsed, validated, planned and priced
 // once, not per request. Counted from /metrics (roundtable_graphql_document_work_total), never timed.
-import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { tokenFor, useTestApi } from './support/test-api';
 
 const ROOM_PAGE_QUERY = `query($id: ID!) { room(id: $id) { stage { profile { displayName headline } } audience(first: 50) { edges { node { profile { displayName } } } } } }`;
 const PRICED_BY_VARIABLES = `query($rooms: Int, $listeners: Int) { rooms(first: $rooms) { edges { node { audience(first: $listeners) { edges { node { id } } } } } } }`;
@@ -8,15 +8,9 @@ const PRICED_BY_VARIABLES = `query($rooms: Int, $listeners: Int) { rooms(first: 
 type Work = Record<string, number>;
 
 describe('per-document work is done once per document', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let viewer: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     viewer = await tokenFor('work-viewer', { name: 'Work Counter' });

@@ -5,23 +5,17 @@
 import { sendWebhook, verifyMediaToken, webhookEvent } from '@roundtable/audio/testing';
 
 import { sql } from './support/graphql-helpers';
-import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { Collector, startTestApi, type TestApi, tokenFor, useTestApi } from './support/test-api';
 import { pollUntil } from './support/poll';
 
 type Json = Record<string, unknown>;
 
 describe('media control on LiveKit', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let host: string;
   let ada: string;
   let bob: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api?.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     [host, ada, bob] = await Promise.all([

@@ -3,20 +3,14 @@
 // Counted from the ORM's query log (Database.onQuery), as sql-count.e2e.spec.ts does.
 import { randomUUID } from 'node:crypto';
 
-import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { tokenFor, useTestApi } from './support/test-api';
 import { ok, OPS, sql } from './support/trust-and-safety-operations';
 
 describe('SQL statements per trust-and-safety list', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let staff: string;
   let subject: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     staff = await tokenFor('cnt-staff', { staff: true });

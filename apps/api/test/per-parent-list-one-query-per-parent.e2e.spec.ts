@@ -5,7 +5,7 @@
 // its own keyset page and limit, under the same visibility rule as `rooms`. Counted over real HTTP
 // from the ORM's query log, traced to the request by its X-Request-Id (as sql-count.e2e.spec.ts).
 import { expectNoLeaks } from './support/graphql-helpers';
-import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { tokenFor, useTestApi } from './support/test-api';
 
 const VIEWER_GROUPS_WITH_LISTS = `query {
   viewerGroups(first: 20) { edges { node { name members(first: 5) { edges { node { displayName } } pageInfo { hasNextPage } } rooms { title } } } }
@@ -25,16 +25,10 @@ interface MembersPage {
 const MEMBERS_PAGE = `members(first: 2, after: $after) { edges { cursor node { displayName } } pageInfo { hasNextPage endCursor } }`;
 
 describe('a per-parent list resolved one query per parent', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let viewer: string;
   let bystander: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     [viewer, bystander] = await Promise.all([tokenFor('kind-viewer', { name: 'Kind Viewer' }), tokenFor('kind-bystander', { name: 'Bystander' })]);

@@ -1,21 +1,15 @@
 // Profiles, follows, groups, room visibility, room lists, node(id), health endpoints and the
 // offline GraphiQL page: everything around the rooms, over real HTTP against real PostgreSQL.
 import { codeOf, type GraphQLErrorBody, sql } from './support/graphql-helpers';
-import { type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
 
 describe('profiles, groups, visibility and the HTTP surface', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let ada: string;
   let bob: string;
   let cy: string;
   let staff: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     [ada, bob, cy, staff] = await Promise.all([

@@ -7,7 +7,7 @@ import { Migration20261130StoredDomainEvents } from '../src/database/migrations/
 import { roomEventsTopic } from '../src/events/room-event-stream';
 import { parseRoomEventMessage } from '../src/events/room-event-message';
 import { sql } from './support/graphql-helpers';
-import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { Collector, tokenFor, useTestApi } from './support/test-api';
 import { pollUntil } from './support/poll';
 
 const EVENTS = `subscription($roomId: ID!, $since: Int) {
@@ -32,16 +32,10 @@ interface EventResult {
 }
 
 describe('room event streams', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let host: string;
   let ada: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api?.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     [host, ada] = await Promise.all([tokenFor('stream-host', { name: 'Hedy Host' }), tokenFor('stream-ada', { name: 'Ada' })]);

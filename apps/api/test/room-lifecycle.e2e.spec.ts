@@ -1,6 +1,6 @@
 import { verifyMediaToken } from '@roundtable/audio/testing';
 
-import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { Collector, tokenFor, useTestApi } from './support/test-api';
 
 const PARTICIPANT = 'id role handRaisedAt handRaiseQuestion invitedToStageAt muted profile { id displayName }';
 const EVENTS = `subscription($roomId: ID!, $since: Int) {
@@ -31,17 +31,11 @@ interface RoomEventResult {
 }
 
 describe('a room from creation to end, over real HTTP and graphql-ws', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let host: string;
   let ada: string;
   let bob: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     [host, ada, bob] = await Promise.all([

@@ -1,22 +1,16 @@
 // Screening of every text others see: slurs and hate terms (obfuscated too) are refused with
 // BAD_USER_INPUT naming the field and change nothing; milder profanity is stored and files a
 // system report (no reporter) with a SCREENING_FLAGGED audit entry.
-import { type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
 import { codeOf, moderationSnapshot, ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
 
 const REFUSED_FORMS = ['n1gg3r', 'k!k3', 'n i g g e r', 'ｎｉｇｇｅｒ', 'nig\u200bger', 'Great talk, you f@gg0t'];
 const FLAGGED = 'what the f u c k';
 
 describe('screening of every text field others see', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let token: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     token = await tokenFor('scr-author');

@@ -1,6 +1,6 @@
 // No N+1: the number of SQL statements a list query issues must not grow with the list. Counted
 // from the ORM's query log (Database.onQuery), as MikroORM's own suite does.
-import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { tokenFor, useTestApi } from './support/test-api';
 
 const ROOMS_QUERY = `query { rooms(first: 20) { edges { node { host { displayName } stage { profile { displayName } } listenerCount } } } }`;
 const AUDIENCE_QUERY = `query($id: ID!) { room(id: $id) { audience(first: 50) { edges { node { profile { displayName } } } } } }`;
@@ -8,15 +8,9 @@ const AUDIENCE_QUERY = `query($id: ID!) { room(id: $id) { audience(first: 50) { 
 const ROOM_PAGE_QUERY = `query($id: ID!) { room(id: $id) { stage { profile { displayName headline } } audience(first: 50) { edges { node { profile { displayName } } } } } }`;
 
 describe('SQL statements per list query', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let viewer: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     viewer = await tokenFor('sql-viewer', { name: 'Query Counter' });

@@ -3,20 +3,14 @@
 // sockets; it can still read `viewer` and its notices, and appeal.
 import WebSocket from 'ws';
 
-import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { Collector, tokenFor, useTestApi } from './support/test-api';
 import { codeOf, wsExecute } from './support/graphql-helpers';
 import { ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
 import { pollUntil } from './support/poll';
 
 describe('suspension is enforced on every entry point', () => {
-  let api: TestApi;
+  const api = useTestApi({ REPORT_RATE_LIMIT: '1000' });
 
-  beforeAll(async () => {
-    api = await startTestApi({ REPORT_RATE_LIMIT: '1000' });
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
   });

@@ -2,24 +2,18 @@
 // contract, for seven roles (anonymous included), over HTTP and graphql-ws: only staff pass,
 // and every refusal changes nothing.
 import { codeOf, wsExecute } from './support/graphql-helpers';
-import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { tokenFor, useTestApi } from './support/test-api';
 import { moderationSnapshot, ok, OPS, sql, stagedRoom } from './support/trust-and-safety-operations';
 
 type Role = 'anonymous' | 'member' | 'reporter' | 'reported' | 'host' | 'moderator' | 'staff';
 const ROLES: readonly Role[] = ['anonymous', 'member', 'reporter', 'reported', 'host', 'moderator', 'staff'];
 
 describe('trust and safety: authorization matrix', () => {
-  let api: TestApi;
+  const api = useTestApi({ REPORT_RATE_LIMIT: '1000' });
   let tokens: Record<Role, string | null>;
   let openReportId: string;
   let appealedNoticeId: string;
 
-  beforeAll(async () => {
-    api = await startTestApi({ REPORT_RATE_LIMIT: '1000' });
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
 
   beforeEach(async () => {
     await api.clear();

@@ -1,20 +1,14 @@
 // The whole trust-and-safety flow over real HTTP and WebSocket against a real PostgreSQL:
 // report → pile-up → automatic mute (through the room command pipeline) → staff queue → each
 // decision → notice → appeal → reversal, with the audit log checked at every step.
-import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { Collector, tokenFor, useTestApi } from './support/test-api';
 import { codeOf, ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
 import { pollUntil } from './support/poll';
 
 describe('trust and safety: the whole flow', () => {
-  let api: TestApi;
+  const api = useTestApi({ REPORT_RATE_LIMIT: '1000' });
   let staff: string;
 
-  beforeAll(async () => {
-    api = await startTestApi({ REPORT_RATE_LIMIT: '1000' });
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     staff = await tokenFor('flow-staff', { staff: true });

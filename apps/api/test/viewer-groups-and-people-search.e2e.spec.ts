@@ -4,7 +4,7 @@
 // the rate limit, and SQL statements that do not grow with the page (counted from the ORM's
 // query log, as sql-count.e2e.spec.ts does).
 import { codeOf, expectNoLeaks, type GraphQLErrorBody, sql } from './support/graphql-helpers';
-import { type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { type GraphQLResponse, startTestApi, type TestApi, tokenFor, useTestApi } from './support/test-api';
 
 const VIEWER_GROUPS = `query($first: Int, $after: String) {
   viewerGroups(first: $first, after: $after) { edges { cursor node { id name description memberCount viewerIsMember } } pageInfo { hasNextPage endCursor } }
@@ -30,16 +30,10 @@ interface SearchData {
 }
 
 describe('viewerGroups and searchProfiles', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let ada: string;
   let bob: string;
 
-  beforeAll(async () => {
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
   beforeEach(async () => {
     await api.clear();
     [ada, bob] = await Promise.all([tokenFor('vg-ada', { name: 'Ada Lovelace' }), tokenFor('vg-bob', { name: 'Bob Builder' })]);

@@ -31,6 +31,29 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
+/**
+ * The test API of the enclosing `describe`: started by a `beforeAll` registered here (so before
+ * the file's own hooks), stopped by an `afterAll`. The returned object forwards to the running
+ * server, so it can be declared once at the top of the block; using it before its `beforeAll` ran
+ * throws. `startTestApi`'s arguments, unchanged.
+ */
+export function useTestApi(env: Record<string, string> = {}, options: Parameters<typeof startTestApi>[1] = {}): TestApi {
+  let started: TestApi | null = null;
+  beforeAll(async () => {
+    started = await startTestApi(env, options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as TestApi, {
+    get(_target, property) {
+      if (!started) throw new Error('useTestApi: the API is used before its beforeAll started it');
+      const value: unknown = Reflect.get(started, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(started) : value;
+    },
+  });
+}
+
 /** A real API server (HTTP + WebSocket) on a free port, against this worker's database. */
 export async function startTestApi(
   env: Record<string, string> = {},

@@ -6,7 +6,7 @@ import pino, { type Logger } from 'pino';
 
 import { DEV_JWT_SECRET } from '../../../src/config/config';
 import { sql } from '../../support/graphql-helpers';
-import { startTestApi, type TestApi } from '../../support/test-api';
+import { startTestApi, type TestApi, useTestApi } from '../../support/test-api';
 
 // apps/api/jest.config.js sets testTimeout: 60_000, but Jest ignores that option inside a
 // `projects` entry, so a run from the repository root gets the 5 s default. On a loaded 2-core
@@ -36,9 +36,13 @@ export function capturingLogger(): { logger: Logger; lines: LogLine[]; errorLine
 /** A test API with its own rate-limit key prefix (runs never share budgets) and a captured log. */
 export async function startHardeningApi(env: Record<string, string> = {}) {
   const log = capturingLogger();
-  // The production posture on what a client may learn: no "Did you mean" schema hints.
-  const api = await startTestApi({ RATE_LIMIT_KEY_PREFIX: `test-${randomUUID().slice(0, 8)}`, GRAPHQL_SUGGESTIONS: 'false', ...env }, { logger: log.logger });
+  const api = await startTestApi(hardeningEnv(env), { logger: log.logger });
   return { api, log };
+}
+
+/** Its own rate-limit key prefix, and the production posture on what a client may learn: no "Did you mean" schema hints. */
+function hardeningEnv(env: Record<string, string>): Record<string, string> {
+  return { RATE_LIMIT_KEY_PREFIX: `test-${randomUUID().slice(0, 8)}`, GRAPHQL_SUGGESTIONS: 'false', ...env };
 }
 
 /**
@@ -47,25 +51,9 @@ export async function startHardeningApi(env: Record<string, string> = {}) {
  * `errorLines()` are its error-level log lines so far.
  */
 export function useHardeningApi(env: Record<string, string> = {}): { readonly api: TestApi; errorLines: () => LogLine[] } {
-  let started: Awaited<ReturnType<typeof startHardeningApi>> | null = null;
-  const running = (): TestApi => {
-    if (!started) throw new Error('useHardeningApi: the API is used before its beforeAll started it');
-    return started.api;
-  };
-  beforeAll(async () => {
-    started = await startHardeningApi(env);
-  });
-  afterAll(async () => {
-    await started?.api.stop();
-  });
-  const api = new Proxy({} as TestApi, {
-    get(_target, property) {
-      const server = running();
-      const value: unknown = Reflect.get(server, property);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(server) : value;
-    },
-  });
-  return { api, errorLines: () => started?.log.errorLines() ?? [] };
+  const log = capturingLogger();
+  const api = useTestApi(hardeningEnv(env), { logger: log.logger });
+  return { api, errorLines: log.errorLines };
 }
 
 /** A development-secret token with exactly the claims given (no defaults added but `sub`/`iat`). */
