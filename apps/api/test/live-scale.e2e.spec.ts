@@ -91,6 +91,34 @@ describe('live rooms at scale', () => {
       expect(moderators[0]!.items[0]!.roomEvents.participant?.profile.displayName).toBe('Bob');
     });
 
+    it('kind: a promise per subscriber per event — idle subscribers are handed each event by the channel, in order, without pulling', async () => {
+      const roomId = await liveRoom();
+      await join(roomId, ada);
+      await join(roomId, bob);
+      const collectors = [
+        ...subscribeMany<HandEvent>(api.wsClient(host), HAND_EVENTS, roomId, 300),
+        ...subscribeMany<HandEvent>(api.wsClient(ada), HAND_EVENTS, roomId, 300),
+      ];
+      await subscribed(roomId, 600);
+      // The first event may meet a subscriber still starting (pulled); once it has arrived
+      // everywhere, every subscription waits idle again.
+      await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "First") { id } }`, { id: roomId }, bob);
+      await Promise.all(collectors.map((collector) => collector.count(1)));
+      const before = { ...api.api.server.fanout.stats };
+      await ok(`mutation($id: ID!) { lowerHand(roomId: $id) { id } }`, { id: roomId }, bob);
+      await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "Second") { id } }`, { id: roomId }, bob);
+      await Promise.all(collectors.map((collector) => collector.count(3)));
+      const stats = api.api.server.fanout.stats;
+      expect(stats.pushed - before.pushed).toBe(2 * 600);
+      expect(stats.executions - before.executions).toBe(4);
+      for (const collector of collectors) {
+        const events = collector.items.map((item) => item.roomEvents);
+        expect(events.map((event) => event.__typename)).toEqual(['HandRaised', 'HandLowered', 'HandRaised']);
+        // An unbroken chain: each event continues the one before.
+        for (let i = 1; i < events.length; i += 1) expect(events[i]!.previousVersion).toBe(events[i - 1]!.version);
+      }
+    });
+
     it('the subject of an event is its own class: the one who raised the hand sees their own question', async () => {
       const roomId = await liveRoom();
       await join(roomId, ada);

@@ -289,5 +289,23 @@ describe('room event streams', () => {
       await collector.count(3);
       expectInOrder(collector, joinedAt);
     });
+
+    it('variant: a resume from sinceVersion while new commits are pushed gets the replay, then the live events, in order, each once', async () => {
+      const roomId = await liveRoom();
+      await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
+      const { room } = await ok<{ room: { version: number } }>(`query($id: ID!) { room(id: $id) { version } }`, { id: roomId }, host);
+      const hands = ['raiseHand(roomId: $id, question: "q")', 'lowerHand(roomId: $id)'];
+      for (let i = 0; i < 4; i += 1) await ok(`mutation($id: ID!) { ${hands[i % 2]} { id } }`, { id: roomId }, ada);
+      const collector = new Collector<EventResult>();
+      api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId, since: room.version } }, collector.sink);
+      // Committed while the replay is read and sent: the stream pulls some, the channel pushes the rest.
+      for (let i = 4; i < 10; i += 1) await ok(`mutation($id: ID!) { ${hands[i % 2]} { id } }`, { id: roomId }, ada);
+      await collector.count(10);
+      const events = collector.items.map((item) => item.roomEvents);
+      expect(events.map((event) => event.version)).toEqual(Array.from({ length: 10 }, (_, i) => room.version + 1 + i));
+      expect(events.map((event) => event.previousVersion)).toEqual(Array.from({ length: 10 }, (_, i) => room.version + i));
+      expect(events.map((event) => event.__typename)).toEqual(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'HandRaised' : 'HandLowered')));
+      expect(collector.errors).toEqual([]);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { ExecutionResult } from 'graphql';
 import { DomainError, type ParticipantRole } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
@@ -29,15 +30,26 @@ export interface GraphQLContext {
    */
   readonly sourceKey?: string | null;
   /**
-   * Set for subscription operations over WebSocket: writes one graphql-ws `next` message for this
-   * operation whose payload (`{"data":…}`) is already serialised JSON, so the subscription fan-out
-   * serialises a shared result once for every subscriber of its class. Returns false, sending
-   * nothing, when the operation or socket is gone or the socket was just closed as too slow (4441).
+   * Set for subscription operations over WebSocket: writes this operation's graphql-ws `next`
+   * messages directly, so the subscription fan-out serialises a shared result once for every
+   * subscriber of its class.
    */
-  readonly sendNextPayload?: (payloadJson: string) => boolean;
+  readonly nextFrames?: NextFrameSender;
 }
 
 export function requireViewer(context: GraphQLContext): AuthenticatedViewer {
   if (!context.viewer) throw DomainError.unauthenticated();
   return context.viewer;
+}
+
+/**
+ * Writes graphql-ws `next` messages (`{"id":…,"type":"next","payload":…}`) for one operation,
+ * byte for byte what graphql-ws itself would send. Each returns false, sending nothing, when the
+ * operation or socket is gone or the socket was just closed as too slow (4441).
+ */
+export interface NextFrameSender {
+  /** A payload (`{"data":…}`, no errors) that is already serialised JSON. */
+  json(payloadJson: string): boolean;
+  /** Any result, formatted as graphql-ws's `onNext` hook formats it (errors masked and coded). */
+  result(result: ExecutionResult): boolean;
 }

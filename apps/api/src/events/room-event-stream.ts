@@ -17,6 +17,21 @@ import {
   type RoomStreamItem,
 } from './room-event-message';
 
+/**
+ * Takes one delivered item without the consumer pulling it; returns false to refuse it (it is
+ * then queued for `next()`). Called synchronously while the room's channel delivers.
+ */
+export type RoomStreamSink = (item: RoomStreamItem) => boolean;
+
+/** A room stream that can also push items to a sink (see {@link RoomSubscriber.setSink}). */
+export interface PushableRoomStream extends AsyncIterableIterator<RoomStreamItem> {
+  setSink(sink: RoomStreamSink | null): void;
+}
+
+export function isPushableRoomStream(value: unknown): value is PushableRoomStream {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<PushableRoomStream>).setSink === 'function';
+}
+
 /** The bus topic of one room's events. */
 export const roomEventsTopic = (roomId: string): string => `room-events:${roomId}`;
 
@@ -499,7 +514,7 @@ interface SubscriberHooks {
  * stream holds at once — also before the first `next()` and while a `next()` waits — and an
  * async generator defers both (the leak of issue 6 #8).
  */
-class RoomSubscriber implements AsyncIterableIterator<RoomStreamItem> {
+class RoomSubscriber implements PushableRoomStream {
   private last = 0;
   private started = false;
   private readonly ready: RoomStreamItem[] = [];
@@ -510,6 +525,7 @@ class RoomSubscriber implements AsyncIterableIterator<RoomStreamItem> {
   private endAfterReady = false;
   private accessChanged = false;
   private wake: (() => void) | null = null;
+  private sink: RoomStreamSink | null = null;
 
   constructor(
     private readonly channel: RoomChannel,
@@ -530,9 +546,24 @@ class RoomSubscriber implements AsyncIterableIterator<RoomStreamItem> {
     this.signal();
   }
 
+  /**
+   * Sets (or clears) the push sink: while the consumer is waiting in `next()` with nothing queued,
+   * an item that continues the version chain is handed to the sink at once instead of through
+   * `next()` (no promise per subscriber per item). Everything else — replay, catch-up, an access
+   * re-check in progress, the item that ends the stream, an item the sink refuses — still goes
+   * through `next()`, so the consumer must keep pulling and must deliver both in one order.
+   */
+  setSink(sink: RoomStreamSink | null): void {
+    this.sink = sink;
+  }
+
   offer(item: RoomStreamItem): void {
     if (this.done || !this.started || this.catchingUp) return;
     if (item.event.version <= this.lastQueued()) return;
+    if (this.mayPush(item) && this.sink?.(item)) {
+      this.last = item.event.version;
+      return;
+    }
     if (this.catchUp || item.event.previousVersion !== this.lastQueued()) {
       // Behind (or ahead of what this instance folded): catch up from the channel instead.
       this.catchUp = true;
@@ -547,6 +578,19 @@ class RoomSubscriber implements AsyncIterableIterator<RoomStreamItem> {
       this.ready.push(item);
     }
     this.signal();
+  }
+
+  /** Idle (the consumer waits in `next()`, nothing queued or pending) and `item` is the next link. */
+  private mayPush(item: RoomStreamItem): boolean {
+    return (
+      this.wake !== null &&
+      this.ready.length === 0 &&
+      !this.catchUp &&
+      !this.accessChanged &&
+      !this.endAfterReady &&
+      item.event.previousVersion === this.last &&
+      !endsStreamFor(item.event, this.viewer.profileId)
+    );
   }
 
   /** Items waiting for the consumer (at most {@link MAX_BUFFERED_EVENTS}). */
@@ -622,6 +666,7 @@ class RoomSubscriber implements AsyncIterableIterator<RoomStreamItem> {
   async return(): Promise<IteratorResult<RoomStreamItem>> {
     if (!this.done) {
       this.done = true;
+      this.sink = null;
       this.ready.length = 0;
       this.signal();
       this.hooks.onClosed(this);

@@ -1,3 +1,5 @@
+import { AsyncResource } from 'node:async_hooks';
+
 import {
   createSourceEventStream,
   type DocumentNode,
@@ -5,16 +7,18 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   getOperationAST,
+  GraphQLError,
   Kind,
   print,
   type SelectionSetNode,
 } from 'graphql';
 import { MODERATING_ROLES, ParticipantRole } from '@roundtable/domain';
 
-import type { GraphQLContext } from '../common/context';
+import type { GraphQLContext, NextFrameSender } from '../common/context';
 import { RequestScope } from '../common/request-scope';
 import type { Database } from '../database/orm';
 import { type RoomStreamItem, subjectOf } from './room-event-message';
+import { isPushableRoomStream } from './room-event-stream';
 
 /**
  * Fields whose value depends on who is asking, beyond the viewer's role in the room. A
@@ -30,6 +34,8 @@ export interface FanoutStats {
   sharedDeliveries: number;
   /** Results serialised to JSON (once per execution of a shared class, whatever its subscribers). */
   serialisations: number;
+  /** Items the room's channel handed straight to an idle subscription's frames (no pull, no promise). */
+  pushed: number;
 }
 
 /** One execution of a shared class: its result, and that result as graphql-ws payload JSON. */
@@ -38,6 +44,93 @@ interface SharedResult {
   /** `{"data":…}` exactly as graphql-ws would serialise it; null when the result has errors. */
   readonly json: string | null;
 }
+
+/**
+ * One execution's outcome, shared by every subscriber of its class. Subscribers that arrive
+ * before it settles leave a callback instead of awaiting a promise each: ten thousand waiting
+ * subscribers cost ten thousand array entries, not ten thousand promise reactions.
+ */
+class SharedExecution {
+  value: SharedResult | null = null;
+  readonly settled: Promise<SharedResult>;
+  private waiters: (() => void)[] = [];
+
+  /** `run` is called once, at once; what it throws or rejects with is delivered as an internal error. */
+  constructor(run: () => Promise<SharedResult>) {
+    let started: Promise<SharedResult>;
+    try {
+      started = run();
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    this.settled = started
+      .catch((error: unknown): SharedResult => ({ result: internalError(error), json: null }))
+      .then((value) => {
+        this.value = value;
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const waiter of waiters) waiter();
+        return value;
+      });
+  }
+
+  /** Calls `waiter` once the value is set (never synchronously from here). */
+  whenSettled(waiter: () => void): void {
+    this.waiters.push(waiter);
+  }
+}
+
+/** What an execution that threw (not a GraphQL error: a bug) is delivered as: masked by formatError. */
+function internalError(error: unknown): ExecutionResult {
+  return { errors: [new GraphQLError('Internal server error', { originalError: error instanceof Error ? error : undefined })] };
+}
+
+/**
+ * One operation's `next` frames, in the order their items were delivered, whichever way each
+ * item came (pushed by the room's channel, or pulled through the iterator). A frame waits for
+ * the frames before it; at most one callback per operation waits on an execution.
+ */
+class OrderedFrames {
+  private readonly queue: SharedExecution[] = [];
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly frames: NextFrameSender) {}
+
+  get size(): number {
+    return this.queue.length;
+  }
+
+  enqueue(execution: SharedExecution): void {
+    this.queue.push(execution);
+    if (this.queue.length === 1) this.flush();
+  }
+
+  /** Resolves once every enqueued frame has been written (or dropped with its socket). */
+  idle(): Promise<void> {
+    if (this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private readonly flush = (): void => {
+    for (let head = this.queue[0]; head; head = this.queue[0]) {
+      const value = head.value;
+      if (!value) {
+        head.whenSettled(this.flush);
+        return;
+      }
+      this.queue.shift();
+      // false: the operation or socket is gone (or was closed as too slow); the frame is dropped.
+      if (value.json !== null) this.frames.json(value.json);
+      else this.frames.result(value.result);
+    }
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const waiter of waiters) waiter();
+  };
+}
+
+/** Most frames one operation holds waiting for executions before its pulls wait for them. */
+const MAX_QUEUED_FRAMES = 64;
 
 /**
  * graphql-ws's `subscribe`, executing each delivered room event ONCE per distinct (document,
@@ -51,19 +144,22 @@ interface SharedResult {
  * loaded once per event per instance, whatever the number of subscribers.
  */
 export class SubscriptionFanout {
-  readonly stats: FanoutStats = { executions: 0, sharedDeliveries: 0, serialisations: 0 };
-  private readonly results = new WeakMap<object, Map<string, Promise<SharedResult>>>();
+  readonly stats: FanoutStats = { executions: 0, sharedDeliveries: 0, serialisations: 0, pushed: 0 };
+  private readonly results = new WeakMap<object, Map<string, SharedExecution>>();
   private readonly scopes = new WeakMap<object, RequestScope>();
   private readonly documentKeys = new WeakMap<DocumentNode, string | null>();
+
+  /** The async context shared executions run in: the fan-out's own, made outside any request. */
+  private readonly root = new AsyncResource('roundtable.subscription-fanout');
 
   constructor(private readonly db: Database) {}
 
   /**
    * Drop-in for graphql's `subscribe` (graphql-ws `subscribe` option). A shareable subscription
-   * whose context can send pre-serialised payloads (`sendNextPayload`, set over WebSocket) writes
-   * each shared result's frame itself: one execution and one JSON serialisation per class, then
-   * per subscriber only a string concatenation and a socket write. Results with errors, and every
-   * other subscription, go through graphql-ws as usual, so the client sees the same protocol.
+   * whose context can write its own frames (`nextFrames`, set over WebSocket) gets one execution
+   * and one JSON serialisation per class and item; per subscriber only a string concatenation and
+   * a socket write, pushed from the room's channel without a promise per subscriber. Every other
+   * subscription goes through graphql-ws as usual; the client sees the same protocol either way.
    */
   async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const source = await createSourceEventStream(args);
@@ -84,10 +180,10 @@ export class SubscriptionFanout {
       moderator: { other: `${shareKey}|moderator|other`, subject: `${shareKey}|moderator|subject` },
     };
     let role = await this.initialRole(context, args.variableValues?.['roomId']);
-    const shared = (item: unknown): Promise<SharedResult> => {
+    const shared = (item: unknown): SharedExecution => {
       if (!isStreamItem(item)) {
         this.stats.executions += 1;
-        return Promise.resolve(execute({ ...args, rootValue: item })).then((result) => ({ result, json: null }));
+        return new SharedExecution(() => this.root.runInAsyncScope(async () => ({ result: await execute({ ...args, rootValue: item }), json: null })));
       }
       role = roleAfter(item, viewer.profileId, role);
       const subject = subjectOf(item.event) === viewer.profileId;
@@ -104,19 +200,22 @@ export class SubscriptionFanout {
         return cached;
       }
       this.stats.executions += 1;
-      const pending = Promise.resolve(execute({ ...args, rootValue: item, contextValue: this.sharedContext(item, context, role) })).then(
-        (result): SharedResult => {
+      const contextValue = this.sharedContext(item, context, role);
+      // In the fan-out's own async context, not that of whatever delivered the item (a mutation's
+      // request, whose trace and transaction context must not take in this work).
+      const execution = new SharedExecution(() =>
+        this.root.runInAsyncScope(async (): Promise<SharedResult> => {
+          const result = await execute({ ...args, rootValue: item, contextValue });
           if (result.errors) return { result, json: null };
           this.stats.serialisations += 1;
           return { result, json: JSON.stringify(result) };
-        },
+        }),
       );
-      byKey.set(key, pending);
-      return pending;
+      byKey.set(key, execution);
+      return execution;
     };
-    const send = context.sendNextPayload;
-    if (!send) return mapIterator(source, async (item) => (await shared(item)).result);
-    return directIterator(source, shared, send);
+    if (!context.nextFrames) return mapIterator(source, async (item) => (await shared(item).settled).result);
+    return frameIterator(source, shared, new OrderedFrames(context.nextFrames), this.stats);
   }
 
   /** One scope per item: every class and subscriber of the item reads through the same loaders. */
@@ -213,24 +312,36 @@ function isAsyncIterable(value: unknown): value is AsyncIterableIterator<unknown
 }
 
 /**
- * An iterator for graphql-ws that writes shared results itself (`send`) and yields only what
- * graphql-ws must send (results with errors). Its `next()` keeps writing until a result must go
- * through graphql-ws or the source ends, so frames keep their order and `complete` follows the
- * last one.
+ * The iterator graphql-ws consumes for an operation whose frames are written directly: it never
+ * yields a result. While the source idles, its room channel pushes each item straight into the
+ * operation's ordered frames (no promise per subscriber per item); what the source yields instead
+ * (replay, catch-up, the item that ends the stream) joins the same queue. It completes only after
+ * the last frame is written, so graphql-ws's `complete` follows it.
  */
-function directIterator(
+function frameIterator(
   source: AsyncIterableIterator<unknown>,
-  shared: (item: unknown) => Promise<SharedResult>,
-  send: (payloadJson: string) => boolean,
+  shared: (item: unknown) => SharedExecution,
+  frames: OrderedFrames,
+  stats: FanoutStats,
 ): AsyncIterableIterator<ExecutionResult> {
+  if (isPushableRoomStream(source)) {
+    source.setSink((item) => {
+      // Too many frames waiting on executions: refuse, so the source queues (and bounds) it.
+      if (frames.size >= MAX_QUEUED_FRAMES) return false;
+      frames.enqueue(shared(item));
+      stats.pushed += 1;
+      return true;
+    });
+  }
   return resultIterator(source, async () => {
     for (;;) {
       const next = await source.next();
-      if (next.done) return { value: undefined, done: true };
-      const { result, json } = await shared(next.value);
-      if (json === null) return { value: result, done: false };
-      // false: the operation or socket is gone (or was closed as too slow); the frame is dropped.
-      send(json);
+      if (next.done) {
+        await frames.idle();
+        return { value: undefined, done: true };
+      }
+      frames.enqueue(shared(next.value));
+      if (frames.size >= MAX_QUEUED_FRAMES) await frames.idle();
     }
   });
 }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, Server } from 'node:http';
 
-import { type ExecutionArgs, type ExecutionResult, execute, GraphQLError, subscribe } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, execute, type FormattedExecutionResult, GraphQLError, subscribe } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 
 import type { AuthenticatedViewer } from '../../auth/authenticator';
+import type { NextFrameSender } from '../../common/context';
 import type { ApiMetrics } from '../../observability/metrics';
 import type { Admission } from '../admission';
 import { isRequestError, refusal, withRequestCode } from '../admission-errors';
@@ -167,22 +168,29 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
     return true;
   };
 
+  const format = (error: GraphQLError, requestCode: string) =>
+    admission.formatError(error.toJSON(), isRequestError(error) ? withRequestCode(error, requestCode) : error);
+
+  /** What graphql-ws's `onNext` hook makes of a result: errors masked and coded as the contract says. */
+  const formatNext = (result: ExecutionResult): FormattedExecutionResult =>
+    result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'BAD_USER_INPUT')) } : (result as FormattedExecutionResult);
+
   /**
-   * The frame graphql-ws would send for a `next` of operation `id`, byte for byte
-   * (`{"id":…,"type":"next","payload":…}`), around a payload serialised once for many subscribers.
+   * Writes operation `id`'s `next` messages as graphql-ws would, byte for byte
+   * (`{"id":…,"type":"next","payload":…}`), around payloads the fan-out serialised once for many
+   * subscribers.
    */
-  const nextPayloadSender = (ctx: WsContext, id: string) => {
+  const nextFrameSender = (ctx: WsContext, id: string): NextFrameSender => {
     const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-    return (payloadJson: string): boolean => {
+    const json = (payloadJson: string): boolean => {
       const socket = ctx.extra.socket;
       if (!(id in ctx.subscriptions) || socket.readyState !== socket.OPEN || closeIfTooSlow(socket)) return false;
       socket.send(`${prefix}${payloadJson}}`);
       return true;
     };
+    return { json, result: (result) => json(JSON.stringify(formatNext(result))) };
   };
 
-  const format = (error: GraphQLError, requestCode: string) =>
-    admission.formatError(error.toJSON(), isRequestError(error) ? withRequestCode(error, requestCode) : error);
 
   const server = useServer<Record<string, unknown> | undefined, Extra>(
     {
@@ -254,7 +262,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
             document: parsed.document,
             operationName: payload.operationName ?? undefined,
             variableValues: variables,
-            contextValue: { ...admission.createContext(viewer, state.ip), sendNextPayload: nextPayloadSender(ctx, id) },
+            contextValue: { ...admission.createContext(viewer, state.ip), nextFrames: nextFrameSender(ctx, id) },
           };
           const isSubscription = parsed.document.definitions.some(
             (definition) =>
@@ -282,7 +290,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       onNext: (ctx, _id, _payload, _args, result) => {
         // Past the limit the socket is closed; ws then drops the frame graphql-ws sends next.
         closeIfTooSlow(ctx.extra.socket);
-        return result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'BAD_USER_INPUT')) } : result;
+        return formatNext(result);
       },
       onClose: (ctx) => {
         const state = stateOf(ctx);
