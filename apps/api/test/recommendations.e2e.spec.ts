@@ -1,22 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
 import { impressionRecordProblem } from '@roundtable/ranking';
 
 import { exportImpressions } from '../src/recommendations/impression-export';
+import { closedPort } from './support/ports';
 import { startTestApi, type TestApi, tokenFor } from './support/test-api';
-
-/** A port nothing listens on: the recommender is "down". */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
-    });
-  });
-}
 
 const RECOMMENDED = `query($first: Int) { recommendedRooms(first: $first) { modelVersion items { score reasons room { id title status } } } }`;
 
@@ -31,6 +21,7 @@ describe('recommendedRooms', () => {
   let other: string;
 
   beforeAll(async () => {
+    // A port nothing listens on: the recommender is "down".
     api = await startTestApi({ RECOMMENDER_URL: `http://127.0.0.1:${await closedPort()}`, RECOMMENDER_TIMEOUT_MS: '200' });
   });
   afterAll(async () => {

@@ -22,6 +22,15 @@ export function currentRequestId(): string | null {
 }
 
 /**
+ * pino `mixin`: every log line written while an HTTP request's work runs carries its
+ * `requestId`, the value the client saw in `X-Request-Id`; lines outside a request carry none.
+ */
+export function requestTraceLogFields(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId === null ? {} : { requestId };
+}
+
+/**
  * Express middleware: gives the request a random UUID, answers it in the `X-Request-Id` header and
  * runs the rest of the chain inside that trace. Mount it after the body parser, so the trace
  * starts where the request's own work does.

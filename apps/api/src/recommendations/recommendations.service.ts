@@ -87,7 +87,7 @@ export class RecommendationsService {
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.logger.warn(
-        { requestId: request.requestId, recommenderUrl: this.settings.recommenderUrl, reason },
+        { rankingRequestId: request.requestId, recommenderUrl: this.settings.recommenderUrl, reason },
         'recommender unavailable; ranking with the fallback heuristic',
       );
       return heuristicRank(request);
@@ -225,7 +225,7 @@ export class RecommendationsService {
       );
     } catch (error) {
       // Losing a log line must never cost the viewer their recommendations.
-      this.logger.error({ err: error, requestId: request.requestId }, 'logging impressions failed');
+      this.logger.error({ err: error, rankingRequestId: request.requestId }, 'logging impressions failed');
     }
   }
 }

@@ -5,6 +5,7 @@ import { SignJWT } from 'jose';
 import pino, { type Logger } from 'pino';
 
 import { DEV_JWT_SECRET } from '../../../src/config/config';
+import { requestTraceLogFields } from '../../../src/observability/request-trace';
 import { sql } from '../../support/graphql-helpers';
 import { startTestApi, type TestApi, useTestApi } from '../../support/test-api';
 
@@ -29,7 +30,7 @@ export function capturingLogger(): { logger: Logger; lines: LogLine[]; errorLine
       callback();
     },
   });
-  const logger = pino({ level: 'info', base: { service: 'api' } }, stream);
+  const logger = pino({ level: 'info', base: { service: 'api' }, mixin: requestTraceLogFields }, stream);
   return { logger, lines, errorLines: () => lines.filter((line) => line.level >= 50) };
 }
 
