@@ -2,7 +2,7 @@
 // Rooms are built through the API. A cell that succeeds gets a fresh room; the refused cells of
 // one row share the row's room, which is sound because each of them asserts that the room is
 // exactly as it was afterwards (contract: "A failed mutation changes nothing").
-import { codeOf, sql, wsExecute } from './support/graphql-helpers';
+import { codeOf, okOn, sql, wsExecute } from './support/graphql-helpers';
 import { startTestApi, type TestApi, tokenFor } from './support/test-api';
 
 type Role = 'HOST' | 'MODERATOR' | 'SPEAKER' | 'LISTENER' | 'NON_PARTICIPANT' | 'STAFF' | 'ANONYMOUS';
@@ -90,11 +90,7 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
     await api.stop();
   });
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
+  const ok = okOn(() => api);
 
   /**
    * A LIVE room with maxSpeakers 10: the host; a moderator; two speakers (the SPEAKER actor and

@@ -6,7 +6,8 @@ import { type Client } from 'graphql-ws';
 
 import { MAX_BUFFERED_EVENTS } from '../src/events/room-event-stream';
 import type { RoomStreamItem } from '../src/events/room-event-message';
-import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { okOn } from './support/graphql-helpers';
+import { Collector, roomSubscribersReach, startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { pollUntil } from './support/poll';
 
 const HAND_EVENTS = `subscription($roomId: ID!) {
@@ -42,11 +43,7 @@ describe('live rooms at scale', () => {
     ]);
   });
 
-  async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
+  const ok = okOn(() => api);
 
   async function liveRoom(): Promise<string> {
     const { createRoom } = await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Scale" }) { id } }`, {}, host);
@@ -64,11 +61,7 @@ describe('live rooms at scale', () => {
     });
   }
 
-  /** Waits (bounded) until the room's channel holds `count` local subscribers. */
-  async function subscribed(roomId: string, count: number): Promise<void> {
-    const stream = api.api.server.services.roomEvents;
-    expect(await pollUntil(() => stream.subscriberCount(roomId), (n) => n >= count)).toBeGreaterThanOrEqual(count);
-  }
+  const subscribed = (roomId: string, count: number) => roomSubscribersReach(api, roomId, count);
 
   describe('kind: one execution per subscriber', () => {
     it('one stage event with 1,000 subscribers in two visibility classes executes twice, and each class sees what it may', async () => {

@@ -4,7 +4,7 @@
 // Twirp API with @livekit/protocol types (`@roundtable/audio/testing`).
 import { sendWebhook, verifyMediaToken, webhookEvent } from '@roundtable/audio/testing';
 
-import { sql } from './support/graphql-helpers';
+import { okOn, sql } from './support/graphql-helpers';
 import { Collector, startTestApi, type TestApi, tokenFor, useTestApi } from './support/test-api';
 import { pollUntil } from './support/poll';
 
@@ -25,11 +25,7 @@ describe('media control on LiveKit', () => {
     ]);
   });
 
-  async function ok<T = Json>(query: string, variables: Json, token: string): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
+  const ok = okOn(api);
 
   /** Polls (bounded) until `predicate` holds; a failure names what it waited for. */
   async function waitFor(what: string, predicate: () => boolean | Promise<boolean>): Promise<void> {

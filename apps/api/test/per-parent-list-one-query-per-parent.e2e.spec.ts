@@ -4,7 +4,7 @@
 // request's DataLoaders: one statement per distinct argument set, a LATERAL join giving each group
 // its own keyset page and limit, under the same visibility rule as `rooms`. Counted over real HTTP
 // from the ORM's query log, traced to the request by its X-Request-Id (as sql-count.e2e.spec.ts).
-import { expectNoLeaks } from './support/graphql-helpers';
+import { expectNoLeaks, okOn } from './support/graphql-helpers';
 import { tokenFor, useTestApi } from './support/test-api';
 
 const VIEWER_GROUPS_WITH_LISTS = `query {
@@ -35,11 +35,7 @@ describe('a per-parent list resolved one query per parent', () => {
     await Promise.all([viewer, bystander].map((token) => ok(`{ viewer { id } }`, {}, token)));
   });
 
-  async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
+  const ok = okOn(api);
 
   /** The query's data and the SQL statements traced to its request id (the viewer signed in beforehand). */
   async function counted<T>(query: string, variables: Record<string, unknown>, token: string): Promise<{ data: T; statements: string[] }> {

@@ -1,6 +1,6 @@
 // Profiles, follows, groups, room visibility, room lists, node(id), health endpoints and the
 // offline GraphiQL page: everything around the rooms, over real HTTP against real PostgreSQL.
-import { codeOf, type GraphQLErrorBody, sql } from './support/graphql-helpers';
+import { codeOf, type GraphQLErrorBody, okOn, sql } from './support/graphql-helpers';
 import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
 
 describe('profiles, groups, visibility and the HTTP surface', () => {
@@ -22,11 +22,7 @@ describe('profiles, groups, visibility and the HTTP surface', () => {
     await Promise.all([ada, bob, cy, staff].map((token) => api.request(`{ viewer { id } }`, {}, token)));
   });
 
-  async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
+  const ok = okOn(api);
 
   function expectError(response: GraphQLResponse, code: string, field?: string): GraphQLErrorBody {
     expect(response.errors).toHaveLength(1);

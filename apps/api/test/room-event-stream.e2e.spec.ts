@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { Migration20261130StoredDomainEvents } from '../src/database/migrations/migration-20261130-stored-domain-events';
 import { roomEventsTopic } from '../src/events/room-event-stream';
 import { parseRoomEventMessage } from '../src/events/room-event-message';
-import { sql } from './support/graphql-helpers';
+import { okOn, sql } from './support/graphql-helpers';
 import { Collector, tokenFor, useTestApi } from './support/test-api';
 import { pollUntil } from './support/poll';
 
@@ -41,11 +41,7 @@ describe('room event streams', () => {
     [host, ada] = await Promise.all([tokenFor('stream-host', { name: 'Hedy Host' }), tokenFor('stream-ada', { name: 'Ada' })]);
   });
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
+  const ok = okOn(api);
 
   async function liveRoom(input: Record<string, unknown> = {}): Promise<string> {
     const { createRoom } = await ok<{ createRoom: { id: string } }>(

@@ -8,7 +8,8 @@ import net from 'node:net';
 import WebSocket from 'ws';
 
 import { WsCloseCode } from '../src/admission/ws-close-code';
-import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { okOn } from './support/graphql-helpers';
+import { Collector, roomSubscribersReach, startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { pollUntil } from './support/poll';
 
 const FAT_EVENTS = `subscription($roomId: ID!) {
@@ -63,16 +64,9 @@ describe('kind: a slow consumer', () => {
     await api?.stop();
   });
 
-  async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
+  const ok = okOn(() => api);
 
-  async function subscribed(roomId: string, count: number): Promise<void> {
-    const stream = api.api.server.services.roomEvents;
-    expect(await pollUntil(() => stream.subscriberCount(roomId), (n) => n >= count)).toBeGreaterThanOrEqual(count);
-  }
+  const subscribed = (roomId: string, count: number) => roomSubscribersReach(api, roomId, count);
 
   const slowClosed = async () => (await api.api.server.metrics.wsSlowConsumersClosed.get()).values[0]?.value ?? 0;
 

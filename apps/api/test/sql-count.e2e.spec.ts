@@ -1,5 +1,6 @@
 // No N+1: the number of SQL statements a list query issues must not grow with the list. Counted
 // from the ORM's query log (Database.onQuery), as MikroORM's own suite does.
+import { okOn } from './support/graphql-helpers';
 import { tokenFor, useTestApi } from './support/test-api';
 
 const ROOMS_QUERY = `query { rooms(first: 20) { edges { node { host { displayName } stage { profile { displayName } } listenerCount } } } }`;
@@ -16,11 +17,7 @@ describe('SQL statements per list query', () => {
     viewer = await tokenFor('sql-viewer', { name: 'Query Counter' });
   });
 
-  async function ok<T>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
+  const ok = okOn(api);
 
   /**
    * Runs the query over HTTP and returns its data and every SQL statement it caused: those traced

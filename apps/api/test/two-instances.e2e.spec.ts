@@ -1,7 +1,7 @@
 // Two API servers on one Redis: a mutation on one instance reaches a subscriber on the other, in
 // version order. CI always sets REDIS_URL; without it this suite is skipped and says so, so that
 // `npm test` still passes on a machine with only the embedded PostgreSQL.
-import { codeOf } from './support/graphql-helpers';
+import { codeOf, ok } from './support/graphql-helpers';
 import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { pollUntil } from './support/poll';
 
@@ -56,12 +56,6 @@ describeWithRedis('two API instances sharing one Redis', () => {
       tokenFor('duo-bob', { name: 'Bob' }),
     ]);
   });
-
-  async function ok<T>(api: TestApi, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
 
   const mutate = (api: TestApi, token: string, query: string, roomId: string) => ok(api, query, { roomId }, token);
 

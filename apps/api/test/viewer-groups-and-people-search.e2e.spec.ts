@@ -3,7 +3,7 @@
 // invitees). Over real HTTP against real PostgreSQL: pagination, bounds, authorization, blocks,
 // the rate limit, and SQL statements that do not grow with the page (counted from the ORM's
 // query log, as sql-count.e2e.spec.ts does).
-import { codeOf, expectNoLeaks, type GraphQLErrorBody, sql } from './support/graphql-helpers';
+import { codeOf, expectNoLeaks, type GraphQLErrorBody, okOn, sql } from './support/graphql-helpers';
 import { type GraphQLResponse, startTestApi, type TestApi, tokenFor, useTestApi } from './support/test-api';
 
 const VIEWER_GROUPS = `query($first: Int, $after: String) {
@@ -40,11 +40,7 @@ describe('viewerGroups and searchProfiles', () => {
     await Promise.all([ada, bob].map((token) => api.request(`{ viewer { id } }`, {}, token)));
   });
 
-  async function ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-    const response = await api.request<T>(query, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  }
+  const ok = okOn(api);
 
   function expectError(response: GraphQLResponse, code: string, field?: string): GraphQLErrorBody {
     expect(response.errors).toHaveLength(1);

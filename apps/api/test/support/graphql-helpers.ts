@@ -2,6 +2,9 @@ import type { Client } from 'graphql-ws';
 
 import type { GraphQLResponse, TestApi } from './test-api';
 
+/** What the operation helpers need of a test API. */
+type Requester = Pick<TestApi, 'request'>;
+
 export type GraphQLErrorBody = NonNullable<GraphQLResponse['errors']>[number];
 
 /** What one operation sent over graphql-ws produced: its result, or the socket's close code. */
@@ -16,6 +19,29 @@ export interface WsResponse<T = Record<string, unknown>> {
 export function codeOf(response: { readonly errors?: readonly GraphQLErrorBody[] | undefined }): string | undefined {
   const code = response.errors?.[0]?.extensions?.['code'];
   return typeof code === 'string' ? code : undefined;
+}
+
+/** Runs an operation and fails the test with the errors when it did not succeed. */
+export async function ok<T = Record<string, unknown>>(api: Requester, query: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
+  const response = await api.request<T>(query, variables, token);
+  if (response.errors) throw new Error(`${query.slice(0, 60)}… failed: ${JSON.stringify(response.errors)}`);
+  return response.data as T;
+}
+
+/** Runs an operation expected to fail, and returns its response (for the code and message). */
+export async function refused(api: Requester, query: string, variables: Record<string, unknown>, token: string | null): Promise<GraphQLResponse> {
+  const response = await api.request(query, variables, token);
+  expect(response.errors).toBeDefined();
+  return response;
+}
+
+/**
+ * `ok` bound to one API, for suites that call `ok(query, variables, token)`: pass the API, or a
+ * getter when the suite starts its API in `beforeAll`.
+ */
+export function okOn(api: Requester | (() => Requester)) {
+  return <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string | null): Promise<T> =>
+    ok<T>(typeof api === 'function' ? api() : api, query, variables, token);
 }
 
 /**

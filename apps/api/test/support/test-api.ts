@@ -8,6 +8,7 @@ import { runApi, type RunningApi } from '../../src/app';
 import { signDevelopmentToken, STAFF_ROLE } from '../../src/auth/authenticator';
 import { DEV_JWT_SECRET, loadConfig } from '../../src/config/config';
 import { clearDatabase, workerDatabaseUrl } from './test-database';
+import { pollUntil } from './poll';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -171,4 +172,13 @@ export class Collector<T> {
   count(n: number, timeoutMs?: number): Promise<void> {
     return this.until(() => this.items.length >= n, `${n} events`, timeoutMs);
   }
+}
+
+/**
+ * Waits (bounded, through `pollUntil`) until `roomId`'s channel on `api` holds at least `count`
+ * local subscribers, and fails the test with the count reached otherwise.
+ */
+export async function roomSubscribersReach(api: TestApi, roomId: string, count: number): Promise<void> {
+  const stream = api.api.server.services.roomEvents;
+  expect(await pollUntil(() => stream.subscriberCount(roomId), (n) => n >= count)).toBeGreaterThanOrEqual(count);
 }

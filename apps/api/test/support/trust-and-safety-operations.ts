@@ -1,6 +1,6 @@
 // Shared operations and set-ups of the trust-and-safety suites (one place, not pasted per suite).
-import { codeOf, sql } from './graphql-helpers';
-import { type GraphQLResponse, type TestApi, tokenFor } from './test-api';
+import { codeOf, ok, refused, sql } from './graphql-helpers';
+import { type TestApi, tokenFor } from './test-api';
 
 export const OPS = {
   viewer: `{ viewer { id displayName } }`,
@@ -39,21 +39,7 @@ export const OPS = {
   recommended: `{ recommendedRooms(first: 50) { edges { node { room { id } } } } }`,
 } as const;
 
-/** Runs an operation and fails the test with the errors when it did not succeed. */
-export async function ok<T = Record<string, unknown>>(api: TestApi, query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const response = await api.request<T>(query, variables, token);
-  if (response.errors) throw new Error(`${query.slice(0, 60)}… failed: ${JSON.stringify(response.errors)}`);
-  return response.data as T;
-}
-
-/** Runs an operation expected to fail, and returns its response (for the code and message). */
-export async function refused(api: TestApi, query: string, variables: Record<string, unknown>, token: string | null): Promise<GraphQLResponse> {
-  const response = await api.request(query, variables, token);
-  expect(response.errors).toBeDefined();
-  return response;
-}
-
-export { codeOf, sql };
+export { codeOf, ok, refused, sql };
 
 export interface StagedRoom {
   readonly roomId: string;

@@ -23,7 +23,10 @@ export function machineLine(loadAtStart: string): string {
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; load average (1/5/15 min) ${loadAtStart} at the start, ${loadAverageText()} at the end — the machine is shared with other work, so absolute numbers are noisy; the same-run ratios are what to compare`;
 }
 
-/** Rewrites the `## title` section of docs/benchmarks.md, leaving the other sections alone. */
+/**
+ * Rewrites the `## title` section of docs/benchmarks.md, leaving the other sections alone, and
+ * keeping the section's `### ` subsections (earlier runs written down for comparison) below the new run.
+ */
 export function writeDocsSection(title: string, body: string): void {
   const path = join(REPO_ROOT, 'docs', 'benchmarks.md');
   let doc = '# Benchmarks\n';
@@ -32,7 +35,7 @@ export function writeDocsSection(title: string, body: string): void {
   } catch {
     // a new file
   }
-  writeFileSync(path, replaceSection(doc, title, body));
+  writeFileSync(path, replaceSection(doc, title, body, { keepHistory: true }));
   process.stdout.write(`updated the "${title}" section of ${path}\n`);
 }
 

@@ -15,4 +15,13 @@ describe('bench stats', () => {
     expect(updated).toBe('# Benchmarks\n\n## API\n\napi numbers\n\n## Ranking\n\nnew numbers\n\n## Other\n\nkept\n');
     expect(replaceSection('# Benchmarks\n', 'Ranking', 'first')).toBe('# Benchmarks\n\n## Ranking\n\nfirst\n');
   });
+
+  it('with keepHistory, the earlier runs under ### headings stay below the new run', () => {
+    const doc = '## Fan-out\n\nlatest run\n\n### Earlier: before the push path\n\nold run\n\n## Other\n\nkept\n';
+    expect(replaceSection(doc, 'Fan-out', 'new run', { keepHistory: true })).toBe(
+      '## Fan-out\n\nnew run\n\n### Earlier: before the push path\n\nold run\n\n## Other\n\nkept\n',
+    );
+    // Without it (the default) the whole section is the new body.
+    expect(replaceSection(doc, 'Fan-out', 'new run')).toBe('## Fan-out\n\nnew run\n\n## Other\n\nkept\n');
+  });
 });

@@ -13,9 +13,11 @@ export function summarise(samples: readonly number[]): { p50: number; p99: numbe
 
 /**
  * Replaces (or appends) one `## Title` section of a Markdown file, leaving every other section
- * untouched: docs/benchmarks.md is shared with the API's end-to-end benchmark.
+ * untouched: docs/benchmarks.md is shared with the API's end-to-end benchmark. With
+ * `keepHistory`, the old section's `### ` subsections (earlier runs kept for comparison) stay
+ * after the new body; only the text above the first of them is replaced.
  */
-export function replaceSection(markdown: string, title: string, body: string): string {
+export function replaceSection(markdown: string, title: string, body: string, { keepHistory = false }: { keepHistory?: boolean } = {}): string {
   const heading = `## ${title}`;
   const lines = markdown.split('\n');
   const start = lines.findIndex((line) => line.trim() === heading);
@@ -26,5 +28,7 @@ export function replaceSection(markdown: string, title: string, body: string): s
   }
   let end = lines.findIndex((line, index) => index > start && /^## /.test(line));
   if (end < 0) end = lines.length;
-  return [...lines.slice(0, start), ...section, ...lines.slice(end)].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  const firstSubsection = lines.findIndex((line, index) => index > start && index < end && /^### /.test(line));
+  const history = keepHistory && firstSubsection >= 0 ? [...lines.slice(firstSubsection, end), ''] : [];
+  return [...lines.slice(0, start), ...section, ...history, ...lines.slice(end)].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
