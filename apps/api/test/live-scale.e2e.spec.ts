@@ -104,6 +104,10 @@ describe('live rooms at scale', () => {
       const stats = api.api.server.fanout.stats;
       expect(stats.pushed - before.pushed).toBe(2 * 600);
       expect(stats.executions - before.executions).toBe(4);
+      // The same counts are what /metrics serves.
+      const metrics = await (await fetch(api.url.replace(/\/graphql$/, '/metrics'))).text();
+      expect(metrics).toContain(`roundtable_subscription_fanout_total{step="pushed"} ${stats.pushed}`);
+      expect(metrics).toContain(`roundtable_subscription_fanout_total{step="executions"} ${stats.executions}`);
       for (const collector of collectors) {
         const events = collector.items.map((item) => item.roomEvents);
         expect(events.map((event) => event.__typename)).toEqual(['HandRaised', 'HandLowered', 'HandRaised']);

@@ -26,7 +26,7 @@ import { isPushableRoomStream } from './room-event-stream';
  */
 export const VIEWER_SPECIFIC_FIELDS: ReadonlySet<string> = new Set(['viewerParticipant', 'viewerFollows', 'viewerBlocks', 'viewerIsMember']);
 
-/** Counts of what the fan-out did, for `/metrics` and for tests that count executions. */
+/** Counts of what the fan-out did, for `/metrics` (`roundtable_subscription_fanout_total`) and for tests that count executions. */
 export interface FanoutStats {
   /** Documents executed for delivered items (shared or not). */
   executions: number;

@@ -1,5 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
+const FANOUT_STEPS = ['executions', 'sharedDeliveries', 'serialisations', 'pushed'] as const;
+type FanoutStep = (typeof FANOUT_STEPS)[number];
+
 /**
  * The API's Prometheus registry, served at `GET /metrics`. One per server instance (tests run
  * several in one process); other modules add their own gauges and counters to `registry`.
@@ -40,6 +43,27 @@ export class ApiMetrics {
       help: 'Per-document steps (parse, validation, argument plan, cost) really run, not answered from a cache',
       labelNames: ['step'],
       registers: [this.registry],
+    });
+  }
+
+  /**
+   * Serves what the subscription fan-out did as `roundtable_subscription_fanout_total{step}`, read
+   * from `read()` at each scrape. Steps: `executions` (documents executed for delivered events),
+   * `sharedDeliveries` (deliveries served by another subscriber's execution), `serialisations`
+   * (shared results serialised to JSON) and `pushed` (events handed to an idle subscription by its
+   * room's channel, without a pull).
+   */
+  watchSubscriptionFanout(read: () => Readonly<Record<FanoutStep, number>>): void {
+    new Counter({
+      name: 'roundtable_subscription_fanout_total',
+      help: 'Subscription fan-out work on this instance, by step: executions, sharedDeliveries, serialisations, pushed',
+      labelNames: ['step'],
+      registers: [this.registry],
+      collect() {
+        const stats = read();
+        this.reset();
+        for (const step of FANOUT_STEPS) this.inc({ step }, stats[step]);
+      },
     });
   }
 

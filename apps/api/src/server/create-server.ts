@@ -102,6 +102,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const httpServer: Server = createServer(app);
   // One execution per room event and visibility class, shared by every local subscriber.
   const fanout = new SubscriptionFanout(db);
+  metrics.watchSubscriptionFanout(() => fanout.stats);
   const ws = attachGraphQLWebSocket({
     httpServer,
     path: GRAPHQL_PATH,
