@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { summarise } from '../ranking/stats';
 import { type ApiProcess, benchViewer, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
 import { bytesText, commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
+import { integerListOption, integerOption, requireBuilt, runBench } from './bench-cli';
 import { LoadGenerator } from './load-generator-client';
 import { type FanoutResult, type FanoutTrigger } from './load-generator-protocol';
 import {
@@ -19,7 +20,6 @@ import {
   loadAverageText,
   LOOPBACK,
   planCpus,
-  REPO_ROOT,
   sleep,
   startNodeChild,
   waitForHttp,
@@ -184,16 +184,11 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const counts = (values.subscribers ?? (values.redis ? '1000' : '1000,5000')).split(',').map((value) => Number(value.trim()));
-  const events = Number(values.events);
-  const warmups = Number(values.warmups);
-  const timeoutMs = Number(values['timeout-ms']);
-  if (counts.some((count) => !Number.isInteger(count) || count < 1) || !Number.isInteger(events) || events < 1 || !Number.isInteger(warmups) || warmups < 0 || !(timeoutMs > 0)) {
-    throw new Error('--subscribers, --events, --warmups and --timeout-ms must be positive integers (see --help)');
-  }
-  for (const entry of ['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js']) {
-    if (!existsSync(join(REPO_ROOT, entry))) throw new Error(`${entry} is missing: run \`node tools/scripts/build.mjs\` first (the npm script does)`);
-  }
+  const counts = integerListOption('subscribers', values.subscribers ?? (values.redis ? '1000' : '1000,5000'));
+  const events = integerOption('events', values.events);
+  const warmups = integerOption('warmups', values.warmups, { min: 0 });
+  const timeoutMs = integerOption('timeout-ms', values['timeout-ms']);
+  requireBuilt(['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js']);
   const largest = Math.max(...counts);
   const fd = checkFileDescriptors(largest + 512);
   process.stdout.write(`${fd.message}\n`);
@@ -317,7 +312,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

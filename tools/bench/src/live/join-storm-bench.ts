@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,8 +7,9 @@ import { summarise } from '../ranking/stats';
 import { benchViewer, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
 import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
+import { integerOption, requireBuilt, runBench } from './bench-cli';
 import { LoadGenerator } from './load-generator-client';
-import { checkFileDescriptors, formatMs, loadAverageText, planCpus, REPO_ROOT } from './process-tools';
+import { checkFileDescriptors, formatMs, loadAverageText, planCpus } from './process-tools';
 
 const HELP = `Join storm: listeners joining one room at a fixed rate while subscribers watch it.
 
@@ -68,17 +69,12 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const joins = Number(values.joins);
-  const rate = Number(values.rate);
-  const subscribers = Number(values.subscribers);
-  const maxSeconds = Number(values['max-seconds']);
-  const settleMs = Number(values['settle-ms']);
-  if (![joins, rate, subscribers, maxSeconds].every((value) => Number.isInteger(value) && value > 0) || !(settleMs >= 0)) {
-    throw new Error('--joins, --rate, --subscribers and --max-seconds must be positive integers (see --help)');
-  }
-  for (const entry of ['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js']) {
-    if (!existsSync(join(REPO_ROOT, entry))) throw new Error(`${entry} is missing: run \`node tools/scripts/build.mjs\` first (the npm script does)`);
-  }
+  const joins = integerOption('joins', values.joins);
+  const rate = integerOption('rate', values.rate);
+  const subscribers = integerOption('subscribers', values.subscribers);
+  const maxSeconds = integerOption('max-seconds', values['max-seconds']);
+  const settleMs = integerOption('settle-ms', values['settle-ms'], { min: 0 });
+  requireBuilt(['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js']);
   // The joins' HTTP sockets (at most 512 at once) and the subscribers' WebSockets.
   const fd = checkFileDescriptors(subscribers + 512 + 512);
   process.stdout.write(`${fd.message}\n`);
@@ -181,7 +177,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

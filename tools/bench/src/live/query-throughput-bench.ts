@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -6,10 +6,11 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { benchViewer, bringOnStage, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
 import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
+import { integerOption, requireBuilt, runBench } from './bench-cli';
 import { forEachLimited, graphQL, postGraphQL } from './graphql-http';
 import { LoadGenerator } from './load-generator-client';
 import { type AutocannonSummary } from './load-generator-protocol';
-import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, planCpus, REPO_ROOT, type StartedChild, startNodeChild, waitForHttp } from './process-tools';
+import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, planCpus, type StartedChild, startNodeChild, waitForHttp } from './process-tools';
 
 const HELP = `Query throughput: the room page query with autocannon, API against a lean graphql-js baseline.
 
@@ -61,18 +62,13 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const duration = Number(values.duration);
-  const rounds = Number(values.rounds);
-  const connections = Number(values.connections);
-  const listeners = Number(values.listeners);
-  const speakers = Number(values.speakers);
-  if (![duration, connections, listeners, rounds].every((value) => Number.isInteger(value) && value > 0) || !Number.isInteger(speakers) || speakers < 0 || speakers > 8) {
-    throw new Error('--duration, --rounds, --connections and --listeners must be positive integers, --speakers 0–8 (see --help)');
-  }
+  const duration = integerOption('duration', values.duration);
+  const rounds = integerOption('rounds', values.rounds);
+  const connections = integerOption('connections', values.connections);
+  const listeners = integerOption('listeners', values.listeners);
+  const speakers = integerOption('speakers', values.speakers, { min: 0, max: 8 });
   if (listeners < 50) process.stdout.write(`note: ${listeners} listeners: the audience page will hold fewer than 50\n`);
-  for (const entry of ['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js', 'dist/tools/bench/live/baseline-graphql-server.js']) {
-    if (!existsSync(join(REPO_ROOT, entry))) throw new Error(`${entry} is missing: run \`node tools/scripts/build.mjs\` first (the npm script does)`);
-  }
+  requireBuilt(['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js', 'dist/tools/bench/live/baseline-graphql-server.js']);
   const fd = checkFileDescriptors(1024);
   if (!fd.ok) {
     process.stdout.write(`${fd.message}\n`);
@@ -249,7 +245,4 @@ async function rawAnswer(url: string, body: string, token: string): Promise<stri
   return response.text();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from './process-tools';
+
+/** A mistake in how a benchmark was called: printed as one line that points to `--help`, without a stack. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface IntegerBounds {
+  /** Smallest value accepted (default 1). */
+  readonly min?: number;
+  /** Largest value accepted (default Number.MAX_SAFE_INTEGER). */
+  readonly max?: number;
+}
+
+/**
+ * The value of `--name` as an integer within `bounds`.
+ * @throws UsageError naming the flag, the accepted range and what was given.
+ */
+export function integerOption(name: string, raw: string | undefined, bounds: IntegerBounds = {}): number {
+  const min = bounds.min ?? 1;
+  const max = bounds.max ?? Number.MAX_SAFE_INTEGER;
+  const value = Number(raw?.trim());
+  if (raw === undefined || raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
+    throw new UsageError(`--${name} must be ${range}; got ${JSON.stringify(raw ?? '')} (see --help)`);
+  }
+  return value;
+}
+
+/** The value of `--name` as a comma-separated list of integers within `bounds` (at least one). */
+export function integerListOption(name: string, raw: string, bounds: IntegerBounds = {}): number[] {
+  return raw.split(',').map((part) => integerOption(name, part, bounds));
+}
+
+/**
+ * Checks that the build outputs a benchmark runs (paths relative to the repository) exist.
+ * @throws UsageError naming the first missing one and the command that builds it.
+ */
+export function requireBuilt(entries: readonly string[]): void {
+  for (const entry of entries) {
+    if (!existsSync(join(REPO_ROOT, entry))) throw new UsageError(`${entry} is missing: run \`node tools/scripts/build.mjs\` first (the npm script does)`);
+  }
+}
+
+/**
+ * Runs a benchmark's `main`: a usage mistake is printed as one line and exits 2; any other failure
+ * prints its stack and exits 1.
+ */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
