@@ -8,7 +8,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedde
 import { connectDatabase, type Database, migrateDatabase } from './database/orm';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { MediaOutbox } from './media/media-outbox';
-import { requestTraceLogFields } from './observability/request-trace';
+import { apiLoggerOptions } from './observability/logger-options';
 import { demoBannerTokens, seedDemoData, type SeedSummary } from './seed/demo-data';
 import { type ApiServer, startApiServer } from './server/create-server';
 
@@ -28,7 +28,7 @@ export interface RunningApi {
 }
 
 export function createLogger(config: AppConfig): Logger {
-  return pino({ level: config.logLevel, base: { service: 'api' }, mixin: requestTraceLogFields });
+  return pino(apiLoggerOptions(config.logLevel));
 }
 
 /**

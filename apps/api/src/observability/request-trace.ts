@@ -31,14 +31,29 @@ export function requestTraceLogFields(): { requestId?: string } {
 }
 
 /**
- * Express middleware: gives the request a random UUID, answers it in the `X-Request-Id` header and
- * runs the rest of the chain inside that trace. Mount it after the body parser, so the trace
- * starts where the request's own work does.
+ * Express middleware, mounted first: gives every HTTP request a random UUID and answers it in the
+ * `X-Request-Id` header, so even a request refused before its body is read (invalid JSON, too
+ * large) names itself. {@link requestTrace} then runs the request's own work inside that id.
+ */
+export function assignRequestId(): express.RequestHandler {
+  return (_req, res, next) => {
+    const requestId = randomUUID();
+    res.locals['requestId'] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    next();
+  };
+}
+
+/**
+ * Express middleware: runs the rest of the chain inside the request's trace (the id
+ * {@link assignRequestId} gave it, or a new one). Mount it after the body parser: a body is read
+ * from socket events that do not keep the trace, so it starts where the request's own work does.
  */
 export function requestTrace(): express.RequestHandler {
   return (_req, res, next) => {
-    const requestId = randomUUID();
-    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const assigned: unknown = res.locals['requestId'];
+    const requestId = typeof assigned === 'string' ? assigned : randomUUID();
+    if (typeof assigned !== 'string') res.setHeader(REQUEST_ID_HEADER, requestId);
     storage.run({ requestId }, next);
   };
 }

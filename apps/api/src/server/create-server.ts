@@ -25,7 +25,7 @@ import { VIEWER_SESSIONS_TOPIC } from '../moderation/moderation-decisions.servic
 import { LIVEKIT_WEBHOOK_PATH, liveKitWebhookRoute } from '../media/livekit-webhook.route';
 import type { MediaOutbox } from '../media/media-outbox';
 import { ApiMetrics } from '../observability/metrics';
-import { requestTrace } from '../observability/request-trace';
+import { assignRequestId, requestTrace } from '../observability/request-trace';
 import { serveDemoProfiles } from '../seed/demo-profiles-endpoint';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
 import { buildApiSchema } from './schema';
@@ -99,6 +99,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(assignRequestId());
   const httpServer: Server = createServer(app);
   // One execution per room event and visibility class, shared by every local subscriber.
   const fanout = new SubscriptionFanout(db);
@@ -164,7 +165,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const { contentType, body } = await metrics.render();
     res.type(contentType).send(body);
   });
-  app.post(LIVEKIT_WEBHOOK_PATH, ...liveKitWebhookRoute(audio, services.mediaSync, logger));
+  const [webhookBody, ...webhookHandlers] = liveKitWebhookRoute(audio, services.mediaSync, logger);
+  if (webhookBody) app.post(LIVEKIT_WEBHOOK_PATH, webhookBody, requestTrace(), ...webhookHandlers);
   serveDemoProfiles(app, { config, db, logger });
   if (config.graphql.graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   serveWebClient(app, config.webDir, logger);
@@ -179,9 +181,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   app.use(
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
+    // no-store first: an answer to a body that cannot be read is per request too.
+    noStore,
     express.json({ limit: config.limits.maxBodyBytes }),
     requestTrace(),
-    noStore,
     admissionPreflight(admission),
     expressMiddleware(apollo, { context: httpContext(admission) }),
   );

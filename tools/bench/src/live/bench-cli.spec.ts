@@ -1,4 +1,6 @@
-import { integerListOption, integerOption, requireBuilt, UsageError } from './bench-cli';
+import { parseArgs } from 'node:util';
+
+import { integerListOption, integerOption, requireBuilt, UsageError, usageMessage } from './bench-cli';
 
 describe('benchmark options', () => {
   it('reads integers within their bounds', () => {
@@ -21,5 +23,21 @@ describe('benchmark options', () => {
   it('names a missing build output and how to build it', () => {
     expect(() => requireBuilt(['package.json'])).not.toThrow();
     expect(() => requireBuilt(['dist/no-such-file.js'])).toThrow(new UsageError('dist/no-such-file.js is missing: run `node tools/scripts/build.mjs` first (the npm script does)'));
+  });
+
+  it('kind: a usage mistake printed as a stack trace — unknown flags and flags without a value are usage mistakes too', () => {
+    const refusal = (args: string[]) => {
+      try {
+        parseArgs({ args, options: { events: { type: 'string' } } });
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    expect(usageMessage(refusal(['--bogus']))).toMatch(/^Unknown option '--bogus'.* \(see --help\)$/);
+    expect(usageMessage(refusal(['--events']))).toMatch(/--events.*argument.* \(see --help\)$/);
+    expect(usageMessage(new UsageError('--events must be an integer ≥ 1; got "abc" (see --help)'))).toBe('--events must be an integer ≥ 1; got "abc" (see --help)');
+    // Anything else is a failure of the run, printed with its stack.
+    expect(usageMessage(new Error('connect ECONNREFUSED'))).toBeNull();
   });
 });

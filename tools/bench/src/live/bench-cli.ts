@@ -46,13 +46,26 @@ export function requireBuilt(entries: readonly string[]): void {
 }
 
 /**
+ * The one line to print for a usage mistake: a {@link UsageError}, or node:util `parseArgs`
+ * refusing the command line (an unknown flag, a flag without its value); null for anything else.
+ */
+export function usageMessage(error: unknown): string | null {
+  if (error instanceof UsageError) return error.message;
+  // Duck-typed: node's own errors need not be instances of this realm's Error (under Jest they are not).
+  const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_') && typeof message === 'string') return `${message} (see --help)`;
+  return null;
+}
+
+/**
  * Runs a benchmark's `main`: a usage mistake is printed as one line and exits 2; any other failure
  * prints its stack and exits 1.
  */
 export function runBench(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
+    const usage = usageMessage(error);
+    if (usage !== null) {
+      process.stderr.write(`${usage}\n`);
       process.exit(2);
     }
     process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

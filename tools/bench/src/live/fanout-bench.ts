@@ -40,7 +40,9 @@ Usage: npm run bench:fanout -- [options]
                             redis://127.0.0.1:6379); reports the latency Redis adds
   --no-pin                  do not pin processes to cores with taskset
   --label TEXT              a label written into docs/benchmarks.md (e.g. "BEFORE the fan-out work")
-  --write-docs              rewrite this benchmark's section of docs/benchmarks.md
+  --write-docs              rewrite this benchmark's section of docs/benchmarks.md: "Live rooms:
+                            fan-out", or "Live rooms: fan-out through Redis" with --redis (earlier
+                            runs under the section's ### headings are kept)
   --help                    show this help
 
 One API process (dist/apps/api/main.js; the npm script builds first) on loopback with a fresh

@@ -25,7 +25,8 @@ Usage: npm run bench:join-storm -- [options]
                         are counted, bounded by --max-seconds)
   --no-pin              do not pin processes to cores with taskset
   --label TEXT          a label written into docs/benchmarks.md
-  --write-docs          rewrite this benchmark's section of docs/benchmarks.md
+  --write-docs          rewrite this benchmark's section of docs/benchmarks.md ("Live rooms: join
+                        storm"; earlier runs under its ### headings are kept)
   --help                show this help
 
 Reports the joinRoom latency (p50/p99, measured from the moment each request was sent), the

@@ -21,10 +21,11 @@ Usage: npm run bench:query-throughput -- [options]
                       (default 1); totals over all rounds are reported
   --connections 32    autocannon connections (default 32)
   --listeners 60      listeners seeded into the room (default 60; the query reads 50)
-  --speakers 3        speakers on stage besides the host (default 3)
+  --speakers 3        speakers on stage besides the host, 0–8 (default 3)
   --no-pin            do not pin processes to cores with taskset
   --label TEXT        a label written into docs/benchmarks.md
-  --write-docs        rewrite this benchmark's section of docs/benchmarks.md
+  --write-docs        rewrite this benchmark's section of docs/benchmarks.md ("Live rooms: query
+                      throughput"; earlier runs under its ### headings are kept)
   --help              show this help
 
 The query: room(id) { stage { profile { displayName headline } } audience(first: 50) { edges {

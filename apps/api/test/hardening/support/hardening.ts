@@ -5,7 +5,7 @@ import { SignJWT } from 'jose';
 import pino, { type Logger } from 'pino';
 
 import { DEV_JWT_SECRET } from '../../../src/config/config';
-import { requestTraceLogFields } from '../../../src/observability/request-trace';
+import { apiLoggerOptions } from '../../../src/observability/logger-options';
 import { sql } from '../../support/graphql-helpers';
 import { startTestApi, type TestApi, useTestApi } from '../../support/test-api';
 
@@ -30,7 +30,7 @@ export function capturingLogger(): { logger: Logger; lines: LogLine[]; errorLine
       callback();
     },
   });
-  const logger = pino({ level: 'info', base: { service: 'api' }, mixin: requestTraceLogFields }, stream);
+  const logger = pino(apiLoggerOptions('info'), stream);
   return { logger, lines, errorLines: () => lines.filter((line) => line.level >= 50) };
 }
 
