@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
 import { type GraphQLContext, requireViewer } from '../common/context';
 import type { RoomStreamItem } from '../events/room-event-message';
 import { type GraphQLRoomEvent, toGraphQLRoomEvent } from './dto/room-event.mapper';
-import { RoomEventType } from './dto/room-event.type';
+import { RoomEventInterfaceType } from './dto/room-event.type';
 
 interface SubscribeArgs {
   readonly args: { roomId: string; sinceVersion?: number | null };
@@ -12,7 +12,7 @@ interface SubscribeArgs {
 
 @Resolver()
 export class RoomEventsResolver {
-  @Subscription(() => RoomEventType, {
+  @Subscription(() => RoomEventInterfaceType, {
     description: 'Every change to one room, in version order. Only viewers who may join the room may subscribe.',
     subscribe: ({ args, context }: SubscribeArgs) =>
       context.services.roomEvents.open(context.scope.em, requireViewer(context), args.roomId, args.sinceVersion ?? null, context.signal),

@@ -5,22 +5,22 @@ import { buildSchema, type GraphQLInterfaceType } from 'graphql';
 
 import { eventSequence, participant, roomDetail } from './room-fixtures.test-helper';
 import {
-  createRoomState,
+  createLiveRoomState,
   dispositionOf,
   HANDLED_EVENT_TYPES,
   roomReducer,
   type RoomAction,
-  type RoomState,
+  type LiveRoomState,
   visibleRoom,
 } from './room-reducer';
 import type { Participant, RoomEvent, UnknownRoomEvent } from './room-types';
 
 const ids = (list: readonly Participant[]) => list.map((p) => p.profile.id);
-const run = (state: RoomState, ...actions: RoomAction[]) => actions.reduce(roomReducer, state);
+const run = (state: LiveRoomState, ...actions: RoomAction[]) => actions.reduce(roomReducer, state);
 const received = (event: RoomEvent | UnknownRoomEvent): RoomAction => ({ type: 'eventReceived', event });
 
-function hostView(overrides: Parameters<typeof roomDetail>[0] = {}): RoomState {
-  return createRoomState(roomDetail(overrides), 'host');
+function hostView(overrides: Parameters<typeof roomDetail>[0] = {}): LiveRoomState {
+  return createLiveRoomState(roomDetail(overrides), 'host');
 }
 
 describe('room events: every type the served schema declares', () => {
@@ -148,7 +148,7 @@ describe('each event type', () => {
 
   it('ParticipantRemoved of the viewer shows the removal notice, with the ban', () => {
     const events = eventSequence();
-    const state = run(createRoomState(roomDetail({ viewerParticipant: participant('tom', 'LISTENER') }), 'tom'), received(events.next('ParticipantRemoved', { profileId: 'tom', banned: true })));
+    const state = run(createLiveRoomState(roomDetail({ viewerParticipant: participant('tom', 'LISTENER') }), 'tom'), received(events.next('ParticipantRemoved', { profileId: 'tom', banned: true })));
     expect(state.viewerRemoved).toEqual({ banned: true });
     expect(visibleRoom(state).viewerParticipant).toBeNull();
     expect(visibleRoom(state).listenerCount).toBe(2);
@@ -241,7 +241,7 @@ describe('optimistic updates never double-count', () => {
   it('joining, then the ParticipantJoined event: the viewer is counted once (variant: a listener who joins)', () => {
     const events = eventSequence();
     const me = participant('me', 'LISTENER');
-    let state = createRoomState(roomDetail({ viewerParticipant: null }), 'me');
+    let state = createLiveRoomState(roomDetail({ viewerParticipant: null }), 'me');
     state = run(state, { type: 'participantChanged', participant: me });
     expect(visibleRoom(state).listenerCount).toBe(4);
     state = run(state, received(events.next('ParticipantJoined', { participant: me })));
@@ -254,9 +254,9 @@ describe('optimistic updates never double-count', () => {
     const paged = roomDetail({ viewerParticipant: participant('me', 'LISTENER'), listenerCount: 500 });
     const detail = { ...paged, audience: { ...paged.audience, pageInfo: { ...paged.audience.pageInfo, hasNextPage: true } } };
     const speaker = participant('me', 'SPEAKER');
-    const resultFirst = run(createRoomState(detail, 'me'), { type: 'participantChanged', participant: speaker }, received(events.next('RoleChanged', { participant: speaker, previousRole: 'LISTENER' })));
+    const resultFirst = run(createLiveRoomState(detail, 'me'), { type: 'participantChanged', participant: speaker }, received(events.next('RoleChanged', { participant: speaker, previousRole: 'LISTENER' })));
     const eventFirst = run(
-      createRoomState(detail, 'me'),
+      createLiveRoomState(detail, 'me'),
       received(eventSequence().next('RoleChanged', { participant: speaker, previousRole: 'LISTENER' })),
       { type: 'participantChanged', participant: speaker },
     );
@@ -276,7 +276,7 @@ describe('optimistic updates never double-count', () => {
 describe('removal notice (bug 3: stale banner)', () => {
   it('is cleared when the removed viewer joins again, and survives a refetch until then', () => {
     const events = eventSequence();
-    let state = createRoomState(roomDetail({ viewerParticipant: participant('tom', 'LISTENER') }), 'tom');
+    let state = createLiveRoomState(roomDetail({ viewerParticipant: participant('tom', 'LISTENER') }), 'tom');
     state = run(state, received(events.next('ParticipantRemoved', { profileId: 'tom', banned: false })));
     state = run(state, { type: 'roomLoaded', room: roomDetail({ version: 11, viewerParticipant: null }) });
     expect(state.viewerRemoved).toEqual({ banned: false });

@@ -42,7 +42,7 @@ export interface RoomSnapshot {
 /** A mutation's result shown before its event arrives; the event replaces it (never adds to it). */
 export type PendingChange = { readonly kind: 'upsert'; readonly participant: Participant } | { readonly kind: 'removed' };
 
-export interface RoomState {
+export interface LiveRoomState {
   readonly viewerId: string;
   /** Only fetches and events change this, so an event is counted exactly once. */
   readonly confirmed: RoomSnapshot;
@@ -108,7 +108,7 @@ export function snapshotOf(room: RoomDetail): RoomSnapshot {
 }
 
 /** The first state of a room page, or the state after a refetch (`previous` keeps the removal notice). */
-export function createRoomState(room: RoomDetail, viewerId: string, previous: RoomState | null = null): RoomState {
+export function createLiveRoomState(room: RoomDetail, viewerId: string, previous: LiveRoomState | null = null): LiveRoomState {
   return {
     viewerId,
     confirmed: snapshotOf(room),
@@ -132,10 +132,10 @@ export function dispositionOf(lastSeenVersion: number, event: Pick<RoomEvent, 'v
   return event.previousVersion === lastSeenVersion ? 'apply' : 'refetch';
 }
 
-export function roomReducer(state: RoomState, action: RoomAction): RoomState {
+export function roomReducer(state: LiveRoomState, action: RoomAction): LiveRoomState {
   switch (action.type) {
     case 'roomLoaded':
-      return createRoomState(action.room, state.viewerId, state);
+      return createLiveRoomState(action.room, state.viewerId, state);
     case 'eventReceived':
       return receiveEvent(state, action.event);
     case 'participantChanged': {
@@ -153,7 +153,7 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   }
 }
 
-function receiveEvent(state: RoomState, event: RoomEvent | UnknownRoomEvent): RoomState {
+function receiveEvent(state: LiveRoomState, event: RoomEvent | UnknownRoomEvent): LiveRoomState {
   const disposition = dispositionOf(state.confirmed.version, event);
   if (disposition === 'ignore') return state;
   // A type this build does not know (a newer server) is never applied and never throws: the
@@ -194,7 +194,7 @@ function profilesIn(event: RoomEvent): readonly string[] | 'all' {
   }
 }
 
-function withoutPendingFor(pending: RoomState['pending'], event: RoomEvent): RoomState['pending'] {
+function withoutPendingFor(pending: LiveRoomState['pending'], event: RoomEvent): LiveRoomState['pending'] {
   const profiles = profilesIn(event);
   if (profiles === 'all') return {};
   if (!profiles.some((id) => id in pending)) return pending;
@@ -327,7 +327,7 @@ export function appendAudiencePage(room: RoomSnapshot, page: readonly Participan
 }
 
 /** What the page shows: the confirmed room with this page's not-yet-confirmed changes on top. */
-export function visibleRoom(state: RoomState): RoomSnapshot {
+export function visibleRoom(state: LiveRoomState): RoomSnapshot {
   let room = state.confirmed;
   for (const [profileId, change] of Object.entries(state.pending)) {
     room =

@@ -3,14 +3,14 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { AUDIENCE_PAGE, AUDIENCE_QUERY, ROOM_EVENTS, ROOM_QUERY } from '../api/operations';
 import { useSession } from '../app/session';
-import { createRoomState, roomReducer, type RoomAction, type RoomSnapshot, type RoomState, visibleRoom } from './room-reducer';
+import { createLiveRoomState, roomReducer, type RoomAction, type RoomSnapshot, type LiveRoomState, visibleRoom } from './room-reducer';
 
 /** The room stream itself, apart from the socket: running, ended by the server, or refused. */
 export type StreamState = 'running' | 'ended' | 'failed';
 
-type PageAction = RoomAction | { readonly type: 'firstLoad'; readonly state: RoomState };
+type PageAction = RoomAction | { readonly type: 'firstLoad'; readonly state: LiveRoomState };
 
-function pageReducer(state: RoomState | null, action: PageAction): RoomState | null {
+function pageReducer(state: LiveRoomState | null, action: PageAction): LiveRoomState | null {
   if (action.type === 'firstLoad') return action.state;
   return state === null ? null : roomReducer(state, action);
 }
@@ -41,7 +41,7 @@ export function useLiveRoom(roomId: string) {
           return;
         }
         setLoadError(null);
-        dispatch(loads === 0 ? { type: 'firstLoad', state: createRoomState(room, viewer.id) } : { type: 'roomLoaded', room });
+        dispatch(loads === 0 ? { type: 'firstLoad', state: createLiveRoomState(room, viewer.id) } : { type: 'roomLoaded', room });
         // An ended room sends nothing more.
         if (room.status === 'ENDED') return;
         unsubscribe = api.subscribe(

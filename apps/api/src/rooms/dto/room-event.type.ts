@@ -10,7 +10,7 @@ import { ParticipantType } from './room.type';
     'One change to a room. version goes up with every event of the room; previousVersion is the version before this event. A client that last saw version V and receives an event whose previousVersion is not V has missed something and refetches the room.',
   resolveType: (event: GraphQLRoomEvent) => event.type,
 })
-export abstract class RoomEventType {
+export abstract class RoomEventInterfaceType {
   @Field(() => ID)
   roomId!: string;
 
@@ -24,24 +24,24 @@ export abstract class RoomEventType {
   at!: Date;
 }
 
-@ObjectType('ParticipantJoined', { implements: RoomEventType })
-export class ParticipantJoinedEvent extends RoomEventType {
+@ObjectType('ParticipantJoined', { implements: RoomEventInterfaceType })
+export class ParticipantJoinedEvent extends RoomEventInterfaceType {
   @Field(() => ParticipantType)
   participant!: ParticipantType;
 }
 
-@ObjectType('ParticipantLeft', { implements: RoomEventType })
-export class ParticipantLeftEvent extends RoomEventType {
+@ObjectType('ParticipantLeft', { implements: RoomEventInterfaceType })
+export class ParticipantLeftEvent extends RoomEventInterfaceType {
   @Field(() => ID)
   profileId!: string;
 }
 
 @ObjectType('AudienceChanged', {
-  implements: RoomEventType,
+  implements: RoomEventInterfaceType,
   description:
     'Listener joins and leaves, coalesced. In a large room the server may fold many joins and leaves into one event (then previousVersion < version - 1).',
 })
-export class AudienceChangedEvent extends RoomEventType {
+export class AudienceChangedEvent extends RoomEventInterfaceType {
   @Field(() => Int)
   listenerCount!: number;
 
@@ -52,35 +52,35 @@ export class AudienceChangedEvent extends RoomEventType {
   leftProfileIds!: string[];
 }
 
-@ObjectType('HandRaised', { implements: RoomEventType })
-export class HandRaisedEvent extends RoomEventType {
+@ObjectType('HandRaised', { implements: RoomEventInterfaceType })
+export class HandRaisedEvent extends RoomEventInterfaceType {
   @Field(() => ParticipantType)
   participant!: ParticipantType;
 }
 
-@ObjectType('HandLowered', { implements: RoomEventType })
-export class HandLoweredEvent extends RoomEventType {
+@ObjectType('HandLowered', { implements: RoomEventInterfaceType })
+export class HandLoweredEvent extends RoomEventInterfaceType {
   @Field(() => ParticipantType)
   participant!: ParticipantType;
 }
 
-@ObjectType('StageInvitation', { implements: RoomEventType })
-export class StageInvitationEvent extends RoomEventType {
+@ObjectType('StageInvitation', { implements: RoomEventInterfaceType })
+export class StageInvitationEvent extends RoomEventInterfaceType {
   @Field(() => ParticipantType)
   participant!: ParticipantType;
 }
 
 @ObjectType('StageInvitationDeclined', {
-  implements: RoomEventType,
+  implements: RoomEventInterfaceType,
   description: 'The invited participant declined; their invitation is withdrawn.',
 })
-export class StageInvitationDeclinedEvent extends RoomEventType {
+export class StageInvitationDeclinedEvent extends RoomEventInterfaceType {
   @Field(() => ParticipantType)
   participant!: ParticipantType;
 }
 
-@ObjectType('RoleChanged', { implements: RoomEventType })
-export class RoleChangedEvent extends RoomEventType {
+@ObjectType('RoleChanged', { implements: RoomEventInterfaceType })
+export class RoleChangedEvent extends RoomEventInterfaceType {
   @Field(() => ParticipantType)
   participant!: ParticipantType;
 
@@ -88,20 +88,20 @@ export class RoleChangedEvent extends RoomEventType {
   previousRole!: ParticipantRole;
 }
 
-@ObjectType('ParticipantMuted', { implements: RoomEventType })
-export class ParticipantMutedEvent extends RoomEventType {
+@ObjectType('ParticipantMuted', { implements: RoomEventInterfaceType })
+export class ParticipantMutedEvent extends RoomEventInterfaceType {
   @Field(() => ParticipantType)
   participant!: ParticipantType;
 }
 
-@ObjectType('ParticipantUnmuted', { implements: RoomEventType, description: 'A speaker unmuted themself.' })
-export class ParticipantUnmutedEvent extends RoomEventType {
+@ObjectType('ParticipantUnmuted', { implements: RoomEventInterfaceType, description: 'A speaker unmuted themself.' })
+export class ParticipantUnmutedEvent extends RoomEventInterfaceType {
   @Field(() => ParticipantType)
   participant!: ParticipantType;
 }
 
-@ObjectType('ParticipantRemoved', { implements: RoomEventType })
-export class ParticipantRemovedEvent extends RoomEventType {
+@ObjectType('ParticipantRemoved', { implements: RoomEventInterfaceType })
+export class ParticipantRemovedEvent extends RoomEventInterfaceType {
   @Field(() => ID)
   profileId!: string;
 
@@ -109,17 +109,17 @@ export class ParticipantRemovedEvent extends RoomEventType {
   banned!: boolean;
 }
 
-@ObjectType('RoomStatusChanged', { implements: RoomEventType })
-export class RoomStatusChangedEvent extends RoomEventType {
+@ObjectType('RoomStatusChanged', { implements: RoomEventInterfaceType })
+export class RoomStatusChangedEvent extends RoomEventInterfaceType {
   @Field(() => RoomStatusGql)
   status!: RoomStatus;
 }
 
 @ObjectType('ParticipantConnectionChanged', {
-  implements: RoomEventType,
+  implements: RoomEventInterfaceType,
   description: "A participant on stage connected to or dropped off the room's audio (media server). Listeners' connections are not room events.",
 })
-export class ParticipantConnectionChangedEvent extends RoomEventType {
+export class ParticipantConnectionChangedEvent extends RoomEventInterfaceType {
   @Field(() => ParticipantType)
   participant!: ParticipantType;
 
