@@ -123,11 +123,16 @@ export class RoomEventStream {
     return this.channels.size;
   }
 
-  /** Open streams on this instance: of one room, or over all rooms. */
+  /**
+   * Live streams on this instance (of one room, or over all rooms): started, so every event
+   * committed from now on reaches them. A stream still opening (checking access, reading where the
+   * room stands) is not counted yet: waiting for this count before committing an event is what
+   * guarantees the stream receives it.
+   */
   subscriberCount(roomId?: string): number {
-    if (roomId !== undefined) return this.channels.get(roomId.toLowerCase())?.subscribers.size ?? 0;
+    const channels = roomId !== undefined ? [this.channels.get(roomId.toLowerCase())] : [...this.channels.values()];
     let count = 0;
-    for (const channel of this.channels.values()) count += channel.subscribers.size;
+    for (const channel of channels) for (const subscriber of channel?.subscribers ?? []) if (subscriber.isLive()) count += 1;
     return count;
   }
 
@@ -591,6 +596,11 @@ class RoomSubscriber implements PushableRoomStream {
       item.event.previousVersion === this.last &&
       !endsStreamFor(item.event, this.viewer.profileId)
     );
+  }
+
+  /** Started and not ended: every event delivered from now on reaches this stream. */
+  isLive(): boolean {
+    return this.started && !this.done;
   }
 
   /** Items waiting for the consumer (at most {@link MAX_BUFFERED_EVENTS}). */

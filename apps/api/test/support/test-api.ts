@@ -175,8 +175,9 @@ export class Collector<T> {
 }
 
 /**
- * Waits (bounded, through `pollUntil`) until `roomId`'s channel on `api` holds at least `count`
- * local subscribers, and fails the test with the count reached otherwise.
+ * Waits (bounded, through `pollUntil`) until `roomId` has at least `count` live streams on `api`
+ * (started: an event committed after this returns reaches every one of them), and fails the test
+ * with the count reached otherwise.
  */
 export async function roomSubscribersReach(api: TestApi, roomId: string, count: number): Promise<void> {
   const stream = api.api.server.services.roomEvents;
