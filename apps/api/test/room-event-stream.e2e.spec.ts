@@ -7,7 +7,7 @@ import { Migration20261130StoredDomainEvents } from '../src/database/migrations/
 import { roomEventsTopic } from '../src/events/room-event-stream';
 import { parseRoomEventMessage } from '../src/events/room-event-message';
 import { okOn, sql } from './support/graphql-helpers';
-import { Collector, tokenFor, useTestApi } from './support/test-api';
+import { Collector, roomSubscribersReach, tokenFor, useTestApi } from './support/test-api';
 import { pollUntil } from './support/poll';
 
 const EVENTS = `subscription($roomId: ID!, $since: Int) {
@@ -223,6 +223,39 @@ describe('room event streams', () => {
       expect(collector.errors).toEqual([]);
     });
   });
+  describe('kind: an event committed before a stream started', () => {
+    it('a stream still opening is not counted as live; once it is, an event committed right after reaches it', async () => {
+      const roomId = await liveRoom();
+      await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
+      // Hold the room channel's bus subscription: the stream exists but cannot start.
+      const bus = api.api.bus;
+      const subscribe = bus.subscribe.bind(bus);
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const spy = jest.spyOn(bus, 'subscribe').mockImplementation(async (topic, handler) => {
+        if (topic === roomEventsTopic(roomId)) await held;
+        return subscribe(topic, handler);
+      });
+      try {
+        const collector = new Collector<EventResult>();
+        api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
+        const opening = () => spy.mock.calls.some(([topic]) => topic === roomEventsTopic(roomId));
+        expect(await pollUntil(opening, Boolean)).toBe(true);
+        expect(api.api.server.services.roomEvents.subscriberCount(roomId)).toBe(0);
+        release();
+        await roomSubscribersReach(api, roomId, 1);
+        await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "now") { id } }`, { id: roomId }, ada);
+        await collector.count(1);
+        expect(collector.items.map((item) => item.roomEvents.__typename)).toEqual(['HandRaised']);
+      } finally {
+        release();
+        spy.mockRestore();
+      }
+    });
+  });
+
   describe('kind: events published out of order', () => {
     /**
      * Commits three hand events while holding back what the commits publish on the room's topic,
