@@ -1,8 +1,8 @@
 // Room commands racing each other through real, concurrent HTTP requests (Promise.all). The
 // room row lock must serialise them: the stage never passes maxSpeakers, a banned profile is
 // never a participant, a LIVE room always has exactly one HOST, and event versions are 1..N.
-import { activeParticipants, codeOf, expectConsecutiveVersions, sql, storedEvents } from './support/graphql-helpers';
-import { Collector, type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { activeParticipants, codeOf, expectConsecutiveVersions, outcomeOf, sql, storedEvents } from './support/graphql-helpers';
+import { asNamedProfiles, Collector, startTestApi, type TestApi } from './support/test-api';
 
 const JOIN = `mutation($roomId: ID!) { joinRoom(roomId: $roomId) { participant { role } } }`;
 const LEAVE = `mutation($roomId: ID!) { leaveRoom(roomId: $roomId) { id } }`;
@@ -50,23 +50,13 @@ function largestStageOverTime(hostId: string, events: readonly { payload: Record
   return largest;
 }
 
-/** A response is either a success or one of the given contract codes: never a masked 500. */
-function outcomeOf(response: GraphQLResponse, allowed: readonly string[]): string {
-  if (!response.errors) return 'ok';
-  const code = codeOf(response);
-  if (code === undefined || !allowed.includes(code)) {
-    throw new Error(`expected success or one of [${allowed.join(', ')}], got ${JSON.stringify(response.errors)}`);
-  }
-  return code;
-}
-
 function count<T>(values: readonly T[], value: T): number {
   return values.filter((v) => v === value).length;
 }
 
 describe('concurrent room commands over real HTTP', () => {
   let api: TestApi;
-  const tokens = new Map<string, string>();
+  const { token, as, ok } = asNamedProfiles(() => api);
 
   beforeAll(async () => {
     // Every event on its own (no audience folding): these tests check each version's place.
@@ -78,25 +68,6 @@ describe('concurrent room commands over real HTTP', () => {
   beforeEach(async () => {
     await api.clear();
   });
-
-  async function token(profileId: string): Promise<string> {
-    let value = tokens.get(profileId);
-    if (!value) {
-      value = await tokenFor(profileId, { name: `Person ${profileId}` });
-      tokens.set(profileId, value);
-    }
-    return value;
-  }
-
-  async function as(profileId: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
-    return api.request(query, variables, await token(profileId));
-  }
-
-  async function ok(profileId: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const response = await as(profileId, query, variables);
-    expect(response.errors).toBeUndefined();
-    return response.data as Record<string, unknown>;
-  }
 
   async function createRoom(hostId: string, maxSpeakers: number): Promise<string> {
     const data = await ok(hostId, `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`, {

@@ -7,8 +7,8 @@
 // counters, bans and the end of the room stay exact.
 import { Client } from 'pg';
 
-import { activeParticipants, codeOf, expectConsecutiveVersions, sql, storedEvents } from './support/graphql-helpers';
-import { type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { activeParticipants, codeOf, expectConsecutiveVersions, outcomeOf, sql, storedEvents, tracedStatements } from './support/graphql-helpers';
+import { asNamedProfiles, type GraphQLResponse, startTestApi, type TestApi } from './support/test-api';
 import { workerDatabaseUrl } from './support/test-database';
 
 const JOIN = `mutation($roomId: ID!) { joinRoom(roomId: $roomId) { participant { role } } }`;
@@ -19,16 +19,6 @@ const MOVE_TO_AUDIENCE = `mutation($roomId: ID!, $p: ID!) { moveToAudience(roomI
 const MUTE = `mutation($roomId: ID!, $p: ID!) { muteParticipant(roomId: $roomId, profileId: $p) { muted } }`;
 const REMOVE = `mutation($roomId: ID!, $p: ID!, $ban: Boolean) { removeParticipant(roomId: $roomId, profileId: $p, ban: $ban) { id } }`;
 const END = `mutation($roomId: ID!) { endRoom(roomId: $roomId) { status } }`;
-
-/** A response is either a success or one of the given contract codes: never a masked 500. */
-function outcomeOf(response: GraphQLResponse, allowed: readonly string[]): string {
-  if (!response.errors) return 'ok';
-  const code = codeOf(response);
-  if (code === undefined || !allowed.includes(code)) {
-    throw new Error(`expected success or one of [${allowed.join(', ')}], got ${JSON.stringify(response.errors)}`);
-  }
-  return code;
-}
 
 /**
  * The queries of the API's backends waiting for a lock now, as PostgreSQL sees them. (The first
@@ -58,7 +48,7 @@ describe('a listener join waits on the stage lock (issue 9)', () => {
   let api: TestApi;
   let observer: Client;
   let holder: Client;
-  const tokens = new Map<string, string>();
+  const { token, as, ok } = asNamedProfiles(() => api);
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -73,21 +63,6 @@ describe('a listener join waits on the stage lock (issue 9)', () => {
   beforeEach(async () => {
     await api.clear();
   });
-
-  async function as(profileId: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
-    let token = tokens.get(profileId);
-    if (!token) {
-      token = await tokenFor(profileId, { name: `Person ${profileId}` });
-      tokens.set(profileId, token);
-    }
-    return api.request(query, variables, token);
-  }
-
-  async function ok(profileId: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const response = await as(profileId, query, variables);
-    expect(response.errors).toBeUndefined();
-    return response.data as Record<string, unknown>;
-  }
 
   async function createRoom(hostId: string, maxSpeakers = 10): Promise<string> {
     const data = await ok(hostId, `mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }`, { input: { title: 'Locks', maxSpeakers } });
@@ -206,15 +181,7 @@ describe('a listener join waits on the stage lock (issue 9)', () => {
   /** The statements one request issued, from the ORM's query log. */
   async function statementsOf(profileId: string, query: string, variables: Record<string, unknown>): Promise<string[]> {
     await as(profileId, '{ __typename }', {});
-    const traced: { sql: string; requestId: string | null }[] = [];
-    const stop = api.api.db.onQuery((sql, requestId) => traced.push({ sql, requestId }));
-    try {
-      const response = await as(profileId, query, variables);
-      expect(response.errors).toBeUndefined();
-      return traced.filter((statement) => statement.requestId === response.requestId).map((statement) => statement.sql);
-    } finally {
-      stop();
-    }
+    return (await tracedStatements(api, query, variables, await token(profileId))).statements;
   }
 
   /** Which of the two rows a request locked or wrote, in order. */

@@ -3,6 +3,7 @@
 // Counted from the ORM's query log (Database.onQuery), as sql-count.e2e.spec.ts does.
 import { randomUUID } from 'node:crypto';
 
+import { tracedStatements } from './support/graphql-helpers';
 import { tokenFor, useTestApi } from './support/test-api';
 import { ok, OPS, sql } from './support/trust-and-safety-operations';
 
@@ -47,16 +48,7 @@ describe('SQL statements per trust-and-safety list', () => {
 
   /** The query's data and the SQL traced to its X-Request-Id (never other requests' leftover work). */
   async function counted<T>(query: string, token: string): Promise<{ data: T; statements: string[] }> {
-    const traced: { sql: string; requestId: string | null }[] = [];
-    const stop = api.api.db.onQuery((sql, requestId) => traced.push({ sql, requestId }));
-    try {
-      const response = await api.request<T>(query, { first: 50 }, token);
-      expect(response.errors).toBeUndefined();
-      expect(response.requestId).toMatch(/^[0-9a-f-]{36}$/);
-      return { data: response.data as T, statements: traced.filter((s) => s.requestId === response.requestId).map((s) => s.sql) };
-    } finally {
-      stop();
-    }
+    return tracedStatements<T>(api, query, { first: 50 }, token);
   }
 
   type Connection = Record<string, { edges: unknown[] }>;

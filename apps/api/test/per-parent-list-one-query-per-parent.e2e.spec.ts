@@ -4,7 +4,7 @@
 // request's DataLoaders: one statement per distinct argument set, a LATERAL join giving each group
 // its own keyset page and limit, under the same visibility rule as `rooms`. Counted over real HTTP
 // from the ORM's query log, traced to the request by its X-Request-Id (as sql-count.e2e.spec.ts).
-import { expectNoLeaks, okOn } from './support/graphql-helpers';
+import { expectNoLeaks, okOn, tracedStatements } from './support/graphql-helpers';
 import { tokenFor, useTestApi } from './support/test-api';
 
 const VIEWER_GROUPS_WITH_LISTS = `query {
@@ -40,16 +40,7 @@ describe('a per-parent list resolved one query per parent', () => {
   /** The query's data and the SQL statements traced to its request id (the viewer signed in beforehand). */
   async function counted<T>(query: string, variables: Record<string, unknown>, token: string): Promise<{ data: T; statements: string[] }> {
     await ok(`{ viewer { id } }`, {}, token);
-    const traced: { sql: string; requestId: string | null }[] = [];
-    const stop = api.api.db.onQuery((sql, requestId) => traced.push({ sql, requestId }));
-    try {
-      const response = await api.request<T>(query, variables, token);
-      expect(response.errors).toBeUndefined();
-      expect(response.requestId).toMatch(/^[0-9a-f-]{36}$/);
-      return { data: response.data as T, statements: traced.filter((s) => s.requestId === response.requestId).map((s) => s.sql) };
-    } finally {
-      stop();
-    }
+    return tracedStatements<T>(api, query, variables, token);
   }
 
   async function createGroup(token: string, name: string): Promise<string> {

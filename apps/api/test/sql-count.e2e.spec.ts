@@ -1,6 +1,6 @@
 // No N+1: the number of SQL statements a list query issues must not grow with the list. Counted
 // from the ORM's query log (Database.onQuery), as MikroORM's own suite does.
-import { okOn } from './support/graphql-helpers';
+import { okOn, tracedStatements } from './support/graphql-helpers';
 import { tokenFor, useTestApi } from './support/test-api';
 
 const ROOMS_QUERY = `query { rooms(first: 20) { edges { node { host { displayName } stage { profile { displayName } } listenerCount } } } }`;
@@ -26,16 +26,7 @@ describe('SQL statements per list query', () => {
   async function counted<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; statements: string[] }> {
     // Sign in first, so creating the viewer's profile is not counted.
     await ok(`{ viewer { id } }`, {}, viewer);
-    const traced: { sql: string; requestId: string | null }[] = [];
-    const stop = api.api.db.onQuery((sql, requestId) => traced.push({ sql, requestId }));
-    try {
-      const response = await api.request<T>(query, variables, viewer);
-      expect(response.errors).toBeUndefined();
-      expect(response.requestId).toMatch(/^[0-9a-f-]{36}$/);
-      return { data: response.data as T, statements: traced.filter((s) => s.requestId === response.requestId).map((s) => s.sql) };
-    } finally {
-      stop();
-    }
+    return tracedStatements<T>(api, query, variables, viewer);
   }
 
   /** A LIVE room by its own host with two speakers and three listeners, all through the API. */

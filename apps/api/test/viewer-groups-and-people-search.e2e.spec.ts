@@ -3,7 +3,7 @@
 // invitees). Over real HTTP against real PostgreSQL: pagination, bounds, authorization, blocks,
 // the rate limit, and SQL statements that do not grow with the page (counted from the ORM's
 // query log, as sql-count.e2e.spec.ts does).
-import { codeOf, expectNoLeaks, type GraphQLErrorBody, okOn, sql } from './support/graphql-helpers';
+import { codeOf, expectNoLeaks, type GraphQLErrorBody, okOn, sql, tracedStatements } from './support/graphql-helpers';
 import { type GraphQLResponse, startTestApi, type TestApi, tokenFor, useTestApi } from './support/test-api';
 
 const VIEWER_GROUPS = `query($first: Int, $after: String) {
@@ -71,16 +71,10 @@ describe('viewerGroups and searchProfiles', () => {
     return ids;
   }
 
-  /** The query's data and every SQL statement it caused (the viewer is signed in beforehand). */
+  /** The query's data and the SQL traced to its request (the viewer is signed in beforehand). */
   async function counted<T>(query: string, variables: Record<string, unknown>, token: string): Promise<{ data: T; statements: string[] }> {
     await ok(`{ viewer { id } }`, {}, token);
-    const statements: string[] = [];
-    const stop = api.api.db.onQuery((statement) => statements.push(statement));
-    try {
-      return { data: await ok<T>(query, variables, token), statements };
-    } finally {
-      stop();
-    }
+    return tracedStatements<T>(api, query, variables, token);
   }
 
   const snapshot = async () => ({

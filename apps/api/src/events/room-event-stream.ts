@@ -125,8 +125,8 @@ export class RoomEventStream {
 
   /**
    * Live streams on this instance (of one room, or over all rooms): started, so every event
-   * committed from now on reaches them. A stream still opening (checking access, reading where the
-   * room stands) is not counted yet: waiting for this count before committing an event is what
+   * committed from now on reaches them. A stream still opening (waiting for its room's channel,
+   * reading where the room stands) is not counted yet: waiting for this count before committing an event is what
    * guarantees the stream receives it.
    */
   subscriberCount(roomId?: string): number {

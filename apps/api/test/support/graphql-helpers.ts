@@ -44,6 +44,39 @@ export function okOn(api: Requester | (() => Requester)) {
     ok<T>(typeof api === 'function' ? api() : api, query, variables, token);
 }
 
+/** A response is either a success or one of the given contract codes: never a masked 500. */
+export function outcomeOf(response: GraphQLResponse, allowed: readonly string[]): string {
+  if (!response.errors) return 'ok';
+  const code = codeOf(response);
+  if (code === undefined || !allowed.includes(code)) {
+    throw new Error(`expected success or one of [${allowed.join(', ')}], got ${JSON.stringify(response.errors)}`);
+  }
+  return code;
+}
+
+/**
+ * Runs one operation over HTTP that must succeed, and returns its data and the SQL statements
+ * traced to its X-Request-Id: statements that work other requests left running (media sync,
+ * deliveries) issued meanwhile never count.
+ */
+export async function tracedStatements<T = Record<string, unknown>>(
+  api: Pick<TestApi, 'request' | 'api'>,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | null,
+): Promise<{ data: T; statements: string[] }> {
+  const traced: { sql: string; requestId: string | null }[] = [];
+  const stop = api.api.db.onQuery((sql, requestId) => traced.push({ sql, requestId }));
+  try {
+    const response = await api.request<T>(query, variables, token);
+    expect(response.errors).toBeUndefined();
+    expect(response.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    return { data: response.data as T, statements: traced.filter((s) => s.requestId === response.requestId).map((s) => s.sql) };
+  } finally {
+    stop();
+  }
+}
+
 /**
  * Runs one query or mutation over a graphql-ws client and resolves with its single result.
  * Errors that graphql-ws reports through the sink's `error` (refused in onSubscribe, or a closed

@@ -183,3 +183,27 @@ export async function roomSubscribersReach(api: TestApi, roomId: string, count: 
   const stream = api.api.server.services.roomEvents;
   expect(await pollUntil(() => stream.subscriberCount(roomId), (n) => n >= count)).toBeGreaterThanOrEqual(count);
 }
+
+/**
+ * Operations as test profiles named by id (display name `Person <id>`), each profile's token signed
+ * once per suite: `as` returns the response, `ok` the data of a response that must succeed.
+ */
+export function asNamedProfiles(api: () => TestApi) {
+  const tokens = new Map<string, Promise<string>>();
+  const token = (profileId: string): Promise<string> => {
+    let signed = tokens.get(profileId);
+    if (!signed) {
+      signed = tokenFor(profileId, { name: `Person ${profileId}` });
+      tokens.set(profileId, signed);
+    }
+    return signed;
+  };
+  const as = async (profileId: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> =>
+    api().request(query, variables, await token(profileId));
+  const ok = async (profileId: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    const response = await as(profileId, query, variables);
+    expect(response.errors).toBeUndefined();
+    return response.data as Record<string, unknown>;
+  };
+  return { token, as, ok };
+}
