@@ -24,6 +24,12 @@ export class PageInfoType {
   @Field(() => Boolean)
   hasNextPage!: boolean;
 
+  @Field(() => Boolean, { description: 'True when the page was asked for with `after` and items come before it.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null on an empty page." })
+  startCursor!: string | null;
+
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
 }

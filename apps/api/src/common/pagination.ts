@@ -52,7 +52,7 @@ export function decodeCursor(
 
 export interface Page<T> {
   readonly edges: { cursor: string; node: T }[];
-  readonly pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  readonly pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
 /** An edge whose cursor is encoded only when read (most pages select no edge cursors). */
@@ -67,10 +67,27 @@ class Edge<T> {
   }
 }
 
-/** Builds a connection from `first + 1` fetched rows. */
-export function toPage<T>(rows: readonly T[], first: number, cursorOf: (row: T) => string): Page<T> {
+/**
+ * Builds a Relay connection from `first + 1` fetched rows, read after `after` (the decoded cursor
+ * the page was asked for with, or null for the first page).
+ *
+ * `hasPreviousPage` is true when the page starts after a cursor: a cursor names an item of an
+ * earlier page, so items come before it. (The Cursor Connections spec lets a forward-only page
+ * answer without another query; this keeps every page one statement.) `startCursor` and
+ * `endCursor` are the first and last edges' cursors, null on an empty page.
+ */
+export function toPage<T>(rows: readonly T[], first: number, cursorOf: (row: T) => string, after: object | null): Page<T> {
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => new Edge(node, cursorOf));
+  const head = nodes.at(0);
   const last = nodes.at(-1);
-  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: last === undefined ? null : cursorOf(last) } };
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: after !== null,
+      startCursor: head === undefined ? null : cursorOf(head),
+      endCursor: last === undefined ? null : cursorOf(last),
+    },
+  };
 }

@@ -47,7 +47,7 @@ export async function memberPagesOfGroups(
     else byGroup.set(groupId, [entry]);
   }
   return groupIds.map((groupId) => {
-    const page = toPage(byGroup.get(groupId) ?? [], first, (entry) => entry.cursor);
+    const page = toPage(byGroup.get(groupId) ?? [], first, (entry) => entry.cursor, cursor);
     return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: node.profile })) };
   });
 }

@@ -102,6 +102,6 @@ export class GroupsService {
       joinedAt.set(group.id, new Date(row['member_since'] as string | Date));
       return group;
     });
-    return toPage(groups, first, (g) => encodeCursor(joinedAt.get(g.id) ?? new Date(0), g.id));
+    return toPage(groups, first, (g) => encodeCursor(joinedAt.get(g.id) ?? new Date(0), g.id), cursor);
   }
 }

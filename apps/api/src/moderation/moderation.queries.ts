@@ -61,7 +61,7 @@ export class ModerationQueries {
     }
     const afterIndex = cursor === null ? -1 : ordered.findIndex((report) => report.id === cursor.id);
     const rest = ordered.slice(afterIndex + 1);
-    const page = toPage(rest.slice(0, first + 1), first, (report) => encodeCursor(report.createdAt, report.id));
+    const page = toPage(rest.slice(0, first + 1), first, (report) => encodeCursor(report.createdAt, report.id), afterIndex >= 0 ? cursor : null);
     return {
       edges: page.edges,
       pageInfo: page.pageInfo,
@@ -81,7 +81,7 @@ export class ModerationQueries {
       },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 },
     );
-    return toPage(rows, first, (row) => encodeCursor(row.createdAt, row.id));
+    return toPage(rows, first, (row) => encodeCursor(row.createdAt, row.id), cursor);
   }
 
   /** `moderationAppeals`: notices with an OPEN appeal, oldest appeal first. Staff only; one statement. */
@@ -96,7 +96,7 @@ export class ModerationQueries {
       },
       { orderBy: { appealCreatedAt: 'asc', id: 'asc' }, limit: first + 1 },
     );
-    return toPage(rows, first, (row) => encodeCursor(row.appealCreatedAt ?? row.createdAt, row.id));
+    return toPage(rows, first, (row) => encodeCursor(row.appealCreatedAt ?? row.createdAt, row.id), cursor);
   }
 
   /** `moderationLog`: every action, newest first. Staff only; one statement. */
@@ -108,7 +108,7 @@ export class ModerationQueries {
       cursor ? { $or: [{ at: { $lt: cursor.at } }, { at: cursor.at, id: { $lt: cursor.id } }] } : {},
       { orderBy: { at: 'desc', id: 'desc' }, limit: first + 1 },
     );
-    return toPage(rows, first, (row) => encodeCursor(row.at, row.id));
+    return toPage(rows, first, (row) => encodeCursor(row.at, row.id), cursor);
   }
 }
 

@@ -108,7 +108,7 @@ export class ProfilesService {
       const { total_count: _total, ...profile } = row;
       return em.map(ProfileEntity, profile);
     });
-    return { ...toPage(profiles, first, (p) => encodeCursor(p.createdAt, p.id)), totalCount };
+    return { ...toPage(profiles, first, (p) => encodeCursor(p.createdAt, p.id), cursor), totalCount };
   }
 
   async updateViewerProfile(

@@ -116,7 +116,7 @@ export class RoomQueries {
       [...params, first + 1],
     );
     const rooms = rows.map((row) => em.map(RoomEntity, row));
-    return toPage(rooms, first, (room) => encodeCursor(room.createdAt, room.id));
+    return toPage(rooms, first, (room) => encodeCursor(room.createdAt, room.id), cursor);
   }
 
   /**
@@ -130,7 +130,7 @@ export class RoomQueries {
       `p.room_id = ? and p.left_at is null and p.role = ?${keyset} order by p.joined_at asc, p.id asc limit ?`,
       [roomId, ParticipantRole.Listener, ...(cursor ? [cursor.at, cursor.at, cursor.id] : []), first + 1],
     );
-    return toPage(rows, first, (p) => encodeCursor(p.joinedAt, p.id));
+    return toPage(rows, first, (p) => encodeCursor(p.joinedAt, p.id), cursor);
   }
 
   /** Open requests to speak, oldest first; only the host and moderators see them. */
