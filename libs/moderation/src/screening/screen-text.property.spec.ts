@@ -57,7 +57,39 @@ function rejoinWords(text: string, chars: readonly string[]): string {
     .join(' ');
 }
 
+/**
+ * A refused term with one separator (`_ . - * ~ +`) at any place between two of its letters, or
+ * between the words of a phrase, inside an innocent sentence (issue 15, bug 8: "re-tard").
+ */
+const oneSeparatorRefusedTerm = fc
+  .constantFrom(...REFUSED_EXAMPLES)
+  .chain(([text, term]) =>
+    fc
+      .record({
+        at: fc.integer({ min: 1, max: text.length - 1 }),
+        separator: fc.constantFrom('_', '.', '-', '*', '~', '+', '__', '..'),
+        before: fc.constantFrom('', 'Welcome ', 'Q: why '),
+        after: fc.constantFrom('', ' today', '!'),
+      })
+      .map(({ at, separator, before, after }) => {
+        // Between the words of a phrase the separator takes the space's place.
+        const rest = text[at] === ' ' ? text.slice(at + 1) : text.slice(at);
+        return { sample: `${before}${text.slice(0, at)}${separator}${rest}${after}`, term };
+      }),
+  );
+
 describe('screenText (properties)', () => {
+  it('refuses every refused term with one separator inside a word or between the words of a phrase', () => {
+    fc.assert(
+      fc.property(oneSeparatorRefusedTerm, ({ sample, term }) => {
+        const result = screenText('question', sample);
+        expect(result.verdict).toBe(ScreeningVerdict.Refuse);
+        expect(result.terms.map((found) => found.term)).toContain(term);
+      }),
+      RUNS,
+    );
+  });
+
   it('refuses every refused term however it is cased, spelled in leetspeak, stretched or spaced out', () => {
     fc.assert(
       fc.property(disguisedRefusedTerm, ({ sample, term }) => {

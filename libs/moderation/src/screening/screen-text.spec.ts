@@ -194,3 +194,30 @@ describe('word lists', () => {
     for (const term of ALLOWED_TERMS) expect(term).toBe(term.toLowerCase());
   });
 });
+
+describe('kind: one separator hides a refused word or phrase (issue 15, bug 8)', () => {
+  it.each(['re-tard', 'heil_hitler', 'heil.hitler', 'sieg-heil'])('refuses the given case %s', (text) => {
+    expect(screenText('question', text).verdict).toBe(ScreeningVerdict.Refuse);
+  });
+
+  it.each([
+    ['Welcome, k_ike!', 'kike'],
+    ['what a r.e.tard', 'retard'],
+    ['ching-chong', 'chingchong'],
+    ['Heil-Hitler', 'heil hitler'],
+    ['sieg~heil today', 'sieg heil'],
+    ['wet+back', 'wetback'],
+    ['tr4n-ny', 'tranny'],
+  ])('refuses a variant: %s', (text, term) => {
+    const result = screenText('question', text);
+    expect(result.verdict).toBe(ScreeningVerdict.Refuse);
+    expect(result.terms.map((found) => found.term)).toContain(term);
+  });
+
+  it.each(['flame-retardant coatings', 'well-known analyst', 'Spic-and-Span', 'e-mail the Niger team', 'co-founder of Scunthorpe.io', 'A-B testing'])(
+    'allows innocent hyphenated or dotted words: %s',
+    (text) => {
+      expect(screenText('question', text).verdict).toBe(ScreeningVerdict.Allow);
+    },
+  );
+});

@@ -181,6 +181,27 @@ function stripMarks(text: string): string {
   return text.normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '');
 }
 
+/**
+ * One separator hides a word from the matcher: "re-tard", "heil_hitler", "sieg-heil" (issue 15).
+ * Separators between two letters or digits (digits are leetspeak) of a token are read both ways:
+ * removed, as if inside one word ("re-tard" → "retard", "heil.hitler" → "heilhitler"), and as a
+ * space, as between the words of a phrase ("heil_hitler" → "heil hitler"). Spaces themselves are
+ * left alone, so separate words never run together ("Chin King" stays two words); a run that opens
+ * a word after a space is dropped ("heil _hitler" → "heil hitler").
+ * @returns the two readings, or none when the text has no such separator.
+ */
+function separatorReadings(text: string): string[] {
+  if (text.search(INWORD_SEPARATORS) < 0 && text.search(EDGE_SEPARATORS) < 0) return [];
+  const edgesDropped = text.replace(EDGE_SEPARATORS, '');
+  return [edgesDropped.replace(INWORD_SEPARATORS, ''), edgesDropped.replace(INWORD_SEPARATORS, ' ')];
+}
+
+/** Runs of `_ . - * ~ +` with a letter or digit on both sides (see {@link separatorReadings}). */
+const INWORD_SEPARATORS = /(?<=[\p{L}\p{N}@$!])[._\-*~+]+(?=[\p{L}\p{N}@$!])/gu;
+
+/** The same runs opening a word after a space ("heil _hitler"); they hide its first letter. */
+const EDGE_SEPARATORS = /(?<=\s)[._\-*~+]+(?=[\p{L}\p{N}@$!])/gu;
+
 function termsIn(text: string): string[] {
   // Every phrase with patterns carries its term; only the whitelist-only phrase has none.
   return MATCHER.getAllMatches(text, true).flatMap((match) => {
@@ -206,6 +227,7 @@ export function screenText(field: string, text: string | null | undefined): Scre
   for (const base of [text, stripMarks(text)]) {
     for (const form of [base, trimWordEndPunctuation(base)]) {
       variants.add(form);
+      for (const reading of separatorReadings(form)) variants.add(reading);
       const joined = joinSpacedLetters(form);
       if (joined !== null) variants.add(joined);
     }

@@ -195,6 +195,7 @@ export const ALLOWED_TERMS: readonly string[] = [
   'chink in the armo',
   'chinks in the armo',
   'spic and span',
+  'spic-and-span', // the hyphenated brand, read as written
   'negroni',
   'fagus', // the beech genus
   'fagin',
