@@ -9,6 +9,7 @@ export * from './taxonomy/skills';
 export * from './rooms/room.rules';
 export * from './rooms/command-tier';
 export * from './rooms/room-access';
+export * from './rooms/room-access-policy';
 export * from './rooms/room-creation';
 export * from './groups/group-input';
 export * from './profiles/profile-update';

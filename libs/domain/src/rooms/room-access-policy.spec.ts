@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+
+import { DomainErrorCode } from '../errors/domain-error';
+import { canSeeRoom, joinRefusal } from './room-access';
+import {
+  allowedRoomOperations,
+  decideRoomAccess,
+  ROOM_ACCESS_TABLE,
+  RoomAccessRule,
+  RoomOperation,
+  type RoomRelation,
+} from './room-access-policy';
+import { ParticipantRole, RoomStatus, RoomVisibility } from './room.types';
+
+const relation = fc.record<RoomRelation>({
+  visibility: fc.constantFrom(...Object.values(RoomVisibility)),
+  status: fc.constantFrom(...Object.values(RoomStatus)),
+  isHost: fc.boolean(),
+  role: fc.constantFrom(null, ...Object.values(ParticipantRole)),
+  isGroupMember: fc.boolean(),
+  isInvitee: fc.boolean(),
+  isBanned: fc.boolean(),
+  isBlockedByHost: fc.boolean(),
+  isSuspended: fc.boolean(),
+  isStaff: fc.boolean(),
+});
+
+const listener: RoomRelation = {
+  visibility: RoomVisibility.Public,
+  status: RoomStatus.Live,
+  isHost: false,
+  role: ParticipantRole.Listener,
+  isGroupMember: false,
+  isInvitee: false,
+  isBanned: false,
+  isBlockedByHost: false,
+  isSuspended: false,
+  isStaff: false,
+};
+
+/**
+ * The reviewed permission table. A change to this snapshot is a permission change: it must read
+ * as one in review (in the spirit of twenty's endpoint-permission-declarations.spec.ts).
+ */
+describe('the room access table (snapshot: a change here is a permission change)', () => {
+  it('declares, for every operation, the rules checked in order', () => {
+    const declared = Object.fromEntries(Object.values(RoomOperation).map((operation) => [operation, ROOM_ACCESS_TABLE[operation].join(' → ')]));
+    expect(declared).toMatchSnapshot();
+  });
+
+  it('puts VISIBLE first for every operation, so a room the viewer may not see is ROOM_NOT_FOUND whatever else holds', () => {
+    for (const operation of Object.values(RoomOperation)) expect(ROOM_ACCESS_TABLE[operation][0]).toBe(RoomAccessRule.Visible);
+    fc.assert(
+      fc.property(relation, fc.constantFrom(...Object.values(RoomOperation)), (r, operation) => {
+        const seen = decideRoomAccess(RoomOperation.See, r).allowed;
+        const decision = decideRoomAccess(operation, r);
+        if (!seen) expect(decision).toEqual({ allowed: false, rule: RoomAccessRule.Visible, code: DomainErrorCode.RoomNotFound });
+      }),
+    );
+  });
+});
+
+describe('decideRoomAccess', () => {
+  it.each<[string, Partial<RoomRelation>, RoomOperation, DomainErrorCode | null]>([
+    ['a listener watches a live public room', {}, RoomOperation.Watch, null],
+    ['a listener the host blocked may no longer watch', { isBlockedByHost: true }, RoomOperation.Watch, DomainErrorCode.NotAllowed],
+    ['a listener the host blocked may no longer raise a hand', { isBlockedByHost: true }, RoomOperation.RaiseHand, DomainErrorCode.NotAllowed],
+    ['a listener the host blocked gets no media', { isBlockedByHost: true }, RoomOperation.ListenMedia, DomainErrorCode.NotAllowed],
+    ['a suspended speaker may not publish', { role: ParticipantRole.Speaker, isSuspended: true }, RoomOperation.PublishMedia, DomainErrorCode.NotAllowed],
+    ['a demoted speaker (now a listener) may not publish', {}, RoomOperation.PublishMedia, DomainErrorCode.NotOnStage],
+    ['a speaker publishes', { role: ParticipantRole.Speaker }, RoomOperation.PublishMedia, null],
+    ['a former member no longer sees a GROUP room', { visibility: RoomVisibility.Group }, RoomOperation.See, DomainErrorCode.RoomNotFound],
+    ['staff see a GROUP room they are not in', { visibility: RoomVisibility.Group, isStaff: true }, RoomOperation.See, null],
+    ['staff may not join a GROUP room unannounced', { visibility: RoomVisibility.Group, isStaff: true }, RoomOperation.Join, DomainErrorCode.NotInvited],
+    ['a listener may not moderate', {}, RoomOperation.Moderate, DomainErrorCode.NotAllowed],
+    ['a moderator sees hand questions', { role: ParticipantRole.Moderator }, RoomOperation.SeeHandQuestions, null],
+    ['a listener does not see hand questions', {}, RoomOperation.SeeHandQuestions, DomainErrorCode.NotAllowed],
+    ['a banned viewer may not join', { role: null, isBanned: true }, RoomOperation.Join, DomainErrorCode.Banned],
+    ['an ended room is not joined', { role: null, status: RoomStatus.Ended }, RoomOperation.Join, DomainErrorCode.RoomEnded],
+    ['a scheduled room is not joined', { role: null, status: RoomStatus.Scheduled }, RoomOperation.Join, DomainErrorCode.RoomNotLive],
+    ['someone not in the room raises no hand', { role: null }, RoomOperation.RaiseHand, DomainErrorCode.NotAParticipant],
+    ['a suspended host may not end their room', { isHost: true, role: ParticipantRole.Host, isSuspended: true }, RoomOperation.Host, DomainErrorCode.NotAllowed],
+  ])('%s', (_name, overrides, operation, code) => {
+    const decision = decideRoomAccess(operation, { ...listener, ...overrides });
+    if (code === null) expect(decision).toEqual({ allowed: true });
+    else expect(decision).toMatchObject({ allowed: false, code });
+  });
+
+  it('agrees with canSeeRoom and joinRefusal wherever those apply (no block, no suspension)', () => {
+    fc.assert(
+      fc.property(relation, (r) => {
+        const facts = {
+          visibility: r.visibility,
+          hostId: r.isHost ? 'viewer' : 'host',
+          status: r.status,
+          viewerIsGroupMember: r.isGroupMember,
+          viewerIsInvitee: r.isInvitee,
+          viewerIsBanned: r.isBanned,
+        };
+        const viewer = { profileId: 'viewer', isStaff: r.isStaff };
+        expect(decideRoomAccess(RoomOperation.See, r).allowed).toBe(canSeeRoom(facts, viewer));
+        const join = decideRoomAccess(RoomOperation.Join, { ...r, isBlockedByHost: false, isSuspended: false });
+        expect(join.allowed ? null : join.code).toBe(joinRefusal(facts, viewer));
+      }),
+    );
+  });
+});
+
+/** A right the viewer can lose while a session is open, as a change of the relation. */
+const LOSSES: Readonly<Record<string, (r: RoomRelation) => RoomRelation>> = {
+  'blocked by the host': (r) => ({ ...r, isBlockedByHost: true }),
+  banned: (r) => ({ ...r, isBanned: true }),
+  suspended: (r) => ({ ...r, isSuspended: true, isStaff: false }),
+  'left the group': (r) => ({ ...r, isGroupMember: false }),
+  'invitation withdrawn': (r) => ({ ...r, isInvitee: false }),
+  'lost staff rights': (r) => ({ ...r, isStaff: false }),
+  'demoted to listener': (r) => ({ ...r, role: r.role === null || r.isHost ? r.role : ParticipantRole.Listener }),
+  'removed from the room': (r) => ({ ...r, role: r.isHost ? r.role : null }),
+  'the room ended': (r) => ({ ...r, status: RoomStatus.Ended }),
+};
+
+describe('open sessions follow current rights (property)', () => {
+  it('no sequence of losses ever adds an operation: what a session may keep only shrinks', () => {
+    fc.assert(
+      fc.property(relation, fc.array(fc.constantFrom(...Object.keys(LOSSES)), { minLength: 1, maxLength: 6 }), (start, losses) => {
+        let current = start;
+        let allowed = allowedRoomOperations(current);
+        for (const loss of losses) {
+          current = LOSSES[loss]!(current);
+          const next = allowedRoomOperations(current);
+          for (const operation of next) expect({ loss, operation, before: allowed.has(operation) }).toEqual({ loss, operation, before: true });
+          allowed = next;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ['blocked by the host', [RoomOperation.Watch, RoomOperation.RaiseHand, RoomOperation.ListenMedia, RoomOperation.PublishMedia]],
+    ['suspended', [RoomOperation.Watch, RoomOperation.RaiseHand, RoomOperation.ListenMedia, RoomOperation.PublishMedia, RoomOperation.Moderate]],
+    ['demoted to listener', [RoomOperation.PublishMedia, RoomOperation.Moderate, RoomOperation.SeeHandQuestions]],
+    ['removed from the room', [RoomOperation.RaiseHand, RoomOperation.ListenMedia, RoomOperation.PublishMedia, RoomOperation.Moderate]],
+  ])('a moderator %s loses %j', (loss, lost) => {
+    const moderator: RoomRelation = { ...listener, role: ParticipantRole.Moderator };
+    const after = allowedRoomOperations(LOSSES[loss]!(moderator));
+    for (const operation of lost) expect(after.has(operation)).toBe(false);
+  });
+});
