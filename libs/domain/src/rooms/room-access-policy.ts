@@ -1,5 +1,5 @@
 import { DomainErrorCode } from '../errors/domain-error';
-import { MODERATING_ROLES, ParticipantRole, RoomStatus, RoomVisibility, STAGE_ROLES } from './room.types';
+import { MODERATING_ROLES, type ParticipantRole, RoomStatus, RoomVisibility, STAGE_ROLES } from './room.types';
 
 /**
  * THE ROOM ACCESS POLICY: one table that answers "may this viewer do X in this room" for every
