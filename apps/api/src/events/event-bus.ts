@@ -155,6 +155,9 @@ export class RedisEventBus implements EventBus {
       connection.on('error', (error: Error) => {
         this.lastError = error;
         this.logger.debug({ err: error }, 'Redis pub/sub connection error');
+        // Not up and failing (e.g. a refused password, where the connection may never close):
+        // an outage, so a start waiting for the first outcome does not wait forever.
+        if (!this.up) this.connectionClosed();
       });
     }
     this.publisher.on('ready', () => {

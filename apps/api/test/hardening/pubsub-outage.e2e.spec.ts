@@ -15,7 +15,7 @@ import WebSocket from 'ws';
 import { apiLoggerOptions } from '../../src/observability/logger-options';
 import { capturingLogger, type LogLine } from './support/hardening';
 import { type ChildUnderTest, startApiProcess } from '../support/api-process';
-import { type GraphQLErrorBody, okOn } from '../support/graphql-helpers';
+import { type GraphQLErrorBody, okOn, outcomeOf } from '../support/graphql-helpers';
 import { pollUntil } from '../support/poll';
 import { describeWithRedisServer, type RedisServerUnderTest, startRedisServer } from '../support/redis-server';
 import { Collector, roomSubscribersReach, startTestApi, type TestApi, tokenFor } from '../support/test-api';
@@ -99,8 +99,21 @@ describeWithRedisServer('kind: a pub/sub outage ends the process or leaves it se
     await api?.stop();
     await redis?.close();
   });
+  // Each test's sockets close after it: a stream left open would end at the next restore's access
+  // re-check (its room is cleared) and change the next test's bus counts.
+  const clients: Client[] = [];
+  const wsClient = (token: string): Client => {
+    const client = api.wsClient(token);
+    clients.push(client);
+    return client;
+  };
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.dispose()));
+  });
   beforeEach(async () => {
     if (!redis.running()) await restore();
+    // The previous test's streams have let go of their rooms (sockets close asynchronously).
+    expect(await pollUntil(() => api.api.server.services.roomEvents.watchedRoomCount(), (n) => n === 0)).toBe(0);
     await api.clear();
     [host, ada, bob] = await Promise.all([
       tokenFor('outage-host', { name: 'Hedy Host' }),
@@ -141,7 +154,7 @@ describeWithRedisServer('kind: a pub/sub outage ends the process or leaves it se
   it('given case: a client that closes its socket during the outage, and one that subscribes during it, end nothing; the subscription is refused with RATE_LIMITED (PUBSUB_UNAVAILABLE)', async () => {
     const lines = logFromNow();
     const roomId = await liveRoom();
-    const watcher = api.wsClient(ada);
+    const watcher = wsClient(ada);
     const collector = new Collector<EventResult>();
     watcher.subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
     await roomSubscribersReach(api, roomId, 1);
@@ -151,12 +164,12 @@ describeWithRedisServer('kind: a pub/sub outage ends the process or leaves it se
     await watcher.dispose();
     // The stream and the room's channel let go of their bus subscription, without Redis.
     expect(await pollUntil(() => bus().subscriptionCount(), (n) => n < busSubscriptions)).toBe(busSubscriptions - 1);
-    expectPubSubRefusal(await refusedSubscription(api.wsClient(bob), roomId));
+    expectPubSubRefusal(await refusedSubscription(wsClient(bob), roomId));
 
     await restore();
     // The API still serves, and the room can be watched again.
     const again = new Collector<EventResult>();
-    api.wsClient(bob).subscribe({ query: EVENTS, variables: { roomId } }, again.sink);
+    wsClient(bob).subscribe({ query: EVENTS, variables: { roomId } }, again.sink);
     await roomSubscribersReach(api, roomId, 1);
     expect(again.errors).toEqual([]);
     expect(lines.errors()).toEqual([]);
@@ -168,12 +181,12 @@ describeWithRedisServer('kind: a pub/sub outage ends the process or leaves it se
     await ok(`mutation($roomId: ID!) { joinRoom(roomId: $roomId) { __typename } }`, { roomId }, bob);
     const before = bus().subscriptionCount();
     await outage();
-    const refusals = await Promise.all(Array.from({ length: 5 }, () => refusedSubscription(api.wsClient(ada), roomId)));
+    const refusals = await Promise.all(Array.from({ length: 5 }, () => refusedSubscription(wsClient(ada), roomId)));
     for (const refusal of refusals) expectPubSubRefusal(refusal);
     // Sockets opened and closed during the outage, with and without a subscription in flight.
-    const clients = Array.from({ length: 5 }, () => api.wsClient(bob));
-    clients.forEach((client) => client.subscribe({ query: EVENTS, variables: { roomId } }, new Collector<EventResult>().sink));
-    await Promise.all(clients.map((client) => client.dispose()));
+    const leaving = Array.from({ length: 5 }, () => wsClient(bob));
+    leaving.forEach((client) => client.subscribe({ query: EVENTS, variables: { roomId } }, new Collector<EventResult>().sink));
+    await Promise.all(leaving.map((client) => client.dispose()));
     // A command committed during the outage (as another instance or a system action would): the
     // event is in room_events; only its publication fails, quietly.
     const outcome = await api.api.server.services.roomCommands.handleCommand(
@@ -213,7 +226,7 @@ describeWithRedisServer('kind: a pub/sub outage ends the process or leaves it se
     const roomId = await liveRoom();
     await ok(`mutation($roomId: ID!) { joinRoom(roomId: $roomId) { __typename } }`, { roomId }, bob);
     const collector = new Collector<EventResult>();
-    api.wsClient(ada).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
+    wsClient(ada).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
     await roomSubscribersReach(api, roomId, 1);
     await ok(`mutation($roomId: ID!) { raiseHand(roomId: $roomId, question: "Before?") { role } }`, { roomId }, bob);
     await collector.count(1);
@@ -271,11 +284,14 @@ describeWithRedisServer('kind: an instance started while Redis is down fails to 
     expect(await readiness(origin)).toEqual({ status: 503, body: { status: 'unavailable', database: 'up', pubsub: 'down' } });
     const host = await tokenFor('late-host', { name: 'Late Host' });
     const roomId = await (async () => {
-      // Mutations need the rate-limit store (the same Redis): fail closed until it is back.
+      // Mutations need the rate-limit store (the same Redis, its own connection and backoff): they
+      // fail closed with RATE_LIMITED until it has reconnected too.
       await redis.restart();
       await readinessBecomes(origin, 200);
-      const { createRoom } = await okOn(api)<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Late" }) { id } }`, {}, host);
-      return createRoom.id;
+      const create = () => api!.request<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Late" }) { id } }`, {}, host);
+      const created = await pollUntil(create, (response) => outcomeOf(response, ['RATE_LIMITED']) === 'ok', { attempts: 200, intervalMs: 50 });
+      expect(created.errors).toBeUndefined();
+      return created.data?.createRoom.id ?? '';
     })();
     expect(await readiness(origin)).toEqual({ status: 200, body: { status: 'ready', database: 'up', pubsub: 'redis' } });
     const collector = new Collector<EventResult>();
