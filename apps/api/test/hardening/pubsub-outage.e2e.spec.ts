@@ -12,6 +12,7 @@ import { createClient } from 'graphql-ws';
 import pino from 'pino';
 import WebSocket from 'ws';
 
+import { createEventBus, PubSubUnavailableError, type RedisEventBus } from '../../src/events/event-bus';
 import { apiLoggerOptions } from '../../src/observability/logger-options';
 import { capturingLogger, type LogLine } from './support/hardening';
 import { type ChildUnderTest, startApiProcess } from '../support/api-process';
@@ -359,5 +360,51 @@ describeWithRedisServer('kind: a client action ends the process (the built API a
     expect(logLines.filter((line) => line.level >= 50)).toEqual([]);
     expect(logLines.filter((line) => line.msg === OUTAGE_STARTED)).toHaveLength(1);
     expect(await api.stop('SIGTERM')).toBe(0);
+  });
+});
+
+describeWithRedisServer('kind: a pub/sub call that fails unobserved (the Redis event bus on its own)', () => {
+  let redis: RedisServerUnderTest;
+  let bus: RedisEventBus;
+  const log = debugLog();
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    bus = (await createEventBus(redis.url, log.logger)) as RedisEventBus;
+  });
+  afterAll(async () => {
+    await bus?.close();
+    await redis?.close();
+  });
+
+  it('during an outage publish refuses at once with PubSubUnavailableError, subscribe and unsubscribe resolve; once back, a topic subscribed meanwhile receives and onRestored ran once', async () => {
+    const received: unknown[] = [];
+    let restores = 0;
+    const stopWatching = bus.onRestored(() => (restores += 1));
+    const kept = await bus.subscribe('outage:kept', (payload) => received.push(payload));
+    const dropped = await bus.subscribe('outage:dropped', () => received.push('never'));
+
+    await redis.stop();
+    expect(await pollUntil(() => bus.isUp(), (up) => !up)).toBe(false);
+    await expect(bus.publish('outage:kept', { n: 0 })).rejects.toBeInstanceOf(PubSubUnavailableError);
+    // Both resolve without Redis: the last listener of a topic leaving, and a new topic.
+    await expect(dropped()).resolves.toBeUndefined();
+    const late = await bus.subscribe('outage:late', (payload) => received.push(payload));
+    expect(bus.subscriptionCount()).toBe(2);
+
+    await redis.restart();
+    expect(await pollUntil(() => bus.isUp(), (up) => up, { attempts: 400, intervalMs: 50 })).toBe(true);
+    expect(restores).toBe(1);
+    await bus.publish('outage:kept', { n: 1 });
+    await bus.publish('outage:dropped', { n: 2 });
+    await bus.publish('outage:late', { n: 3 });
+    expect(await pollUntil(() => received.length, (n) => n >= 2)).toBe(2);
+    expect(received).toEqual([{ n: 1 }, { n: 3 }]);
+    await kept();
+    await late();
+    stopWatching();
+    expect(bus.subscriptionCount()).toBe(0);
+    expect(bus.outageCount()).toBe(1);
+    expect(log.lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 });
