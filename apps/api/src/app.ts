@@ -70,9 +70,10 @@ export async function runApi(
     const applied = await migrateDatabase(db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
 
-    const bus = await createEventBus(config.redisUrl, (error) => logger.error({ err: error }, 'Redis error'));
+    // Redis down at start is an outage, not a failed start: the instance starts not ready (/readyz 503).
+    const bus = await createEventBus(config.redisUrl, logger);
     cleanups.push({ step: 'pubsub', run: () => bus.close() });
-    logger.info({ pubsub: bus.kind }, 'pub/sub ready');
+    if (bus.isUp()) logger.info({ pubsub: bus.kind }, 'pub/sub ready');
 
     const audio = options.audio ?? new LiveKitMediaControl(config.livekit);
     // The media outbox lives in the same database (schema pgboss), so jobs commit with commands.

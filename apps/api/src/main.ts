@@ -13,6 +13,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config);
+  // Node ends the process on an unhandled rejection, and then one client's action (closing a
+  // socket during a Redis outage, issue 14) ended it for everyone. Every known source is handled
+  // where it arises; one that is not is a bug: logged at error level, with its stack, not fatal.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection (a bug: please report it); the API keeps running');
+  });
   const api = await runApi(config, { logger });
   const { server } = api;
   // Signals are handled before the banner says ready: a supervisor may act on it at once.

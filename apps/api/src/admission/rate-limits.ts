@@ -87,6 +87,8 @@ export async function connectRateLimitStore(redisUrl: string | null): Promise<Re
   const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
   // Errors surface as refused operations; keep ioredis from reporting them as unhandled.
   redis.on('error', () => undefined);
-  await redis.connect();
+  // Redis down at start must not stop the API (issue 14): the client keeps reconnecting, and until
+  // it is back the limiter fails closed like during any other outage.
+  await redis.connect().catch(() => undefined);
   return redis;
 }

@@ -2,6 +2,8 @@ import { DomainError, DomainErrorCode } from '@roundtable/domain';
 import { ModerationError, ModerationErrorCode } from '@roundtable/moderation';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
+import { PUBSUB_RETRY_AFTER_SECONDS, PubSubUnavailableError } from '../events/event-bus';
+
 /** The contract's `extensions.code` values, plus the masked code for unexpected failures. */
 export enum ApiErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
@@ -94,10 +96,23 @@ function moderationToGraphQL(error: ModerationError): GraphQLError {
   return apiError(apiCodeForModerationError(error.code), error.message, extensions);
 }
 
+/**
+ * Live updates are down for a while (Redis unreachable). The contract has no code for a temporary
+ * outage; RATE_LIMITED is its one "retry after `retryAfterSeconds`" answer (as when the rate-limit
+ * store cannot be reached), and `reason` tells the two apart.
+ */
+function pubSubUnavailableToGraphQL(): GraphQLError {
+  return apiError(ApiErrorCode.RateLimited, `Live updates are unavailable for a moment: try again in ${PUBSUB_RETRY_AFTER_SECONDS} s`, {
+    reason: 'PUBSUB_UNAVAILABLE',
+    retryAfterSeconds: PUBSUB_RETRY_AFTER_SECONDS,
+  });
+}
+
 /** Turns anything thrown in a resolver into a contract error; unknown errors are masked. */
 export function toApiError(error: unknown): GraphQLError | null {
   if (error instanceof DomainError) return domainToGraphQL(error);
   if (error instanceof ModerationError) return moderationToGraphQL(error);
+  if (error instanceof PubSubUnavailableError) return pubSubUnavailableToGraphQL();
   if (error instanceof GraphQLError && CONTRACT_CODES.has(String(error.extensions['code']))) return error;
   return null;
 }

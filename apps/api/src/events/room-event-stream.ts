@@ -7,7 +7,7 @@ import { badInput, notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import { RoomEntity, RoomEventEntity } from '../rooms/room.entity';
 import { asDomainViewer, roomAccessFacts } from '../rooms/room-visibility';
-import type { EventBus, Unsubscribe } from './event-bus';
+import { type EventBus, PubSubUnavailableError, type Unsubscribe } from './event-bus';
 import {
   AUDIENCE_JOINED_MAX,
   type AudienceChangedJson,
@@ -88,29 +88,50 @@ export class RoomEventStream {
   private readonly byViewer = new Map<string, Set<RoomSubscriber>>();
   private accessSubscription: Promise<Unsubscribe> | null = null;
   private readonly coalesceMs: number;
+  private readonly stopWatchingRestores: () => void;
 
   constructor(private readonly deps: RoomEventStreamDeps) {
     this.coalesceMs = deps.audienceCoalesceMs ?? DEFAULT_AUDIENCE_COALESCE_MS;
+    this.stopWatchingRestores = deps.bus.onRestored(() => this.resumeAfterOutage());
   }
 
-  /** Publishes committed events in version order; a failure is logged (subscribers fill the gap). */
+  /**
+   * Publishes committed events in version order. A failure is logged and not thrown (the events
+   * are committed): while pub/sub is down only at debug level, since the outage was logged once
+   * and every open stream reads what it missed from `room_events` when pub/sub is back.
+   */
   async publish(roomId: string, messages: readonly RoomEventMessage[]): Promise<void> {
     for (const message of messages) {
       try {
         await this.deps.bus.publish(roomEventsTopic(roomId), message);
       } catch (error) {
-        this.deps.logger.error({ err: error, roomId, version: message.event.version }, 'publishing a room event failed');
+        const level = error instanceof PubSubUnavailableError ? 'debug' : 'error';
+        this.deps.logger[level]({ err: error, roomId, version: message.event.version }, 'publishing a room event failed');
       }
     }
   }
 
-  /** Tells every open stream of `profileId` (on every instance) to re-check its access now. */
+  /**
+   * Tells every open stream of `profileId` (on every instance) to re-check its access now. Lost
+   * while pub/sub is down: every stream re-checks its access when pub/sub is back instead.
+   */
   async notifyAccessChanged(profileId: string): Promise<void> {
     try {
       await this.deps.bus.publish(VIEWER_ACCESS_TOPIC, { profileId });
     } catch (error) {
-      this.deps.logger.error({ err: error, profileId }, 'publishing an access change failed');
+      const level = error instanceof PubSubUnavailableError ? 'debug' : 'error';
+      this.deps.logger[level]({ err: error, profileId }, 'publishing an access change failed');
     }
+  }
+
+  /**
+   * After an outage every channel is subscribed again, but what was published meanwhile is lost:
+   * each channel reads where its room stands and fills the gap from `room_events`, in version
+   * order, and each stream re-checks its access (an access change published during the outage is lost too).
+   */
+  private resumeAfterOutage(): void {
+    for (const channel of this.channels.values()) channel.catchUpWithLog();
+    for (const subscribers of this.byViewer.values()) for (const subscriber of subscribers) subscriber.recheckAccess();
   }
 
   /** Subscribes this instance to the access topic (done lazily otherwise); idempotent. */
@@ -153,6 +174,8 @@ export class RoomEventStream {
     if (sinceVersion !== null && (!Number.isInteger(sinceVersion) || sinceVersion < 0)) {
       throw badInput('sinceVersion', 'sinceVersion must be a non-negative integer');
     }
+    // A stream opened now would stay silent until pub/sub is back: refuse it, and the client retries.
+    if (!this.deps.bus.isUp()) throw new PubSubUnavailableError();
     await this.assertMaySubscribe(em, viewer, roomId);
     await this.ensureAccessSubscription();
     const channel = this.channelFor(roomId);
@@ -218,6 +241,7 @@ export class RoomEventStream {
 
   /** Releases the instance-wide access subscription (on shutdown). */
   async close(): Promise<void> {
+    this.stopWatchingRestores();
     const pending = this.accessSubscription;
     this.accessSubscription = null;
     if (pending) await (await pending)();
@@ -342,6 +366,8 @@ class RoomChannel {
   private fold: RoomEventMessage[] = [];
   private foldTimer: NodeJS.Timeout | null = null;
   private filling = false;
+  /** A version the room reached that the bus may not have delivered (read after an outage): drain fills up to it. */
+  private fillTo = 0;
   private unsubscribe: Unsubscribe | null = null;
   private disposed = false;
   /** Set once the channel knows where the room stands; before that, bus messages only queue. */
@@ -408,8 +434,8 @@ class RoomChannel {
       this.pending.delete(this.lastAccepted + 1);
       this.accept(next);
     }
-    if (this.pending.size === 0) return;
-    const upTo = Math.min(...this.pending.keys()) - 1;
+    if (this.pending.size === 0 && this.fillTo <= this.lastAccepted) return;
+    const upTo = this.pending.size > 0 ? Math.min(...this.pending.keys()) - 1 : this.fillTo;
     this.filling = true;
     this.readRange(this.lastAccepted, upTo)
       .then((events) => {
@@ -425,6 +451,24 @@ class RoomChannel {
         this.filling = false;
         this.drain();
       });
+  }
+
+  /**
+   * Reads the room's version and fills what the bus did not deliver from `room_events` (after a
+   * pub/sub outage). A channel still starting reads its version after this anyway.
+   */
+  catchUpWithLog(): void {
+    if (this.disposed || !this.live) return;
+    this.deps
+      .fork()
+      .getConnection()
+      .execute<{ version: number }[]>(`select version from room_streams where room_id = ?`, [this.roomId])
+      .then((rows) => {
+        this.fillTo = Math.max(this.fillTo, rows[0]?.version ?? 0);
+        this.drain();
+      })
+      // Not lost for good: the room's next event starts the same gap fill.
+      .catch((error: unknown) => this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading a room version after a pub/sub outage failed'));
   }
 
   private accept(message: RoomEventMessage): void {

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
-import type { EventBus } from '../events/event-bus';
+import { type EventBus, PubSubUnavailableError } from '../events/event-bus';
 import type { RoomEventStream } from '../events/room-event-stream';
 import { ParticipantEntity, RoomBanEntity, RoomEntity } from '../rooms/room.entity';
 import type { RoomCommandHandler } from '../rooms/room-command.handler';
@@ -206,7 +206,10 @@ export class ModerationDecisionsService {
     try {
       await this.deps.bus.publish(VIEWER_SESSIONS_TOPIC, message);
     } catch (error) {
-      this.deps.logger.error({ err: error, profileId }, 'publishing the end of a suspended account\'s sessions failed');
+      // While pub/sub is down other instances keep the sockets open, but every operation is still
+      // authorised on its own, and each stream re-checks its access when pub/sub is back.
+      const level = error instanceof PubSubUnavailableError ? 'warn' : 'error';
+      this.deps.logger[level]({ err: error, profileId }, 'publishing the end of a suspended account\'s sessions failed');
     }
   }
 }

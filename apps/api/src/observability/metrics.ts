@@ -67,6 +67,31 @@ export class ApiMetrics {
     });
   }
 
+  /**
+   * Serves the pub/sub state, read at each scrape: `roundtable_pubsub_up` (1 while messages are
+   * carried, 0 during an outage) and `roundtable_pubsub_outages_total` (outages since start, one
+   * per outage however many reconnection attempts it took).
+   */
+  watchPubSub(bus: { isUp(): boolean; outageCount(): number }): void {
+    new Gauge({
+      name: 'roundtable_pubsub_up',
+      help: 'Whether pub/sub (Redis, or in-process) carries messages on this instance: 1 up, 0 down',
+      registers: [this.registry],
+      collect() {
+        this.set(bus.isUp() ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'roundtable_pubsub_outages_total',
+      help: 'Pub/sub outages on this instance since start (a failed first connection included)',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(bus.outageCount());
+      },
+    });
+  }
+
   /** The exposition text and its content type, for the `/metrics` route. */
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };

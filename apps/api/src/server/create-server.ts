@@ -104,6 +104,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // One execution per room event and visibility class, shared by every local subscriber.
   const fanout = new SubscriptionFanout(db);
   metrics.watchSubscriptionFanout(() => fanout.stats);
+  metrics.watchPubSub(bus);
   const ws = attachGraphQLWebSocket({
     httpServer,
     path: GRAPHQL_PATH,
@@ -155,11 +156,18 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   app.get('/readyz', async (_req, res) => {
     try {
       await db.orm.em.fork().getConnection().execute('select 1');
-      res.json({ status: 'ready', database: 'up', pubsub: bus.kind });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'unavailable', database: 'down' });
+      return;
     }
+    // Live updates are dead while pub/sub is down: a balancer should route elsewhere. The outage
+    // itself is logged by the bus, once, not on every probe.
+    if (!bus.isUp()) {
+      res.status(503).json({ status: 'unavailable', database: 'up', pubsub: 'down' });
+      return;
+    }
+    res.json({ status: 'ready', database: 'up', pubsub: bus.kind });
   });
   app.get('/metrics', async (_req, res) => {
     const { contentType, body } = await metrics.render();
