@@ -69,6 +69,8 @@ export enum RoomAccessRule {
   NotSuspended = 'NOT_SUSPENDED',
   /** The room is LIVE. */
   Live = 'LIVE',
+  /** The room has not ended (SCHEDULED or LIVE): a stream may wait for the start. */
+  NotEnded = 'NOT_ENDED',
   /** The viewer is in the room (any role). */
   InRoom = 'IN_ROOM',
   /** The viewer sits on the stage (host, moderator or speaker). */
@@ -107,6 +109,7 @@ const RULES: Readonly<Record<RoomAccessRule, RuleDefinition>> = {
     holds: (r) => r.status === RoomStatus.Live,
     refusal: (r) => (r.status === RoomStatus.Ended ? DomainErrorCode.RoomEnded : DomainErrorCode.RoomNotLive),
   },
+  [RoomAccessRule.NotEnded]: { holds: (r) => r.status !== RoomStatus.Ended, refusal: () => DomainErrorCode.RoomEnded },
   [RoomAccessRule.InRoom]: { holds: (r) => r.role !== null, refusal: () => DomainErrorCode.NotAParticipant },
   [RoomAccessRule.OnStage]: { holds: (r) => r.role !== null && STAGE_ROLES.has(r.role), refusal: () => DomainErrorCode.NotOnStage },
   [RoomAccessRule.Moderates]: { holds: (r) => r.role !== null && MODERATING_ROLES.has(r.role), refusal: () => DomainErrorCode.NotAllowed },
@@ -131,7 +134,14 @@ const MEMBER_OF_LIVE_ROOM = [
 export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAccessRule[]>> = {
   [RoomOperation.See]: [RoomAccessRule.Visible],
   [RoomOperation.Join]: [...MEMBER_OF_LIVE_ROOM],
-  [RoomOperation.Watch]: [...MEMBER_OF_LIVE_ROOM],
+  [RoomOperation.Watch]: [
+    RoomAccessRule.Visible,
+    RoomAccessRule.Belongs,
+    RoomAccessRule.NotBanned,
+    RoomAccessRule.NotBlockedByHost,
+    RoomAccessRule.NotSuspended,
+    RoomAccessRule.NotEnded,
+  ],
   [RoomOperation.RaiseHand]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
   [RoomOperation.TakeStage]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
   [RoomOperation.ListenMedia]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
