@@ -3,14 +3,16 @@ import fc from 'fast-check';
 
 import { AUTO_MUTE_CATEGORIES, ReportCategory, ReportStatus } from '../reports/report-category';
 import { decideAutoMute, independentReporterCount, type ReportOnParticipant } from './auto-mute';
-import { AUTO_MUTE_LIMITS, type AutoMuteSettings } from './auto-mute-settings';
-import { NOW } from './auto-mute.test-helper';
+import { AUTO_MUTE_DEFAULTS, AUTO_MUTE_LIMITS, type AutoMuteSettings } from './auto-mute-settings';
+import { ESTABLISHED, NOW } from './auto-mute.test-helper';
 
 const RUNS = { numRuns: 500 };
 
 const settingsArb: fc.Arbitrary<AutoMuteSettings> = fc.record({
   reporters: fc.integer({ min: AUTO_MUTE_LIMITS.reportersMin, max: 5 }),
   windowMs: fc.integer({ min: AUTO_MUTE_LIMITS.windowMsMin, max: AUTO_MUTE_LIMITS.windowMsMax }),
+  minPresenceSeconds: fc.constant(AUTO_MUTE_DEFAULTS.minPresenceSeconds),
+  minAccountAgeHours: fc.constant(AUTO_MUTE_DEFAULTS.minAccountAgeHours),
 });
 
 const reportArb = (reporterIds: fc.Arbitrary<string>): fc.Arbitrary<ReportOnParticipant> =>
@@ -31,6 +33,7 @@ const reportArb = (reporterIds: fc.Arbitrary<string>): fc.Arbitrary<ReportOnPart
       { weight: 3, arbitrary: fc.constant(null) },
       { weight: 1, arbitrary: fc.constantFrom('net-1', 'net-2', 'net-3') },
     ),
+    reporterStanding: fc.constant(ESTABLISHED),
   });
 
 const roleArb = fc.option(fc.constantFrom(...Object.values(ParticipantRole)), { nil: null });
