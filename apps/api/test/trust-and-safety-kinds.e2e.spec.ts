@@ -114,8 +114,8 @@ describe('trust and safety: issue 15 kinds', () => {
   });
 
   describe("kind: a decision's basis outlives the decision", () => {
-    /** Three established reporters mute `subject`; the subject appeals and staff reverse. */
-    async function mutedThenReversed(prefix: string, extraListeners: string[]) {
+    /** Three established reporters mute `${prefix}-sam` automatically. */
+    async function autoMuted(prefix: string, extraListeners: string[]) {
       const reporters = [`${prefix}-1`, `${prefix}-2`, `${prefix}-3`];
       const subject = `${prefix}-sam`;
       const room = await stagedRoom(api, prefix, { speakers: [subject], listeners: [...reporters, ...extraListeners] });
@@ -133,7 +133,7 @@ describe('trust and safety: issue 15 kinds', () => {
     }
 
     it('given case: after a reversal, the speaker unmutes, and one report by one new account does not mute them again; the reversal closed its reports', async () => {
-      const { room, subject } = await mutedThenReversed('rev', ['rev-new']);
+      const { room, subject } = await autoMuted('rev', ['rev-new']);
       await appealAndReverse(room.tokens[subject] as string);
       await ok(api, OPS.unmuteSelf, { r: room.roomId }, room.tokens[subject] as string);
       const closed = await sql<{ status: string; action: string; resolution_note: string; resolved_by_id: string }>(
@@ -150,7 +150,7 @@ describe('trust and safety: issue 15 kinds', () => {
     });
 
     it('variant: a report filed during the hold (not on the notice) stays for staff but never counts after the reversal; three new reporters still can', async () => {
-      const { room, subject } = await mutedThenReversed('hold', ['hold-4', 'hold-5', 'hold-6', 'hold-7']);
+      const { room, subject } = await autoMuted('hold', ['hold-4', 'hold-5', 'hold-6', 'hold-7']);
       await report(room.tokens['hold-4'] as string, room.roomId, subject);
       await appealAndReverse(room.tokens[subject] as string);
       await ok(api, OPS.unmuteSelf, { r: room.roomId }, room.tokens[subject] as string);
@@ -164,6 +164,17 @@ describe('trust and safety: issue 15 kinds', () => {
       const [latest] = await sql<{ report_ids: string[] }>(api, `select report_ids from moderation_notices order by created_at desc limit 1`);
       const newIds = await sql<{ id: string }>(api, `select id from reports where reporter_id in ('hold-5', 'hold-6', 'hold-7') order by created_at`);
       expect(latest?.report_ids).toEqual(newIds.map((row) => row.id));
+    });
+    it('variant, concurrent: a report racing the reversal never re-mutes on the reversed basis (one notice, whichever commits first)', async () => {
+      const { room, subject } = await autoMuted('race', ['race-new']);
+      const notice = (await ok<Notices>(api, OPS.notices, {}, room.tokens[subject] as string)).viewerModerationNotices.edges[0]?.node;
+      await ok(api, OPS.appeal, { input: { noticeId: notice?.id, statement: 'Brigaded' } }, room.tokens[subject] as string);
+      await Promise.all([
+        ok(api, OPS.resolveAppeal, { input: { noticeId: notice?.id, upheld: false, note: 'A coordinated brigade' } }, staff),
+        report(room.tokens['race-new'] as string, room.roomId, subject),
+      ]);
+      expect(await sql(api, `select id from moderation_notices`)).toHaveLength(1);
+      expect((await sql(api, `select action from moderation_log order by at`)).map((row) => (row as { action: string }).action)).toEqual(['AUTO_MUTED', 'APPEAL_REVERSED']);
     });
   });
 

@@ -170,6 +170,12 @@ export class ModerationDecisionsService {
     await requireStaffPowers(em, viewer, this.deps.suspensions);
     const noticeId = parseUuid(input.noticeId, 'noticeId');
     const { notice, resolution } = await em.transactional(async (tx) => {
+      const unlocked = await tx.findOne(ModerationNoticeEntity, { id: noticeId }, { fields: ['roomId'] });
+      if (!unlocked) throw notFound('Notice');
+      // The room lock `reportAbuse` takes: a report racing this reversal either lands before it
+      // (the mute is still held, so it mutes nobody, and its report stays for staff) or after it
+      // (filed after the reversal, it counts afresh) — never on the reversed basis.
+      if (unlocked.roomId !== null) await tx.execute(`select id from rooms where id = ? for no key update`, [unlocked.roomId]);
       const notice = await tx.findOne(ModerationNoticeEntity, { id: noticeId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!notice) throw notFound('Notice');
       // Locked in id order like resolveReport, so a reversal and a decision on one pile-up serialise.
