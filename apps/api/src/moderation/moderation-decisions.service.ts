@@ -97,9 +97,10 @@ export class ModerationDecisionsService {
         { roomId: named.roomId, reportedProfileId: named.reportedProfileId },
         { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
       );
+      // The case is the reports this decision decides (the group's OPEN ones, and the named one).
       assertMayDecideAbout(viewer.profileId, {
         subjectIds: [named.reportedProfileId],
-        reporterIds: group.map((report) => report.reporterId),
+        reporterIds: group.filter((report) => report.status === ReportStatus.Open || report.id === reportId).map((report) => report.reporterId),
       });
       const room = await tx.findOne(RoomEntity, { id: named.roomId });
       const now = this.now();
