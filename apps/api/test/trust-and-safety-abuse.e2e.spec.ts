@@ -2,7 +2,7 @@
 // self-reports, one account reporting many times, many accounts from one place.
 import { startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { expectNoLeaks } from './support/graphql-helpers';
-import { codeOf, moderationSnapshot, ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
+import { codeOf, establishAccounts, moderationSnapshot, ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
 
 describe('trust and safety: abuse of the tools', () => {
   let api: TestApi;
@@ -100,6 +100,7 @@ describe('trust and safety: abuse of the tools', () => {
 
   it('many accounts from one place (same source key) count as one reporter; distinct places add up', async () => {
     const room = await stagedRoom(api, 'ip', { speakers: ['ip-sam', 'ip-sue'], listeners: ['ip-1', 'ip-2', 'ip-3', 'ip-4', 'ip-5', 'ip-6'] });
+    await establishAccounts(api, ['ip-1', 'ip-2', 'ip-3', 'ip-4', 'ip-5', 'ip-6']);
     const reporting = api.api.server.services.reporting;
     const viewer = (profileId: string) => ({ profileId, name: profileId, isStaff: false });
     const file = (reporter: string, target: string, sourceKey: string) =>
@@ -112,11 +113,14 @@ describe('trust and safety: abuse of the tools', () => {
       { source_key: 'net-a' },
     ]);
     for (const [reporter, key] of [['ip-4', 'net-b'], ['ip-5', 'net-c'], ['ip-6', 'net-d']] as const) await file(reporter, 'ip-sue', key);
-    expect(await speakerRole(room.roomId, 'ip-sue')).toBe('LISTENER');
+    // Muted where she stands: the automatic mute changes no role.
+    expect(await speakerRole(room.roomId, 'ip-sue')).toBe('SPEAKER');
+    expect(await sql(api, `select muted from participants where room_id = ? and profile_id = 'ip-sue' and left_at is null`, [room.roomId])).toEqual([{ muted: true }]);
   });
 
   it('reports from accounts that are not on stage, or about a listener, never mute anyone', async () => {
     const room = await stagedRoom(api, 'lst', { listeners: ['lst-bob', 'lst-1', 'lst-2', 'lst-3'] });
+    await establishAccounts(api, ['lst-1', 'lst-2', 'lst-3']);
     for (const reporter of ['lst-1', 'lst-2', 'lst-3']) await ok(api, OPS.reportAbuse, reportInput(room.roomId, 'lst-bob', 'HATE_SPEECH'), room.tokens[reporter] as string);
     expect(await sql(api, `select id from moderation_notices`)).toEqual([]);
     expect(await sql(api, `select id from moderation_log`)).toEqual([]);
@@ -136,6 +140,8 @@ describe('trust and safety: many accounts from one network, over HTTP (REPORT_SO
   it('three accounts reporting from one network (here all 127.0.0.1) count as one reporter: nobody is muted', async () => {
     await api.clear();
     const room = await stagedRoom(api, 'net', { speakers: ['net-sam'], listeners: ['net-1', 'net-2', 'net-3'] });
+    // Established, so only the shared network (not the accounts' age) keeps them from adding up.
+    await establishAccounts(api, ['net-1', 'net-2', 'net-3']);
     for (const reporter of ['net-1', 'net-2', 'net-3']) {
       await ok(api, OPS.reportAbuse, { input: { roomId: room.roomId, profileId: 'net-sam', category: 'HATE_SPEECH', details: null } }, room.tokens[reporter] as string);
     }

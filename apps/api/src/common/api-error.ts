@@ -61,6 +61,9 @@ export function apiCodeForModerationError(code: ModerationErrorCode): ApiErrorCo
     case ModerationErrorCode.TextRefused:
       return ApiErrorCode.BadUserInput;
     case ModerationErrorCode.NotInRoom:
+    case ModerationErrorCode.NotStaff:
+    case ModerationErrorCode.StaffPowersSuspended:
+    case ModerationErrorCode.OwnCase:
       return ApiErrorCode.Forbidden;
     case ModerationErrorCode.DuplicateOpenReport:
     case ModerationErrorCode.ReportAlreadyResolved:

@@ -107,13 +107,33 @@ describe('loadConfig', () => {
   });
 
   it('trust and safety: documented defaults, and thresholds validated by the policy, naming the variable', () => {
-    expect(loadConfig({}).moderation).toEqual({ autoMute: { reporters: 3, windowMs: 600_000 }, reportsPerWindow: 10, reportWindowMs: 600_000, reportSourceByNetwork: false });
+    expect(loadConfig({}).moderation).toEqual({
+      autoMute: { reporters: 3, windowMs: 600_000, minPresenceSeconds: 300, minAccountAgeHours: 168 },
+      reportSubjectLeftWithinSeconds: 900,
+      reportsPerWindow: 10,
+      reportWindowMs: 600_000,
+      reportSourceByNetwork: false,
+    });
     // One account must never be able to silence a speaker alone.
     expect(() => loadConfig({ AUTO_MUTE_REPORTERS: '1' })).toThrow(/AUTO_MUTE_REPORTERS: must be an integer from 2 to 1000/);
     expect(() => loadConfig({ AUTO_MUTE_WINDOW_MS: '1000' })).toThrow(/AUTO_MUTE_WINDOW_MS: must be an integer from 60000 to 86400000/);
     expect(() => loadConfig({ REPORT_RATE_LIMIT: '0' })).toThrow(/REPORT_RATE_LIMIT: must be an integer from 1/);
     expect(() => loadConfig({ REPORT_RATE_WINDOW_MS: '2.5' })).toThrow(/REPORT_RATE_WINDOW_MS/);
-    expect(loadConfig({ AUTO_MUTE_REPORTERS: '5', AUTO_MUTE_WINDOW_MS: '300000' }).moderation.autoMute).toEqual({ reporters: 5, windowMs: 300_000 });
+    expect(loadConfig({ AUTO_MUTE_REPORTERS: '5', AUTO_MUTE_WINDOW_MS: '300000' }).moderation.autoMute).toEqual({
+      reporters: 5,
+      windowMs: 300_000,
+      minPresenceSeconds: 300,
+      minAccountAgeHours: 168,
+    });
+    // Issue 15, bugs 1 and 3: who counts toward the automatic mute, and who may be reported.
+    expect(loadConfig({ AUTO_MUTE_MIN_PRESENCE_SECONDS: '60', AUTO_MUTE_MIN_ACCOUNT_AGE_HOURS: '24' }).moderation.autoMute).toMatchObject({
+      minPresenceSeconds: 60,
+      minAccountAgeHours: 24,
+    });
+    expect(() => loadConfig({ AUTO_MUTE_MIN_PRESENCE_SECONDS: '0' })).toThrow(/AUTO_MUTE_MIN_PRESENCE_SECONDS: must be an integer from 30/);
+    expect(() => loadConfig({ AUTO_MUTE_MIN_ACCOUNT_AGE_HOURS: '9000' })).toThrow(/AUTO_MUTE_MIN_ACCOUNT_AGE_HOURS: must be an integer from 1 to 8760/);
+    expect(loadConfig({}).moderation.reportSubjectLeftWithinSeconds).toBe(900);
+    expect(() => loadConfig({ REPORT_SUBJECT_LEFT_WITHIN_SECONDS: '-1' })).toThrow(/REPORT_SUBJECT_LEFT_WITHIN_SECONDS/);
   });
 
   describe('every numeric setting is range-checked', () => {

@@ -97,6 +97,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       // --- trust and safety (issue 8) ---
       AUTO_MUTE_REPORTERS: int({ min: 2, max: 1000, default: 3, desc: 'Independent reporters whose reports mute a speaker at once, pending review' }),
       AUTO_MUTE_WINDOW_MS: int({ min: 60_000, max: 86_400_000, default: 600_000, desc: 'Window in which those reports must fall, in ms' }),
+      AUTO_MUTE_MIN_PRESENCE_SECONDS: int({
+        min: 30,
+        max: 86_400,
+        default: 300,
+        desc: 'A reporter counts toward the automatic mute after this long in the room (seconds), or with an established account',
+      }),
+      AUTO_MUTE_MIN_ACCOUNT_AGE_HOURS: int({
+        min: 1,
+        max: 8760,
+        default: 168,
+        desc: 'A reporter counts toward the automatic mute with an account at least this old (hours), or after a while in the room',
+      }),
+      REPORT_SUBJECT_LEFT_WITHIN_SECONDS: int({
+        min: 0,
+        max: 86_400,
+        default: 900,
+        desc: 'A person may be reported in a room while in it or up to this long after leaving it (seconds)',
+      }),
       REPORT_RATE_LIMIT: int({ min: 1, max: 1_000_000, default: 10, desc: 'Reports one account may file per REPORT_RATE_WINDOW_MS' }),
       REPORT_RATE_WINDOW_MS: int({ min: 1000, max: 86_400_000, default: 600_000, desc: 'Window of REPORT_RATE_LIMIT, in ms' }),
       REPORT_SOURCE_BY_NETWORK: bool({
@@ -208,12 +226,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
 function moderationSettings(raw: {
   AUTO_MUTE_REPORTERS: number;
   AUTO_MUTE_WINDOW_MS: number;
+  AUTO_MUTE_MIN_PRESENCE_SECONDS: number;
+  AUTO_MUTE_MIN_ACCOUNT_AGE_HOURS: number;
+  REPORT_SUBJECT_LEFT_WITHIN_SECONDS: number;
   REPORT_RATE_LIMIT: number;
   REPORT_RATE_WINDOW_MS: number;
   REPORT_SOURCE_BY_NETWORK: boolean;
 }) {
+  const autoMute = {
+    reporters: raw.AUTO_MUTE_REPORTERS,
+    windowMs: raw.AUTO_MUTE_WINDOW_MS,
+    minPresenceSeconds: raw.AUTO_MUTE_MIN_PRESENCE_SECONDS,
+    minAccountAgeHours: raw.AUTO_MUTE_MIN_ACCOUNT_AGE_HOURS,
+  };
   try {
-    validateAutoMuteSettings({ reporters: raw.AUTO_MUTE_REPORTERS, windowMs: raw.AUTO_MUTE_WINDOW_MS });
+    validateAutoMuteSettings(autoMute);
   } catch (error) {
     if (error instanceof ModerationError) throw new Error(`Invalid configuration:\n  ${error.field ?? 'AUTO_MUTE'}: ${error.message}`);
     throw error;
@@ -225,7 +252,8 @@ function moderationSettings(raw: {
     if (!Number.isInteger(value) || value <= 0) throw new Error(`Invalid configuration:\n  ${name}: must be a positive integer, got ${value}`);
   }
   return {
-    autoMute: { reporters: raw.AUTO_MUTE_REPORTERS, windowMs: raw.AUTO_MUTE_WINDOW_MS },
+    autoMute,
+    reportSubjectLeftWithinSeconds: raw.REPORT_SUBJECT_LEFT_WITHIN_SECONDS,
     reportsPerWindow: raw.REPORT_RATE_LIMIT,
     reportWindowMs: raw.REPORT_RATE_WINDOW_MS,
     reportSourceByNetwork: raw.REPORT_SOURCE_BY_NETWORK,

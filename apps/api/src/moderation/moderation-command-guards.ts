@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode, type RoomCommandType } from '@roundtable/domain';
+import { DomainError, DomainErrorCode, type RoomCommand, type RoomCommandType } from '@roundtable/domain';
 
 import type { CommandGuard } from '../rooms/room-command.handler';
 import type { BlocksService } from './blocks.service';
@@ -45,16 +45,31 @@ export function moderationCommandGuards(deps: { suspensions: SuspensionService; 
       },
     },
     {
-      name: 'automatic stage hold',
+      // A held automatic mute: the participant keeps their role but cannot unmute themselves,
+      // nor come back on stage (where they would arrive unmuted), until staff act.
+      name: 'held automatic mute',
       async check({ tx, room, command }) {
-        const heldId = command.type === 'InviteToStage' ? command.targetId : command.type === 'AcceptStageInvite' ? command.actorId : null;
+        const heldId = heldProfileOf(command);
         if (heldId !== null && (await hasActiveStageHold(tx, room.id, heldId))) {
           throw new DomainError(
             DomainErrorCode.NotAllowed,
-            'This participant was muted automatically after several reports; they cannot return to the stage until trust and safety staff review them',
+            'This participant was muted automatically after several reports; they cannot unmute or return to the stage until trust and safety staff review them',
           );
         }
       },
     },
   ];
+}
+
+/** The participant whose held automatic mute a command would end: unmuting, or coming (back) on stage. */
+function heldProfileOf(command: RoomCommand): string | null {
+  switch (command.type) {
+    case 'UnmuteSelf':
+    case 'AcceptStageInvite':
+      return command.actorId;
+    case 'InviteToStage':
+      return command.targetId;
+    default:
+      return null;
+  }
 }

@@ -1,7 +1,15 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { DomainError, DomainErrorCode } from '@roundtable/domain';
-import { fileAppeal, type ModerationAction, resolveAppeal, resolveReports, type StoredNotice } from '@roundtable/moderation';
+import {
+  assertMayDecideAbout,
+  fileAppeal,
+  ModerationAction,
+  resolveAppeal,
+  resolveReports,
+  ReportStatus,
+  type StoredNotice,
+} from '@roundtable/moderation';
 import type { Logger } from 'pino';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
@@ -14,7 +22,8 @@ import type { RoomCommandHandler } from '../rooms/room-command.handler';
 import { ModerationNoticeEntity, ReportEntity } from './moderation.entity';
 import { appendAuditEntry, createNotice } from './moderation-records';
 import { TRUST_AND_SAFETY_VIEWER } from './reporting.service';
-import { requireStaff } from './staff';
+import { requireStaffPowers } from './staff-powers';
+import type { SuspensionService } from './suspension.service';
 
 /**
  * The one bus topic on which an account's sessions learn they must end: every instance's
@@ -33,6 +42,7 @@ export interface ModerationDecisionsDeps {
   readonly commands: RoomCommandHandler;
   readonly roomEvents: RoomEventStream;
   readonly bus: EventBus;
+  readonly suspensions: SuspensionService;
   readonly logger: Logger;
   readonly now?: () => Date;
 }
@@ -66,15 +76,17 @@ export class ModerationDecisionsService {
 
   /**
    * Decides the named report and the other OPEN reports of its (room, profile) group.
-   * @throws FORBIDDEN unless staff; NOT_FOUND; CONFLICT when already resolved or when removing
-   *   the room's host (the host is protected: suspend instead); BAD_USER_INPUT (note, action).
+   * @throws FORBIDDEN unless staff with staff powers (not suspended), and when the staff member is
+   *   party to the case (its subject or one of its reporters: `mayDecideAbout`); NOT_FOUND;
+   *   CONFLICT when already resolved or when removing the room's host (the host is protected:
+   *   suspend instead); BAD_USER_INPUT (note, action).
    */
   async resolveReport(
     em: EntityManager,
     viewer: AuthenticatedViewer,
     input: { reportId: string; action: ModerationAction; note?: string | null },
   ): Promise<ReportEntity> {
-    requireStaff(viewer);
+    await requireStaffPowers(em, viewer, this.deps.suspensions);
     const reportId = parseUuid(input.reportId, 'reportId');
     const result = await em.transactional(async (tx) => {
       const named = await tx.findOne(ReportEntity, { id: reportId });
@@ -85,6 +97,11 @@ export class ModerationDecisionsService {
         { roomId: named.roomId, reportedProfileId: named.reportedProfileId },
         { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
       );
+      // The case is the reports this decision decides (the group's OPEN ones, and the named one).
+      assertMayDecideAbout(viewer.profileId, {
+        subjectIds: [named.reportedProfileId],
+        reporterIds: group.filter((report) => report.status === ReportStatus.Open || report.id === reportId).map((report) => report.reporterId),
+      });
       const room = await tx.findOne(RoomEntity, { id: named.roomId });
       const now = this.now();
       const resolution = resolveReports({
@@ -139,17 +156,34 @@ export class ModerationDecisionsService {
     });
   }
 
-  /** Staff decide an OPEN appeal; a reversal ends the decision's effects at once. */
+  /**
+   * Staff decide an OPEN appeal; a reversal ends the decision's effects at once and closes the
+   * reports it rested on that are still OPEN (DISMISSED, with the reversal's note), so they never
+   * count toward another automatic action.
+   * @throws FORBIDDEN unless staff with staff powers, and when the staff member is party to the
+   *   case (the notice's subject, or a reporter of its reports); NOT_FOUND; CONFLICT (no open appeal).
+   */
   async resolveAppeal(
     em: EntityManager,
     viewer: AuthenticatedViewer,
     input: { noticeId: string; upheld: boolean; note: string },
   ): Promise<ModerationNoticeEntity> {
-    requireStaff(viewer);
+    await requireStaffPowers(em, viewer, this.deps.suspensions);
     const noticeId = parseUuid(input.noticeId, 'noticeId');
     const { notice, resolution } = await em.transactional(async (tx) => {
+      const unlocked = await tx.findOne(ModerationNoticeEntity, { id: noticeId }, { fields: ['roomId'] });
+      if (!unlocked) throw notFound('Notice');
+      // The room lock `reportAbuse` takes: a report racing this reversal either lands before it
+      // (the mute is still held, so it mutes nobody, and its report stays for staff) or after it
+      // (filed after the reversal, it counts afresh) — never on the reversed basis.
+      if (unlocked.roomId !== null) await tx.execute(`select id from rooms where id = ? for no key update`, [unlocked.roomId]);
       const notice = await tx.findOne(ModerationNoticeEntity, { id: noticeId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!notice) throw notFound('Notice');
+      // Locked in id order like resolveReport, so a reversal and a decision on one pile-up serialise.
+      const basis = notice.reportIds.length === 0
+        ? []
+        : await tx.find(ReportEntity, { id: { $in: notice.reportIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true });
+      assertMayDecideAbout(viewer.profileId, { subjectIds: [notice.subjectProfileId], reporterIds: basis.map((report) => report.reporterId) });
       const resolution = resolveAppeal({
         notice: toStoredNotice(notice),
         upheld: input.upheld,
@@ -162,6 +196,15 @@ export class ModerationDecisionsService {
       notice.appealDecisionNote = resolution.decisionNote;
       notice.expiresAt = resolution.noticeExpiresAt;
       if (resolution.liftRoomBan) await tx.nativeDelete(RoomBanEntity, resolution.liftRoomBan);
+      const closing = new Set(resolution.closeReportIds);
+      for (const report of basis) {
+        if (!closing.has(report.id) || report.status !== ReportStatus.Open) continue;
+        report.status = ReportStatus.Dismissed;
+        report.resolvedAt = resolution.decidedAt;
+        report.resolvedById = viewer.profileId;
+        report.action = ModerationAction.Dismiss;
+        report.resolutionNote = `Reversed on appeal: ${resolution.decisionNote}`;
+      }
       appendAuditEntry(tx, resolution.audit);
       return { notice, resolution };
     });

@@ -34,6 +34,14 @@ export class ReportEntity {
   @Property({ type: 'json', nullable: true })
   evidence: ReportEvidenceSnapshot | null = null;
 
+  /** Whole seconds the reporter had been in the room when reporting (`presenceSecondsAt`); null for a system report. */
+  @Property({ type: 'integer', nullable: true })
+  reporterPresenceSeconds: number | null = null;
+
+  /** When the reporter's account was created, as read when reporting; null for a system report. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  reporterAccountCreatedAt: Date | null = null;
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt!: Date;
 

@@ -6,7 +6,8 @@ import { isUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import { placeholders } from '../common/sql';
 import { ModerationLogEntity, ModerationNoticeEntity, ReportEntity } from './moderation.entity';
-import { requireStaff } from './staff';
+import { requireStaffPowers } from './staff-powers';
+import type { SuspensionService } from './suspension.service';
 
 /** A queue page, with each group's distinct reporters so `Report.distinctReporters` needs no query. */
 export interface QueuePage extends Page<ReportEntity> {
@@ -16,6 +17,8 @@ export interface QueuePage extends Page<ReportEntity> {
 
 /** The staff and viewer lists of trust and safety; each list is a constant number of statements. */
 export class ModerationQueries {
+  constructor(private readonly suspensions: SuspensionService) {}
+
   /**
    * `moderationQueue`: reports of `status` grouped per (room, profile), groups by priority
    * (`buildModerationQueue`: severity × distinct reporters × audience factor), each group's
@@ -23,10 +26,10 @@ export class ModerationQueries {
    * Cursors have the API's one cursor shape (`[createdAt, id]` of the last report, which the
    * admission layer checks) and mean "after this report in the current order". When that report
    * has left the queue (its group was decided meanwhile), paging starts over at the top: decided
-   * reports are gone, so it never loops.
+   * reports are gone, so it never loops. Staff with staff powers only (a suspended account has none).
    */
   async queue(em: EntityManager, viewer: AuthenticatedViewer, status: ReportStatus, first: number, after: string | null): Promise<QueuePage> {
-    requireStaff(viewer);
+    await requireStaffPowers(em, viewer, this.suspensions);
     const cursor = decodeCursor(after, isUuid);
     const rows = await em.find(
       ReportEntity,
@@ -86,7 +89,7 @@ export class ModerationQueries {
 
   /** `moderationAppeals`: notices with an OPEN appeal, oldest appeal first. Staff only; one statement. */
   async openAppeals(em: EntityManager, viewer: AuthenticatedViewer, first: number, after: string | null): Promise<Page<ModerationNoticeEntity>> {
-    requireStaff(viewer);
+    await requireStaffPowers(em, viewer, this.suspensions);
     const cursor = decodeCursor(after, isUuid);
     const rows = await em.find(
       ModerationNoticeEntity,
@@ -101,7 +104,7 @@ export class ModerationQueries {
 
   /** `moderationLog`: every action, newest first. Staff only; one statement. */
   async log(em: EntityManager, viewer: AuthenticatedViewer, first: number, after: string | null): Promise<Page<ModerationLogEntity>> {
-    requireStaff(viewer);
+    await requireStaffPowers(em, viewer, this.suspensions);
     const cursor = decodeCursor(after, isUuid);
     const rows = await em.find(
       ModerationLogEntity,

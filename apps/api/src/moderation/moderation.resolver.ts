@@ -1,4 +1,4 @@
-import { displayedExpiresAt, type ModerationAction, type ReportStatus } from '@roundtable/moderation';
+import { displayedExpiresAt, distinctReportersVisibleTo, type ModerationAction, type ReportStatus } from '@roundtable/moderation';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { type GraphQLContext, requireViewer } from '../common/context';
@@ -21,6 +21,19 @@ import { ReportAbuseInput, ReportConnectionType, ReportStatusGql, ReportType, Re
 import { type ModerationLogEntity, type ModerationNoticeEntity, type ReportEntity } from './moderation.entity';
 import { moderationLoaders } from './moderation-loaders';
 import { reportGroupKey } from './moderation.queries';
+import { viewerHasStaffPowers } from './staff-powers';
+
+/** Whether the request's viewer has staff powers, asked at most once per request scope. */
+const staffPowersByScope = new WeakMap<GraphQLContext['scope'], Promise<boolean>>();
+
+function staffPowersOf(ctx: GraphQLContext): Promise<boolean> {
+  let powers = staffPowersByScope.get(ctx.scope);
+  if (!powers) {
+    powers = viewerHasStaffPowers(ctx.scope.em, ctx.viewer ?? null, ctx.services.suspensions);
+    staffPowersByScope.set(ctx.scope, powers);
+  }
+  return powers;
+}
 
 @Resolver(() => ReportType)
 export class ReportsResolver {
@@ -48,6 +61,8 @@ export class ReportsResolver {
     );
     const loaders = moderationLoaders(ctx.scope);
     for (const [key, count] of page.distinctReportersByGroup) loaders.distinctReporters.prime(key, count);
+    // The queue just checked the viewer's staff powers: the fields below need not ask again.
+    staffPowersByScope.set(ctx.scope, Promise.resolve(true));
     return page;
   }
 
@@ -73,8 +88,8 @@ export class ReportsResolver {
   }
 
   @FieldResolver(() => ReportEvidenceType, { nullable: true, description: 'Staff only; null for everyone else.' })
-  evidence(@Root() report: ReportEntity, @Ctx() ctx: GraphQLContext) {
-    if (!ctx.viewer?.isStaff || !report.evidence) return null;
+  async evidence(@Root() report: ReportEntity, @Ctx() ctx: GraphQLContext) {
+    if (!report.evidence || !(await staffPowersOf(ctx))) return null;
     const evidence = report.evidence;
     return {
       ...evidence,
@@ -84,9 +99,14 @@ export class ReportsResolver {
     };
   }
 
-  @FieldResolver(() => Int, { description: 'Distinct reporters of the same profile in the same room, this report included.' })
+  @FieldResolver(() => Int, {
+    description:
+      'Staff: distinct reporters of the same profile in the same room, this report included. Anyone else: 1 for their own report, else 0.',
+  })
   async distinctReporters(@Root() report: ReportEntity, @Ctx() ctx: GraphQLContext): Promise<number> {
-    return moderationLoaders(ctx.scope).distinctReporters.load(reportGroupKey(report));
+    // The running count is staff knowledge: a brigade must not watch itself approach the threshold.
+    const visible = distinctReportersVisibleTo({ profileId: ctx.viewer?.profileId ?? null, hasStaffPowers: await staffPowersOf(ctx) }, report);
+    return visible === 'group' ? moderationLoaders(ctx.scope).distinctReporters.load(reportGroupKey(report)) : visible;
   }
 }
 

@@ -7,7 +7,9 @@ import {
   type AutoMuteSettings,
   checkReportEligibility,
   decideAutoMute,
+  isReportableSubject,
   ModerationError,
+  presenceSecondsAt,
   type ReportOnParticipant,
   ReportStatus,
 } from '@roundtable/moderation';
@@ -25,7 +27,7 @@ import { ReportEntity } from './moderation.entity';
 import { appendAuditEntry, createNotice } from './moderation-records';
 import { captureEvidence } from './report-evidence';
 import type { ReportRateLimiter } from './report-rate-limiter';
-import { hasActiveStageHold } from './stage-holds';
+import { hasActiveStageHold, lastAutoMuteReversal } from './stage-holds';
 import type { SuspensionService } from './suspension.service';
 
 /** The viewer trust and safety acts as in the room command pipeline (sees every room). */
@@ -44,15 +46,18 @@ export interface ReportingDeps {
   readonly suspensions: SuspensionService;
   readonly rateLimiter: ReportRateLimiter;
   readonly autoMute: AutoMuteSettings;
+  /** `REPORT_SUBJECT_LEFT_WITHIN_SECONDS`: how long after leaving a room a person may still be reported in it. */
+  readonly reportSubjectLeftWithinSeconds: number;
   readonly logger: Logger;
   readonly now?: () => Date;
 }
 
 /**
- * `reportAbuse`: eligibility (`checkReportEligibility`), the evidence snapshot and the report in
- * one transaction on the locked room row, then the automatic mute on a pile-up
- * (`decideAutoMute`), whose notice and audit entry commit with the report and whose mute runs
- * through the room command pipeline right after.
+ * `reportAbuse`: eligibility (`checkReportEligibility`, and `isReportableSubject` for the person
+ * named), the evidence snapshot, the reporter's standing and the report in one transaction on the
+ * locked room row, then the automatic mute on a pile-up (`decideAutoMute`), whose notice and
+ * audit entry commit with the report and whose mute (no role change) runs through the room
+ * command pipeline right after.
  */
 export class ReportingService {
   private readonly now: () => Date;
@@ -65,7 +70,9 @@ export class ReportingService {
    * @param sourceKey where the request came from (e.g. a hash of the client's network), so many
    *   accounts from one place count as one reporter for the automatic mute; null when unknown.
    * @throws FORBIDDEN when suspended or not in the room; RATE_LIMITED; BAD_USER_INPUT (self-report,
-   *   bad ids, category, details); NOT_FOUND (room, profile); CONFLICT (an open report already).
+   *   bad ids, category, details); NOT_FOUND (room; a profile that is unknown, or neither in the
+   *   room nor gone from it within `reportSubjectLeftWithinSeconds`: one answer for all, so no
+   *   existence oracle); CONFLICT (an open report already).
    */
   async reportAbuse(em: EntityManager, viewer: AuthenticatedViewer, request: ReportAbuseRequest, sourceKey: string | null = null): Promise<ReportEntity> {
     const roomId = parseUuid(request.roomId, 'roomId');
@@ -81,7 +88,6 @@ export class ReportingService {
       // One after another: a transaction is one connection.
       const participations = await tx.find(ParticipantEntity, { roomId, profileId: viewer.profileId }, { orderBy: { joinedAt: 'desc' }, limit: 1 });
       const openTargets = await tx.find(ReportEntity, { reporterId: viewer.profileId, roomId, status: ReportStatus.Open }, { fields: ['reportedProfileId'] });
-      const reportedExists = reportedProfileId === null ? 1 : await tx.count(ProfileEntity, { id: reportedProfileId });
       const latest = participations[0];
       const eligible = checkReportEligibility(
         { reporterId: viewer.profileId, roomId, reportedProfileId, category: request.category, details: request.details ?? null },
@@ -91,7 +97,16 @@ export class ReportingService {
         },
         now,
       );
-      if (reportedExists === 0) throw notFound('Profile');
+      if (eligible.reportedProfileId !== null) {
+        const subjectStays = await tx.find(
+          ParticipantEntity,
+          { roomId, profileId: eligible.reportedProfileId },
+          { orderBy: { joinedAt: 'desc' }, limit: 1 },
+        );
+        // Unknown, never here, or gone too long: one answer (same code, same message) for all.
+        if (!isReportableSubject(subjectStays[0] ?? null, now, this.deps.reportSubjectLeftWithinSeconds)) throw notFound('Profile');
+      }
+      const reporterProfile = await tx.findOne(ProfileEntity, { id: viewer.profileId });
       const report = tx.create(ReportEntity, {
         id: randomUUID(),
         roomId,
@@ -102,6 +117,9 @@ export class ReportingService {
         status: ReportStatus.Open,
         sourceKey,
         evidence: await captureEvidence(tx, room, viewer.profileId, eligible.reportedProfileId, now),
+        // latest is set: checkReportEligibility refused a reporter never in the room.
+        reporterPresenceSeconds: latest ? presenceSecondsAt(latest, now) : null,
+        reporterAccountCreatedAt: reporterProfile?.createdAt ?? null,
         createdAt: now,
       });
       await tx.flush();
@@ -116,8 +134,15 @@ export class ReportingService {
         createdAt: row.createdAt,
         status: row.status,
         sourceKey: row.sourceKey,
+        reporterStanding: { presenceSeconds: row.reporterPresenceSeconds, accountCreatedAt: row.reporterAccountCreatedAt },
       }));
-      const decision = decideAutoMute({ reports, reportedRole: subjectRow?.role ?? null, now, settings: this.deps.autoMute });
+      const decision = decideAutoMute({
+        reports,
+        reportedRole: subjectRow?.role ?? null,
+        now,
+        lastReversalAt: await lastAutoMuteReversal(tx, roomId, subject),
+        settings: this.deps.autoMute,
+      });
       // The host is protected by the room rules (HostIsProtected): a pile-up on the host takes no
       // stage action; the reports wait in the queue, where severity × reporters ranks them.
       if (!decision.trigger || subject === room.hostId || (await hasActiveStageHold(tx, roomId, subject))) {
@@ -128,21 +153,24 @@ export class ReportingService {
       appendAuditEntry(tx, outcome.audit);
       return { report, enforce: subject };
     });
-    if (enforce !== null) await this.muteAndMove(em, roomId, enforce);
+    if (enforce !== null) await this.muteOnStage(em, roomId, enforce);
     return report;
   }
 
-  /** Runs the automatic mute through the room command pipeline (events, projections, media outbox). */
-  private async muteAndMove(em: EntityManager, roomId: string, profileId: string): Promise<void> {
+  /**
+   * Runs the automatic mute through the room command pipeline (events, projections, media outbox).
+   * It changes no role: a cheap signal must never cost a speaker or moderator their place.
+   */
+  private async muteOnStage(em: EntityManager, roomId: string, profileId: string): Promise<void> {
     try {
       await this.deps.commands.handleCommand(em.fork(), TRUST_AND_SAFETY_VIEWER, roomId, {
         type: 'EnforceModeration',
         actorId: TRUST_AND_SAFETY_ACTOR_ID,
         targetId: profileId,
-        enforcement: 'MuteAndMoveToAudience',
+        enforcement: 'Mute',
       });
     } catch (error) {
-      // They stepped off the stage or left meanwhile: the hold still keeps them off it.
+      // They stepped off the stage or left meanwhile: the held mute still keeps them off it.
       if (error instanceof DomainError || error instanceof ModerationError) {
         this.deps.logger.info({ roomId, profileId, reason: error.message }, 'automatic mute found nothing to do');
         return;

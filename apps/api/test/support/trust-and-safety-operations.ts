@@ -78,3 +78,17 @@ export async function moderationSnapshot(api: TestApi): Promise<unknown> {
   ]);
   return { reports, notices, log, blocks, participants, bans };
 }
+
+/**
+ * Makes the accounts established for the automatic mute (issue 15, bug 1): their profiles were
+ * created 30 days ago, past the default `AUTO_MUTE_MIN_ACCOUNT_AGE_HOURS` (168 h). Accounts made
+ * by a test a moment ago are exactly the fresh accounts a brigade uses, and never count.
+ */
+export async function establishAccounts(api: TestApi, profileIds: readonly string[]): Promise<void> {
+  await sql(api, `update profiles set created_at = now() - interval '30 days' where id in (?)`, [profileIds]);
+}
+
+/** Moves the open participations of `profileIds` in `roomId` back in time, as if they had joined `seconds` ago. */
+export async function presentFor(api: TestApi, roomId: string, profileIds: readonly string[], seconds: number): Promise<void> {
+  await sql(api, `update participants set joined_at = now() - interval '1 second' * ? where room_id = ? and profile_id in (?) and left_at is null`, [seconds, roomId, profileIds]);
+}

@@ -679,7 +679,7 @@ export type Report = Node & {
   category: ReportCategory;
   createdAt: Scalars['DateTime']['output'];
   details: Maybe<Scalars['String']['output']>;
-  /** Distinct reporters of the same profile in the same room, this report included. */
+  /** Staff: distinct reporters of the same profile in the same room, this report included. Anyone else: 1 for their own report, else 0. */
   distinctReporters: Scalars['Int']['output'];
   /** Staff only; null for everyone else. */
   evidence: Maybe<ReportEvidence>;

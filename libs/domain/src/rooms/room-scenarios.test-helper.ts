@@ -100,7 +100,7 @@ export function resolveCommand(template: CommandTemplate, state: RoomState): Roo
     case 'RecordMediaConnection':
       return { type: template.type, actorId, connected: template.flag };
     case 'EnforceModeration':
-      return { type: template.type, actorId, targetId, enforcement: template.flag ? 'RemoveAndBan' : 'MuteAndMoveToAudience' };
+      return { type: template.type, actorId, targetId, enforcement: template.flag ? 'RemoveAndBan' : 'Mute' };
     default:
       return { type: template.type, actorId };
   }

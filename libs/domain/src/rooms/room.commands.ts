@@ -47,8 +47,11 @@ export type RoomCommand =
 
 /** What trust and safety does to a participant through {@link RoomCommand} `EnforceModeration`. */
 export type ModerationEnforcement =
-  /** Mute them and move them to the audience (an automatic mute pending review). */
-  | 'MuteAndMoveToAudience'
+  /**
+   * Mute them where they are (an automatic mute pending review). An automatic action never
+   * changes a role: a speaker stays a speaker and a moderator a moderator, only muted.
+   */
+  | 'Mute'
   /** Remove them and ban them from the room (staff's REMOVE_FROM_ROOM). */
   | 'RemoveAndBan';
 

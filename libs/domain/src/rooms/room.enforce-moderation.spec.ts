@@ -15,39 +15,38 @@ function decideNow(state: RoomState, command: RoomCommand) {
   return decision;
 }
 
-function enforce(targetId: string, enforcement: 'MuteAndMoveToAudience' | 'RemoveAndBan', actorId = SYSTEM): RoomCommand {
+function enforce(targetId: string, enforcement: 'Mute' | 'RemoveAndBan', actorId = SYSTEM): RoomCommand {
   return { type: 'EnforceModeration', actorId, targetId, enforcement };
 }
 
-describe('EnforceModeration: MuteAndMoveToAudience (automatic mute on a pile-up)', () => {
+describe('kind: a cheap signal triggers a costly automatic action — EnforceModeration Mute changes no role', () => {
   const room = () => roomWith({ moderators: ['mod'], speakers: ['sam'], listeners: ['ann'] });
 
-  it('mutes the speaker and moves them to the audience in one command, without being in the room', () => {
-    const { state, events } = decideNow(room(), enforce('sam', 'MuteAndMoveToAudience'));
-    expect(state.participants.get('sam')).toMatchObject({ role: ParticipantRole.Listener, muted: true, stageSince: null });
-    expect(events.map((event) => event.type)).toEqual(['ParticipantMuted', 'RoleChanged']);
-    expect(events[1]).toMatchObject({ previousRole: ParticipantRole.Speaker });
+  it('mutes a speaker where they stand: still a speaker, on stage, one ParticipantMuted event', () => {
+    const { state, events } = decideNow(room(), enforce('sam', 'Mute'));
+    expect(state.participants.get('sam')).toMatchObject({ role: ParticipantRole.Speaker, muted: true });
+    expect(state.participants.get('sam')?.stageSince).not.toBeNull();
+    expect(events.map((event) => event.type)).toEqual(['ParticipantMuted']);
   });
 
-  it('moves a moderator too, and skips the mute event when already muted', () => {
-    const muted = run(room(), [{ type: 'MuteParticipant', actorId: 'mod', targetId: 'mod' }], 500);
-    const { state, events } = decideNow(muted, enforce('mod', 'MuteAndMoveToAudience'));
-    expect(state.participants.get('mod')?.role).toBe(ParticipantRole.Listener);
-    expect(events.map((event) => event.type)).toEqual(['RoleChanged']);
+  it('variant: a moderator stays a moderator, and an already muted one changes nothing', () => {
+    const { state, events } = decideNow(room(), enforce('mod', 'Mute'));
+    expect(state.participants.get('mod')).toMatchObject({ role: ParticipantRole.Moderator, muted: true });
+    expect(events.map((event) => event.type)).toEqual(['ParticipantMuted']);
+    const again = decideNow(state, enforce('mod', 'Mute'));
+    expect(again.events).toEqual([]);
+    expect(again.state.participants.get('mod')?.role).toBe(ParticipantRole.Moderator);
   });
 
   it('protects the host, and refuses a listener or someone not in the room', () => {
-    expectDomainError(() => decide(room(), enforce(HOST, 'MuteAndMoveToAudience'), NOW), DomainErrorCode.HostIsProtected);
-    expectDomainError(() => decide(room(), enforce('ann', 'MuteAndMoveToAudience'), NOW), DomainErrorCode.NotOnStage);
-    expectDomainError(() => decide(room(), enforce('stranger', 'MuteAndMoveToAudience'), NOW), DomainErrorCode.NotAParticipant);
+    expectDomainError(() => decide(room(), enforce(HOST, 'Mute'), NOW), DomainErrorCode.HostIsProtected);
+    expectDomainError(() => decide(room(), enforce('ann', 'Mute'), NOW), DomainErrorCode.NotOnStage);
+    expectDomainError(() => decide(room(), enforce('stranger', 'Mute'), NOW), DomainErrorCode.NotAParticipant);
   });
 
-  it('a muted-and-moved speaker comes back unmuted only through a new invitation', () => {
-    const { state } = decideNow(room(), enforce('sam', 'MuteAndMoveToAudience'));
-    const back = run(state, [
-      { type: 'InviteToStage', actorId: HOST, targetId: 'sam' },
-      { type: 'AcceptStageInvite', actorId: 'sam' },
-    ], 2000);
+  it('the muted speaker unmutes through their own UnmuteSelf (the API refuses it while a hold is active)', () => {
+    const { state } = decideNow(room(), enforce('sam', 'Mute'));
+    const back = run(state, [{ type: 'UnmuteSelf', actorId: 'sam' }], 2000);
     expect(back.participants.get('sam')).toMatchObject({ role: ParticipantRole.Speaker, muted: false });
   });
 });

@@ -334,21 +334,17 @@ function removeParticipant(state: RoomState, actorId: string, targetId: string, 
 /**
  * Trust and safety's own path: no room role is needed (the API only issues it from its
  * moderation service), but the host stays protected and the target must be there to be muted.
- * Muting and moving are one command so the two events commit together.
+ * The automatic mute changes no role (a cheap signal must not buy a costly action): it only mutes.
  */
 function enforceModeration(state: RoomState, targetId: string, enforcement: ModerationEnforcement): Outcome {
   switch (enforcement) {
-    case 'MuteAndMoveToAudience': {
-      assertNotHost(state, targetId, 'The host cannot be muted or moved to the audience');
+    case 'Mute': {
+      assertNotHost(state, targetId, 'The host cannot be muted by trust and safety automatically');
       const target = requireParticipant(state, targetId);
       if (!isOnStage(target)) throw DomainError.conflict(DomainErrorCode.NotOnStage, 'The participant is not on stage');
+      if (target.muted) return NO_CHANGE;
       const muted: ParticipantState = { ...target, muted: true };
-      const listener: ParticipantState = { ...muted, role: ParticipantRole.Listener, stageSince: null, invitedToStageAt: null };
-      const events: EventBody[] = [
-        ...(target.muted ? [] : [{ type: 'ParticipantMuted', participant: muted } as const]),
-        { type: 'RoleChanged', participant: listener, previousRole: target.role },
-      ];
-      return { changes: { participants: withParticipant(state, listener) }, events };
+      return { changes: { participants: withParticipant(state, muted) }, events: [{ type: 'ParticipantMuted', participant: muted }] };
     }
     case 'RemoveAndBan': {
       assertNotHost(state, targetId, 'The host cannot be removed from their own room');

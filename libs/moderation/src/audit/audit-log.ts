@@ -1,6 +1,6 @@
 /** What an audit log entry records (the contract's `ModerationLogEntry.action`). */
 export enum AuditAction {
-  /** Automatic: a pile-up of reports muted a speaker and moved them to the audience. */
+  /** Automatic: a pile-up of reports muted a participant on stage (no role change). */
   AutoMuted = 'AUTO_MUTED',
   /** Automatic: screening flagged a text and filed a system report. */
   ScreeningFlagged = 'SCREENING_FLAGGED',
@@ -46,13 +46,15 @@ export interface AuditEntryInput {
 /**
  * Builds an audit log entry, checking what makes the log trustworthy: an automatic action has
  * no actor and a staff action has one; every action except an appeal decision names the reports
- * it rests on. Report ids are deduplicated (first occurrence kept); a blank note becomes null.
+ * it rests on; nobody is the actor of an entry about themself (separation of duties, see
+ * `mayDecideAbout`). Report ids are deduplicated (first occurrence kept); a blank note becomes null.
  * @throws TypeError when those checks fail: a programming error in the caller, never client input.
  */
 export function buildAuditEntry(input: AuditEntryInput): AuditLogEntry {
   const automatic = AUTOMATIC_AUDIT_ACTIONS.has(input.action);
   if (automatic && input.actorId !== null) throw new TypeError(`${input.action} is automatic: it has no actor`);
   if (!automatic && input.actorId === null) throw new TypeError(`${input.action} needs the staff actor`);
+  if (input.actorId !== null && input.actorId === input.subjectProfileId) throw new TypeError(`${input.action}: the actor cannot be its subject`);
   const appeal = input.action === AuditAction.AppealUpheld || input.action === AuditAction.AppealReversed;
   const reportIds = [...new Set(input.reportIds)];
   if (!appeal && reportIds.length === 0) throw new TypeError(`${input.action} must name the reports it rests on`);

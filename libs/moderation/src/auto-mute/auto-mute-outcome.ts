@@ -14,9 +14,9 @@ export interface AutoMuteOutcome {
 }
 
 /**
- * The notice and audit entry of a triggered automatic mute. The API also runs the normal room
- * commands (mute, then move to the audience) so the usual events go out and media permissions
- * follow, and keeps the participant off that room's stage while `isStageHoldActive` holds.
+ * The notice and audit entry of a triggered automatic mute. The API also runs the room command
+ * that mutes (and changes no role) so the usual event goes out and the media server mutes the
+ * microphone, and holds the mute while `isStageHoldActive` holds.
  * @param decision a triggered decision from `decideAutoMute`.
  * @param reports the same reports passed to `decideAutoMute` (for the category).
  * @throws TypeError when `decision` did not trigger (a caller bug).

@@ -3,14 +3,16 @@ import fc from 'fast-check';
 
 import { AUTO_MUTE_CATEGORIES, ReportCategory, ReportStatus } from '../reports/report-category';
 import { decideAutoMute, independentReporterCount, type ReportOnParticipant } from './auto-mute';
-import { AUTO_MUTE_LIMITS, type AutoMuteSettings } from './auto-mute-settings';
-import { NOW } from './auto-mute.test-helper';
+import { AUTO_MUTE_DEFAULTS, AUTO_MUTE_LIMITS, type AutoMuteSettings } from './auto-mute-settings';
+import { ESTABLISHED, FRESH, NOW } from './auto-mute.test-helper';
 
 const RUNS = { numRuns: 500 };
 
 const settingsArb: fc.Arbitrary<AutoMuteSettings> = fc.record({
   reporters: fc.integer({ min: AUTO_MUTE_LIMITS.reportersMin, max: 5 }),
   windowMs: fc.integer({ min: AUTO_MUTE_LIMITS.windowMsMin, max: AUTO_MUTE_LIMITS.windowMsMax }),
+  minPresenceSeconds: fc.constant(AUTO_MUTE_DEFAULTS.minPresenceSeconds),
+  minAccountAgeHours: fc.constant(AUTO_MUTE_DEFAULTS.minAccountAgeHours),
 });
 
 const reportArb = (reporterIds: fc.Arbitrary<string>): fc.Arbitrary<ReportOnParticipant> =>
@@ -31,6 +33,7 @@ const reportArb = (reporterIds: fc.Arbitrary<string>): fc.Arbitrary<ReportOnPart
       { weight: 3, arbitrary: fc.constant(null) },
       { weight: 1, arbitrary: fc.constantFrom('net-1', 'net-2', 'net-3') },
     ),
+    reporterStanding: fc.constant(ESTABLISHED),
   });
 
 const roleArb = fc.option(fc.constantFrom(...Object.values(ParticipantRole)), { nil: null });
@@ -114,5 +117,44 @@ describe('decideAutoMute (properties)', () => {
       }),
       RUNS,
     );
+  });
+
+  describe('kind: a cheap signal triggers a costly automatic action', () => {
+    it('reports from reporters without standing (fresh account, no presence) never change the decision, however many', () => {
+      fc.assert(
+        fc.property(
+          fc.array(reportArb(fc.constantFrom('a', 'b', 'c', 'd')), { maxLength: 20 }),
+          fc.array(reportArb(fc.constantFrom('x', 'y', 'z', 'a')).map((r) => ({ ...r, reporterStanding: FRESH })), { maxLength: 20 }),
+          roleArb,
+          settingsArb,
+          (reports, fresh, reportedRole, settings) => {
+            const without = decideAutoMute({ reports, reportedRole, now: NOW, settings });
+            expect(decideAutoMute({ reports: [...reports, ...fresh], reportedRole, now: NOW, settings })).toEqual(without);
+          },
+        ),
+        RUNS,
+      );
+    });
+  });
+
+  describe("kind: a decision's basis outlives the decision", () => {
+    it('with a reversal at time T, the decision is the one on the reports filed after T alone', () => {
+      fc.assert(
+        fc.property(
+          fc.array(reportArb(fc.constantFrom('a', 'b', 'c', 'd', 'e')), { maxLength: 30 }),
+          fc.integer({ min: 0, max: 3_600_000 }),
+          roleArb,
+          settingsArb,
+          (reports, reversedAgo, reportedRole, settings) => {
+            const lastReversalAt = new Date(NOW.getTime() - reversedAgo);
+            const after = reports.filter((r) => r.createdAt.getTime() > lastReversalAt.getTime());
+            expect(decideAutoMute({ reports, reportedRole, now: NOW, settings, lastReversalAt })).toEqual(
+              decideAutoMute({ reports: after, reportedRole, now: NOW, settings }),
+            );
+          },
+        ),
+        RUNS,
+      );
+    });
   });
 });

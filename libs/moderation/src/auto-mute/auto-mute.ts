@@ -2,6 +2,7 @@ import { STAGE_ROLES, type ParticipantRole } from '@roundtable/domain';
 
 import { AUTO_MUTE_CATEGORIES, ReportStatus, type ReportCategory } from '../reports/report-category';
 import { AUTO_MUTE_DEFAULTS, type AutoMuteSettings } from './auto-mute-settings';
+import { reporterCountsTowardAutoMute, type ReporterStanding } from './reporter-standing';
 
 /** One report on the participant in the room, as stored. */
 export interface ReportOnParticipant {
@@ -17,6 +18,8 @@ export interface ReportOnParticipant {
    * to a pile-up alone. Null or absent: the reporter counts on their own.
    */
   readonly sourceKey?: string | null;
+  /** The reporter's presence and account age when they reported (see {@link reporterCountsTowardAutoMute}). */
+  readonly reporterStanding: ReporterStanding;
 }
 
 /** Everything the decision reads. */
@@ -26,6 +29,11 @@ export interface AutoMuteInput {
   /** The participant's current role; null when they are no longer in the room. */
   readonly reportedRole: ParticipantRole | null;
   readonly now: Date;
+  /**
+   * When staff last reversed an automatic mute of this participant in this room (null: never).
+   * Reports filed up to then were the basis of a decision that was undone: they never count again.
+   */
+  readonly lastReversalAt?: Date | null;
   /** Defaults to {@link AUTO_MUTE_DEFAULTS}; validate with `validateAutoMuteSettings` first. */
   readonly settings?: AutoMuteSettings;
 }
@@ -49,12 +57,14 @@ export type AutoMuteDecision =
   | { readonly trigger: false; readonly reason: AutoMuteSkipReason; readonly independentReporters: number };
 
 /**
- * Decides whether a pile-up of reports mutes a speaker at once and moves them to the audience,
- * pending staff review. It triggers when the participant is on stage (host, moderator or
- * speaker) and at least `settings.reporters` independent reporters filed OPEN reports in an
- * {@link AUTO_MUTE_CATEGORIES} category (hate speech, harassment, violence) within the last
- * `settings.windowMs` milliseconds before `now` (both ends included; reports dated after `now`
- * are ignored). "Independent" means distinct accounts, and also distinct `sourceKey`s when the
+ * Decides whether a pile-up of reports mutes a speaker at once, pending staff review (the mute
+ * changes no role: a speaker stays a speaker, a moderator a moderator). It triggers when the
+ * participant is on stage (host, moderator or speaker) and at least `settings.reporters`
+ * independent reporters filed OPEN reports in an {@link AUTO_MUTE_CATEGORIES} category (hate
+ * speech, harassment, violence) within the last `settings.windowMs` milliseconds before `now`
+ * (both ends included; reports dated after `now` are ignored), counting only reports whose
+ * reporter was in good standing ({@link reporterCountsTowardAutoMute}) and that were filed after
+ * `lastReversalAt`. "Independent" means distinct accounts, and also distinct `sourceKey`s when the
  * API passes them (see {@link independentReporterCount}). One reporter, or any number of reports
  * from one account, never triggers it, since `reporters` is at least 2.
  * Pure: reads only its input. The API calls it in the `reportAbuse` transaction, after the new report.
@@ -62,13 +72,16 @@ export type AutoMuteDecision =
 export function decideAutoMute(input: AutoMuteInput): AutoMuteDecision {
   const settings = input.settings ?? AUTO_MUTE_DEFAULTS;
   const now = input.now.getTime();
+  const reversedAt = input.lastReversalAt?.getTime() ?? Number.NEGATIVE_INFINITY;
   const qualifying = input.reports
     .filter(
       (report) =>
         (report.status ?? ReportStatus.Open) === ReportStatus.Open &&
         AUTO_MUTE_CATEGORIES.has(report.category) &&
         report.createdAt.getTime() <= now &&
-        now - report.createdAt.getTime() <= settings.windowMs,
+        now - report.createdAt.getTime() <= settings.windowMs &&
+        report.createdAt.getTime() > reversedAt &&
+        reporterCountsTowardAutoMute(report.reporterStanding, report.createdAt, settings),
     )
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   const independentReporters = independentReporterCount(qualifying);
@@ -114,8 +127,9 @@ export function independentReporterCount(reports: readonly Pick<ReportOnParticip
 }
 
 /**
- * Whether an automatic mute still keeps the participant off that room's stage: true while any of
- * the reports that triggered it is OPEN. Hosts cannot invite them back until staff resolve them.
+ * Whether an automatic mute is still held: true while any of the reports that triggered it is
+ * OPEN. While held, the participant cannot unmute themselves in that room, nor come back on
+ * stage unmuted (an invitation is refused), until staff resolve the reports or reverse the mute.
  * @param triggeringReportStatuses the current status of each report id on the auto-mute notice.
  */
 export function isStageHoldActive(triggeringReportStatuses: readonly ReportStatus[]): boolean {

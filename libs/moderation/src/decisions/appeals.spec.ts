@@ -128,3 +128,30 @@ describe('resolveAppeal', () => {
     }
   });
 });
+
+describe("kind: a decision's basis outlives the decision", () => {
+  const notice = {
+    id: 'n-1',
+    subjectProfileId: 'sam',
+    action: ModerationNoticeAction.AutoMutedPendingReview,
+    category: ReportCategory.Harassment,
+    roomId: 'room-1',
+    createdAt: new Date('2026-12-01T10:00:00Z'),
+    expiresAt: null,
+    reportIds: ['r1', 'r2', 'r3', 'r2'],
+    appeal: { status: AppealStatus.Open },
+  };
+  const now = new Date('2026-12-01T11:00:00Z');
+
+  it('given case: reversing an automatic mute closes the reports it rested on', () => {
+    const reversal = resolveAppeal({ notice, upheld: false, note: 'Brigaded', staffId: 'staff-1', now });
+    expect(reversal.closeReportIds).toEqual(['r1', 'r2', 'r3']);
+    expect(reversal.liftStageHold).toBe(true);
+  });
+
+  it('variant: an upheld decision closes nothing (its reports were decided or stay for staff); a reversed suspension closes its reports too', () => {
+    expect(resolveAppeal({ notice, upheld: true, note: 'Clear', staffId: 'staff-1', now }).closeReportIds).toEqual([]);
+    const suspension = { ...notice, action: ModerationNoticeAction.Suspended, expiresAt: new Date('2026-12-30T00:00:00Z'), reportIds: ['r9'] };
+    expect(resolveAppeal({ notice: suspension, upheld: false, note: 'Quoted', staffId: 'staff-1', now }).closeReportIds).toEqual(['r9']);
+  });
+});

@@ -45,14 +45,22 @@ export interface AppealResolution {
   readonly liftSuspension: boolean;
   /** Reversed REMOVED_FROM_ROOM: lift the room ban. */
   readonly liftRoomBan: { readonly roomId: string; readonly profileId: string } | null;
-  /** Reversed AUTO_MUTED_PENDING_REVIEW: the participant may be invited back on stage. */
+  /** Reversed AUTO_MUTED_PENDING_REVIEW: the held mute ends (they may unmute and come back on stage). */
   readonly liftStageHold: boolean;
+  /**
+   * Reversed: the notice's reports that are still OPEN, to close as DISMISSED with the reversal.
+   * A decision's basis must not outlive the decision: open reports would otherwise count again
+   * toward the next automatic action. Empty when upheld.
+   */
+  readonly closeReportIds: readonly string[];
   readonly audit: AuditLogEntry;
 }
 
 /**
  * Staff decide an OPEN appeal: `upheld` keeps the decision, otherwise it is reversed and
- * its effects end at once (a reversed suspension ends now, a room ban is lifted).
+ * its effects end at once (a reversed suspension ends now, a room ban is lifted) and the reports
+ * it rested on close (`closeReportIds`; the API closes only those still OPEN). The API checks
+ * `assertStaffPowers` and `assertMayDecideAbout` first.
  * @param note staff's answer, 1 to `DECISION_TEXT_LIMITS.noteMax` code points after trimming (the contract's `note: String!`).
  * @throws ModerationError `InvalidInput` (field `note`); `NoOpenAppeal` when the notice has no OPEN appeal.
  */
@@ -84,6 +92,7 @@ export function resolveAppeal(input: {
         ? { roomId: notice.roomId, profileId: notice.subjectProfileId }
         : null,
     liftStageHold: reversed && notice.action === ModerationNoticeAction.AutoMutedPendingReview,
+    closeReportIds: reversed ? [...new Set(notice.reportIds)] : [],
     audit: buildAuditEntry({
       actorId: input.staffId,
       action: reversed ? AuditAction.AppealReversed : AuditAction.AppealUpheld,

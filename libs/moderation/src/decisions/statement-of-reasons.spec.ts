@@ -12,10 +12,11 @@ const base = {
 describe('statementOfReasons', () => {
   it('explains an automatic mute: what, where, why, that it was automatic, and what happens next', () => {
     const text = statementOfReasons({ ...base, action: ModerationNoticeAction.AutoMutedPendingReview });
-    expect(text).toContain('You were muted and moved to the audience in the room "Hiring in fintech"');
+    expect(text).toContain('You were muted in the room "Hiring in fintech"');
+    expect(text).toContain('Your role in the room did not change');
     expect(text).toContain(CATEGORY_RULES[ReportCategory.HateSpeech]);
     expect(text).toContain('This was done automatically');
-    expect(text).toContain("cannot return to that room's stage");
+    expect(text).toContain('you cannot unmute yourself in that room');
     expect(text).toContain('You can appeal this decision once');
   });
 

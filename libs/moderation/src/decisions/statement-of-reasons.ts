@@ -43,9 +43,9 @@ export function statementOfReasons(input: StatementOfReasonsInput): string {
   switch (input.action) {
     case ModerationNoticeAction.AutoMutedPendingReview:
       parts.push(
-        `You were muted and moved to the audience${room ? ` in the room ${room}` : ''} because several people in the room reported you within minutes of each other for breaking ${rule}.`,
+        `You were muted${room ? ` in the room ${room}` : ''} because several people in the room reported you within minutes of each other for breaking ${rule}. Your role in the room did not change.`,
         'This was done automatically, before any person reviewed it: our staff will review the reports and decide.',
-        `Until then you cannot return to that room's stage.`,
+        `Until then you cannot unmute yourself in that room, nor come back on its stage if you leave it.`,
       );
       break;
     case ModerationNoticeAction.Warned:

@@ -2,8 +2,8 @@
  * Every trust-and-safety rule fails with one of these codes. The API maps each code to a
  * contract `extensions.code` in one exhaustive switch (next to the one for `DomainErrorCode`), so
  * a new code fails to compile until it is mapped. Suggested mapping:
- * `InvalidInput`, `TextRefused` → BAD_USER_INPUT (with `field`); `NotInRoom` → FORBIDDEN;
- * every other code → CONFLICT.
+ * `InvalidInput`, `TextRefused` → BAD_USER_INPUT (with `field`); `NotInRoom`, `NotStaff`,
+ * `StaffPowersSuspended`, `OwnCase` → FORBIDDEN; every other code → CONFLICT.
  */
 export enum ModerationErrorCode {
   /** Input failed validation; `field` names the argument. */
@@ -20,6 +20,12 @@ export enum ModerationErrorCode {
   AppealAlreadyFiled = 'APPEAL_ALREADY_FILED',
   /** The notice has no OPEN appeal to decide. */
   NoOpenAppeal = 'NO_OPEN_APPEAL',
+  /** The viewer has no trust-and-safety staff rights. */
+  NotStaff = 'NOT_STAFF',
+  /** The viewer is staff but suspended: a suspended account has no staff powers. */
+  StaffPowersSuspended = 'STAFF_POWERS_SUSPENDED',
+  /** Staff may not decide a case they are party to (its subject or one of its reporters). */
+  OwnCase = 'OWN_CASE',
 }
 
 /** A broken trust-and-safety rule, with a code from {@link ModerationErrorCode} and, for bad input, the field. */
@@ -73,5 +79,26 @@ export class ModerationError extends Error {
   /** Only an OPEN appeal can be decided (CONFLICT). */
   static noOpenAppeal(): ModerationError {
     return new ModerationError(ModerationErrorCode.NoOpenAppeal, 'This decision has no open appeal');
+  }
+
+  /** Staff only (FORBIDDEN). */
+  static notStaff(): ModerationError {
+    return new ModerationError(ModerationErrorCode.NotStaff, 'Only trust and safety staff can do this');
+  }
+
+  /** A suspended account has no staff powers (FORBIDDEN). */
+  static staffPowersSuspended(): ModerationError {
+    return new ModerationError(
+      ModerationErrorCode.StaffPowersSuspended,
+      'Your account is suspended: it has no trust and safety staff powers until the suspension ends',
+    );
+  }
+
+  /** Separation of duties: nobody decides a case about themself or raised by themself (FORBIDDEN). */
+  static ownCase(): ModerationError {
+    return new ModerationError(
+      ModerationErrorCode.OwnCase,
+      'You cannot decide a case you are party to (about you, or reported by you): another staff member must decide it',
+    );
   }
 }

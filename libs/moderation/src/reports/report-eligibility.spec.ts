@@ -3,6 +3,8 @@ import { ReportCategory } from './report-category';
 import {
   checkReportEligibility,
   isInRoomForReporting,
+  isReportableSubject,
+  REPORT_SUBJECT_DEFAULT_LEFT_WITHIN_SECONDS,
   REPORT_DETAILS_MAX,
   REPORT_GRACE_AFTER_LEAVING_MS,
   type ReportContext,
@@ -109,5 +111,21 @@ describe('isInRoomForReporting', () => {
     expect(isInRoomForReporting({ leftAt: new Date(now.getTime() - 60_000) }, now)).toBe(true);
     expect(isInRoomForReporting({ leftAt: new Date(now.getTime() - 16 * 60_000) }, now)).toBe(false);
     expect(isInRoomForReporting(null, now)).toBe(false);
+  });
+});
+
+describe('kind: a report names someone outside the room', () => {
+  const now = new Date('2026-12-01T12:00:00Z');
+  const minutesAgo = (n: number) => new Date(now.getTime() - n * 60_000);
+
+  it('given case: a profile never in the room (for instance before the victim arrives) is not reportable', () => {
+    expect(isReportableSubject(null, now, REPORT_SUBJECT_DEFAULT_LEFT_WITHIN_SECONDS)).toBe(false);
+  });
+
+  it('variant: present now, or left within the window (boundary included) is reportable; left earlier is not', () => {
+    expect(isReportableSubject({ leftAt: null }, now, 900)).toBe(true);
+    expect(isReportableSubject({ leftAt: minutesAgo(15) }, now, 900)).toBe(true);
+    expect(isReportableSubject({ leftAt: new Date(minutesAgo(15).getTime() - 1) }, now, 900)).toBe(false);
+    expect(isReportableSubject({ leftAt: minutesAgo(1) }, now, 30)).toBe(false);
   });
 });

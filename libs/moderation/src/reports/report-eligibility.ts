@@ -85,3 +85,21 @@ export function isInRoomForReporting(participation: { readonly leftAt: Date | nu
   if (participation.leftAt === null) return true;
   return now.getTime() - participation.leftAt.getTime() <= REPORT_GRACE_AFTER_LEAVING_MS;
 }
+
+/** Default of `REPORT_SUBJECT_LEFT_WITHIN_SECONDS`: a person may be reported up to 15 minutes after leaving. */
+export const REPORT_SUBJECT_DEFAULT_LEFT_WITHIN_SECONDS = 15 * 60;
+
+/**
+ * Whether a profile may be named in a report in a room: they are in it now, or left it at most
+ * `leftWithinSeconds` before `now` (boundary included). Someone who was never in the room (for
+ * instance before the victim arrives) cannot be reported there, and such reports can never
+ * add up to a later pile-up. The API answers every refusal exactly as an unknown profile id
+ * (NOT_FOUND, same message), so a report is no oracle for who exists or who was where.
+ * Pure: a named rule of the room access policy.
+ * @param participation the profile's latest participation in the room; null when never in it.
+ */
+export function isReportableSubject(participation: { readonly leftAt: Date | null } | null, now: Date, leftWithinSeconds: number): boolean {
+  if (participation === null) return false;
+  if (participation.leftAt === null) return true;
+  return now.getTime() - participation.leftAt.getTime() <= leftWithinSeconds * 1000;
+}
