@@ -2,7 +2,7 @@
 // ranking calls to the recommender on RECOMMENDER_PORT. Real processes, real HTTP; needs the
 // build (npm test builds first).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,6 +94,8 @@ describe('npm start passes ports on', () => {
       };
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'roundtable-dev-ports-pg-'));
+      // mkdtemp makes it 0700; run as root, PostgreSQL runs as `postgres`, which must enter it.
+      chmodSync(dir, 0o755);
       env['EMBEDDED_PG_DIR'] = join(dir, 'postgres');
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
     }
