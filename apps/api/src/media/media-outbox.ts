@@ -66,6 +66,7 @@ export class MediaOutbox {
   private constructor(
     private readonly boss: PgBoss,
     private readonly settings: MediaOutboxSettings,
+    private readonly markStopped: () => void,
   ) {}
 
   static async start(settings: MediaOutboxSettings, logger: Logger): Promise<MediaOutbox> {
@@ -77,8 +78,13 @@ export class MediaOutbox {
       // Its own supervision (maintenance, monitoring) at a relaxed pace; jobs are what matter.
       monitorStateIntervalSeconds: 60,
     });
-    // pg-boss reports connection trouble here; it keeps retrying on its own.
-    boss.on('error', (error: Error) => logger.warn({ err: error }, 'media outbox (pg-boss) error'));
+    let stopped = false;
+    // pg-boss reports connection trouble here; it keeps retrying on its own. Once stopped, what it
+    // reports (the database closing its last connections on shutdown) is expected: debug only.
+    boss.on('error', (error: Error) => {
+      if (stopped) logger.debug({ err: error }, 'media outbox (pg-boss) error after stop');
+      else logger.warn({ err: error }, 'media outbox (pg-boss) error');
+    });
     await boss.start();
     // The dead-letter queue first: the sync queue's `deadLetter` must name an existing queue.
     await ensureQueue(boss, { name: MEDIA_SYNC_DEAD_LETTER_QUEUE, policy: 'standard', retryLimit: 0 });
@@ -93,7 +99,9 @@ export class MediaOutbox {
       deadLetter: MEDIA_SYNC_DEAD_LETTER_QUEUE,
     });
     await ensureQueue(boss, { name: MEDIA_RECONCILE_QUEUE, policy: 'stately', retryLimit: 0 });
-    return new MediaOutbox(boss, settings);
+    return new MediaOutbox(boss, settings, () => {
+      stopped = true;
+    });
   }
 
   /** Writes sync jobs inside `tx`; they exist exactly when `tx` commits. */
@@ -135,6 +143,7 @@ export class MediaOutbox {
   }
 
   async stop(): Promise<void> {
+    this.markStopped();
     await this.boss.stop({ graceful: true, timeout: 2000, wait: true });
   }
 }
