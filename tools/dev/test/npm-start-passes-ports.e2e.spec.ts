@@ -61,7 +61,7 @@ describe('npm start passes ports on', () => {
     await cleanup?.();
   });
 
-  it('PORT=<a> RECOMMENDER_PORT=<b>: the API ranks with the recommender on <b>', async () => {
+  it('PORT=<a> RECOMMENDER_PORT=<b>: the API ranks with the recommender on <b>, also after it exited and npm start restarted it (kind: a service that exits under npm start)', async () => {
     if (!existsSync(START)) throw new Error(`${START} is missing: run \`npm run build\` first (npm test does)`);
     const [apiPort, recommenderPort] = [await freePort(), await freePort()];
     const env: Record<string, string | undefined> = {
@@ -127,5 +127,24 @@ describe('npm start passes ports on', () => {
     expect(body.data?.recommendedRooms?.modelVersion).toEqual(expect.any(String));
     expect(body.data?.recommendedRooms?.modelVersion).not.toBe('fallback:heuristic');
     expect(output).not.toContain('recommender unavailable');
+
+    // Kind: a service that exits under npm start (issue 14). Given case: the recommender ends
+    // with status 0 (here: its own SIGTERM handler); npm start used to stop everything and exit 0.
+    // Now it restarts the recommender and keeps running.
+    const listening = `Recommender listening on http://127.0.0.1:${recommenderPort}`;
+    const firstPid = Number(/"pid":(\d+)[^\n]*Recommender listening/.exec(output)?.[1]);
+    expect(firstPid).toBeGreaterThan(0);
+    process.kill(firstPid, 'SIGTERM');
+    await waitForOutput(running, () => output, 'npm start: recommender exited (status 0); restarting in 1000 ms (restart 1 of 5)');
+    // Listening again, after the restart notice.
+    await waitForOutput(running, () => output.slice(output.indexOf('npm start: recommender exited')), listening);
+    expect(running.exitCode).toBeNull();
+    const again = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ recommendedRooms(first: 3) { modelVersion } }' }),
+    });
+    const answer = (await again.json()) as { data?: { recommendedRooms?: { modelVersion: string } } };
+    expect(answer.data?.recommendedRooms?.modelVersion).not.toBe('fallback:heuristic');
   });
 });
