@@ -40,8 +40,8 @@ export type WebhookOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
 /**
  * Brings LiveKit in line with the database: drains the media outbox (one participant or room per
  * job), reconciles the media server's rooms on request, reports jobs given up after their last
- * retry, and records what LiveKit's webhooks report about connections. Every decision reads the current database state, so jobs may run late, twice or
- * out of order and still converge.
+ * retry, and records what LiveKit's webhooks report about connections. Every decision reads the
+ * current database state, so jobs may run late, twice or out of order and still converge.
  */
 export class MediaSync {
   constructor(private readonly deps: MediaSyncDeps) {}
