@@ -1,17 +1,16 @@
-// The test helper that gives a plain clone its own Redis (test/support/redis-server.ts): a real
-// redis-server on a free port that stops (connections refused) and restarts (empty) on request.
+// The test helper that gives a plain clone its own Redis (test/support/redis-server.ts, used by
+// use-redis.ts): a real redis-server on a free port that stops (connections refused) and restarts
+// (empty) on request.
 import { connect } from 'node:net';
 
 import { Redis } from 'ioredis';
 
-import { REDIS_SERVER_INSTALLED, type RedisServer, startRedisServer } from './support/redis-server';
+import { describeWithRedisServer, type RedisServerUnderTest, startRedisServer } from './support/redis-server';
 
-if (!REDIS_SERVER_INSTALLED) console.info('redis-server helper test skipped: no redis-server binary on PATH (apt-get install redis-server)');
-
-(REDIS_SERVER_INSTALLED ? describe : describe.skip)('startRedisServer', () => {
-  let server: RedisServer | null = null;
+describeWithRedisServer('startRedisServer', () => {
+  let server: RedisServerUnderTest | null = null;
   afterEach(async () => {
-    await server?.stop();
+    await server?.close();
     server = null;
   });
 

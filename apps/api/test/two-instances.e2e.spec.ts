@@ -3,7 +3,7 @@
 // only where neither exists is it skipped, saying so.
 import { codeOf, ok } from './support/graphql-helpers';
 import { pollUntil } from './support/poll';
-import { useRedis } from './support/redis-server';
+import { useRedis } from './support/use-redis';
 import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
 
 const redis = useRedis('two-instance tests (apps/api/test/two-instances.e2e.spec.ts)');

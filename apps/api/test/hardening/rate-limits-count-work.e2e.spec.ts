@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 
 import { RateLimits } from '../../src/admission/rate-limits';
 import { codeOf, wsExecute } from '../support/graphql-helpers';
-import { useRedis } from '../support/redis-server';
+import { useRedis } from '../support/use-redis';
 import { startTestApi, type TestApi, tokenFor } from '../support/test-api';
 import { countRows, startHardeningApi, useHardeningApi } from './support/hardening';
 
