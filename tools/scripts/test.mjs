@@ -1,7 +1,7 @@
 // `npm test`: lint (with module boundaries), build, type-check the tests, then every Jest suite.
 // Ends with one plain summary line ("N passed, N failed") and a non-zero exit on any failure.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +22,14 @@ process.stdout.write(
   [
     'Roundtable test run',
     `  PostgreSQL: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded (DATABASE_URL is unset)'}`,
-    `  Redis:      ${process.env.REDIS_URL ? 'REDIS_URL' : 'unset: the two-instance Redis test is skipped'}`,
+    `  Redis:      ${
+      process.env.REDIS_URL
+        ? 'REDIS_URL'
+        : spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0
+          ? 'REDIS_URL is unset: the Redis tests start redis-server processes of their own'
+          : 'REDIS_URL is unset and redis-server is not installed: the Redis tests are skipped'
+    }`,
+    `  Chromium:   ${existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : 'missing: the browser tests are skipped (apt-get install chromium)'}`,
   ].join('\n') + '\n',
 );
 

@@ -1,13 +1,13 @@
 // Two API servers on one Redis: a mutation on one instance reaches a subscriber on the other, in
-// version order. CI always sets REDIS_URL; without it this suite is skipped and says so, so that
-// `npm test` still passes on a machine with only the embedded PostgreSQL.
+// version order. CI sets REDIS_URL; without it the suite starts a redis-server of its own, and
+// only where neither exists is it skipped, saying so.
 import { codeOf, ok } from './support/graphql-helpers';
-import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { pollUntil } from './support/poll';
+import { useRedis } from './support/use-redis';
+import { Collector, startTestApi, type TestApi, tokenFor } from './support/test-api';
 
-const REDIS_URL = process.env['REDIS_URL'];
-const describeWithRedis = REDIS_URL ? describe : describe.skip;
-if (!REDIS_URL) console.warn('two-instance test skipped: REDIS_URL is unset');
+const redis = useRedis('two-instance tests (apps/api/test/two-instances.e2e.spec.ts)');
+const describeWithRedis = redis.available ? describe : describe.skip;
 
 const EVENTS = `subscription($roomId: ID!, $since: Int) {
   roomEvents(roomId: $roomId, sinceVersion: $since) {
@@ -41,8 +41,8 @@ describeWithRedis('two API instances sharing one Redis', () => {
   beforeAll(async () => {
     // Both instances use this worker's database and the same Redis, like two pods behind a balancer.
     // Every event on its own (no audience folding): these tests check each version's order.
-    a = await startTestApi({ REDIS_URL: REDIS_URL ?? '', AUDIENCE_COALESCE_MS: '0' });
-    b = await startTestApi({ REDIS_URL: REDIS_URL ?? '', AUDIENCE_COALESCE_MS: '0' });
+    a = await startTestApi({ REDIS_URL: redis.url(), AUDIENCE_COALESCE_MS: '0' });
+    b = await startTestApi({ REDIS_URL: redis.url(), AUDIENCE_COALESCE_MS: '0' });
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
@@ -134,8 +134,8 @@ describeWithRedis('two API instances sharing one Redis', () => {
 describeWithRedis('an instance stops mid-stream', () => {
   it('a client on the stopped instance reconnects to the other, detects the gap through previousVersion and catches up in order', async () => {
     // Instance C will be stopped; instance D keeps serving. Each event on its own (no folding).
-    const c = await startTestApi({ REDIS_URL: REDIS_URL ?? '', AUDIENCE_COALESCE_MS: '0' });
-    const d = await startTestApi({ REDIS_URL: REDIS_URL ?? '', AUDIENCE_COALESCE_MS: '0' });
+    const c = await startTestApi({ REDIS_URL: redis.url(), AUDIENCE_COALESCE_MS: '0' });
+    const d = await startTestApi({ REDIS_URL: redis.url(), AUDIENCE_COALESCE_MS: '0' });
     try {
       await d.clear();
       const [host, ann] = await Promise.all([tokenFor('stop-host'), tokenFor('stop-ann')]);

@@ -27,6 +27,7 @@ describe('LiveKitMediaControl during a LiveKit outage', () => {
         () => control.mutePublishedTrack(ROOM, 'ann', 'TR_any', true),
         () => control.removeParticipant(ROOM, 'ann'),
         () => control.deleteRoom(ROOM),
+        () => control.listRooms(),
         () => control.listParticipants(ROOM),
         () => control.getParticipant(ROOM, 'ann'),
       ];

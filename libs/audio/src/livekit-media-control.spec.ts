@@ -1,6 +1,7 @@
 import {
   DeleteRoomRequest,
   ListParticipantsRequest,
+  ListRoomsRequest,
   MuteRoomTrackRequest,
   RoomParticipantIdentity,
   TrackSource,
@@ -203,6 +204,15 @@ describe('LiveKitMediaControl against the LiveKit double', () => {
     expect(fay?.sid).toMatch(/^PA_/);
     expect(Math.abs(fay!.joinedAt.getTime() - Date.now())).toBeLessThan(60_000);
     await expect(control.listParticipants('empty-room')).resolves.toEqual([]);
+  });
+
+  it('listRooms sends ListRooms (all rooms) and answers their names; none is empty', async () => {
+    await expect(control.listRooms()).resolves.toEqual([]);
+    double.connect({ roomId: ROOM, profileId: 'jon' });
+    double.connect({ roomId: 'room-2', profileId: 'kim' });
+
+    expect((await control.listRooms()).sort()).toEqual([ROOM, 'room-2']);
+    expect(double.succeededCalls('ListRooms').map((request) => ListRoomsRequest.fromJson(request).names)).toEqual([[], []]);
   });
 
   it('getParticipant sends GetParticipant; absent is null', async () => {

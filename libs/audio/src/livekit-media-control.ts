@@ -136,6 +136,14 @@ export class LiveKitMediaControl implements MediaControl {
     return this.change('deleteRoom', () => this.rooms.deleteRoom(roomId));
   }
 
+  async listRooms(): Promise<string[]> {
+    try {
+      return (await this.rooms.listRooms()).map((room) => room.name);
+    } catch (error) {
+      throw toMediaControlError('listRooms', error);
+    }
+  }
+
   async listParticipants(roomId: string): Promise<MediaParticipant[]> {
     try {
       return (await this.rooms.listParticipants(roomId)).map(fromProtocolParticipant);

@@ -98,6 +98,13 @@ export interface MediaControl {
   /** Closes the media room, disconnecting everyone. */
   deleteRoom(roomId: string): Promise<MediaCallOutcome>;
 
+  /**
+   * The names (= Roundtable room ids) of every room open on the media server, in the server's
+   * order. Reconciliation closes those whose Roundtable room is not LIVE (or does not exist), which
+   * an outbox job given up during a long outage would otherwise leave open.
+   */
+  listRooms(): Promise<string[]>;
+
   /** Everyone in the media room; `[]` when the room does not exist. */
   listParticipants(roomId: string): Promise<MediaParticipant[]>;
 

@@ -1,13 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { serviceEnvironments } from './service-env';
+import { type SupervisedService, Supervisor } from './supervisor';
 
 /**
  * `npm start`: runs every service of the product on embedded defaults, each as its own process
- * (the API starts an embedded PostgreSQL when DATABASE_URL is unset), prefixes their output, and
- * stops them all on Ctrl-C or when one of them exits.
+ * (the API starts an embedded PostgreSQL when DATABASE_URL is unset), and prefixes their output.
+ * A recommender that exits is restarted with backoff (the API ranks with its fallback heuristic
+ * meanwhile); after too many restarts in a row, or when the API exits, everything stops with a
+ * non-zero status and the reason. Ctrl-C stops everything with status 0.
  */
 const root = resolve(__dirname, '..', '..', '..');
 
@@ -15,12 +17,15 @@ interface ServiceSpec {
   readonly name: string;
   readonly entry: string;
   readonly env?: Record<string, string>;
+  readonly maxRestarts: number;
 }
 
 const serviceEnv = serviceEnvironments(process.env);
 const SERVICES: readonly ServiceSpec[] = [
-  { name: 'recommender', entry: 'dist/apps/recommender/main.js', env: serviceEnv.recommender },
-  { name: 'api', entry: 'dist/apps/api/main.js', env: serviceEnv.api },
+  { name: 'recommender', entry: 'dist/apps/recommender/main.js', env: serviceEnv.recommender, maxRestarts: 5 },
+  // The API is not restarted: its exits are configuration or database problems a restart would
+  // only repeat, and it logs why itself.
+  { name: 'api', entry: 'dist/apps/api/main.js', env: serviceEnv.api, maxRestarts: 0 },
 ];
 
 const colours = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m'];
@@ -37,19 +42,8 @@ function prefixLines(name: string, colour: string, write: (text: string) => void
 }
 
 function main(): void {
-  const children: ChildProcess[] = [];
-  let stopping = false;
-  const stopAll = (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    const deadline = setTimeout(() => process.exit(code), 15_000);
-    deadline.unref();
-    Promise.all(children.map((child) => new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done))))).then(
-      () => process.exit(code),
-    );
-  };
-
+  const services: SupervisedService[] = [];
+  const writers = new Map<string, { stdout: (chunk: Buffer) => void; stderr: (chunk: Buffer) => void }>();
   SERVICES.forEach((service, index) => {
     const entry = join(root, service.entry);
     if (!existsSync(entry)) {
@@ -57,24 +51,21 @@ function main(): void {
       return;
     }
     const colour = colours[index % colours.length] ?? '';
-    const child = spawn(process.execPath, [entry], {
-      cwd: root,
-      env: { ...process.env, ...service.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    writers.set(service.name, {
+      stdout: prefixLines(service.name, colour, (text) => process.stdout.write(text)),
+      stderr: prefixLines(service.name, colour, (text) => process.stderr.write(text)),
     });
-    child.stdout?.on('data', prefixLines(service.name, colour, (text) => process.stdout.write(text)));
-    child.stderr?.on('data', prefixLines(service.name, colour, (text) => process.stderr.write(text)));
-    child.on('exit', (code, signal) => {
-      if (!stopping) {
-        process.stderr.write(`${service.name} exited (${signal ?? code}); stopping the others\n`);
-        stopAll(code ?? 1);
-      }
-    });
-    children.push(child);
+    services.push({ name: service.name, command: process.execPath, args: [entry], cwd: root, env: { ...process.env, ...service.env }, maxRestarts: service.maxRestarts });
   });
-
-  process.on('SIGINT', () => stopAll(0));
-  process.on('SIGTERM', () => stopAll(0));
+  const supervisor = new Supervisor(services, {
+    stdout: (name, chunk) => writers.get(name)?.stdout(chunk),
+    stderr: (name, chunk) => writers.get(name)?.stderr(chunk),
+    notice: (line) => process.stderr.write(`npm start: ${line}\n`),
+  });
+  supervisor.start();
+  void supervisor.exited.then(({ code }) => process.exit(code));
+  process.on('SIGINT', () => void supervisor.stop({ code: 0, reason: 'SIGINT' }));
+  process.on('SIGTERM', () => void supervisor.stop({ code: 0, reason: 'SIGTERM' }));
 }
 
 main();

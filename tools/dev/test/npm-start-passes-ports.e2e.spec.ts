@@ -2,7 +2,7 @@
 // ranking calls to the recommender on RECOMMENDER_PORT. Real processes, real HTTP; needs the
 // build (npm test builds first).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,7 +61,7 @@ describe('npm start passes ports on', () => {
     await cleanup?.();
   });
 
-  it('PORT=<a> RECOMMENDER_PORT=<b>: the API ranks with the recommender on <b>', async () => {
+  it('PORT=<a> RECOMMENDER_PORT=<b>: the API ranks with the recommender on <b>, also after it exited and npm start restarted it (kind: a service that exits under npm start)', async () => {
     if (!existsSync(START)) throw new Error(`${START} is missing: run \`npm run build\` first (npm test does)`);
     const [apiPort, recommenderPort] = [await freePort(), await freePort()];
     const env: Record<string, string | undefined> = {
@@ -94,6 +94,8 @@ describe('npm start passes ports on', () => {
       };
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'roundtable-dev-ports-pg-'));
+      // mkdtemp makes it 0700; run as root, PostgreSQL runs as `postgres`, which must enter it.
+      chmodSync(dir, 0o755);
       env['EMBEDDED_PG_DIR'] = join(dir, 'postgres');
       cleanup = async () => rmSync(dir, { recursive: true, force: true });
     }
@@ -125,5 +127,24 @@ describe('npm start passes ports on', () => {
     expect(body.data?.recommendedRooms?.modelVersion).toEqual(expect.any(String));
     expect(body.data?.recommendedRooms?.modelVersion).not.toBe('fallback:heuristic');
     expect(output).not.toContain('recommender unavailable');
+
+    // Kind: a service that exits under npm start (issue 14). Given case: the recommender ends
+    // with status 0 (here: its own SIGTERM handler); npm start used to stop everything and exit 0.
+    // Now it restarts the recommender and keeps running.
+    const listening = `Recommender listening on http://127.0.0.1:${recommenderPort}`;
+    const firstPid = Number(/"pid":(\d+)[^\n]*Recommender listening/.exec(output)?.[1]);
+    expect(firstPid).toBeGreaterThan(0);
+    process.kill(firstPid, 'SIGTERM');
+    await waitForOutput(running, () => output, 'npm start: recommender exited (status 0); restarting in 1000 ms (restart 1 of 5)');
+    // Listening again, after the restart notice.
+    await waitForOutput(running, () => output.slice(output.indexOf('npm start: recommender exited')), listening);
+    expect(running.exitCode).toBeNull();
+    const again = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ recommendedRooms(first: 3) { modelVersion } }' }),
+    });
+    const answer = (await again.json()) as { data?: { recommendedRooms?: { modelVersion: string } } };
+    expect(answer.data?.recommendedRooms?.modelVersion).not.toBe('fallback:heuristic');
   });
 });

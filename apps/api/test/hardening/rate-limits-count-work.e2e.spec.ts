@@ -9,10 +9,9 @@ import { Redis } from 'ioredis';
 
 import { RateLimits } from '../../src/admission/rate-limits';
 import { codeOf, wsExecute } from '../support/graphql-helpers';
+import { useRedis } from '../support/use-redis';
 import { startTestApi, type TestApi, tokenFor } from '../support/test-api';
 import { countRows, startHardeningApi, useHardeningApi } from './support/hardening';
-
-const REDIS_URL = process.env['REDIS_URL'] ?? '';
 
 function createRooms(count: number, prefix: string): string {
   const fields = Array.from({ length: count }, (_v, i) => `a${i}: createRoom(input: { title: "${prefix} ${i}" }) { id }`);
@@ -31,9 +30,11 @@ async function post(api: TestApi, query: string, token: string | null) {
 
 describe('rate limits count work', () => {
   const prefix = `rl-${randomUUID().slice(0, 8)}`;
+  // REDIS_URL's server, else a redis-server of this file's own, for the tests that need Redis.
+  const redis = useRedis('rate limits shared through Redis (two tests)');
   const { api, errorLines } = useHardeningApi({
-    // Redis when the run has it (npm test does), so the budgets below are the shared ones.
-    ...(REDIS_URL ? { REDIS_URL } : {}),
+    // Redis when the run has it (CI does), so the budgets below are the shared ones.
+    ...(process.env['REDIS_URL'] ? { REDIS_URL: process.env['REDIS_URL'] } : {}),
     RATE_LIMIT_MUTATIONS: '5',
     RATE_LIMIT_EXPENSIVE_READS: '3',
     RATE_LIMIT_WINDOW_MS: '60000',
@@ -91,28 +92,22 @@ describe('rate limits count work', () => {
     expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
   });
 
-  it('two instances sharing Redis draw on one budget', async () => {
-    if (!REDIS_URL) throw new Error('this test needs REDIS_URL (the budget is shared through Redis)');
-    const second = await startTestApi({
-      REDIS_URL,
-      RATE_LIMIT_MUTATIONS: '5',
-      RATE_LIMIT_KEY_PREFIX: prefix,
-      QUERY_MAX_ALIASES: '600',
-    });
+  (redis.available ? it : it.skip)('two instances sharing Redis draw on one budget', async () => {
+    const shared = { REDIS_URL: redis.url(), RATE_LIMIT_MUTATIONS: '5', RATE_LIMIT_KEY_PREFIX: `${prefix}-two`, QUERY_MAX_ALIASES: '600' };
+    const [first, second] = await Promise.all([startTestApi(shared), startTestApi(shared)]);
     try {
       const token = await tokenFor('rl-two-instances');
-      expect((await post(api, createRooms(4, 'Two A'), token)).errors).toBeUndefined();
+      expect((await post(first, createRooms(4, 'Two A'), token)).errors).toBeUndefined();
       const onSecond = await post(second, createRooms(2, 'Two B'), token);
       expect(onSecond.status).toBe(429);
-      expect(await countRows(api, 'rooms', `title like 'Two %'`)).toBe(4);
+      expect(await countRows(first, 'rooms', `title like 'Two %'`)).toBe(4);
     } finally {
-      await second.stop();
+      await Promise.all([first.stop(), second.stop()]);
     }
   });
 
-  it('fails closed: when the limiter cannot reach Redis, mutations are refused and nothing is written', async () => {
-    if (!REDIS_URL) throw new Error('this test needs REDIS_URL');
-    const isolated = await startHardeningApi({ REDIS_URL, RATE_LIMIT_MUTATIONS: '1000' });
+  (redis.available ? it : it.skip)('fails closed: when the limiter cannot reach Redis, mutations are refused and nothing is written', async () => {
+    const isolated = await startHardeningApi({ REDIS_URL: redis.url(), RATE_LIMIT_MUTATIONS: '1000' });
     try {
       await isolated.api.clear();
       const token = await tokenFor('rl-fail-closed');
