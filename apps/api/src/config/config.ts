@@ -47,6 +47,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NODE_ENV: str({ choices: ['development', 'test', 'production'] }),
       PORT: int({ min: 0, max: 65535, default: 4000, desc: 'HTTP and WebSocket port of the API (0 picks a free one)' }),
       HOST: str({ default: '0.0.0.0', desc: 'Interface the API binds to' }),
+      HTTP_LISTEN_BACKLOG: int({
+        min: 1,
+        max: 65_535,
+        default: 4096,
+        desc: 'Connections the kernel may queue before the API accepts them (also capped by net.core.somaxconn)',
+      }),
       DATABASE_URL: str({ devDefault: '', desc: 'PostgreSQL URL; empty starts an embedded PostgreSQL outside production' }),
       EMBEDDED_PG_DIR: str({ default: '.data/postgres', desc: 'Data directory of the embedded PostgreSQL' }),
       REDIS_URL: str({ default: '', desc: 'Redis URL for pub/sub between API instances; empty = in-process' }),
@@ -175,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     production,
     port: raw.PORT,
     host: raw.HOST,
+    /** The listen backlog (HTTP_LISTEN_BACKLOG): room for a reconnect storm of every client at once. */
+    listenBacklog: raw.HTTP_LISTEN_BACKLOG,
     databaseUrl: raw.DATABASE_URL || null,
     embeddedPgDir: raw.EMBEDDED_PG_DIR,
     redisUrl: raw.REDIS_URL || null,

@@ -197,7 +197,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
+    // A reconnect storm (every client of an instance at once, issue 14) overflowed Node's default
+    // accept queue of 511 on a busy process: the kernel reset the rest (ECONNRESET).
+    httpServer.listen({ port: config.port, host: config.host, backlog: config.listenBacklog }, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
