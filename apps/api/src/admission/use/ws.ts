@@ -58,8 +58,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * graphql-ws on the HTTP server, as a thin adapter around the admission pipeline (the same
  * calls the HTTP adapter makes), plus what only a socket has: the socket budgets (per viewer,
- * and per client address before sign-in: socket-budgets.ts), operations per socket, frame size, ping rate, closing when the token expires, and the
- * connection and subscription gauges. Returns the disposer.
+ * and per client address before sign-in: socket-budgets.ts), operations per socket, frame size,
+ * ping rate, closing when the token expires, and the connection and subscription gauges.
+ * Returns the disposer.
  */
 export interface GraphQLWebSocket {
   dispose(): Promise<void>;
