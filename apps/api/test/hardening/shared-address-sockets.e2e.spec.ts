@@ -37,6 +37,8 @@ describe('kind: sockets that have not signed in lock the signed-in users of thei
     roomId = await createLiveRoom(api, await tokenFor('shared-address-host'));
   });
 
+  const overflowClosed = async () => (await api.api.server.metrics.wsPendingOverflowClosed.get()).values[0]?.value ?? 0;
+
   it('the given case: 20 silent sockets held open from one address; 26 of 26 signed-in users of that address connect and subscribe', async () => {
     const attacker = await SilentSocketHolder.hold(api.wsUrl, 20);
     try {
@@ -65,10 +67,12 @@ describe('kind: sockets that have not signed in lock the signed-in users of thei
   });
 
   it('the bound: beyond WS_MAX_PENDING_SOCKETS_PER_ADDRESS (20) silent sockets are closed with 4439, the 20 by the init timeout (4408)', async () => {
+    const overflowBefore = await overflowClosed();
     const silent = await Promise.all(Array.from({ length: 30 }, () => silentSocket(api.wsUrl)));
     const codes = await Promise.all(silent.map(({ closed }) => closed));
     expect(countOf(codes, WsCloseCode.TooManySockets)).toBe(10);
     expect(countOf(codes, 4408)).toBe(20);
+    expect(await overflowClosed()).toBe(overflowBefore + 10);
   });
 
   it('variant: X-Forwarded-For from a peer that is not a trusted proxy is ignored, so spoofed addresses share one budget', async () => {

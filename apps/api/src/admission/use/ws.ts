@@ -108,7 +108,10 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
   // and released on close, whatever point of the protocol it reached.
   wsServer.on('connection', (socket, request) => {
     const ip = clientAddress(request, options.trustProxy);
-    const budget = budgets.open(ip, () => socket.close(WsCloseCode.TooManySockets, 'Too many sockets from this address waiting to sign in'));
+    const budget = budgets.open(ip, () => {
+      metrics.wsPendingOverflowClosed.inc();
+      socket.close(WsCloseCode.TooManySockets, 'Too many sockets from this address waiting to sign in');
+    });
     const state: SocketState = { ip, budget, viewer: null, subscriptions: new Set(), expiryTimer: null, pings: [] };
     states.set(socket, state);
     metrics.wsConnectionsActive.inc();
