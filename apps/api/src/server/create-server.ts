@@ -199,7 +199,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     httpServer.once('error', reject);
     // A reconnect storm (every client of an instance at once, issue 14) overflowed Node's default
     // accept queue of 511 on a busy process: the kernel reset the rest (ECONNRESET).
-    httpServer.listen({ port: config.port, host: config.host, backlog: config.listenBacklog }, () => resolve());
+    httpServer.listen(config.port, config.host, config.listenBacklog, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
