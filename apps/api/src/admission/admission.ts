@@ -77,7 +77,8 @@ export interface AdmissionOptions {
   /**
    * When set, reports carry a `sourceKey` (an HMAC of the client's network keyed with this), so
    * many accounts reporting from one network count as one reporter. Off unless
-   * REPORT_SOURCE_BY_NETWORK: behind a proxy every client shares the proxy's address.
+   * REPORT_SOURCE_BY_NETWORK; the address is clientAddress()'s, so behind a proxy TRUST_PROXY
+   * must name it.
    */
   readonly sourceKeySecret?: string | null;
   /**

@@ -12,7 +12,11 @@ export enum WsCloseCode {
    * (graphql-ws's CloseCode.Forbidden). Reconnect with a fresh token.
    */
   Forbidden = 4403,
-  /** The viewer holds WS_MAX_SOCKETS_PER_VIEWER sockets already (or, for sockets not yet signed in, their IP address does). */
+  /**
+   * The viewer holds WS_MAX_SOCKETS_PER_VIEWER signed-in sockets already; or the socket opened
+   * while its client address held WS_MAX_PENDING_SOCKETS_PER_ADDRESS sockets not signed in yet,
+   * and sent no connection_init within WS_PENDING_OVERFLOW_GRACE_MS.
+   */
   TooManySockets = 4439,
   /** The socket pinged (graphql-ws `ping` messages or WebSocket control pings) more than WS_MAX_PINGS_PER_MINUTE. */
   TooManyPings = 4440,

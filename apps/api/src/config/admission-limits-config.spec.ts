@@ -13,6 +13,8 @@ describe('loadConfig: admission limits', () => {
       maxBodyBytes: 262_144,
       wsMaxSubscriptionsPerSocket: 100,
       wsMaxSocketsPerViewer: 20,
+      wsMaxPendingSocketsPerAddress: 20,
+      wsPendingOverflowGraceMs: 1000,
       wsMaxPingsPerMinute: 120,
       wsMaxBufferedBytes: 4 * 1024 * 1024,
     });
@@ -28,6 +30,8 @@ describe('loadConfig: admission limits', () => {
     ['WS_MAX_SUBSCRIPTIONS_PER_SOCKET', '-1'],
     ['WS_MAX_SOCKETS_PER_VIEWER', '0'],
     ['WS_MAX_PINGS_PER_MINUTE', '0'],
+    ['WS_MAX_PENDING_SOCKETS_PER_ADDRESS', '0'],
+    ['WS_PENDING_OVERFLOW_GRACE_MS', '5000'],
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: must be an integer from`));
   });

@@ -4,6 +4,8 @@ import { int } from '@roundtable/config';
 import { bool, cleanEnv, EnvMissingError, str, url } from 'envalid';
 import { ModerationError, validateAutoMuteSettings } from '@roundtable/moderation';
 
+import { parseTrustProxy, type TrustProxySetting } from '../admission/client-address';
+
 /** The repository root: four levels up from apps/api/src/config/ and from dist/apps/api/config/ alike. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
@@ -45,6 +47,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       NODE_ENV: str({ choices: ['development', 'test', 'production'] }),
       PORT: int({ min: 0, max: 65535, default: 4000, desc: 'HTTP and WebSocket port of the API (0 picks a free one)' }),
       HOST: str({ default: '0.0.0.0', desc: 'Interface the API binds to' }),
+      HTTP_LISTEN_BACKLOG: int({
+        min: 1,
+        max: 65_535,
+        default: 4096,
+        desc: 'Connections the kernel may queue before the API accepts them (also capped by net.core.somaxconn)',
+      }),
       DATABASE_URL: str({ devDefault: '', desc: 'PostgreSQL URL; empty starts an embedded PostgreSQL outside production' }),
       EMBEDDED_PG_DIR: str({ default: '.data/postgres', desc: 'Data directory of the embedded PostgreSQL' }),
       REDIS_URL: str({ default: '', desc: 'Redis URL for pub/sub between API instances; empty = in-process' }),
@@ -72,6 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       GRAPHQL_INTROSPECTION: bool({ devDefault: true, default: false, desc: 'Answer introspection queries' }),
       GRAPHQL_SUGGESTIONS: bool({ devDefault: true, default: false, desc: 'Keep "Did you mean" suggestions in validation errors' }),
       GRAPHIQL: bool({ devDefault: true, default: false, desc: 'Serve the GraphiQL explorer at GET /graphql' }),
+      TRUST_PROXY: str({
+        default: 'false',
+        desc: 'Reverse proxies whose X-Forwarded-For is believed: false, a hop count, or comma-separated addresses/CIDRs/loopback/linklocal/uniquelocal',
+      }),
       CORS_ORIGINS: str({ devDefault: '*', default: '', desc: 'Comma-separated origins allowed by CORS on /graphql; * for any; empty for none' }),
       SHUTDOWN_GRACE_MS: int({ min: 0, max: 600_000, default: 10_000, desc: 'How long requests in flight may finish after SIGTERM' }),
       // --- Admission and hardening limits (issue 6) ---
@@ -84,7 +96,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       RATE_LIMIT_KEY_PREFIX: str({ default: 'roundtable:rate', desc: 'Prefix of rate-limit keys in Redis' }),
       HTTP_MAX_BODY_BYTES: int({ min: 1024, max: 64 * 1024 * 1024, default: 262_144, desc: 'Largest HTTP body and largest WebSocket frame' }),
       WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int({ min: 1, max: 100_000, default: 100, desc: 'Operations running at once on one socket' }),
-      WS_MAX_SOCKETS_PER_VIEWER: int({ min: 1, max: 100_000, default: 20, desc: 'Open sockets per viewer, and per IP' }),
+      WS_MAX_SOCKETS_PER_VIEWER: int({ min: 1, max: 100_000, default: 20, desc: 'Open signed-in sockets per viewer' }),
+      WS_MAX_PENDING_SOCKETS_PER_ADDRESS: int({
+        min: 1,
+        max: 100_000,
+        default: 20,
+        desc: 'Sockets one client address may hold before they sign in; more must sign in within WS_PENDING_OVERFLOW_GRACE_MS',
+      }),
+      WS_PENDING_OVERFLOW_GRACE_MS: int({
+        min: 100,
+        max: 2_000,
+        default: 1_000,
+        desc: 'How long a socket opened beyond WS_MAX_PENDING_SOCKETS_PER_ADDRESS has to send its connection_init, in ms',
+      }),
       WS_MAX_PINGS_PER_MINUTE: int({ min: 1, max: 100_000, default: 120, desc: 'Pings (graphql-ws and WebSocket control) per socket per minute' }),
       WS_MAX_BUFFERED_BYTES: int({
         min: 1024,
@@ -163,11 +187,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
 
   const moderation = moderationSettings(raw);
 
+  let trustProxy: TrustProxySetting;
+  try {
+    trustProxy = parseTrustProxy(raw.TRUST_PROXY);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
   return {
     env: raw.NODE_ENV,
     production,
     port: raw.PORT,
     host: raw.HOST,
+    /** The listen backlog (HTTP_LISTEN_BACKLOG): room for a reconnect storm of every client at once. */
+    listenBacklog: raw.HTTP_LISTEN_BACKLOG,
     databaseUrl: raw.DATABASE_URL || null,
     embeddedPgDir: raw.EMBEDDED_PG_DIR,
     redisUrl: raw.REDIS_URL || null,
@@ -213,6 +246,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       graphiql: raw.GRAPHIQL,
     },
     /** Origins CORS allows on /graphql: `'*'` for any, an empty list for none (same origin only). */
+    /** Which hops' X-Forwarded-For is believed when working out a client's address (TRUST_PROXY). */
+    trustProxy,
     corsOrigins: raw.CORS_ORIGINS.trim() === '*' ? ('*' as const) : raw.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
     webDir: isAbsolute(raw.WEB_DIR) ? raw.WEB_DIR : resolve(REPO_ROOT, raw.WEB_DIR),
@@ -288,6 +323,8 @@ function admissionLimits(raw: Record<string, unknown>) {
     maxBodyBytes: n('HTTP_MAX_BODY_BYTES', 1024, 64 * 1024 * 1024),
     wsMaxSubscriptionsPerSocket: n('WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 1, 100_000),
     wsMaxSocketsPerViewer: n('WS_MAX_SOCKETS_PER_VIEWER', 1, 100_000),
+    wsMaxPendingSocketsPerAddress: n('WS_MAX_PENDING_SOCKETS_PER_ADDRESS', 1, 100_000),
+    wsPendingOverflowGraceMs: n('WS_PENDING_OVERFLOW_GRACE_MS', 100, 2_000),
     wsMaxPingsPerMinute: n('WS_MAX_PINGS_PER_MINUTE', 1, 100_000),
     wsMaxBufferedBytes: n('WS_MAX_BUFFERED_BYTES', 1024, 1024 * 1024 * 1024),
   };

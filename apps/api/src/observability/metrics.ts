@@ -16,6 +16,11 @@ export class ApiMetrics {
   /** Sockets closed with 4441 because more than WS_MAX_BUFFERED_BYTES were queued unsent to them. */
   readonly wsSlowConsumersClosed: Counter;
   /**
+   * Sockets closed with 4439 because they were opened beyond WS_MAX_PENDING_SOCKETS_PER_ADDRESS
+   * and sent no connection_init within WS_PENDING_OVERFLOW_GRACE_MS.
+   */
+  readonly wsPendingOverflowClosed: Counter;
+  /**
    * Per-document work done, by step (`DocumentWorkStep`: parse, validate, apollo-parse,
    * apollo-validate, argument-plan, cost): a repeated document adds nothing (issue 9).
    */
@@ -41,6 +46,11 @@ export class ApiMetrics {
     this.wsSlowConsumersClosed = new Counter({
       name: 'roundtable_ws_slow_consumers_closed_total',
       help: 'WebSocket connections closed (4441) for falling more than WS_MAX_BUFFERED_BYTES behind',
+      registers: [this.registry],
+    });
+    this.wsPendingOverflowClosed = new Counter({
+      name: 'roundtable_ws_pending_overflow_closed_total',
+      help: 'WebSocket connections closed (4439) for waiting to sign in beyond their address\'s WS_MAX_PENDING_SOCKETS_PER_ADDRESS',
       registers: [this.registry],
     });
     this.documentWork = new Counter({

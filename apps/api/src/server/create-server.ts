@@ -11,6 +11,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 
 import { Admission } from '../admission/admission';
+import { compileTrustProxy } from '../admission/client-address';
 import { connectRateLimitStore, RateLimits } from '../admission/rate-limits';
 import { admissionApolloPlugin, admissionPreflight, bodyErrorHandler, httpContext } from '../admission/use/http';
 import { attachGraphQLWebSocket } from '../admission/use/ws';
@@ -97,8 +98,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     countWork: (step) => metrics.documentWork.inc({ step }),
   });
 
+  const trustProxy = compileTrustProxy(config.trustProxy);
   const app = express();
   app.disable('x-powered-by');
+  // The same trust as clientAddress(), so nothing Express derives from X-Forwarded-* disagrees.
+  app.set('trust proxy', trustProxy);
   app.use(assignRequestId());
   const httpServer: Server = createServer(app);
   // One execution per room event and visibility class, shared by every local subscriber.
@@ -110,6 +114,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     path: GRAPHQL_PATH,
     admission,
     limits: config.limits,
+    trustProxy,
     metrics,
     logger,
     subscribe: (args) => fanout.subscribe(args),
@@ -194,13 +199,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     express.json({ limit: config.limits.maxBodyBytes }),
     requestTrace(),
     admissionPreflight(admission),
-    expressMiddleware(apollo, { context: httpContext(admission) }),
+    expressMiddleware(apollo, { context: httpContext(admission, trustProxy) }),
   );
   app.use(bodyErrorHandler(logger, config.limits.maxBodyBytes));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, () => resolve());
+    // A reconnect storm (every client of an instance at once, issue 14) overflowed Node's default
+    // accept queue of 511 on a busy process: the kernel reset the rest (ECONNRESET).
+    httpServer.listen(config.port, config.host, config.listenBacklog, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

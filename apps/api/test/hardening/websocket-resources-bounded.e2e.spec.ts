@@ -1,7 +1,8 @@
 // Issue 6, fault 9: unbounded WebSocket resources. One socket held 10,000 subscriptions, one
 // viewer opened 1,000 sockets, 95 MiB frames were accepted (HTTP caps bodies at 256 KB), and
 // 100,000 pings got 100,000 pongs. Now: WS_MAX_SUBSCRIPTIONS_PER_SOCKET operations per socket,
-// WS_MAX_SOCKETS_PER_VIEWER sockets per viewer and per IP, frames no larger than
+// WS_MAX_SOCKETS_PER_VIEWER sockets per viewer, WS_MAX_PENDING_SOCKETS_PER_ADDRESS sockets not
+// signed in yet per address (issue 14: never counted against the signed-in), frames no larger than
 // HTTP_MAX_BODY_BYTES, and WS_MAX_PINGS_PER_MINUTE pings; refusals use WsCloseCode.
 import WebSocket from 'ws';
 
@@ -16,6 +17,7 @@ describe('WebSocket resources are bounded', () => {
   const { api, errorLines } = useHardeningApi({
     WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3',
     WS_MAX_SOCKETS_PER_VIEWER: '3',
+    WS_MAX_PENDING_SOCKETS_PER_ADDRESS: '3',
     WS_MAX_PINGS_PER_MINUTE: '5',
     HTTP_MAX_BODY_BYTES: '16384',
   });
@@ -70,7 +72,7 @@ describe('WebSocket resources are bounded', () => {
     expect(await settle(() => gauge(api, 'roundtable_ws_connections_active'), 0)).toBe(0);
   });
 
-  it('variant: sockets that never sign in are bounded per IP address', async () => {
+  it('variant: sockets that never sign in are bounded per client address', async () => {
     const open = await Promise.all([rawSocket(null), rawSocket(null), rawSocket(null)]);
     const refused = await rawSocket(null);
     expect(await refused.closed).toBe(WsCloseCode.TooManySockets);

@@ -6,11 +6,7 @@ import type { Logger } from 'pino';
 import { ApiErrorCode } from '../../common/api-error';
 import type { GraphQLContext } from '../../common/context';
 import type { Admission, RawRequest } from '../admission';
-
-/** The client address Express saw (the socket's peer; `trust proxy` decides about forwarded ones). */
-function clientIp(req: express.Request): string | null {
-  return req.ip ?? req.socket.remoteAddress ?? null;
-}
+import { clientAddress, type TrustProxy } from '../client-address';
 
 function sendRefusal(admission: Admission, res: express.Response, errors: readonly GraphQLError[]): void {
   const http = errors[0]?.extensions['http'] as { status?: number } | undefined;
@@ -60,10 +56,13 @@ export function admissionPreflight(admission: Admission): express.RequestHandler
   };
 }
 
-/** The Apollo context function: authenticates the bearer header and opens the request scope. */
-export function httpContext(admission: Admission) {
+/**
+ * The Apollo context function: authenticates the bearer header and opens the request scope, with
+ * the client address TRUST_PROXY allows (the WebSocket adapter computes it the same way).
+ */
+export function httpContext(admission: Admission, trustProxy: TrustProxy) {
   return async ({ req }: { req: express.Request }): Promise<GraphQLContext> =>
-    admission.createContext(await admission.authenticate(req.headers.authorization), clientIp(req));
+    admission.createContext(await admission.authenticate(req.headers.authorization), clientAddress(req, trustProxy));
 }
 
 /**

@@ -11,12 +11,13 @@ import type { NextFrameSender } from '../../common/context';
 import type { ApiMetrics } from '../../observability/metrics';
 import type { Admission } from '../admission';
 import { isRequestError, refusal, withRequestCode } from '../admission-errors';
+import { clientAddress, type TrustProxy } from '../client-address';
+import { type SocketBudgetEntry, SocketBudgets, type SocketBudgetLimits } from '../socket-budgets';
 import { WsCloseCode } from '../ws-close-code';
 
-export interface WsLimits {
+export interface WsLimits extends SocketBudgetLimits {
   readonly maxBodyBytes: number;
   readonly wsMaxSubscriptionsPerSocket: number;
-  readonly wsMaxSocketsPerViewer: number;
   readonly wsMaxPingsPerMinute: number;
   /** A socket with more than this many bytes queued unsent is closed with 4441 (slow consumer). */
   readonly wsMaxBufferedBytes: number;
@@ -27,6 +28,8 @@ export interface GraphQLWebSocketOptions {
   readonly path: string;
   readonly admission: Admission;
   readonly limits: WsLimits;
+  /** Which hops' X-Forwarded-For on the upgrade request is believed (TRUST_PROXY). */
+  readonly trustProxy: TrustProxy;
   readonly metrics: ApiMetrics;
   readonly logger: Logger;
   /** Runs subscription operations (default: graphql's `subscribe`, once per subscriber). */
@@ -38,9 +41,10 @@ type WsContext = Context<Record<string, unknown> | undefined, Extra>;
 
 /** What this adapter keeps per socket, beside graphql-ws's own context. */
 interface SocketState {
+  /** clientAddress() of the upgrade request. */
   readonly ip: string | null;
-  /** Counted against its IP address until it signs in (then against its viewer). */
-  countedForIp: boolean;
+  /** Its place in the socket budgets (its address's until it signs in, then its viewer's). */
+  readonly budget: SocketBudgetEntry;
   viewer: AuthenticatedViewer | null;
   /** Subscription ids counted in the active-subscriptions gauge (released exactly once). */
   readonly subscriptions: Set<string>;
@@ -51,24 +55,12 @@ interface SocketState {
 /** setTimeout's longest delay (about 24.8 days); longer expiries re-arm. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Counts per key that go up and down, dropping keys at zero. */
-class Tally {
-  private readonly counts = new Map<string, number>();
-  get(key: string): number {
-    return this.counts.get(key) ?? 0;
-  }
-  add(key: string, delta: number): void {
-    const next = this.get(key) + delta;
-    if (next <= 0) this.counts.delete(key);
-    else this.counts.set(key, next);
-  }
-}
-
 /**
  * graphql-ws on the HTTP server, as a thin adapter around the admission pipeline (the same
- * calls the HTTP adapter makes), plus what only a socket has: sockets per viewer and per IP,
- * operations per socket, frame size, ping rate, closing when the token expires, and the
- * connection and subscription gauges. Returns the disposer.
+ * calls the HTTP adapter makes), plus what only a socket has: the socket budgets (per viewer,
+ * and per client address before sign-in: socket-budgets.ts), operations per socket, frame size,
+ * ping rate, closing when the token expires, and the connection and subscription gauges.
+ * Returns the disposer.
  */
 export interface GraphQLWebSocket {
   dispose(): Promise<void>;
@@ -82,8 +74,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
   // Control pings are answered here, under the ping budget, not automatically.
   const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: limits.maxBodyBytes, autoPong: false });
   const states = new WeakMap<WebSocket, SocketState>();
-  const socketsPerIp = new Tally();
-  const socketsPerViewer = new Tally();
+  const budgets = new SocketBudgets(limits);
 
   const stateOf = (ctx: WsContext): SocketState | undefined => states.get(ctx.extra.socket);
 
@@ -116,25 +107,23 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
   // Registered before graphql-ws's own listener: every socket is counted from the upgrade on,
   // and released on close, whatever point of the protocol it reached.
   wsServer.on('connection', (socket, request) => {
-    const ip = request.socket.remoteAddress ?? null;
-    const state: SocketState = { ip, countedForIp: true, viewer: null, subscriptions: new Set(), expiryTimer: null, pings: [] };
+    const ip = clientAddress(request, options.trustProxy);
+    const budget = budgets.open(ip, () => {
+      metrics.wsPendingOverflowClosed.inc();
+      socket.close(WsCloseCode.TooManySockets, 'Too many sockets from this address waiting to sign in');
+    });
+    const state: SocketState = { ip, budget, viewer: null, subscriptions: new Set(), expiryTimer: null, pings: [] };
     states.set(socket, state);
     metrics.wsConnectionsActive.inc();
-    socketsPerIp.add(ip ?? 'unknown', 1);
     socket.once('close', () => {
       metrics.wsConnectionsActive.dec();
-      if (state.countedForIp) socketsPerIp.add(ip ?? 'unknown', -1);
-      if (state.viewer) socketsPerViewer.add(state.viewer.profileId, -1);
+      budget.release();
       if (state.expiryTimer) clearTimeout(state.expiryTimer);
       for (const id of [...state.subscriptions]) releaseSubscription(state, id);
     });
     socket.on('ping', (data) => {
       if (allowPing(socket, state)) socket.pong(data);
     });
-    // Sockets not signed in yet are anonymous traffic: bounded per IP address.
-    if (socketsPerIp.get(ip ?? 'unknown') > limits.wsMaxSocketsPerViewer) {
-      socket.close(WsCloseCode.TooManySockets, 'Too many sockets from this address');
-    }
   });
 
   /** Never throws: an exception in execution would close the whole socket with 4500. */
@@ -199,6 +188,7 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       onConnect: async (ctx) => {
         const state = stateOf(ctx);
         if (!state) return false;
+        state.budget.initReceived();
         let viewer: AuthenticatedViewer | null = null;
         try {
           viewer = await admission.authenticate(ctx.connectionParams?.['authorization']);
@@ -211,16 +201,13 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
           ctx.extra.socket.close(WsCloseCode.Unauthorized, 'Unauthorized: send connectionParams.authorization');
           return false;
         }
-        if (socketsPerViewer.get(viewer.profileId) >= limits.wsMaxSocketsPerViewer) {
+        // Signed in: from now on the viewer's budget applies, not the address's (many people
+        // share one address behind a NAT or proxy).
+        if (!state.budget.signIn(viewer.profileId)) {
           ctx.extra.socket.close(WsCloseCode.TooManySockets, 'Too many sockets for this viewer');
           return false;
         }
         state.viewer = viewer;
-        socketsPerViewer.add(viewer.profileId, 1);
-        // Signed in: from now on the viewer's budget applies, not the address's (many people
-        // share one address behind a proxy).
-        state.countedForIp = false;
-        socketsPerIp.add(state.ip ?? 'unknown', -1);
         if (viewer.expiresAt !== undefined) armExpiry(ctx.extra.socket, state, viewer.expiresAt);
         return true;
       },
