@@ -8,7 +8,7 @@ import type { GraphQLContext } from '../common/context';
 
 import '../common/graphql-enums';
 import { NodeResolver } from '../common/node.resolver';
-import { GroupsResolver } from '../groups/groups.resolver';
+import { GroupJoinRequestsResolver, GroupsResolver } from '../groups/groups.resolver';
 import { ProfilesResolver } from '../profiles/profiles.resolver';
 import { MODERATION_RESOLVERS } from '../moderation/moderation.resolver';
 import { RecommendationsResolver } from '../recommendations/recommendations.resolver';
@@ -23,6 +23,7 @@ export const RESOLVERS = [
   NodeResolver,
   ProfilesResolver,
   GroupsResolver,
+  GroupJoinRequestsResolver,
   RoomsResolver,
   ParticipantsResolver,
   RecommendationsResolver,
