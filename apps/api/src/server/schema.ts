@@ -9,6 +9,7 @@ import type { GraphQLContext } from '../common/context';
 import '../common/graphql-enums';
 import { NodeResolver } from '../common/node.resolver';
 import { GroupJoinRequestsResolver, GroupsResolver } from '../groups/groups.resolver';
+import { EvidenceEventProfileResolver, ModerationNoticeSubjectResolver } from '../moderation/staff-names.resolver';
 import { ProfilesResolver } from '../profiles/profiles.resolver';
 import { MODERATION_RESOLVERS } from '../moderation/moderation.resolver';
 import { RecommendationsResolver } from '../recommendations/recommendations.resolver';
@@ -24,6 +25,8 @@ export const RESOLVERS = [
   ProfilesResolver,
   GroupsResolver,
   GroupJoinRequestsResolver,
+  ModerationNoticeSubjectResolver,
+  EvidenceEventProfileResolver,
   RoomsResolver,
   ParticipantsResolver,
   RecommendationsResolver,
