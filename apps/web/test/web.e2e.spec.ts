@@ -908,7 +908,19 @@ describeWithChromium('web client in Chromium', () => {
   }, 120_000);
 
   it('kind: header items collide on a phone — Groups, Notices and Staff links together keep "Sign out" off the avatar at 390 px', async () => {
-    // Tom has notices (the trust and safety test above decided on him); as staff too, he gets every link.
+    // A decision on Tom gives him notices (so the Notices link); as staff too, he gets every link.
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, `mutation { createRoom(input: { title: "Header check" }) { id } }`);
+    // Tom and Priya are in the room; Priya reports Tom from it; staff warn him.
+    for (const who of ['demo-tom', 'demo-priya']) {
+      await graphql(api.origin, tokens[who]!, `mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: createRoom.id });
+    }
+    const { reportAbuse } = await graphql<{ reportAbuse: { id: string } }>(
+      api.origin,
+      tokens['demo-priya']!,
+      `mutation($r: ID!) { reportAbuse(input: { roomId: $r, profileId: "demo-tom", category: SPAM }) { id } }`,
+      { r: createRoom.id },
+    );
+    await graphql(api.origin, tokens['staff']!, `mutation($id: ID!) { resolveReport(input: { reportId: $id, action: WARN, note: "Header check" }) { id } }`, { id: reportAbuse.id });
     const phone = await newPage({ width: 390, height: 844 });
     await signIn(phone, api.origin, await token('demo-tom', 'Tom Becker', ['trust_safety']));
     await phone.getByTestId('notices-link').waitFor();
