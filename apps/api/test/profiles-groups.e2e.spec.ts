@@ -186,7 +186,9 @@ describe('profiles, groups, visibility and the HTTP surface', () => {
       const leave = `mutation($id: ID!) { leaveGroup(groupId: $id) { memberCount viewerIsMember } }`;
       expect((await ok<{ joinGroup: unknown }>(join, { id: groupId }, bob)).joinGroup).toEqual({ memberCount: 2, viewerIsMember: true });
       expect((await ok<{ joinGroup: unknown }>(join, { id: groupId }, bob)).joinGroup).toEqual({ memberCount: 2, viewerIsMember: true });
-      expect((await ok<GroupData>(GROUP, { id: groupId }, cy)).group).toMatchObject({ memberCount: 2, viewerIsMember: false });
+      // A non-member sees the group, not its members (issue 15, bug 7: group-join-policies.e2e.spec.ts).
+      const seenByCy = await ok<GroupData>(`query($id: ID!) { group(id: $id) { memberCount viewerIsMember } }`, { id: groupId }, cy);
+      expect(seenByCy.group).toMatchObject({ memberCount: 2, viewerIsMember: false });
       expect((await ok<{ leaveGroup: unknown }>(leave, { id: groupId }, bob)).leaveGroup).toEqual({ memberCount: 1, viewerIsMember: false });
       expect((await ok<{ leaveGroup: unknown }>(leave, { id: groupId }, bob)).leaveGroup).toEqual({ memberCount: 1, viewerIsMember: false });
     });

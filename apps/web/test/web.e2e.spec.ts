@@ -133,6 +133,26 @@ async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/**
+ * Header items that overlap one another or leave the viewport, as "a / b" lines: on a phone,
+ * "Sign out" once slid over the avatar when a third link (Notices or Staff) was shown.
+ */
+async function headerCollisions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const items = [document.querySelector('.topbar .brand'), ...Array.from(document.querySelectorAll('.topbar-nav > *'))].filter((item): item is Element => item !== null);
+    const boxes = items.map((item) => ({ name: (item.textContent ?? '').trim() || item.className, box: item.getBoundingClientRect() }));
+    const found: string[] = [];
+    boxes.forEach((a, i) => {
+      if (a.box.left < 0 || a.box.right > document.documentElement.clientWidth) found.push(`${a.name} / viewport`);
+      for (const b of boxes.slice(i + 1)) {
+        const overlap = a.box.left < b.box.right - 0.5 && b.box.left < a.box.right - 0.5 && a.box.top < b.box.bottom - 0.5 && b.box.top < a.box.bottom - 0.5;
+        if (overlap) found.push(`${a.name} / ${b.name}`);
+      }
+    });
+    return found;
+  });
+}
+
 async function graphql<T>(origin: string, bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${origin}/graphql`, {
     method: 'POST',
@@ -521,7 +541,7 @@ describeWithChromium('web client in Chromium', () => {
     await ada.getByLabel('Group name').fill('Frontend guild');
     await ada.getByRole('button', { name: 'Create group' }).click();
     await ada.getByRole('heading', { level: 1, name: 'Frontend guild' }).waitFor();
-    await ada.getByText('You are a member.').waitFor();
+    await ada.getByText('You are an admin of this group.').waitFor();
     await ada.getByRole('link', { name: 'Groups' }).click();
     await adaGroups.getByRole('link', { name: 'Frontend guild' }).waitFor();
     expect(await adaGroups.getByRole('link').allTextContents()).toEqual(['Frontend guild', 'Applied ML circle', 'Platform guild']);
@@ -550,13 +570,94 @@ describeWithChromium('web client in Chromium', () => {
     expect(await seriousAxeViolations(tom)).toEqual([]);
     await tom.goto(`${api.origin}/groups/${encodeURIComponent(foundersId)}`);
     await tom.getByRole('button', { name: 'Join group' }).click();
-    await tom.getByText('You are a member.').waitFor();
+    await tom.getByText('You are a member of this group.').waitFor();
     await tom.getByRole('link', { name: 'Groups' }).click();
     await tom.getByTestId('viewer-groups').getByRole('link', { name: 'Founders club' }).waitFor();
     expect(await tom.getByTestId('viewer-groups').getByRole('link').allTextContents()).toEqual(['Founders club']);
     await tom.evaluate(() => window.scrollTo(0, 0));
     await tom.screenshot({ path: join(SCREENSHOTS, 'groups.png'), fullPage: true });
   }, 90_000);
+
+  it('group discovery → request → admin approval → the member sees the GROUP rooms, in two browser contexts, by keyboard; visibility badges; no serious axe violations', async () => {
+    // Ada creates a group that admits by request and starts a group-only room from its page.
+    const ada = await newPage();
+    await signIn(ada, api.origin, tokens['demo-ada']!);
+    await ada.getByRole('link', { name: 'Groups' }).click();
+    await ada.getByLabel('Group name').fill('Staff engineers circle');
+    await ada.getByRole('radio', { name: /By request/ }).check();
+    await ada.getByRole('button', { name: 'Create group' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'Staff engineers circle' }).waitFor();
+    await ada.getByTestId('join-policy').getByText('By request: admins approve').waitFor();
+    await ada.getByRole('link', { name: 'Start a room here' }).click();
+    await ada.getByLabel('Title').fill('Circle: promotion packets');
+    expect(await ada.getByRole('radio', { name: /Group/ }).isChecked()).toBe(true);
+    await ada.getByRole('button', { name: 'Go live' }).click();
+    await ada.getByRole('heading', { level: 1, name: 'Circle: promotion packets' }).waitFor();
+    await ada.getByTestId('visibility-badge').getByText('Group only').waitFor();
+
+    // Priya finds it in the directory by name, asks to join by keyboard, and sees no group room yet.
+    const priya = await newPage();
+    await signIn(priya, api.origin, tokens['demo-priya']!);
+    await priya.getByRole('link', { name: 'Groups' }).click();
+    const search = priya.getByRole('searchbox', { name: 'Search groups by name' });
+    await search.fill('engineers');
+    await search.press('Enter');
+    const directory = priya.getByTestId('group-directory');
+    await directory.getByRole('link', { name: 'Staff engineers circle' }).waitFor();
+    expect(await directory.getByRole('link').allTextContents()).toEqual(['Staff engineers circle']);
+    expect(await seriousAxeViolations(priya)).toEqual([]);
+    await priya.evaluate(() => window.scrollTo(0, 0));
+    await priya.screenshot({ path: join(SCREENSHOTS, 'group-directory.png'), fullPage: true });
+    await directory.getByRole('link', { name: 'Staff engineers circle' }).click();
+    await priya.getByText('No rooms you can see yet', { exact: false }).waitFor();
+    const ask = priya.getByRole('button', { name: 'Ask to join' });
+    await ask.focus();
+    await priya.keyboard.press('Enter');
+    await priya.getByText('You asked to join.', { exact: false }).waitFor();
+    expect(await priya.getByRole('link', { name: 'Circle: promotion packets' }).count()).toBe(0);
+    expect(await seriousAxeViolations(priya)).toEqual([]);
+
+    // Ada sees the request on the group's page and approves it by keyboard.
+    await ada.getByRole('link', { name: 'Groups' }).click();
+    await ada.getByTestId('viewer-groups').getByRole('link', { name: 'Staff engineers circle' }).click();
+    const requests = ada.getByTestId('join-requests');
+    await requests.getByRole('button', { name: 'Approve Priya Raman' }).waitFor();
+    expect(await seriousAxeViolations(ada)).toEqual([]);
+    await ada.evaluate(() => window.scrollTo(0, 0));
+    await ada.screenshot({ path: join(SCREENSHOTS, 'group-admin.png'), fullPage: true });
+    const approve = requests.getByRole('button', { name: 'Approve Priya Raman' });
+    await approve.focus();
+    await ada.keyboard.press('Enter');
+    await ada.getByText('No one is waiting.').waitFor();
+    await ada.getByText('2 members').waitFor();
+
+    // Ada invites Tom, found by name.
+    await ada.getByLabel('Search people').fill('Tom');
+    await ada.getByRole('list', { name: 'Matching people' }).getByRole('button', { name: /Tom Becker/ }).click();
+    await ada.getByRole('button', { name: 'Send invitations' }).click();
+    await ada.getByText('Invited Tom Becker.', { exact: false }).waitFor();
+
+    // Priya is a member now: the group page shows the group-only room, with its badge.
+    await priya.reload();
+    await priya.getByText('You are a member of this group.').waitFor();
+    const card = priya.getByTestId('room-card').filter({ hasText: 'Circle: promotion packets' });
+    await card.waitFor();
+    await card.getByTestId('visibility-badge').getByText('Group only').waitFor();
+    expect(await seriousAxeViolations(priya)).toEqual([]);
+    await priya.evaluate(() => window.scrollTo(0, 0));
+    await priya.screenshot({ path: join(SCREENSHOTS, 'group-member.png'), fullPage: true });
+
+    // Tom, invited, joins at once; after "Join group" the rooms show without a reload.
+    const tom = await newPage({ width: 390, height: 844 });
+    await signIn(tom, api.origin, tokens['demo-tom']!);
+    await tom.goto(priya.url());
+    await tom.getByText('An admin invited you to this group.').waitFor();
+    await tom.getByRole('button', { name: 'Join group' }).click();
+    await tom.getByText('You are a member of this group.').waitFor();
+    await tom.getByRole('link', { name: 'Circle: promotion packets' }).waitFor();
+    expect(await horizontalOverflow(tom)).toBe(0);
+    expect(await seriousAxeViolations(tom)).toEqual([]);
+  }, 120_000);
 
   it('a private room: the host picks an invitee by searching names and headlines; the invitee sees the room, someone else does not; no serious axe violations', async () => {
     const ada = await newPage();
@@ -805,8 +906,37 @@ describeWithChromium('web client in Chromium', () => {
       // The lists are loaded once their "Loading…" line (rendered with the heading) is gone.
       await phone.locator('main').getByText(/^Loading/).waitFor({ state: 'detached' });
       expect({ path, overflow: await horizontalOverflow(phone), oneRow: ((await phone.locator('.topbar').boundingBox())?.height ?? 99) < 64 }).toEqual({ path, overflow: 0, oneRow: true });
+      expect({ path, collisions: await headerCollisions(phone) }).toEqual({ path, collisions: [] });
     }
   }, 120_000);
+
+  it('kind: header items collide on a phone — Groups, Notices and Staff links together keep "Sign out" off the avatar at 390 px', async () => {
+    // A decision on Tom gives him notices (so the Notices link); as staff too, he gets every link.
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, `mutation { createRoom(input: { title: "Header check" }) { id } }`);
+    // Tom and Priya are in the room; Priya reports Tom from it; staff warn him.
+    for (const who of ['demo-tom', 'demo-priya']) {
+      await graphql(api.origin, tokens[who]!, `mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: createRoom.id });
+    }
+    const { reportAbuse } = await graphql<{ reportAbuse: { id: string } }>(
+      api.origin,
+      tokens['demo-priya']!,
+      `mutation($r: ID!) { reportAbuse(input: { roomId: $r, profileId: "demo-tom", category: SPAM }) { id } }`,
+      { r: createRoom.id },
+    );
+    await graphql(api.origin, tokens['staff']!, `mutation($id: ID!) { resolveReport(input: { reportId: $id, action: WARN, note: "Header check" }) { id } }`, { id: reportAbuse.id });
+    const phone = await newPage({ width: 390, height: 844 });
+    await signIn(phone, api.origin, await token('demo-tom', 'Tom Becker', ['trust_safety']));
+    await phone.getByTestId('notices-link').waitFor();
+    await phone.getByTestId('staff-link').waitFor();
+    expect(await headerCollisions(phone)).toEqual([]);
+    expect(await horizontalOverflow(phone)).toBe(0);
+    expect(((await phone.locator('.topbar').boundingBox())?.height ?? 99) < 64).toBe(true);
+    // The variant: a narrower phone (320 px) with the same links.
+    await phone.setViewportSize({ width: 320, height: 640 });
+    expect(await headerCollisions(phone)).toEqual([]);
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.locator('.topbar').screenshot({ path: join(SCREENSHOTS, 'header-phone.png') });
+  }, 60_000);
 
   it('block and unblock on someone else\'s profile, with a confirmation', async () => {
     const page = await newPage();

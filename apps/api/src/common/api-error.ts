@@ -48,6 +48,7 @@ export function apiCodeForDomainError(code: DomainErrorCode): ApiErrorCode {
     case DomainErrorCode.NoPendingInvitation:
     case DomainErrorCode.AlreadyInvited:
     case DomainErrorCode.HostIsProtected:
+    case DomainErrorCode.JoinRequestAlreadyDecided:
       return ApiErrorCode.Conflict;
     default:
       return assertUnreachable(code);

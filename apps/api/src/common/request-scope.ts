@@ -4,7 +4,9 @@ import DataLoader from 'dataloader';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { leanQuery, leanRows } from '../database/lean-rows';
-import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
+import { NO_JOIN_STATE, type ViewerJoinState, viewerJoinStates } from '../groups/group-access';
+import { pendingJoinRequestPagesOfGroups } from '../groups/group-directory.queries';
+import { GroupEntity, type GroupJoinRequestEntity, GroupMemberEntity } from '../groups/group.entity';
 import { memberPagesOfGroups } from '../groups/group-members.queries';
 import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
 import { ParticipantEntity, RoomEntity } from '../rooms/room.entity';
@@ -25,7 +27,7 @@ export interface RoomStreamHead {
   readonly participantCount: number;
 }
 
-/** A `Group.members(first, after)` page: `first` already bounded, `after` as the client sent it. */
+/** A `Group.members(first, after)` or `Group.joinRequests(first, after)` page: `first` already bounded, `after` as the client sent it. */
 export interface GroupMembersKey {
   readonly groupId: string;
   readonly first: number;
@@ -116,8 +118,12 @@ export class RequestScope {
   readonly viewerParticipant: DataLoader<string, ParticipantEntity | null>;
   /** Whether the viewer follows a profile. */
   readonly viewerFollows: DataLoader<string, boolean>;
-  /** Whether the viewer is a member of a group. */
-  readonly viewerIsMember: DataLoader<string, boolean>;
+  /** The viewer's membership of a group (role, joinedAt), or null. */
+  readonly viewerMembership: DataLoader<string, GroupMemberEntity | null>;
+  /** The viewer's invitation and latest join request per group. */
+  readonly viewerJoinState: DataLoader<string, ViewerJoinState>;
+  /** `Group.joinRequests(first, after)` (admins only, checked by the resolver): one statement per distinct (first, after). */
+  readonly groupJoinRequests: DataLoader<GroupMembersKey, Page<GroupJoinRequestEntity>, string>;
   /** `Group.members(first, after)`: one SQL statement per distinct (first, after), whatever the number of groups. */
   readonly groupMembers: DataLoader<GroupMembersKey, Page<ProfileEntity>, string>;
   /** `Group.rooms(status)` as the viewer may see them: one SQL statement per distinct (status, viewer). */
@@ -180,12 +186,19 @@ export class RequestScope {
       const followed = new Set(rows.map((f) => f.followeeId));
       return profileIds.map((id) => followed.has(id));
     });
-    this.viewerIsMember = new DataLoader(async (groupIds) => {
-      if (!viewerId) return groupIds.map(() => false);
+    this.viewerMembership = new DataLoader(async (groupIds) => {
+      if (!viewerId) return groupIds.map(() => null);
       const rows = await em.find(GroupMemberEntity, { profileId: viewerId, groupId: { $in: [...groupIds] } });
-      const member = new Set(rows.map((m) => m.groupId));
-      return groupIds.map((id) => member.has(id));
+      return byKey(groupIds, rows, (m) => m.groupId);
     });
+    this.viewerJoinState = new DataLoader(async (groupIds) =>
+      viewerId ? viewerJoinStates(em, groupIds, viewerId) : groupIds.map(() => NO_JOIN_STATE),
+    );
+    this.groupJoinRequests = new DataLoader(
+      (keys) =>
+        perArgumentSet(keys, membersArguments, (groupIds, { first, after }) => pendingJoinRequestPagesOfGroups(em, groupIds, first, after)),
+      { cacheKeyFn: (key) => `${key.groupId} ${membersArguments(key)}` },
+    );
     this.groupMembers = new DataLoader(
       (keys) => perArgumentSet(keys, membersArguments, (groupIds, { first, after }) => memberPagesOfGroups(em, groupIds, first, after)),
       { cacheKeyFn: (key) => `${key.groupId} ${membersArguments(key)}` },

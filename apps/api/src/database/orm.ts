@@ -2,7 +2,7 @@ import { DefaultLogger, type LogContext, type LoggerOptions, MikroORM } from '@m
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
-import { GroupEntity, GroupMemberEntity } from '../groups/group.entity';
+import { GroupEntity, GroupInvitationEntity, GroupJoinRequestEntity, GroupMemberEntity } from '../groups/group.entity';
 import { BlockEntity, ModerationLogEntity, ModerationNoticeEntity, ReportEntity } from '../moderation/moderation.entity';
 import { currentRequestId } from '../observability/request-trace';
 import { FollowEntity, ProfileEntity } from '../profiles/profile.entity';
@@ -23,12 +23,15 @@ import { Migration20261130TrustAndSafety } from './migrations/migration-20261130
 import { Migration20261201PeopleSearch } from './migrations/migration-20261201-people-search';
 import { Migration20261201RoomStreams } from './migrations/migration-20261201-room-streams';
 import { Migration20261207ReporterStanding } from './migrations/migration-20261207-reporter-standing';
+import { Migration20261207GroupJoinPolicy } from './migrations/migration-20261207-group-join-policy';
 
 export const ENTITIES = [
   ProfileEntity,
   FollowEntity,
   GroupEntity,
   GroupMemberEntity,
+  GroupJoinRequestEntity,
+  GroupInvitationEntity,
   RoomEntity,
   RoomStreamEntity,
   ParticipantEntity,
@@ -128,6 +131,7 @@ export async function connectDatabase(
         { name: 'Migration20261201PeopleSearch', class: Migration20261201PeopleSearch },
         { name: 'Migration20261201RoomStreams', class: Migration20261201RoomStreams },
         { name: 'Migration20261207ReporterStanding', class: Migration20261207ReporterStanding },
+        { name: 'Migration20261207GroupJoinPolicy', class: Migration20261207GroupJoinPolicy },
       ],
       transactional: true,
       allOrNothing: true,

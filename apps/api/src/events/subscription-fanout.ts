@@ -24,7 +24,17 @@ import { isPushableRoomStream } from './room-event-stream';
  * Fields whose value depends on who is asking, beyond the viewer's role in the room. A
  * subscription document selecting any of them is executed per subscriber, as graphql-ws does.
  */
-export const VIEWER_SPECIFIC_FIELDS: ReadonlySet<string> = new Set(['viewerParticipant', 'viewerFollows', 'viewerBlocks', 'viewerIsMember']);
+export const VIEWER_SPECIFIC_FIELDS: ReadonlySet<string> = new Set([
+  'viewerParticipant',
+  'viewerFollows',
+  'viewerBlocks',
+  'viewerIsMember',
+  'viewerMembership',
+  'viewerJoinRequest',
+  'viewerIsInvited',
+  'members',
+  'joinRequests',
+]);
 
 /** Counts of what the fan-out did, for `/metrics` (`roundtable_subscription_fanout_total`) and for tests that count executions. */
 export interface FanoutStats {

@@ -8,7 +8,8 @@ import type { GraphQLContext } from '../common/context';
 
 import '../common/graphql-enums';
 import { NodeResolver } from '../common/node.resolver';
-import { GroupsResolver } from '../groups/groups.resolver';
+import { GroupJoinRequestsResolver, GroupsResolver } from '../groups/groups.resolver';
+import { EvidenceEventProfileResolver, ModerationNoticeSubjectResolver } from '../moderation/staff-names.resolver';
 import { ProfilesResolver } from '../profiles/profiles.resolver';
 import { MODERATION_RESOLVERS } from '../moderation/moderation.resolver';
 import { RecommendationsResolver } from '../recommendations/recommendations.resolver';
@@ -23,6 +24,9 @@ export const RESOLVERS = [
   NodeResolver,
   ProfilesResolver,
   GroupsResolver,
+  GroupJoinRequestsResolver,
+  ModerationNoticeSubjectResolver,
+  EvidenceEventProfileResolver,
   RoomsResolver,
   ParticipantsResolver,
   RecommendationsResolver,

@@ -224,17 +224,127 @@ export const UNFOLLOW = graphql(`
   }
 `);
 
+graphql(`
+  fragment GroupStandingFields on Group {
+    id
+    name
+    description
+    memberCount
+    joinPolicy
+    viewerIsMember
+    viewerIsInvited
+    viewerMembership {
+      role
+    }
+    viewerJoinRequest {
+      id
+      status
+    }
+  }
+`);
+
+/** One group as the viewer stands with it, and the rooms they may see in it. */
 export const GROUP_QUERY = graphql(`
   query GroupPage($id: ID!) {
     group(id: $id) {
-      id
-      name
-      description
-      memberCount
-      viewerIsMember
+      ...GroupStandingFields
       rooms {
         ...RoomCardFields
       }
+    }
+  }
+`);
+
+/** Pending join requests of a group (its admins only), oldest first. */
+export const GROUP_JOIN_REQUESTS = graphql(`
+  query GroupJoinRequests($id: ID!, $first: Int, $after: String) {
+    group(id: $id) {
+      id
+      joinRequests(first: $first, after: $after) {
+        edges {
+          node {
+            id
+            status
+            requestedAt
+            profile {
+              ...ProfileSummary
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+/** The group directory: OPEN and BY_REQUEST groups by name, optionally searched. */
+export const GROUP_DIRECTORY = graphql(`
+  query GroupDirectory($search: String, $first: Int, $after: String) {
+    groups(search: $search, first: $first, after: $after) {
+      edges {
+        node {
+          id
+          name
+          description
+          memberCount
+          joinPolicy
+          viewerIsMember
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const REQUEST_TO_JOIN_GROUP = graphql(`
+  mutation RequestToJoinGroup($groupId: ID!) {
+    requestToJoinGroup(groupId: $groupId) {
+      ...GroupStandingFields
+    }
+  }
+`);
+
+export const APPROVE_GROUP_JOIN_REQUEST = graphql(`
+  mutation ApproveGroupJoinRequest($requestId: ID!) {
+    approveGroupJoinRequest(requestId: $requestId) {
+      id
+      status
+      group {
+        id
+        memberCount
+      }
+    }
+  }
+`);
+
+export const DECLINE_GROUP_JOIN_REQUEST = graphql(`
+  mutation DeclineGroupJoinRequest($requestId: ID!) {
+    declineGroupJoinRequest(requestId: $requestId) {
+      id
+      status
+    }
+  }
+`);
+
+export const LEAVE_GROUP = graphql(`
+  mutation LeaveGroup($groupId: ID!) {
+    leaveGroup(groupId: $groupId) {
+      ...GroupStandingFields
+    }
+  }
+`);
+
+export const INVITE_TO_GROUP = graphql(`
+  mutation InviteToGroup($groupId: ID!, $profileId: ID!) {
+    inviteToGroup(groupId: $groupId, profileId: $profileId) {
+      id
+      memberCount
     }
   }
 `);
@@ -291,14 +401,10 @@ export const CREATE_GROUP = graphql(`
 export const JOIN_GROUP = graphql(`
   mutation JoinGroup($groupId: ID!) {
     joinGroup(groupId: $groupId) {
-      id
-      name
-      memberCount
-      viewerIsMember
+      ...GroupStandingFields
     }
   }
 `);
-
 export const CREATE_ROOM = graphql(`
   mutation CreateRoom($input: CreateRoomInput!) {
     createRoom(input: $input) {
@@ -548,6 +654,10 @@ export const UNBLOCK = graphql(`
 graphql(`
   fragment NoticeFields on ModerationNotice {
     id
+    subject {
+      id
+      displayName
+    }
     action
     category
     reason
@@ -633,6 +743,10 @@ export const MODERATION_QUEUE = graphql(`
               version
               at
               profileId
+              profile {
+                id
+                displayName
+              }
             }
           }
         }

@@ -5,7 +5,8 @@ import { ApiClient } from '../api/graphql-client';
 import { HAS_NOTICES_QUERY, VIEWER_QUERY } from '../api/operations';
 import { Avatar, AvatarPaletteProvider } from '../components/avatar';
 import { CreateRoomPage } from '../components/create-room-page';
-import { GroupPage, GroupsPage } from '../components/groups-page';
+import { GroupPage } from '../components/group-page';
+import { GroupsPage } from '../components/groups-page';
 import { HomePage } from '../components/home-page';
 import { BrandMark } from '../components/icons';
 import { ProfilePage } from '../components/profile-page';
@@ -130,7 +131,7 @@ export function App() {
               </a>
             )}
             <a className="button button-primary button-small" {...link({ page: 'new-room' })}>
-              <span aria-hidden="true">+</span> <span>New room</span>
+              <span aria-hidden="true">+</span> <span className="button-label">New room</span>
             </a>
             <a className="viewer" {...link({ page: 'profile', profileId: null })} aria-current={route.page === 'profile' && route.profileId === null ? 'page' : undefined}>
               <Avatar profile={auth.viewer} size="small" />
@@ -152,7 +153,7 @@ export function App() {
         {auth.state === 'signed-in' && (
           <SessionProvider token={auth.token} viewer={auth.viewer} navigate={navigate} showError={showError} updateViewer={updateViewer} signOut={signOut}>
             {route.page === 'home' && <HomePage />}
-            {route.page === 'new-room' && <CreateRoomPage />}
+            {route.page === 'new-room' && <CreateRoomPage key={route.groupId ?? 'new'} groupId={route.groupId} />}
             {route.page === 'room' && <RoomPage key={route.roomId} roomId={route.roomId} />}
             {route.page === 'profile' && <ProfilePage key={route.profileId ?? 'me'} profileId={route.profileId} />}
             {route.page === 'groups' && <GroupsPage />}

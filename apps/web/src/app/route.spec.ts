@@ -11,6 +11,7 @@ describe('routes', () => {
     ['/people/demo-ada', { page: 'profile', profileId: 'demo-ada' }],
     ['/groups', { page: 'groups' }],
     ['/groups/g-1', { page: 'group', groupId: 'g-1' }],
+    ['/groups/g-1/new', { page: 'new-room', groupId: 'g-1' }],
     ['/notices', { page: 'notices' }],
     ['/staff', { page: 'staff', tab: 'reports' }],
     ['/staff/appeals', { page: 'staff', tab: 'appeals' }],
@@ -26,6 +27,7 @@ describe('routes', () => {
       { page: 'room', roomId: 'Um9vbTox/=' },
       { page: 'profile', profileId: 'a b/c' },
       { page: 'group', groupId: '?x' },
+      { page: 'new-room', groupId: 'a/b c' },
     ] as const) {
       expect(parseRoute(pathOf(route))).toEqual(route);
     }

@@ -1,7 +1,8 @@
 /** The client's pages; the API serves index.html for every path that is not its own. */
 export type Route =
   | { readonly page: 'home' }
-  | { readonly page: 'new-room' }
+  /** A new room; from a group's page, a GROUP room of that group. */
+  | { readonly page: 'new-room'; readonly groupId?: string | undefined }
   | { readonly page: 'room'; readonly roomId: string }
   | { readonly page: 'profile'; readonly profileId: string | null }
   | { readonly page: 'groups' }
@@ -17,6 +18,8 @@ export function parseRoute(pathname: string): Route {
   if (room?.[1]) return { page: 'room', roomId: decodeURIComponent(room[1]) };
   const profile = /^\/people\/([^/]+)\/?$/.exec(pathname);
   if (profile?.[1]) return { page: 'profile', profileId: decodeURIComponent(profile[1]) };
+  const groupRoom = /^\/groups\/([^/]+)\/new\/?$/.exec(pathname);
+  if (groupRoom?.[1]) return { page: 'new-room', groupId: decodeURIComponent(groupRoom[1]) };
   const group = /^\/groups\/([^/]+)\/?$/.exec(pathname);
   if (group?.[1]) return { page: 'group', groupId: decodeURIComponent(group[1]) };
   if (/^\/new\/?$/.test(pathname)) return { page: 'new-room' };
@@ -33,7 +36,7 @@ export function pathOf(route: Route): string {
     case 'home':
       return '/';
     case 'new-room':
-      return '/new';
+      return route.groupId ? `/groups/${encodeURIComponent(route.groupId)}/new` : '/new';
     case 'room':
       return `/rooms/${encodeURIComponent(route.roomId)}`;
     case 'profile':

@@ -20,15 +20,16 @@ const VISIBILITY: readonly { readonly value: RoomVisibility; readonly label: str
 /** The group picker offers the viewer's groups, most recently joined first (one page, the API's largest). */
 const GROUP_PICKER_LIMIT = 100;
 
-export function CreateRoomPage() {
+/** `groupId`: started from a group's page ("Start a room here"): a GROUP room of that group, preselected. */
+export function CreateRoomPage(props: { groupId?: string | undefined } = {}) {
   const { api, navigate, showError } = useSession();
   const [topics, setTopics] = useState<TopicsQuery['topics']>([]);
   const [groups, setGroups] = useState<ViewerGroupsQuery['viewerGroups']['edges'][number]['node'][] | null>(null);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
-  const [visibility, setVisibility] = useState<RoomVisibility>('PUBLIC');
-  const [groupId, setGroupId] = useState('');
+  const [visibility, setVisibility] = useState<RoomVisibility>(props.groupId ? 'GROUP' : 'PUBLIC');
+  const [groupId, setGroupId] = useState(props.groupId ?? '');
   const [invitees, setInvitees] = useState<PickedPerson[]>([]);
   const [maxSpeakers, setMaxSpeakers] = useState(String(ROOM_LIMITS.maxSpeakersDefault));
   const [scheduledFor, setScheduledFor] = useState('');

@@ -4,6 +4,7 @@ import { countOf, roomTiming } from '../room/room-actions';
 import { displayReasons } from './room-card-text';
 import { StatusBadge } from './status-badge';
 import { TopicChips } from './topic-chips';
+import { VisibilityBadge } from './visibility-badge';
 
 export function RoomCard(props: { room: RoomCardFieldsFragment; reasons?: readonly string[] }) {
   const { room } = props;
@@ -13,7 +14,10 @@ export function RoomCard(props: { room: RoomCardFieldsFragment; reasons?: readon
   return (
     <article className="room-card" data-testid="room-card">
       <div className="room-card-head">
-        <StatusBadge status={room.status} />
+        <span className="badges">
+          <StatusBadge status={room.status} />
+          <VisibilityBadge visibility={room.visibility} />
+        </span>
         <span className="muted small">{roomTiming(room)}</span>
       </div>
       <h3 className="breakable">

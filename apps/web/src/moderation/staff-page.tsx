@@ -121,7 +121,7 @@ function ReportCard(props: { report: Report; onResolved(report: Report): void })
   const link = useLink();
   const who = report.reportedProfile?.displayName ?? 'the room';
   const evidence = report.evidence;
-  const nameOf = (profileId: string | null) => (profileId ? (evidence?.stage.find((member) => member.profileId === profileId)?.displayName ?? (profileId === report.reportedProfile?.id ? who : 'someone')) : '');
+
   return (
     <article aria-labelledby={`report-${report.id}`}>
       <h3 id={`report-${report.id}`}>
@@ -146,7 +146,7 @@ function ReportCard(props: { report: Report; onResolved(report: Report): void })
         <details className="evidence" open={report.status === 'OPEN'}>
           <summary>Evidence from {formatWhen(evidence.capturedAt)}</summary>
           <p className="small">
-            Room “{evidence.roomTitle}”, version {evidence.roomVersion}.{' '}
+            Room “{evidence.roomTitle}” as it was when reported, <time dateTime={evidence.capturedAt}>{formatWhen(evidence.capturedAt)}</time>.{' '}
             {evidence.reportedRole && `${who} was ${ROLE_LABELS[evidence.reportedRole].toLowerCase()}${evidence.reportedJoinedAt ? ` (joined ${formatWhen(evidence.reportedJoinedAt)})` : ''}. `}
             {evidence.reporterRole && `The reporter was ${ROLE_LABELS[evidence.reporterRole].toLowerCase()}.`}
           </p>
@@ -175,8 +175,8 @@ function ReportCard(props: { report: Report; onResolved(report: Report): void })
             <ol className="small">
               {evidence.recentEvents.map((event) => (
                 <li key={`${event.version}-${event.type}`}>
-                  {formatWhen(event.at)}: {eventTypeLabel(event.type)}
-                  {event.profileId ? ` (${nameOf(event.profileId)})` : ''}
+                  <time dateTime={event.at}>{formatWhen(event.at)}</time>: {eventTypeLabel(event.type)}
+                  {event.profile ? ` (${event.profile.displayName})` : event.profileId ? ' (a profile that no longer exists)' : ''}
                 </li>
               ))}
             </ol>
@@ -282,6 +282,7 @@ function AppealQueue() {
 }
 
 function AppealCard(props: { notice: NoticeFieldsFragment; onResolved(notice: NoticeFieldsFragment): void }) {
+  const link = useLink();
   const { notice } = props;
   const { api } = useSession();
   const noteId = useId();
@@ -309,10 +310,19 @@ function AppealCard(props: { notice: NoticeFieldsFragment; onResolved(notice: No
   return (
     <article aria-labelledby={`appeal-${notice.id}`}>
       <h3 id={`appeal-${notice.id}`}>{title}</h3>
+      <p className="small" data-testid="appellant">
+        Appealed by{' '}
+        {notice.subject ? <a {...link({ page: 'profile', profileId: notice.subject.id })}>{notice.subject.displayName}</a> : 'a profile that no longer exists'}
+        {notice.appeal && (
+          <>
+            {' '}
+            on <time dateTime={notice.appeal.createdAt}>{formatWhen(notice.appeal.createdAt)}</time>
+          </>
+        )}
+      </p>
       <div className="mod-meta muted small">
         <span>Decided {formatWhen(notice.createdAt)}</span>
         {notice.room && <span>Room: {notice.room.title}</span>}
-        {notice.appeal && <span>Appealed {formatWhen(notice.appeal.createdAt)}</span>}
       </div>
       <p className="mod-reason">
         <strong>Reasons given:</strong> {notice.reason}

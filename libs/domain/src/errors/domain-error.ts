@@ -32,6 +32,8 @@ export enum DomainErrorCode {
   AlreadyInvited = 'ALREADY_INVITED',
   /** The host cannot be the target of moderation (moved, muted by others, removed, demoted). */
   HostIsProtected = 'HOST_IS_PROTECTED',
+  /** A group join request was already approved or declined the other way. */
+  JoinRequestAlreadyDecided = 'JOIN_REQUEST_ALREADY_DECIDED',
 }
 
 /** A broken room rule, with a code from {@link DomainErrorCode} and, for bad input, the field. */

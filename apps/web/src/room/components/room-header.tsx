@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import { StatusBadge } from '../../components/status-badge';
 import { TopicChips } from '../../components/topic-chips';
+import { VisibilityBadge } from '../../components/visibility-badge';
 import { countOf, JOIN_BLOCK_MESSAGES, roomTiming, type ViewerControls } from '../room-actions';
 import type { RoomSnapshot } from '../room-reducer';
 import type { LiveIndicatorState } from '../live-state';
@@ -42,6 +43,7 @@ export function RoomHeader(props: {
           {room.title}
         </h1>
         <StatusBadge status={room.status} />
+        <VisibilityBadge visibility={room.visibility} />
       </div>
       <p className="muted small">
         {roomTiming(room)} · hosted by <span data-testid="host-name">{room.host.displayName}</span>
