@@ -1,4 +1,7 @@
 import type { PageInfo } from '../gql/graphql';
+
+/** What the room page reads of an audience page: whether more follow, and where. */
+export type AudiencePageInfo = Pick<PageInfo, 'hasNextPage' | 'endCursor'>;
 import { assertUnreachable } from './assert-unreachable';
 import {
   type Participant,
@@ -33,7 +36,7 @@ export interface RoomSnapshot {
   readonly stage: readonly Participant[];
   /** The listeners loaded so far (the audience is paged). */
   readonly audience: readonly Participant[];
-  readonly audiencePage: PageInfo;
+  readonly audiencePage: AudiencePageInfo;
   /** Open requests to speak, oldest first (only host and moderators are sent them). */
   readonly raisedHands: readonly Participant[];
   readonly viewerParticipant: Participant | null;
@@ -61,7 +64,7 @@ export type RoomAction =
   | { readonly type: 'participantChanged'; readonly participant: Participant }
   /** A mutation took this profile out of the room (leave, remove). */
   | { readonly type: 'participantRemoved'; readonly profileId: string }
-  | { readonly type: 'audiencePageLoaded'; readonly participants: readonly Participant[]; readonly pageInfo: PageInfo };
+  | { readonly type: 'audiencePageLoaded'; readonly participants: readonly Participant[]; readonly pageInfo: AudiencePageInfo };
 
 /** Every RoomEvent implementation this build handles; `Record` makes a missing one a compile error. */
 export const HANDLED_EVENT_TYPES: Readonly<Record<RoomEventTypename, true>> = {
@@ -321,7 +324,7 @@ export function applyEvent(room: RoomSnapshot, event: RoomEvent, viewerId: strin
 }
 
 /** Appends a further page of listeners, skipping any that events already brought in. */
-export function appendAudiencePage(room: RoomSnapshot, page: readonly Participant[], pageInfo: PageInfo): RoomSnapshot {
+export function appendAudiencePage(room: RoomSnapshot, page: readonly Participant[], pageInfo: AudiencePageInfo): RoomSnapshot {
   const known = new Set([...room.audience, ...room.stage].map((p) => p.profile.id));
   return { ...room, audience: [...room.audience, ...page.filter((p) => !known.has(p.profile.id))], audiencePage: pageInfo };
 }
