@@ -1,7 +1,7 @@
 import type { PageInfo } from '../gql/graphql';
 
 /** What the room page reads of an audience page: whether more follow, and where. */
-export type AudiencePageInfo = Pick<PageInfo, 'hasNextPage' | 'endCursor'>;
+export type AudiencePageInfo = Pick<PageInfo, '__typename' | 'hasNextPage' | 'endCursor'>;
 import { assertUnreachable } from './assert-unreachable';
 import {
   type Participant,

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import { Avatar } from '../../components/avatar';
 import { HandIcon } from '../../components/icons';
-import type { PageInfo } from '../../gql/graphql';
+import type { AudiencePageInfo } from '../room-reducer';
 import { countOf, type ParticipantAction } from '../room-actions';
 import type { Participant } from '../room-types';
 import { ParticipantMenu } from './participant-menu';
@@ -19,7 +19,7 @@ const ROW_HEIGHT = 78;
 export function Audience(props: {
   audience: readonly Participant[];
   listenerCount: number;
-  pageInfo: PageInfo;
+  pageInfo: AudiencePageInfo;
   actionsFor(target: Participant): readonly ParticipantAction[];
   busy: boolean;
   onAction(action: ParticipantAction, target: Participant): void;
