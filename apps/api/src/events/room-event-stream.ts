@@ -1,12 +1,12 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { audienceDelta, DomainError, DomainErrorCode, joinRefusal, joinRefusalMessage, ParticipantRole, RoomStatus } from '@roundtable/domain';
+import { audienceDelta, DomainError, DomainErrorCode, ParticipantRole, RoomOperation, RoomStatus } from '@roundtable/domain';
 import type { Logger } from 'pino';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput, notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import { RoomEntity, RoomEventEntity } from '../rooms/room.entity';
-import { asDomainViewer, roomAccessFacts } from '../rooms/room-visibility';
+import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import { type EventBus, PubSubUnavailableError, type Unsubscribe } from './event-bus';
 import {
   AUDIENCE_JOINED_MAX,
@@ -66,10 +66,10 @@ export interface RoomEventStreamDeps {
    */
   readonly audienceCoalesceMs?: number;
   /**
-   * Further refusals checked whenever a stream opens or re-checks its access (trust and safety:
-   * a suspended account, a profile the host blocked); throw a DomainError to refuse.
+   * The one room access policy: a stream opens, and stays open, while it allows WATCH (asked when
+   * the stream opens and whenever the viewer's access changes).
    */
-  readonly accessGuards?: readonly ((em: EntityManager, viewer: AuthenticatedViewer, room: RoomEntity) => Promise<void>)[];
+  readonly access: RoomAccessPolicy;
 }
 
 /**
@@ -247,13 +247,9 @@ export class RoomEventStream {
     if (pending) await (await pending)();
   }
 
+  /** The access policy's WATCH: visible, belongs, not banned, not blocked by the host, not suspended, not ended. */
   private async assertMaySubscribe(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<void> {
-    const room = await em.findOne(RoomEntity, { id: roomId });
-    if (!room) throw notFound('Room');
-    for (const guard of this.deps.accessGuards ?? []) await guard(em, viewer, room);
-    const refusal = joinRefusal(await roomAccessFacts(em, room, viewer.profileId), asDomainViewer(viewer));
-    // Permission to join is what counts; a SCHEDULED room may be watched until it goes live.
-    if (refusal !== null && refusal !== DomainErrorCode.RoomNotLive) throw new DomainError(refusal, joinRefusalMessage(refusal));
+    await this.deps.access.require(em, viewer, roomId, RoomOperation.Watch);
   }
 
   private async maySubscribe(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<boolean> {

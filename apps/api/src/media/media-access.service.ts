@@ -1,51 +1,49 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
 import type { AudioAccess, AudioGateway } from '@roundtable/audio';
-import { DomainError, DomainErrorCode, STAGE_ROLES } from '@roundtable/domain';
+import { mayAccessRoom, RoomOperation } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
-import { notFound } from '../common/api-error';
 import { ProfileEntity } from '../profiles/profile.entity';
-import { ParticipantEntity } from '../rooms/room.entity';
-import { findVisibleRoom } from '../rooms/room-visibility';
+import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
+import type { ParticipantEntity } from '../rooms/room.entity';
 
-/** Media tokens for participants: grants follow the participant's current role. */
+/**
+ * Media tokens for participants. What a token grants is the access policy's answer for the
+ * viewer's current relation to the room: LISTEN_MEDIA to receive a token at all, PUBLISH_MEDIA
+ * for `canPublish`. A blocked, banned, suspended or removed viewer gets none; a demoted speaker's
+ * next token cannot publish.
+ */
 export class MediaAccessService {
-  /**
-   * @param assertMayUseMedia refuses media to an account that may not have it (a suspended one),
-   *   by throwing a contract error (FORBIDDEN).
-   */
   constructor(
     private readonly audio: AudioGateway,
-    private readonly assertMayUseMedia: (em: EntityManager, profileId: string) => Promise<void> = async () => undefined,
+    private readonly access: RoomAccessPolicy,
   ) {}
 
-  /** A token for `participant` (the viewer's own participation). */
+  /**
+   * A token for `participant` (the viewer's own participation, just joined).
+   * @throws the policy's refusal of LISTEN_MEDIA (FORBIDDEN for a suspended or blocked viewer).
+   */
   async issueAudioAccess(em: EntityManager, viewer: AuthenticatedViewer, participant: ParticipantEntity): Promise<AudioAccess> {
-    await this.assertMayUseMedia(em, viewer.profileId);
-    return this.issue(em, viewer, participant);
-  }
-
-  private async issue(em: EntityManager, viewer: AuthenticatedViewer, participant: ParticipantEntity): Promise<AudioAccess> {
-    const profile = await em.findOne(ProfileEntity, { id: viewer.profileId });
-    return this.audio.issueAccess({
-      roomId: participant.roomId,
-      profileId: participant.profileId,
-      displayName: profile?.displayName ?? viewer.profileId,
-      canPublish: STAGE_ROLES.has(participant.role),
-    });
+    return this.grant(em, viewer, participant.roomId, 'roomId');
   }
 
   /**
-   * A fresh token after the viewer's role changed.
-   * @throws FORBIDDEN when the account may not use media (suspended); NOT_FOUND when the room is
-   *   not visible; CONFLICT when not in the room.
+   * A fresh token after the viewer's role changed, under the policy's current answer.
+   * @throws NOT_FOUND when the room is not visible; FORBIDDEN when the account may not use media
+   *   (suspended, blocked by the host); BANNED; NOT_A_PARTICIPANT (CONFLICT) when not in the room.
    */
   async refreshAudioAccess(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<AudioAccess> {
-    await this.assertMayUseMedia(em, viewer.profileId);
-    const room = await findVisibleRoom(em, viewer, roomId);
-    if (!room) throw notFound('Room');
-    const participant = await em.findOne(ParticipantEntity, { roomId: room.id, profileId: viewer.profileId, leftAt: null });
-    if (!participant) throw new DomainError(DomainErrorCode.NotAParticipant, 'Join the room first');
-    return this.issue(em, viewer, participant);
+    return this.grant(em, viewer, roomId, 'roomId');
+  }
+
+  private async grant(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, field: string): Promise<AudioAccess> {
+    const { roomId: id, relation } = await this.access.require(em, viewer, roomId, RoomOperation.ListenMedia, field);
+    const profile = await em.findOne(ProfileEntity, { id: viewer.profileId });
+    return this.audio.issueAccess({
+      roomId: id,
+      profileId: viewer.profileId,
+      displayName: profile?.displayName ?? viewer.profileId,
+      canPublish: mayAccessRoom(RoomOperation.PublishMedia, relation),
+    });
   }
 }

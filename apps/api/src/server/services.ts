@@ -25,6 +25,7 @@ import { RecommendationsService } from '../recommendations/recommendations.servi
 import { ParticipantRowsProjection } from '../rooms/projections/participant-rows.projection';
 import { RoomCountersProjection } from '../rooms/projections/room-counters.projection';
 import { RoomEventLogProjection } from '../rooms/projections/room-event-log.projection';
+import { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import { RoomCommandHandler } from '../rooms/room-command.handler';
 import { RoomCreationService } from '../rooms/room-creation.service';
 import { RoomQueries } from '../rooms/room.queries';
@@ -38,6 +39,8 @@ export interface Services {
   /** The room command pipeline: lock → decide → projections → commit → effects. */
   readonly roomCommands: RoomCommandHandler;
   readonly roomQueries: RoomQueries;
+  /** The one room access policy every room check asks (`rooms/access`). */
+  readonly access: RoomAccessPolicy;
   readonly roomEvents: RoomEventStream;
   readonly media: MediaAccessService;
   /** Drains the media outbox, reconciles LIVE rooms, records LiveKit webhooks. */
@@ -65,6 +68,7 @@ export interface ServiceDeps {
 /** Wires every service once per API instance. */
 export function createServices({ config, db, bus, audio, outbox, logger, metrics }: ServiceDeps): Services {
   const suspensions = new SuspensionService();
+  const access = new RoomAccessPolicy();
   const blocks = new BlocksService();
   const screening = new TextScreeningService();
   const repository = new RoomRepository();
@@ -73,10 +77,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     fork: () => db.orm.em.fork(),
     logger,
     audienceCoalesceMs: config.live.audienceCoalesceMs,
-    accessGuards: [
-      (em, viewer) => suspensions.assertNotSuspended(em, viewer.profileId),
-      (em, viewer, room) => blocks.assertNotBlockedByHost(em, room.hostId, viewer.profileId),
-    ],
+    access,
   });
   const roomCommands = new RoomCommandHandler({
     repository,
@@ -99,8 +100,9 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     roomCreation: new RoomCreationService(undefined, { screening, suspensions }),
     roomCommands,
     roomQueries: new RoomQueries(),
+    access,
     roomEvents,
-    media: new MediaAccessService(audio, (em, profileId) => suspensions.assertNotSuspended(em, profileId)),
+    media: new MediaAccessService(audio, access),
     mediaSync: new MediaSync({ media: audio, outbox, fork: () => db.orm.em.fork(), commands: roomCommands, logger, metrics }),
     recommendations: new RecommendationsService(
       {

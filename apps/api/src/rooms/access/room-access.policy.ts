@@ -1,0 +1,129 @@
+import { type EntityManager } from '@mikro-orm/postgresql';
+import {
+  decideRoomAccess,
+  DomainError,
+  type ParticipantRole,
+  RoomAccessRule,
+  type RoomAccessDecision,
+  type RoomOperation,
+  type RoomRelation,
+  type RoomStatus,
+  type RoomVisibility,
+} from '@roundtable/domain';
+import { AppealStatus, ModerationNoticeAction } from '@roundtable/moderation';
+
+import type { AuthenticatedViewer } from '../../auth/authenticator';
+import { parseUuid } from '../../common/ids';
+import { leanQuery } from '../../database/lean-rows';
+
+/** A room as the policy reads it, with the viewer's relation to it. */
+export interface RoomWithRelation {
+  readonly roomId: string;
+  readonly hostId: string;
+  readonly relation: RoomRelation;
+}
+
+/** The user-facing message of each refusing rule; none reveals a room the viewer may not see. */
+const REFUSAL_MESSAGES: Readonly<Record<RoomAccessRule, string>> = {
+  [RoomAccessRule.Visible]: 'Room not found',
+  [RoomAccessRule.Belongs]: 'Only members or invitees can join this room',
+  [RoomAccessRule.NotBanned]: 'You are banned from this room',
+  [RoomAccessRule.NotBlockedByHost]: 'You cannot take part in this room: its host has blocked you',
+  [RoomAccessRule.NotSuspended]: 'Your account is suspended: you cannot join, speak in, create or report rooms. You can read your moderation notices and appeal.',
+  [RoomAccessRule.Live]: 'The room is not live',
+  [RoomAccessRule.NotEnded]: 'The room has ended',
+  [RoomAccessRule.InRoom]: 'Join the room first',
+  [RoomAccessRule.OnStage]: 'Only people on the stage can do this',
+  [RoomAccessRule.Moderates]: 'Only the host and moderators can do this',
+  [RoomAccessRule.Hosts]: 'Only the host can do this',
+};
+
+/**
+ * The one room access policy of the API: it gathers a viewer's {@link RoomRelation} to a room in
+ * one SQL statement and asks the domain's table (`ROOM_ACCESS_TABLE`, `decideRoomAccess`). Every
+ * place that asks "may this viewer see, join, watch, command, get media for, report, or see field
+ * Y of this room" asks here; the rules themselves are never restated.
+ */
+export class RoomAccessPolicy {
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /**
+   * The room and the viewer's relation to it, or null when no room has that id. One statement:
+   * the room row, the viewer's participation, group membership, invitation, ban, the host's block,
+   * and a suspension in force (a SUSPENDED notice begun, not expired, not reversed on appeal).
+   * @throws BAD_USER_INPUT (field `field`) for an id that is not a UUID.
+   */
+  async relationTo(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, field = 'roomId'): Promise<RoomWithRelation | null> {
+    const now = this.now();
+    const [row] = await leanQuery(
+      em,
+      `select r.id, r.host_id, r.visibility, r.status,
+          (select p.role from participants p where p.room_id = r.id and p.profile_id = ? and p.left_at is null limit 1) as role,
+          (r.group_id is not null and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?)) as is_group_member,
+          exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?) as is_invitee,
+          exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ?) as is_banned,
+          exists (select 1 from blocks bl where bl.blocker_id = r.host_id and bl.blocked_id = ?) as is_blocked_by_host,
+          exists (select 1 from moderation_notices n where n.subject_profile_id = ? and n.action = ? and n.created_at <= ?
+                    and (n.expires_at is null or n.expires_at > ?) and n.appeal_status is distinct from ?) as is_suspended
+        from rooms r where r.id = ?`,
+      [
+        viewer.profileId,
+        viewer.profileId,
+        viewer.profileId,
+        viewer.profileId,
+        viewer.profileId,
+        viewer.profileId,
+        ModerationNoticeAction.Suspended,
+        now,
+        now,
+        AppealStatus.Reversed,
+        parseUuid(roomId, field),
+      ],
+    );
+    if (!row) return null;
+    const hostId = row['host_id'] as string;
+    const isSuspended = row['is_suspended'] === true;
+    return {
+      roomId: row['id'] as string,
+      hostId,
+      relation: {
+        visibility: row['visibility'] as RoomVisibility,
+        status: row['status'] as RoomStatus,
+        isHost: hostId === viewer.profileId,
+        role: (row['role'] as ParticipantRole | null) ?? null,
+        isGroupMember: row['is_group_member'] === true,
+        isInvitee: row['is_invitee'] === true,
+        isBanned: row['is_banned'] === true,
+        isBlockedByHost: row['is_blocked_by_host'] === true,
+        isSuspended,
+        // A suspended account has no staff powers (separation of duties, issue 15).
+        isStaff: viewer.isStaff && !isSuspended,
+      },
+    };
+  }
+
+  /** The table's answer for one operation. */
+  decide(operation: RoomOperation, relation: RoomRelation): RoomAccessDecision {
+    return decideRoomAccess(operation, relation);
+  }
+
+  /**
+   * Throws the refusal of {@link decide} as a {@link DomainError} (its contract code: NOT_FOUND for
+   * a room the viewer may not see, FORBIDDEN, BANNED, CONFLICT, ...), or returns when allowed.
+   */
+  assert(operation: RoomOperation, relation: RoomRelation): void {
+    const decision = decideRoomAccess(operation, relation);
+    if (!decision.allowed) throw new DomainError(decision.code, REFUSAL_MESSAGES[decision.rule]);
+  }
+
+  /**
+   * {@link relationTo} then {@link assert}: the room, when the viewer may do `operation` in it.
+   * @throws ROOM_NOT_FOUND for an unknown room (as for one the viewer may not see), else the refusal.
+   */
+  async require(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, operation: RoomOperation, field = 'roomId'): Promise<RoomWithRelation> {
+    const found = await this.relationTo(em, viewer, roomId, field);
+    if (!found) throw DomainError.notFound('Room');
+    this.assert(operation, found.relation);
+    return found;
+  }
+}
