@@ -22,6 +22,7 @@ import { Migration20261130StoredDomainEvents } from './migrations/migration-2026
 import { Migration20261130TrustAndSafety } from './migrations/migration-20261130-trust-and-safety';
 import { Migration20261201PeopleSearch } from './migrations/migration-20261201-people-search';
 import { Migration20261201RoomStreams } from './migrations/migration-20261201-room-streams';
+import { Migration20261207StaffRoles } from './migrations/migration-20261207-staff-roles';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -126,6 +127,7 @@ export async function connectDatabase(
         { name: 'Migration20261130TrustAndSafety', class: Migration20261130TrustAndSafety },
         { name: 'Migration20261201PeopleSearch', class: Migration20261201PeopleSearch },
         { name: 'Migration20261201RoomStreams', class: Migration20261201RoomStreams },
+        { name: 'Migration20261207StaffRoles', class: Migration20261207StaffRoles },
       ],
       transactional: true,
       allOrNothing: true,

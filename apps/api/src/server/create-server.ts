@@ -89,6 +89,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     schema,
     limits: config.limits,
     authenticator: new Authenticator(config.auth),
+    maxStaffTokenLifetimeSeconds: config.auth.maxStaffTokenLifetimeSeconds,
     rateLimits,
     services,
     db,
