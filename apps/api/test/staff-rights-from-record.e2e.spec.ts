@@ -39,6 +39,7 @@ describe('kind: a token outlives the right it carried', () => {
     const socket = api.wsClient(token);
     expect((await api.request(QUEUE, {}, token)).errors).toBeUndefined();
     expect((await wsExecute(socket, QUEUE)).errors).toBeUndefined();
+    expect((await api.request<{ viewerIsStaff: boolean }>(`{ viewerIsStaff }`, {}, token)).data?.viewerIsStaff).toBe(true);
 
     // Withdrawn as the CLI does it: the API learns it from its own refresh, not from this test.
     await revokeStaff(api, 'tok-staff', { refresh: false });
@@ -50,12 +51,16 @@ describe('kind: a token outlives the right it carried', () => {
     const overSocket = await wsExecute(socket, QUEUE);
     expect(overSocket.closeCode).toBeUndefined();
     expect(codeOf(overSocket)).toBe('FORBIDDEN');
+    // What the web client shows the staff pages by: the record's answer, over both transports.
+    expect((await api.request<{ viewerIsStaff: boolean }>(`{ viewerIsStaff }`, {}, token)).data?.viewerIsStaff).toBe(false);
+    expect((await wsExecute<{ viewerIsStaff: boolean }>(socket, `{ viewerIsStaff }`)).data?.viewerIsStaff).toBe(false);
   });
 
   it('a role claim without a record grants nothing (over HTTP and over a socket)', async () => {
     const claimOnly = await signDevelopmentToken(DEV_JWT_SECRET, { sub: 'claim-only', name: 'Claim Only', roles: ['trust_safety'] }, '1h');
     expect(codeOf(await api.request(QUEUE, {}, claimOnly))).toBe('FORBIDDEN');
     expect(codeOf(await wsExecute(api.wsClient(claimOnly), QUEUE))).toBe('FORBIDDEN');
+    expect((await api.request<{ viewerIsStaff: boolean }>(`{ viewerIsStaff }`, {}, claimOnly)).data?.viewerIsStaff).toBe(false);
     // The account itself works: the token is valid, it just carries no rights.
     expect((await api.request(OPS.viewer, {}, claimOnly)).errors).toBeUndefined();
   });
