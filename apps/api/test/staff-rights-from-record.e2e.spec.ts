@@ -6,10 +6,14 @@
 import { WsCloseCode } from '../src/admission/ws-close-code';
 import { signDevelopmentToken } from '../src/auth/authenticator';
 import { DEV_JWT_SECRET } from '../src/config/config';
+import { join } from 'node:path';
+
+import { REPO_ROOT, requireBuilt, spawnNode } from './support/api-process';
 import { codeOf, wsExecute } from './support/graphql-helpers';
 import { pollUntil } from './support/poll';
 import { grantStaff, revokeStaff, staffTokenFor } from './support/staff';
 import { tokenFor, useTestApi } from './support/test-api';
+import { workerDatabaseUrl } from './support/test-database';
 import { OPS } from './support/trust-and-safety-operations';
 
 const QUEUE = `{ moderationQueue(first: 5) { totalCount } }`;
@@ -91,5 +95,26 @@ describe('kind: a token outlives the right it carried', () => {
     expect((await api.request(OPS.viewer, {}, thirtyDays)).errors).toBeUndefined();
     const twelveHours = await signDevelopmentToken(DEV_JWT_SECRET, { sub: 'long-staff', name: 'Long', roles: ['trust_safety'] }, '12h');
     expect((await api.request(QUEUE, {}, twelveHours)).errors).toBeUndefined();
+  });
+
+  it('the staff CLI grants and withdraws in the record a running API reads (npm run staff, from dist/)', async () => {
+    const cli = join(REPO_ROOT, 'dist', 'apps', 'api', 'cli', 'staff.js');
+    requireBuilt(cli);
+    const env = { NODE_ENV: 'test', DATABASE_URL: await workerDatabaseUrl(), LOG_LEVEL: 'silent' };
+    const run = async (...args: string[]) => {
+      const child = spawnNode(cli, args, env);
+      return { exit: await child.exited, output: child.output() };
+    };
+    const token = await signDevelopmentToken(DEV_JWT_SECRET, { sub: 'cli-staff', name: 'Cli Staff' }, '1h');
+    expect(await run('grant', '--profile', 'cli-staff', '--by', 'test-operator')).toEqual({ exit: 0, output: 'granted trust_safety to cli-staff\n' });
+    await refreshesUntil(async () => codeOf(await api.request(QUEUE, {}, token)) ?? 'OK', 'OK');
+    const listed = await run('list');
+    expect(listed.output).toMatch(/^cli-staff\ttrust_safety\t\d{4}-\d\d-\d\dT[\d:.]+Z\ttest-operator\n$/);
+    expect(await run('revoke', '--profile', 'cli-staff')).toEqual({ exit: 0, output: 'withdrew trust_safety from cli-staff\n' });
+    expect(await refreshesUntil(async () => codeOf(await api.request(QUEUE, {}, token)), 'FORBIDDEN')).toBeLessThanOrEqual(2);
+    // Bad input: a clear message, exit 1, nothing changed.
+    const unknownRole = await run('grant', '--profile', 'cli-staff', '--role', 'admin');
+    expect(unknownRole).toEqual({ exit: 1, output: 'staff: --role: unknown role "admin"; the roles are trust_safety\n' });
+    expect((await run('list', '--profile', 'cli-staff')).output).toBe('no staff roles\n');
   });
 });
