@@ -6,6 +6,7 @@
 import { WsCloseCode } from '../src/admission/ws-close-code';
 import { signDevelopmentToken } from '../src/auth/authenticator';
 import { DEV_JWT_SECRET } from '../src/config/config';
+import { VIEWER_ACCESS_TOPIC } from '../src/events/room-event-stream';
 import { join } from 'node:path';
 
 import { REPO_ROOT, requireBuilt, spawnNode } from './support/api-process';
@@ -45,6 +46,11 @@ describe('kind: a token outlives the right it carried', () => {
     expect((await wsExecute(socket, QUEUE)).errors).toBeUndefined();
     expect((await api.request<{ viewerIsStaff: boolean }>(`{ viewerIsStaff }`, {}, token)).data?.viewerIsStaff).toBe(true);
 
+    // Room streams on open sockets re-check access when a profile's roles change (the same
+    // viewer-access message a left group or a block sends).
+    const accessChecks: unknown[] = [];
+    const unsubscribe = await api.api.bus.subscribe(VIEWER_ACCESS_TOPIC, (payload) => accessChecks.push(payload));
+
     // Withdrawn as the CLI does it: the API learns it from its own refresh, not from this test.
     await revokeStaff(api, 'tok-staff', { refresh: false });
     // The same sub re-issued without the role (what an operator did before this fix).
@@ -55,6 +61,8 @@ describe('kind: a token outlives the right it carried', () => {
     const overSocket = await wsExecute(socket, QUEUE);
     expect(overSocket.closeCode).toBeUndefined();
     expect(codeOf(overSocket)).toBe('FORBIDDEN');
+    expect(await pollUntil(() => accessChecks, (checks) => checks.length > 0)).toEqual([{ profileId: 'tok-staff' }]);
+    await unsubscribe();
     // What the web client shows the staff pages by: the record's answer, over both transports.
     expect((await api.request<{ viewerIsStaff: boolean }>(`{ viewerIsStaff }`, {}, token)).data?.viewerIsStaff).toBe(false);
     expect((await wsExecute<{ viewerIsStaff: boolean }>(socket, `{ viewerIsStaff }`)).data?.viewerIsStaff).toBe(false);
