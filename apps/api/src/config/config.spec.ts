@@ -107,6 +107,7 @@ describe('loadConfig', () => {
       // Variants of the same kind.
       ['a blank LIVEKIT_API_KEY', { LIVEKIT_API_KEY: '   ' }, /LIVEKIT_API_KEY: required in production/],
       ['an http:// LIVEKIT_URL', { LIVEKIT_URL: 'http://media.example.com' }, /LIVEKIT_URL: must be a wss:\/\/ URL/],
+      ['an http:// AUTH_JWKS_URL', { AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'http://idp.example/jwks' }, /AUTH_JWKS_URL: must be an https:\/\/ URL in production/],
       ['an http:// LIVEKIT_API_URL', { LIVEKIT_API_URL: 'http://media.internal:7880' }, /LIVEKIT_API_URL: must be an https:\/\/ URL in production/],
       ['a 64-byte AUTH_JWT_SECRET of two characters', { AUTH_JWT_SECRET: '01'.repeat(32) }, /AUTH_JWT_SECRET: has 2 distinct characters/],
       ['a 32-byte AUTH_JWT_SECRET of one short string repeated', { AUTH_JWT_SECRET: '0123456789abcdef'.repeat(2) }, /AUTH_JWT_SECRET: is a shorter string repeated/],

@@ -210,6 +210,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     if (raw.LIVEKIT_API_URL && schemeOf(raw.LIVEKIT_API_URL) !== 'https:') {
       problems.push('LIVEKIT_API_URL: must be an https:// URL in production (http:// sends signed API requests in plaintext)');
     }
+    // Keys fetched in plaintext could be swapped in transit, and every token forged with them.
+    if (raw.AUTH_JWKS_URL && schemeOf(raw.AUTH_JWKS_URL) !== 'https:') problems.push('AUTH_JWKS_URL: must be an https:// URL in production (keys fetched in plaintext could be replaced)');
     // /metrics names rooms' load, sockets and the process: never open to anyone (issue 14).
     if (raw.METRICS_TOKEN) {
       const weak = weakSecretProblem(raw.METRICS_TOKEN);
