@@ -75,6 +75,12 @@ describe('kind: a token outlives the right it carried (token lifetimes)', () => 
     await expect(new Authenticator(config).verify(near)).resolves.toMatchObject({ profileId: 'no-iat-ok' });
   });
 
+  it('an iat in the future does not hide a far exp (a variant: measured from now at the latest)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const forward = await unsigned({ sub: 'future-iat', iat: now + 3650 * 86_400, exp: now + 3650 * 86_400 + 3600 });
+    await expect(new Authenticator(config).verify(forward)).rejects.toThrow(/longer than the 2592000 s/);
+  });
+
   it('accepts a token of exactly the longest lifetime, and reports it', async () => {
     const token = await signDevelopmentToken(SECRET, { sub: 'thirty' }, '30d');
     await expect(new Authenticator(config).verify(token)).resolves.toMatchObject({ lifetimeSeconds: 30 * 86_400 });

@@ -134,8 +134,10 @@ export class Authenticator {
     if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) {
       throw new AuthenticationError('The bearer token has no valid `exp` claim');
     }
-    // A token issued for ten years outlives any right it was meant to carry (issue 14).
-    const issuedAt = typeof payload.iat === 'number' && Number.isFinite(payload.iat) ? payload.iat : this.now() / 1000;
+    // A token issued for ten years outlives any right it was meant to carry (issue 14). Measured
+    // from iat, and never from later than now: an `iat` in the future must not hide a far `exp`.
+    const nowSeconds = this.now() / 1000;
+    const issuedAt = typeof payload.iat === 'number' && Number.isFinite(payload.iat) ? Math.min(payload.iat, nowSeconds) : nowSeconds;
     const lifetimeSeconds = payload.exp - issuedAt;
     if (lifetimeSeconds > this.config.maxTokenLifetimeSeconds) {
       throw new AuthenticationError(
