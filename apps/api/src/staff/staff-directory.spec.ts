@@ -36,6 +36,22 @@ describe('StaffDirectory: the staff_roles record, as each instance sees it', () 
     clock.now += 1;
     expect(directory.hasRole('ann', 'trust_safety')).toBe(false);
   });
+
+  it('reports a lapse once to the profiles that lost their rights, and their return on the next read', async () => {
+    const clock = { now: 0 };
+    const changes: string[][] = [];
+    const directory = directoryOver([{ profileId: 'ann', role: 'trust_safety' }], clock, (ids) => changes.push([...ids]));
+    await directory.refresh();
+    directory.reportLapse();
+    expect(changes).toEqual([['ann']]);
+    clock.now = directory.staleAfterMs + 1;
+    directory.reportLapse();
+    directory.reportLapse();
+    expect(changes).toEqual([['ann'], ['ann']]);
+    await directory.refresh();
+    expect(changes).toEqual([['ann'], ['ann'], ['ann']]);
+    expect(directory.hasRole('ann', 'trust_safety')).toBe(true);
+  });
 });
 
 describe('kind: a token outlives the right it carried (viewerFromToken)', () => {

@@ -31,6 +31,7 @@ export class StaffDirectory {
   private inFlight: Promise<void> | null = null;
   private readonly now: () => number;
   private reads = 0;
+  private lapsed = false;
 
   constructor(private readonly options: StaffDirectoryOptions) {
     this.now = options.now ?? Date.now;
@@ -50,7 +51,10 @@ export class StaffDirectory {
   async start(): Promise<void> {
     await this.refresh();
     this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) => this.options.logger.warn({ err: error }, 'reading staff_roles failed; staff rights lapse if it keeps failing'));
+      this.refresh().catch((error: unknown) => {
+        this.options.logger.warn({ err: error }, 'reading staff_roles failed; staff rights lapse if it keeps failing');
+        this.reportLapse();
+      });
     }, this.options.refreshMs);
     this.timer.unref();
   }
@@ -73,8 +77,22 @@ export class StaffDirectory {
 
   /** Whether the record says `profileId` holds `role` (false while the record is stale). */
   hasRole(profileId: string, role: StaffRole): boolean {
-    if (this.now() - this.loadedAt > this.staleAfterMs) return false;
+    if (this.isStale()) return false;
     return this.roles.get(profileId)?.has(role) ?? false;
+  }
+
+  private isStale(): boolean {
+    return this.now() - this.loadedAt > this.staleAfterMs;
+  }
+
+  /**
+   * Once the record has gone stale, every staff member's rights have lapsed here: their open
+   * streams re-check access, as for a withdrawal (once per lapse; the next read reports again).
+   */
+  reportLapse(): void {
+    if (this.lapsed || !this.isStale() || this.roles.size === 0) return;
+    this.lapsed = true;
+    this.options.onChange?.([...this.roles.keys()]);
   }
 
   private async load(): Promise<void> {
@@ -85,7 +103,11 @@ export class StaffDirectory {
       held.add(role);
       next.set(profileId, held);
     }
-    const changed = [...new Set([...this.roles.keys(), ...next.keys()])].filter((profileId) => !sameRoles(this.roles.get(profileId), next.get(profileId)));
+    // After a lapse everyone in the record regains rights: all of them changed.
+    const changed = [...new Set([...this.roles.keys(), ...next.keys()])].filter(
+      (profileId) => (this.lapsed && next.has(profileId)) || !sameRoles(this.roles.get(profileId), next.get(profileId)),
+    );
+    this.lapsed = false;
     this.roles = next;
     this.loadedAt = this.now();
     this.reads += 1;
