@@ -9,7 +9,7 @@ import { connectDatabase, type Database, migrateDatabase } from './database/orm'
 import { createEventBus, type EventBus } from './events/event-bus';
 import { MediaOutbox } from './media/media-outbox';
 import { apiLoggerOptions } from './observability/logger-options';
-import { demoBannerTokens, seedDemoData, type SeedSummary } from './seed/demo-data';
+import { demoBannerTokens, grantDemoStaffRole, seedDemoData, type SeedSummary } from './seed/demo-data';
 import { type ApiServer, startApiServer } from './server/create-server';
 
 export interface RunningApi {
@@ -94,7 +94,11 @@ export async function runApi(
     // Production never seeds nor prints tokens (config refuses SEED_DEMO_DATA there; this holds regardless).
     const development = !config.production && config.seedDemoData;
     const seeded = development ? await seedDemoData(db, server.services, logger) : null;
-    const demoTokens = development ? await demoBannerTokens(db, config.auth.jwtSecret) : [];
+    if (development) await grantDemoStaffRole(db);
+    // After the demo grant, so the first request already sees it.
+    await server.services.staff.start();
+    cleanups.push({ step: 'staff record refresh', run: async () => server.services.staff.stop() });
+    const demoTokens = development ? await demoBannerTokens(db, config.auth.jwtSecret, config.auth.maxStaffTokenLifetimeSeconds) : [];
     return { server, db, bus, outbox, databaseUrl, embedded: embedded !== null, seeded, demoTokens, stop };
   } catch (error) {
     await stop();

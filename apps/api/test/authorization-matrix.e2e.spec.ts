@@ -4,6 +4,7 @@
 // exactly as it was afterwards (contract: "A failed mutation changes nothing").
 import { codeOf, okOn, sql, wsExecute } from './support/graphql-helpers';
 import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { staffTokenFor } from './support/staff';
 
 type Role = 'HOST' | 'MODERATOR' | 'SPEAKER' | 'LISTENER' | 'NON_PARTICIPANT' | 'STAFF' | 'ANONYMOUS';
 type Outcome = 'ok' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED';
@@ -75,7 +76,8 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
     api = await startTestApi();
     await api.clear();
     for (const role of ROLES) {
-      tokens[role] = role === 'ANONYMOUS' ? null : await tokenFor(ACTOR[role], { name: `Matrix ${role}`, staff: role === 'STAFF' });
+      if (role === 'ANONYMOUS') tokens[role] = null;
+      else tokens[role] = role === 'STAFF' ? await staffTokenFor(api, ACTOR[role], { name: `Matrix ${role}` }) : await tokenFor(ACTOR[role], { name: `Matrix ${role}` });
     }
     otherSpeakerToken = await tokenFor(OTHER_SPEAKER, { name: 'Other Speaker' });
     otherListenerToken = await tokenFor(OTHER_LISTENER, { name: 'Other Listener' });

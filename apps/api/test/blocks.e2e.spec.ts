@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { wsExecute } from './support/graphql-helpers';
 import { startTestApi, type TestApi, tokenFor } from './support/test-api';
 import { codeOf, moderationSnapshot, ok, OPS, refused, sql } from './support/trust-and-safety-operations';
+import { staffTokenFor } from './support/staff';
 
 /** A port nothing listens on: the recommender is "down", so the heuristic ranks (no model needed). */
 async function closedPort(): Promise<number> {
@@ -86,7 +87,7 @@ describe('blocks', () => {
     expect(await listed()).toEqual([cats.createRoom.id]);
     expect(await recommended()).toEqual([cats.createRoom.id]);
     // Staff lists follow the same rule for the rooms they blocked.
-    const staff = await tokenFor('blk-staff', { staff: true });
+    const staff = await staffTokenFor(api, 'blk-staff');
     await ok(api, OPS.block, { p: 'blk-cat' }, staff);
     expect((await ok<{ rooms: { edges: { node: { id: string } }[] } }>(api, OPS.rooms, {}, staff)).rooms.edges.map((edge) => edge.node.id)).toEqual([bobs.createRoom.id]);
   });

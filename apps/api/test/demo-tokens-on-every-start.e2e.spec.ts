@@ -53,11 +53,22 @@ describe('every development start prints demo tokens', () => {
     expect(second.output()).toContain('npm run token');
     const secondTokens = bannerTokens(second.output());
     expect([...secondTokens.keys()]).toEqual(['Linus Kern', 'Ada Lovelace', 'Tom Becker', 'Tess Safety']);
-    // Signed now, by this start, and good for the documented 30 days.
-    const claims = decodeJwt(secondTokens.get('Tess Safety') ?? '');
-    expect(claims).toMatchObject({ sub: 'demo-trust-safety', roles: ['trust_safety'] });
+    // Signed now, by this start, and good for the documented 30 days; the staff profile's for
+    // AUTH_MAX_STAFF_TOKEN_LIFETIME_SECONDS (12 h), so it carries the staff rights the record gives.
+    const claims = decodeJwt(secondTokens.get('Tom Becker') ?? '');
+    expect(claims).toMatchObject({ sub: 'demo-tom', roles: [] });
     expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(30 * 24 * 3600);
     expect(Math.abs((claims.iat ?? 0) - Date.now() / 1000)).toBeLessThan(600);
+    const staffClaims = decodeJwt(secondTokens.get('Tess Safety') ?? '');
+    expect(staffClaims).toMatchObject({ sub: 'demo-trust-safety', roles: ['trust_safety'] });
+    expect((staffClaims.exp ?? 0) - (staffClaims.iat ?? 0)).toBe(12 * 3600);
+    // The demo staff role is granted in the staff record on every development start (issue 14).
+    const staff = await fetch(`${second.origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secondTokens.get('Tess Safety') ?? ''}` },
+      body: JSON.stringify({ query: '{ viewerIsStaff moderationQueue(first: 1) { totalCount } }' }),
+    });
+    expect(await staff.json()).toMatchObject({ data: { viewerIsStaff: true, moderationQueue: { totalCount: expect.any(Number) } } });
     // And they sign in.
     const response = await fetch(`${second.origin}/graphql`, {
       method: 'POST',

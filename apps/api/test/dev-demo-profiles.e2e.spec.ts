@@ -23,6 +23,7 @@ const PRODUCTION = {
   LIVEKIT_URL: 'wss://media.example.com',
   LIVEKIT_API_KEY: 'APIproductionKey',
   LIVEKIT_API_SECRET: 'a-livekit-secret-of-at-least-32-bytes-long',
+  METRICS_TOKEN: 'mT4r8Kc1Xz6Pq3Lw9Vb2Nd7Hs5Jf0Ga1',
 };
 
 async function demoProfiles(api: TestApi): Promise<{ status: number; body: { profiles?: DemoProfile[] } }> {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { tracedStatements } from './support/graphql-helpers';
 import { tokenFor, useTestApi } from './support/test-api';
 import { ok, OPS, sql } from './support/trust-and-safety-operations';
+import { staffTokenFor } from './support/staff';
 
 describe('SQL statements per trust-and-safety list', () => {
   const api = useTestApi();
@@ -14,7 +15,7 @@ describe('SQL statements per trust-and-safety list', () => {
 
   beforeEach(async () => {
     await api.clear();
-    staff = await tokenFor('cnt-staff', { staff: true });
+    staff = await staffTokenFor(api, 'cnt-staff');
     subject = await tokenFor('cnt-subject');
     await ok(api, OPS.viewer, {}, staff);
     await ok(api, OPS.viewer, {}, subject);

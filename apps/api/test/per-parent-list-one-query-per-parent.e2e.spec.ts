@@ -6,6 +6,7 @@
 // from the ORM's query log, traced to the request by its X-Request-Id (as sql-count.e2e.spec.ts).
 import { expectNoLeaks, okOn, tracedStatements } from './support/graphql-helpers';
 import { tokenFor, useTestApi } from './support/test-api';
+import { staffTokenFor } from './support/staff';
 
 const VIEWER_GROUPS_WITH_LISTS = `query {
   viewerGroups(first: 20) { edges { node { name members(first: 5) { edges { node { displayName } } pageInfo { hasNextPage } } rooms { title } } } }
@@ -131,7 +132,7 @@ describe('a per-parent list resolved one query per parent', () => {
       ${groupIds.map((_, i) => `g${i}: group(id: $id${i}) { name members(first: 5) { edges { node { displayName } } pageInfo { hasNextPage } } rooms { title } }`).join('\n')}
     }`;
     const ids = Object.fromEntries(groupIds.map((id, i) => [`id${i}`, id]));
-    const staff = await tokenFor('kind-staff', { name: 'Staff', staff: true });
+    const staff = await staffTokenFor(api, 'kind-staff', { name: 'Staff' });
     const EVERY_GROUP_ROOMS = `query(${groupIds.map((_, i) => `$id${i}: ID!`).join(', ')}) {
       ${groupIds.map((_, i) => `g${i}: group(id: $id${i}) { name rooms { title } }`).join('\n')}
     }`;

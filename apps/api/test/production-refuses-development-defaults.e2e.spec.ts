@@ -36,6 +36,7 @@ async function productionEnv(): Promise<Record<string, string | undefined>> {
     LIVEKIT_URL: 'wss://media.example.com',
     LIVEKIT_API_KEY: 'APIproductionKey',
     LIVEKIT_API_SECRET: 'a-livekit-secret-of-at-least-32-bytes-long',
+    METRICS_TOKEN: 'mT4r8Kc1Xz6Pq3Lw9Vb2Nd7Hs5Jf0Ga1',
     SEED_DEMO_DATA: undefined,
     LOG_LEVEL: 'warn',
   };
@@ -63,6 +64,11 @@ describe('production refuses development defaults', () => {
       ['LiveKit variables left unset', { LIVEKIT_URL: undefined, LIVEKIT_API_KEY: undefined, LIVEKIT_API_SECRET: undefined }, ['LIVEKIT_URL: required in production', 'LIVEKIT_API_KEY: required in production']],
       ['demo data', { SEED_DEMO_DATA: 'true' }, ['SEED_DEMO_DATA']],
       ['a negative query cost limit', { QUERY_MAX_COST: '-5' }, ['QUERY_MAX_COST: must be an integer from 1']],
+      // kind: production starts with development-grade settings (issue 14): the reported cases.
+      ['an empty LIVEKIT_API_KEY (reported, issue 14)', { LIVEKIT_API_KEY: '' }, ['LIVEKIT_API_KEY: required in production']],
+      ['a plaintext ws:// LIVEKIT_URL (reported, issue 14)', { LIVEKIT_URL: 'ws://media.example.com' }, ['LIVEKIT_URL: must be a wss:// URL']],
+      ['an AUTH_JWT_SECRET of 32 × a (reported, issue 14)', { AUTH_JWT_SECRET: 'a'.repeat(32) }, ['AUTH_JWT_SECRET: has 1 distinct character']],
+      ['/metrics open to anyone (issue 14)', { METRICS_TOKEN: undefined }, ['METRICS_TOKEN: required in production']],
     ])('%s', async (_what, overrides, messages) => {
       const { exit, output } = await refusedStart({ ...(await productionEnv()), ...overrides });
       expect(exit).toBe(1);

@@ -2,6 +2,7 @@
 // offline GraphiQL page: everything around the rooms, over real HTTP against real PostgreSQL.
 import { codeOf, type GraphQLErrorBody, okOn, sql } from './support/graphql-helpers';
 import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
+import { staffTokenFor } from './support/staff';
 
 describe('profiles, groups, visibility and the HTTP surface', () => {
   const api = useTestApi();
@@ -16,7 +17,7 @@ describe('profiles, groups, visibility and the HTTP surface', () => {
       tokenFor('pg-ada', { name: 'Ada Lovelace' }),
       tokenFor('pg-bob', { name: 'Bob Builder' }),
       tokenFor('pg-cy', { name: 'Cy Outsider' }),
-      tokenFor('pg-staff', { name: 'Trust and Safety', staff: true }),
+      staffTokenFor(api, 'pg-staff', { name: 'Trust and Safety' }),
     ]);
     // Sign everyone in once, so their profiles exist.
     await Promise.all([ada, bob, cy, staff].map((token) => api.request(`{ viewer { id } }`, {}, token)));

@@ -3,6 +3,7 @@
 // system report (no reporter) with a SCREENING_FLAGGED audit entry.
 import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
 import { codeOf, moderationSnapshot, ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
+import { staffTokenFor } from './support/staff';
 
 const REFUSED_FORMS = ['n1gg3r', 'k!k3', 'n i g g e r', 'ｎｉｇｇｅｒ', 'nig\u200bger', 'Great talk, you f@gg0t'];
 const FLAGGED = 'what the f u c k';
@@ -73,7 +74,7 @@ describe('screening of every text field others see', () => {
     expect(await sql(api, `select hand_raised_at from participants where profile_id = 'scrq-ann'`)).toEqual([{ hand_raised_at: null }]);
 
     await ok(api, OPS.raiseHand, { r: room.roomId, q: `Is this ${FLAGGED}?` }, ann);
-    const staff = await tokenFor('scr-staff', { staff: true });
+    const staff = await staffTokenFor(api, 'scr-staff');
     const queue = await ok<{ moderationQueue: { edges: { node: { details: string; distinctReporters: number; room: { id: string }; reportedProfile: { id: string } } }[] } }>(api, OPS.queue, {}, staff);
     expect(queue.moderationQueue.edges).toHaveLength(1);
     expect(queue.moderationQueue.edges[0]?.node).toMatchObject({ room: { id: room.roomId }, reportedProfile: { id: 'scrq-ann' }, distinctReporters: 0 });

@@ -3,10 +3,11 @@
 // sockets; it can still read `viewer` and its notices, and appeal.
 import WebSocket from 'ws';
 
-import { Collector, tokenFor, useTestApi } from './support/test-api';
+import { Collector, useTestApi } from './support/test-api';
 import { codeOf, wsExecute } from './support/graphql-helpers';
 import { ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
 import { pollUntil } from './support/poll';
+import { staffTokenFor } from './support/staff';
 
 describe('suspension is enforced on every entry point', () => {
   const api = useTestApi({ REPORT_RATE_LIMIT: '1000' });
@@ -19,7 +20,7 @@ describe('suspension is enforced on every entry point', () => {
     const room = await stagedRoom(api, 'susp', { speakers: ['susp-sam'], listeners: ['susp-ann'] });
     const other = await stagedRoom(api, 'susp2', { listeners: ['susp-sam'] });
     const sam = room.tokens['susp-sam'] as string;
-    const staff = await tokenFor('susp-staff', { staff: true });
+    const staff = await staffTokenFor(api, 'susp-staff');
 
     // Sam's open stream of the room, and another open socket of Sam's (signed in, idle).
     const stream = new Collector<{ roomEvents: { __typename: string } }>();
@@ -83,7 +84,7 @@ describe('suspension is enforced on every entry point', () => {
 
   it('an expired suspension no longer refuses anything (variant: the end is in the past)', async () => {
     const room = await stagedRoom(api, 'exp', { listeners: ['exp-sam', 'exp-ann'] });
-    const staff = await tokenFor('exp-staff', { staff: true });
+    const staff = await staffTokenFor(api, 'exp-staff');
     const filed = await ok<{ reportAbuse: { id: string } }>(api, OPS.reportAbuse, { input: { roomId: room.roomId, profileId: 'exp-sam', category: 'SPAM' } }, room.tokens['exp-ann'] as string);
     await ok(api, OPS.resolveReport, { input: { reportId: filed.reportAbuse.id, action: 'SUSPEND' } }, staff);
     expect(codeOf(await refused(api, OPS.joinRoom, { r: room.roomId }, room.tokens['exp-sam'] as string))).toBe('FORBIDDEN');

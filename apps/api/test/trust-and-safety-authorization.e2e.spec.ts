@@ -4,6 +4,7 @@
 import { codeOf, wsExecute } from './support/graphql-helpers';
 import { tokenFor, useTestApi } from './support/test-api';
 import { moderationSnapshot, ok, OPS, sql, stagedRoom } from './support/trust-and-safety-operations';
+import { staffTokenFor } from './support/staff';
 
 type Role = 'anonymous' | 'member' | 'reporter' | 'reported' | 'host' | 'moderator' | 'staff';
 const ROLES: readonly Role[] = ['anonymous', 'member', 'reporter', 'reported', 'host', 'moderator', 'staff'];
@@ -19,7 +20,7 @@ describe('trust and safety: authorization matrix', () => {
     await api.clear();
     const room = await stagedRoom(api, 'authz', { speakers: ['authz-mod', 'authz-sam'], listeners: ['authz-rep'] });
     await ok(api, `mutation($r: ID!) { setModerator(roomId: $r, profileId: "authz-mod", moderator: true) { role } }`, { r: room.roomId }, room.tokens[room.host] as string);
-    const staff = await tokenFor('authz-staff', { staff: true });
+    const staff = await staffTokenFor(api, 'authz-staff');
     const member = await tokenFor('authz-member');
     tokens = {
       anonymous: null,

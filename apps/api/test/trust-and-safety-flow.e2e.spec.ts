@@ -4,6 +4,7 @@
 import { Collector, tokenFor, useTestApi } from './support/test-api';
 import { codeOf, establishAccounts, ok, OPS, refused, sql, stagedRoom } from './support/trust-and-safety-operations';
 import { pollUntil } from './support/poll';
+import { staffTokenFor } from './support/staff';
 
 describe('trust and safety: the whole flow', () => {
   const api = useTestApi({ REPORT_RATE_LIMIT: '1000' });
@@ -11,7 +12,7 @@ describe('trust and safety: the whole flow', () => {
 
   beforeEach(async () => {
     await api.clear();
-    staff = await tokenFor('flow-staff', { staff: true });
+    staff = await staffTokenFor(api, 'flow-staff');
     await ok(api, OPS.viewer, {}, staff);
   });
 

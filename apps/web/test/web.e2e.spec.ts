@@ -225,8 +225,9 @@ describeWithChromium('web client in Chromium', () => {
     ] as const) {
       tokens[id] = await token(id, name);
     }
-    // Trust and safety staff (the role the API's staff-only fields require).
-    tokens['staff'] = await token('demo-linus', 'Linus Kern', ['trust_safety']);
+    // Trust and safety staff: the demo staff profile, whose role every development start grants
+    // in the staff record (a token's roles claim alone grants nothing, issue 14).
+    tokens['staff'] = await token('demo-trust-safety', 'Tess Safety', ['trust_safety']);
   }, 120_000);
 
   afterAll(async () => {

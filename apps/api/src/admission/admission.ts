@@ -24,6 +24,7 @@ import { RequestScope } from '../common/request-scope';
 import type { Database } from '../database/orm';
 import { currentRequestId } from '../observability/request-trace';
 import type { Services } from '../server/services';
+import { viewerFromToken } from '../staff/staff-directory';
 import { refusal, withRequestCode } from './admission-errors';
 import { argumentCheckPlan, type ArgumentCheckPlan, findArgumentProblemIn } from './argument-checks';
 import { costVariables, type DocumentLimits, documentLimitRules, expandedSelectionSize, operationCost, parseWithTokenLimit } from './document-limits';
@@ -64,6 +65,8 @@ export interface AdmissionOptions {
   readonly schema: GraphQLSchema;
   readonly limits: AdmissionLimits;
   readonly authenticator: Authenticator;
+  /** Tokens issued for longer carry no staff rights (AUTH_MAX_STAFF_TOKEN_LIFETIME_SECONDS). */
+  readonly maxStaffTokenLifetimeSeconds: number;
   readonly rateLimits: RateLimits;
   readonly services: Services;
   readonly db: Database;
@@ -185,7 +188,7 @@ export class Admission {
     if (!token) return null;
     let viewer: AuthenticatedViewer;
     try {
-      viewer = await this.options.authenticator.verify(token);
+      viewer = viewerFromToken(await this.options.authenticator.verify(token), this.options.services.staff, this.options.maxStaffTokenLifetimeSeconds);
     } catch (error) {
       if (error instanceof AuthenticationError) throw refusal.unauthenticated(error.message);
       this.options.logger.error({ err: error }, 'verifying a bearer token failed');

@@ -1,7 +1,9 @@
+import { SignJWT } from 'jose';
+
 import { AuthenticationError, Authenticator, signDevelopmentToken, VERIFIED_TOKEN_TTL_MS } from './authenticator';
 
 const SECRET = 'authenticator-spec-secret-0123456789abcdef';
-const config = { jwtSecret: SECRET, jwksUrl: null, issuer: null, audience: null };
+const config = { jwtSecret: SECRET, jwksUrl: null, issuer: null, audience: null, maxTokenLifetimeSeconds: 30 * 86_400, maxStaffTokenLifetimeSeconds: 12 * 3600 };
 
 describe('Authenticator: verified tokens are kept, never past their exp or a minute', () => {
   it('a repeated token is verified once; the same viewer comes back', async () => {
@@ -9,7 +11,9 @@ describe('Authenticator: verified tokens are kept, never past their exp or a min
     const token = await signDevelopmentToken(SECRET, { sub: 'kept-a', name: 'Kept A', roles: ['trust_safety'] });
     const first = await authenticator.verify(token);
     for (let i = 0; i < 5; i += 1) expect(await authenticator.verify(token)).toEqual(first);
-    expect(first).toMatchObject({ profileId: 'kept-a', name: 'Kept A', isStaff: true });
+    expect(first).toMatchObject({ profileId: 'kept-a', name: 'Kept A', lifetimeSeconds: 30 * 86_400 });
+    // The roles claim is validated but grants nothing: staff rights come from staff_roles.
+    expect(first).not.toHaveProperty('isStaff');
     expect(authenticator.signatureChecks).toBe(1);
   });
 
@@ -51,5 +55,36 @@ describe('Authenticator: verified tokens are kept, never past their exp or a min
     // A token differing by one character is another token: checked, and refused.
     const tampered = `${good.slice(0, -2)}${good.endsWith('A') ? 'B' : 'A'}${good.slice(-1)}`;
     await expect(authenticator.verify(tampered)).rejects.toThrow(AuthenticationError);
+  });
+});
+
+describe('kind: a token outlives the right it carried (token lifetimes)', () => {
+  const unsigned = (claims: Record<string, unknown>) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(SECRET));
+
+  it('refuses a trust_safety token whose exp is ten years out (the reported case)', async () => {
+    const token = await signDevelopmentToken(SECRET, { sub: 'decade', roles: ['trust_safety'] }, '3650d');
+    await expect(new Authenticator(config).verify(token)).rejects.toThrow(/lives 315360000 s, longer than the 2592000 s this server accepts/);
+  });
+
+  it('without iat, measures exp − now (a variant: a token that hides its issue time)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const far = await unsigned({ sub: 'no-iat', exp: now + 31 * 86_400 });
+    await expect(new Authenticator(config).verify(far)).rejects.toThrow(AuthenticationError);
+    const near = await unsigned({ sub: 'no-iat-ok', exp: now + 29 * 86_400 });
+    await expect(new Authenticator(config).verify(near)).resolves.toMatchObject({ profileId: 'no-iat-ok' });
+  });
+
+  it('an iat in the future does not hide a far exp (a variant: measured from now at the latest)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const forward = await unsigned({ sub: 'future-iat', iat: now + 3650 * 86_400, exp: now + 3650 * 86_400 + 3600 });
+    await expect(new Authenticator(config).verify(forward)).rejects.toThrow(/longer than the 2592000 s/);
+  });
+
+  it('accepts a token of exactly the longest lifetime, and reports it', async () => {
+    const token = await signDevelopmentToken(SECRET, { sub: 'thirty' }, '30d');
+    await expect(new Authenticator(config).verify(token)).resolves.toMatchObject({ lifetimeSeconds: 30 * 86_400 });
+    const short = new Authenticator({ ...config, maxTokenLifetimeSeconds: 3600 });
+    await expect(short.verify(token)).rejects.toThrow(/AUTH_MAX_TOKEN_LIFETIME_SECONDS/);
   });
 });

@@ -4,10 +4,23 @@ import { normaliseDisplayName } from '@roundtable/domain';
 
 import type { AppConfig } from '../config/config';
 
-export const STAFF_ROLE = 'trust_safety';
 const PROFILE_ID_PATTERN = /^[A-Za-z0-9_.:@|-]{1,128}$/;
 
-/** The signed-in profile, as its bearer token describes it. */
+/** What a verified bearer token says: who, until when, and for how long it was issued. */
+export interface VerifiedToken {
+  readonly profileId: string;
+  /** The token's `name` claim, used to create the profile on first sign-in. */
+  readonly name: string | null;
+  /** When the token stops being valid (epoch ms, from `exp`). */
+  readonly expiresAt: number;
+  /** `exp − iat` (or `exp − now` when `iat` is absent), in seconds. */
+  readonly lifetimeSeconds: number;
+}
+
+/**
+ * The signed-in profile. `isStaff` comes from the server's staff record (`staff_roles`), read
+ * when it is asked, never from the token's `roles` claim (issue 14).
+ */
 export interface AuthenticatedViewer {
   readonly profileId: string;
   /** The token's `name` claim, used to create the profile on first sign-in. */
@@ -59,7 +72,7 @@ const MAX_KEPT_TOKEN_LENGTH = 4096;
 export class Authenticator {
   private readonly secret: Uint8Array;
   private readonly jwks: ReturnType<typeof createRemoteJWKSet> | null;
-  private readonly verified = new Map<string, { readonly viewer: AuthenticatedViewer; readonly until: number }>();
+  private readonly verified = new Map<string, { readonly viewer: VerifiedToken; readonly until: number }>();
   private checks = 0;
 
   /** @param now the clock (epoch ms), for tests; `jose` itself reads the system clock. */
@@ -77,26 +90,27 @@ export class Authenticator {
   }
 
   /**
-   * The viewer a bearer token describes.
-   * @throws AuthenticationError when the token is invalid, expired, or its claims are malformed.
+   * What a bearer token says, once its signature, expiry and claims are checked.
+   * @throws AuthenticationError when the token is invalid, expired, issued for longer than
+   *   AUTH_MAX_TOKEN_LIFETIME_SECONDS, or its claims are malformed.
    */
-  async verify(token: string): Promise<AuthenticatedViewer> {
+  async verify(token: string): Promise<VerifiedToken> {
     const now = this.now();
     const kept = this.verified.get(token);
     if (kept) {
       if (now < kept.until) return kept.viewer;
       this.verified.delete(token);
-      if (kept.viewer.expiresAt !== undefined && now >= kept.viewer.expiresAt) throw new AuthenticationError('The bearer token has expired');
+      if (now >= kept.viewer.expiresAt) throw new AuthenticationError('The bearer token has expired');
     }
     const viewer = await this.verifySignature(token);
     if (token.length <= MAX_KEPT_TOKEN_LENGTH) {
       if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
-      this.verified.set(token, { viewer, until: Math.min(now + VERIFIED_TOKEN_TTL_MS, viewer.expiresAt ?? Number.POSITIVE_INFINITY) });
+      this.verified.set(token, { viewer, until: Math.min(now + VERIFIED_TOKEN_TTL_MS, viewer.expiresAt) });
     }
     return viewer;
   }
 
-  private async verifySignature(token: string): Promise<AuthenticatedViewer> {
+  private async verifySignature(token: string): Promise<VerifiedToken> {
     this.checks += 1;
     let payload: JWTPayload;
     try {
@@ -120,6 +134,16 @@ export class Authenticator {
     if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) {
       throw new AuthenticationError('The bearer token has no valid `exp` claim');
     }
+    // A token issued for ten years outlives any right it was meant to carry (issue 14). Measured
+    // from iat, and never from later than now: an `iat` in the future must not hide a far `exp`.
+    const nowSeconds = this.now() / 1000;
+    const issuedAt = typeof payload.iat === 'number' && Number.isFinite(payload.iat) ? Math.min(payload.iat, nowSeconds) : nowSeconds;
+    const lifetimeSeconds = payload.exp - issuedAt;
+    if (lifetimeSeconds > this.config.maxTokenLifetimeSeconds) {
+      throw new AuthenticationError(
+        `The bearer token lives ${Math.round(lifetimeSeconds)} s, longer than the ${this.config.maxTokenLifetimeSeconds} s this server accepts (AUTH_MAX_TOKEN_LIFETIME_SECONDS)`,
+      );
+    }
     const rawName = payload['name'];
     if (rawName !== undefined && rawName !== null && typeof rawName !== 'string') {
       throw new AuthenticationError('The bearer token\'s `name` claim must be a string');
@@ -127,15 +151,20 @@ export class Authenticator {
     // Control characters (NUL cannot be stored in PostgreSQL text) are dropped and the name is
     // cut by user-perceived characters, so a claim never fails a request or ends in U+FFFD.
     const name = typeof rawName === 'string' ? normaliseDisplayName(rawName, MAX_CLAIMED_NAME_LENGTH) : null;
+    // Still validated (a malformed claim is refused), but it grants nothing: staff rights come
+    // from the staff_roles record only (issue 14).
     const roles: unknown = payload['roles'] ?? [];
     if (!Array.isArray(roles) || !roles.every((role): role is string => typeof role === 'string')) {
       throw new AuthenticationError('The bearer token\'s `roles` claim must be an array of strings');
     }
-    return { profileId: sub, name, isStaff: roles.includes(STAFF_ROLE), expiresAt: payload.exp * 1000 };
+    return { profileId: sub, name, expiresAt: payload.exp * 1000, lifetimeSeconds };
   }
 }
 
-/** Signs a development token (HS256), for `npm run token`, the demo seed and tests. */
+/**
+ * Signs a development token (HS256), for `npm run token`, the demo seed and tests. Its `roles`
+ * claim is informational: staff rights come from the staff_roles record.
+ */
 export async function signDevelopmentToken(
   secret: string,
   claims: { sub: string; name?: string; roles?: string[] },

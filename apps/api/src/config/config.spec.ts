@@ -4,10 +4,11 @@ import { DEV_JWT_SECRET, loadConfig } from './config';
 const PRODUCTION: NodeJS.ProcessEnv = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://roundtable@db.internal:5432/roundtable',
-  AUTH_JWT_SECRET: 'x'.repeat(32),
+  AUTH_JWT_SECRET: 'N8f2qLx7Vd0sKp4mZ1wRb6Ty9Hc3Je5G',
   LIVEKIT_URL: 'wss://media.example.com',
   LIVEKIT_API_KEY: 'APIprodkey123',
-  LIVEKIT_API_SECRET: 'p'.repeat(40),
+  LIVEKIT_API_SECRET: 'Wq7Zt2Lm9Xc4Vb8Nk1Jh6Gf3Ds5Ap0Oe7Ri2Uy9',
+  METRICS_TOKEN: 'mT4r8Kc1Xz6Pq3Lw9Vb2Nd7Hs5Jf0Ga1',
 };
 
 /** The message loadConfig throws for `env`, or null when it accepts it. */
@@ -46,7 +47,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       production: true,
       databaseUrl: PRODUCTION['DATABASE_URL'],
-      auth: { jwtSecret: 'x'.repeat(32) },
+      auth: { jwtSecret: PRODUCTION['AUTH_JWT_SECRET'] },
       livekit: { url: 'wss://media.example.com', apiKey: 'APIprodkey123' },
       graphql: { introspection: false, suggestions: false, graphiql: false },
       corsOrigins: [],
@@ -92,8 +93,51 @@ describe('loadConfig', () => {
 
     it('counts the secret length in bytes, not characters', () => {
       // 16 characters of 2 bytes each are 32 bytes of key material.
-      expect(failureOf({ ...PRODUCTION, AUTH_JWT_SECRET: 'é'.repeat(16) })).toBeNull();
-      expect(failureOf({ ...PRODUCTION, AUTH_JWT_SECRET: 'é'.repeat(15) })).toMatch(/AUTH_JWT_SECRET/);
+      expect(failureOf({ ...PRODUCTION, AUTH_JWT_SECRET: 'éèêëàâäôöùûüçîïñ' })).toBeNull();
+      expect(failureOf({ ...PRODUCTION, AUTH_JWT_SECRET: 'éèêëàâäôöùûüçîï' })).toMatch(/AUTH_JWT_SECRET: must be at least 32 bytes/);
+    });
+  });
+
+  describe('kind: production starts with development-grade settings', () => {
+    it.each([
+      // The three reported cases.
+      ['an empty LIVEKIT_API_KEY (reported)', { LIVEKIT_API_KEY: '' }, /LIVEKIT_API_KEY: required in production/],
+      ['a plaintext ws:// LIVEKIT_URL (reported)', { LIVEKIT_URL: 'ws://media.example.com' }, /LIVEKIT_URL: must be a wss:\/\/ URL in production/],
+      ['an AUTH_JWT_SECRET of 32 × a (reported)', { AUTH_JWT_SECRET: 'a'.repeat(32) }, /AUTH_JWT_SECRET: has 1 distinct character/],
+      // Variants of the same kind.
+      ['a blank LIVEKIT_API_KEY', { LIVEKIT_API_KEY: '   ' }, /LIVEKIT_API_KEY: required in production/],
+      ['an http:// LIVEKIT_URL', { LIVEKIT_URL: 'http://media.example.com' }, /LIVEKIT_URL: must be a wss:\/\/ URL/],
+      ['an http:// AUTH_JWKS_URL', { AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'http://idp.example/jwks' }, /AUTH_JWKS_URL: must be an https:\/\/ URL in production/],
+      ['an http:// LIVEKIT_API_URL', { LIVEKIT_API_URL: 'http://media.internal:7880' }, /LIVEKIT_API_URL: must be an https:\/\/ URL in production/],
+      ['a 64-byte AUTH_JWT_SECRET of two characters', { AUTH_JWT_SECRET: '01'.repeat(32) }, /AUTH_JWT_SECRET: has 2 distinct characters/],
+      ['a 32-byte AUTH_JWT_SECRET of one short string repeated', { AUTH_JWT_SECRET: '0123456789abcdef'.repeat(2) }, /AUTH_JWT_SECRET: is a shorter string repeated/],
+      ['a LIVEKIT_API_SECRET of 40 × p', { LIVEKIT_API_SECRET: 'p'.repeat(40) }, /LIVEKIT_API_SECRET: has 1 distinct character/],
+      ['/metrics open to anyone (no METRICS_TOKEN, no METRICS_PORT)', { METRICS_TOKEN: undefined }, /METRICS_TOKEN: required in production unless METRICS_PORT/],
+      ['a weak METRICS_TOKEN', { METRICS_TOKEN: 'x'.repeat(40) }, /METRICS_TOKEN: has 1 distinct character/],
+      ['METRICS_PORT on a public interface without a token', { METRICS_TOKEN: undefined, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }, /METRICS_HOST: 0\.0\.0\.0 is not a loopback interface/],
+    ])('%s is refused, naming the variable', (_what, overrides, message) => {
+      expect(failureOf({ ...PRODUCTION, ...overrides })).toMatch(message);
+    });
+
+    it('accepts what the refusals ask for: random secrets, wss://, https://, a protected /metrics', () => {
+      expect(failureOf({ ...PRODUCTION, LIVEKIT_API_URL: 'https://media.internal' })).toBeNull();
+      expect(failureOf({ ...PRODUCTION, METRICS_TOKEN: undefined, METRICS_PORT: '9464' })).toBeNull();
+      expect(loadConfig({ ...PRODUCTION, METRICS_TOKEN: undefined, METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1', token: null });
+      // A 64-character hex secret (openssl rand -hex 32) has 16 distinct characters.
+      expect(failureOf({ ...PRODUCTION, AUTH_JWT_SECRET: '9d35161323e059c74872fc16fe816e02a7b4c0d1e2f3a4b5c6d7e8f90a1b2c3d' })).toBeNull();
+    });
+
+    it('development keeps its conveniences: ws://, the LiveKit pair, /metrics on the API port', () => {
+      expect(loadConfig({}).metrics).toEqual({ port: null, host: '127.0.0.1', token: null });
+      expect(loadConfig({}).livekit.url).toBe('ws://localhost:7880');
+    });
+  });
+
+  describe('token lifetimes', () => {
+    it('defaults to 30 days, and 12 hours for staff; range-checked in seconds', () => {
+      expect(loadConfig({}).auth).toMatchObject({ maxTokenLifetimeSeconds: 30 * 86_400, maxStaffTokenLifetimeSeconds: 12 * 3600 });
+      expect(failureOf({ AUTH_MAX_STAFF_TOKEN_LIFETIME_SECONDS: '10' })).toMatch(/AUTH_MAX_STAFF_TOKEN_LIFETIME_SECONDS: must be an integer from 60/);
+      expect(failureOf({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: '1e9' })).toMatch(/AUTH_MAX_TOKEN_LIFETIME_SECONDS/);
     });
   });
 

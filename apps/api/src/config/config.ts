@@ -19,12 +19,56 @@ export const LIVEKIT_DEV_API_SECRET = 'secret';
 /** Shortest HS256 secret production accepts: RFC 7518 §3.2 wants a key of at least the hash size (256 bits). */
 export const MIN_PRODUCTION_SECRET_BYTES = 32;
 
+/**
+ * Fewest distinct characters a production secret may have. 32 bytes of `a` pass a length check
+ * with no key material at all (issue 14); a random hex secret has 16, base64 about 25.
+ */
+export const MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS = 10;
+
+/** Longest token lifetime (exp − iat) accepted by default: the demo tokens' 30 days. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
+/** Longest lifetime of a token that carries staff rights, by default: one working day. */
+export const DEFAULT_MAX_STAFF_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Throws one error listing every problem, each line naming its variable. */
 function failWith(problems: readonly string[]): void {
   if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
 }
+
+/**
+ * Why a secret is too weak for production, or null: shorter than
+ * {@link MIN_PRODUCTION_SECRET_BYTES}, fewer than {@link MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS}
+ * distinct characters, or a shorter string repeated (`abcdefgh` × 4). A check of the obvious, not a
+ * strength estimate: generate secrets with e.g. `openssl rand -base64 48`.
+ */
+export function weakSecretProblem(secret: string): string | null {
+  if (Buffer.byteLength(secret, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) return `must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`;
+  const characters = [...secret];
+  const distinct = new Set(characters).size;
+  if (distinct < MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS) {
+    return `has ${distinct} distinct character${distinct === 1 ? '' : 's'}, fewer than ${MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS}: use a random value (e.g. openssl rand -base64 48) in production`;
+  }
+  // A period p < length that divides the text: the secret is one shorter string repeated.
+  for (let period = 1; period <= characters.length / 2; period += 1) {
+    if (characters.length % period === 0 && characters.every((character, index) => character === characters[index % period])) {
+      return 'is a shorter string repeated: use a random value (e.g. openssl rand -base64 48) in production';
+    }
+  }
+  return null;
+}
+
+/** The URL's scheme (`wss:`), or null when it does not parse. */
+function schemeOf(value: string): string | null {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return null;
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /**
  * The one place that reads `process.env`. Validated once at start-up; a bad value fails fast
@@ -60,6 +104,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       AUTH_JWKS_URL: str({ default: '', desc: 'JWKS URL of an identity provider (RS256)' }),
       AUTH_JWT_ISSUER: str({ default: '', desc: 'Expected `iss` claim, if set' }),
       AUTH_JWT_AUDIENCE: str({ default: '', desc: 'Expected `aud` claim, if set' }),
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: int({
+        min: 60,
+        max: 366 * 24 * 3600,
+        default: DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+        desc: 'Longest accepted token lifetime: exp − iat (exp − now without iat), in seconds',
+      }),
+      AUTH_MAX_STAFF_TOKEN_LIFETIME_SECONDS: int({
+        min: 60,
+        max: 366 * 24 * 3600,
+        default: DEFAULT_MAX_STAFF_TOKEN_LIFETIME_SECONDS,
+        desc: 'Longest lifetime of a token that carries staff rights; longer tokens of staff act without them, in seconds',
+      }),
+      STAFF_ROLES_REFRESH_MS: int({
+        min: 100,
+        max: 1000,
+        default: 1000,
+        desc: 'How often each instance re-reads staff_roles (a withdrawal reaches open sockets within this plus one read)',
+      }),
+      METRICS_PORT: int({ min: 0, max: 65535, default: undefined, desc: 'Serve /metrics on its own port instead of the API port; unset: API port' }),
+      METRICS_HOST: str({ default: '127.0.0.1', desc: 'Interface of the METRICS_PORT listener' }),
+      METRICS_TOKEN: str({ default: '', desc: 'Bearer token /metrics requires, when set' }),
       LIVEKIT_URL: url({ devDefault: 'ws://localhost:7880', desc: 'LiveKit server URL handed to clients' }),
       LIVEKIT_API_KEY: str({ devDefault: LIVEKIT_DEV_API_KEY, desc: 'LiveKit API key' }),
       LIVEKIT_API_SECRET: str({ devDefault: LIVEKIT_DEV_API_SECRET, desc: 'LiveKit API secret' }),
@@ -169,15 +234,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     if (!raw.AUTH_JWT_SECRET && !raw.AUTH_JWKS_URL) problems.push('AUTH_JWT_SECRET: required in production (or set AUTH_JWKS_URL)');
     if (raw.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
       problems.push('AUTH_JWT_SECRET: the development default is refused in production');
-    } else if (raw.AUTH_JWT_SECRET && Buffer.byteLength(raw.AUTH_JWT_SECRET, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) {
-      problems.push(`AUTH_JWT_SECRET: must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
+    } else if (raw.AUTH_JWT_SECRET) {
+      const weak = weakSecretProblem(raw.AUTH_JWT_SECRET);
+      if (weak) problems.push(`AUTH_JWT_SECRET: ${weak}`);
     }
-    if (raw.LIVEKIT_API_KEY === LIVEKIT_DEV_API_KEY) problems.push(`LIVEKIT_API_KEY: LiveKit's development key "${LIVEKIT_DEV_API_KEY}" is refused in production`);
+    if (raw.LIVEKIT_API_KEY.trim() === '') problems.push('LIVEKIT_API_KEY: required in production (it is empty)');
+    else if (raw.LIVEKIT_API_KEY === LIVEKIT_DEV_API_KEY) problems.push(`LIVEKIT_API_KEY: LiveKit's development key "${LIVEKIT_DEV_API_KEY}" is refused in production`);
     if (raw.LIVEKIT_API_SECRET === LIVEKIT_DEV_API_SECRET) {
       problems.push(`LIVEKIT_API_SECRET: LiveKit's development secret is refused in production`);
-    } else if (Buffer.byteLength(raw.LIVEKIT_API_SECRET, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) {
-      // LiveKit's own server refuses secrets shorter than this.
-      problems.push(`LIVEKIT_API_SECRET: must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
+    } else {
+      // LiveKit's own server refuses secrets shorter than 32 bytes.
+      const weak = weakSecretProblem(raw.LIVEKIT_API_SECRET);
+      if (weak) problems.push(`LIVEKIT_API_SECRET: ${weak}`);
+    }
+    // Plaintext media signalling would carry every client's media token in the clear.
+    if (schemeOf(raw.LIVEKIT_URL) !== 'wss:') problems.push('LIVEKIT_URL: must be a wss:// URL in production (ws:// is plaintext)');
+    if (raw.LIVEKIT_API_URL && schemeOf(raw.LIVEKIT_API_URL) !== 'https:') {
+      problems.push('LIVEKIT_API_URL: must be an https:// URL in production (http:// sends signed API requests in plaintext)');
+    }
+    // Keys fetched in plaintext could be swapped in transit, and every token forged with them.
+    if (raw.AUTH_JWKS_URL && schemeOf(raw.AUTH_JWKS_URL) !== 'https:') problems.push('AUTH_JWKS_URL: must be an https:// URL in production (keys fetched in plaintext could be replaced)');
+    // /metrics names rooms' load, sockets and the process: never open to anyone (issue 14).
+    if (raw.METRICS_TOKEN) {
+      const weak = weakSecretProblem(raw.METRICS_TOKEN);
+      if (weak) problems.push(`METRICS_TOKEN: ${weak}`);
+    } else if (raw.METRICS_PORT === undefined) {
+      problems.push('METRICS_TOKEN: required in production unless METRICS_PORT serves /metrics on its own loopback listener (/metrics would answer anyone)');
+    } else if (!LOOPBACK_HOSTS.has(raw.METRICS_HOST)) {
+      problems.push(`METRICS_HOST: ${raw.METRICS_HOST} is not a loopback interface: set METRICS_TOKEN too in production`);
     }
     if (raw.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA: demo data (and its printed tokens) is never seeded in production');
   }
@@ -210,6 +294,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       jwksUrl: raw.AUTH_JWKS_URL || null,
       issuer: raw.AUTH_JWT_ISSUER || null,
       audience: raw.AUTH_JWT_AUDIENCE || null,
+      /** Longest accepted exp − iat (exp − now without iat), in seconds. */
+      maxTokenLifetimeSeconds: raw.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+      /** Longest lifetime of a token whose holder acts with staff rights, in seconds. */
+      maxStaffTokenLifetimeSeconds: raw.AUTH_MAX_STAFF_TOKEN_LIFETIME_SECONDS,
+    },
+    /** How often each instance re-reads the staff_roles record, in ms. */
+    staffRolesRefreshMs: raw.STAFF_ROLES_REFRESH_MS,
+    metrics: {
+      /** Own listener for /metrics (not served on the API port then), or null. */
+      port: raw.METRICS_PORT ?? null,
+      host: raw.METRICS_HOST,
+      /** Bearer token /metrics requires, or null. */
+      token: raw.METRICS_TOKEN || null,
     },
     livekit: {
       url: raw.LIVEKIT_URL,

@@ -24,6 +24,7 @@ import { Migration20261201PeopleSearch } from './migrations/migration-20261201-p
 import { Migration20261201RoomStreams } from './migrations/migration-20261201-room-streams';
 import { Migration20261207ReporterStanding } from './migrations/migration-20261207-reporter-standing';
 import { Migration20261207GroupJoinPolicy } from './migrations/migration-20261207-group-join-policy';
+import { Migration20261207StaffRoles } from './migrations/migration-20261207-staff-roles';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -132,6 +133,7 @@ export async function connectDatabase(
         { name: 'Migration20261201RoomStreams', class: Migration20261201RoomStreams },
         { name: 'Migration20261207ReporterStanding', class: Migration20261207ReporterStanding },
         { name: 'Migration20261207GroupJoinPolicy', class: Migration20261207GroupJoinPolicy },
+        { name: 'Migration20261207StaffRoles', class: Migration20261207StaffRoles },
       ],
       transactional: true,
       allOrNothing: true,

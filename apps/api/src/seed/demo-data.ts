@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { RoomVisibility, Seniority, SKILLS_BY_TOPIC } from '@roundtable/domain';
 
-import { type AuthenticatedViewer, signDevelopmentToken, STAFF_ROLE } from '../auth/authenticator';
+import { type AuthenticatedViewer, signDevelopmentToken } from '../auth/authenticator';
+import { grantStaffRole, TRUST_SAFETY_ROLE } from '../staff/staff-roles';
 import type { Database } from '../database/orm';
 import { ProfileEntity } from '../profiles/profile.entity';
 import type { Services } from '../server/services';
@@ -206,7 +207,13 @@ const BANNER_PROFILES: readonly (readonly [string, string])[] = [
  *
  * @param expiresIn lifetime of each token, in jose's notation ("12h", "30d").
  */
-export async function signDemoProfileTokens(db: Database, jwtSecret: string, expiresIn = '12h'): Promise<DemoProfileSignIn[]> {
+export async function signDemoProfileTokens(
+  db: Database,
+  jwtSecret: string,
+  expiresIn = '12h',
+  /** The staff profile's token lifetime: staff rights need one no longer than AUTH_MAX_STAFF_TOKEN_LIFETIME_SECONDS. */
+  staffExpiresIn = expiresIn,
+): Promise<DemoProfileSignIn[]> {
   const people = [...PEOPLE, STAFF];
   const rows = await db.orm.em.fork().find(ProfileEntity, { id: { $in: people.map((person) => person.id) } });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -214,21 +221,33 @@ export async function signDemoProfileTokens(db: Database, jwtSecret: string, exp
   for (const person of people) {
     const row = byId.get(person.id);
     if (!row) continue;
-    const roles = person === STAFF ? [STAFF_ROLE] : [];
+    // The claim only labels the token: the role itself is granted in staff_roles (grantDemoStaffRole).
+    const roles = person === STAFF ? [TRUST_SAFETY_ROLE] : [];
     signIns.push({
       id: row.id,
       displayName: row.displayName,
       headline: row.headline,
       role: roleOf(person),
-      token: await signDevelopmentToken(jwtSecret, { sub: row.id, name: row.displayName, roles }, expiresIn),
+      token: await signDevelopmentToken(jwtSecret, { sub: row.id, name: row.displayName, roles }, person === STAFF ? staffExpiresIn : expiresIn),
     });
   }
   return signIns;
 }
 
-/** Tokens for the start-up banner: a few demo profiles with what they do, valid for 30 days. */
-export async function demoBannerTokens(db: Database, jwtSecret: string): Promise<{ name: string; role: string; token: string }[]> {
-  const signIns = new Map((await signDemoProfileTokens(db, jwtSecret, '30d')).map((signIn) => [signIn.id, signIn]));
+/**
+ * Grants the demo staff profile its trust_safety role in the staff record (idempotent; on every
+ * development start, so databases seeded before the record existed get it too).
+ */
+export async function grantDemoStaffRole(db: Database): Promise<void> {
+  await grantStaffRole(db.orm.em.fork(), { profileId: STAFF.id, role: TRUST_SAFETY_ROLE, grantedBy: 'demo-seed' });
+}
+
+/**
+ * Tokens for the start-up banner: a few demo profiles with what they do, valid for 30 days (the
+ * staff profile's for `maxStaffTokenLifetimeSeconds`, so it carries its staff rights).
+ */
+export async function demoBannerTokens(db: Database, jwtSecret: string, maxStaffTokenLifetimeSeconds: number): Promise<{ name: string; role: string; token: string }[]> {
+  const signIns = new Map((await signDemoProfileTokens(db, jwtSecret, '30d', `${maxStaffTokenLifetimeSeconds}s`)).map((signIn) => [signIn.id, signIn]));
   return BANNER_PROFILES.flatMap(([id, role]) => {
     const signIn = signIns.get(id);
     return signIn ? [{ name: signIn.displayName, role, token: signIn.token }] : [];

@@ -28,7 +28,7 @@ export function serveDemoProfiles(app: Express, options: { config: AppConfig; db
       return;
     }
     try {
-      const profiles = await signDemoProfileTokens(db, config.auth.jwtSecret, TOKEN_LIFETIME);
+      const profiles = await signDemoProfileTokens(db, config.auth.jwtSecret, TOKEN_LIFETIME, `${Math.min(12 * 3600, config.auth.maxStaffTokenLifetimeSeconds)}s`);
       res.json({ profiles });
     } catch (error) {
       logger.error({ err: error }, 'listing demo profiles failed');

@@ -26,6 +26,7 @@ import { VIEWER_SESSIONS_TOPIC } from '../moderation/moderation-decisions.servic
 import { LIVEKIT_WEBHOOK_PATH, liveKitWebhookRoute } from '../media/livekit-webhook.route';
 import type { MediaOutbox } from '../media/media-outbox';
 import { ApiMetrics } from '../observability/metrics';
+import { METRICS_PATH, metricsHandler, startMetricsListener } from '../observability/metrics-endpoint';
 import { assignRequestId, requestTrace } from '../observability/request-trace';
 import { serveDemoProfiles } from '../seed/demo-profiles-endpoint';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
@@ -49,6 +50,8 @@ export interface ApiServer {
   readonly services: Services;
   /** This instance's Prometheus registry (served at /metrics). */
   readonly metrics: ApiMetrics;
+  /** Where /metrics answers: on the API port, or on METRICS_PORT's own listener. */
+  readonly metricsUrl: string;
   /** The admission pipeline both transports use. */
   readonly admission: Admission;
   /** Shared execution of subscription events (its counters are what the fan-out tests read). */
@@ -87,6 +90,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     schema,
     limits: config.limits,
     authenticator: new Authenticator(config.auth),
+    maxStaffTokenLifetimeSeconds: config.auth.maxStaffTokenLifetimeSeconds,
     rateLimits,
     services,
     db,
@@ -174,10 +178,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     }
     res.json({ status: 'ready', database: 'up', pubsub: bus.kind });
   });
-  app.get('/metrics', async (_req, res) => {
-    const { contentType, body } = await metrics.render();
-    res.type(contentType).send(body);
-  });
+  // Either the API port (then METRICS_TOKEN guards it in production) or its own listener (issue 14).
+  if (config.metrics.port === null) app.get(METRICS_PATH, metricsHandler(metrics, config.metrics.token));
   const [webhookBody, ...webhookHandlers] = liveKitWebhookRoute(audio, services.mediaSync, logger);
   if (webhookBody) app.post(LIVEKIT_WEBHOOK_PATH, webhookBody, requestTrace(), ...webhookHandlers);
   serveDemoProfiles(app, { config, db, logger });
@@ -210,6 +212,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     httpServer.listen(config.port, config.host, config.listenBacklog, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  const metricsListener = config.metrics.port === null ? null : await startMetricsListener(metrics, { ...config.metrics, port: config.metrics.port });
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   wsUrl = `ws://${host}:${port}${GRAPHQL_PATH}`;
   let closed = false;
@@ -219,6 +222,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     port,
     services,
     metrics,
+    metricsUrl: metricsListener?.url ?? `http://${host}:${port}${METRICS_PATH}`,
     admission,
     fanout,
     async close() {
@@ -227,6 +231,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       await sessionsSubscription();
       await apollo.stop();
       await rateLimits.close();
+      await metricsListener?.close();
     },
   };
 }

@@ -17,6 +17,7 @@ import { ROOM_EVENT_TYPES } from '../rooms/dto/room-event.type';
 import { ParticipantsResolver } from '../rooms/participants.resolver';
 import { RoomEventsResolver } from '../rooms/room-events.resolver';
 import { RoomsResolver } from '../rooms/rooms.resolver';
+import { StaffResolver } from '../staff/staff.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
 import { type EventBus, typeGraphQLPubSub } from '../events/event-bus';
 
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   RoomEventsResolver,
   TopicsResolver,
   ...MODERATION_RESOLVERS,
+  StaffResolver,
 ] as const;
 
 /**

@@ -30,6 +30,8 @@ import { RoomCommandHandler } from '../rooms/room-command.handler';
 import { RoomCreationService } from '../rooms/room-creation.service';
 import { RoomQueries } from '../rooms/room.queries';
 import { RoomRepository } from '../rooms/room.repository';
+import { StaffDirectory } from '../staff/staff-directory';
+import { listStaffRoles } from '../staff/staff-roles';
 
 /** The services resolvers call; each owns its use cases and transactions. */
 export interface Services {
@@ -53,6 +55,8 @@ export interface Services {
   readonly suspensions: SuspensionService;
   readonly blocks: BlocksService;
   readonly screening: TextScreeningService;
+  /** This instance's copy of the staff_roles record: the only source of staff rights (issue 14). */
+  readonly staff: StaffDirectory;
 }
 
 export interface ServiceDeps {
@@ -94,6 +98,15 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     effects: [{ name: 'publish room events', run: (outcome) => roomEvents.publish(outcome.room.id, outcome.messages) }],
     logger,
   });
+  const staff = new StaffDirectory({
+    read: () => listStaffRoles(db.orm.em.fork()),
+    refreshMs: config.staffRolesRefreshMs,
+    // A withdrawn role ends the room streams it alone allowed, on this instance's open sockets.
+    onChange: (profileIds) => {
+      for (const profileId of profileIds) void roomEvents.notifyAccessChanged(profileId);
+    },
+    logger,
+  });
   return {
     profiles: new ProfilesService(screening),
     groups: new GroupsService({ onMemberLeft: (profileId) => roomEvents.notifyAccessChanged(profileId), screening }),
@@ -126,5 +139,6 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     suspensions,
     blocks,
     screening,
+    staff,
   };
 }

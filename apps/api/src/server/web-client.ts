@@ -16,7 +16,7 @@ export function serveWebClient(app: Express, webDir: string, logger: Logger): bo
     return false;
   }
   app.use(express.static(webDir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!graphql|healthz|readyz|_graphiql).*/, (_req, res) => {
+  app.get(/^\/(?!graphql|healthz|readyz|metrics|_graphiql).*/, (_req, res) => {
     res.sendFile(index, { maxAge: 0 });
   });
   return true;

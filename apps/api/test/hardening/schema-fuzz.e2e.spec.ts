@@ -9,6 +9,7 @@ import { expectNoLeaks, wsExecute } from '../support/graphql-helpers';
 import { tokenFor } from '../support/test-api';
 import { OperationFuzzer, seededRandom } from './support/schema-fuzzer';
 import { createLiveRoom, useHardeningApi } from './support/hardening';
+import { staffTokenFor } from '../support/staff';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261130);
 const HTTP_OPERATIONS = 1400;
@@ -36,7 +37,7 @@ describe(`schema fuzz (seed ${SEED})`, () => {
   beforeAll(async () => {
     await api.clear();
     const host = await tokenFor('fuzz-host', { name: 'Fuzz Host' });
-    tokens.push(host, await tokenFor('fuzz-viewer', { name: 'Fuzz Viewer' }), await tokenFor('fuzz-staff', { name: 'Fuzz Staff', staff: true }));
+    tokens.push(host, await tokenFor('fuzz-viewer', { name: 'Fuzz Viewer' }), await staffTokenFor(api, 'fuzz-staff', { name: 'Fuzz Staff' }));
     const roomId = await createLiveRoom(api, host, 'Fuzz room');
     const introspection = await api.request<IntrospectionQuery>(getIntrospectionQuery(), {}, host);
     const schema = buildClientSchema(introspection.data as IntrospectionQuery);

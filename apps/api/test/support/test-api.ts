@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import WebSocket from 'ws';
 
 import { runApi, type RunningApi } from '../../src/app';
-import { signDevelopmentToken, STAFF_ROLE } from '../../src/auth/authenticator';
+import { signDevelopmentToken } from '../../src/auth/authenticator';
 import { DEV_JWT_SECRET, loadConfig } from '../../src/config/config';
 import { clearDatabase, workerDatabaseUrl } from './test-database';
 import { pollUntil } from './poll';
@@ -105,6 +105,8 @@ export async function startTestApi(
     async clear() {
       await clearDatabase(api.db);
       api.server.services.profiles.forgetKnownProfiles();
+      // staff_roles was emptied too: no grant of an earlier test may linger in the API's copy.
+      await api.server.services.staff.refresh();
       livekit.reset();
     },
     async stop() {
@@ -115,13 +117,9 @@ export async function startTestApi(
   };
 }
 
-/** A development token for a test profile. */
-export function tokenFor(sub: string, options: { name?: string; staff?: boolean } = {}): Promise<string> {
-  return signDevelopmentToken(DEV_JWT_SECRET, {
-    sub,
-    name: options.name ?? sub,
-    roles: options.staff ? [STAFF_ROLE] : [],
-  });
+/** A development token for a test profile (30 days). Staff tokens: `staffTokenFor` in ./staff. */
+export function tokenFor(sub: string, options: { name?: string } = {}): Promise<string> {
+  return signDevelopmentToken(DEV_JWT_SECRET, { sub, name: options.name ?? sub });
 }
 
 /** Collects a subscription's results; `next(n)` waits (bounded) until n results have arrived. */

@@ -82,6 +82,7 @@ export const VIEWER_QUERY = graphql(`
     viewer {
       ...ProfileSummary
     }
+    viewerIsStaff
   }
 `);
 

@@ -18,18 +18,24 @@ import { StaffPage } from '../moderation/staff-page';
 import { RoomPage } from '../room/room-page';
 import { parseRoute, pathOf, type Route, titleOf } from './route';
 import { SessionProvider, useToasts } from './session';
-import { mayBeStaff } from './token-roles';
 import { loadToken, saveToken } from './token-store';
 
 type Auth =
   | { readonly state: 'signed-out' }
   | { readonly state: 'checking'; readonly token: string }
-  | { readonly state: 'signed-in'; readonly token: string; readonly viewer: ProfileSummaryFragment; readonly hasNotices: boolean };
+  | {
+      readonly state: 'signed-in';
+      readonly token: string;
+      readonly viewer: ProfileSummaryFragment;
+      readonly hasNotices: boolean;
+      /** From the server's staff record (`viewerIsStaff`), never from the token's claims. */
+      readonly isStaff: boolean;
+    };
 
-async function viewerFor(token: string): Promise<{ viewer: ProfileSummaryFragment; hasNotices: boolean }> {
+async function viewerFor(token: string): Promise<{ viewer: ProfileSummaryFragment; hasNotices: boolean; isStaff: boolean }> {
   const client = new ApiClient(token);
   try {
-    const { viewer } = await client.query(VIEWER_QUERY, {});
+    const { viewer, viewerIsStaff } = await client.query(VIEWER_QUERY, {});
     if (!viewer) throw new ApiError('UNAUTHENTICATED', 'The token names no profile');
     // The header links "Notices" only when a decision affects the viewer (the profile page always
     // links it); if this lookup fails, sign-in still works and the profile page's link remains.
@@ -37,7 +43,7 @@ async function viewerFor(token: string): Promise<{ viewer: ProfileSummaryFragmen
       (data) => data.viewerModerationNotices.edges.length > 0,
       () => false,
     );
-    return { viewer, hasNotices };
+    return { viewer, hasNotices, isStaff: viewerIsStaff };
   } finally {
     client.dispose();
   }
@@ -65,9 +71,9 @@ export function App() {
   }, []);
 
   const signIn = useCallback(async (token: string) => {
-    const { viewer, hasNotices } = await viewerFor(token);
+    const { viewer, hasNotices, isStaff } = await viewerFor(token);
     saveToken(token);
-    setAuth({ state: 'signed-in', token, viewer, hasNotices });
+    setAuth({ state: 'signed-in', token, viewer, hasNotices, isStaff });
   }, []);
 
   const signOut = useCallback(() => {
@@ -124,7 +130,7 @@ export function App() {
                 Notices
               </a>
             )}
-            {mayBeStaff(auth.token) && (
+            {auth.isStaff && (
               <a className="nav-link" {...link({ page: 'staff', tab: 'reports' })} aria-current={route.page === 'staff' ? 'page' : undefined} data-testid="staff-link">
                 <span aria-hidden="true">Staff</span>
                 <span className="visually-hidden">Trust and safety staff pages</span>

@@ -19,7 +19,7 @@ type Documents = {
     "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n": typeof types.RoomCardFieldsFragmentDoc,
     "\n  fragment AudioAccessFields on AudioAccess {\n    serverUrl\n    token\n    expiresAt\n    canPublish\n  }\n": typeof types.AudioAccessFieldsFragmentDoc,
     "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n  }\n": typeof types.ProfileFieldsFragmentDoc,
-    "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n    viewerIsStaff\n  }\n": typeof types.ViewerDocument,
     "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query Rooms($filter: RoomFilter, $after: String) {\n    rooms(filter: $filter, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...RoomCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RoomsDocument,
     "\n  query Topics {\n    topics {\n      slug\n      name\n    }\n  }\n": typeof types.TopicsDocument,
@@ -79,7 +79,7 @@ const documents: Documents = {
     "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n": types.RoomCardFieldsFragmentDoc,
     "\n  fragment AudioAccessFields on AudioAccess {\n    serverUrl\n    token\n    expiresAt\n    canPublish\n  }\n": types.AudioAccessFieldsFragmentDoc,
     "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n  }\n": types.ProfileFieldsFragmentDoc,
-    "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n    viewerIsStaff\n  }\n": types.ViewerDocument,
     "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query Rooms($filter: RoomFilter, $after: String) {\n    rooms(filter: $filter, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...RoomCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RoomsDocument,
     "\n  query Topics {\n    topics {\n      slug\n      name\n    }\n  }\n": types.TopicsDocument,
@@ -171,7 +171,7 @@ export function graphql(source: "\n  fragment ProfileFields on Profile {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n    viewerIsStaff\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n    viewerIsStaff\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

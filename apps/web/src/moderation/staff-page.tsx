@@ -58,7 +58,7 @@ export function StaffPage(props: { tab: StaffTab }) {
 function Forbidden() {
   return (
     <p className="card" role="alert" data-testid="staff-forbidden">
-      These pages are for trust and safety staff only. Your account does not have that role; if it should, ask an administrator for a staff token.
+      These pages are for trust and safety staff only. Your account does not have that role; if it should, ask an administrator to grant it in the staff record (npm run staff -- grant), then sign in again.
     </p>
   );
 }
