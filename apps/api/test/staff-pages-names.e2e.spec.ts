@@ -1,7 +1,8 @@
 // Staff pages read names and times, not ids and versions (issue 15, web client): who appealed
 // (`ModerationNotice.subject`) and whom each evidence event is about (`EvidenceEvent.profile`),
 // batched through the request's profile loader. Real HTTP, real PostgreSQL.
-import { tokenFor, useTestApi } from './support/test-api';
+import { staffTokenFor } from './support/staff';
+import { useTestApi } from './support/test-api';
 import { ok, OPS, sql, stagedRoom } from './support/trust-and-safety-operations';
 import { tracedStatements } from './support/graphql-helpers';
 
@@ -11,7 +12,7 @@ describe('staff pages: names where ids were', () => {
 
   beforeEach(async () => {
     await api.clear();
-    staff = await tokenFor('sn-staff', { staff: true });
+    staff = await staffTokenFor(api, 'sn-staff');
     await ok(api, OPS.viewer, {}, staff);
   });
 

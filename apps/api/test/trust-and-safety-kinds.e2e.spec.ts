@@ -1,6 +1,7 @@
 // Issue 15 (trust and safety, bugs 1–4), one describe per kind of fault, over real HTTP and
 // graphql-ws against a real PostgreSQL. Each kind holds the given case and a variant of our own.
 import { expectNoLeaks, wsExecute } from './support/graphql-helpers';
+import { staffTokenFor } from './support/staff';
 import { tokenFor, useTestApi } from './support/test-api';
 import {
   codeOf,
@@ -26,7 +27,7 @@ describe('trust and safety: issue 15 kinds', () => {
 
   beforeEach(async () => {
     await api.clear();
-    staff = await tokenFor('kind-staff', { staff: true });
+    staff = await staffTokenFor(api, 'kind-staff');
     await ok(api, OPS.viewer, {}, staff);
   });
 
@@ -227,7 +228,7 @@ describe('trust and safety: issue 15 kinds', () => {
     async function suspendedStaff() {
       const room = await stagedRoom(api, 'sus', { listeners: ['staff-a', 'sus-1'] });
       const other = await stagedRoom(api, 'sus2', { listeners: ['staff-a', 'sus-2'] });
-      const staffA = await tokenFor('staff-a', { staff: true });
+      const staffA = await staffTokenFor(api, 'staff-a');
       const filed = await report(room.tokens['sus-1'] as string, room.roomId, 'staff-a', 'VIOLENCE');
       const open = await report(other.tokens['sus-2'] as string, other.roomId, 'staff-a', 'HARASSMENT');
       await ok(api, OPS.resolveReport, { input: { reportId: filed.reportAbuse.id, action: 'SUSPEND', note: 'Threats' } }, staff);
@@ -285,7 +286,7 @@ describe('trust and safety: issue 15 kinds', () => {
 
     it('variant: staff never decide a case they raised — a report they filed themselves — nor read the count as anything but their own', async () => {
       const room = await stagedRoom(api, 'acc', { speakers: ['acc-sam'] });
-      const staffC = await tokenFor('staff-c', { staff: true });
+      const staffC = await staffTokenFor(api, 'staff-c');
       await ok(api, OPS.joinRoom, { r: room.roomId }, staffC);
       const filed = await report(staffC, room.roomId, 'acc-sam', 'SPAM');
       // Staff powers let staff read the group's count, here 1 either way.

@@ -1,11 +1,11 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { audienceDelta, DomainError, DomainErrorCode, ParticipantRole, RoomOperation, RoomStatus } from '@roundtable/domain';
+import { audienceDelta, DomainError, ParticipantRole, RoomOperation, RoomStatus } from '@roundtable/domain';
 import type { Logger } from 'pino';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
-import { badInput, notFound } from '../common/api-error';
+import { badInput } from '../common/api-error';
 import { parseUuid } from '../common/ids';
-import { RoomEntity, RoomEventEntity } from '../rooms/room.entity';
+import { RoomEventEntity } from '../rooms/room.entity';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import { type EventBus, PubSubUnavailableError, type Unsubscribe } from './event-bus';
 import {
