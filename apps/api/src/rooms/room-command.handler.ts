@@ -18,6 +18,7 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import { notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import type { RoomEventMessage } from '../events/room-event-message';
+import { DeferredWrites } from './deferred-writes';
 import { GroupCommitQueue, type Settled } from './group-commit-queue';
 import { type ParticipantEntity, type RoomEntity, RoomStreamEntity } from './room.entity';
 import { type CommandTier, type LockedRoom, type RoomRepository } from './room.repository';
@@ -41,6 +42,8 @@ export interface RoomChange {
   readonly now: Date;
   /** The stored form of each event, appended by the event log projection. */
   readonly messages: RoomEventMessage[];
+  /** Multi-row writes issued once at the end of the transaction (shared by a batch's commands). */
+  readonly deferred: DeferredWrites;
 }
 
 /** Writes what a command changed into one read model, in the command's transaction. */
@@ -250,6 +253,7 @@ export class RoomCommandHandler {
       const { rows } = loaded;
       let state = loaded.state;
       const messages: RoomEventMessage[] = [];
+      const deferred = new DeferredWrites();
       for (const index of open) {
         const { command } = entries[index]!;
         const now = this.now();
@@ -276,6 +280,7 @@ export class RoomCommandHandler {
           actorId: command.actorId,
           now,
           messages: [],
+          deferred,
         };
         for (const projection of decision.events.length > 0 ? this.deps.projections : []) await projection.project(change);
         state = decision.state;
@@ -294,6 +299,7 @@ export class RoomCommandHandler {
           },
         };
       }
+      await deferred.flush(tx);
       return { results, locked, rows, messages };
     });
   }
@@ -342,9 +348,11 @@ export class RoomCommandHandler {
         actorId: command.actorId,
         now,
         messages: [],
+        deferred: new DeferredWrites(),
       };
       if (decision.events.length > 0) {
         for (const projection of this.deps.projections) await projection.project(change);
+        await change.deferred.flush(tx);
         this.deps.repository.saveRoomState(locked, decision.state);
       }
       return { room, stream, participants: rows, messages: change.messages };

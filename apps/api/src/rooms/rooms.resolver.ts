@@ -82,7 +82,7 @@ export class RoomsResolver {
     const viewer = requireViewer(ctx);
     const outcome = await this.handle(ctx, roomId, { type: 'JoinRoom' });
     const participant = participantOf(outcome, viewer.profileId);
-    return { participant, audio: await ctx.services.media.issueAudioAccess(ctx.scope.em, viewer, participant) };
+    return { participant, audio: await ctx.services.media.issueAudioAccessAfterJoin(ctx.scope.em, viewer, participant) };
   }
 
   @Mutation(() => AudioAccessType, { description: "Fresh audio access after the viewer's role changed." })
