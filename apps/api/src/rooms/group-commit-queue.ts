@@ -49,17 +49,20 @@ export class GroupCommitQueue<Item, Result> {
         return;
       }
       const batch = queue.splice(0, this.maxBatch);
+      const [first] = batch;
+      if (!first) continue;
       let settled: readonly Settled<Result>[];
       try {
         const items = batch.map((pending) => pending.item);
-        settled = await batch[0]!.context.runInAsyncScope(() => this.runBatch(key, items));
+        settled = await first.context.runInAsyncScope(() => this.runBatch(key, items));
         if (settled.length !== batch.length) throw new Error(`a batch of ${batch.length} settled ${settled.length} items`);
       } catch (error) {
         for (const pending of batch) pending.reject(error);
         continue;
       }
-      batch.forEach((pending, index) => {
-        const outcome = settled[index]!;
+      settled.forEach((outcome, index) => {
+        const pending = batch[index];
+        if (!pending) return;
         if (outcome.ok) pending.resolve(outcome.value);
         else pending.reject(outcome.error);
       });

@@ -220,42 +220,51 @@ export class RoomCommandHandler {
    */
   private decideAudienceBatch(roomId: string, entries: readonly AudienceEntry[]): Promise<DecidedBatch> {
     const results: Settled<AudienceResult>[] = entries.map(() => ({ ok: false, error: notFound('Room') }));
-    return entries[0]!.em.fork().transactional(async (tx): Promise<DecidedBatch> => {
+    const [first] = entries;
+    if (!first) return Promise.resolve({ results, locked: null, rows: new Map(), messages: [] });
+    return first.em.fork().transactional(async (tx): Promise<DecidedBatch> => {
       const locked = await this.deps.repository.lockForCommand(tx, roomId, 'audience');
       if (!locked) return { results, locked: null, rows: new Map(), messages: [] };
       const { room, stream } = locked;
+      // Indices of the commands not refused so far; each refusal settles its command alone.
+      const open = new Set(entries.keys());
       const refuse = (index: number, error: unknown) => {
         results[index] = { ok: false, error };
         open.delete(index);
       };
-      const open = new Set(entries.keys());
+      const stillOpen = () => [...entries.entries()].filter(([index]) => open.has(index));
       const facts = await roomAccessFactsOf(
         tx,
         room,
         entries.map((entry) => entry.viewer.profileId),
       );
       entries.forEach(({ viewer, command }, index) => {
-        const viewerFacts = facts.get(viewer.profileId)!;
-        if (!canSeeRoom(viewerFacts, asDomainViewer(viewer))) return refuse(index, notFound('Room'));
+        const viewerFacts = facts.get(viewer.profileId);
+        if (!viewerFacts || !canSeeRoom(viewerFacts, asDomainViewer(viewer))) return refuse(index, notFound('Room'));
         if (command.type !== 'JoinRoom') return undefined;
         const refusal = joinRefusal(viewerFacts, asDomainViewer(viewer));
         return refusal === null ? undefined : refuse(index, new DomainError(refusal, joinRefusalMessage(refusal)));
       });
       for (const guard of this.deps.guards ?? []) {
-        const checked = [...open];
+        const checked = stillOpen();
         if (checked.length === 0) break;
-        const refusals = await this.checkGuard(guard, tx, room, checked.map((index) => entries[index]!));
-        refusals.forEach((refusal, at) => {
-          if (refusal !== null) refuse(checked[at]!, refusal);
+        const refusals = await this.checkGuard(
+          guard,
+          tx,
+          room,
+          checked.map(([, entry]) => entry),
+        );
+        checked.forEach(([index], at) => {
+          const refusal = refusals[at] ?? null;
+          if (refusal !== null) refuse(index, refusal);
         });
       }
-      const loaded = await this.deps.repository.loadState(tx, locked, [...new Set([...open].map((index) => entries[index]!.command.actorId))]);
+      const loaded = await this.deps.repository.loadState(tx, locked, [...new Set(stillOpen().map(([, entry]) => entry.command.actorId))]);
       const { rows } = loaded;
       let state = loaded.state;
       const messages: RoomEventMessage[] = [];
       const deferred = new DeferredWrites();
-      for (const index of open) {
-        const { command } = entries[index]!;
+      for (const [index, { command }] of stillOpen()) {
         const now = this.now();
         let decision: Decision;
         try {
