@@ -31,7 +31,8 @@ Usage: npm run bench:join-storm -- [options]
                         storm"; earlier runs under its ### headings are kept)
   --help                show this help
 
-Reports the joinRoom latency (p50/p99, measured from the moment each request was sent), the
+Reports the joinRoom latency (p50/p99, measured from the moment each request was sent), the API
+process's CPU time per join (from /proc; steadier than rates on a shared machine), the
 rate the API actually absorbed against a same-run baseline (the same participant rows, offered at
 the same rate, written by plain multi-row INSERTs over a pool as large as the API's: at least 0.5×
 is issue 14's target), and the messages each subscriber received per second of the
@@ -148,7 +149,10 @@ async function main(): Promise<void> {
       timeoutMs: 30_000,
     });
     process.stdout.write(`join storm: ${joins} joins at ${rate}/s…\n`);
+    // The API's own CPU time over the storm (from /proc): moves less with other load than rates do.
+    const apiCpuBefore = api.cpuMs();
     const storm = await generator.joinStorm({ httpUrl: api.httpUrl, jwtSecret: secret, roomId, viewerPrefix: 'bench-joiner-', joins, joinsPerSecond: rate, maxSeconds, settleMs });
+    const apiCpuMsPerJoin = (api.cpuMs() - apiCpuBefore) / Math.max(1, storm.succeeded);
     await generator.closeAll();
 
     const latency = summarise(storm.latenciesMs);
@@ -161,15 +165,15 @@ async function main(): Promise<void> {
       .map(([type, count]) => `${type} ${count}`)
       .join(', ');
     lines = [
-      `| joins sent (at ${rate}/s) | joined | failed / timed out | absorbed rate | baseline: multi-row INSERT of the same rows (p99 row latency) | absorbed ÷ baseline | joinRoom p50 / p99 | subscribers | messages per subscriber per second | messages per subscriber per join | last message after last answer | with coalescing, expected ≈ |`,
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-      `| ${storm.sent.toLocaleString('en-US')} | ${storm.succeeded.toLocaleString('en-US')} | ${storm.failed} / ${storm.timedOut} | ${absorbed.toFixed(0)} joins/s over ${storm.stormSeconds.toFixed(1)} s | ${baselineRate.toFixed(0)} rows/s in ${baseline.statements} INSERTs (${formatMs(baselineLatency.p99)} ms) | **${ratio.toFixed(2)}×** | ${formatMs(latency.p50)} / **${formatMs(latency.p99)} ms** | ${storm.subscribers} | **${perSecond.toFixed(1)}** (over ${storm.windowSeconds.toFixed(1)} s) | ${(meanMessages / Math.max(1, storm.succeeded)).toFixed(2)} | ${storm.deliveryLagSeconds.toFixed(1)} s${storm.cutOff ? ' (cut off at --max-seconds: still arriving)' : ''} | ${(1000 / coalesceMs).toFixed(1)} /s (AUDIENCE_COALESCE_MS ${coalesceMs}) |`,
+      `| joins sent (at ${rate}/s) | joined | failed / timed out | absorbed rate | baseline: multi-row INSERT of the same rows (p99 row latency) | absorbed ÷ baseline | API CPU per join | joinRoom p50 / p99 | subscribers | messages per subscriber per second | messages per subscriber per join | last message after last answer | with coalescing, expected ≈ |`,
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      `| ${storm.sent.toLocaleString('en-US')} | ${storm.succeeded.toLocaleString('en-US')} | ${storm.failed} / ${storm.timedOut} | ${absorbed.toFixed(0)} joins/s over ${storm.stormSeconds.toFixed(1)} s | ${baselineRate.toFixed(0)} rows/s in ${baseline.statements} INSERTs (${formatMs(baselineLatency.p99)} ms) | **${ratio.toFixed(2)}×** | ${apiCpuMsPerJoin.toFixed(2)} ms | ${formatMs(latency.p50)} / **${formatMs(latency.p99)} ms** | ${storm.subscribers} | **${perSecond.toFixed(1)}** (over ${storm.windowSeconds.toFixed(1)} s) | ${(meanMessages / Math.max(1, storm.succeeded)).toFixed(2)} | ${storm.deliveryLagSeconds.toFixed(1)} s${storm.cutOff ? ' (cut off at --max-seconds: still arriving)' : ''} | ${(1000 / coalesceMs).toFixed(1)} /s (AUDIENCE_COALESCE_MS ${coalesceMs}) |`,
       '',
       `Messages received by all subscribers, by type: ${types || 'none'}.${storm.cutOff ? ' Counting stopped at the hard stop while deliveries were still arriving, so the per-join figure is a lower bound.' : ''}${storm.firstError ? ` First failure: \`${storm.firstError.replace(/`/g, "'").slice(0, 200)}\`.` : ''}`,
     ];
     process.stdout.write(
       `\njoins: ${storm.succeeded}/${storm.sent} succeeded (${storm.failed} failed, ${storm.timedOut} timed out), absorbed ${absorbed.toFixed(0)} joins/s; ` +
-        `${ratio.toFixed(2)}× the baseline's ${baselineRate.toFixed(0)} rows/s; ` +
+        `${ratio.toFixed(2)}× the baseline's ${baselineRate.toFixed(0)} rows/s; API CPU ${apiCpuMsPerJoin.toFixed(2)} ms per join; ` +
         `joinRoom p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms; ` +
         `${perSecond.toFixed(1)} messages per subscriber per second (expected with coalescing ≈ ${(1000 / coalesceMs).toFixed(1)}); ` +
         `${(meanMessages / Math.max(1, storm.succeeded)).toFixed(2)} messages per subscriber per join; last message ${storm.deliveryLagSeconds.toFixed(1)} s after the last answer${storm.cutOff ? ' (cut off at --max-seconds while deliveries were still arriving)' : ''}\n`,
