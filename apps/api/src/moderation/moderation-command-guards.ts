@@ -1,9 +1,9 @@
 import { DomainError, DomainErrorCode, type RoomCommand, type RoomCommandType } from '@roundtable/domain';
 
 import type { CommandGuard } from '../rooms/room-command.handler';
-import type { BlocksService } from './blocks.service';
+import { BlocksService } from './blocks.service';
 import { hasActiveStageHold } from './stage-holds';
-import type { SuspensionService } from './suspension.service';
+import { SuspensionService } from './suspension.service';
 
 /**
  * What a suspended account may still do in a room: step out of it. Everything else (join, speak,
@@ -37,11 +37,31 @@ export function moderationCommandGuards(deps: { suspensions: SuspensionService; 
         if (ALLOWED_WHILE_SUSPENDED.has(command.type)) return;
         await deps.suspensions.assertNotSuspended(tx, command.actorId);
       },
+      async checkMany({ tx, commands }) {
+        const checked = commands.map(({ command }) => (ALLOWED_WHILE_SUSPENDED.has(command.type) ? null : command.actorId));
+        const suspended = await deps.suspensions.activeSuspensions(
+          tx,
+          checked.filter((id): id is string => id !== null),
+        );
+        return checked.map((id) => {
+          const suspension = id === null ? undefined : suspended.get(id);
+          return suspension ? SuspensionService.refusal(suspension) : null;
+        });
+      },
     },
     {
       name: 'blocked by the host',
       async check({ tx, room, command }) {
         if (command.type === 'JoinRoom') await deps.blocks.assertNotBlockedByHost(tx, room.hostId, command.actorId);
+      },
+      async checkMany({ tx, room, commands }) {
+        const joining = commands.map(({ command }) => (command.type === 'JoinRoom' && command.actorId !== room.hostId ? command.actorId : null));
+        const blocked = await deps.blocks.blockedAmong(
+          tx,
+          room.hostId,
+          joining.filter((id): id is string => id !== null),
+        );
+        return joining.map((id) => (id !== null && blocked.has(id) ? BlocksService.blockedByHostRefusal() : null));
       },
     },
     {

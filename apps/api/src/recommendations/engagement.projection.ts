@@ -1,6 +1,7 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { ParticipantRole, RoomStatus } from '@roundtable/domain';
 
+import type { DeferredWrite } from '../rooms/deferred-writes';
 import type { RoomChange, RoomProjection } from '../rooms/room-command.handler';
 
 /**
@@ -12,12 +13,13 @@ import type { RoomChange, RoomProjection } from '../rooms/room-command.handler';
 export class EngagementProjection implements RoomProjection {
   readonly name = 'ranking engagement';
 
-  async project({ tx, room, events, rows, now }: RoomChange): Promise<void> {
+  async project({ tx, room, events, rows, now, deferred }: RoomChange): Promise<void> {
     const counted = new Set<string>();
     for (const event of events) {
       switch (event.type) {
         case 'ParticipantJoined':
-          await recordJoin(tx, room.id, event.participant.profileId, event.participant.role !== ParticipantRole.Listener, now);
+          // Deferred: a batch of joins (group commit) records all of them in one statement.
+          deferred.add(RECORD_JOINS, { roomId: room.id, profileId: event.participant.profileId, onStage: event.participant.role !== ParticipantRole.Listener, at: now });
           break;
         case 'ParticipantLeft':
         case 'ParticipantRemoved': {
@@ -55,6 +57,40 @@ export class EngagementProjection implements RoomProjection {
     }
   }
 }
+
+interface RecordedJoin {
+  readonly roomId: string;
+  readonly profileId: string;
+  readonly onStage: boolean;
+  readonly at: Date;
+}
+
+/**
+ * {@link recordJoin} for many joins in one statement. A profile that joined more than once in the
+ * batch is one row (its last join time, on stage if any join was): one `INSERT … ON CONFLICT DO
+ * UPDATE` may not touch the same row twice.
+ */
+const RECORD_JOINS: DeferredWrite<RecordedJoin> = {
+  name: 'record joins',
+  async write(tx, joins) {
+    const merged = new Map<string, RecordedJoin>();
+    for (const join of joins) {
+      const key = `${join.roomId} ${join.profileId}`;
+      const earlier = merged.get(key);
+      merged.set(key, earlier ? { ...join, onStage: earlier.onStage || join.onStage } : join);
+    }
+    const rows = [...merged.values()];
+    await tx.execute(
+      `insert into room_interactions (profile_id, room_id, first_joined_at, last_joined_at, spoke)
+       select j.profile_id, j.room_id::uuid, j.at::timestamptz, j.at::timestamptz, j.on_stage
+         from jsonb_to_recordset(?::jsonb) as j(profile_id text, room_id text, at text, on_stage boolean)
+       on conflict (profile_id, room_id) do update set last_joined_at = excluded.last_joined_at,
+         spoke = room_interactions.spoke or excluded.spoke`,
+      // A JSON array, not a JS array: knex would spread an array binding into a list of values.
+      [JSON.stringify(rows.map((row) => ({ profile_id: row.profileId, room_id: row.roomId, at: row.at.toISOString(), on_stage: row.onStage })))],
+    );
+  },
+};
 
 /** A profile joined a room (again): first and last join times, and whether they came in on stage. */
 export async function recordJoin(tx: EntityManager, roomId: string, profileId: string, onStage: boolean, now: Date): Promise<void> {

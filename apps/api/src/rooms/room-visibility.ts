@@ -35,6 +35,36 @@ export async function roomAccessFacts(em: EntityManager, room: RoomEntity, viewe
 }
 
 /**
+ * {@link roomAccessFacts} for many viewers of one room in one statement (a batch of audience
+ * commands): facts by profile id, one entry for each distinct id in `viewerIds`.
+ */
+export async function roomAccessFactsOf(em: EntityManager, room: RoomEntity, viewerIds: readonly string[]): Promise<Map<string, RoomAccessFacts>> {
+  const ids = [...new Set(viewerIds)];
+  const rows = await em.execute<{ id: string; member: boolean; invitee: boolean; banned: boolean }[]>(
+    `select v.id,
+        (?::text = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = ? and gm.profile_id = v.id)) as member,
+        (?::text = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = ? and ri.profile_id = v.id)) as invitee,
+        exists (select 1 from room_bans b where b.room_id = ? and b.profile_id = v.id) as banned
+      from jsonb_array_elements_text(?::jsonb) as v(id)`,
+    // A JSON array, not a JS array: knex would spread an array binding into a list of values.
+    [room.visibility, room.groupId, room.visibility, room.id, room.id, JSON.stringify(ids)],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        visibility: room.visibility,
+        hostId: room.hostId,
+        status: room.status,
+        viewerIsGroupMember: row.member === true,
+        viewerIsInvitee: row.invitee === true,
+        viewerIsBanned: row.banned === true,
+      },
+    ]),
+  );
+}
+
+/**
  * The room, if it exists and the viewer may see it; otherwise null (existence is not revealed).
  * One statement: the room row (lean, read-only: see `leanRows`) with the facts of
  * {@link roomAccessFacts} as columns; the rule applied is still the domain's `canSeeRoom`.
