@@ -26,7 +26,15 @@ import { currentRequestId } from '../observability/request-trace';
 import type { Services } from '../server/services';
 import { refusal, withRequestCode } from './admission-errors';
 import { argumentCheckPlan, type ArgumentCheckPlan, findArgumentProblemIn } from './argument-checks';
-import { costVariables, type DocumentLimits, documentLimitRules, expandedSelectionSize, operationCost, parseWithTokenLimit } from './document-limits';
+import {
+  costVariables,
+  type DocumentLimits,
+  documentLimitRules,
+  expandedSelectionSize,
+  fieldMergeComparisons,
+  operationCost,
+  parseWithTokenLimit,
+} from './document-limits';
 import { hasTooDeepLiteral, tooDeepValuePath } from './input-bounds';
 import { networkSourceKey } from './network-source-key';
 import { EXPENSIVE_READ_FIELDS, type RateLimitCost, RateLimits } from './rate-limits';
@@ -35,6 +43,8 @@ import { nulCharacterError } from './text-input-guard';
 /** The limits admission applies; see README "Limits" for each variable. */
 export interface AdmissionLimits extends DocumentLimits {
   readonly maxInputDepth: number;
+  /** Work points one subscribe operation costs (RATE_LIMIT_SUBSCRIBE_PRICE). */
+  readonly subscribePrice: number;
 }
 
 /** Who sent an operation, and how. */
@@ -85,6 +95,8 @@ export interface AdmissionOptions {
    * /metrics can count work: see {@link DocumentWorkStep}.
    */
   readonly countWork?: (step: DocumentWorkStep) => void;
+  /** Called for each operation a budget refuses (RATE_LIMITED), for /metrics. */
+  readonly countRateLimited?: (transport: AdmissionClient['transport']) => void;
 }
 
 /**
@@ -151,6 +163,12 @@ export class Admission {
   /** Per document (Apollo's document store and {@link documents} keep each document one object). */
   private readonly argumentPlans = new WeakMap<DocumentNode, ArgumentCheckPlan>();
   private readonly costs = new WeakMap<DocumentNode, KnownCosts>();
+  /**
+   * Validation work of documents parsed here and not yet paid for, by query text: the first
+   * operation admitted with the document pays it (a document is parsed and validated once per
+   * instance, then cached), see {@link priceOf}.
+   */
+  private readonly unpaidDocuments = new Map<string, number>();
 
   constructor(private readonly options: AdmissionOptions) {
     this.validationRules = [
@@ -290,6 +308,23 @@ export class Admission {
         ],
       };
     }
+    // graphql's OverlappingFieldsCanBeMerged compares same-name fields pairwise: refused here,
+    // in one linear pass, before `validate` can spend quadratic time on it (issue 14, section 5).
+    const comparisons = fieldMergeComparisons(document, limits.maxFieldMergeComparisons);
+    if (comparisons > limits.maxFieldMergeComparisons) {
+      return {
+        errors: [
+          refusal.badInput(
+            `The query repeats fields under one response name too often: merging them needs more than ${limits.maxFieldMergeComparisons} field comparisons; select each field once`,
+            { reason: 'TOO_MANY_FIELDS_TO_MERGE' },
+          ),
+        ],
+      };
+    }
+    // Validation work, in points: the selections graphql's rules walk plus the overlap check's
+    // comparisons, one point per ten (an 8 KB document near both limits costs about 400).
+    this.unpaidDocuments.set(query, Math.ceil((expanded + comparisons) / 10));
+    if (this.unpaidDocuments.size > DOCUMENT_CACHE_SIZE) this.unpaidDocuments.delete(this.unpaidDocuments.keys().next().value as string);
     return { document };
   }
 
@@ -351,8 +386,12 @@ export class Admission {
     if (operation.operation === 'mutation' && !client.viewer) {
       return refusal.unauthenticated('Sign in: mutations need a bearer token');
     }
-    const decision = await rateLimits.consume(RateLimits.keyFor(client.viewer?.profileId ?? null, client.ip), rootFieldCost(document, operation));
+    const decision = await rateLimits.consume(RateLimits.keyFor(client.viewer?.profileId ?? null, client.ip), {
+      ...rootFieldCost(document, operation),
+      points: this.priceOf(document, operation, cost),
+    });
     if (!decision.allowed) {
+      this.options.countRateLimited?.(client.transport);
       if (decision.failed) {
         this.options.logger.warn('the rate-limit store did not answer: refusing the operation');
         return refusal.rateLimited('The rate limit could not be checked: try again shortly', decision.retryAfterSeconds);
@@ -360,6 +399,21 @@ export class Admission {
       return refusal.rateLimited(`Too many requests: try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds);
     }
     return null;
+  }
+
+  /**
+   * What an operation costs the viewer's work budget (README "Budgets"): a subscribe operation
+   * RATE_LIMIT_SUBSCRIBE_PRICE (its work is per event, not its selection), a query or mutation
+   * its cost (at least 1); plus, for the first operation of a document this instance has not
+   * seen, the document's validation work (set by {@link checkDocument}).
+   */
+  private priceOf(document: DocumentNode, operation: OperationDefinitionNode, cost: number): number {
+    const base = operation.operation === 'subscription' ? this.options.limits.subscribePrice : Math.max(1, cost);
+    const source = document.loc?.source.body;
+    const unpaid = source === undefined ? undefined : this.unpaidDocuments.get(source);
+    if (unpaid === undefined || source === undefined) return base;
+    this.unpaidDocuments.delete(source);
+    return base + unpaid;
   }
 
   /**
@@ -404,23 +458,25 @@ export class Admission {
   }
 }
 
+type RootFieldCost = Omit<RateLimitCost, 'points'>;
+
 /**
  * What an operation asks of the rate budgets: each root mutation field (aliases and fragment
  * spreads each count) and each expensive root read. Fragments are counted once each and
  * memoised, so the count is linear in the document.
  */
-export function rootFieldCost(document: DocumentNode, operation: OperationDefinitionNode): RateLimitCost {
+export function rootFieldCost(document: DocumentNode, operation: OperationDefinitionNode): RootFieldCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const memo = new Map<string, RateLimitCost>();
+  const memo = new Map<string, RootFieldCost>();
   const inProgress = new Set<string>();
-  const countSet = (selectionSet: SelectionSetNode): RateLimitCost => {
+  const countSet = (selectionSet: SelectionSetNode): RootFieldCost => {
     let mutations = 0;
     let expensiveReads = 0;
     for (const selection of selectionSet.selections) {
-      let part: RateLimitCost;
+      let part: RootFieldCost;
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith('__')) continue;
         part = {

@@ -20,6 +20,8 @@ export class ApiMetrics {
    * apollo-validate, argument-plan, cost): a repeated document adds nothing (issue 9).
    */
   readonly documentWork: Counter<'step'>;
+  /** Operations refused with RATE_LIMITED by the budgets (README "Budgets"), by transport. */
+  readonly rateLimited: Counter<'transport'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -42,6 +44,12 @@ export class ApiMetrics {
       name: 'roundtable_graphql_document_work_total',
       help: 'Per-document steps (parse, validation, argument plan, cost) really run, not answered from a cache',
       labelNames: ['step'],
+      registers: [this.registry],
+    });
+    this.rateLimited = new Counter({
+      name: 'roundtable_rate_limited_total',
+      help: 'Operations refused with RATE_LIMITED by the work, mutation and expensive-read budgets, by transport (http, ws)',
+      labelNames: ['transport'],
       registers: [this.registry],
     });
   }
