@@ -37,7 +37,7 @@ import {
 } from './document-limits';
 import { hasTooDeepLiteral, tooDeepValuePath } from './input-bounds';
 import { networkSourceKey } from './network-source-key';
-import { EXPENSIVE_READ_FIELDS, type RateLimitCost, RateLimits } from './rate-limits';
+import { EXPENSIVE_READ_FIELDS, type RateLimitCost, type RateLimitDecision, RateLimits } from './rate-limits';
 import { nulCharacterError } from './text-input-guard';
 
 /** The limits admission applies; see README "Limits" for each variable. */
@@ -45,6 +45,8 @@ export interface AdmissionLimits extends DocumentLimits {
   readonly maxInputDepth: number;
   /** Work points one subscribe operation costs (RATE_LIMIT_SUBSCRIBE_PRICE). */
   readonly subscribePrice: number;
+  /** Work points per started KB of a document not parsed yet (RATE_LIMIT_DOCUMENT_POINTS_PER_KB). */
+  readonly documentPointsPerKb: number;
 }
 
 /** Who sent an operation, and how. */
@@ -163,12 +165,8 @@ export class Admission {
   /** Per document (Apollo's document store and {@link documents} keep each document one object). */
   private readonly argumentPlans = new WeakMap<DocumentNode, ArgumentCheckPlan>();
   private readonly costs = new WeakMap<DocumentNode, KnownCosts>();
-  /**
-   * Validation work of documents parsed here and not yet paid for, by query text: the first
-   * operation admitted with the document pays it (a document is parsed and validated once per
-   * instance, then cached), see {@link priceOf}.
-   */
-  private readonly unpaidDocuments = new Map<string, number>();
+  /** Texts of documents already paid for ({@link admitDocument}), at most DOCUMENT_CACHE_SIZE. */
+  private readonly pricedDocuments = new Set<string>();
 
   constructor(private readonly options: AdmissionOptions) {
     this.validationRules = [
@@ -321,10 +319,6 @@ export class Admission {
         ],
       };
     }
-    // Validation work, in points: the selections graphql's rules walk plus the overlap check's
-    // comparisons, one point per ten (an 8 KB document near both limits costs about 400).
-    this.unpaidDocuments.set(query, Math.ceil((expanded + comparisons) / 10));
-    if (this.unpaidDocuments.size > DOCUMENT_CACHE_SIZE) this.unpaidDocuments.delete(this.unpaidDocuments.keys().next().value as string);
     return { document };
   }
 
@@ -388,32 +382,50 @@ export class Admission {
     }
     const decision = await rateLimits.consume(RateLimits.keyFor(client.viewer?.profileId ?? null, client.ip), {
       ...rootFieldCost(document, operation),
-      points: this.priceOf(document, operation, cost),
+      points: this.priceOf(operation, cost),
     });
-    if (!decision.allowed) {
-      this.options.countRateLimited?.(client.transport);
-      if (decision.failed) {
-        this.options.logger.warn('the rate-limit store did not answer: refusing the operation');
-        return refusal.rateLimited('The rate limit could not be checked: try again shortly', decision.retryAfterSeconds);
-      }
-      return refusal.rateLimited(`Too many requests: try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds);
-    }
-    return null;
+    return this.refusalOf(decision, client.transport);
   }
 
   /**
-   * What an operation costs the viewer's work budget (README "Budgets"): a subscribe operation
+   * What an operation costs the work budget (README "Budgets"): a subscribe operation
    * RATE_LIMIT_SUBSCRIBE_PRICE (its work is per event, not its selection), a query or mutation
-   * its cost (at least 1); plus, for the first operation of a document this instance has not
-   * seen, the document's validation work (set by {@link checkDocument}).
+   * its cost (at least 1). Documents are priced apart, before they are read: {@link admitDocument}.
    */
-  private priceOf(document: DocumentNode, operation: OperationDefinitionNode, cost: number): number {
-    const base = operation.operation === 'subscription' ? this.options.limits.subscribePrice : Math.max(1, cost);
-    const source = document.loc?.source.body;
-    const unpaid = source === undefined ? undefined : this.unpaidDocuments.get(source);
-    if (unpaid === undefined || source === undefined) return base;
-    this.unpaidDocuments.delete(source);
-    return base + unpaid;
+  private priceOf(operation: OperationDefinitionNode, cost: number): number {
+    return operation.operation === 'subscription' ? this.options.limits.subscribePrice : Math.max(1, cost);
+  }
+
+  /**
+   * Prices a document this instance has not parsed yet by its size, before any of it is read:
+   * parsing, the document checks and graphql's validation are linear in its length once
+   * {@link checkDocument}'s field-merge guard has refused the quadratic ones, so RATE_LIMIT_
+   * DOCUMENT_POINTS_PER_KB per started KB is charged to `key` (the address on HTTP, whose
+   * viewer is not known before the document is read; the viewer over WebSocket). A document
+   * already cached costs nothing, so clients sending the same operations pay once per instance.
+   * Returns the refusal (RATE_LIMITED with retry-after), or null.
+   */
+  async admitDocument(request: RawRequest, key: string, transport: AdmissionClient['transport']): Promise<GraphQLError | null> {
+    const query = request.query;
+    if (typeof query !== 'string' || this.documents.has(query) || this.pricedDocuments.has(query)) return null;
+    // Paid once, also when the same new document arrives many times before its first parse ends
+    // (documents too long to cache are parsed, and paid for, every time).
+    if (query.length <= DOCUMENT_CACHE_MAX_QUERY_LENGTH) {
+      this.pricedDocuments.add(query);
+      if (this.pricedDocuments.size > DOCUMENT_CACHE_SIZE) this.pricedDocuments.delete(this.pricedDocuments.values().next().value as string);
+    }
+    const points = Math.ceil(query.length / 1024) * this.options.limits.documentPointsPerKb;
+    return this.refusalOf(await this.options.rateLimits.consume(key, { mutations: 0, expensiveReads: 0, points }), transport);
+  }
+
+  private refusalOf(decision: RateLimitDecision, transport: AdmissionClient['transport']): GraphQLError | null {
+    if (decision.allowed) return null;
+    this.options.countRateLimited?.(transport);
+    if (decision.failed) {
+      this.options.logger.warn('the rate-limit store did not answer: refusing the operation');
+      return refusal.rateLimited('The rate limit could not be checked: try again shortly', decision.retryAfterSeconds);
+    }
+    return refusal.rateLimited(`Too many requests: try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds);
   }
 
   /**

@@ -89,6 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         desc: 'Points of work per viewer (or IP) per window, over both transports: each operation costs its price',
       }),
       RATE_LIMIT_SUBSCRIBE_PRICE: int({ min: 1, max: 1_000_000, default: 100, desc: 'Points one subscribe operation costs' }),
+      RATE_LIMIT_DOCUMENT_POINTS_PER_KB: int({
+        min: 0,
+        max: 1_000_000,
+        default: 100,
+        desc: 'Points per started KB of a document the instance has not parsed yet, charged before it is read',
+      }),
       RATE_LIMIT_RESERVE_POINTS: int({
         min: 1,
         max: 1_000_000,
@@ -278,6 +284,7 @@ function admissionLimits(raw: Record<string, unknown>) {
     expensiveReadsPerWindow: n('RATE_LIMIT_EXPENSIVE_READS', 1, 1_000_000),
     operationPointsPerWindow: n('RATE_LIMIT_OPERATION_POINTS', 100, 100_000_000),
     subscribePrice: n('RATE_LIMIT_SUBSCRIBE_PRICE', 1, 1_000_000),
+    documentPointsPerKb: n('RATE_LIMIT_DOCUMENT_POINTS_PER_KB', 0, 1_000_000),
     reservePoints: n('RATE_LIMIT_RESERVE_POINTS', 1, 1_000_000),
     maxFieldMergeComparisons: n('QUERY_MAX_FIELD_MERGE_COMPARISONS', 10, 10_000_000),
     rateKeyPrefix: keyPrefix,

@@ -67,24 +67,21 @@ describe('kind: work no budget counts', () => {
       socket.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query, variables: { roomId } } }));
       socket.send(JSON.stringify({ id: `s${i}`, type: 'complete' }));
     }
-    // A query on the same socket after the flood: answered, not closed. (Answered with data when
-    // this instance still holds points it reserved from Redis, else refused: a refused attempt
-    // counts in rate-limiter-flexible's stores, so the window is then spent.)
+    // graphql-ws drops the answers of operations the client completed, so refusals are counted
+    // by the server: the document's 100 points and 9 subscribes of 100 fit in 1,000; 21 of 30
+    // are refused.
+    const refusedSince = async () => ((await counter(api.url, 'roundtable_rate_limited_total'))['ws'] ?? 0) - refusedBefore;
+    expect(await settle(refusedSince, pairs - 9)).toBe(pairs - 9);
+    // A query on the same socket after the flood: answered (RATE_LIMITED: the budget is spent), not closed.
     socket.send(JSON.stringify({ id: 'after', type: 'subscribe', payload: { query: '{ viewer { id } }' } }));
     await settle(async () => messages.some((message) => message.id === 'after'), true);
     const after = messages.find((message) => message.id === 'after');
-    const afterRefused = after?.type === 'error';
-    if (afterRefused) {
-      expect((after?.payload as { extensions?: { code?: string; retryAfterSeconds?: number } }[])[0]?.extensions).toMatchObject({
-        code: 'RATE_LIMITED',
-        retryAfterSeconds: expect.any(Number),
-      });
-    } else expect(after?.type).toBe('next');
-    // graphql-ws drops the answers of operations the client completed, so refusals are counted
-    // by the server: (1000 - the first document's few points) / 100 subscribes fit, 21 of 30 are
-    // refused.
-    const refused = ((await counter(api.url, 'roundtable_rate_limited_total'))['ws'] ?? 0) - refusedBefore;
-    expect(refused - (afterRefused ? 1 : 0)).toBe(pairs - 9);
+    expect(after?.type).toBe('error');
+    expect((after?.payload as { extensions?: { code?: string; retryAfterSeconds?: number } }[])[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect(await refusedSince()).toBe(pairs - 9 + 1);
     expect(closeCode()).toBeUndefined();
     expect(socket.readyState).toBe(WebSocket.OPEN);
     socket.close();
@@ -126,6 +123,36 @@ describe('kind: work no budget counts', () => {
   });
 
   it('no refusal here wrote an error-level log line', () => {
+    expect(errorLines()).toEqual([]);
+  });
+});
+
+describe('kind: work no budget counts — documents', () => {
+  // 1,000 points; a 3 KB document not seen before costs 3 × 100 before it is read.
+  const { api, errorLines } = useHardeningApi({
+    ...(REDIS_URL ? { REDIS_URL } : {}),
+    RATE_LIMIT_OPERATION_POINTS: '1000',
+    RATE_LIMIT_DOCUMENT_POINTS_PER_KB: '100',
+    RATE_LIMIT_RESERVE_POINTS: '100',
+  });
+
+  it('variant: unique anonymous documents are paid for by their address before they are parsed; past the budget none is parsed', async () => {
+    const before = await documentWork(api.url);
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      // Unique (the operation name), 2–3 KB with the padding comment: 300 points each.
+      const response = await api.request(`query Unique${i} { rooms(first: 1) { edges { node { id } } } } # ${'x'.repeat(2500)}`, {}, null);
+      codes.push(codeOf(response));
+    }
+    const after = await documentWork(api.url);
+    const admitted = codes.filter((code) => code !== 'RATE_LIMITED').length;
+    // 300 points per document (anonymous, these queries are then refused UNAUTHENTICATED): at
+    // most 3 fit in 1,000, and from the first refusal on every one is refused.
+    expect(admitted).toBeGreaterThanOrEqual(1);
+    expect(admitted).toBeLessThanOrEqual(3);
+    expect(codes.slice(admitted)).toEqual(Array(10 - admitted).fill('RATE_LIMITED'));
+    // Only the documents that were paid for were parsed.
+    expect((after['parse'] ?? 0) - (before['parse'] ?? 0)).toBe(admitted);
     expect(errorLines()).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ApiErrorCode } from '../../common/api-error';
 import type { GraphQLContext } from '../../common/context';
 import type { Admission, RawRequest } from '../admission';
+import { RateLimits } from '../rate-limits';
 
 /** The client address Express saw (the socket's peer; `trust proxy` decides about forwarded ones). */
 function clientIp(req: express.Request): string | null {
@@ -28,8 +29,8 @@ function readGetParameter(value: unknown): unknown {
 }
 
 /**
- * Runs the admission's raw-request checks (shape, input depth, persisted queries, token budget,
- * expanded size) before Apollo parses or validates anything, so nothing super-linear and nothing
+ * Runs the admission's raw-request checks (the document's price, shape, input depth, persisted
+ * queries, token budget, expanded size, field merges) before Apollo parses or validates anything, so nothing super-linear and nothing
  * recursive ever sees an unchecked request. Apollo parses the (small) document again afterwards.
  */
 export function admissionPreflight(admission: Admission): express.RequestHandler {
@@ -51,12 +52,24 @@ export function admissionPreflight(admission: Admission): express.RequestHandler
       variables: req.method === 'GET' ? readGetParameter(body['variables']) : body['variables'],
       extensions: req.method === 'GET' ? readGetParameter(body['extensions']) : body['extensions'],
     };
-    const parsed = admission.parseRequest(request);
-    if ('errors' in parsed) {
-      sendRefusal(admission, res, parsed.errors);
-      return;
-    }
-    next();
+    // A document not parsed yet is paid for by the address before it is read (the viewer is
+    // known only once Apollo has built the context): a flood of unique documents runs out of
+    // budget instead of parse time.
+    admission
+      .admitDocument(request, RateLimits.keyFor(null, clientIp(req)), 'http')
+      .then((refused) => {
+        if (refused) {
+          sendRefusal(admission, res, [refused]);
+          return;
+        }
+        const parsed = admission.parseRequest(request);
+        if ('errors' in parsed) {
+          sendRefusal(admission, res, parsed.errors);
+          return;
+        }
+        next();
+      })
+      .catch(next);
   };
 }
 

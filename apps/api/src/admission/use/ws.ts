@@ -11,6 +11,7 @@ import type { NextFrameSender } from '../../common/context';
 import type { ApiMetrics } from '../../observability/metrics';
 import type { Admission } from '../admission';
 import { isRequestError, refusal, withRequestCode } from '../admission-errors';
+import { RateLimits } from '../rate-limits';
 import { WsCloseCode } from '../ws-close-code';
 
 export interface WsLimits {
@@ -246,6 +247,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
               ),
             ];
           }
+          const unpaid = await admission.admitDocument(payload, RateLimits.keyFor(viewer.profileId, state.ip), 'ws');
+          if (unpaid) return [unpaid];
           const parsed = admission.parseRequest(payload);
           if ('errors' in parsed) return [...parsed.errors];
           const validationErrors = admission.validate(parsed.document);
