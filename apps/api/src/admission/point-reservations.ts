@@ -7,6 +7,8 @@ interface Held {
   readonly until: number;
   /** Points the store still had for this key after the last reservation. */
   readonly storeRemaining: number;
+  /** The size of the last reservation: the next one may be twice as large. */
+  readonly chunk: number;
 }
 
 /** Keys held at most; past it, void reservations are dropped first (then all, a rare reset). */
@@ -18,8 +20,12 @@ const MAX_HELD_KEYS = 10_000;
  * per `chunk` points instead of once per operation (issue 14: the round trip per query halved
  * the room page's throughput). Concurrent operations of one key wait for one reservation.
  *
+ * Reservations of a key that keeps spending double (at most a quarter of what the store has
+ * left), so a busy key meets the store a few times per window, an idle one once.
+ *
  * What it gives up, bounded: points an instance reserved and did not spend before the window
- * ended are lost to the key (at most `chunk` per instance per window), and near the end of a
+ * ended are lost to the key (at most the larger of `chunk` and a quarter of the budget, per
+ * instance per window), and near the end of a
  * budget a reservation can be refused while other instances still hold unspent points. After its
  * first chunk an instance asks for no more than the store last said it had left.
  *
@@ -61,12 +67,16 @@ export class PointReservations {
 
   private async reserve(key: string, points: number, held: Held | undefined): Promise<void> {
     const live = held && held.until > Date.now() ? held : undefined;
+    // A key that keeps spending within a window reserves twice as much each time, never more
+    // than a quarter of what the store has left (so what one instance can leave unspent stays
+    // bounded), and never less than `chunk`: a busy viewer meets Redis a few times per window.
+    const chunk = live ? Math.max(this.chunk, Math.min(live.chunk * 2, Math.floor(live.storeRemaining / 4))) : this.chunk;
     // More than `points` only when the store is known to have it: a refused consume still counts.
-    const ask = Math.max(points, live ? Math.min(this.chunk, live.storeRemaining) : this.chunk);
+    const ask = Math.max(points, live ? Math.min(chunk, live.storeRemaining) : chunk);
     // A refused consume still counts in the store (and blocks the key in memory): the key is
     // then over its budget for this window, and this operation is refused with it.
     const granted: RateLimiterRes = await this.store.consume(key, ask);
-    this.keep(key, { points: (live?.points ?? 0) + ask, until: Date.now() + granted.msBeforeNext, storeRemaining: granted.remainingPoints });
+    this.keep(key, { points: (live?.points ?? 0) + ask, until: Date.now() + granted.msBeforeNext, storeRemaining: granted.remainingPoints, chunk });
   }
 
   private keep(key: string, held: Held): void {
