@@ -190,6 +190,8 @@ async function main(): Promise<void> {
         '(quadratic in graphql\'s overlapping-fields check), one request at a time, while a probe GETs /healthz every 20 ms. The baseline',
         'phase is the same probe on the same API with no flood. With the guard on, admission refuses each document in one linear pass',
         '(`BAD_USER_INPUT`, `TOO_MANY_FIELDS_TO_MERGE`) before graphql validates it. Target: /healthz p99 under 250 ms during the flood.',
+        'Documents not parsed yet are also priced by size before they are read (`RATE_LIMIT_DOCUMENT_POINTS_PER_KB`, per address), so the',
+        'flood then meets `RATE_LIMITED` without being parsed. The flood clients and the probe run in the bench process itself (not pinned).',
         '',
         ...lines,
       ].join('\n'),
