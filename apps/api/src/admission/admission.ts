@@ -27,15 +27,27 @@ import type { Services } from '../server/services';
 import { viewerFromToken } from '../staff/staff-directory';
 import { refusal, withRequestCode } from './admission-errors';
 import { argumentCheckPlan, type ArgumentCheckPlan, findArgumentProblemIn } from './argument-checks';
-import { costVariables, type DocumentLimits, documentLimitRules, expandedSelectionSize, operationCost, parseWithTokenLimit } from './document-limits';
+import {
+  costVariables,
+  type DocumentLimits,
+  documentLimitRules,
+  expandedSelectionSize,
+  fieldMergeComparisons,
+  operationCost,
+  parseWithTokenLimit,
+} from './document-limits';
 import { hasTooDeepLiteral, tooDeepValuePath } from './input-bounds';
 import { networkSourceKey } from './network-source-key';
-import { EXPENSIVE_READ_FIELDS, type RateLimitCost, RateLimits } from './rate-limits';
+import { EXPENSIVE_READ_FIELDS, type RateLimitCost, type RateLimitDecision, RateLimits } from './rate-limits';
 import { nulCharacterError } from './text-input-guard';
 
 /** The limits admission applies; see README "Limits" for each variable. */
 export interface AdmissionLimits extends DocumentLimits {
   readonly maxInputDepth: number;
+  /** Work points one subscribe operation costs (RATE_LIMIT_SUBSCRIBE_PRICE). */
+  readonly subscribePrice: number;
+  /** Work points per started KB of a document not parsed yet (RATE_LIMIT_DOCUMENT_POINTS_PER_KB). */
+  readonly documentPointsPerKb: number;
 }
 
 /** Who sent an operation, and how. */
@@ -89,6 +101,8 @@ export interface AdmissionOptions {
    * /metrics can count work: see {@link DocumentWorkStep}.
    */
   readonly countWork?: (step: DocumentWorkStep) => void;
+  /** Called for each operation a budget refuses (RATE_LIMITED), for /metrics. */
+  readonly countRateLimited?: (transport: AdmissionClient['transport']) => void;
 }
 
 /**
@@ -155,6 +169,8 @@ export class Admission {
   /** Per document (Apollo's document store and {@link documents} keep each document one object). */
   private readonly argumentPlans = new WeakMap<DocumentNode, ArgumentCheckPlan>();
   private readonly costs = new WeakMap<DocumentNode, KnownCosts>();
+  /** Texts of documents already paid for ({@link admitDocument}), at most DOCUMENT_CACHE_SIZE. */
+  private readonly pricedDocuments = new Set<string>();
 
   constructor(private readonly options: AdmissionOptions) {
     this.validationRules = [
@@ -294,6 +310,19 @@ export class Admission {
         ],
       };
     }
+    // graphql's OverlappingFieldsCanBeMerged compares same-name fields pairwise: refused here,
+    // in one linear pass, before `validate` can spend quadratic time on it (issue 14, section 5).
+    const comparisons = fieldMergeComparisons(document, limits.maxFieldMergeComparisons);
+    if (comparisons > limits.maxFieldMergeComparisons) {
+      return {
+        errors: [
+          refusal.badInput(
+            `The query repeats fields under one response name too often: merging them needs more than ${limits.maxFieldMergeComparisons} field comparisons; select each field once`,
+            { reason: 'TOO_MANY_FIELDS_TO_MERGE' },
+          ),
+        ],
+      };
+    }
     return { document };
   }
 
@@ -355,15 +384,52 @@ export class Admission {
     if (operation.operation === 'mutation' && !client.viewer) {
       return refusal.unauthenticated('Sign in: mutations need a bearer token');
     }
-    const decision = await rateLimits.consume(RateLimits.keyFor(client.viewer?.profileId ?? null, client.ip), rootFieldCost(document, operation));
-    if (!decision.allowed) {
-      if (decision.failed) {
-        this.options.logger.warn('the rate-limit store did not answer: refusing the operation');
-        return refusal.rateLimited('The rate limit could not be checked: try again shortly', decision.retryAfterSeconds);
-      }
-      return refusal.rateLimited(`Too many requests: try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds);
+    const decision = await rateLimits.consume(RateLimits.keyFor(client.viewer?.profileId ?? null, client.ip), {
+      ...rootFieldCost(document, operation),
+      points: this.priceOf(operation, cost),
+    });
+    return this.refusalOf(decision, client.transport);
+  }
+
+  /**
+   * What an operation costs the work budget (README "Budgets"): a subscribe operation
+   * RATE_LIMIT_SUBSCRIBE_PRICE (its work is per event, not its selection), a query or mutation
+   * its cost (at least 1). Documents are priced apart, before they are read: {@link admitDocument}.
+   */
+  private priceOf(operation: OperationDefinitionNode, cost: number): number {
+    return operation.operation === 'subscription' ? this.options.limits.subscribePrice : Math.max(1, cost);
+  }
+
+  /**
+   * Prices a document this instance has not parsed yet by its size, before any of it is read:
+   * parsing, the document checks and graphql's validation are linear in its length once
+   * {@link checkDocument}'s field-merge guard has refused the quadratic ones, so RATE_LIMIT_
+   * DOCUMENT_POINTS_PER_KB per started KB is charged to `key` (the address on HTTP, whose
+   * viewer is not known before the document is read; the viewer over WebSocket). A document
+   * already cached costs nothing, so clients sending the same operations pay once per instance.
+   * Returns the refusal (RATE_LIMITED with retry-after), or null.
+   */
+  async admitDocument(request: RawRequest, key: string, transport: AdmissionClient['transport']): Promise<GraphQLError | null> {
+    const query = request.query;
+    if (typeof query !== 'string' || this.documents.has(query) || this.pricedDocuments.has(query)) return null;
+    // Paid once, also when the same new document arrives many times before its first parse ends
+    // (documents too long to cache are parsed, and paid for, every time).
+    if (query.length <= DOCUMENT_CACHE_MAX_QUERY_LENGTH) {
+      this.pricedDocuments.add(query);
+      if (this.pricedDocuments.size > DOCUMENT_CACHE_SIZE) this.pricedDocuments.delete(this.pricedDocuments.values().next().value as string);
     }
-    return null;
+    const points = Math.ceil(query.length / 1024) * this.options.limits.documentPointsPerKb;
+    return this.refusalOf(await this.options.rateLimits.consume(key, { mutations: 0, expensiveReads: 0, points }), transport);
+  }
+
+  private refusalOf(decision: RateLimitDecision, transport: AdmissionClient['transport']): GraphQLError | null {
+    if (decision.allowed) return null;
+    this.options.countRateLimited?.(transport);
+    if (decision.failed) {
+      this.options.logger.warn('the rate-limit store did not answer: refusing the operation');
+      return refusal.rateLimited('The rate limit could not be checked: try again shortly', decision.retryAfterSeconds);
+    }
+    return refusal.rateLimited(`Too many requests: try again in ${decision.retryAfterSeconds} s`, decision.retryAfterSeconds);
   }
 
   /**
@@ -408,23 +474,25 @@ export class Admission {
   }
 }
 
+type RootFieldCost = Omit<RateLimitCost, 'points'>;
+
 /**
  * What an operation asks of the rate budgets: each root mutation field (aliases and fragment
  * spreads each count) and each expensive root read. Fragments are counted once each and
  * memoised, so the count is linear in the document.
  */
-export function rootFieldCost(document: DocumentNode, operation: OperationDefinitionNode): RateLimitCost {
+export function rootFieldCost(document: DocumentNode, operation: OperationDefinitionNode): RootFieldCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const memo = new Map<string, RateLimitCost>();
+  const memo = new Map<string, RootFieldCost>();
   const inProgress = new Set<string>();
-  const countSet = (selectionSet: SelectionSetNode): RateLimitCost => {
+  const countSet = (selectionSet: SelectionSetNode): RootFieldCost => {
     let mutations = 0;
     let expensiveReads = 0;
     for (const selection of selectionSet.selections) {
-      let part: RateLimitCost;
+      let part: RootFieldCost;
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith('__')) continue;
         part = {

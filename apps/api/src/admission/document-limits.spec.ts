@@ -12,10 +12,10 @@ import {
   validate,
 } from 'graphql';
 
-import { costVariables, documentLimitRules, expandedSelectionSize, operationCost, parseWithTokenLimit } from './document-limits';
+import { costVariables, documentLimitRules, expandedSelectionSize, fieldMergeComparisons, operationCost, parseWithTokenLimit } from './document-limits';
 
 const schema = buildSchema('type Query { a: Int, q: Query }');
-const limits = { maxTokens: 50, maxDepth: 3, maxAliases: 3, maxDirectives: 3, maxExpandedFields: 100, maxCost: 100 };
+const limits = { maxTokens: 50, maxDepth: 3, maxAliases: 3, maxDirectives: 3, maxExpandedFields: 100, maxCost: 100, maxFieldMergeComparisons: 1000 };
 const rules = documentLimitRules(limits, (message, reason) => new GraphQLError(message, { extensions: { reason } }));
 const errorsOf = (query: string) => validate(schema, parse(query), [...specifiedRules, ...rules]).map((error) => error.message);
 
@@ -45,6 +45,34 @@ describe('document limits', () => {
     expect(expandedSelectionSize(parseWithTokenLimit(deep, 100_000), 1_000_000)).toBe(1_000_001);
     const fine = `${'{ q '.repeat(200)}{ a }${' }'.repeat(200)}`;
     expect(expandedSelectionSize(parse(fine), 1_000_000)).toBe(201);
+  });
+
+  describe('field merge comparisons: the work of graphql\'s overlapping-fields check, in one linear pass', () => {
+    const comparisons = (query: string) => fieldMergeComparisons(parse(query), 1_000_000);
+
+    it('the issue case: `viewer { interests { slug } }` 266 times is 35,245 pairs of 3-selection subtrees', () => {
+      expect(comparisons(`{ ${'viewer { interests { slug } } '.repeat(266)} }`)).toBe(((266 * 265) / 2) * 3);
+    });
+
+    it('counts same-name fields as graphql merges them: aliases by response name, inline fragments and spreads flattened', () => {
+      expect(comparisons('{ a b q { a } }')).toBe(0);
+      expect(comparisons('{ x: a x: b }')).toBe(1);
+      expect(comparisons('{ a: q { a } q }')).toBe(0);
+      expect(comparisons('{ a ... on Query { a } ...F } fragment F on Query { a }')).toBe(3 + 0);
+      // Two distinct spreads are also one fragment pair.
+      expect(comparisons('{ ...F ...G } fragment F on Query { a } fragment G on Query { b }')).toBe(1);
+      // A cycle (refused by validation) ends: the fragment's own fields are merged once.
+      expect(comparisons('{ ...F } fragment F on Query { ...F a }')).toBe(1);
+    });
+
+    it('saturates at the cap + 1, and stops walking there', () => {
+      expect(fieldMergeComparisons(parse(`{ ${'a '.repeat(100)} }`), 10)).toBe(11);
+    });
+
+    it('stays linear where graphql is quadratic: 2,000 same-name fields are counted without comparing them', () => {
+      // 2000 × 1999 / 2 = 1,999,000 pairs, counted from one group size.
+      expect(fieldMergeComparisons(parse(`{ ${'a '.repeat(2000)} }`), 10_000_000)).toBe(1_999_000);
+    });
   });
 
   describe('cost variables: the only variables an operation cost can read', () => {

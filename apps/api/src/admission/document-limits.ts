@@ -25,6 +25,8 @@ export interface DocumentLimits {
   readonly maxDirectives: number;
   readonly maxExpandedFields: number;
   readonly maxCost: number;
+  /** Field comparisons graphql's overlap check may make ({@link fieldMergeComparisons}). */
+  readonly maxFieldMergeComparisons: number;
 }
 
 /**
@@ -177,4 +179,112 @@ export function costVariables(schema: GraphQLSchema, document: DocumentNode): re
     }),
   );
   return [...names].sort();
+}
+
+/** Per response name in one selection set: how many fields answer to it, and the largest subtree among them. */
+interface ResponseNameGroup {
+  count: number;
+  largestSubtree: number;
+}
+
+/**
+ * An upper estimate of the field comparisons graphql's `OverlappingFieldsCanBeMerged` rule would
+ * make on the document (issue 14, section 5): within every selection set, each pair of fields
+ * sharing a response name is compared, subtree against subtree, so a group of `n` same-name
+ * fields with subtrees of up to `s` selections costs `n(n-1)/2 × (1 + s)`; `k` distinct fragment
+ * spreads in one set add `k(k-1)/2` fragment-pair comparisons. Fields of inline fragments and of
+ * spread fragments count in the set they are merged into, as graphql merges them. `{ viewer {
+ * interests { slug } } }` 266 times is 35,245 pairs × 3 = 105,735 (0.8 s of graphql's `validate`).
+ *
+ * One pass over the document: each fragment's merged response names are computed once and
+ * memoised, as is every subtree's size (call it after {@link expandedSelectionSize} has bounded
+ * the expanded document and its nesting). Saturates at `cap + 1`. Cycles count as empty.
+ */
+export function fieldMergeComparisons(document: DocumentNode, cap: number): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const limit = cap + 1;
+  const add = (a: number, b: number) => Math.min(limit, a + b);
+  // Subtree sizes, each selection set and each fragment sized once (cycles count zero).
+  const sizes = new WeakMap<SelectionSetNode, number>();
+  const sizing = new Set<SelectionSetNode>();
+  const subtreeSize = (selectionSet: SelectionSetNode): number => {
+    const known = sizes.get(selectionSet);
+    if (known !== undefined) return known;
+    if (sizing.has(selectionSet)) return 0;
+    sizing.add(selectionSet);
+    let size = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) size = add(size, 1 + (selection.selectionSet ? subtreeSize(selection.selectionSet) : 0));
+      else if (selection.kind === Kind.INLINE_FRAGMENT) size = add(size, subtreeSize(selection.selectionSet));
+      else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) size = add(size, subtreeSize(fragment.selectionSet));
+      }
+    }
+    sizing.delete(selectionSet);
+    sizes.set(selectionSet, size);
+    return size;
+  };
+  const fragmentGroups = new Map<string, Map<string, ResponseNameGroup>>();
+  const inProgress = new Set<string>();
+  const merge = (into: Map<string, ResponseNameGroup>, name: string, count: number, subtree: number) => {
+    const group = into.get(name);
+    if (group) {
+      group.count += count;
+      group.largestSubtree = Math.max(group.largestSubtree, subtree);
+    } else into.set(name, { count, largestSubtree: subtree });
+  };
+  /** The response names one selection set merges, through inline fragments and spreads. */
+  const groupsOf = (selectionSet: SelectionSetNode, groups: Map<string, ResponseNameGroup>, spreads: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        merge(groups, (selection.alias ?? selection.name).value, 1, selection.selectionSet ? subtreeSize(selection.selectionSet) : 0);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        groupsOf(selection.selectionSet, groups, spreads);
+      } else {
+        const name = selection.name.value;
+        spreads.add(name);
+        for (const [responseName, group] of fragmentGroupsOf(name)) merge(groups, responseName, group.count, group.largestSubtree);
+      }
+    }
+  };
+  const fragmentGroupsOf = (name: string): Map<string, ResponseNameGroup> => {
+    const known = fragmentGroups.get(name);
+    if (known) return known;
+    const fragment = fragments.get(name);
+    const groups = new Map<string, ResponseNameGroup>();
+    if (!fragment || inProgress.has(name)) return groups;
+    inProgress.add(name);
+    groupsOf(fragment.selectionSet, groups, new Set());
+    inProgress.delete(name);
+    fragmentGroups.set(name, groups);
+    return groups;
+  };
+
+  let total = 0;
+  const pairs = (n: number) => (n * (n - 1)) / 2;
+  // Every selection set of the document once, as graphql's rule visits them.
+  const visitSet = (selectionSet: SelectionSetNode, nesting: number): boolean => {
+    if (nesting > MAX_SELECTION_NESTING) {
+      total = limit;
+      return false;
+    }
+    const groups = new Map<string, ResponseNameGroup>();
+    const spreads = new Set<string>();
+    groupsOf(selectionSet, groups, spreads);
+    for (const group of groups.values()) total = Math.min(limit, total + pairs(group.count) * (1 + group.largestSubtree));
+    total = Math.min(limit, total + pairs(spreads.size));
+    if (total >= limit) return false;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind !== Kind.FRAGMENT_SPREAD && selection.selectionSet && !visitSet(selection.selectionSet, nesting + 1)) return false;
+    }
+    return true;
+  };
+  for (const definition of document.definitions) {
+    if ((definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) && !visitSet(definition.selectionSet, 0)) break;
+  }
+  return total;
 }

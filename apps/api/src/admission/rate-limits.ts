@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
+import { PointReservations } from './point-reservations';
+
 /** Root fields of the query type that cost real work per call, so each call is counted. */
 export const EXPENSIVE_READ_FIELDS: ReadonlySet<string> = new Set(['recommendedRooms', 'searchProfiles']);
 
@@ -9,6 +11,13 @@ export interface RateLimitOptions {
   readonly mutationsPerWindow: number;
   /** Expensive root query fields per key per window. */
   readonly expensiveReadsPerWindow: number;
+  /** Points of work per key per window: every operation's price (see README "Budgets"). */
+  readonly operationPointsPerWindow: number;
+  /**
+   * Points of the work budget an instance reserves from Redis per round trip and then spends
+   * locally (default 1000): the hot path does not wait on Redis for every operation.
+   */
+  readonly reservePoints: number;
   readonly windowMs: number;
   /** Prefix of every key, so instances share budgets and test runs do not. */
   readonly keyPrefix: string;
@@ -18,34 +27,84 @@ export interface RateLimitOptions {
 export interface RateLimitCost {
   readonly mutations: number;
   readonly expensiveReads: number;
+  /** The operation's price in work points (cost, subscribe price, document validation work). */
+  readonly points: number;
 }
 
 export type RateLimitDecision =
   | { readonly allowed: true }
   | { readonly allowed: false; readonly retryAfterSeconds: number; readonly failed: boolean };
 
+/** Where the budgets are counted: told once per switch, never per call. */
+export type RateStoreEvent = 'unreachable' | 'back';
+
 /**
- * Budgets that count work, not requests (issue 6, fault 2): every root mutation field (each
- * alias counts) and every expensive read. Kept in Redis when a client is given, so every API
- * instance draws on the same budget; in memory otherwise.
+ * The per-instance limiter a Redis limiter falls back to while Redis does not answer
+ * (rate-limiter-flexible's `insuranceLimiter`): limits keep applying during an outage, per
+ * instance, and the first call it answers reports the switch.
+ */
+class InsuranceLimiter extends RateLimiterMemory {
+  constructor(
+    options: ConstructorParameters<typeof RateLimiterMemory>[0],
+    private readonly onUse: () => void,
+  ) {
+    super(options);
+  }
+
+  override consume(...args: Parameters<RateLimiterMemory['consume']>): ReturnType<RateLimiterMemory['consume']> {
+    this.onUse();
+    return super.consume(...args);
+  }
+}
+
+/**
+ * Budgets that count work, not requests (issue 6, fault 2; issue 14, section 5): every root
+ * mutation field (each alias counts), every expensive read, and the work budget every operation
+ * on either transport draws its price from. Kept in Redis when a client is given, so every API
+ * instance draws on the same budgets; in memory otherwise.
  *
- * Fails closed: if the store cannot answer, the operation is refused (`failed: true`).
+ * Redis outages: each Redis limiter has an in-memory insurance limiter with the same budget, so
+ * limits still apply (per instance) and no call rejects unhandled; `onStoreEvent` hears
+ * `unreachable` once when the first call falls back and `back` once when Redis is ready again.
+ * A key over its budget is blocked in memory until its window ends (`inMemoryBlockOnConsumed`),
+ * so a flood of refused operations costs no Redis round trips.
  */
 export class RateLimits {
   private readonly mutations: RateLimiterAbstract;
   private readonly expensiveReads: RateLimiterAbstract;
+  private readonly operations: { consume(key: string, points: number): Promise<unknown> };
+  private storeUnreachable = false;
 
   constructor(
     options: RateLimitOptions,
     private readonly redis: Redis | null,
+    private readonly onStoreEvent: (event: RateStoreEvent) => void = () => undefined,
   ) {
     const duration = Math.max(1, Math.ceil(options.windowMs / 1000));
-    const make = (points: number, name: string): RateLimiterAbstract =>
-      redis
-        ? new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `${options.keyPrefix}:${name}`, rejectIfRedisNotReady: true })
-        : new RateLimiterMemory({ points, duration, keyPrefix: `${options.keyPrefix}:${name}` });
+    const make = (points: number, name: string): RateLimiterAbstract => {
+      const keyPrefix = `${options.keyPrefix}:${name}`;
+      if (!redis) return new RateLimiterMemory({ points, duration, keyPrefix });
+      return new RateLimiterRedis({
+        storeClient: redis,
+        points,
+        duration,
+        keyPrefix,
+        rejectIfRedisNotReady: true,
+        inMemoryBlockOnConsumed: points,
+        insuranceLimiter: new InsuranceLimiter({ points, duration, keyPrefix }, () => this.switchedToInsurance()),
+      });
+    };
     this.mutations = make(options.mutationsPerWindow, 'mutations');
     this.expensiveReads = make(options.expensiveReadsPerWindow, 'reads');
+    const operations = make(options.operationPointsPerWindow, 'work');
+    // In memory a consume is a map lookup; through Redis it is a round trip, so points are
+    // reserved in chunks and spent locally.
+    this.operations = redis ? new PointReservations(operations, Math.min(options.reservePoints, options.operationPointsPerWindow)) : operations;
+    redis?.on('ready', () => {
+      if (!this.storeUnreachable) return;
+      this.storeUnreachable = false;
+      this.onStoreEvent('back');
+    });
   }
 
   /** The key for a viewer, or for an anonymous client's IP address. */
@@ -53,10 +112,16 @@ export class RateLimits {
     return viewerId ? `viewer:${viewerId}` : `ip:${ip ?? 'unknown'}`;
   }
 
+  /** Whether the Redis store is down and the per-instance insurance limiters count instead. */
+  get countingInMemory(): boolean {
+    return this.storeUnreachable;
+  }
+
   async consume(key: string, cost: RateLimitCost): Promise<RateLimitDecision> {
-    const steps: [RateLimiterAbstract, number][] = [
+    const steps: [{ consume(key: string, points: number): Promise<unknown> }, number][] = [
       [this.mutations, cost.mutations],
       [this.expensiveReads, cost.expensiveReads],
+      [this.operations, cost.points],
     ];
     for (const [limiter, points] of steps) {
       if (points <= 0) continue;
@@ -66,7 +131,7 @@ export class RateLimits {
         if (error instanceof RateLimiterRes) {
           return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)), failed: false };
         }
-        // The store failed (Redis down, timeout): refuse rather than let unmetered work through.
+        // Neither the store nor its insurance answered: refuse rather than let unmetered work through.
         return { allowed: false, retryAfterSeconds: 1, failed: true };
       }
     }
@@ -76,16 +141,23 @@ export class RateLimits {
   async close(): Promise<void> {
     if (this.redis) this.redis.disconnect();
   }
+
+  private switchedToInsurance(): void {
+    if (this.storeUnreachable) return;
+    this.storeUnreachable = true;
+    this.onStoreEvent('unreachable');
+  }
 }
 
 /**
  * A Redis client for the limiter alone: no offline queue and one retry, so a Redis outage
- * refuses operations at once instead of queueing them.
+ * falls back to the in-memory insurance at once instead of queueing operations. It reconnects
+ * on its own (ioredis's default backoff).
  */
 export async function connectRateLimitStore(redisUrl: string | null): Promise<Redis | null> {
   if (!redisUrl) return null;
   const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-  // Errors surface as refused operations; keep ioredis from reporting them as unhandled.
+  // Errors surface as the insurance taking over; keep ioredis from reporting them as unhandled.
   redis.on('error', () => undefined);
   // Redis down at start must not stop the API (issue 14): the client keeps reconnecting, and until
   // it is back the limiter fails closed like during any other outage.

@@ -30,6 +30,8 @@ export class ApiMetrics {
    * queue. Each one also logs an error; reconciliation repairs the media server afterwards.
    */
   readonly mediaJobsDeadLettered: Counter<'queue'>;
+  /** Operations refused with RATE_LIMITED by the budgets (README "Budgets"), by transport. */
+  readonly rateLimited: Counter<'transport'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -63,6 +65,12 @@ export class ApiMetrics {
       name: 'roundtable_media_jobs_dead_lettered_total',
       help: 'Media outbox jobs (LiveKit calls) given up after their last retry, by queue',
       labelNames: ['queue'],
+      registers: [this.registry],
+    });
+    this.rateLimited = new Counter({
+      name: 'roundtable_rate_limited_total',
+      help: 'Operations refused with RATE_LIMITED by the work, mutation and expensive-read budgets, by transport (http, ws)',
+      labelNames: ['transport'],
       registers: [this.registry],
     });
   }

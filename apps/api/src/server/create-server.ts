@@ -80,10 +80,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     {
       mutationsPerWindow: config.limits.mutationsPerWindow,
       expensiveReadsPerWindow: config.limits.expensiveReadsPerWindow,
+      operationPointsPerWindow: config.limits.operationPointsPerWindow,
+      reservePoints: config.limits.reservePoints,
       windowMs: config.limits.rateWindowMs,
       keyPrefix: config.limits.rateKeyPrefix,
     },
     await connectRateLimitStore(config.redisUrl),
+    (event) =>
+      event === 'unreachable'
+        ? logger.warn('the rate-limit store (Redis) is unreachable: budgets are counted in memory on this instance until it is back')
+        : logger.info('the rate-limit store (Redis) is back: budgets are shared again'),
   );
   let wsUrl = '';
   const admission = new Admission({
@@ -100,6 +106,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     suggestions: config.graphql.suggestions,
     sourceKeySecret: config.moderation.reportSourceByNetwork ? config.auth.jwtSecret : null,
     countWork: (step) => metrics.documentWork.inc({ step }),
+    countRateLimited: (transport) => metrics.rateLimited.inc({ transport }),
   });
 
   const trustProxy = compileTrustProxy(config.trustProxy);
@@ -200,7 +207,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     noStore,
     express.json({ limit: config.limits.maxBodyBytes }),
     requestTrace(),
-    admissionPreflight(admission),
+    admissionPreflight(admission, trustProxy),
     expressMiddleware(apollo, { context: httpContext(admission, trustProxy) }),
   );
   app.use(bodyErrorHandler(logger, config.limits.maxBodyBytes));

@@ -158,6 +158,7 @@ async function main(): Promise<void> {
         RECOMMENDER_URL: `http://127.0.0.1:${recommenderPort}`,
         RECOMMENDER_TIMEOUT_MS: '5000',
         RATE_LIMIT_MUTATIONS: '1000000',
+        RATE_LIMIT_OPERATION_POINTS: '100000000',
       },
       'api',
     );

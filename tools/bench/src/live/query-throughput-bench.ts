@@ -22,6 +22,8 @@ Usage: npm run bench:query-throughput -- [options]
   --connections 32    autocannon connections (default 32)
   --listeners 60      listeners seeded into the room (default 60; the query reads 50)
   --speakers 3        speakers on stage besides the host, 0–8 (default 3)
+  --redis URL         run the API with REDIS_URL=URL (pub/sub and the shared rate budgets in
+                      Redis, as in production); default: in-process, budgets in memory
   --no-pin            do not pin processes to cores with taskset
   --label TEXT        a label written into docs/benchmarks.md
   --write-docs        rewrite this benchmark's section of docs/benchmarks.md ("Live rooms: query
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '32' },
       listeners: { type: 'string', default: '60' },
       speakers: { type: 'string', default: '3' },
+      redis: { type: 'string', default: '' },
       'no-pin': { type: 'boolean', default: false },
       label: { type: 'string', default: '' },
       'write-docs': { type: 'boolean', default: false },
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
   const stops: (() => Promise<void>)[] = [() => database.drop()];
   let lines: string[] = [];
   try {
-    const api = await startApiProcess({ name: 'api', databaseUrl: database.url, redisUrl: '', jwtSecret: secret, cpu: cpu.serverCpu, fdLimit: null, logDir });
+    const api = await startApiProcess({ name: 'api', databaseUrl: database.url, redisUrl: values.redis, jwtSecret: secret, cpu: cpu.serverCpu, fdLimit: null, logDir });
     stops.push(() => api.stop());
     const baselinePort = await freePort();
     const baseline = startNodeChild({
@@ -195,7 +198,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`\n${lines.join('\n')}\n`);
   if (values['write-docs']) {
-    const command = `npm run bench:query-throughput -- --duration ${duration}${rounds > 1 ? ` --rounds ${rounds}` : ''} --connections ${connections} --listeners ${listeners} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
+    const command = `npm run bench:query-throughput -- --duration ${duration}${rounds > 1 ? ` --rounds ${rounds}` : ''} --connections ${connections} --listeners ${listeners}${values.redis ? ` --redis ${values.redis}` : ''} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
     writeDocsSection(
       'Live rooms: query throughput',
       [

@@ -7,6 +7,7 @@ import { ApiErrorCode } from '../../common/api-error';
 import type { GraphQLContext } from '../../common/context';
 import type { Admission, RawRequest } from '../admission';
 import { clientAddress, type TrustProxy } from '../client-address';
+import { RateLimits } from '../rate-limits';
 
 function sendRefusal(admission: Admission, res: express.Response, errors: readonly GraphQLError[]): void {
   const http = errors[0]?.extensions['http'] as { status?: number } | undefined;
@@ -24,11 +25,11 @@ function readGetParameter(value: unknown): unknown {
 }
 
 /**
- * Runs the admission's raw-request checks (shape, input depth, persisted queries, token budget,
- * expanded size) before Apollo parses or validates anything, so nothing super-linear and nothing
+ * Runs the admission's raw-request checks (the document's price, shape, input depth, persisted
+ * queries, token budget, expanded size, field merges) before Apollo parses or validates anything, so nothing super-linear and nothing
  * recursive ever sees an unchecked request. Apollo parses the (small) document again afterwards.
  */
-export function admissionPreflight(admission: Admission): express.RequestHandler {
+export function admissionPreflight(admission: Admission, trustProxy: TrustProxy): express.RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'POST') {
       next();
@@ -47,12 +48,24 @@ export function admissionPreflight(admission: Admission): express.RequestHandler
       variables: req.method === 'GET' ? readGetParameter(body['variables']) : body['variables'],
       extensions: req.method === 'GET' ? readGetParameter(body['extensions']) : body['extensions'],
     };
-    const parsed = admission.parseRequest(request);
-    if ('errors' in parsed) {
-      sendRefusal(admission, res, parsed.errors);
-      return;
-    }
-    next();
+    // A document not parsed yet is paid for by the address before it is read (the viewer is
+    // known only once Apollo has built the context): a flood of unique documents runs out of
+    // budget instead of parse time.
+    admission
+      .admitDocument(request, RateLimits.keyFor(null, clientAddress(req, trustProxy)), 'http')
+      .then((refused) => {
+        if (refused) {
+          sendRefusal(admission, res, [refused]);
+          return;
+        }
+        const parsed = admission.parseRequest(request);
+        if ('errors' in parsed) {
+          sendRefusal(admission, res, parsed.errors);
+          return;
+        }
+        next();
+      })
+      .catch(next);
   };
 }
 

@@ -13,6 +13,7 @@ import type { Admission } from '../admission';
 import { isRequestError, refusal, withRequestCode } from '../admission-errors';
 import { clientAddress, type TrustProxy } from '../client-address';
 import { type SocketBudgetEntry, SocketBudgets, type SocketBudgetLimits } from '../socket-budgets';
+import { RateLimits } from '../rate-limits';
 import { WsCloseCode } from '../ws-close-code';
 
 export interface WsLimits extends SocketBudgetLimits {
@@ -233,6 +234,8 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
               ),
             ];
           }
+          const unpaid = await admission.admitDocument(payload, RateLimits.keyFor(viewer.profileId, state.ip), 'ws');
+          if (unpaid) return [unpaid];
           const parsed = admission.parseRequest(payload);
           if ('errors' in parsed) return [...parsed.errors];
           const validationErrors = admission.validate(parsed.document);
