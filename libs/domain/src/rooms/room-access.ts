@@ -1,5 +1,6 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
-import { type RoomAccessFacts, RoomStatus, RoomVisibility, type Viewer } from './room.types';
+import { decideRoomAccess, mayAccessRoom, RoomOperation, type RoomRelation } from './room-access-policy';
+import type { RoomAccessFacts, Viewer } from './room.types';
 
 /**
  * Whether the viewer may know the room exists: PUBLIC rooms are visible to everyone, GROUP
@@ -8,7 +9,7 @@ import { type RoomAccessFacts, RoomStatus, RoomVisibility, type Viewer } from '.
  * join instead of seeing it vanish).
  */
 export function canSeeRoom(facts: RoomAccessFacts, viewer: Viewer): boolean {
-  return viewer.isStaff || belongsToRoom(facts, viewer);
+  return mayAccessRoom(RoomOperation.See, relationOf(facts, viewer));
 }
 
 /** The codes {@link joinRefusal} can answer with. */
@@ -20,18 +21,14 @@ export type JoinRefusal =
   | DomainErrorCode.RoomNotLive;
 
 /**
- * Why the viewer may not join the room right now, or null when they may. Checked in this
- * order: `RoomNotFound` (cannot see it: existence is not revealed), `NotInvited` (staff can see
+ * Why the viewer may not join the room right now, or null when they may: the access policy's
+ * JOIN for these facts (`ROOM_ACCESS_TABLE`). Checked in this order: `RoomNotFound` (cannot see it: existence is not revealed), `NotInvited` (staff can see
  * a GROUP or PRIVATE room but must be a member or invitee to enter it, so staff cannot listen in
  * unannounced), `Banned`, `RoomEnded`, `RoomNotLive`.
  */
 export function joinRefusal(facts: RoomAccessFacts, viewer: Viewer): JoinRefusal | null {
-  if (!canSeeRoom(facts, viewer)) return DomainErrorCode.RoomNotFound;
-  if (!belongsToRoom(facts, viewer)) return DomainErrorCode.NotInvited;
-  if (facts.viewerIsBanned) return DomainErrorCode.Banned;
-  if (facts.status === RoomStatus.Ended) return DomainErrorCode.RoomEnded;
-  if (facts.status === RoomStatus.Scheduled) return DomainErrorCode.RoomNotLive;
-  return null;
+  const decision = decideRoomAccess(RoomOperation.Join, relationOf(facts, viewer));
+  return decision.allowed ? null : (decision.code as JoinRefusal);
 }
 
 /** Throws the {@link joinRefusal} as a {@link DomainError} when the viewer may not join. */
@@ -50,17 +47,24 @@ export function canSubscribe(facts: RoomAccessFacts, viewer: Viewer): boolean {
   return joinRefusal(facts, viewer) === null;
 }
 
-/** Visibility through membership alone, without the staff override. */
-function belongsToRoom(facts: RoomAccessFacts, viewer: Viewer): boolean {
-  if (viewer.profileId === facts.hostId) return true;
-  switch (facts.visibility) {
-    case RoomVisibility.Public:
-      return true;
-    case RoomVisibility.Group:
-      return facts.viewerIsGroupMember;
-    case RoomVisibility.Private:
-      return facts.viewerIsInvitee;
-  }
+/**
+ * The access policy's relation for what these facts say: the host block and suspension are not
+ * among them (their guards ask the policy with a whole {@link RoomRelation}), nor is the viewer's
+ * participation.
+ */
+function relationOf(facts: RoomAccessFacts, viewer: Viewer): RoomRelation {
+  return {
+    visibility: facts.visibility,
+    status: facts.status,
+    isHost: viewer.profileId === facts.hostId,
+    role: null,
+    isGroupMember: facts.viewerIsGroupMember,
+    isInvitee: facts.viewerIsInvitee,
+    isBanned: facts.viewerIsBanned,
+    isBlockedByHost: false,
+    isSuspended: false,
+    isStaff: viewer.isStaff,
+  };
 }
 
 const JOIN_REFUSAL_MESSAGES: Readonly<Record<JoinRefusal, string>> = {

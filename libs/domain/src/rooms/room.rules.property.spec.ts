@@ -20,6 +20,8 @@ const NOT_FROM_DECIDE = new Set<DomainErrorCode>([
   DomainErrorCode.NotFound,
   DomainErrorCode.Unauthenticated,
   DomainErrorCode.NotInvited,
+  // Group join requests are not room commands.
+  DomainErrorCode.JoinRequestAlreadyDecided,
   // Every run starts live; scheduled rooms are covered by the unit tests.
   DomainErrorCode.RoomNotLive,
 ]);
