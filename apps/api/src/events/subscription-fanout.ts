@@ -12,7 +12,7 @@ import {
   print,
   type SelectionSetNode,
 } from 'graphql';
-import { MODERATING_ROLES, ParticipantRole } from '@roundtable/domain';
+import { fieldAccessClassOfRole, ParticipantRole } from '@roundtable/domain';
 
 import type { GraphQLContext, NextFrameSender } from '../common/context';
 import { RequestScope } from '../common/request-scope';
@@ -147,9 +147,9 @@ const MAX_QUEUED_FRAMES = 64;
  * variables, visibility class) on this instance, instead of once per subscriber. Every local
  * subscriber of a room receives the same item object from its channel, so the result is shared
  * through a cache keyed by that object; each subscriber's own stream (access, replay, end) is
- * still its own. The visibility class is what makes results differ between viewers: whether the
- * viewer moderates the room (moderators see hand questions) and whether the event is about the
- * viewer themself. Documents that select viewer-specific fields fall back to executing per
+ * still its own. The visibility class is what makes results differ between viewers: the fields
+ * the room access policy lets the viewer read in their role (`fieldAccessClassOfRole`: hosts and
+ * moderators see hand questions) and whether the event is about the viewer themself. Documents that select viewer-specific fields fall back to executing per
  * subscriber. All subscribers of one item share one RequestScope, so what an event needs is
  * loaded once per event per instance, whatever the number of subscribers.
  */
@@ -184,10 +184,17 @@ export class SubscriptionFanout {
       });
     }
     const shareKey = `${documentKey}|${JSON.stringify(args.variableValues ?? {})}`;
-    // The four class keys, built once per subscription (not per delivery).
-    const classKeys = {
-      member: { other: `${shareKey}|member|other`, subject: `${shareKey}|member|subject` },
-      moderator: { other: `${shareKey}|moderator|other`, subject: `${shareKey}|moderator|subject` },
+    // A class is what the access policy lets the viewer read (fieldAccessClassOfRole) and whether
+    // the event is about the viewer; its key is built once per role seen, not per delivery.
+    const classKeys = new Map<string, string>();
+    const classKey = (fieldClass: string, subject: boolean): string => {
+      const name = `${fieldClass}|${subject ? 'subject' : 'other'}`;
+      let key = classKeys.get(name);
+      if (key === undefined) {
+        key = `${shareKey}|${name}`;
+        classKeys.set(name, key);
+      }
+      return key;
     };
     let role = await this.initialRole(context, args.variableValues?.['roomId']);
     const shared = (item: unknown): SharedExecution => {
@@ -197,8 +204,7 @@ export class SubscriptionFanout {
       }
       role = roleAfter(item, viewer.profileId, role);
       const subject = subjectOf(item.event) === viewer.profileId;
-      const moderating = role !== null && MODERATING_ROLES.has(role);
-      const key = classKeys[moderating ? 'moderator' : 'member'][subject ? 'subject' : 'other'];
+      const key = classKey(fieldAccessClassOfRole(role), subject);
       let byKey = this.results.get(item);
       if (!byKey) {
         byKey = new Map();

@@ -1,4 +1,4 @@
-import { MODERATING_ROLES } from '@roundtable/domain';
+import { fieldAccessOfRole, RoomOperation } from '@roundtable/domain';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
 import { type GraphQLContext } from '../common/context';
@@ -46,6 +46,7 @@ export class ParticipantsResolver {
     if (!participant.handRaiseQuestion || !ctx.viewer) return null;
     if (participant.profileId === ctx.viewer.profileId) return participant.handRaiseQuestion;
     const role = ctx.roomRoleHint !== undefined ? ctx.roomRoleHint : ((await ctx.scope.viewerParticipant.load(participant.roomId))?.role ?? null);
-    return role !== null && MODERATING_ROLES.has(role) ? participant.handRaiseQuestion : null;
+    // The access policy's SEE_HAND_QUESTIONS for the viewer's role (the fan-out's class asks the same).
+    return fieldAccessOfRole(role).has(RoomOperation.SeeHandQuestions) ? participant.handRaiseQuestion : null;
   }
 }

@@ -5,6 +5,8 @@ import { canSeeRoom, joinRefusal } from './room-access';
 import {
   allowedRoomOperations,
   decideRoomAccess,
+  fieldAccessClassOfRole,
+  fieldAccessOfRole,
   ROOM_ACCESS_TABLE,
   RoomAccessRule,
   RoomOperation,
@@ -145,5 +147,21 @@ describe('open sessions follow current rights (property)', () => {
     const moderator: RoomRelation = { ...listener, role: ParticipantRole.Moderator };
     const after = allowedRoomOperations(LOSSES[loss]!(moderator));
     for (const operation of lost) expect(after.has(operation)).toBe(false);
+  });
+});
+
+describe('field access by role (what the fan-out class and field resolvers ask)', () => {
+  it('is the table answer for a watcher of a live room: hosts and moderators see hand questions, others do not', () => {
+    expect([...fieldAccessOfRole(ParticipantRole.Host)]).toEqual([RoomOperation.SeeHandQuestions]);
+    expect([...fieldAccessOfRole(ParticipantRole.Moderator)]).toEqual([RoomOperation.SeeHandQuestions]);
+    expect([...fieldAccessOfRole(ParticipantRole.Speaker)]).toEqual([]);
+    expect([...fieldAccessOfRole(ParticipantRole.Listener)]).toEqual([]);
+    expect([...fieldAccessOfRole(null)]).toEqual([]);
+  });
+
+  it('gives one class key per distinct field access', () => {
+    expect(fieldAccessClassOfRole(ParticipantRole.Host)).toBe(fieldAccessClassOfRole(ParticipantRole.Moderator));
+    expect(fieldAccessClassOfRole(ParticipantRole.Speaker)).toBe(fieldAccessClassOfRole(null));
+    expect(fieldAccessClassOfRole(ParticipantRole.Host)).not.toBe(fieldAccessClassOfRole(ParticipantRole.Listener));
   });
 });

@@ -185,3 +185,45 @@ export function mayAccessRoom(operation: RoomOperation, relation: RoomRelation):
 export function allowedRoomOperations(relation: RoomRelation): ReadonlySet<RoomOperation> {
   return new Set(Object.values(RoomOperation).filter((operation) => mayAccessRoom(operation, relation)));
 }
+
+/**
+ * Operations that decide which fields of a room's data a viewer reads, not whether they may act:
+ * what differs between two viewers of one room event (the fan-out's shared-execution class).
+ */
+export const FIELD_OPERATIONS: readonly RoomOperation[] = [RoomOperation.SeeHandQuestions];
+
+/** A viewer watching a LIVE room they belong to, with nothing against them: every rule but the role's holds. */
+const WATCHING: Omit<RoomRelation, 'role'> = {
+  visibility: RoomVisibility.Public,
+  status: RoomStatus.Live,
+  isHost: false,
+  isGroupMember: false,
+  isInvitee: false,
+  isBanned: false,
+  isBlockedByHost: false,
+  isSuspended: false,
+  isStaff: false,
+};
+
+const fieldAccessByRole = new Map<ParticipantRole | null, ReadonlySet<RoomOperation>>();
+
+/**
+ * The {@link FIELD_OPERATIONS} the policy allows a viewer whose room stream is open (WATCH holds)
+ * in a LIVE room, by their role there (null: not in the room): the table's answer, memoised per
+ * role. Field resolvers and the subscription fan-out's visibility class ask this, never a copy of
+ * the role rule.
+ */
+export function fieldAccessOfRole(role: ParticipantRole | null): ReadonlySet<RoomOperation> {
+  let access = fieldAccessByRole.get(role);
+  if (!access) {
+    const relation: RoomRelation = { ...WATCHING, role };
+    access = new Set(FIELD_OPERATIONS.filter((operation) => mayAccessRoom(operation, relation)));
+    fieldAccessByRole.set(role, access);
+  }
+  return access;
+}
+
+/** A stable key of {@link fieldAccessOfRole}: viewers with equal keys read the same fields. */
+export function fieldAccessClassOfRole(role: ParticipantRole | null): string {
+  return [...fieldAccessOfRole(role)].sort().join('+') || 'none';
+}
