@@ -7,14 +7,27 @@ import { parseProfileId } from '../common/ids';
 import { ProfileEntity } from '../profiles/profile.entity';
 import { BlockEntity } from './moderation.entity';
 
-/** `block` / `unblock`: idempotent; the effects live in the room visibility SQL and the JoinRoom guard. */
+/**
+ * What a block does to sessions already open, after it committed: the blocked person leaves the
+ * blocker's live rooms (their hand, stage place and media with them) and their open streams
+ * re-check access. Wired by the services; the default does nothing (unit use).
+ */
+export type AfterBlock = (blocker: AuthenticatedViewer, blockedId: string, liveRoomIds: readonly string[]) => Promise<void>;
+
+/**
+ * `block` / `unblock`: idempotent. A block takes the blocked person out of the rooms the blocker
+ * hosts: the access policy refuses them JOIN, WATCH, RAISE_HAND and media (NOT_BLOCKED_BY_HOST),
+ * and {@link AfterBlock} ends what they already held (issue 15, bug 6).
+ */
 export class BlocksService {
+  constructor(private readonly afterBlock: AfterBlock = async () => undefined) {}
+
   /**
    * @throws BAD_USER_INPUT (field profileId) for a bad id or the viewer themself; NOT_FOUND for an unknown profile.
    */
   async block(em: EntityManager, viewer: AuthenticatedViewer, rawProfileId: string): Promise<ProfileEntity> {
     const profileId = this.target(viewer, rawProfileId);
-    return em.transactional(async (tx) => {
+    const { target, liveRoomIds } = await em.transactional(async (tx) => {
       const target = await tx.findOne(ProfileEntity, { id: profileId });
       if (!target) throw notFound('Profile');
       await tx.execute(`insert into blocks (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing`, [
@@ -22,8 +35,16 @@ export class BlocksService {
         profileId,
         new Date(),
       ]);
-      return target;
+      // The blocker's live rooms the blocked person is in now: their sessions there end below.
+      const rooms = await tx.execute<{ room_id: string }[]>(
+        `select p.room_id from participants p join rooms r on r.id = p.room_id
+          where p.profile_id = ? and p.left_at is null and r.host_id = ? and r.status = 'LIVE'`,
+        [profileId, viewer.profileId],
+      );
+      return { target, liveRoomIds: rooms.map((row) => row.room_id) };
     });
+    await this.afterBlock(viewer, profileId, liveRoomIds);
+    return target;
   }
 
   async unblock(em: EntityManager, viewer: AuthenticatedViewer, rawProfileId: string): Promise<ProfileEntity> {
@@ -50,7 +71,7 @@ export class BlocksService {
 
   /** The refusal {@link assertNotBlockedByHost} throws. */
   static blockedByHostRefusal(): DomainError {
-    return new DomainError(DomainErrorCode.NotAllowed, 'You cannot join this room: its host has blocked you');
+    return new DomainError(DomainErrorCode.NotAllowed, 'You cannot take part in this room: its host has blocked you');
   }
 
   /** Refuses (FORBIDDEN) a profile the room's host blocked: it may neither join nor watch the room. */

@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode, type RoomCommand, type RoomCommandType } from '@roundtable/domain';
+import { commandChecksRule, DomainError, DomainErrorCode, RoomAccessRule, type RoomCommand } from '@roundtable/domain';
 
 import type { CommandGuard } from '../rooms/room-command.handler';
 import { BlocksService } from './blocks.service';
@@ -6,18 +6,15 @@ import { hasActiveStageHold } from './stage-holds';
 import { SuspensionService } from './suspension.service';
 
 /**
- * What a suspended account may still do in a room: step out of it. Everything else (join, speak,
- * raise a hand, go on stage, host, moderate) is refused while suspended. RecordMediaConnection
- * comes from LiveKit webhooks about the account, not from the account.
+ * Which commands the suspension and the host's block apply to is the room access policy's answer
+ * (`ROOM_COMMAND_OPERATIONS` and `ROOM_ACCESS_TABLE`: a rule applies when the command's operation
+ * checks it). A suspended account may still step out (leave, lower a hand, decline, end its own
+ * room); a profile the host blocked may do nothing else in the host's rooms. These guards only
+ * gather the facts, batched for group commit.
  */
-const ALLOWED_WHILE_SUSPENDED: ReadonlySet<RoomCommandType> = new Set([
-  'LeaveRoom',
-  'LowerHand',
-  'DeclineStageInvite',
-  'EndRoom',
-  'RecordMediaConnection',
-  'EnforceModeration',
-]);
+const refusedWhileSuspended = (command: RoomCommand): boolean => commandChecksRule(command.type, RoomAccessRule.NotSuspended);
+const refusedWhenBlockedByHost = (command: RoomCommand, hostId: string): boolean =>
+  command.actorId !== hostId && commandChecksRule(command.type, RoomAccessRule.NotBlockedByHost);
 
 /** The room command pipeline's trust-and-safety guards, in the order they run. */
 export function moderationCommandGuards(deps: { suspensions: SuspensionService; blocks: BlocksService }): CommandGuard[] {
@@ -34,11 +31,10 @@ export function moderationCommandGuards(deps: { suspensions: SuspensionService; 
     {
       name: 'suspended accounts',
       async check({ tx, command }) {
-        if (ALLOWED_WHILE_SUSPENDED.has(command.type)) return;
-        await deps.suspensions.assertNotSuspended(tx, command.actorId);
+        if (refusedWhileSuspended(command)) await deps.suspensions.assertNotSuspended(tx, command.actorId);
       },
       async checkMany({ tx, commands }) {
-        const checked = commands.map(({ command }) => (ALLOWED_WHILE_SUSPENDED.has(command.type) ? null : command.actorId));
+        const checked = commands.map(({ command }) => (refusedWhileSuspended(command) ? command.actorId : null));
         const suspended = await deps.suspensions.activeSuspensions(
           tx,
           checked.filter((id): id is string => id !== null),
@@ -52,10 +48,10 @@ export function moderationCommandGuards(deps: { suspensions: SuspensionService; 
     {
       name: 'blocked by the host',
       async check({ tx, room, command }) {
-        if (command.type === 'JoinRoom') await deps.blocks.assertNotBlockedByHost(tx, room.hostId, command.actorId);
+        if (refusedWhenBlockedByHost(command, room.hostId)) await deps.blocks.assertNotBlockedByHost(tx, room.hostId, command.actorId);
       },
       async checkMany({ tx, room, commands }) {
-        const joining = commands.map(({ command }) => (command.type === 'JoinRoom' && command.actorId !== room.hostId ? command.actorId : null));
+        const joining = commands.map(({ command }) => (refusedWhenBlockedByHost(command, room.hostId) ? command.actorId : null));
         const blocked = await deps.blocks.blockedAmong(
           tx,
           room.hostId,

@@ -1,6 +1,8 @@
 import type { MediaControl } from '@roundtable/audio';
+import { DomainError } from '@roundtable/domain';
 import type { Logger } from 'pino';
 
+import type { AuthenticatedViewer } from '../auth/authenticator';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/orm';
 import type { EventBus } from '../events/event-bus';
@@ -73,7 +75,9 @@ export interface ServiceDeps {
 export function createServices({ config, db, bus, audio, outbox, logger, metrics }: ServiceDeps): Services {
   const suspensions = new SuspensionService();
   const access = new RoomAccessPolicy();
-  const blocks = new BlocksService();
+  // A block ends the blocked person's sessions in the blocker's live rooms (wired below, once the
+  // command pipeline and the streams exist).
+  const blocks = new BlocksService((blocker, blockedId, liveRoomIds) => endBlockedSessions(blocker, blockedId, liveRoomIds));
   const screening = new TextScreeningService();
   const repository = new RoomRepository();
   const roomEvents = new RoomEventStream({
@@ -107,6 +111,23 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     },
     logger,
   });
+  /**
+   * The blocked person leaves each live room the blocker hosts (RemoveParticipant by the host, no
+   * ban: hand, stage place and media go with the usual events and media jobs), then every open
+   * stream of theirs re-checks WATCH, which the block now refuses (NOT_BLOCKED_BY_HOST).
+   */
+  async function endBlockedSessions(blocker: AuthenticatedViewer, blockedId: string, liveRoomIds: readonly string[]): Promise<void> {
+    for (const roomId of liveRoomIds) {
+      try {
+        await roomCommands.handleCommand(db.orm.em.fork(), blocker, roomId, { type: 'RemoveParticipant', actorId: blocker.profileId, targetId: blockedId, ban: false });
+      } catch (error) {
+        // They left, or the room ended, since the block committed: nothing is left to end there.
+        if (!(error instanceof DomainError)) throw error;
+      }
+    }
+    await roomEvents.notifyAccessChanged(blockedId);
+  }
+
   return {
     profiles: new ProfilesService(screening),
     groups: new GroupsService({ onMemberLeft: (profileId) => roomEvents.notifyAccessChanged(profileId), screening }),

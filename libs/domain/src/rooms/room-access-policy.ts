@@ -1,4 +1,5 @@
 import { DomainErrorCode } from '../errors/domain-error';
+import type { RoomCommandType } from './room.commands';
 import { MODERATING_ROLES, type ParticipantRole, RoomStatus, RoomVisibility, STAGE_ROLES } from './room.types';
 
 /**
@@ -226,4 +227,37 @@ export function fieldAccessOfRole(role: ParticipantRole | null): ReadonlySet<Roo
 /** A stable key of {@link fieldAccessOfRole}: viewers with equal keys read the same fields. */
 export function fieldAccessClassOfRole(role: ParticipantRole | null): string {
   return [...fieldAccessOfRole(role)].sort().join('+') || 'none';
+}
+
+/**
+ * The operation each room command asks the policy for; null for commands that only step back
+ * (leave, lower one's hand, decline an invitation, end one's own room) or that the system issues
+ * (media connections, trust-and-safety enforcement): those stay open to a suspended or blocked
+ * account. The command pipeline's guards read which rules apply from here (see
+ * {@link commandChecksRule}); the room rules (`decide`) still judge roles and state.
+ */
+export const ROOM_COMMAND_OPERATIONS: Readonly<Record<RoomCommandType, RoomOperation | null>> = {
+  StartRoom: RoomOperation.Host,
+  EndRoom: null,
+  JoinRoom: RoomOperation.Join,
+  LeaveRoom: null,
+  RaiseHand: RoomOperation.RaiseHand,
+  LowerHand: null,
+  DismissHand: RoomOperation.Moderate,
+  InviteToStage: RoomOperation.Moderate,
+  AcceptStageInvite: RoomOperation.TakeStage,
+  DeclineStageInvite: null,
+  MoveToAudience: RoomOperation.Moderate,
+  SetModerator: RoomOperation.Host,
+  MuteParticipant: RoomOperation.Moderate,
+  UnmuteSelf: RoomOperation.PublishMedia,
+  RecordMediaConnection: null,
+  RemoveParticipant: RoomOperation.Moderate,
+  EnforceModeration: null,
+};
+
+/** Whether the table checks `rule` for what `command` asks (false for commands that ask nothing). */
+export function commandChecksRule(command: RoomCommandType, rule: RoomAccessRule): boolean {
+  const operation = ROOM_COMMAND_OPERATIONS[command];
+  return operation !== null && ROOM_ACCESS_TABLE[operation].includes(rule);
 }

@@ -10,7 +10,7 @@ import {
   type RoomStatus,
   type RoomVisibility,
 } from '@roundtable/domain';
-import { AppealStatus, ModerationNoticeAction } from '@roundtable/moderation';
+import { AppealStatus, ModerationNoticeAction, suspendedMessage } from '@roundtable/moderation';
 
 import type { AuthenticatedViewer } from '../../auth/authenticator';
 import { parseUuid } from '../../common/ids';
@@ -20,6 +20,8 @@ import { leanQuery } from '../../database/lean-rows';
 export interface RoomWithRelation {
   readonly roomId: string;
   readonly hostId: string;
+  /** When the suspension in force ends (null: no end, or not suspended); for the refusal's words. */
+  readonly suspendedUntil: Date | null;
   readonly relation: RoomRelation;
 }
 
@@ -29,7 +31,7 @@ const REFUSAL_MESSAGES: Readonly<Record<RoomAccessRule, string>> = {
   [RoomAccessRule.Belongs]: 'Only members or invitees can join this room',
   [RoomAccessRule.NotBanned]: 'You are banned from this room',
   [RoomAccessRule.NotBlockedByHost]: 'You cannot take part in this room: its host has blocked you',
-  [RoomAccessRule.NotSuspended]: 'Your account is suspended: you cannot join, speak in, create or report rooms. You can read your moderation notices and appeal.',
+  [RoomAccessRule.NotSuspended]: suspendedMessage({ expiresAt: null }),
   [RoomAccessRule.Live]: 'The room is not live',
   [RoomAccessRule.NotEnded]: 'The room has ended',
   [RoomAccessRule.InRoom]: 'Join the room first',
@@ -63,9 +65,15 @@ export class RoomAccessPolicy {
           exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?) as is_invitee,
           exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ?) as is_banned,
           exists (select 1 from blocks bl where bl.blocker_id = r.host_id and bl.blocked_id = ?) as is_blocked_by_host,
-          exists (select 1 from moderation_notices n where n.subject_profile_id = ? and n.action = ? and n.created_at <= ?
-                    and (n.expires_at is null or n.expires_at > ?) and n.appeal_status is distinct from ?) as is_suspended
-        from rooms r where r.id = ?`,
+          (s.subject_profile_id is not null) as is_suspended, s.expires_at as suspended_until
+        from rooms r
+        left join lateral (
+          select n.subject_profile_id, n.expires_at from moderation_notices n
+           where n.subject_profile_id = ? and n.action = ? and n.created_at <= ?
+             and (n.expires_at is null or n.expires_at > ?) and n.appeal_status is distinct from ?
+           order by n.expires_at desc nulls first limit 1
+        ) s on true
+        where r.id = ?`,
       [
         viewer.profileId,
         viewer.profileId,
@@ -83,9 +91,11 @@ export class RoomAccessPolicy {
     if (!row) return null;
     const hostId = row['host_id'] as string;
     const isSuspended = row['is_suspended'] === true;
+    const until = row['suspended_until'];
     return {
       roomId: row['id'] as string,
       hostId,
+      suspendedUntil: isSuspended ? (until === null || until === undefined ? null : new Date(until as string | Date)) : null,
       relation: {
         visibility: row['visibility'] as RoomVisibility,
         status: row['status'] as RoomStatus,
@@ -111,9 +121,12 @@ export class RoomAccessPolicy {
    * Throws the refusal of {@link decide} as a {@link DomainError} (its contract code: NOT_FOUND for
    * a room the viewer may not see, FORBIDDEN, BANNED, CONFLICT, ...), or returns when allowed.
    */
-  assert(operation: RoomOperation, relation: RoomRelation): void {
+  assert(operation: RoomOperation, relation: RoomRelation, suspendedUntil: Date | null = null): void {
     const decision = decideRoomAccess(operation, relation);
-    if (!decision.allowed) throw new DomainError(decision.code, REFUSAL_MESSAGES[decision.rule]);
+    if (decision.allowed) return;
+    // A suspension's refusal says until when, and what stays open (notices, appeal).
+    const message = decision.rule === RoomAccessRule.NotSuspended ? suspendedMessage({ expiresAt: suspendedUntil }) : REFUSAL_MESSAGES[decision.rule];
+    throw new DomainError(decision.code, message);
   }
 
   /**
@@ -123,7 +136,7 @@ export class RoomAccessPolicy {
   async require(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, operation: RoomOperation, field = 'roomId'): Promise<RoomWithRelation> {
     const found = await this.relationTo(em, viewer, roomId, field);
     if (!found) throw DomainError.notFound('Room');
-    this.assert(operation, found.relation);
+    this.assert(operation, found.relation, found.suspendedUntil);
     return found;
   }
 }
