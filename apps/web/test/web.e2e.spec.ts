@@ -4,7 +4,7 @@
 // profile editing, a phone-sized run without sideways scrolling, and axe-core on the main pages.
 // There is no LiveKit server in tests, so the room must say "Audio unavailable" and keep working.
 // Without Chromium this suite is skipped and says so.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const WEB_INDEX = join(REPO_ROOT, 'dist', 'apps', 'web', 'index.html');
 const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'api', 'main.js');
+const STAFF_CLI = join(REPO_ROOT, 'dist', 'apps', 'api', 'cli', 'staff.js');
 const DEV_SECRET = 'roundtable-dev-secret-change-me';
 /** Committed screenshots shown in the README; the rest go to tmp/. */
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
@@ -187,6 +188,22 @@ describeWithChromium('web client in Chromium', () => {
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   const tokens: Record<string, string> = {};
+
+  /** The API's database: DATABASE_URL's throwaway one (CI), else the embedded one it started. */
+  function apiDatabaseUrl(): string {
+    const url = databaseUrl ?? (pgDir ? (JSON.parse(readFileSync(`${pgDir}.runtime.json`, 'utf8')) as { url: string }).url : null);
+    if (!url) throw new Error('neither DATABASE_URL nor the embedded PostgreSQL runtime file');
+    return url;
+  }
+
+  /** Grants the staff role in the API's staff record with the operators' CLI (`npm run staff`). */
+  function grantStaffWithCli(profileId: string): void {
+    const granted = spawnSync(process.execPath, [STAFF_CLI, 'grant', '--profile', profileId, '--by', 'web e2e'], {
+      env: { ...process.env, DATABASE_URL: apiDatabaseUrl() },
+      encoding: 'utf8',
+    });
+    if (granted.status !== 0) throw new Error(`npm run staff -- grant failed: ${granted.stderr}`);
+  }
 
   beforeAll(async () => {
     if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run \`npm run build\` first (npm test does)`);
@@ -605,6 +622,8 @@ describeWithChromium('web client in Chromium', () => {
     await search.press('Enter');
     const directory = priya.getByTestId('group-directory');
     await directory.getByRole('link', { name: 'Staff engineers circle' }).waitFor();
+    // The unfiltered directory lists it too: wait for the searched page (the demo groups gone).
+    await priya.waitForFunction(() => document.querySelectorAll('[data-testid="group-directory"] a').length === 1);
     expect(await directory.getByRole('link').allTextContents()).toEqual(['Staff engineers circle']);
     expect(await seriousAxeViolations(priya)).toEqual([]);
     await priya.evaluate(() => window.scrollTo(0, 0));
@@ -732,8 +751,7 @@ describeWithChromium('web client in Chromium', () => {
   // embedded PostgreSQL the API started, whose URL it publishes beside its data directory
   // (`<EMBEDDED_PG_DIR>.runtime.json`, what `ranking:export` reads), so a plain clone runs it too.
   it('a room of 100,000 listeners: the count shows, the audience renders only what is in view, and scrolling loads the next page', async () => {
-    const bulkUrl = databaseUrl ?? (pgDir ? (JSON.parse(readFileSync(`${pgDir}.runtime.json`, 'utf8')) as { url: string }).url : null);
-    if (!bulkUrl) throw new Error('neither DATABASE_URL nor the embedded PostgreSQL runtime file');
+    const bulkUrl = apiDatabaseUrl();
     const created = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }', {
       input: { title: 'A very large audience' },
     });
@@ -926,6 +944,8 @@ describeWithChromium('web client in Chromium', () => {
     );
     await graphql(api.origin, tokens['staff']!, `mutation($id: ID!) { resolveReport(input: { reportId: $id, action: WARN, note: "Header check" }) { id } }`, { id: reportAbuse.id });
     const phone = await newPage({ width: 390, height: 844 });
+    // Staff rights come from the staff record, never the token (issue 14): operators grant them.
+    grantStaffWithCli('demo-tom');
     await signIn(phone, api.origin, await token('demo-tom', 'Tom Becker', ['trust_safety']));
     await phone.getByTestId('notices-link').waitFor();
     await phone.getByTestId('staff-link').waitFor();
