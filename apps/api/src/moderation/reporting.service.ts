@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { canSeeRoom, DomainError, TRUST_AND_SAFETY_ACTOR_ID } from '@roundtable/domain';
+import { DomainError, RoomOperation, TRUST_AND_SAFETY_ACTOR_ID } from '@roundtable/domain';
 import {
   autoMuteOutcome,
   type AutoMuteSettings,
@@ -22,13 +22,12 @@ import { ProfileEntity } from '../profiles/profile.entity';
 import { ParticipantEntity } from '../rooms/room.entity';
 import type { RoomCommandHandler } from '../rooms/room-command.handler';
 import type { RoomRepository } from '../rooms/room.repository';
-import { asDomainViewer, roomAccessFacts } from '../rooms/room-visibility';
+import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import { ReportEntity } from './moderation.entity';
 import { appendAuditEntry, createNotice } from './moderation-records';
 import { captureEvidence } from './report-evidence';
 import type { ReportRateLimiter } from './report-rate-limiter';
 import { hasActiveStageHold, lastAutoMuteReversal } from './stage-holds';
-import type { SuspensionService } from './suspension.service';
 
 /** The viewer trust and safety acts as in the room command pipeline (sees every room). */
 export const TRUST_AND_SAFETY_VIEWER: AuthenticatedViewer = { profileId: TRUST_AND_SAFETY_ACTOR_ID, name: null, isStaff: true };
@@ -43,7 +42,8 @@ export interface ReportAbuseRequest {
 export interface ReportingDeps {
   readonly repository: RoomRepository;
   readonly commands: RoomCommandHandler;
-  readonly suspensions: SuspensionService;
+  /** The room access policy: REPORT (the room is visible; the reporter is not suspended). */
+  readonly access: RoomAccessPolicy;
   readonly rateLimiter: ReportRateLimiter;
   readonly autoMute: AutoMuteSettings;
   /** `REPORT_SUBJECT_LEFT_WITHIN_SECONDS`: how long after leaving a room a person may still be reported in it. */
@@ -77,13 +77,15 @@ export class ReportingService {
   async reportAbuse(em: EntityManager, viewer: AuthenticatedViewer, request: ReportAbuseRequest, sourceKey: string | null = null): Promise<ReportEntity> {
     const roomId = parseUuid(request.roomId, 'roomId');
     const reportedProfileId = request.profileId ? parseProfileId(request.profileId, 'profileId') : null;
-    await this.deps.suspensions.assertNotSuspended(em, viewer.profileId);
     await this.deps.rateLimiter.consume(viewer.profileId);
     const { report, enforce } = await em.transactional(async (tx) => {
       // The room lock serialises reports on a room, so two reports completing a pile-up
       // together cannot both act on it.
       const room = await this.deps.repository.lockRoom(tx, roomId);
-      if (!room || !canSeeRoom(await roomAccessFacts(tx, room, viewer.profileId), asDomainViewer(viewer))) throw notFound('Room');
+      if (!room) throw notFound('Room');
+      const { relation, suspendedUntil } = (await this.deps.access.relationTo(tx, viewer, roomId)) ?? { relation: null, suspendedUntil: null };
+      if (!relation) throw notFound('Room');
+      this.deps.access.assert(RoomOperation.Report, relation, suspendedUntil);
       const now = this.now();
       // One after another: a transaction is one connection.
       const participations = await tx.find(ParticipantEntity, { roomId, profileId: viewer.profileId }, { orderBy: { joinedAt: 'desc' }, limit: 1 });

@@ -149,7 +149,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     reporting: new ReportingService({
       repository,
       commands: roomCommands,
-      suspensions,
+      access,
       rateLimiter: new ReportRateLimiter(config.moderation.reportsPerWindow, config.moderation.reportWindowMs),
       autoMute: config.moderation.autoMute,
       reportSubjectLeftWithinSeconds: config.moderation.reportSubjectLeftWithinSeconds,

@@ -150,7 +150,7 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
   [RoomOperation.Moderate]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom, RoomAccessRule.Moderates],
   [RoomOperation.Host]: [RoomAccessRule.Visible, RoomAccessRule.NotSuspended, RoomAccessRule.Hosts],
   [RoomOperation.SeeHandQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom, RoomAccessRule.Moderates],
-  [RoomOperation.Report]: [RoomAccessRule.Visible],
+  [RoomOperation.Report]: [RoomAccessRule.Visible, RoomAccessRule.NotSuspended],
 };
 
 /** The policy's answer: allowed, or the first rule that failed with its contract code. */
