@@ -8,6 +8,10 @@ const NODE_TYPE_BY_ENTITY: Readonly<Record<string, string>> = {
   RoomEntity: 'Room',
   GroupEntity: 'Group',
   ParticipantEntity: 'Participant',
+  ReportEntity: 'Report',
+  ModerationNoticeEntity: 'ModerationNotice',
+  ModerationAppealNode: 'ModerationAppeal',
+  ModerationLogEntity: 'ModerationLogEntry',
 };
 
 @InterfaceType('Node', {

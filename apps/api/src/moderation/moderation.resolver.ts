@@ -160,18 +160,37 @@ export class ModerationNoticesResolver {
   }
 
   @FieldResolver(() => ModerationAppealType, { nullable: true })
-  appeal(@Root() notice: ModerationNoticeEntity) {
-    if (notice.appealStatus === null || notice.appealStatement === null || notice.appealCreatedAt === null) return null;
-    return {
-      // The appeal belongs to its notice (one per notice): a stable id derived from it.
-      id: `appeal:${notice.id}`,
-      statement: notice.appealStatement,
-      status: notice.appealStatus,
-      createdAt: notice.appealCreatedAt,
-      decidedAt: notice.appealDecidedAt,
-      decisionNote: notice.appealDecisionNote,
-    };
+  appeal(@Root() notice: ModerationNoticeEntity): ModerationAppealNode | null {
+    return appealOf(notice);
   }
+}
+
+/** A notice's appeal as a `Node` value (`node(id:)` resolves it by its class). */
+export class ModerationAppealNode {
+  constructor(
+    readonly id: string,
+    readonly statement: string,
+    readonly status: string,
+    readonly createdAt: Date,
+    readonly decidedAt: Date | null,
+    readonly decisionNote: string | null,
+  ) {}
+}
+
+/** The appeal id's prefix: an appeal belongs to its notice (one per notice), so its id derives from it. */
+export const APPEAL_ID_PREFIX = 'appeal:';
+
+/** The notice's appeal, or null when none was made. */
+export function appealOf(notice: ModerationNoticeEntity): ModerationAppealNode | null {
+  if (notice.appealStatus === null || notice.appealStatement === null || notice.appealCreatedAt === null) return null;
+  return new ModerationAppealNode(
+    `${APPEAL_ID_PREFIX}${notice.id}`,
+    notice.appealStatement,
+    notice.appealStatus,
+    notice.appealCreatedAt,
+    notice.appealDecidedAt,
+    notice.appealDecisionNote,
+  );
 }
 
 @Resolver(() => ModerationLogEntryType)
