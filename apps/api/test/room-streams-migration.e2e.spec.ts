@@ -42,7 +42,7 @@ describe('Migration20261201RoomStreams', () => {
       [ROOM],
     );
 
-    expect((await migrator.up()).map((migration) => migration.name)).toEqual(['Migration20261201RoomStreams']);
+    expect((await migrator.up({ to: 'Migration20261201RoomStreams' })).map((migration) => migration.name)).toEqual(['Migration20261201RoomStreams']);
     expect(await run(`select room_id, version, listener_count, participant_count from room_streams`)).toEqual([
       { room_id: ROOM, version: 42, listener_count: 7, participant_count: 9 },
     ]);
