@@ -946,7 +946,13 @@ describeWithChromium('web client in Chromium', () => {
     const phone = await newPage({ width: 390, height: 844 });
     // Staff rights come from the staff record, never the token (issue 14): operators grant them.
     grantStaffWithCli('demo-tom');
-    await signIn(phone, api.origin, await token('demo-tom', 'Tom Becker', ['trust_safety']));
+    const tomAsStaff = await token('demo-tom', 'Tom Becker', ['trust_safety']);
+    // The API re-reads the staff record every STAFF_ROLES_REFRESH_MS (1 s): sign in once it has.
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      if ((await graphql<{ viewerIsStaff: boolean }>(api.origin, tomAsStaff, '{ viewerIsStaff }')).viewerIsStaff) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await signIn(phone, api.origin, tomAsStaff);
     await phone.getByTestId('notices-link').waitFor();
     await phone.getByTestId('staff-link').waitFor();
     expect(await headerCollisions(phone)).toEqual([]);
