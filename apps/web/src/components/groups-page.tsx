@@ -59,16 +59,7 @@ export function GroupsPage() {
           <ul className="group-list" data-testid="viewer-groups">
             {groups.items.map((group) => (
               <li key={group.id}>
-                <a
-                  href={`/groups/${encodeURIComponent(group.id)}`}
-                  className="breakable"
-                  onClick={(event) => {
-                    event.preventDefault();
-                    navigate({ page: 'group', groupId: group.id });
-                  }}
-                >
-                  {group.name}
-                </a>{' '}
+                <GroupLink group={group} />{' '}
                 <span className="muted small">{countOf(group.memberCount, 'member')}</span>
                 {group.description && <p className="muted small breakable">{group.description}</p>}
               </li>
@@ -116,7 +107,7 @@ export function GroupsPage() {
 
 /** Groups to find: every OPEN and BY_REQUEST group by name, searched by words of the name. */
 function GroupDirectory() {
-  const { api, navigate, showError } = useSession();
+  const { api, showError } = useSession();
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   const searchId = useId();
@@ -154,16 +145,7 @@ function GroupDirectory() {
         <ul className="group-list" data-testid="group-directory">
           {directory.items.map((group) => (
             <li key={group.id}>
-              <a
-                href={`/groups/${encodeURIComponent(group.id)}`}
-                className="breakable"
-                onClick={(event) => {
-                  event.preventDefault();
-                  navigate({ page: 'group', groupId: group.id });
-                }}
-              >
-                {group.name}
-              </a>{' '}
+              <GroupLink group={group} />{' '}
               <span className="policy">{JOIN_POLICY_LABELS[group.joinPolicy]}</span>{' '}
               <span className="muted small">
                 {countOf(group.memberCount, 'member')}
@@ -180,5 +162,22 @@ function GroupDirectory() {
         </button>
       )}
     </section>
+  );
+}
+
+/** A group's name as a link to its page, followed in the app (no reload). */
+function GroupLink({ group }: { readonly group: { readonly id: string; readonly name: string } }) {
+  const { navigate } = useSession();
+  return (
+    <a
+      href={`/groups/${encodeURIComponent(group.id)}`}
+      className="breakable"
+      onClick={(event) => {
+        event.preventDefault();
+        navigate({ page: 'group', groupId: group.id });
+      }}
+    >
+      {group.name}
+    </a>
   );
 }
