@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -50,6 +50,22 @@ function token(sub: string, name: string, roles: readonly string[] = []): Promis
     .sign(new TextEncoder().encode(DEV_SECRET));
 }
 
+/**
+ * `locator.waitFor()`, and when it times out, the error toasts the page showed (their codes and
+ * words): a step that waits for an answer says why the answer never came.
+ */
+async function waitOrExplain(page: Page, locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (error) {
+    const toasts = await page
+      .locator('.toast')
+      .evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('data-code') ?? ''}: ${node.textContent ?? ''}`))
+      .catch(() => []);
+    throw new Error(`${(error as Error).message}\nerror toasts on the page: ${JSON.stringify(toasts)}`);
+  }
+}
+
 /** With DATABASE_URL (CI), a throwaway database on that server, so the demo seed finds it empty. */
 async function createThrowawayDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `roundtable_web_e2e_${Date.now().toString(36)}_${process.pid}`;
@@ -79,7 +95,18 @@ async function startApi(env: Record<string, string>, fixedPort?: number): Promis
   const port = fixedPort ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', ...env },
+    // Its own rate-limit keys: with REDIS_URL (CI) every API process of the run shares one Redis,
+    // and the budget suites drain 127.0.0.1's budgets there on purpose.
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SEED_DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_KEY_PREFIX: `web-e2e-${process.pid}-${port}`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -649,7 +676,7 @@ describeWithChromium('web client in Chromium', () => {
     await approve.focus();
     await ada.keyboard.press('Enter');
     await ada.getByText('No one is waiting.').waitFor();
-    await ada.getByText('2 members').waitFor();
+    await waitOrExplain(ada, ada.getByText('2 members'));
 
     // Ada invites Tom, found by name.
     await ada.getByLabel('Search people').fill('Tom');

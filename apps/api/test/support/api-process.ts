@@ -84,7 +84,15 @@ export function spawnNode(entry: string, args: readonly string[], env: Record<st
 /** The API (`node dist/apps/api/main.js`) on a free port; resolves once it printed its banner. */
 export async function startApiProcess(env: Record<string, string | undefined>): Promise<ChildUnderTest & { readonly origin: string }> {
   const port = await freePort();
-  const api = spawnNode(API_MAIN, [], { NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env });
+  // Its own rate-limit keys: with REDIS_URL (CI) every API process of the run shares one Redis.
+  const api = spawnNode(API_MAIN, [], {
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_KEY_PREFIX: `test-process-${process.pid}-${port}`,
+    ...env,
+  });
   try {
     await api.waitFor('Roundtable API ready');
   } catch (error) {
