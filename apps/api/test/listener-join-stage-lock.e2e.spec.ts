@@ -25,6 +25,8 @@ const END = `mutation($roomId: ID!) { endRoom(roomId: $roomId) { status } }`;
  * command queued on a row waits for the holder, the next ones for the first: pg_blocking_pids
  * names the one ahead, so every lock wait in this worker's database is counted.)
  */
+const ROOM_ROW_LOCK = /from rooms where id = .* for no key update/i;
+
 async function lockWaiters(observer: Client): Promise<string[]> {
   const { rows } = await observer.query<{ query: string }>(
     `select query from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
@@ -32,17 +34,19 @@ async function lockWaiters(observer: Client): Promise<string[]> {
   return rows.map((row) => row.query);
 }
 
-/** Polls a bounded number of times (a count, not a clock) until `n` backends wait for a lock. */
+/**
+ * Polls a bounded number of times (a count, not a clock) until `n` backends wait for a lock on
+ * the held room row. Only those count: a backend sampled while its transaction is opening can show
+ * as waiting with its query still "BEGIN;" (seen once in CI), which says nothing about the row.
+ */
 async function untilWaiting(observer: Client, n: number): Promise<string[]> {
   for (let attempt = 0; attempt < 5000; attempt += 1) {
-    const waiting = await lockWaiters(observer);
+    const waiting = (await lockWaiters(observer)).filter((query) => ROOM_ROW_LOCK.test(query));
     if (waiting.length >= n) return waiting;
     await new Promise((resolve) => setImmediate(resolve));
   }
   throw new Error(`${n} command(s) never came to wait on the held room row`);
 }
-
-const ROOM_ROW_LOCK = /from rooms where id = .* for no key update/i;
 
 describe('a listener join waits on the stage lock (issue 9)', () => {
   let api: TestApi;
