@@ -105,6 +105,10 @@ async function startApi(env: Record<string, string>, fixedPort?: number): Promis
       SEED_DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_KEY_PREFIX: `web-e2e-${process.pid}-${port}`,
+      // Three people driven at machine speed, one viewer each: in CI (Redis, 2 loaded cores) Ada's
+      // group page was refused RATE_LIMITED by the default work budget (30,000 points a minute).
+      // The budgets have their own suites; this one tests the pages, as test-api.ts does.
+      RATE_LIMIT_OPERATION_POINTS: '100000000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -686,19 +690,7 @@ describeWithChromium('web client in Chromium', () => {
     await approve.focus();
     await ada.keyboard.press('Enter');
     await ada.getByText('No one is waiting.').waitFor();
-    // The page re-reads the group after a decision. In three CI runs (never locally) that re-read
-    // did not show the new count within the wait; until that is understood the step names what the
-    // pages received, then checks the count after a reload, so the approval itself is still proven.
-    const reread = await ada
-      .getByText('2 members')
-      .waitFor({ timeout: 10_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (!reread) {
-      console.warn(`group page re-read after approval did not show 2 members; GraphQL errors so far: ${JSON.stringify(graphqlErrors)}`);
-      await ada.reload();
-      await waitOrExplain(ada, ada.getByText('2 members'));
-    }
+    await waitOrExplain(ada, ada.getByText('2 members'));
 
     // Ada invites Tom, found by name.
     await ada.getByLabel('Search people').fill('Tom');
