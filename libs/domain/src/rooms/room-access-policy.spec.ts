@@ -5,6 +5,10 @@ import { canSeeRoom, joinRefusal } from './room-access';
 import {
   allowedRoomOperations,
   decideRoomAccess,
+  decideRoomPosition,
+  decideRoomStanding,
+  POSITION_RULES,
+  roomCommandOperations,
   fieldAccessClassOfRole,
   fieldAccessOfRole,
   ROOM_ACCESS_TABLE,
@@ -50,6 +54,27 @@ describe('the room access table (snapshot: a change here is a permission change)
     expect(declared).toMatchSnapshot();
   });
 
+  it('declares, for every room command, the operation it asks (aimed at someone else, and at oneself)', () => {
+    expect(roomCommandOperations()).toMatchSnapshot();
+  });
+
+  it('puts every standing rule before every position rule in each row, so the API (standing) and the room rules (position) together answer as the row', () => {
+    for (const operation of Object.values(RoomOperation)) {
+      const row = ROOM_ACCESS_TABLE[operation];
+      const firstPosition = row.findIndex((rule) => POSITION_RULES.has(rule));
+      const standingAfter = firstPosition === -1 ? [] : row.slice(firstPosition).filter((rule) => !POSITION_RULES.has(rule));
+      expect({ operation, standingAfter }).toEqual({ operation, standingAfter: [] });
+    }
+    fc.assert(
+      fc.property(relation, fc.constantFrom(...Object.values(RoomOperation)), (r, operation) => {
+        const standing = decideRoomStanding(operation, r);
+        const split = standing.allowed ? decideRoomPosition(operation, { status: r.status, isHost: r.isHost, role: r.role }) : standing;
+        expect(split).toEqual(decideRoomAccess(operation, r));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('puts VISIBLE first for every operation, so a room the viewer may not see is ROOM_NOT_FOUND whatever else holds', () => {
     for (const operation of Object.values(RoomOperation)) expect(ROOM_ACCESS_TABLE[operation][0]).toBe(RoomAccessRule.Visible);
     fc.assert(
@@ -81,7 +106,16 @@ describe('decideRoomAccess', () => {
     ['an ended room is not joined', { role: null, status: RoomStatus.Ended }, RoomOperation.Join, DomainErrorCode.RoomEnded],
     ['a scheduled room is not joined', { role: null, status: RoomStatus.Scheduled }, RoomOperation.Join, DomainErrorCode.RoomNotLive],
     ['someone not in the room raises no hand', { role: null }, RoomOperation.RaiseHand, DomainErrorCode.NotAParticipant],
-    ['a suspended host may not end their room', { isHost: true, role: ParticipantRole.Host, isSuspended: true }, RoomOperation.Host, DomainErrorCode.NotAllowed],
+    ['a suspended host may not appoint moderators', { isHost: true, role: ParticipantRole.Host, isSuspended: true }, RoomOperation.Host, DomainErrorCode.NotAllowed],
+    ['a suspended host may not start their room', { isHost: true, role: null, status: RoomStatus.Scheduled, isSuspended: true }, RoomOperation.Start, DomainErrorCode.NotAllowed],
+    ['a suspended host may still end their room (stepping back stays open)', { isHost: true, role: ParticipantRole.Host, isSuspended: true }, RoomOperation.End, null],
+    ['a suspended listener may still leave', { isSuspended: true }, RoomOperation.StepBack, null],
+    ['a speaker the host blocked may still step down', { role: ParticipantRole.Speaker, isBlockedByHost: true }, RoomOperation.StepDown, null],
+    ['a listener has no stage place to step down from', {}, RoomOperation.StepDown, DomainErrorCode.NotAllowed],
+    ['someone outside the room may not moderate', { role: null }, RoomOperation.Moderate, DomainErrorCode.NotAllowed],
+    ['a moderator may not appoint moderators', { role: ParticipantRole.Moderator }, RoomOperation.Host, DomainErrorCode.NotAllowed],
+    ['only staff enforce moderation', {}, RoomOperation.Enforce, DomainErrorCode.NotAllowed],
+    ['staff enforce moderation in a room they are not in', { role: null, visibility: RoomVisibility.Private, isStaff: true }, RoomOperation.Enforce, null],
   ])('%s', (_name, overrides, operation, code) => {
     const decision = decideRoomAccess(operation, { ...listener, ...overrides });
     if (code === null) expect(decision).toEqual({ allowed: true });

@@ -1,6 +1,6 @@
 import { DomainErrorCode } from '../errors/domain-error';
-import type { RoomCommandType } from './room.commands';
-import { MODERATING_ROLES, type ParticipantRole, RoomStatus, RoomVisibility, STAGE_ROLES } from './room.types';
+import type { RoomCommand, RoomCommandType } from './room.commands';
+import { MODERATING_ROLES, type ParticipantRole, type RoomState, RoomStatus, RoomVisibility, STAGE_ROLES } from './room.types';
 
 /**
  * THE ROOM ACCESS POLICY: one table that answers "may this viewer do X in this room" for every
@@ -30,8 +30,23 @@ export enum RoomOperation {
   PublishMedia = 'PUBLISH_MEDIA',
   /** Commands on other participants: invite up, move back, mute, remove, ban, dismiss a hand. */
   Moderate = 'MODERATE',
-  /** Commands only the host gives: start and end the room, make and unmake moderators. */
+  /** Commands only the host gives in a live room: make and unmake moderators. */
   Host = 'HOST',
+  /** `StartRoom`: the host opens their scheduled room. */
+  Start = 'START',
+  /** `EndRoom`: the host ends (or cancels) their room; stays open to a suspended or blocked host. */
+  End = 'END',
+  /**
+   * Steps back that only give something up: leave the room, lower one's own hand, decline a stage
+   * invitation. Open to a suspended or blocked account (being in the room is a state rule of each).
+   */
+  StepBack = 'STEP_BACK',
+  /** Steps back on the stage: move oneself to the audience, mute oneself. Open like {@link StepBack}. */
+  StepDown = 'STEP_DOWN',
+  /** `EnforceModeration`: trust and safety act on a participant without being in the room. */
+  Enforce = 'ENFORCE',
+  /** `RecordMediaConnection`: the media server reports the actor's own audio connection. */
+  RecordMediaConnection = 'RECORD_MEDIA_CONNECTION',
   /** Field visibility: the questions on raised hands, and who raised them first. */
   SeeHandQuestions = 'SEE_HAND_QUESTIONS',
   /** `reportAbuse` about someone in this room. */
@@ -80,12 +95,25 @@ export enum RoomAccessRule {
   Moderates = 'MODERATES',
   /** The viewer hosts the room. */
   Hosts = 'HOSTS',
+  /** The viewer has a stage place to give up (host, moderator or speaker); refuses NOT_ALLOWED. */
+  HoldsStagePlace = 'HOLDS_STAGE_PLACE',
+  /** The viewer holds trust-and-safety staff rights now (not suspended). */
+  Staff = 'STAFF',
 }
+
+/** What the position rules read: the part of a {@link RoomRelation} a room's state determines. */
+export type RoomPosition = Pick<RoomRelation, 'status' | 'isHost' | 'role'>;
 
 interface RuleDefinition {
   readonly holds: (relation: RoomRelation) => boolean;
   /** The refusal when the rule does not hold; `Live` picks its code from the status. */
   readonly refusal: (relation: RoomRelation) => DomainErrorCode;
+}
+
+/** A position rule reads only the {@link RoomPosition} (the compiler holds it to that). */
+interface PositionRuleDefinition {
+  readonly holds: (position: RoomPosition) => boolean;
+  readonly refusal: (position: RoomPosition) => DomainErrorCode;
 }
 
 const belongs = (relation: RoomRelation): boolean => {
@@ -100,21 +128,51 @@ const belongs = (relation: RoomRelation): boolean => {
   }
 };
 
-const RULES: Readonly<Record<RoomAccessRule, RuleDefinition>> = {
-  [RoomAccessRule.Visible]: { holds: (r) => r.isStaff || belongs(r), refusal: () => DomainErrorCode.RoomNotFound },
-  [RoomAccessRule.Belongs]: { holds: belongs, refusal: () => DomainErrorCode.NotInvited },
-  [RoomAccessRule.NotBanned]: { holds: (r) => !r.isBanned, refusal: () => DomainErrorCode.Banned },
-  [RoomAccessRule.NotBlockedByHost]: { holds: (r) => r.isHost || !r.isBlockedByHost, refusal: () => DomainErrorCode.NotAllowed },
-  [RoomAccessRule.NotSuspended]: { holds: (r) => !r.isSuspended, refusal: () => DomainErrorCode.NotAllowed },
+const onStage = (r: RoomPosition): boolean => r.role !== null && STAGE_ROLES.has(r.role);
+
+const POSITION_RULE_DEFINITIONS: Readonly<Record<string, PositionRuleDefinition>> = {
   [RoomAccessRule.Live]: {
     holds: (r) => r.status === RoomStatus.Live,
     refusal: (r) => (r.status === RoomStatus.Ended ? DomainErrorCode.RoomEnded : DomainErrorCode.RoomNotLive),
   },
   [RoomAccessRule.NotEnded]: { holds: (r) => r.status !== RoomStatus.Ended, refusal: () => DomainErrorCode.RoomEnded },
   [RoomAccessRule.InRoom]: { holds: (r) => r.role !== null, refusal: () => DomainErrorCode.NotAParticipant },
-  [RoomAccessRule.OnStage]: { holds: (r) => r.role !== null && STAGE_ROLES.has(r.role), refusal: () => DomainErrorCode.NotOnStage },
+  [RoomAccessRule.OnStage]: { holds: onStage, refusal: () => DomainErrorCode.NotOnStage },
   [RoomAccessRule.Moderates]: { holds: (r) => r.role !== null && MODERATING_ROLES.has(r.role), refusal: () => DomainErrorCode.NotAllowed },
   [RoomAccessRule.Hosts]: { holds: (r) => r.isHost, refusal: () => DomainErrorCode.NotAllowed },
+  [RoomAccessRule.HoldsStagePlace]: { holds: onStage, refusal: () => DomainErrorCode.NotAllowed },
+};
+
+/**
+ * The rules about where the viewer stands in the room's own state (status, host, role): the only
+ * ones the pure room rules (`decide`) can judge from a {@link RoomState}. Every other rule is about
+ * the viewer's standing (visibility, belonging, ban, block, suspension, staff rights), which the
+ * API gathers. In every row of {@link ROOM_ACCESS_TABLE} the standing rules come first (a spec
+ * checks it), so checking the standing part and then the position part answers as the whole row.
+ */
+export const POSITION_RULES: ReadonlySet<RoomAccessRule> = new Set(Object.keys(POSITION_RULE_DEFINITIONS) as RoomAccessRule[]);
+
+
+const positionRule = (rule: RoomAccessRule): PositionRuleDefinition => {
+  const definition = POSITION_RULE_DEFINITIONS[rule];
+  if (!definition) throw new Error(`${rule} is not a position rule`);
+  return definition;
+};
+
+const RULES: Readonly<Record<RoomAccessRule, RuleDefinition>> = {
+  [RoomAccessRule.Visible]: { holds: (r) => r.isStaff || belongs(r), refusal: () => DomainErrorCode.RoomNotFound },
+  [RoomAccessRule.Belongs]: { holds: belongs, refusal: () => DomainErrorCode.NotInvited },
+  [RoomAccessRule.NotBanned]: { holds: (r) => !r.isBanned, refusal: () => DomainErrorCode.Banned },
+  [RoomAccessRule.NotBlockedByHost]: { holds: (r) => r.isHost || !r.isBlockedByHost, refusal: () => DomainErrorCode.NotAllowed },
+  [RoomAccessRule.NotSuspended]: { holds: (r) => !r.isSuspended, refusal: () => DomainErrorCode.NotAllowed },
+  [RoomAccessRule.Staff]: { holds: (r) => r.isStaff, refusal: () => DomainErrorCode.NotAllowed },
+  [RoomAccessRule.Live]: positionRule(RoomAccessRule.Live),
+  [RoomAccessRule.NotEnded]: positionRule(RoomAccessRule.NotEnded),
+  [RoomAccessRule.InRoom]: positionRule(RoomAccessRule.InRoom),
+  [RoomAccessRule.OnStage]: positionRule(RoomAccessRule.OnStage),
+  [RoomAccessRule.Moderates]: positionRule(RoomAccessRule.Moderates),
+  [RoomAccessRule.Hosts]: positionRule(RoomAccessRule.Hosts),
+  [RoomAccessRule.HoldsStagePlace]: positionRule(RoomAccessRule.HoldsStagePlace),
 };
 
 /** Rules every operation on a live room's people checks: visible, belongs, not banned, not blocked. */
@@ -144,12 +202,20 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
     RoomAccessRule.NotEnded,
   ],
   [RoomOperation.RaiseHand]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
-  [RoomOperation.TakeStage]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
+  // Accepting needs a pending invitation, which only someone in the room has (a state rule).
+  [RoomOperation.TakeStage]: [...MEMBER_OF_LIVE_ROOM],
   [RoomOperation.ListenMedia]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
   [RoomOperation.PublishMedia]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom, RoomAccessRule.OnStage],
-  [RoomOperation.Moderate]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom, RoomAccessRule.Moderates],
-  [RoomOperation.Host]: [RoomAccessRule.Visible, RoomAccessRule.NotSuspended, RoomAccessRule.Hosts],
-  [RoomOperation.SeeHandQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom, RoomAccessRule.Moderates],
+  // MODERATES implies being in the room; someone outside it is refused NOT_ALLOWED like a listener.
+  [RoomOperation.Moderate]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
+  [RoomOperation.Host]: [RoomAccessRule.Visible, RoomAccessRule.NotSuspended, RoomAccessRule.Live, RoomAccessRule.Hosts],
+  [RoomOperation.Start]: [RoomAccessRule.Visible, RoomAccessRule.NotSuspended, RoomAccessRule.NotEnded, RoomAccessRule.Hosts],
+  [RoomOperation.End]: [RoomAccessRule.Visible, RoomAccessRule.NotEnded, RoomAccessRule.Hosts],
+  [RoomOperation.StepBack]: [RoomAccessRule.Visible, RoomAccessRule.Live],
+  [RoomOperation.StepDown]: [RoomAccessRule.Visible, RoomAccessRule.Live, RoomAccessRule.HoldsStagePlace],
+  [RoomOperation.Enforce]: [RoomAccessRule.Visible, RoomAccessRule.Staff, RoomAccessRule.Live],
+  [RoomOperation.RecordMediaConnection]: [RoomAccessRule.Visible, RoomAccessRule.Live],
+  [RoomOperation.SeeHandQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.Report]: [RoomAccessRule.Visible, RoomAccessRule.NotSuspended],
 };
 
@@ -171,6 +237,63 @@ export function decideRoomAccess(operation: RoomOperation, relation: RoomRelatio
     if (!definition.holds(relation)) return { allowed: false, rule, code: definition.refusal(relation) };
   }
   return ALLOWED;
+}
+
+/**
+ * {@link decideRoomAccess} with only the standing rules of the operation's row (every rule not in
+ * {@link POSITION_RULES}): what the API checks before the room's own rules run. The position
+ * fields of `relation` are not read.
+ */
+export function decideRoomStanding(operation: RoomOperation, relation: RoomRelation): RoomAccessDecision {
+  for (const rule of ROOM_ACCESS_TABLE[operation]) {
+    if (POSITION_RULES.has(rule)) continue;
+    const definition = RULES[rule];
+    if (!definition.holds(relation)) return { allowed: false, rule, code: definition.refusal(relation) };
+  }
+  return ALLOWED;
+}
+
+/**
+ * {@link decideRoomAccess} with only the position rules of the operation's row, read from the
+ * room's state: what the pure room rules (`decide`) check first for every command. Since the
+ * standing rules come first in every row, a standing decision that allows followed by this one
+ * answers exactly as the whole row.
+ */
+export function decideRoomPosition(operation: RoomOperation, position: RoomPosition): RoomAccessDecision {
+  for (const rule of ROOM_ACCESS_TABLE[operation]) {
+    if (!POSITION_RULES.has(rule)) continue;
+    const definition = positionRule(rule);
+    if (!definition.holds(position)) return { allowed: false, rule, code: definition.refusal(position) };
+  }
+  return ALLOWED;
+}
+
+/** The {@link RoomPosition} of `profileId` in a room's state: its status, whether they host it, their role. */
+export function roomPositionOf(state: RoomState, profileId: string): RoomPosition {
+  return { status: state.status, isHost: profileId === state.hostId, role: state.participants.get(profileId)?.role ?? null };
+}
+
+/** The user-facing message of each refusing rule; none reveals a room the viewer may not see. */
+export const ROOM_ACCESS_REFUSAL_MESSAGES: Readonly<Record<RoomAccessRule, string>> = {
+  [RoomAccessRule.Visible]: 'Room not found',
+  [RoomAccessRule.Belongs]: 'Only members or invitees can join this room',
+  [RoomAccessRule.NotBanned]: 'You are banned from this room',
+  [RoomAccessRule.NotBlockedByHost]: 'You cannot take part in this room: its host has blocked you',
+  [RoomAccessRule.NotSuspended]: 'Your account is suspended',
+  [RoomAccessRule.Staff]: 'Only trust and safety can do this',
+  [RoomAccessRule.Live]: 'The room is not live',
+  [RoomAccessRule.NotEnded]: 'The room has ended',
+  [RoomAccessRule.InRoom]: 'Join the room first',
+  [RoomAccessRule.OnStage]: 'Only people on the stage can do this',
+  [RoomAccessRule.Moderates]: 'Only the host and moderators can do this',
+  [RoomAccessRule.Hosts]: 'Only the host can do this',
+  [RoomAccessRule.HoldsStagePlace]: 'Only people on the stage can step down from it',
+};
+
+/** The message of a refusal: the rule's, except `Live`, which says whether the room ended or has not started. */
+export function roomAccessRefusalMessage(decision: Extract<RoomAccessDecision, { allowed: false }>): string {
+  if (decision.rule === RoomAccessRule.Live) return decision.code === DomainErrorCode.RoomEnded ? 'The room has ended' : 'The room has not started yet';
+  return ROOM_ACCESS_REFUSAL_MESSAGES[decision.rule];
 }
 
 /** Whether {@link decideRoomAccess} allows the operation. */
@@ -230,34 +353,79 @@ export function fieldAccessClassOfRole(role: ParticipantRole | null): string {
 }
 
 /**
- * The operation each room command asks the policy for; null for commands that only step back
- * (leave, lower one's hand, decline an invitation, end one's own room) or that the system issues
- * (media connections, trust-and-safety enforcement): those stay open to a suspended or blocked
- * account. The command pipeline's guards read which rules apply from here (see
- * {@link commandChecksRule}); the room rules (`decide`) still judge roles and state.
+ * The operation each room command asks the policy for: who may give it is the table's row for
+ * that operation, nowhere else. Moving or muting oneself is a step down ({@link RoomOperation.StepDown}),
+ * the same command aimed at someone else is moderation. The API checks the row's standing rules
+ * ({@link decideRoomStanding}) and the room rules (`decide`) its position rules
+ * ({@link decideRoomPosition}) before their own state rules ("hand already raised", "stage full").
  */
-export const ROOM_COMMAND_OPERATIONS: Readonly<Record<RoomCommandType, RoomOperation | null>> = {
-  StartRoom: RoomOperation.Host,
-  EndRoom: null,
-  JoinRoom: RoomOperation.Join,
-  LeaveRoom: null,
-  RaiseHand: RoomOperation.RaiseHand,
-  LowerHand: null,
-  DismissHand: RoomOperation.Moderate,
-  InviteToStage: RoomOperation.Moderate,
-  AcceptStageInvite: RoomOperation.TakeStage,
-  DeclineStageInvite: null,
-  MoveToAudience: RoomOperation.Moderate,
-  SetModerator: RoomOperation.Host,
-  MuteParticipant: RoomOperation.Moderate,
-  UnmuteSelf: RoomOperation.PublishMedia,
-  RecordMediaConnection: null,
-  RemoveParticipant: RoomOperation.Moderate,
-  EnforceModeration: null,
-};
+export function roomCommandOperation(command: RoomCommand): RoomOperation {
+  switch (command.type) {
+    case 'StartRoom':
+      return RoomOperation.Start;
+    case 'EndRoom':
+      return RoomOperation.End;
+    case 'JoinRoom':
+      return RoomOperation.Join;
+    case 'LeaveRoom':
+    case 'LowerHand':
+    case 'DeclineStageInvite':
+      return RoomOperation.StepBack;
+    case 'RaiseHand':
+      return RoomOperation.RaiseHand;
+    case 'AcceptStageInvite':
+      return RoomOperation.TakeStage;
+    case 'MoveToAudience':
+    case 'MuteParticipant':
+      return command.targetId === command.actorId ? RoomOperation.StepDown : RoomOperation.Moderate;
+    case 'DismissHand':
+    case 'InviteToStage':
+    case 'RemoveParticipant':
+      return RoomOperation.Moderate;
+    case 'SetModerator':
+      return RoomOperation.Host;
+    case 'UnmuteSelf':
+      return RoomOperation.PublishMedia;
+    case 'RecordMediaConnection':
+      return RoomOperation.RecordMediaConnection;
+    case 'EnforceModeration':
+      return RoomOperation.Enforce;
+  }
+}
 
-/** Whether the table checks `rule` for what `command` asks (false for commands that ask nothing). */
-export function commandChecksRule(command: RoomCommandType, rule: RoomAccessRule): boolean {
-  const operation = ROOM_COMMAND_OPERATIONS[command];
-  return operation !== null && ROOM_ACCESS_TABLE[operation].includes(rule);
+/** Whether the table checks `rule` for what `command` asks. */
+export function commandChecksRule(command: RoomCommand, rule: RoomAccessRule): boolean {
+  return ROOM_ACCESS_TABLE[roomCommandOperation(command)].includes(rule);
+}
+
+/** For review (the snapshot): each command type's operation, aimed at someone else and at oneself. */
+export function roomCommandOperations(): Readonly<Record<RoomCommandType, string>> {
+  const described: Partial<Record<RoomCommandType, string>> = {};
+  const other = { actorId: 'actor', targetId: 'other' };
+  const self = { actorId: 'actor', targetId: 'actor' };
+  const commands: readonly RoomCommand[] = [
+    { type: 'StartRoom', actorId: 'actor' },
+    { type: 'EndRoom', actorId: 'actor' },
+    { type: 'JoinRoom', actorId: 'actor' },
+    { type: 'LeaveRoom', actorId: 'actor' },
+    { type: 'RaiseHand', actorId: 'actor', question: null },
+    { type: 'LowerHand', actorId: 'actor' },
+    { type: 'DismissHand', ...other },
+    { type: 'InviteToStage', ...other },
+    { type: 'AcceptStageInvite', actorId: 'actor' },
+    { type: 'DeclineStageInvite', actorId: 'actor' },
+    { type: 'MoveToAudience', ...other },
+    { type: 'SetModerator', ...other, moderator: true },
+    { type: 'MuteParticipant', ...other },
+    { type: 'UnmuteSelf', actorId: 'actor' },
+    { type: 'RecordMediaConnection', actorId: 'actor', connected: true },
+    { type: 'RemoveParticipant', ...other, ban: false },
+    { type: 'EnforceModeration', ...other, enforcement: 'Mute' },
+  ];
+  for (const command of commands) {
+    const onOther = roomCommandOperation(command);
+    const onSelf = 'targetId' in command ? roomCommandOperation({ ...command, ...self }) : onOther;
+    described[command.type] = onSelf === onOther ? onOther : `${onOther} (on oneself: ${onSelf})`;
+  }
+  return described as Record<RoomCommandType, string>;
 }

@@ -1,9 +1,9 @@
 import { textLength } from '../common/text';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { decideRoomPosition, roomAccessRefusalMessage, roomCommandOperation, roomPositionOf } from './room-access-policy';
 import type { ModerationEnforcement, RoomCommand } from './room.commands';
 import type { Decision, RoomEvent } from './room.events';
 import {
-  MODERATING_ROLES,
   ParticipantRole,
   type ParticipantState,
   ROOM_LIMITS,
@@ -35,7 +35,7 @@ const NO_CHANGE: Outcome = { changes: {}, events: [] };
  * from `state.version` and the returned state's version is the last event's.
  */
 export function decide(state: RoomState, command: RoomCommand, now: Date): Decision {
-  assertStatusAllows(state, command);
+  assertPositionAllows(state, command);
   const outcome = decideOutcome(state, command, now);
   if (outcome.events.length === 0) return { state, events: [] };
   const events = outcome.events.map(
@@ -53,14 +53,15 @@ export function decide(state: RoomState, command: RoomCommand, now: Date): Decis
   };
 }
 
-function assertStatusAllows(state: RoomState, command: RoomCommand): void {
-  if (state.status === RoomStatus.Ended) {
-    throw DomainError.conflict(DomainErrorCode.RoomEnded, 'The room has ended');
-  }
-  // A scheduled room has nobody in it yet; only its host may start or cancel it.
-  if (state.status === RoomStatus.Scheduled && command.type !== 'StartRoom' && command.type !== 'EndRoom') {
-    throw DomainError.conflict(DomainErrorCode.RoomNotLive, 'The room has not started yet');
-  }
+/**
+ * Who may give the command, as far as the room's state tells: the access policy's position rules
+ * for the command's operation (`ROOM_ACCESS_TABLE`: the room live or not ended, in the room, on
+ * stage, moderating, hosting). The rules below judge only the state ("hand already raised",
+ * "stage full", "the host is protected"); none restates who may.
+ */
+function assertPositionAllows(state: RoomState, command: RoomCommand): void {
+  const decision = decideRoomPosition(roomCommandOperation(command), roomPositionOf(state, command.actorId));
+  if (!decision.allowed) throw new DomainError(decision.code, roomAccessRefusalMessage(decision));
 }
 
 function decideOutcome(state: RoomState, command: RoomCommand, now: Date): Outcome {
@@ -78,17 +79,17 @@ function decideOutcome(state: RoomState, command: RoomCommand, now: Date): Outco
     case 'LowerHand':
       return lowerHand(state, command.actorId);
     case 'DismissHand':
-      return dismissHand(state, command.actorId, command.targetId);
+      return dismissHand(state, command.targetId);
     case 'InviteToStage':
-      return inviteToStage(state, command.actorId, command.targetId, now);
+      return inviteToStage(state, command.targetId, now);
     case 'AcceptStageInvite':
       return acceptStageInvite(state, command.actorId, now);
     case 'DeclineStageInvite':
       return declineStageInvite(state, command.actorId);
     case 'MoveToAudience':
-      return moveToAudience(state, command.actorId, command.targetId);
+      return moveToAudience(state, command.targetId);
     case 'SetModerator':
-      return setModerator(state, command.actorId, command.targetId, command.moderator);
+      return setModerator(state, command.targetId, command.moderator);
     case 'MuteParticipant':
       return muteParticipant(state, command.actorId, command.targetId);
     case 'UnmuteSelf':
@@ -111,7 +112,6 @@ function assertUnreachable(value: never): never {
 // --- Commands ----------------------------------------------------------------------------
 
 function startRoom(state: RoomState, actorId: string, now: Date): Outcome {
-  if (actorId !== state.hostId) throw DomainError.notAllowed('Only the host can start the room');
   if (state.status === RoomStatus.Live) {
     throw DomainError.conflict(DomainErrorCode.RoomAlreadyLive, 'The room is already live');
   }
@@ -127,7 +127,6 @@ function startRoom(state: RoomState, actorId: string, now: Date): Outcome {
 }
 
 function endRoom(state: RoomState, actorId: string, now: Date): Outcome {
-  if (actorId !== state.hostId) throw DomainError.notAllowed('Only the host can end the room');
   return {
     changes: endedChanges(now),
     events: [{ type: 'RoomStatusChanged', status: RoomStatus.Ended }],
@@ -196,15 +195,13 @@ function lowerHand(state: RoomState, actorId: string): Outcome {
   };
 }
 
-function dismissHand(state: RoomState, actorId: string, targetId: string): Outcome {
-  requireModerator(state, actorId, 'Only the host and moderators can dismiss a raised hand');
+function dismissHand(state: RoomState, targetId: string): Outcome {
   requireParticipant(state, targetId);
   // Lowering what is already down is a no-op, as for the hand's owner.
   return lowerHand(state, targetId);
 }
 
-function inviteToStage(state: RoomState, actorId: string, targetId: string, now: Date): Outcome {
-  requireModerator(state, actorId, 'Only the host and moderators can invite to the stage');
+function inviteToStage(state: RoomState, targetId: string, now: Date): Outcome {
   const target = requireParticipant(state, targetId);
   if (isOnStage(target)) {
     throw DomainError.conflict(DomainErrorCode.AlreadyOnStage, 'The participant is already on stage');
@@ -241,14 +238,7 @@ function declineStageInvite(state: RoomState, actorId: string): Outcome {
   };
 }
 
-function moveToAudience(state: RoomState, actorId: string, targetId: string): Outcome {
-  const actor = state.participants.get(actorId);
-  const stepsDown =
-    actorId === targetId &&
-    (actor?.role === ParticipantRole.Speaker || actor?.role === ParticipantRole.Moderator);
-  if (!stepsDown && !isModerating(actor)) {
-    throw DomainError.notAllowed('Only the host and moderators can move others to the audience');
-  }
+function moveToAudience(state: RoomState, targetId: string): Outcome {
   assertNotHost(state, targetId, 'The host cannot be moved to the audience');
   const target = requireParticipant(state, targetId);
   if (!isOnStage(target)) throw DomainError.conflict(DomainErrorCode.NotOnStage, 'The participant is not on stage');
@@ -259,8 +249,7 @@ function moveToAudience(state: RoomState, actorId: string, targetId: string): Ou
   };
 }
 
-function setModerator(state: RoomState, actorId: string, targetId: string, moderator: boolean): Outcome {
-  if (actorId !== state.hostId) throw DomainError.notAllowed('Only the host can appoint moderators');
+function setModerator(state: RoomState, targetId: string, moderator: boolean): Outcome {
   assertNotHost(state, targetId, "The host's role cannot be changed");
   const target = requireParticipant(state, targetId);
 
@@ -287,12 +276,8 @@ function setModerator(state: RoomState, actorId: string, targetId: string, moder
 }
 
 function muteParticipant(state: RoomState, actorId: string, targetId: string): Outcome {
-  const actor = state.participants.get(actorId);
-  const mutesSelf = actorId === targetId && actor !== undefined && isOnStage(actor);
-  if (!mutesSelf && !isModerating(actor)) {
-    throw DomainError.notAllowed('Only the host and moderators can mute others');
-  }
-  if (!mutesSelf) assertNotHost(state, targetId, 'The host cannot be muted by others');
+  // Muting oneself is a step down (the host may mute their own microphone); others' is moderation.
+  if (actorId !== targetId) assertNotHost(state, targetId, 'The host cannot be muted by others');
   const target = requireParticipant(state, targetId);
   // Listeners cannot publish audio, so there is nothing to mute.
   if (!isOnStage(target)) throw DomainError.conflict(DomainErrorCode.NotOnStage, 'The participant is not on stage');
@@ -316,7 +301,6 @@ function unmuteSelf(state: RoomState, actorId: string): Outcome {
 }
 
 function removeParticipant(state: RoomState, actorId: string, targetId: string, ban: boolean): Outcome {
-  requireModerator(state, actorId, 'Only the host and moderators can remove participants');
   assertNotHost(state, targetId, 'The host cannot be removed');
   if (actorId === targetId) throw DomainError.notAllowed('You cannot remove yourself; leave the room instead');
 
@@ -431,20 +415,12 @@ function isOnStage(participant: ParticipantState): boolean {
   return STAGE_ROLES.has(participant.role);
 }
 
-function isModerating(participant: ParticipantState | undefined): boolean {
-  return participant !== undefined && MODERATING_ROLES.has(participant.role);
-}
-
 function requireParticipant(state: RoomState, profileId: string): ParticipantState {
   const participant = state.participants.get(profileId);
   if (participant === undefined) {
     throw DomainError.conflict(DomainErrorCode.NotAParticipant, 'The profile is not in the room');
   }
   return participant;
-}
-
-function requireModerator(state: RoomState, actorId: string, message: string): void {
-  if (!isModerating(state.participants.get(actorId))) throw DomainError.notAllowed(message);
 }
 
 function requirePendingInvitation(state: RoomState, actorId: string): ParticipantState {
