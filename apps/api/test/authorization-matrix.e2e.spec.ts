@@ -385,7 +385,14 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
   describe('over HTTP, in a PRIVATE room: outsiders learn nothing, staff get no room powers', () => {
     // Everyone in the room is an invitee; the outsider is not, staff may see the room but not act in it.
     const roles: readonly Role[] = ['NON_PARTICIPANT', 'STAFF'];
-    const privateRows = ROWS.map((row) => ({ ...row, expected: { ...row.expected, NON_PARTICIPANT: 'NOT_FOUND' as const } }));
+    // Staff see the room but do not belong to it: where the access policy's row checks BELONGS
+    // before IN_ROOM (raising a hand, taking the stage), they are refused NOT_INVITED (FORBIDDEN)
+    // before being told they are not in the room (the table's order, ROOM_ACCESS_TABLE).
+    const belongsFirst = new Set(['raiseHand', 'acceptStageInvite (the listener is invited)']);
+    const privateRows = ROWS.map((row) => ({
+      ...row,
+      expected: { ...row.expected, NON_PARTICIPANT: 'NOT_FOUND' as const, ...(belongsFirst.has(row.name) ? { STAFF: 'FORBIDDEN' as const } : {}) },
+    }));
     it.each(cells(privateRows, roles))('%s as %s → %s', async (_name, role, expected, row) => {
       const room = await roomForCell('private', row, expected, () => liveRoom('PRIVATE'));
       await runCell(room, row, role, expected, async (query, variables) => {

@@ -1,5 +1,4 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, DomainErrorCode } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput, notFound } from '../common/api-error';
@@ -55,30 +54,6 @@ export class BlocksService {
       await tx.nativeDelete(BlockEntity, { blockerId: viewer.profileId, blockedId: profileId });
       return target;
     });
-  }
-
-  /** True when `blockerId` has blocked `blockedId`. */
-  async hasBlocked(em: EntityManager, blockerId: string, blockedId: string): Promise<boolean> {
-    return (await em.count(BlockEntity, { blockerId, blockedId })) > 0;
-  }
-
-  /** Of `profileIds`, those `blockerId` has blocked: one indexed query. */
-  async blockedAmong(em: EntityManager, blockerId: string, profileIds: readonly string[]): Promise<Set<string>> {
-    if (profileIds.length === 0) return new Set();
-    const blocks = await em.find(BlockEntity, { blockerId, blockedId: { $in: [...new Set(profileIds)] } }, { fields: ['blockedId'] });
-    return new Set(blocks.map((block) => block.blockedId));
-  }
-
-  /** The refusal {@link assertNotBlockedByHost} throws. */
-  static blockedByHostRefusal(): DomainError {
-    return new DomainError(DomainErrorCode.NotAllowed, 'You cannot take part in this room: its host has blocked you');
-  }
-
-  /** Refuses (FORBIDDEN) a profile the room's host blocked: it may neither join nor watch the room. */
-  async assertNotBlockedByHost(em: EntityManager, hostId: string, profileId: string): Promise<void> {
-    if (hostId !== profileId && (await this.hasBlocked(em, hostId, profileId))) {
-      throw BlocksService.blockedByHostRefusal();
-    }
   }
 
   private target(viewer: AuthenticatedViewer, rawProfileId: string): string {

@@ -25,35 +25,6 @@ export class SuspensionService {
     )?.entity ?? null;
   }
 
-  /**
-   * {@link activeSuspension} for many profiles in one indexed query (a batch of room commands):
-   * the suspension in force by profile id, for the suspended ones only.
-   */
-  async activeSuspensions(em: EntityManager, profileIds: readonly string[]): Promise<Map<string, ModerationNoticeEntity>> {
-    if (profileIds.length === 0) return new Map();
-    const now = this.now();
-    const notices = await em.find(ModerationNoticeEntity, {
-      subjectProfileId: { $in: [...new Set(profileIds)] },
-      action: ModerationNoticeAction.Suspended,
-      $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }],
-    });
-    const byProfile = new Map<string, ModerationNoticeEntity[]>();
-    for (const notice of notices) {
-      const ofProfile = byProfile.get(notice.subjectProfileId);
-      if (ofProfile) ofProfile.push(notice);
-      else byProfile.set(notice.subjectProfileId, [notice]);
-    }
-    const suspended = new Map<string, ModerationNoticeEntity>();
-    for (const [profileId, ofProfile] of byProfile) {
-      const active = activeSuspension(
-        ofProfile.map((notice) => ({ ...toStoredAppeal(notice), entity: notice })),
-        now,
-      );
-      if (active) suspended.set(profileId, active.entity);
-    }
-    return suspended;
-  }
-
   /** The refusal {@link assertNotSuspended} throws for `suspension`. */
   static refusal(suspension: ModerationNoticeEntity): DomainError {
     return new DomainError(DomainErrorCode.NotAllowed, suspendedMessage(suspension));

@@ -1,12 +1,9 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
 import {
-  canSeeRoom,
   decide,
-  DomainError,
   isAudienceDecision,
-  joinRefusal,
-  joinRefusalMessage,
   mayBeAudienceCommand,
+  roomCommandOperation,
   type Decision,
   type RoomCommand,
   type RoomEvent,
@@ -18,11 +15,11 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import { notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import type { RoomEventMessage } from '../events/room-event-message';
+import { RoomAccessPolicy } from './access/room-access.policy';
 import { DeferredWrites } from './deferred-writes';
 import { GroupCommitQueue, type Settled } from './group-commit-queue';
 import { type ParticipantEntity, type RoomEntity, RoomStreamEntity } from './room.entity';
 import { type CommandTier, type LockedRoom, type RoomRepository } from './room.repository';
-import { asDomainViewer, roomAccessFacts, roomAccessFactsOf } from './room-visibility';
 
 /** What projections see of one accepted command, inside its transaction. */
 export interface RoomChange {
@@ -69,8 +66,8 @@ export interface AfterCommitEffect {
 }
 
 /**
- * A rule outside the room's own (`decide`) that may refuse a command before it runs: for example
- * trust and safety's suspensions, blocks and stage holds. Runs inside the command's transaction,
+ * A rule outside the room's own (`decide`) and the access policy's that may refuse a command
+ * before it runs: for example trust and safety's stage holds. Runs inside the command's transaction,
  * after the command's locks are taken and access is checked, so it sees what the command would see.
  * Refuses by throwing a contract error; returns normally to let the command through.
  */
@@ -91,6 +88,14 @@ export interface CommandGuard {
 
 export interface RoomCommandHandlerDeps {
   readonly repository: RoomRepository;
+  /**
+   * Who may give each command: the room access policy. The pipeline checks the standing rules of
+   * the command's operation (`roomCommandOperation`: visible, belongs, not banned, not blocked by
+   * the host, not suspended, staff) with the viewer's relation gathered in one statement; `decide`
+   * checks the position rules (live, in the room, on stage, moderating, hosting). Default: a
+   * policy on the system clock.
+   */
+  readonly access?: RoomAccessPolicy;
   /** Checked in order before `decide`; the first refusal wins. */
   readonly guards?: readonly CommandGuard[];
   /** Applied in order; later projections see what earlier ones wrote into `rows`. */
@@ -125,8 +130,9 @@ class StageTierRequired extends Error {
 }
 
 /**
- * The room command pipeline: (1) lock, (2) check access and guards, run the pure rules
- * (`decide`), (3) hand the events to the projections in the same transaction, (4) commit, (5) run
+ * The room command pipeline: (1) lock, (2) check the access policy's standing rules for the
+ * command's operation and the guards, run the pure rules (`decide`: the policy's position rules,
+ * then the room's state rules), (3) hand the events to the projections in the same transaction, (4) commit, (5) run
  * the after-commit effects.
  *
  * Locks (issue 9; `RoomRepository.lockForCommand`): a stage command locks the room row and then
@@ -141,10 +147,12 @@ class StageTierRequired extends Error {
  */
 export class RoomCommandHandler {
   private readonly now: () => Date;
+  private readonly access: RoomAccessPolicy;
   private readonly audienceBatches: GroupCommitQueue<AudienceEntry, AudienceResult>;
 
   constructor(private readonly deps: RoomCommandHandlerDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.access = deps.access ?? new RoomAccessPolicy(this.now);
     this.audienceBatches = new GroupCommitQueue((roomId, entries) => this.runAudienceBatch(roomId, entries), deps.audienceBatchMax ?? DEFAULT_AUDIENCE_BATCH_MAX);
   }
 
@@ -233,17 +241,15 @@ export class RoomCommandHandler {
         open.delete(index);
       };
       const stillOpen = () => [...entries.entries()].filter(([index]) => open.has(index));
-      const facts = await roomAccessFactsOf(
+      const relations = await this.access.relationsOf(
         tx,
-        room,
-        entries.map((entry) => entry.viewer.profileId),
+        room.id,
+        entries.map((entry) => entry.viewer),
       );
       entries.forEach(({ viewer, command }, index) => {
-        const viewerFacts = facts.get(viewer.profileId);
-        if (!viewerFacts || !canSeeRoom(viewerFacts, asDomainViewer(viewer))) return refuse(index, notFound('Room'));
-        if (command.type !== 'JoinRoom') return undefined;
-        const refusal = joinRefusal(viewerFacts, asDomainViewer(viewer));
-        return refusal === null ? undefined : refuse(index, new DomainError(refusal, joinRefusalMessage(refusal)));
+        const found = relations.get(viewer.profileId);
+        const refusal = found ? this.access.standingRefusal(roomCommandOperation(command), found) : notFound('Room');
+        if (refusal) refuse(index, refusal);
       });
       for (const guard of this.deps.guards ?? []) {
         const checked = stillOpen();
@@ -334,12 +340,9 @@ export class RoomCommandHandler {
       const locked = await this.deps.repository.lockForCommand(tx, roomId, tier);
       if (!locked) throw notFound('Room');
       const { room, stream } = locked;
-      const facts = await roomAccessFacts(tx, room, viewer.profileId);
-      if (!canSeeRoom(facts, asDomainViewer(viewer))) throw notFound('Room');
-      if (command.type === 'JoinRoom') {
-        const refusal = joinRefusal(facts, asDomainViewer(viewer));
-        if (refusal !== null) throw new DomainError(refusal, joinRefusalMessage(refusal));
-      }
+      const found = (await this.access.relationsOf(tx, room.id, [viewer])).get(viewer.profileId);
+      const refusal = found ? this.access.standingRefusal(roomCommandOperation(command), found) : notFound('Room');
+      if (refusal) throw refusal;
       for (const guard of this.deps.guards ?? []) await guard.check({ tx, room, viewer, command });
       const { state, rows } = await this.deps.repository.loadState(tx, locked, namedProfiles(command));
       const now = this.now();

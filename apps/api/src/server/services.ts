@@ -89,7 +89,8 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
   });
   const roomCommands = new RoomCommandHandler({
     repository,
-    guards: moderationCommandGuards({ suspensions, blocks }),
+    access,
+    guards: moderationCommandGuards(),
     // Engagement reads the join times of rows the participant projection closes; the event log
     // needs the row ids the participant projection creates; media jobs commit with the command.
     projections: [

@@ -1,8 +1,10 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
 import {
   decideRoomAccess,
+  decideRoomStanding,
   DomainError,
   type ParticipantRole,
+  roomAccessRefusalMessage,
   RoomAccessRule,
   type RoomAccessDecision,
   type RoomOperation,
@@ -25,21 +27,6 @@ export interface RoomWithRelation {
   readonly relation: RoomRelation;
 }
 
-/** The user-facing message of each refusing rule; none reveals a room the viewer may not see. */
-const REFUSAL_MESSAGES: Readonly<Record<RoomAccessRule, string>> = {
-  [RoomAccessRule.Visible]: 'Room not found',
-  [RoomAccessRule.Belongs]: 'Only members or invitees can join this room',
-  [RoomAccessRule.NotBanned]: 'You are banned from this room',
-  [RoomAccessRule.NotBlockedByHost]: 'You cannot take part in this room: its host has blocked you',
-  [RoomAccessRule.NotSuspended]: suspendedMessage({ expiresAt: null }),
-  [RoomAccessRule.Live]: 'The room is not live',
-  [RoomAccessRule.NotEnded]: 'The room has ended',
-  [RoomAccessRule.InRoom]: 'Join the room first',
-  [RoomAccessRule.OnStage]: 'Only people on the stage can do this',
-  [RoomAccessRule.Moderates]: 'Only the host and moderators can do this',
-  [RoomAccessRule.Hosts]: 'Only the host can do this',
-};
-
 /**
  * The one room access policy of the API: it gathers a viewer's {@link RoomRelation} to a room in
  * one SQL statement and asks the domain's table (`ROOM_ACCESS_TABLE`, `decideRoomAccess`). Every
@@ -56,60 +43,66 @@ export class RoomAccessPolicy {
    * @throws BAD_USER_INPUT (field `field`) for an id that is not a UUID.
    */
   async relationTo(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, field = 'roomId'): Promise<RoomWithRelation | null> {
+    const relations = await this.relationsOf(em, parseUuid(roomId, field), [viewer]);
+    return relations.get(viewer.profileId) ?? null;
+  }
+
+  /**
+   * {@link relationTo} for many viewers of one room in one statement (a batch of room commands):
+   * by profile id, one entry per distinct viewer; empty when the room does not exist.
+   * @param roomId an id already parsed as a UUID.
+   */
+  async relationsOf(em: EntityManager, roomId: string, viewers: readonly AuthenticatedViewer[]): Promise<Map<string, RoomWithRelation>> {
     const now = this.now();
-    const [row] = await leanQuery(
+    const byId = new Map(viewers.map((viewer) => [viewer.profileId, viewer]));
+    const rows = await leanQuery(
       em,
-      `select r.id, r.host_id, r.visibility, r.status,
-          (select p.role from participants p where p.room_id = r.id and p.profile_id = ? and p.left_at is null limit 1) as role,
-          (r.group_id is not null and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?)) as is_group_member,
-          exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?) as is_invitee,
-          exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ?) as is_banned,
-          exists (select 1 from blocks bl where bl.blocker_id = r.host_id and bl.blocked_id = ?) as is_blocked_by_host,
+      `select v.id as viewer_id, r.id, r.host_id, r.visibility, r.status,
+          (select p.role from participants p where p.room_id = r.id and p.profile_id = v.id and p.left_at is null limit 1) as role,
+          (r.group_id is not null and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = v.id)) as is_group_member,
+          exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = v.id) as is_invitee,
+          exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = v.id) as is_banned,
+          exists (select 1 from blocks bl where bl.blocker_id = r.host_id and bl.blocked_id = v.id) as is_blocked_by_host,
           (s.subject_profile_id is not null) as is_suspended, s.expires_at as suspended_until
         from rooms r
+        cross join jsonb_array_elements_text(?::jsonb) as v(id)
         left join lateral (
           select n.subject_profile_id, n.expires_at from moderation_notices n
-           where n.subject_profile_id = ? and n.action = ? and n.created_at <= ?
+           where n.subject_profile_id = v.id and n.action = ? and n.created_at <= ?
              and (n.expires_at is null or n.expires_at > ?) and n.appeal_status is distinct from ?
            order by n.expires_at desc nulls first limit 1
         ) s on true
         where r.id = ?`,
-      [
-        viewer.profileId,
-        viewer.profileId,
-        viewer.profileId,
-        viewer.profileId,
-        viewer.profileId,
-        viewer.profileId,
-        ModerationNoticeAction.Suspended,
-        now,
-        now,
-        AppealStatus.Reversed,
-        parseUuid(roomId, field),
-      ],
+      // A JSON array, not a JS array: knex would spread an array binding into a list of values.
+      [JSON.stringify([...byId.keys()]), ModerationNoticeAction.Suspended, now, now, AppealStatus.Reversed, roomId],
     );
-    if (!row) return null;
-    const hostId = row['host_id'] as string;
-    const isSuspended = row['is_suspended'] === true;
-    const until = row['suspended_until'];
-    return {
-      roomId: row['id'] as string,
-      hostId,
-      suspendedUntil: isSuspended ? (until === null || until === undefined ? null : new Date(until as string | Date)) : null,
-      relation: {
-        visibility: row['visibility'] as RoomVisibility,
-        status: row['status'] as RoomStatus,
-        isHost: hostId === viewer.profileId,
-        role: (row['role'] as ParticipantRole | null) ?? null,
-        isGroupMember: row['is_group_member'] === true,
-        isInvitee: row['is_invitee'] === true,
-        isBanned: row['is_banned'] === true,
-        isBlockedByHost: row['is_blocked_by_host'] === true,
-        isSuspended,
-        // A suspended account has no staff powers (separation of duties, issue 15).
-        isStaff: viewer.isStaff && !isSuspended,
-      },
-    };
+    const relations = new Map<string, RoomWithRelation>();
+    for (const row of rows) {
+      const viewer = byId.get(row['viewer_id'] as string);
+      if (!viewer) continue;
+      const hostId = row['host_id'] as string;
+      const isSuspended = row['is_suspended'] === true;
+      const until = row['suspended_until'];
+      relations.set(viewer.profileId, {
+        roomId: row['id'] as string,
+        hostId,
+        suspendedUntil: isSuspended ? (until === null || until === undefined ? null : new Date(until as string | Date)) : null,
+        relation: {
+          visibility: row['visibility'] as RoomVisibility,
+          status: row['status'] as RoomStatus,
+          isHost: hostId === viewer.profileId,
+          role: (row['role'] as ParticipantRole | null) ?? null,
+          isGroupMember: row['is_group_member'] === true,
+          isInvitee: row['is_invitee'] === true,
+          isBanned: row['is_banned'] === true,
+          isBlockedByHost: row['is_blocked_by_host'] === true,
+          isSuspended,
+          // A suspended account has no staff powers (separation of duties, issue 15).
+          isStaff: viewer.isStaff && !isSuspended,
+        },
+      });
+    }
+    return relations;
   }
 
   /** The table's answer for one operation. */
@@ -122,11 +115,24 @@ export class RoomAccessPolicy {
    * a room the viewer may not see, FORBIDDEN, BANNED, CONFLICT, ...), or returns when allowed.
    */
   assert(operation: RoomOperation, relation: RoomRelation, suspendedUntil: Date | null = null): void {
-    const decision = decideRoomAccess(operation, relation);
-    if (decision.allowed) return;
+    const refusal = RoomAccessPolicy.refusal(decideRoomAccess(operation, relation), suspendedUntil);
+    if (refusal) throw refusal;
+  }
+
+  /**
+   * The refusal of the operation's standing rules only (see `decideRoomStanding`), or null: what
+   * the command pipeline checks before the room rules (`decide`) check the position rules.
+   */
+  standingRefusal(operation: RoomOperation, found: RoomWithRelation): DomainError | null {
+    return RoomAccessPolicy.refusal(decideRoomStanding(operation, found.relation), found.suspendedUntil);
+  }
+
+  /** A decision's refusal as a {@link DomainError} with the rule's message, or null when allowed. */
+  static refusal(decision: RoomAccessDecision, suspendedUntil: Date | null): DomainError | null {
+    if (decision.allowed) return null;
     // A suspension's refusal says until when, and what stays open (notices, appeal).
-    const message = decision.rule === RoomAccessRule.NotSuspended ? suspendedMessage({ expiresAt: suspendedUntil }) : REFUSAL_MESSAGES[decision.rule];
-    throw new DomainError(decision.code, message);
+    const message = decision.rule === RoomAccessRule.NotSuspended ? suspendedMessage({ expiresAt: suspendedUntil }) : roomAccessRefusalMessage(decision);
+    return new DomainError(decision.code, message);
   }
 
   /**
