@@ -1,5 +1,5 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { ParticipantRole, type RoomStatus } from '@roundtable/domain';
+import { fieldAccessOfRole, ParticipantRole, RoomOperation, type RoomStatus } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput } from '../common/api-error';
@@ -133,9 +133,12 @@ export class RoomQueries {
     return toPage(rows, first, (p) => encodeCursor(p.joinedAt, p.id), cursor);
   }
 
-  /** Open requests to speak, oldest first; only the host and moderators see them. */
+  /**
+   * Open requests to speak, oldest first; empty unless the access policy lets the viewer's role see
+   * hand questions (`SEE_HAND_QUESTIONS`: the host and moderators), as for `Participant.handRaiseQuestion`.
+   */
   async raisedHands(em: EntityManager, room: RoomEntity, viewerRole: ParticipantRole | null): Promise<ParticipantEntity[]> {
-    if (viewerRole !== ParticipantRole.Host && viewerRole !== ParticipantRole.Moderator) return [];
+    if (!fieldAccessOfRole(viewerRole).has(RoomOperation.SeeHandQuestions)) return [];
     return em.find(
       ParticipantEntity,
       { roomId: room.id, leftAt: null, handRaisedAt: { $ne: null } },
