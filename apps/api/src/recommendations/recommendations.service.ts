@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { ProfileEntity } from '../profiles/profile.entity';
 import { RoomEntity } from '../rooms/room.entity';
-import { roomsProfileBelongsToSql } from '../rooms/room-visibility';
+import { roomsViewerMayJoinSql } from '../rooms/room-visibility';
 
 export interface RecommendationsSettings {
   readonly recommenderUrl: string;
@@ -121,16 +121,16 @@ export class RecommendationsService {
 
   /** LIVE rooms and rooms starting within 24 hours that the viewer may join, as raw entities. */
   private async loadCandidates(em: EntityManager, viewer: RankViewer, now: Date): Promise<RankCandidate[]> {
-    const belongs = roomsProfileBelongsToSql(viewer.id);
+    // The access policy's JOIN, standing rules (belongs, not banned, not blocked by the host, not suspended).
+    const mayJoin = roomsViewerMayJoinSql(viewer.id, now);
     const rows = await em.execute<CandidateRoomRow[]>(
       `select r.id, r.title, r.topics, r.status, r.started_at, r.scheduled_for, r.group_id, r.host_id from rooms r
         where (r.status = 'LIVE' or (r.status = 'SCHEDULED' and r.scheduled_for <= ?))
-          and ${belongs.sql}
-          and not exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ?)
+          and ${mayJoin.sql}
           and not exists (select 1 from participants p where p.room_id = r.id and p.profile_id = ? and p.left_at is null)
         order by (r.status = 'LIVE') desc, coalesce(r.started_at, r.scheduled_for) desc, r.id
         limit ?`,
-      [new Date(now.getTime() + UPCOMING_WINDOW_MS), ...belongs.params, viewer.id, viewer.id, this.settings.maxCandidates],
+      [new Date(now.getTime() + UPCOMING_WINDOW_MS), ...mayJoin.params, viewer.id, this.settings.maxCandidates],
     );
     if (rows.length === 0) return [];
     const ids = uuidArray(rows.map((row) => row.id));

@@ -1,96 +1,55 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { canSeeRoom, type RoomAccessFacts, RoomVisibility, type Viewer } from '@roundtable/domain';
+import { mayAccessRoom, RoomOperation, type RoomStatus } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { parseUuid } from '../common/ids';
 import { leanQuery, leanRows } from '../database/lean-rows';
-import { GroupMemberEntity } from '../groups/group.entity';
-import { RoomBanEntity, RoomEntity, RoomInviteeEntity } from './room.entity';
+import { suspensionInForceSql } from './access/room-access.policy';
+import { RoomEntity } from './room.entity';
 
 /**
- * "Rooms a viewer may see", in one place, for rooms, subscriptions and recommendations alike.
- * The rule itself is the domain's (`canSeeRoom`, `joinRefusal`); this module gathers the facts it
- * needs for one room, and states the same rule as SQL for lists.
+ * "Rooms a viewer may see", in one place, for rooms, lists and recommendations alike. The rule is
+ * the access policy's (`ROOM_ACCESS_TABLE`: SEE, and JOIN's standing rules for recommendations);
+ * this module gathers its facts for one room, and restates it as SQL for lists. The restatement
+ * is checked against the table over generated relations on PostgreSQL
+ * (`room-lists-agree-with-the-policy.e2e.spec.ts`).
  */
-
-export const asDomainViewer = (viewer: AuthenticatedViewer): Viewer => ({ profileId: viewer.profileId, isStaff: viewer.isStaff });
-
-/** What the domain's access rules need about one viewer and one room: three indexed lookups. */
-export async function roomAccessFacts(em: EntityManager, room: RoomEntity, viewerId: string): Promise<RoomAccessFacts> {
-  const [member, invitee, ban] = await Promise.all([
-    room.visibility === RoomVisibility.Group && room.groupId
-      ? em.count(GroupMemberEntity, { groupId: room.groupId, profileId: viewerId })
-      : Promise.resolve(0),
-    room.visibility === RoomVisibility.Private ? em.count(RoomInviteeEntity, { roomId: room.id, profileId: viewerId }) : Promise.resolve(0),
-    em.count(RoomBanEntity, { roomId: room.id, profileId: viewerId }),
-  ]);
-  return {
-    visibility: room.visibility,
-    hostId: room.hostId,
-    status: room.status,
-    viewerIsGroupMember: member > 0,
-    viewerIsInvitee: invitee > 0,
-    viewerIsBanned: ban > 0,
-  };
-}
 
 /**
- * {@link roomAccessFacts} for many viewers of one room in one statement (a batch of audience
- * commands): facts by profile id, one entry for each distinct id in `viewerIds`.
+ * The room, if it exists and the viewer may see it (the access policy's SEE); otherwise null
+ * (existence is not revealed). One statement: the room row (lean, read-only: see `leanRows`)
+ * with the facts SEE reads as columns (group membership, invitation, a suspension in force, which
+ * takes staff powers away).
  */
-export async function roomAccessFactsOf(em: EntityManager, room: RoomEntity, viewerIds: readonly string[]): Promise<Map<string, RoomAccessFacts>> {
-  const ids = [...new Set(viewerIds)];
-  const rows = await em.execute<{ id: string; member: boolean; invitee: boolean; banned: boolean }[]>(
-    `select v.id,
-        (?::text = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = ? and gm.profile_id = v.id)) as member,
-        (?::text = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = ? and ri.profile_id = v.id)) as invitee,
-        exists (select 1 from room_bans b where b.room_id = ? and b.profile_id = v.id) as banned
-      from jsonb_array_elements_text(?::jsonb) as v(id)`,
-    // A JSON array, not a JS array: knex would spread an array binding into a list of values.
-    [room.visibility, room.groupId, room.visibility, room.id, room.id, JSON.stringify(ids)],
-  );
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        visibility: room.visibility,
-        hostId: room.hostId,
-        status: room.status,
-        viewerIsGroupMember: row.member === true,
-        viewerIsInvitee: row.invitee === true,
-        viewerIsBanned: row.banned === true,
-      },
-    ]),
-  );
-}
-
-/**
- * The room, if it exists and the viewer may see it; otherwise null (existence is not revealed).
- * One statement: the room row (lean, read-only: see `leanRows`) with the facts of
- * {@link roomAccessFacts} as columns; the rule applied is still the domain's `canSeeRoom`.
- */
-export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<RoomEntity | null> {
+export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, now: Date = new Date()): Promise<RoomEntity | null> {
   const rooms = leanRows(em, RoomEntity);
+  const suspension = suspensionInForceSql('?', now);
   const [row] = await leanQuery(
     em,
     `select ${rooms.columns('r')},
         (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?)) as viewer_is_group_member,
         (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?)) as viewer_is_invitee,
-        exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ?) as viewer_is_banned
+        ${viewer.isStaff ? `exists (${suspension.sql})` : 'false'} as viewer_is_suspended
       from rooms r where r.id = ?`,
-    [viewer.profileId, viewer.profileId, viewer.profileId, parseUuid(roomId, 'roomId')],
+    [viewer.profileId, viewer.profileId, ...(viewer.isStaff ? [viewer.profileId, ...suspension.params] : []), parseUuid(roomId, 'roomId')],
   );
   const room = row ? (rooms.map(row) as RoomEntity | null) : null;
   if (!row || !room) return null;
-  const facts: RoomAccessFacts = {
+  const suspended = row.viewer_is_suspended === true;
+  const sees = mayAccessRoom(RoomOperation.See, {
     visibility: room.visibility,
-    hostId: room.hostId,
-    status: room.status,
-    viewerIsGroupMember: row.viewer_is_group_member === true,
-    viewerIsInvitee: row.viewer_is_invitee === true,
-    viewerIsBanned: row.viewer_is_banned === true,
-  };
-  return canSeeRoom(facts, asDomainViewer(viewer)) ? room : null;
+    status: room.status as RoomStatus,
+    isHost: room.hostId === viewer.profileId,
+    role: null,
+    isGroupMember: row.viewer_is_group_member === true,
+    isInvitee: row.viewer_is_invitee === true,
+    // SEE reads none of these: a ban, a block or a suspension does not hide a room.
+    isBanned: false,
+    isBlockedByHost: false,
+    isSuspended: suspended,
+    isStaff: viewer.isStaff && !suspended,
+  });
+  return sees ? room : null;
 }
 
 /**
@@ -122,9 +81,35 @@ export function roomsProfileBelongsToSql(profileId: string): { sql: string; para
 }
 
 /**
- * SQL (on alias `r`) for the rooms a viewer's lists show — the domain's `canSeeRoom` (staff see
- * every room) — without rooms hosted by someone the viewer blocked.
+ * SQL (on alias `r`) for the rooms a viewer's lists show: the access policy's SEE (staff powers
+ * see every room; a suspended staff account has none, so it sees what anyone sees) without rooms
+ * hosted by someone the viewer blocked (a list preference, not a right: a link still opens them).
  */
-export function roomsViewerMaySeeSql(viewer: AuthenticatedViewer): { sql: string; params: unknown[] } {
-  return viewer.isStaff ? roomsNotHostedByBlockedSql(viewer.profileId) : roomsProfileBelongsToSql(viewer.profileId);
+export function roomsViewerMaySeeSql(viewer: AuthenticatedViewer, now: Date = new Date()): { sql: string; params: unknown[] } {
+  const belongs = roomsProfileBelongsToSql(viewer.profileId);
+  if (!viewer.isStaff) return belongs;
+  const notBlocked = roomsNotHostedByBlockedSql(viewer.profileId);
+  const suspension = suspensionInForceSql('?', now);
+  return {
+    sql: `(${notBlocked.sql} and (not exists (${suspension.sql}) or ${belongs.sql}))`,
+    params: [...notBlocked.params, viewer.profileId, ...suspension.params, ...belongs.params],
+  };
+}
+
+/**
+ * SQL (on alias `r`) for the rooms a profile may join as far as its standing goes: the standing
+ * rules of the access policy's JOIN (belongs, not banned, not blocked by the host, not suspended;
+ * staff rights add nothing), without rooms hosted by someone it blocked. The room's status (JOIN's
+ * LIVE) is the caller's filter: recommendations also offer rooms about to start.
+ */
+export function roomsViewerMayJoinSql(profileId: string, now: Date = new Date()): { sql: string; params: unknown[] } {
+  const belongs = roomsProfileBelongsToSql(profileId);
+  const suspension = suspensionInForceSql('?', now);
+  return {
+    sql: `(${belongs.sql}
+      and not exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ?)
+      and (r.host_id = ? or not exists (select 1 from blocks hb where hb.blocker_id = r.host_id and hb.blocked_id = ?))
+      and not exists (${suspension.sql}))`,
+    params: [...belongs.params, profileId, profileId, profileId, profileId, ...suspension.params],
+  };
 }

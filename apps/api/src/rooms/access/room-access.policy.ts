@@ -28,6 +28,22 @@ export interface RoomWithRelation {
 }
 
 /**
+ * SQL: the suspension in force for the profile `subject` (a column, or `?` followed by the profile
+ * id in the caller's parameters): a SUSPENDED notice begun by `now`, not expired, not reversed on
+ * appeal; its `subject_profile_id` and `expires_at`, the latest-ending first, at most one row.
+ * The relation's `isSuspended` and the room lists' staff override read it (one statement of the rule).
+ */
+export function suspensionInForceSql(subject: string, now: Date): { sql: string; params: unknown[] } {
+  return {
+    sql: `select n.subject_profile_id, n.expires_at from moderation_notices n
+           where n.subject_profile_id = ${subject} and n.action = ? and n.created_at <= ?
+             and (n.expires_at is null or n.expires_at > ?) and n.appeal_status is distinct from ?
+           order by n.expires_at desc nulls first limit 1`,
+    params: [ModerationNoticeAction.Suspended, now, now, AppealStatus.Reversed],
+  };
+}
+
+/**
  * The one room access policy of the API: it gathers a viewer's {@link RoomRelation} to a room in
  * one SQL statement and asks the domain's table (`ROOM_ACCESS_TABLE`, `decideRoomAccess`). Every
  * place that asks "may this viewer see, join, watch, command, get media for, report, or see field
@@ -53,8 +69,8 @@ export class RoomAccessPolicy {
    * @param roomId an id already parsed as a UUID.
    */
   async relationsOf(em: EntityManager, roomId: string, viewers: readonly AuthenticatedViewer[]): Promise<Map<string, RoomWithRelation>> {
-    const now = this.now();
     const byId = new Map(viewers.map((viewer) => [viewer.profileId, viewer]));
+    const suspension = suspensionInForceSql('v.id', this.now());
     const rows = await leanQuery(
       em,
       `select v.id as viewer_id, r.id, r.host_id, r.visibility, r.status,
@@ -66,15 +82,10 @@ export class RoomAccessPolicy {
           (s.subject_profile_id is not null) as is_suspended, s.expires_at as suspended_until
         from rooms r
         cross join jsonb_array_elements_text(?::jsonb) as v(id)
-        left join lateral (
-          select n.subject_profile_id, n.expires_at from moderation_notices n
-           where n.subject_profile_id = v.id and n.action = ? and n.created_at <= ?
-             and (n.expires_at is null or n.expires_at > ?) and n.appeal_status is distinct from ?
-           order by n.expires_at desc nulls first limit 1
-        ) s on true
+        left join lateral (${suspension.sql}) s on true
         where r.id = ?`,
       // A JSON array, not a JS array: knex would spread an array binding into a list of values.
-      [JSON.stringify([...byId.keys()]), ModerationNoticeAction.Suspended, now, now, AppealStatus.Reversed, roomId],
+      [JSON.stringify([...byId.keys()]), ...suspension.params, roomId],
     );
     const relations = new Map<string, RoomWithRelation>();
     for (const row of rows) {
