@@ -15,5 +15,6 @@ export * from './decisions/statement-of-reasons';
 export * from './decisions/report-resolution';
 export * from './decisions/appeals';
 export * from './decisions/separation-of-duties';
+export * from './access/staff-access-policy';
 export * from './decisions/suspension';
 export * from './audit/audit-log';

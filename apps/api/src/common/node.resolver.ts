@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { StaffOperation } from '@roundtable/moderation';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
 import { type AuthenticatedViewer, isValidProfileId } from '../auth/authenticator';
 import { APPEAL_ID_PREFIX, appealOf } from '../moderation/moderation.resolver';
 import { ModerationLogEntity, ModerationNoticeEntity, ReportEntity } from '../moderation/moderation.entity';
-import { viewerHasStaffPowers } from '../moderation/staff-powers';
+import { viewerMayAccessStaff } from '../moderation/staff-powers';
 import { type GraphQLContext, requireViewer } from './context';
 import { isUuid } from './ids';
 import { NodeType } from './node.type';
@@ -62,12 +63,12 @@ export class NodeResolver {
         case 'report': {
           const report = await em.findOne(ReportEntity, { id: uuid });
           if (!report) return null;
-          return report.reporterId === viewer.profileId || (await this.hasStaffPowers(ctx, viewer)) ? report : null;
+          return (await this.mayRead(ctx, viewer, StaffOperation.ReadRecord, report.reporterId === viewer.profileId)) ? report : null;
         }
         case 'notice':
           return this.visibleNotice(ctx, viewer, uuid);
         case 'log':
-          return (await this.hasStaffPowers(ctx, viewer)) ? em.findOne(ModerationLogEntity, { id: uuid }) : null;
+          return (await this.mayRead(ctx, viewer, StaffOperation.ReadAuditLog)) ? em.findOne(ModerationLogEntity, { id: uuid }) : null;
         case null:
           break;
       }
@@ -78,10 +79,11 @@ export class NodeResolver {
   private async visibleNotice(ctx: GraphQLContext, viewer: AuthenticatedViewer, id: string): Promise<ModerationNoticeEntity | null> {
     const notice = await ctx.scope.em.findOne(ModerationNoticeEntity, { id });
     if (!notice) return null;
-    return notice.subjectProfileId === viewer.profileId || (await this.hasStaffPowers(ctx, viewer)) ? notice : null;
+    return (await this.mayRead(ctx, viewer, StaffOperation.ReadRecord, notice.subjectProfileId === viewer.profileId)) ? notice : null;
   }
 
-  private hasStaffPowers(ctx: GraphQLContext, viewer: AuthenticatedViewer): Promise<boolean> {
-    return viewerHasStaffPowers(ctx.scope.em, viewer, ctx.services.suspensions);
+  /** The staff access policy's answer (a report's reporter and a notice's subject own it). */
+  private mayRead(ctx: GraphQLContext, viewer: AuthenticatedViewer, operation: StaffOperation, ownsRecord = false): Promise<boolean> {
+    return viewerMayAccessStaff(ctx.scope.em, viewer, ctx.services.suspensions, operation, ownsRecord);
   }
 }

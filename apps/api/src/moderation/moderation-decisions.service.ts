@@ -2,12 +2,12 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { DomainError, DomainErrorCode } from '@roundtable/domain';
 import {
-  assertMayDecideAbout,
   fileAppeal,
   ModerationAction,
   resolveAppeal,
   resolveReports,
   ReportStatus,
+  StaffOperation,
   type StoredNotice,
 } from '@roundtable/moderation';
 import type { Logger } from 'pino';
@@ -22,7 +22,7 @@ import type { RoomCommandHandler } from '../rooms/room-command.handler';
 import { ModerationNoticeEntity, ReportEntity } from './moderation.entity';
 import { appendAuditEntry, createNotice } from './moderation-records';
 import { TRUST_AND_SAFETY_VIEWER } from './reporting.service';
-import { requireStaffPowers } from './staff-powers';
+import { assertStaffMayDecide, requireStaffAccess } from './staff-powers';
 import type { SuspensionService } from './suspension.service';
 
 /**
@@ -77,7 +77,7 @@ export class ModerationDecisionsService {
   /**
    * Decides the named report and the other OPEN reports of its (room, profile) group.
    * @throws FORBIDDEN unless staff with staff powers (not suspended), and when the staff member is
-   *   party to the case (its subject or one of its reporters: `mayDecideAbout`); NOT_FOUND;
+   *   party to the case (its subject or one of its reporters: the staff table's NOT_PARTY_TO_CASE); NOT_FOUND;
    *   CONFLICT when already resolved or when removing the room's host (the host is protected:
    *   suspend instead); BAD_USER_INPUT (note, action).
    */
@@ -86,7 +86,7 @@ export class ModerationDecisionsService {
     viewer: AuthenticatedViewer,
     input: { reportId: string; action: ModerationAction; note?: string | null },
   ): Promise<ReportEntity> {
-    await requireStaffPowers(em, viewer, this.deps.suspensions);
+    const actor = await requireStaffAccess(em, viewer, this.deps.suspensions, StaffOperation.DecideReport);
     const reportId = parseUuid(input.reportId, 'reportId');
     const result = await em.transactional(async (tx) => {
       const named = await tx.findOne(ReportEntity, { id: reportId });
@@ -98,7 +98,7 @@ export class ModerationDecisionsService {
         { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
       );
       // The case is the reports this decision decides (the group's OPEN ones, and the named one).
-      assertMayDecideAbout(viewer.profileId, {
+      assertStaffMayDecide(StaffOperation.DecideReport, viewer, actor, {
         subjectIds: [named.reportedProfileId],
         reporterIds: group.filter((report) => report.status === ReportStatus.Open || report.id === reportId).map((report) => report.reporterId),
       });
@@ -168,7 +168,7 @@ export class ModerationDecisionsService {
     viewer: AuthenticatedViewer,
     input: { noticeId: string; upheld: boolean; note: string },
   ): Promise<ModerationNoticeEntity> {
-    await requireStaffPowers(em, viewer, this.deps.suspensions);
+    const actor = await requireStaffAccess(em, viewer, this.deps.suspensions, StaffOperation.DecideAppeal);
     const noticeId = parseUuid(input.noticeId, 'noticeId');
     const { notice, resolution } = await em.transactional(async (tx) => {
       const unlocked = await tx.findOne(ModerationNoticeEntity, { id: noticeId }, { fields: ['roomId'] });
@@ -183,7 +183,7 @@ export class ModerationDecisionsService {
       const basis = notice.reportIds.length === 0
         ? []
         : await tx.find(ReportEntity, { id: { $in: notice.reportIds } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true });
-      assertMayDecideAbout(viewer.profileId, { subjectIds: [notice.subjectProfileId], reporterIds: basis.map((report) => report.reporterId) });
+      assertStaffMayDecide(StaffOperation.DecideAppeal, viewer, actor, { subjectIds: [notice.subjectProfileId], reporterIds: basis.map((report) => report.reporterId) });
       const resolution = resolveAppeal({
         notice: toStoredNotice(notice),
         upheld: input.upheld,

@@ -1,12 +1,12 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { AppealStatus, buildModerationQueue, groupKey, type QueuedReport, type ReportStatus } from '@roundtable/moderation';
+import { AppealStatus, buildModerationQueue, groupKey, type QueuedReport, type ReportStatus, StaffOperation } from '@roundtable/moderation';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { isUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import { placeholders } from '../common/sql';
 import { ModerationLogEntity, ModerationNoticeEntity, ReportEntity } from './moderation.entity';
-import { requireStaffPowers } from './staff-powers';
+import { requireStaffAccess } from './staff-powers';
 import type { SuspensionService } from './suspension.service';
 
 /** A queue page, with each group's distinct reporters so `Report.distinctReporters` needs no query. */
@@ -29,7 +29,7 @@ export class ModerationQueries {
    * reports are gone, so it never loops. Staff with staff powers only (a suspended account has none).
    */
   async queue(em: EntityManager, viewer: AuthenticatedViewer, status: ReportStatus, first: number, after: string | null): Promise<QueuePage> {
-    await requireStaffPowers(em, viewer, this.suspensions);
+    await requireStaffAccess(em, viewer, this.suspensions, StaffOperation.ReadQueue);
     const cursor = decodeCursor(after, isUuid);
     const rows = await em.find(
       ReportEntity,
@@ -89,7 +89,7 @@ export class ModerationQueries {
 
   /** `moderationAppeals`: notices with an OPEN appeal, oldest appeal first. Staff only; one statement. */
   async openAppeals(em: EntityManager, viewer: AuthenticatedViewer, first: number, after: string | null): Promise<Page<ModerationNoticeEntity>> {
-    await requireStaffPowers(em, viewer, this.suspensions);
+    await requireStaffAccess(em, viewer, this.suspensions, StaffOperation.ReadAppeals);
     const cursor = decodeCursor(after, isUuid);
     const rows = await em.find(
       ModerationNoticeEntity,
@@ -104,7 +104,7 @@ export class ModerationQueries {
 
   /** `moderationLog`: every action, newest first. Staff only; one statement. */
   async log(em: EntityManager, viewer: AuthenticatedViewer, first: number, after: string | null): Promise<Page<ModerationLogEntity>> {
-    await requireStaffPowers(em, viewer, this.suspensions);
+    await requireStaffAccess(em, viewer, this.suspensions, StaffOperation.ReadAuditLog);
     const cursor = decodeCursor(after, isUuid);
     const rows = await em.find(
       ModerationLogEntity,

@@ -1,4 +1,4 @@
-import { displayedExpiresAt, distinctReportersVisibleTo, type ModerationAction, type ReportStatus } from '@roundtable/moderation';
+import { displayedExpiresAt, distinctReportersVisibleTo, type ModerationAction, type ReportStatus, StaffOperation } from '@roundtable/moderation';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { type GraphQLContext, requireViewer } from '../common/context';
@@ -21,15 +21,15 @@ import { ReportAbuseInput, ReportConnectionType, ReportStatusGql, ReportType, Re
 import { type ModerationLogEntity, type ModerationNoticeEntity, type ReportEntity } from './moderation.entity';
 import { moderationLoaders } from './moderation-loaders';
 import { reportGroupKey } from './moderation.queries';
-import { viewerHasStaffPowers } from './staff-powers';
+import { viewerMayAccessStaff } from './staff-powers';
 
-/** Whether the request's viewer has staff powers, asked at most once per request scope. */
+/** Whether the staff policy lets the request's viewer read evidence (READ_EVIDENCE), asked at most once per request scope. */
 const staffPowersByScope = new WeakMap<GraphQLContext['scope'], Promise<boolean>>();
 
 function staffPowersOf(ctx: GraphQLContext): Promise<boolean> {
   let powers = staffPowersByScope.get(ctx.scope);
   if (!powers) {
-    powers = viewerHasStaffPowers(ctx.scope.em, ctx.viewer ?? null, ctx.services.suspensions);
+    powers = viewerMayAccessStaff(ctx.scope.em, ctx.viewer ?? null, ctx.services.suspensions, StaffOperation.ReadEvidence);
     staffPowersByScope.set(ctx.scope, powers);
   }
   return powers;
@@ -61,7 +61,7 @@ export class ReportsResolver {
     );
     const loaders = moderationLoaders(ctx.scope);
     for (const [key, count] of page.distinctReportersByGroup) loaders.distinctReporters.prime(key, count);
-    // The queue just checked the viewer's staff powers: the fields below need not ask again.
+    // The queue just checked READ_QUEUE, whose row READ_EVIDENCE equals (the staff table's snapshot): the fields below need not ask again.
     staffPowersByScope.set(ctx.scope, Promise.resolve(true));
     return page;
   }

@@ -1,24 +1,50 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { assertStaffPowers, hasStaffPowers } from '@roundtable/moderation';
+import { assertStaffAccess, assertStaffActor, type CaseParties, decideStaffAccess, isPartyToCase, type StaffOperation, type StaffRelation } from '@roundtable/moderation';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
-import { requireStaff } from './staff';
 import type { SuspensionService } from './suspension.service';
 
 /**
- * Staff rights that may be used now: `requireStaff` (FORBIDDEN for everyone else), then the
- * policy's `assertStaffPowers` — a suspended account has no staff powers (FORBIDDEN,
- * `STAFF_POWERS_SUSPENDED`). One indexed query for staff, none for anyone else.
+ * The staff access policy (`STAFF_ACCESS_TABLE`, beside the room table) as the API asks it: this
+ * module only gathers the viewer's relation (the staff record, a suspension in force: one indexed
+ * query, for staff only) and the case's parties; every rule is the table's.
  */
-export async function requireStaffPowers(em: EntityManager, viewer: AuthenticatedViewer, suspensions: SuspensionService): Promise<void> {
-  requireStaff(viewer);
-  const suspended = (await suspensions.activeSuspension(em, viewer.profileId)) !== null;
-  assertStaffPowers({ profileId: viewer.profileId, isStaff: viewer.isStaff, suspended });
+
+/** The viewer's part of a {@link StaffRelation}; the suspension is read only for staff (nobody else has powers to lose). */
+export async function staffActorOf(em: EntityManager, viewer: AuthenticatedViewer | null, suspensions: SuspensionService): Promise<Pick<StaffRelation, 'isStaff' | 'isSuspended'>> {
+  if (!viewer?.isStaff) return { isStaff: false, isSuspended: false };
+  return { isStaff: true, isSuspended: (await suspensions.activeSuspension(em, viewer.profileId)) !== null };
 }
 
-/** The policy's `hasStaffPowers` for `viewer`, without throwing (field-level checks). */
-export async function viewerHasStaffPowers(em: EntityManager, viewer: AuthenticatedViewer | null, suspensions: SuspensionService): Promise<boolean> {
-  if (!viewer?.isStaff) return false;
-  const suspended = (await suspensions.activeSuspension(em, viewer.profileId)) !== null;
-  return hasStaffPowers({ profileId: viewer.profileId, isStaff: viewer.isStaff, suspended });
+/**
+ * Refuses `operation` unless the table allows it for the viewer alone (FORBIDDEN: NOT_STAFF,
+ * STAFF_POWERS_SUSPENDED); returns the viewer's part for a later {@link assertStaffMayDecide}.
+ */
+export async function requireStaffAccess(
+  em: EntityManager,
+  viewer: AuthenticatedViewer,
+  suspensions: SuspensionService,
+  operation: StaffOperation,
+): Promise<Pick<StaffRelation, 'isStaff' | 'isSuspended'>> {
+  const actor = await staffActorOf(em, viewer, suspensions);
+  assertStaffActor(operation, actor);
+  return actor;
+}
+
+/** The whole row for a decision once its case is read: separation of duties (OWN_CASE, FORBIDDEN) among it. */
+export function assertStaffMayDecide(operation: StaffOperation, viewer: AuthenticatedViewer, actor: Pick<StaffRelation, 'isStaff' | 'isSuspended'>, parties: CaseParties): void {
+  assertStaffAccess(operation, { ...actor, isPartyToCase: isPartyToCase(viewer.profileId, parties), ownsRecord: false });
+}
+
+/** Whether the table allows `operation` to the viewer (field-level and `node` checks), without throwing. */
+export async function viewerMayAccessStaff(
+  em: EntityManager,
+  viewer: AuthenticatedViewer | null,
+  suspensions: SuspensionService,
+  operation: StaffOperation,
+  ownsRecord = false,
+): Promise<boolean> {
+  // A record's owner needs no staff powers: no query then.
+  const actor = ownsRecord ? { isStaff: false, isSuspended: false } : await staffActorOf(em, viewer, suspensions);
+  return decideStaffAccess(operation, { ...actor, isPartyToCase: false, ownsRecord }).allowed;
 }

@@ -47,7 +47,7 @@ export interface AuditEntryInput {
  * Builds an audit log entry, checking what makes the log trustworthy: an automatic action has
  * no actor and a staff action has one; every action except an appeal decision names the reports
  * it rests on; nobody is the actor of an entry about themself (separation of duties, see
- * `mayDecideAbout`). Report ids are deduplicated (first occurrence kept); a blank note becomes null.
+ * `STAFF_ACCESS_TABLE`, NOT_PARTY_TO_CASE). Report ids are deduplicated (first occurrence kept); a blank note becomes null.
  * @throws TypeError when those checks fail: a programming error in the caller, never client input.
  */
 export function buildAuditEntry(input: AuditEntryInput): AuditLogEntry {

@@ -60,7 +60,7 @@ export interface AppealResolution {
  * Staff decide an OPEN appeal: `upheld` keeps the decision, otherwise it is reversed and
  * its effects end at once (a reversed suspension ends now, a room ban is lifted) and the reports
  * it rested on close (`closeReportIds`; the API closes only those still OPEN). The API checks
- * `assertStaffPowers` and `assertMayDecideAbout` first.
+ * the staff access policy first (`DECIDE_APPEAL`: staff powers, not party to the case).
  * @param note staff's answer, 1 to `DECISION_TEXT_LIMITS.noteMax` code points after trimming (the contract's `note: String!`).
  * @throws ModerationError `InvalidInput` (field `note`); `NoOpenAppeal` when the notice has no OPEN appeal.
  */

@@ -1,7 +1,8 @@
 import { ModerationErrorCode } from '../errors/moderation-error';
 import { distinctReportersVisibleTo } from '../reports/report-visibility';
 import { AuditAction, buildAuditEntry } from '../audit/audit-log';
-import { assertMayDecideAbout, assertStaffPowers, hasStaffPowers, mayDecideAbout } from './separation-of-duties';
+import { StaffOperation } from '../access/staff-access-policy';
+import { assertStaffAccess, assertStaffActor, isPartyToCase } from './separation-of-duties';
 
 const codeOf = (run: () => unknown) => {
   try {
@@ -14,21 +15,23 @@ const codeOf = (run: () => unknown) => {
 
 describe('kind: an actor decides about themself', () => {
   it('given case: a suspended staff member has no staff powers (queue, decisions, appeals)', () => {
-    expect(hasStaffPowers({ profileId: 's', isStaff: true, suspended: true })).toBe(false);
-    expect(codeOf(() => assertStaffPowers({ profileId: 's', isStaff: true, suspended: true }))).toBe(ModerationErrorCode.StaffPowersSuspended);
-    expect(codeOf(() => assertStaffPowers({ profileId: 's', isStaff: false, suspended: false }))).toBe(ModerationErrorCode.NotStaff);
-    expect(codeOf(() => assertStaffPowers({ profileId: 's', isStaff: true, suspended: false }))).toBeUndefined();
+    expect(codeOf(() => assertStaffActor(StaffOperation.ReadQueue, { isStaff: true, isSuspended: true }))).toBe(ModerationErrorCode.StaffPowersSuspended);
+    expect(codeOf(() => assertStaffActor(StaffOperation.DecideReport, { isStaff: true, isSuspended: true }))).toBe(ModerationErrorCode.StaffPowersSuspended);
+    expect(codeOf(() => assertStaffActor(StaffOperation.ReadQueue, { isStaff: false, isSuspended: false }))).toBe(ModerationErrorCode.NotStaff);
+    expect(codeOf(() => assertStaffActor(StaffOperation.ReadQueue, { isStaff: true, isSuspended: false }))).toBeUndefined();
   });
 
   it('given case: staff never decide reports or appeals about themselves', () => {
-    expect(mayDecideAbout('staff-1', { subjectIds: ['staff-1'], reporterIds: ['a', 'b'] })).toBe(false);
-    expect(codeOf(() => assertMayDecideAbout('staff-1', { subjectIds: ['staff-1'], reporterIds: [] }))).toBe(ModerationErrorCode.OwnCase);
-    expect(mayDecideAbout('staff-2', { subjectIds: ['staff-1'], reporterIds: ['a', null] })).toBe(true);
+    const decide = (actorId: string, parties: { subjectIds: (string | null)[]; reporterIds: (string | null)[] }) => () =>
+      assertStaffAccess(StaffOperation.DecideReport, { isStaff: true, isSuspended: false, ownsRecord: false, isPartyToCase: isPartyToCase(actorId, parties) });
+    expect(isPartyToCase('staff-1', { subjectIds: ['staff-1'], reporterIds: ['a', 'b'] })).toBe(true);
+    expect(codeOf(decide('staff-1', { subjectIds: ['staff-1'], reporterIds: [] }))).toBe(ModerationErrorCode.OwnCase);
+    expect(codeOf(decide('staff-2', { subjectIds: ['staff-1'], reporterIds: ['a', null] }))).toBeUndefined();
   });
 
   it('variant: nor a case they raised themselves (one of its reporters), and a room report is nobody\'s own', () => {
-    expect(mayDecideAbout('staff-1', { subjectIds: ['sam'], reporterIds: ['a', 'staff-1'] })).toBe(false);
-    expect(mayDecideAbout('staff-1', { subjectIds: [null], reporterIds: [null] })).toBe(true);
+    expect(isPartyToCase('staff-1', { subjectIds: ['sam'], reporterIds: ['a', 'staff-1'] })).toBe(true);
+    expect(isPartyToCase('staff-1', { subjectIds: [null], reporterIds: [null] })).toBe(false);
   });
 
   it('the audit log can never record actor = subject', () => {

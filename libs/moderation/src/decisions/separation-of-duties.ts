@@ -1,13 +1,11 @@
-import { ModerationError } from '../errors/moderation-error';
+import { decideStaffAccess, decideStaffActor, type StaffAccessDecision, type StaffOperation, type StaffRelation } from '../access/staff-access-policy';
+import { ModerationError, ModerationErrorCode } from '../errors/moderation-error';
 
-/** The staff member acting, as the API knows them for this request. */
-export interface StaffActor {
-  readonly profileId: string;
-  /** Holds trust-and-safety staff rights. */
-  readonly isStaff: boolean;
-  /** Has a suspension in force now. */
-  readonly suspended: boolean;
-}
+/**
+ * Separation of duties as facts for the staff access policy (`STAFF_ACCESS_TABLE`): the rules
+ * themselves ("a suspended account has no staff powers", "nobody decides a case they are party
+ * to") are rows of that table, not ifs here.
+ */
 
 /** Who a case is about and who raised it: the subject(s) of its reports or notice, and the reporters. */
 export interface CaseParties {
@@ -17,38 +15,39 @@ export interface CaseParties {
   readonly reporterIds: readonly (string | null)[];
 }
 
-/**
- * Whether an account may use staff powers now: staff rights, and no suspension in force. A
- * suspended account has no staff powers at all: it may not read the queue, the appeals or the
- * log, nor decide anything. Pure: a named rule of the room access policy.
- */
-export function hasStaffPowers(actor: StaffActor): boolean {
-  return actor.isStaff && !actor.suspended;
+/** Whether `actorId` is party to the case: one of its subjects (an appeal of their own notice) or reporters (their own accusation). */
+export function isPartyToCase(actorId: string, parties: CaseParties): boolean {
+  return parties.subjectIds.includes(actorId) || parties.reporterIds.includes(actorId);
+}
+
+/** The {@link ModerationError} of a refusal (NOT_STAFF, STAFF_POWERS_SUSPENDED, OWN_CASE: all FORBIDDEN), or null when allowed. */
+export function staffRefusal(decision: StaffAccessDecision): ModerationError | null {
+  if (decision.allowed) return null;
+  switch (decision.code) {
+    case ModerationErrorCode.StaffPowersSuspended:
+      return ModerationError.staffPowersSuspended();
+    case ModerationErrorCode.OwnCase:
+      return ModerationError.ownCase();
+    default:
+      return ModerationError.notStaff();
+  }
 }
 
 /**
- * Whether `actorId` may decide a case: never when they are its subject (a report about them, an
- * appeal of their own notice) nor one of its reporters (they would judge their own accusation).
- * Pure: a named rule of the room access policy.
- */
-export function mayDecideAbout(actorId: string, parties: CaseParties): boolean {
-  return !parties.subjectIds.includes(actorId) && !parties.reporterIds.includes(actorId);
-}
-
-/**
- * Refuses unless {@link hasStaffPowers}: `NotStaff` for everyone without staff rights,
- * `StaffPowersSuspended` for staff whose account is suspended (both FORBIDDEN).
+ * Throws the staff policy's refusal of `operation` for the viewer alone (the rules that need no
+ * case), or returns.
  * @throws ModerationError
  */
-export function assertStaffPowers(actor: StaffActor): void {
-  if (!actor.isStaff) throw ModerationError.notStaff();
-  if (!hasStaffPowers(actor)) throw ModerationError.staffPowersSuspended();
+export function assertStaffActor(operation: StaffOperation, actor: Pick<StaffRelation, 'isStaff' | 'isSuspended'>): void {
+  const refusal = staffRefusal(decideStaffActor(operation, actor));
+  if (refusal) throw refusal;
 }
 
 /**
- * Refuses unless {@link mayDecideAbout}: `OwnCase` (FORBIDDEN), whatever the decision.
+ * Throws the staff policy's refusal of `operation` for the whole relation (the case included), or returns.
  * @throws ModerationError
  */
-export function assertMayDecideAbout(actorId: string, parties: CaseParties): void {
-  if (!mayDecideAbout(actorId, parties)) throw ModerationError.ownCase();
+export function assertStaffAccess(operation: StaffOperation, relation: StaffRelation): void {
+  const refusal = staffRefusal(decideStaffAccess(operation, relation));
+  if (refusal) throw refusal;
 }
