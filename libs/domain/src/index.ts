@@ -12,5 +12,6 @@ export * from './rooms/room-access';
 export * from './rooms/room-access-policy';
 export * from './rooms/room-creation';
 export * from './groups/group-input';
+export * from './groups/group-access-policy';
 export * from './profiles/profile-update';
 export * from './common/text';

@@ -1,20 +1,14 @@
+import { GroupOperation, mayAccessGroup } from '@roundtable/domain';
 import fc from 'fast-check';
 
-import {
-  GroupJoinPolicy,
-  GroupRole,
-  type GroupStanding,
-  joinOutcome,
-  mayManageGroupMembership,
-  maySeeGroupMembers,
-  needsSuccessorAdmin,
-} from './group-membership.rules';
+import { GroupJoinPolicy, GroupRole, groupRelationOf, type GroupStanding, joinOutcome, needsSuccessorAdmin } from './group-membership.rules';
 
 const standing = fc.record<GroupStanding>({
   joinPolicy: fc.constantFrom(GroupJoinPolicy.Open, GroupJoinPolicy.ByRequest),
   role: fc.constantFrom(null, GroupRole.Member, GroupRole.Admin),
   invited: fc.boolean(),
   isStaff: fc.boolean(),
+  isSuspended: fc.boolean(),
 });
 
 describe('group membership rules', () => {
@@ -34,11 +28,14 @@ describe('group membership rules', () => {
     );
   });
 
-  it("kind: a group's members are listed to non-members — property: only members and staff see members; only admins manage", () => {
+  it("kind: a group's members are listed to non-members — property: only members and staff with staff powers see members; only admins manage (the group access table, asked with the standing's relation)", () => {
     fc.assert(
       fc.property(standing, (s) => {
-        expect(maySeeGroupMembers(s)).toBe(s.role !== null || s.isStaff);
-        expect(mayManageGroupMembership(s)).toBe(s.role === GroupRole.Admin);
+        const relation = groupRelationOf(s);
+        expect(mayAccessGroup(GroupOperation.SeeMembers, relation)).toBe(s.role !== null || (s.isStaff && !s.isSuspended));
+        for (const operation of [GroupOperation.SeeJoinRequests, GroupOperation.DecideJoinRequest, GroupOperation.Invite]) {
+          expect(mayAccessGroup(operation, relation)).toBe(s.role === GroupRole.Admin);
+        }
       }),
     );
   });

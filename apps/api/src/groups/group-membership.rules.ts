@@ -1,7 +1,10 @@
+import { decideGroupAccess, DomainError, GroupOperation, type GroupRelation, mayAccessGroup } from '@roundtable/domain';
+
 /**
- * Who may enter a group, see its members, and run it: small pure rules over facts the caller
- * gathered (`group-access.ts` reads them). The room access policy reads group membership through
- * these, so "member of the group" means one thing everywhere.
+ * Who may enter a group, see its members, and run it: the group access policy's table
+ * (`GROUP_ACCESS_TABLE` in `@roundtable/domain`, beside the room table). This module names the
+ * group's enums and turns a viewer's standing (gathered by `group-access.ts`) into the policy's
+ * relation; it states no rule of its own.
  */
 
 /** How a signed-in viewer becomes a member (`Group.joinPolicy`). */
@@ -33,31 +36,42 @@ export interface GroupStanding {
   readonly role: GroupRole | null;
   /** Whether an admin invited the viewer (an invitation admits to a BY_REQUEST group). */
   readonly invited: boolean;
-  /** Trust and safety staff. */
+  /** Trust and safety staff (the server's record). */
   readonly isStaff: boolean;
+  /** A suspension is in force (it takes staff powers away); gathered only where staff powers matter. */
+  readonly isSuspended?: boolean;
 }
 
-export const isGroupMember = (standing: Pick<GroupStanding, 'role'>): boolean => standing.role !== null;
+/** The group access policy's relation (`GROUP_ACCESS_TABLE` in `@roundtable/domain`) for a standing. */
+export function groupRelationOf(standing: GroupStanding): GroupRelation {
+  return {
+    isOpen: standing.joinPolicy === GroupJoinPolicy.Open,
+    isMember: standing.role !== null,
+    isAdmin: standing.role === GroupRole.Admin,
+    isInvited: standing.invited,
+    isStaff: standing.isStaff,
+    isSuspended: standing.isSuspended ?? false,
+  };
+}
 
-export const isGroupAdmin = (standing: Pick<GroupStanding, 'role'>): boolean => standing.role === GroupRole.Admin;
+/**
+ * Throws the group access policy's refusal of `operation` (NOT_ALLOWED, FORBIDDEN) with `message`,
+ * or returns. The rule is the table's; the message says what was refused.
+ */
+export function assertGroupAccess(operation: GroupOperation, standing: GroupStanding, message: string): void {
+  const decision = decideGroupAccess(operation, groupRelationOf(standing));
+  if (!decision.allowed) throw new DomainError(decision.code, message);
+}
 
 /**
  * How `joinGroup` treats the viewer: `'member'` already in, `'join'` may become a member at once
- * (OPEN group, or invited), `'request'` must ask (BY_REQUEST and not invited). Knowing a group's id
+ * (the policy's JOIN_AT_ONCE: OPEN group, or invited), `'request'` must ask. Knowing a group's id
  * never admits to a BY_REQUEST group by itself.
  */
 export function joinOutcome(standing: GroupStanding): 'member' | 'join' | 'request' {
-  if (isGroupMember(standing)) return 'member';
-  if (standing.joinPolicy === GroupJoinPolicy.Open || standing.invited) return 'join';
-  return 'request';
+  if (standing.role !== null) return 'member';
+  return mayAccessGroup(GroupOperation.JoinAtOnce, groupRelationOf(standing)) ? 'join' : 'request';
 }
-
-/** Members (and staff) see who the members are; nobody else does, whatever the policy. */
-export const maySeeGroupMembers = (standing: Pick<GroupStanding, 'role' | 'isStaff'>): boolean =>
-  isGroupMember(standing) || standing.isStaff;
-
-/** Only the group's admins see, approve and decline join requests, and invite people. */
-export const mayManageGroupMembership = (standing: Pick<GroupStanding, 'role'>): boolean => isGroupAdmin(standing);
 
 /**
  * Whether leaving leaves a group without an admin while members remain: then the longest-standing

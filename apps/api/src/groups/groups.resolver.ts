@@ -1,4 +1,4 @@
-import { DomainError, type RoomStatus } from '@roundtable/domain';
+import { GroupOperation, type RoomStatus } from '@roundtable/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
@@ -20,7 +20,8 @@ import {
   GroupType,
 } from './dto/group.type';
 import type { GroupEntity, GroupJoinRequestEntity, GroupMemberEntity } from './group.entity';
-import { mayManageGroupMembership, maySeeGroupMembers } from './group-membership.rules';
+import { assertGroupAccess } from './group-membership.rules';
+import { staffActorOfScope } from '../moderation/staff-powers';
 
 @Resolver(() => GroupType)
 export class GroupsResolver {
@@ -154,9 +155,10 @@ export class GroupsResolver {
   ) {
     const viewer = requireViewer(ctx);
     const membership = await ctx.scope.viewerMembership.load(group.id);
-    if (!maySeeGroupMembers({ role: membership?.role ?? null, isStaff: viewer.isStaff })) {
-      throw DomainError.notAllowed("Only the group's members see who its members are");
-    }
+    const role = membership?.role ?? null;
+    // A suspension takes staff powers away: read only for staff who are not members, once per request.
+    const { isSuspended } = role === null ? await staffActorOfScope(ctx.scope, viewer, ctx.services.suspensions) : { isSuspended: false };
+    assertGroupAccess(GroupOperation.SeeMembers, { joinPolicy: group.joinPolicy, role, invited: false, isStaff: viewer.isStaff, isSuspended }, "Only the group's members see who its members are");
     // Batched: one statement per distinct (first, after) for every group of the request.
     const page = await ctx.scope.groupMembers.load({ groupId: group.id, first: parseFirst(first, 50), after: after ?? null });
     return { ...page, totalCount: group.memberCount };
@@ -193,9 +195,11 @@ export class GroupsResolver {
   private async requireAdmin(group: GroupEntity, ctx: GraphQLContext): Promise<AuthenticatedViewer> {
     const viewer = requireViewer(ctx);
     const membership = await ctx.scope.viewerMembership.load(group.id);
-    if (!mayManageGroupMembership({ role: membership?.role ?? null })) {
-      throw DomainError.notAllowed("Only the group's admins see its join requests");
-    }
+    assertGroupAccess(
+      GroupOperation.SeeJoinRequests,
+      { joinPolicy: group.joinPolicy, role: membership?.role ?? null, invited: false, isStaff: viewer.isStaff },
+      "Only the group's admins see its join requests",
+    );
     return viewer;
   }
 }

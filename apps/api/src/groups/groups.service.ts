@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, DomainErrorCode, type GroupInput, validateGroupInput } from '@roundtable/domain';
+import { DomainError, DomainErrorCode, type GroupInput, GroupOperation, validateGroupInput } from '@roundtable/domain';
 
 import { type AuthenticatedViewer } from '../auth/authenticator';
 import { isUuid, parseProfileId, parseUuid } from '../common/ids';
@@ -16,7 +16,7 @@ import {
   GroupJoinRequestStatus,
   GroupRole,
   joinOutcome,
-  mayManageGroupMembership,
+  assertGroupAccess,
   needsSuccessorAdmin,
 } from './group-membership.rules';
 
@@ -132,7 +132,7 @@ export class GroupsService {
     if (profileId === viewer.profileId) throw DomainError.invalidInput('profileId', 'You cannot invite yourself');
     return em.transactional(async (tx) => {
       const { group, standing } = await lockGroupForMembershipChange(tx, groupId, viewer);
-      if (!mayManageGroupMembership(standing)) throw DomainError.notAllowed("Only the group's admins can invite people");
+      assertGroupAccess(GroupOperation.Invite, standing, "Only the group's admins can invite people");
       if ((await tx.count(ProfileEntity, { id: profileId })) === 0) throw DomainError.notFound('Profile');
       const [invitee] = await viewerStandings(tx, [groupId], profileId);
       if (invitee?.role) return group;
@@ -194,7 +194,7 @@ export class GroupsService {
       if (!found) throw DomainError.notFound('Join request');
       // The group lock first, as every membership change takes it: decisions on one group queue.
       const { group, standing } = await lockGroupForMembershipChange(tx, found.group_id, viewer);
-      if (!mayManageGroupMembership(standing)) throw DomainError.notAllowed("Only the group's admins can decide join requests");
+      assertGroupAccess(GroupOperation.DecideJoinRequest, standing, "Only the group's admins can decide join requests");
       const request = await tx.findOneOrFail(GroupJoinRequestEntity, { id: requestId }, { refresh: true });
       if (request.status === decision) return request;
       if (request.status !== GroupJoinRequestStatus.Pending) {

@@ -16,6 +16,25 @@ export async function staffActorOf(em: EntityManager, viewer: AuthenticatedViewe
   return { isStaff: true, isSuspended: (await suspensions.activeSuspension(em, viewer.profileId)) !== null };
 }
 
+const actorByScope = new WeakMap<object, Promise<Pick<StaffRelation, 'isStaff' | 'isSuspended'>>>();
+
+/**
+ * {@link staffActorOf} asked at most once per request scope (`scope` is the request's; its `em`
+ * reads): field resolvers of many parents share one query and stay batched.
+ */
+export function staffActorOfScope(
+  scope: { readonly em: EntityManager },
+  viewer: AuthenticatedViewer | null,
+  suspensions: SuspensionService,
+): Promise<Pick<StaffRelation, 'isStaff' | 'isSuspended'>> {
+  let actor = actorByScope.get(scope);
+  if (!actor) {
+    actor = staffActorOf(scope.em, viewer, suspensions);
+    actorByScope.set(scope, actor);
+  }
+  return actor;
+}
+
 /**
  * Refuses `operation` unless the table allows it for the viewer alone (FORBIDDEN: NOT_STAFF,
  * STAFF_POWERS_SUSPENDED); returns the viewer's part for a later {@link assertStaffMayDecide}.
