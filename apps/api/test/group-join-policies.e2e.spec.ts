@@ -3,6 +3,7 @@
 // directory. Real HTTP, real PostgreSQL.
 import { GROUP_OPS, createGroup, groupStanding, requestToJoin } from './support/group-operations';
 import { codeOf, expectNoLeaks, ok, sql, tracedStatements } from './support/graphql-helpers';
+import { staffTokenFor } from './support/staff';
 import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
 
 describe('group join policies', () => {
@@ -41,6 +42,40 @@ describe('group join policies', () => {
   const groupRoomIds = async (token: string, groupId: string): Promise<string[]> =>
     (await ok<{ group: { rooms: { id: string }[] } }>(api, GROUP_OPS.groupRooms, { g: groupId }, token)).group.rooms.map((r) => r.id);
   const roomById = async (token: string, roomId: string): Promise<unknown> => (await ok<{ room: unknown }>(api, GROUP_OPS.room, { r: roomId }, token)).room;
+
+  describe('kind: a suspended account keeps staff powers (issue 15: one rule in the access tables)', () => {
+    /** A suspension in force on `profileId`, as a staff decision writes it (a SUSPENDED notice). */
+    const suspend = (profileId: string) =>
+      sql(
+        api,
+        `insert into moderation_notices (id, subject_profile_id, action, category, reason, created_at, expires_at)
+         values (gen_random_uuid(), ?, 'SUSPENDED', 'HARASSMENT', 'Suspended for the test', now() - interval '1 minute', now() + interval '1 day')`,
+        [profileId],
+      );
+
+    it('given: staff see a group\'s members; suspended, the same staff member is FORBIDDEN like any non-member', async () => {
+      const { groupId } = await closedGroupWithRooms();
+      const staff = await staffTokenFor(api, 'gj-staff');
+      const seen = await ok<{ group: { members: { edges: { node: { id: string } }[] } } }>(api, GROUP_OPS.members, { g: groupId }, staff);
+      expect(seen.group.members.edges.map((e) => e.node.id)).toEqual(['gj-ada', 'gj-bob']);
+      await suspend('gj-staff');
+      const response = await api.request(GROUP_OPS.members, { g: groupId }, staff);
+      refusedWith(response, 'FORBIDDEN');
+      expect(JSON.stringify(response)).not.toContain('gj-bob');
+    });
+
+    it('variant: suspended staff no longer see a GROUP room they do not belong to, by room(id), rooms or group.rooms', async () => {
+      const { groupId, groupRoom, publicRoom } = await closedGroupWithRooms();
+      const staff = await staffTokenFor(api, 'gj-staff2');
+      expect(await roomById(staff, groupRoom)).not.toBeNull();
+      expect(await groupRoomIds(staff, groupId)).toContain(groupRoom);
+      await suspend('gj-staff2');
+      expect(await roomById(staff, groupRoom)).toBeNull();
+      expect(await groupRoomIds(staff, groupId)).toEqual([]);
+      const listed = (await ok<{ rooms: { edges: { node: { id: string } }[] } }>(api, `{ rooms(first: 50) { edges { node { id } } } }`, {}, staff)).rooms.edges.map((e) => e.node.id);
+      expect(listed).toEqual([publicRoom]);
+    });
+  });
 
   describe('kind: knowing an id grants membership', () => {
     it("given: an outsider who learned a BY_REQUEST group's id cannot joinGroup it, and sees no GROUP room", async () => {
