@@ -1,4 +1,4 @@
-import { RoomStatus, STAGE_ROLES } from '@roundtable/domain';
+import { roleAllowsInLiveRoom, RoomOperation, RoomStatus } from '@roundtable/domain';
 
 import type { RoomChange, RoomProjection } from '../rooms/room-command.handler';
 import type { MediaOutbox, MediaSyncJob } from './media-outbox';
@@ -22,8 +22,10 @@ export class MediaControlProjection implements RoomProjection {
     for (const event of events) {
       switch (event.type) {
         case 'RoleChanged':
-          // Onto or off the stage changes what they may publish; moderator ↔ speaker does not.
-          if (STAGE_ROLES.has(event.participant.role) !== STAGE_ROLES.has(event.previousRole)) sync(event.participant.profileId);
+          // A change of what the role may publish (the policy's PUBLISH_MEDIA: onto or off the stage); moderator ↔ speaker changes nothing.
+          if (roleAllowsInLiveRoom(RoomOperation.PublishMedia, event.participant.role) !== roleAllowsInLiveRoom(RoomOperation.PublishMedia, event.previousRole)) {
+            sync(event.participant.profileId);
+          }
           break;
         case 'ParticipantMuted':
           sync(event.participant.profileId);

@@ -1,8 +1,11 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
 import type { DesiredMediaPresence, DesiredRoomParticipant } from '@roundtable/audio';
-import { ParticipantRole, STAGE_ROLES } from '@roundtable/domain';
+import { type ParticipantRole, roleAllowsInLiveRoom, RoomOperation } from '@roundtable/domain';
 
 import { ParticipantEntity, RoomBanEntity } from '../rooms/room.entity';
+
+/** Whether a participant's role publishes audio: the access policy's PUBLISH_MEDIA position rules (on stage). */
+const publishes = (role: ParticipantRole): boolean => roleAllowsInLiveRoom(RoomOperation.PublishMedia, role);
 
 /**
  * What Roundtable decided about a profile's media presence in a room, read from the database
@@ -19,7 +22,7 @@ export async function desiredPresence(
     em.findOne(RoomBanEntity, { roomId, profileId }),
   ]);
   if (ban) return { kind: 'banned', decidedAt: ban.createdAt };
-  if (row) return STAGE_ROLES.has(row.role) ? { kind: 'stage', muted: row.muted } : { kind: 'listener' };
+  if (row) return publishes(row.role) ? { kind: 'stage', muted: row.muted } : { kind: 'listener' };
   return removedAt ? { kind: 'removed', decidedAt: removedAt } : { kind: 'not-in-room' };
 }
 
@@ -31,7 +34,7 @@ export async function desiredRoomParticipants(em: EntityManager, roomId: string)
   ]);
   const desired: DesiredRoomParticipant[] = rows.map((row) => ({
     profileId: row.profileId,
-    desired: row.role === ParticipantRole.Listener ? { kind: 'listener' } : { kind: 'stage', muted: row.muted },
+    desired: publishes(row.role) ? { kind: 'stage', muted: row.muted } : { kind: 'listener' },
     recordedConnected: row.connected,
   }));
   for (const ban of bans) {

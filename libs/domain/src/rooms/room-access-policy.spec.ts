@@ -8,6 +8,7 @@ import {
   decideRoomPosition,
   decideRoomStanding,
   POSITION_RULES,
+  roleAllowsInLiveRoom,
   roomCommandOperations,
   fieldAccessClassOfRole,
   fieldAccessOfRole,
@@ -16,7 +17,7 @@ import {
   RoomOperation,
   type RoomRelation,
 } from './room-access-policy';
-import { ParticipantRole, RoomStatus, RoomVisibility } from './room.types';
+import { ParticipantRole, RoomStatus, RoomVisibility, STAGE_ROLES } from './room.types';
 
 const relation = fc.record<RoomRelation>({
   visibility: fc.constantFrom(...Object.values(RoomVisibility)),
@@ -191,6 +192,13 @@ describe('field access by role (what the fan-out class and field resolvers ask)'
     expect([...fieldAccessOfRole(ParticipantRole.Speaker)]).toEqual([]);
     expect([...fieldAccessOfRole(ParticipantRole.Listener)]).toEqual([]);
     expect([...fieldAccessOfRole(null)]).toEqual([]);
+  });
+
+  it('publishing by role (what the media sync asks) is the table\'s PUBLISH_MEDIA: the stage roles publish, listeners do not', () => {
+    expect(Object.values(ParticipantRole).filter((role) => roleAllowsInLiveRoom(RoomOperation.PublishMedia, role))).toEqual(
+      Object.values(ParticipantRole).filter((role) => STAGE_ROLES.has(role)),
+    );
+    expect(roleAllowsInLiveRoom(RoomOperation.PublishMedia, ParticipantRole.Listener)).toBe(false);
   });
 
   it('gives one class key per distinct field access', () => {

@@ -1,6 +1,6 @@
 import { DomainErrorCode } from '../errors/domain-error';
 import type { RoomCommand, RoomCommandType } from './room.commands';
-import { MODERATING_ROLES, type ParticipantRole, type RoomState, RoomStatus, RoomVisibility, STAGE_ROLES } from './room.types';
+import { MODERATING_ROLES, ParticipantRole, type RoomState, RoomStatus, RoomVisibility, STAGE_ROLES } from './room.types';
 
 /**
  * THE ROOM ACCESS POLICY: one table that answers "may this viewer do X in this room" for every
@@ -271,6 +271,16 @@ export function decideRoomPosition(operation: RoomOperation, position: RoomPosit
 /** The {@link RoomPosition} of `profileId` in a room's state: its status, whether they host it, their role. */
 export function roomPositionOf(state: RoomState, profileId: string): RoomPosition {
   return { status: state.status, isHost: profileId === state.hostId, role: state.participants.get(profileId)?.role ?? null };
+}
+
+/**
+ * Whether the position rules of `operation` hold for a participant with `role` in a LIVE room
+ * (hosting exactly when the role is HOST): the table's answer to "does this role publish?" for the
+ * media sync, which holds no relation (the standing rules were asked when the media token was
+ * granted, and a lost right ends the participation).
+ */
+export function roleAllowsInLiveRoom(operation: RoomOperation, role: ParticipantRole): boolean {
+  return decideRoomPosition(operation, { status: RoomStatus.Live, isHost: role === ParticipantRole.Host, role }).allowed;
 }
 
 /** The user-facing message of each refusing rule; none reveals a room the viewer may not see. */
