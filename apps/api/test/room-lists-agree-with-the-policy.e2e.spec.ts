@@ -1,5 +1,5 @@
 // Issue 15 — kind: a list restates the visibility rule. Room lists state the access policy's SEE
-// as SQL (`roomsViewerMaySeeSql`); `room(id:)` asks the table itself (`canSeeRoom`). For every
+// as SQL (`roomsViewerMaySeeSql`); `room(id:)` asks the table itself (`findVisibleRoom`: SEE). For every
 // viewer and every kind of room the two must agree: a list shows exactly the rooms `room(id:)`
 // answers for that viewer.
 import { randomUUID } from 'node:crypto';

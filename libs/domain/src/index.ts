@@ -8,7 +8,6 @@ export * from './taxonomy/seniority';
 export * from './taxonomy/skills';
 export * from './rooms/room.rules';
 export * from './rooms/command-tier';
-export * from './rooms/room-access';
 export * from './rooms/room-access-policy';
 export * from './rooms/room-creation';
 export * from './groups/group-input';

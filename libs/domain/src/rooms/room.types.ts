@@ -78,22 +78,3 @@ export interface RoomState {
   /** Banned profile ids (at least those the command names). */
   readonly bannedIds: ReadonlySet<string>;
 }
-
-/** Who is asking, and what they are outside the room. */
-export interface Viewer {
-  readonly profileId: string;
-  /** Trust-and-safety staff. */
-  readonly isStaff: boolean;
-}
-
-/** What the access rules need to know about the viewer's relation to one room. */
-export interface RoomAccessFacts {
-  readonly visibility: RoomVisibility;
-  readonly hostId: string;
-  readonly status: RoomStatus;
-  /** The viewer is a member of the room's group (GROUP rooms). */
-  readonly viewerIsGroupMember: boolean;
-  /** The viewer is on the room's invitee list (PRIVATE rooms). */
-  readonly viewerIsInvitee: boolean;
-  readonly viewerIsBanned: boolean;
-}
