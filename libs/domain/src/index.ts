@@ -14,3 +14,4 @@ export * from './rooms/room-creation';
 export * from './groups/group-input';
 export * from './profiles/profile-update';
 export * from './common/text';
+export * from './questions/question-queue';
