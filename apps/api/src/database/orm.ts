@@ -25,6 +25,7 @@ import { Migration20261201RoomStreams } from './migrations/migration-20261201-ro
 import { Migration20261207ReporterStanding } from './migrations/migration-20261207-reporter-standing';
 import { Migration20261207GroupJoinPolicy } from './migrations/migration-20261207-group-join-policy';
 import { Migration20261207StaffRoles } from './migrations/migration-20261207-staff-roles';
+import { Migration20261207QuestionQueue } from './migrations/migration-20261207-question-queue';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -134,6 +135,7 @@ export async function connectDatabase(
         { name: 'Migration20261207ReporterStanding', class: Migration20261207ReporterStanding },
         { name: 'Migration20261207GroupJoinPolicy', class: Migration20261207GroupJoinPolicy },
         { name: 'Migration20261207StaffRoles', class: Migration20261207StaffRoles },
+        { name: 'Migration20261207QuestionQueue', class: Migration20261207QuestionQueue },
       ],
       transactional: true,
       allOrNothing: true,
