@@ -20,6 +20,13 @@ export interface AudioAccessRequest {
   readonly displayName: string;
   /** Stage participants may publish their microphone; listeners only subscribe. */
   readonly canPublish: boolean;
+  /**
+   * Unix seconds: the earliest `nbf` the token may carry, the `revocationCutoff` of the
+   * participant's last lost right in this room. A token signed in the same second as that loss
+   * would otherwise be refused by the revocation; when this is ahead of the clock (by at most a
+   * second) the token's `nbf` is this second. Absent or in the past: `nbf` is now.
+   */
+  readonly notBefore?: number | null;
 }
 
 /**

@@ -121,6 +121,8 @@ class TwirpFailure extends Error {
 }
 
 const PREFIX = '/twirp/livekit.RoomService/';
+/** go-jose's `jwt.DefaultLeeway`, which livekit/protocol's `APIKeyTokenVerifier.Verify` applies. */
+const LIVEKIT_TOKEN_LEEWAY_SECONDS = 60;
 const STRICT = { ignoreUnknownFields: false } as const;
 
 export class LiveKitDouble {
@@ -327,7 +329,8 @@ export class LiveKitDouble {
    * tokens revoked by `RemoveParticipant(revokeTokenTs)` refused. Throws when refused.
    */
   async connectWithToken(token: string, options: { microphone?: 'none' | 'muted' | 'unmuted' } = {}): Promise<ParticipantInfo> {
-    const claims = await this.verifier.verify(token);
+    // LiveKit validates join tokens with go-jose's default leeway of one minute (exp and nbf).
+    const claims = await this.verifier.verify(token, LIVEKIT_TOKEN_LEEWAY_SECONDS);
     const video = claims.video;
     if (!video?.roomJoin || !video.room || !claims.sub) throw new Error('token does not grant roomJoin to a room');
     const revokedBefore = this.revokedBefore.get(revocationKey(video.room, claims.sub));
