@@ -2,11 +2,16 @@ import { RoomStatus, STAGE_ROLES } from '@roundtable/domain';
 
 import type { RoomChange, RoomProjection } from '../rooms/room-command.handler';
 import type { MediaOutbox, MediaSyncJob } from './media-outbox';
+import { recordMediaRevocations } from './media-revocations';
 
 /**
- * The media outbox side of a command: for each change to what someone may do on the media
- * server, a sync job written in the command's transaction. Joining needs none (the token carries
- * the grants); un-muting needs none (it is the speaker's own act on their client).
+ * The media side of a command, in the command's transaction:
+ * - every lost media right (left, which a suspension does too; removed, which a block or a ban
+ *   does; moved off the stage) is recorded in `media_revocations` at the command's time, which
+ *   the sync worker reads when it runs, so the revocation can never be lost with a job;
+ * - for each change to what someone may do on the media server, a sync job. Joining needs none
+ *   (the token carries the grants; the `participant_joined` webhook queues one); un-muting needs
+ *   none (it is the speaker's own act on their client).
  */
 export class MediaControlProjection implements RoomProjection {
   readonly name = 'media outbox';
@@ -14,25 +19,25 @@ export class MediaControlProjection implements RoomProjection {
   constructor(private readonly outbox: () => MediaOutbox | null) {}
 
   async project({ tx, room, events, now }: RoomChange): Promise<void> {
-    const outbox = this.outbox();
-    if (!outbox) return;
     const jobs = new Map<string, MediaSyncJob>();
-    const sync = (profileId: string | null, removedAt: Date | null = null) =>
-      jobs.set(profileId ?? '*', { roomId: room.id, profileId, removedAt: removedAt?.toISOString() ?? null });
+    const revoked = new Set<string>();
+    const sync = (profileId: string | null) => jobs.set(profileId ?? '*', { roomId: room.id, profileId });
     for (const event of events) {
       switch (event.type) {
         case 'RoleChanged':
           // Onto or off the stage changes what they may publish; moderator ↔ speaker does not.
-          if (STAGE_ROLES.has(event.participant.role) !== STAGE_ROLES.has(event.previousRole)) sync(event.participant.profileId);
+          if (STAGE_ROLES.has(event.participant.role) !== STAGE_ROLES.has(event.previousRole)) {
+            sync(event.participant.profileId);
+            if (STAGE_ROLES.has(event.previousRole)) revoked.add(event.participant.profileId);
+          }
           break;
         case 'ParticipantMuted':
           sync(event.participant.profileId);
           break;
         case 'ParticipantRemoved':
-          sync(event.profileId, now);
-          break;
         case 'ParticipantLeft':
           sync(event.profileId);
+          revoked.add(event.profileId);
           break;
         case 'RoomStatusChanged':
           if (event.status === RoomStatus.Ended) sync(null);
@@ -41,6 +46,8 @@ export class MediaControlProjection implements RoomProjection {
           break;
       }
     }
-    if (jobs.size > 0) await outbox.enqueueInTransaction(tx, [...jobs.values()]);
+    await recordMediaRevocations(tx, room.id, [...revoked], now);
+    const outbox = this.outbox();
+    if (outbox && jobs.size > 0) await outbox.enqueueInTransaction(tx, [...jobs.values()]);
   }
 }

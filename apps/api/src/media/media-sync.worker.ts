@@ -73,7 +73,8 @@ export class MediaSync {
         : planParticipantSync({
             roomId: job.roomId,
             profileId: job.profileId,
-            desired: await desiredPresence(this.deps.fork(), job.roomId, job.profileId, job.removedAt ? new Date(job.removedAt) : null),
+            // Read now, revocation included; never from the job (which may stand for several).
+            desired: await desiredPresence(this.deps.fork(), job.roomId, job.profileId),
             actual: await this.deps.media.getParticipant(job.roomId, job.profileId),
           });
     await this.execute(calls);
@@ -112,8 +113,10 @@ export class MediaSync {
   /**
    * A verified LiveKit webhook: connection changes set `Participant.connected` (and become room
    * events for people on stage). Duplicates (by event id) and stale events (older than the last
-   * recorded change) are ignored; unknown rooms and identities are ignored and logged, and an
-   * unknown identity that joined is removed through the outbox.
+   * recorded change) are ignored; unknown rooms and identities are ignored and logged. Every
+   * `participant_joined` in a known room (not a duplicate) queues a sync of that participant,
+   * which removes an unknown identity and removes or downgrades a connection holding more than
+   * the participant's current rights.
    */
   async handleWebhook(event: MediaWebhookEvent): Promise<WebhookOutcome> {
     const connected =
@@ -132,10 +135,14 @@ export class MediaSync {
     }
     const roomId = event.roomId.toLowerCase();
     const outcome = await this.recordConnection(roomId, event.profileId, connected, event.createdAt, event.participantSid);
-    if (outcome === 'ignored' && connected) {
-      // Someone on the media server whom the room does not know (or no longer has): take them off.
-      this.deps.logger.warn({ roomId, profileId: event.profileId }, 'media participant without a Roundtable participation; removing');
-      await em.transactional((tx) => this.deps.outbox.enqueueInTransaction(tx, [{ roomId, profileId: event.profileId, removedAt: null }]));
+    if (connected) {
+      // Every join is checked against current rights, whoever it is: someone the room does not
+      // know (or no longer has) is taken off, a connection made with a token issued before a lost
+      // right (a demoted speaker's old token) is removed with that token revoked, permissions
+      // that differ are re-applied, a muted speaker is re-muted. The sync reads the database and
+      // LiveKit when it runs; for a connection that already matches it sends nothing.
+      if (outcome === 'ignored') this.deps.logger.warn({ roomId, profileId: event.profileId }, 'media participant without a Roundtable participation; removing');
+      await em.transactional((tx) => this.deps.outbox.enqueueInTransaction(tx, [{ roomId, profileId: event.profileId }]));
     }
     return outcome;
   }
