@@ -7,8 +7,11 @@
 import { permissionsForRole, revocationCutoff } from '@roundtable/audio';
 
 import { okOn, sql } from './support/graphql-helpers';
+import { createGroup, GROUP_OPS } from './support/group-operations';
 import { pollUntil } from './support/poll';
+import { staffTokenFor } from './support/staff';
 import { tokenFor, useTestApi } from './support/test-api';
+import { OPS } from './support/trust-and-safety-operations';
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +26,7 @@ const LEAVE = `mutation($id: ID!) { leaveRoom(roomId: $id) { id } }`;
 const BLOCK = `mutation($p: ID!) { block(profileId: $p) { id } }`;
 
 describe('kind: a media grant outlives the right it was issued for (issue 15, bug 5)', () => {
-  const api = useTestApi();
+  const api = useTestApi({ REPORT_RATE_LIMIT: '1000' });
   const ok = okOn(api);
   let host: string;
   let ada: string;
@@ -74,8 +77,10 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
    * A live room with `speakers` on stage, each connected to LiveKit with the stage token the API
    * gave them and their microphone on. Returns the room and each speaker's stage token.
    */
-  async function liveStage(speakers: readonly [string, string][]): Promise<{ roomId: string; stageTokens: Map<string, string> }> {
-    const { createRoom } = await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Grants" }) { id } }`, {}, host);
+  async function liveStage(speakers: readonly [string, string][], groupId?: string): Promise<{ roomId: string; stageTokens: Map<string, string> }> {
+    const { createRoom } = groupId
+      ? await ok<{ createRoom: { id: string } }>(GROUP_OPS.createGroupRoom, { g: groupId, title: 'Grants' }, host)
+      : await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Grants" }) { id } }`, {}, host);
     const roomId = createRoom.id;
     const stageTokens = new Map<string, string>();
     for (const [profileId, token] of speakers) {
@@ -124,15 +129,31 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
       expect(() => api.livekit.publishTrack(roomId, 'grant-ada', { source: 'microphone' })).toThrow('may not publish');
     });
 
-    it.each([
-      ['leaves the room', async (roomId: string) => ok(LEAVE, { id: roomId }, ada)],
-      ['is blocked by the host', async () => ok(BLOCK, { p: 'grant-ada' }, host)],
-    ])('variant: a speaker who %s is removed with the tokens issued so far revoked, and cannot reconnect with the stage token', async (_what, loseRight) => {
-      const { roomId, stageTokens } = await liveStage([['grant-ada', ada]]);
+    /** Cleo, a listener, reports Ada; a staff member suspends her. */
+    async function suspendAda(roomId: string): Promise<void> {
+      await ok(JOIN, { id: roomId }, cleo);
+      const staff = await staffTokenFor(api, 'grant-staff');
+      const filed = await ok<{ reportAbuse: { id: string } }>(OPS.reportAbuse, { input: { roomId, profileId: 'grant-ada', category: 'VIOLENCE' } }, cleo);
+      await ok(OPS.resolveReport, { input: { reportId: filed.reportAbuse.id, action: 'SUSPEND', note: 'Threatened a listener' } }, staff);
+    }
 
-      await loseRight(roomId);
+    it.each([
+      ['leaves the room', false, async (roomId: string) => ok(LEAVE, { id: roomId }, ada)],
+      ['is blocked by the host', false, async () => ok(BLOCK, { p: 'grant-ada' }, host)],
+      ['is suspended', false, suspendAda],
+      ['leaves the group of a GROUP room', true, async (_roomId: string, groupId?: string) => ok(GROUP_OPS.leaveGroup, { g: groupId }, ada)],
+    ])('variant: a speaker who %s is removed with the tokens issued so far revoked, and cannot reconnect with the stage token', async (_what, inGroupRoom, loseRight) => {
+      let groupId: string | undefined;
+      if (inGroupRoom) {
+        groupId = await createGroup(api, host, 'Grant holders', 'OPEN');
+        await ok(GROUP_OPS.joinGroup, { g: groupId }, ada);
+      }
+      const { roomId, stageTokens } = await liveStage([['grant-ada', ada]], groupId);
+
+      await loseRight(roomId, groupId);
       await settled();
 
+      expect(await sql(api, `select 1 from participants where room_id = ? and profile_id = 'grant-ada' and left_at is null`, [roomId])).toEqual([]);
       const removals = succeeded('RemoveParticipant', 'grant-ada');
       expect(removals).toEqual([expect.objectContaining({ identity: 'grant-ada', revokeTokenTs: String(revocationCutoff(await revokedAt(roomId, 'grant-ada'))) })]);
       expect(api.livekit.identities(roomId)).not.toContain('grant-ada');
