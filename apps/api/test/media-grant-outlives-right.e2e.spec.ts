@@ -161,6 +161,22 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
     });
   });
 
+  it('reconciliation removes someone who left yet is connected (a webhook missed), revoking the tokens issued up to their departure', async () => {
+    const { roomId } = await liveStage([['grant-ada', ada]]);
+    await ok(LEAVE, { id: roomId }, ada);
+    await settled();
+    api.livekit.sendWebhooksTo(null);
+    api.livekit.connect({ roomId, profileId: 'grant-ada', permissions: permissionsForRole('stage'), microphone: 'unmuted' });
+    api.livekit.clearCalls();
+
+    await api.api.server.services.mediaSync.reconcile();
+
+    expect(succeeded('RemoveParticipant', 'grant-ada')).toEqual([
+      expect.objectContaining({ identity: 'grant-ada', revokeTokenTs: String(revocationCutoff(await revokedAt(roomId, 'grant-ada'))) }),
+    ]);
+    expect(api.livekit.identities(roomId)).not.toContain('grant-ada');
+  });
+
   describe('a later job never loses an earlier revocation', () => {
     /**
      * The one sync worker is kept busy with Cleo's job (its LiveKit call held), so Ada's first job
