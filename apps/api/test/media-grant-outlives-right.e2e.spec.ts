@@ -233,15 +233,16 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
     });
   });
 
-  describe('participant_joined for a known participant queues a sync', () => {
-    it('given case: a listener who connects with publishing rights (behind Roundtable’s back) is downgraded; a matching join sends nothing', async () => {
+  describe('participant_joined (and track_published) for a known participant queues a sync when it holds more than its rights', () => {
+    it('given case: a listener who connects with publishing rights (behind Roundtable’s back) is downgraded; a matching join queues nothing', async () => {
       const { createRoom } = await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Joins" }) { id } }`, {}, host);
       const roomId = createRoom.id;
       const joined = await ok<{ joinRoom: { audio: { token: string } } }>(`mutation($id: ID!) { joinRoom(roomId: $id) { audio { token } } }`, { id: roomId }, ada);
       await api.livekit.connectWithToken(joined.joinRoom.audio.token);
       await settled();
-      expect(api.livekit.calls.filter((call) => call.method !== 'GetParticipant')).toEqual([]);
-      expect(await jobsFor(roomId, 'grant-ada')).toBe(1);
+      // A join that matches the participant's rights costs no job and no call.
+      expect(api.livekit.calls).toEqual([]);
+      expect(await jobsFor(roomId, 'grant-ada')).toBe(0);
 
       api.livekit.connect({
         roomId,
@@ -251,13 +252,13 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
       });
       await settled();
 
-      expect(await jobsFor(roomId, 'grant-ada')).toBe(2);
+      expect(await jobsFor(roomId, 'grant-ada')).toBe(1);
       const [update] = succeeded('UpdateParticipant', 'grant-ada');
       expect((update?.['permission'] as Json | undefined)?.['canPublish']).toBeFalsy();
       expect(api.livekit.mediaParticipant(roomId, 'grant-ada')?.tracks).toEqual([]);
     });
 
-    it('variant: a muted speaker who reconnects with the microphone on is muted again on the server', async () => {
+    it('variant: a muted speaker who reconnects and publishes the microphone unmuted is muted again on the server (track_published)', async () => {
       const { roomId, stageTokens } = await liveStage([['grant-ada', ada]]);
       await ok(MUTE, { id: roomId, p: 'grant-ada' }, host);
       await settled();

@@ -184,6 +184,7 @@ export class LiveKitMediaControl implements MediaControl {
       roomId: event.room?.name || null,
       profileId: event.participant?.identity || null,
       participantSid: event.participant?.sid || null,
+      participant: event.participant?.identity ? fromProtocolParticipant(event.participant) : null,
       track: event.track
         ? { sid: event.track.sid, source: fromProtocolTrackSource(event.track.source), muted: event.track.muted }
         : null,

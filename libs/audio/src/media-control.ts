@@ -61,6 +61,11 @@ export interface MediaWebhookEvent {
   readonly profileId: string | null;
   /** The participant's sid for this connection: tells a reconnect's join from the old leave. */
   readonly participantSid: string | null;
+  /**
+   * The participant as the event reports it (permissions, tracks, join time), for participant and
+   * track events; `null` when the event carries none. What they could do at that moment.
+   */
+  readonly participant: MediaParticipant | null;
   readonly track: { readonly sid: string; readonly source: MediaTrackSource; readonly muted: boolean } | null;
   /** When the media server emitted the event (LiveKit `createdAt`, whole seconds). */
   readonly createdAt: Date;
