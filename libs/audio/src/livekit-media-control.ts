@@ -234,10 +234,12 @@ function describeTransportError(error: Error): string {
 }
 
 /**
- * Most a token's `nbf` may be ahead of the clock: LiveKit validates tokens with go-jose's default
- * leeway of one minute; a revocation cutoff is at most one second ahead.
+ * Most a token's `nbf` may be ahead of this instance's clock: LiveKit validates tokens with
+ * go-jose's default leeway of one minute. A revocation cutoff is at most one second ahead of the
+ * clock that recorded it; the rest is room for clock skew between API instances. More than this
+ * means the cluster's clocks disagree badly, a configuration error: issuing throws.
  */
-const MAX_NOT_BEFORE_AHEAD_SECONDS = 5;
+const MAX_NOT_BEFORE_AHEAD_SECONDS = 30;
 
 /**
  * `jwt` (just signed by `AccessToken`, whose `nbf` is always now) re-signed with `nbf` =
