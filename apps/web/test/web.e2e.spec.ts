@@ -388,6 +388,16 @@ describeWithChromium('web client in Chromium', () => {
     await tom.goto(roomUrl);
     await tom.getByRole('button', { name: 'Join room' }).click();
     await tom.getByTestId('audio-status').getByText('Audio unavailable').waitFor();
+    // Kind: a refused form erases what the person typed. Screening refuses this question; the
+    // text stays in the box, and the error names the field by its label.
+    const refusedQuestion = 'Why are you such a retard about upgrades?';
+    await tom.getByLabel('Your question (optional)').fill(refusedQuestion);
+    await tom.getByRole('button', { name: /Raise hand/ }).click();
+    const refusal = tom.locator('.toast[data-code="BAD_USER_INPUT"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Your question contains a slur');
+    await expect(tom.getByLabel('Your question (optional)').inputValue()).resolves.toBe(refusedQuestion);
+    await tom.getByRole('button', { name: 'Dismiss message' }).first().click();
     const question = 'How do you test upgrades before production?';
     await tom.getByLabel('Your question (optional)').fill(question);
     await tom.getByRole('button', { name: /Raise hand/ }).click();
@@ -782,6 +792,9 @@ describeWithChromium('web client in Chromium', () => {
     await page.getByRole('button', { name: 'Go live' }).click();
     await page.locator('.field-error').first().waitFor();
     expect(await page.getByLabel('Speakers on stage (max)').getAttribute('aria-invalid')).toBe('true');
+    // Kind: error messages name API fields. People read the label, never "maxSpeakers".
+    expect(await page.locator('.field-error').first().textContent()).toContain('Speakers on stage (max)');
+    expect(await page.locator('body').innerText()).not.toContain('maxSpeakers');
 
     await page.goto(`${api.origin}/rooms/does-not-exist`);
     await page.getByText('Room unavailable').waitFor();

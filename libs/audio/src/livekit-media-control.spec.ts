@@ -59,6 +59,19 @@ describe('LiveKitMediaControl tokens', () => {
     expect(access.expiresAt.getTime()).toBe(exp * 1000);
   });
 
+  it('starts a token at `notBefore` when a revocation cutoff is ahead of the clock, same claims otherwise; a past one changes nothing; one far ahead is refused', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const plain = await verifier.verify((await control.issueAccess({ roomId: ROOM, profileId: 'ada', displayName: 'Ada', canPublish: false })).token);
+    const ahead = await control.issueAccess({ roomId: ROOM, profileId: 'ada', displayName: 'Ada', canPublish: false, notBefore: now + 2 });
+    // LiveKit accepts an nbf up to a minute ahead (go-jose's leeway); the SDK's verifier allows ten seconds.
+    const claims = await verifier.verify(ahead.token);
+    expect(claims.nbf).toBe(now + 2);
+    expect({ ...claims, nbf: undefined, exp: undefined }).toEqual({ ...plain, nbf: undefined, exp: undefined });
+    const past = await verifier.verify((await control.issueAccess({ roomId: ROOM, profileId: 'ada', displayName: 'Ada', canPublish: false, notBefore: now - 30 })).token);
+    expect(past.nbf).toBeGreaterThanOrEqual(now);
+    await expect(control.issueAccess({ roomId: ROOM, profileId: 'ada', displayName: 'Ada', canPublish: false, notBefore: now + 60 })).rejects.toThrow(RangeError);
+  });
+
   it('takes a shorter lifetime and refuses a long-lived or non-integer one', async () => {
     const short = new LiveKitMediaControl({ ...settings, tokenTtlSeconds: 60 });
     const access = await short.issueAccess({ roomId: ROOM, profileId: 'p', displayName: 'P', canPublish: false });
@@ -165,6 +178,9 @@ describe('LiveKitMediaControl against the LiveKit double', () => {
     expect(double.identities(ROOM)).toEqual([]);
     // The banned listener's earlier token no longer gets them back in.
     await expect(double.connectWithToken(access.token)).rejects.toThrow('revoked');
+    // A token issued after the decision, starting at the cutoff (possibly a second ahead), does.
+    const later = await control.issueAccess({ roomId: ROOM, profileId: 'dee', displayName: 'Dee', canPublish: false, notBefore: decidedAt });
+    await expect(double.connectWithToken(later.token)).resolves.toMatchObject({ identity: 'dee' });
   });
 
   it('removing an absent participant and deleting an absent room succeed (LiveKit answers not_found)', async () => {

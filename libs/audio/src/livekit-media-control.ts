@@ -1,3 +1,4 @@
+import { decodeJwt, SignJWT } from 'jose';
 import { AccessToken, RoomServiceClient, ServerError, WebhookReceiver } from 'livekit-server-sdk';
 
 import {
@@ -102,7 +103,7 @@ export class LiveKitMediaControl implements MediaControl {
       canSubscribeMetrics: permissions.canSubscribeMetrics,
       canManageAgentSession: permissions.canManageAgentSession,
     });
-    const jwt = await token.toJwt();
+    const jwt = await withNotBefore(await token.toJwt(), request.notBefore ?? null, this.settings.apiSecret);
     return {
       serverUrl: this.settings.url,
       token: jwt,
@@ -183,6 +184,7 @@ export class LiveKitMediaControl implements MediaControl {
       roomId: event.room?.name || null,
       profileId: event.participant?.identity || null,
       participantSid: event.participant?.sid || null,
+      participant: event.participant?.identity ? fromProtocolParticipant(event.participant) : null,
       track: event.track
         ? { sid: event.track.sid, source: fromProtocolTrackSource(event.track.source), muted: event.track.muted }
         : null,
@@ -229,6 +231,29 @@ function toMediaControlError(operation: string, error: unknown): MediaControlErr
 function describeTransportError(error: Error): string {
   const cause = (error as { cause?: unknown }).cause;
   return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+}
+
+/**
+ * Most a token's `nbf` may be ahead of this instance's clock: LiveKit validates tokens with
+ * go-jose's default leeway of one minute. A revocation cutoff is at most one second ahead of the
+ * clock that recorded it; the rest is room for clock skew between API instances. More than this
+ * means the cluster's clocks disagree badly, a configuration error: issuing throws.
+ */
+const MAX_NOT_BEFORE_AHEAD_SECONDS = 30;
+
+/**
+ * `jwt` (just signed by `AccessToken`, whose `nbf` is always now) re-signed with `nbf` =
+ * `notBefore` when that is later; unchanged otherwise. Same claims, same HS256 key.
+ */
+async function withNotBefore(jwt: string, notBefore: number | null, apiSecret: string): Promise<string> {
+  if (notBefore === null) return jwt;
+  const claims = decodeJwt(jwt);
+  const nbf = typeof claims.nbf === 'number' ? claims.nbf : 0;
+  if (notBefore <= nbf) return jwt;
+  if (notBefore - nbf > MAX_NOT_BEFORE_AHEAD_SECONDS) {
+    throw new RangeError(`notBefore is ${notBefore - nbf} s ahead of the clock; at most ${MAX_NOT_BEFORE_AHEAD_SECONDS} s are allowed`);
+  }
+  return new SignJWT({ ...claims, nbf: notBefore }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(apiSecret));
 }
 
 /** The `exp` claim (unix seconds) of a JWT we just signed. */

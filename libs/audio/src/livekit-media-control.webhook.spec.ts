@@ -31,6 +31,7 @@ describe('LiveKitMediaControl.receiveWebhook', () => {
       roomId: 'room-1',
       profileId: 'ada',
       participantSid: 'PA_ada1',
+      participant: expect.objectContaining({ sid: 'PA_ada1', profileId: 'ada', state: 'active', permissions: null, tracks: [] }),
       track: null,
       createdAt,
     });

@@ -20,6 +20,13 @@ export interface AudioAccessRequest {
   readonly displayName: string;
   /** Stage participants may publish their microphone; listeners only subscribe. */
   readonly canPublish: boolean;
+  /**
+   * Unix seconds: the earliest `nbf` the token may carry, the `revocationCutoff` of the
+   * participant's last lost right in this room. A token signed in the same second as that loss
+   * would otherwise be refused by the revocation; when this is ahead of the clock (by at most a
+   * second) the token's `nbf` is this second. Absent or in the past: `nbf` is now.
+   */
+  readonly notBefore?: number | null;
 }
 
 /**
@@ -54,6 +61,11 @@ export interface MediaWebhookEvent {
   readonly profileId: string | null;
   /** The participant's sid for this connection: tells a reconnect's join from the old leave. */
   readonly participantSid: string | null;
+  /**
+   * The participant as the event reports it (permissions, tracks, join time), for participant and
+   * track events; `null` when the event carries none. What they could do at that moment.
+   */
+  readonly participant: MediaParticipant | null;
   readonly track: { readonly sid: string; readonly source: MediaTrackSource; readonly muted: boolean } | null;
   /** When the media server emitted the event (LiveKit `createdAt`, whole seconds). */
   readonly createdAt: Date;

@@ -5,6 +5,7 @@ import {
   planParticipantSync,
   planRoomEnded,
   planRoomReconciliation,
+  revocationCutoff,
   satisfiesDesiredMedia,
 } from './media-plan';
 
@@ -108,13 +109,41 @@ describe('planParticipantSync', () => {
     expect(plan({ kind: 'listener' }, participant('ann', { permissions: null }))).toHaveLength(1);
   });
 
-  it('removes the banned and the removed, revoking tokens issued before the decision', () => {
+  it('removes the banned and the removed, revoking tokens issued up to the decision (its second included)', () => {
     const decidedAt = new Date('2026-03-01T10:00:00.900Z');
     for (const kind of ['banned', 'removed'] as const) {
       expect(plan({ kind, decidedAt }, participant('ann', { permissions: STAGE }))).toEqual([
-        { method: 'removeParticipant', roomId: ROOM, profileId: 'ann', revokeTokensIssuedBefore: Date.parse('2026-03-01T10:00:00Z') / 1000 },
+        { method: 'removeParticipant', roomId: ROOM, profileId: 'ann', revokeTokensIssuedBefore: Date.parse('2026-03-01T10:00:01Z') / 1000 },
       ]);
     }
+    expect(revocationCutoff(new Date('2026-03-01T10:00:00.000Z'))).toBe(Date.parse('2026-03-01T10:00:01Z') / 1000);
+  });
+
+  describe('kind: a media grant outlives the right it was issued for', () => {
+    const lostAt = new Date('2026-03-01T10:00:00.400Z');
+    const cutoff = Date.parse('2026-03-01T10:00:01Z') / 1000;
+    const staleReconnect = (overrides: Partial<MediaParticipant> = {}) =>
+      participant('ann', { permissions: STAGE, tracks: [mic(false)], joinedAt: new Date(lostAt.getTime() + 2000), ...overrides });
+
+    it('given case: a demoted speaker who reconnects with the stage token is removed and that token revoked', () => {
+      expect(plan({ kind: 'listener', rightsLostAt: lostAt }, staleReconnect())).toEqual([
+        { method: 'removeParticipant', roomId: ROOM, profileId: 'ann', revokeTokensIssuedBefore: cutoff },
+      ]);
+    });
+
+    it('variant: a stale token that has not published yet (permissions only), joined in the very instant of the loss', () => {
+      expect(plan({ kind: 'listener', rightsLostAt: lostAt }, staleReconnect({ tracks: [], joinedAt: lostAt }))).toEqual([
+        { method: 'removeParticipant', roomId: ROOM, profileId: 'ann', revokeTokensIssuedBefore: cutoff },
+      ]);
+    });
+
+    it('the connection that was live when the speaker was moved is downgraded in place, and a fresh listener token is left alone', () => {
+      const live = participant('ann', { permissions: STAGE, tracks: [mic(false)], joinedAt: new Date(lostAt.getTime() - 60_000) });
+      expect(plan({ kind: 'listener', rightsLostAt: lostAt }, live)).toEqual([
+        { method: 'updateParticipant', roomId: ROOM, profileId: 'ann', permissions: LISTENER },
+      ]);
+      expect(plan({ kind: 'listener', rightsLostAt: lostAt }, staleReconnect({ permissions: LISTENER, tracks: [] }))).toEqual([]);
+    });
   });
 
   it('removes someone who is not in the room without revoking their tokens', () => {
@@ -159,7 +188,7 @@ describe('planRoomReconciliation', () => {
     });
 
     expect(result.calls).toEqual([
-      { method: 'removeParticipant', roomId: ROOM, profileId: 'banned', revokeTokensIssuedBefore: 1000 },
+      { method: 'removeParticipant', roomId: ROOM, profileId: 'banned', revokeTokensIssuedBefore: 1001 },
       { method: 'mutePublishedTrack', roomId: ROOM, profileId: 'muted-speaker', trackSid: 'TR_ms', muted: true },
       { method: 'updateParticipant', roomId: ROOM, profileId: 'sneaky-listener', permissions: LISTENER },
       { method: 'removeParticipant', roomId: ROOM, profileId: 'stranger', revokeTokensIssuedBefore: null },

@@ -78,6 +78,9 @@ export const arbitraryPermissions: fc.Arbitrary<MediaPermissions> = fc.oneof(
 export const arbitraryDesired: fc.Arbitrary<DesiredMediaPresence> = fc.oneof(
   fc.record({ kind: fc.constant('stage' as const), muted: fc.boolean() }),
   fc.constant({ kind: 'listener' as const }),
+  // Lost the stage at or before the participants' join time (epoch 0: a reconnect with an older
+  // token) or after it (the connection that was live when they were moved).
+  fc.record({ kind: fc.constant('listener' as const), rightsLostAt: fc.option(fc.date({ min: new Date(0), max: new Date(2000), noInvalidDate: true }), { nil: null }) }),
   fc.constant({ kind: 'not-in-room' as const }),
   fc.record({ kind: fc.constant('removed' as const), decidedAt: fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }) }),
   fc.record({ kind: fc.constant('banned' as const), decidedAt: fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }) }),

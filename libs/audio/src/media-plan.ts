@@ -14,14 +14,19 @@ import { allowsPublishing, type MediaPermissions, permissionsForRole, samePermis
  * - `stage`: host, moderator or speaker; publishes the microphone; `muted` is the moderation flag
  *   (a muted speaker's microphone track is muted on the server; un-muting is the speaker's own act,
  *   so no plan ever un-mutes a track).
- * - `listener`: in the audience; subscribes only.
- * - `not-in-room`: left, never joined, or unknown to Roundtable: must not be connected.
- * - `removed` / `banned`: removed by a moderator at `decidedAt`; media tokens issued before then
- *   are revoked as the participant is removed.
+ * - `listener`: in the audience; subscribes only. `rightsLostAt`: when they last lost a media
+ *   right in this room (moved off the stage), or absent/null. A connection made at or after that
+ *   instant that still may publish was made with a token issued before it (a stale token): it is
+ *   removed with that token revoked, not merely downgraded, so it cannot be used again.
+ * - `not-in-room`: never joined, or unknown to Roundtable, with no revocation on record: must not
+ *   be connected.
+ * - `removed` / `banned`: lost their place at `decidedAt` (left, removed, suspended, blocked, or
+ *   banned); media tokens issued up to that instant are revoked as the participant is removed
+ *   (see {@link revocationCutoff}).
  */
 export type DesiredMediaPresence =
   | { readonly kind: 'stage'; readonly muted: boolean }
-  | { readonly kind: 'listener' }
+  | { readonly kind: 'listener'; readonly rightsLostAt?: Date | null }
   | { readonly kind: 'not-in-room' }
   | { readonly kind: 'removed'; readonly decidedAt: Date }
   | { readonly kind: 'banned'; readonly decidedAt: Date };
@@ -50,7 +55,10 @@ export type MediaCall =
       readonly method: 'removeParticipant';
       readonly roomId: string;
       readonly profileId: string;
-      /** Unix seconds; tokens with an earlier `nbf` stop working. `null`: revoke nothing. */
+      /**
+       * Unix seconds (LiveKit's `revoke_token_ts`); tokens with an earlier `nbf` stop working.
+       * `null`: revoke nothing. Always {@link revocationCutoff} of the decision.
+       */
       readonly revokeTokensIssuedBefore: number | null;
     }
   | { readonly method: 'deleteRoom'; readonly roomId: string };
@@ -82,10 +90,16 @@ export function planParticipantSync(input: ParticipantSyncInput): MediaCall[] {
     case 'removed':
     case 'banned':
       return [
-        { method: 'removeParticipant', roomId, profileId, revokeTokensIssuedBefore: unixSeconds(desired.decidedAt) },
+        { method: 'removeParticipant', roomId, profileId, revokeTokensIssuedBefore: revocationCutoff(desired.decidedAt) },
       ];
-    case 'listener':
+    case 'listener': {
+      const lostAt = desired.rightsLostAt ?? null;
+      if (lostAt !== null && actual.joinedAt.getTime() >= lostAt.getTime() && holdsStageRights(actual)) {
+        // Connected after losing the stage, with a token that still publishes: a stale token.
+        return [{ method: 'removeParticipant', roomId, profileId, revokeTokensIssuedBefore: revocationCutoff(lostAt) }];
+      }
       return permissionCalls(roomId, profileId, 'listener', actual);
+    }
     case 'stage': {
       const calls = permissionCalls(roomId, profileId, 'stage', actual);
       if (!desired.muted) return calls;
@@ -99,6 +113,14 @@ export function planParticipantSync(input: ParticipantSyncInput): MediaCall[] {
     default:
       return assertUnreachable(desired);
   }
+}
+
+/** Whether the connection may publish anything, or has published something, a listener may not. */
+function holdsStageRights(actual: MediaParticipant): boolean {
+  const listener = permissionsForRole('listener');
+  const permissions = actual.permissions;
+  const mayPublish = permissions !== null && (permissions.canPublish || permissions.canPublishData || permissions.canPublishSources.length > 0);
+  return mayPublish || actual.tracks.some((track) => !allowsPublishing(listener, track.source));
 }
 
 function permissionCalls(roomId: string, profileId: string, role: 'listener' | 'stage', actual: MediaParticipant) {
@@ -193,8 +215,15 @@ export function planRoomEnded(roomId: string): MediaCall[] {
   return [{ method: 'deleteRoom', roomId }];
 }
 
-function unixSeconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
+/**
+ * The `revoke_token_ts` (unix seconds) that revokes every media token issued up to `decidedAt`:
+ * the first whole second AFTER it. Token times (`nbf`) have second precision, so a token signed
+ * earlier in the same second as the decision is revoked too; a token issued after the decision
+ * must therefore carry this second as its `nbf` (LiveKit accepts an `nbf` up to a minute ahead;
+ * `AudioAccessRequest.notBefore`), or the server would refuse it.
+ */
+export function revocationCutoff(decidedAt: Date): number {
+  return Math.floor(decidedAt.getTime() / 1000) + 1;
 }
 
 function compare(a: string, b: string): number {

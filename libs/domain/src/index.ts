@@ -14,3 +14,4 @@ export * from './groups/group-input';
 export * from './groups/group-access-policy';
 export * from './profiles/profile-update';
 export * from './common/text';
+export * from './questions/question-queue';

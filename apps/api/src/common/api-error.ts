@@ -49,6 +49,8 @@ export function apiCodeForDomainError(code: DomainErrorCode): ApiErrorCode {
     case DomainErrorCode.AlreadyInvited:
     case DomainErrorCode.HostIsProtected:
     case DomainErrorCode.JoinRequestAlreadyDecided:
+    case DomainErrorCode.QuestionStateConflict:
+    case DomainErrorCode.QuestionLimitReached:
       return ApiErrorCode.Conflict;
     default:
       return assertUnreachable(code);

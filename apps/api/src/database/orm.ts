@@ -24,7 +24,9 @@ import { Migration20261201PeopleSearch } from './migrations/migration-20261201-p
 import { Migration20261201RoomStreams } from './migrations/migration-20261201-room-streams';
 import { Migration20261207ReporterStanding } from './migrations/migration-20261207-reporter-standing';
 import { Migration20261207GroupJoinPolicy } from './migrations/migration-20261207-group-join-policy';
+import { Migration20261207MediaRevocations } from './migrations/migration-20261207-media-revocations';
 import { Migration20261207StaffRoles } from './migrations/migration-20261207-staff-roles';
+import { Migration20261207QuestionQueue } from './migrations/migration-20261207-question-queue';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -134,6 +136,8 @@ export async function connectDatabase(
         { name: 'Migration20261207ReporterStanding', class: Migration20261207ReporterStanding },
         { name: 'Migration20261207GroupJoinPolicy', class: Migration20261207GroupJoinPolicy },
         { name: 'Migration20261207StaffRoles', class: Migration20261207StaffRoles },
+        { name: 'Migration20261207QuestionQueue', class: Migration20261207QuestionQueue },
+        { name: 'Migration20261207MediaRevocations', class: Migration20261207MediaRevocations },
       ],
       transactional: true,
       allOrNothing: true,

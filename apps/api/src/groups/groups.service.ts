@@ -21,8 +21,11 @@ import {
 } from './group-membership.rules';
 
 export interface GroupsServiceDeps {
-  /** After a viewer left a group (committed): their streams of the group's rooms re-check access. */
-  readonly onMemberLeft?: (profileId: string) => Promise<void>;
+  /**
+   * After a viewer left a group (committed): their participations in the group's LIVE GROUP rooms
+   * end (media included) and their streams of the group's rooms re-check access.
+   */
+  readonly onMemberLeft?: (profileId: string, groupId: string) => Promise<void>;
   /** Trust and safety screening of the group name (refuses slurs, flags milder profanity). */
   readonly screening?: TextScreeningService;
 }
@@ -178,7 +181,7 @@ export class GroupsService {
       await tx.refresh(group);
       return group;
     });
-    await this.deps.onMemberLeft?.(viewer.profileId);
+    await this.deps.onMemberLeft?.(viewer.profileId, groupId);
     return group;
   }
 

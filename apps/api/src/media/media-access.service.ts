@@ -6,12 +6,15 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import { ProfileEntity } from '../profiles/profile.entity';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import type { ParticipantEntity } from '../rooms/room.entity';
+import { tokenNotBefore } from './media-revocations';
 
 /**
  * Media tokens for participants. What a token grants is the access policy's answer for the
  * viewer's current relation to the room: LISTEN_MEDIA to receive a token at all, PUBLISH_MEDIA
  * for `canPublish`. A blocked, banned, suspended or removed viewer gets none; a demoted speaker's
- * next token cannot publish.
+ * next token cannot publish. A token's `nbf` is never before the revocation cutoff of the
+ * viewer's last lost media right in the room (`media_revocations`), so the revocation that
+ * refuses their older tokens never refuses a token issued after it.
  */
 export class MediaAccessService {
   constructor(
@@ -39,11 +42,15 @@ export class MediaAccessService {
   private async grant(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, field: string): Promise<AudioAccess> {
     const { roomId: id, relation } = await this.access.require(em, viewer, roomId, RoomOperation.ListenMedia, field);
     const profile = await em.findOne(ProfileEntity, { id: viewer.profileId });
+    const notBefore = await tokenNotBefore(em, id, viewer.profileId);
     return this.audio.issueAccess({
       roomId: id,
       profileId: viewer.profileId,
       displayName: profile?.displayName ?? viewer.profileId,
       canPublish: mayAccessRoom(RoomOperation.PublishMedia, relation),
+      // A token signed in the second of the viewer's last lost right would be refused with the
+      // tokens that revocation revokes; it starts at the next second instead.
+      notBefore,
     });
   }
 }

@@ -20,13 +20,17 @@ export const MEDIA_RECONCILE_QUEUE = 'media-reconcile';
  */
 export const MEDIA_SYNC_DEAD_LETTER_QUEUE = 'media-sync-dead-letter';
 
-/** One media sync job: make the media server match the database for one participant or room. */
+/**
+ * One media sync job: make the media server match the database for one participant or room.
+ * It names WHAT to sync, never the decision: the worker reads the participant's current state and
+ * revocation (`media_revocations`) when it runs. So a job that `stately` drops because another
+ * for the same participant is already queued loses nothing: the queued one has not read the
+ * database yet and will see every change committed before it runs.
+ */
 export interface MediaSyncJob {
   readonly roomId: string;
   /** Null: the whole room (its end). */
   readonly profileId: string | null;
-  /** When the participant was removed or banned (ISO-8601): their older media tokens are revoked. */
-  readonly removedAt: string | null;
 }
 
 export interface MediaOutboxSettings {
@@ -89,7 +93,9 @@ export class MediaOutbox {
     // The dead-letter queue first: the sync queue's `deadLetter` must name an existing queue.
     await ensureQueue(boss, { name: MEDIA_SYNC_DEAD_LETTER_QUEUE, policy: 'standard', retryLimit: 0 });
     // `stately`: at most one job per key queued, one retrying and one running, so two syncs of the
-    // same participant never run at once (on any instance) and never call LiveKit twice.
+    // same participant never run at once (on any instance) and never call LiveKit twice. A job
+    // sent while one is queued for the same key is dropped, which is harmless only because jobs
+    // carry no decision (see MediaSyncJob): the queued one reads the database when it runs.
     await ensureQueue(boss, {
       name: MEDIA_SYNC_QUEUE,
       policy: 'stately',
@@ -108,7 +114,7 @@ export class MediaOutbox {
   async enqueueInTransaction(tx: EntityManager, jobs: readonly MediaSyncJob[]): Promise<void> {
     const db = inTransaction(tx);
     for (const job of jobs) {
-      await this.boss.send(MEDIA_SYNC_QUEUE, { ...job }, { db, singletonKey: syncKey(job) });
+      await this.boss.send(MEDIA_SYNC_QUEUE, { roomId: job.roomId, profileId: job.profileId }, { db, singletonKey: syncKey(job) });
     }
   }
 

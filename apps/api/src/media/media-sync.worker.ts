@@ -4,10 +4,12 @@ import {
   type MediaCall,
   type MediaControl,
   MediaControlError,
+  type MediaParticipant,
   type MediaWebhookEvent,
   planParticipantSync,
   planRoomEnded,
   planRoomReconciliation,
+  satisfiesDesiredMedia,
 } from '@roundtable/audio';
 import { RoomStatus, STAGE_ROLES } from '@roundtable/domain';
 import type { Logger } from 'pino';
@@ -73,7 +75,8 @@ export class MediaSync {
         : planParticipantSync({
             roomId: job.roomId,
             profileId: job.profileId,
-            desired: await desiredPresence(this.deps.fork(), job.roomId, job.profileId, job.removedAt ? new Date(job.removedAt) : null),
+            // Read now, revocation included; never from the job (which may stand for several).
+            desired: await desiredPresence(this.deps.fork(), job.roomId, job.profileId),
             actual: await this.deps.media.getParticipant(job.roomId, job.profileId),
           });
     await this.execute(calls);
@@ -112,32 +115,53 @@ export class MediaSync {
   /**
    * A verified LiveKit webhook: connection changes set `Participant.connected` (and become room
    * events for people on stage). Duplicates (by event id) and stale events (older than the last
-   * recorded change) are ignored; unknown rooms and identities are ignored and logged, and an
-   * unknown identity that joined is removed through the outbox.
+   * recorded change) are ignored; unknown rooms are ignored and logged. Every
+   * `participant_joined` and `track_published` in a known room is checked against the
+   * participant's current rights (see {@link checkRights}); track events change no connection
+   * and answer `ignored`.
    */
   async handleWebhook(event: MediaWebhookEvent): Promise<WebhookOutcome> {
     const connected =
       event.type === 'participant_joined' ? true : event.type === 'participant_left' || event.type === 'participant_connection_aborted' ? false : null;
-    if (connected === null || event.roomId === null || event.profileId === null) return 'ignored';
+    const checksRights = event.type === 'participant_joined' || event.type === 'track_published';
+    if ((connected === null && !checksRights) || event.roomId === null || event.profileId === null) return 'ignored';
     const em = this.deps.fork();
-    const fresh = await em.execute<unknown[]>(
-      `insert into livekit_webhook_events (id, type, room_id, profile_id, created_at, received_at)
-       values (?, ?, ?, ?, ?, now()) on conflict (id) do nothing returning id`,
-      [event.id, event.rawType, event.roomId, event.profileId, event.createdAt],
-    );
-    if (fresh.length === 0) return 'duplicate';
+    if (connected !== null) {
+      const fresh = await em.execute<unknown[]>(
+        `insert into livekit_webhook_events (id, type, room_id, profile_id, created_at, received_at)
+         values (?, ?, ?, ?, ?, now()) on conflict (id) do nothing returning id`,
+        [event.id, event.rawType, event.roomId, event.profileId, event.createdAt],
+      );
+      if (fresh.length === 0) return 'duplicate';
+    }
     if (!isUuid(event.roomId) || (await em.count(RoomEntity, { id: event.roomId.toLowerCase() })) === 0) {
       this.deps.logger.warn({ roomId: event.roomId, eventId: event.id }, 'LiveKit webhook for an unknown room ignored');
       return 'ignored';
     }
     const roomId = event.roomId.toLowerCase();
-    const outcome = await this.recordConnection(roomId, event.profileId, connected, event.createdAt, event.participantSid);
-    if (outcome === 'ignored' && connected) {
-      // Someone on the media server whom the room does not know (or no longer has): take them off.
-      this.deps.logger.warn({ roomId, profileId: event.profileId }, 'media participant without a Roundtable participation; removing');
-      await em.transactional((tx) => this.deps.outbox.enqueueInTransaction(tx, [{ roomId, profileId: event.profileId, removedAt: null }]));
-    }
+    const outcome = connected === null ? 'ignored' : await this.recordConnection(roomId, event.profileId, connected, event.createdAt, event.participantSid);
+    if (checksRights) await this.checkRights(roomId, event.profileId, event);
     return outcome;
+  }
+
+  /**
+   * Whether what the media server just reported (a join, a published track) holds more than the
+   * participant's current rights; if so, a sync job for them (in its own transaction). Catches
+   * someone the room does not know (or no longer has), a connection made with a token issued
+   * before a lost right (a demoted speaker's old stage token: removed with that token revoked),
+   * drifted permissions, and a muted speaker's unmuted microphone. Reads the database (3
+   * statements) and queues nothing when the report already matches, so ordinary joins cost no job.
+   * A report without the participant queues a sync, which reads LiveKit itself.
+   */
+  private async checkRights(roomId: string, profileId: string, event: MediaWebhookEvent): Promise<boolean> {
+    const desired = await desiredPresence(this.deps.fork(), roomId, profileId);
+    const reported = event.participant === null ? null : withTrack(event.participant, event.track);
+    if (reported !== null && satisfiesDesiredMedia(desired, reported)) return false;
+    if (desired.kind === 'not-in-room' || desired.kind === 'removed' || desired.kind === 'banned') {
+      this.deps.logger.warn({ roomId, profileId, desired: desired.kind }, 'media participant without a Roundtable participation; removing');
+    }
+    await this.deps.fork().transactional((tx) => this.deps.outbox.enqueueInTransaction(tx, [{ roomId, profileId }]));
+    return true;
   }
 
   /** Sets `connected` unless a later change is already recorded; stage changes become room events. */
@@ -194,4 +218,11 @@ export class MediaSync {
       }
     }
   }
+}
+
+/** `participant` with `track` among its tracks (a `track_published` may list it or not). */
+function withTrack(participant: MediaParticipant, track: MediaWebhookEvent['track']): MediaParticipant {
+  if (track === null || participant.tracks.some((known) => known.sid === track.sid)) return participant;
+  const kind = track.source === 'microphone' || track.source === 'screen_share_audio' ? 'audio' : 'video';
+  return { ...participant, tracks: [...participant.tracks, { sid: track.sid, kind, source: track.source, muted: track.muted }] };
 }

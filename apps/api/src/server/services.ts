@@ -1,5 +1,5 @@
 import type { MediaControl } from '@roundtable/audio';
-import { DomainError } from '@roundtable/domain';
+import { DomainError, RoomStatus, RoomVisibility } from '@roundtable/domain';
 import type { Logger } from 'pino';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
@@ -18,7 +18,7 @@ import { moderationCommandGuards } from '../moderation/moderation-command-guards
 import { ModerationDecisionsService } from '../moderation/moderation-decisions.service';
 import { ModerationQueries } from '../moderation/moderation.queries';
 import { ReportRateLimiter } from '../moderation/report-rate-limiter';
-import { ReportingService } from '../moderation/reporting.service';
+import { ReportingService, TRUST_AND_SAFETY_VIEWER } from '../moderation/reporting.service';
 import { SuspensionService } from '../moderation/suspension.service';
 import { TextScreeningService } from '../moderation/text-screening.service';
 import { ProfilesService } from '../profiles/profiles.service';
@@ -129,9 +129,34 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     await roomEvents.notifyAccessChanged(blockedId);
   }
 
+  /**
+   * Someone who left a group no longer belongs to its GROUP rooms (the policy's BELONGS, which
+   * LISTEN_MEDIA needs): they leave each LIVE one they are in, hosts excepted (LeaveRoom through
+   * the pipeline, so hand, stage place and media go with the usual events, media revocation and
+   * jobs), then every open stream of theirs re-checks WATCH.
+   */
+  async function endGroupSessions(profileId: string, groupId: string): Promise<void> {
+    const rows = await db.orm.em.fork().execute<{ room_id: string }[]>(
+      `select p.room_id from participants p join rooms r on r.id = p.room_id
+        where p.profile_id = ? and p.left_at is null and r.group_id = ? and r.visibility = ? and r.status = ? and r.host_id <> ?`,
+      [profileId, groupId, RoomVisibility.Group, RoomStatus.Live, profileId],
+    );
+    for (const { room_id: roomId } of rows) {
+      try {
+        // Issued by the system, as a suspension's LeaveRoom is: the room is no longer visible to
+        // the person who left the group, so their own viewer would be refused ROOM_NOT_FOUND.
+        await roomCommands.handleCommand(db.orm.em.fork(), TRUST_AND_SAFETY_VIEWER, roomId, { type: 'LeaveRoom', actorId: profileId });
+      } catch (error) {
+        // They left, or the room ended, since the query: nothing is left to end there.
+        if (!(error instanceof DomainError)) throw error;
+      }
+    }
+    await roomEvents.notifyAccessChanged(profileId);
+  }
+
   return {
     profiles: new ProfilesService(screening),
-    groups: new GroupsService({ onMemberLeft: (profileId) => roomEvents.notifyAccessChanged(profileId), screening }),
+    groups: new GroupsService({ onMemberLeft: endGroupSessions, screening }),
     roomCreation: new RoomCreationService(undefined, { screening, suspensions }),
     roomCommands,
     roomQueries: new RoomQueries(),

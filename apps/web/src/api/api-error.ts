@@ -1,6 +1,7 @@
 import type { CombinedError } from '@urql/core';
 
 import { closeCodeOf, FATAL_CLOSE_CODES } from './close-codes';
+import { readableFieldMessage } from './field-labels';
 
 /** A GraphQL error as the API sends it: a contract code in extensions.code, maybe a field. */
 export interface GraphQLErrorPayload {
@@ -35,7 +36,10 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** BAD_USER_INPUT messages by `extensions.field` (e.g. title, topics, maxSpeakers). */
+    /**
+     * BAD_USER_INPUT messages by `extensions.field` (e.g. title, topics, maxSpeakers), each naming
+     * the field by its label ({@link readableFieldMessage}).
+     */
     readonly fieldErrors: Readonly<Record<string, string>> = {},
     /** RATE_LIMITED: seconds until a retry may succeed, when the server says. */
     readonly retryAfterSeconds: number | null = null,
@@ -47,12 +51,16 @@ export class ApiError extends Error {
   static fromGraphQLErrors(errors: readonly GraphQLErrorPayload[]): ApiError {
     const first = errors[0];
     const fieldErrors: Record<string, string> = {};
+    const readable = (error: GraphQLErrorPayload): string => {
+      const field = error.extensions?.field;
+      return typeof field === 'string' ? readableFieldMessage(field, error.message) : error.message;
+    };
     for (const error of errors) {
       const field = error.extensions?.field;
-      if (typeof field === 'string' && !(field in fieldErrors)) fieldErrors[field] = error.message;
+      if (typeof field === 'string' && !(field in fieldErrors)) fieldErrors[field] = readable(error);
     }
     const retryAfter = first?.extensions?.retryAfterSeconds;
-    return new ApiError(codeOf(first?.extensions?.code), first?.message ?? 'The request failed', fieldErrors, typeof retryAfter === 'number' ? retryAfter : null);
+    return new ApiError(codeOf(first?.extensions?.code), first ? readable(first) : 'The request failed', fieldErrors, typeof retryAfter === 'number' ? retryAfter : null);
   }
 
   static network(detail: string): ApiError {

@@ -26,6 +26,8 @@ import type { AudioAccess, Participant } from './room-types';
 /**
  * Every command the room page sends. Each result goes to the reducer as a pending change (shown
  * at once, replaced by its event, never added to it); failures show as a message in plain words.
+ * Each command resolves to whether it succeeded, so a form clears what the person typed only
+ * then: a refused form keeps its text.
  */
 export function useRoomCommands(roomId: string, dispatch: Dispatch<RoomAction>) {
   const { api, viewer, showError } = useSession();
@@ -34,12 +36,14 @@ export function useRoomCommands(roomId: string, dispatch: Dispatch<RoomAction>) 
   const [joinAudio, setJoinAudio] = useState<AudioAccess | null>(null);
 
   const run = useCallback(
-    async (work: () => Promise<void>, onError?: (error: unknown) => boolean) => {
+    async (work: () => Promise<void>, onError?: (error: unknown) => boolean): Promise<boolean> => {
       setBusy(true);
       try {
         await work();
+        return true;
       } catch (error) {
         if (!onError?.(error)) showError(error);
+        return false;
       } finally {
         setBusy(false);
       }

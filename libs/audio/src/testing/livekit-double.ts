@@ -121,6 +121,8 @@ class TwirpFailure extends Error {
 }
 
 const PREFIX = '/twirp/livekit.RoomService/';
+/** go-jose's `jwt.DefaultLeeway`, which livekit/protocol's `APIKeyTokenVerifier.Verify` applies. */
+const LIVEKIT_TOKEN_LEEWAY_SECONDS = 60;
 const STRICT = { ignoreUnknownFields: false } as const;
 
 export class LiveKitDouble {
@@ -135,6 +137,8 @@ export class LiveKitDouble {
   private failuresLeft = 0;
   private failureMode: InjectedFailure = 'unavailable';
   private down: InjectedFailure | null = null;
+  private holding: { readonly released: Promise<void>; readonly release: () => void } | null = null;
+  private heldNow = 0;
   private webhookUrl: string | null = null;
   private webhookChain: Promise<void> = Promise.resolve();
   private readonly delivered: DeliveredWebhook[] = [];
@@ -216,8 +220,35 @@ export class LiveKitDouble {
     this.down = down ? mode : null;
   }
 
+  /**
+   * From now on RoomService requests wait, unanswered, until {@link releaseRequests} (as a
+   * stalled server would): a worker caught in one stays busy, so what it would do next waits
+   * deterministically. {@link heldRequests} says how many are waiting.
+   */
+  holdRequests(): void {
+    if (this.holding) return;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holding = { released, release };
+  }
+
+  /** Answers every held request (in arrival order) and stops holding new ones. */
+  releaseRequests(): void {
+    const holding = this.holding;
+    this.holding = null;
+    holding?.release();
+  }
+
+  /** RoomService requests waiting under {@link holdRequests}. */
+  get heldRequests(): number {
+    return this.heldNow;
+  }
+
   /** Forgets all rooms, participants, revocations, recorded calls and injected failures. */
   reset(): void {
+    this.releaseRequests();
     this.rooms.clear();
     this.revokedBefore.clear();
     this.recorded.length = 0;
@@ -327,7 +358,8 @@ export class LiveKitDouble {
    * tokens revoked by `RemoveParticipant(revokeTokenTs)` refused. Throws when refused.
    */
   async connectWithToken(token: string, options: { microphone?: 'none' | 'muted' | 'unmuted' } = {}): Promise<ParticipantInfo> {
-    const claims = await this.verifier.verify(token);
+    // LiveKit validates join tokens with go-jose's default leeway of one minute (exp and nbf).
+    const claims = await this.verifier.verify(token, LIVEKIT_TOKEN_LEEWAY_SECONDS);
     const video = claims.video;
     if (!video?.roomJoin || !video.room || !claims.sub) throw new Error('token does not grant roomJoin to a room');
     const revokedBefore = this.revokedBefore.get(revocationKey(video.room, claims.sub));
@@ -427,6 +459,12 @@ export class LiveKitDouble {
     if (req.method !== 'POST' || method === null) {
       writeError(res, new TwirpFailure(404, 'bad_route', `no handler for ${req.method} ${url}`));
       return;
+    }
+
+    if (this.holding) {
+      this.heldNow += 1;
+      await this.holding.released;
+      this.heldNow -= 1;
     }
 
     const injected = this.takeInjectedFailure();

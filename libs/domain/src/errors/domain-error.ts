@@ -34,6 +34,10 @@ export enum DomainErrorCode {
   HostIsProtected = 'HOST_IS_PROTECTED',
   /** A group join request was already approved or declined the other way. */
   JoinRequestAlreadyDecided = 'JOIN_REQUEST_ALREADY_DECIDED',
+  /** A question's status does not allow the command (voting on a pending one, answering a closed one). */
+  QuestionStateConflict = 'QUESTION_STATE_CONFLICT',
+  /** The asker already has as many questions waiting as a room allows. */
+  QuestionLimitReached = 'QUESTION_LIMIT_REACHED',
 }
 
 /** A broken room rule, with a code from {@link DomainErrorCode} and, for bad input, the field. */

@@ -22,6 +22,9 @@ const NOT_FROM_DECIDE = new Set<DomainErrorCode>([
   DomainErrorCode.NotInvited,
   // Group join requests are not room commands.
   DomainErrorCode.JoinRequestAlreadyDecided,
+  // The question queue has its own rules (questions/question-queue.ts).
+  DomainErrorCode.QuestionStateConflict,
+  DomainErrorCode.QuestionLimitReached,
   // Every run starts live; scheduled rooms are covered by the unit tests.
   DomainErrorCode.RoomNotLive,
 ]);

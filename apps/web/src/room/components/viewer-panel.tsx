@@ -99,13 +99,14 @@ function AudioBar(props: { audio: RoomAudio }) {
   );
 }
 
-function RaiseHandForm(props: { disabled: boolean; onRaise(question: string | null): Promise<void> }) {
+function RaiseHandForm(props: { disabled: boolean; onRaise(question: string | null): Promise<boolean> }) {
   const [question, setQuestion] = useState('');
   const id = useId();
   const remaining = QUESTION_MAX_LENGTH - question.length;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void props.onRaise(question.trim() || null).then(() => setQuestion(''));
+    // Cleared only when the hand went up: a refused question keeps what the person typed.
+    void props.onRaise(question.trim() || null).then((raised) => raised && setQuestion(''));
   };
   return (
     <section className="card raise-hand" aria-labelledby={`${id}-title`}>

@@ -1,0 +1,82 @@
+/**
+ * What a person reads for each input the API may name in a BAD_USER_INPUT error's
+ * `extensions.field`: the label the form shows, never the API's field name ("maxSpeakers must be
+ * between 2 and 50" reads "Speakers on stage (max) must be between 2 and 50"). Every argument and
+ * input field of the served schema has an entry (`field-labels.spec.ts` checks it against
+ * `apps/web/schema.graphql`), plus the fields only the server's own rules name.
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  action: 'Decision',
+  after: 'The list position',
+  avatarUrl: 'Photo URL',
+  ban: 'Ban',
+  category: 'What is wrong',
+  company: 'Company',
+  description: 'Description',
+  details: 'Details',
+  displayName: 'Display name',
+  filter: 'Filter',
+  first: 'Page size',
+  groupId: 'Group',
+  headline: 'Headline',
+  id: 'The link',
+  industry: 'Industry',
+  input: 'The form',
+  interests: 'Interests',
+  inviteeIds: 'Invitees',
+  joinPolicy: 'Who can join',
+  maxSpeakers: 'Speakers on stage (max)',
+  moderator: 'Moderator',
+  name: 'Group name',
+  note: 'Note',
+  noticeId: 'The notice',
+  profileId: 'The person',
+  query: 'Search',
+  question: 'Your question',
+  reportId: 'The report',
+  requestId: 'The request',
+  roomId: 'The room',
+  scheduledFor: 'Scheduled time',
+  search: 'Search',
+  seniority: 'Seniority',
+  sinceVersion: 'The live position',
+  skills: 'Skills',
+  statement: 'Your appeal',
+  status: 'Show',
+  title: 'Title',
+  topic: 'Topic',
+  topics: 'Topics',
+  upheld: 'Decision',
+  visibility: 'Who can join',
+  // Named only by the server's rules.
+  text: 'Your question',
+  questionIds: 'Questions',
+  suspensionMs: 'Suspension length',
+};
+
+/** The label for `field`; an unknown name is spelled out in words ("fooBarId" → "Foo bar"), never shown raw. */
+export function labelForField(field: string): string {
+  const known = FIELD_LABELS[field];
+  if (known) return known;
+  const words = field
+    .replace(/Ids?$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'This field';
+}
+
+/**
+ * The server's sentence about `field`, with the field's API name (its first whole-word mention)
+ * replaced by its label, and "a valid id" said plainly: "displayName must not be empty" →
+ * "Display name must not be empty"; "id is not a valid id" → "The link is not valid".
+ */
+export function readableFieldMessage(field: string, message: string): string {
+  const label = labelForField(field);
+  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return message
+    .replace(new RegExp(`(^|[^A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`), (_match, before: string) =>
+      before === '' ? label : `${before}${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+    )
+    .replace(/\bis not a valid id\b/, 'is not valid');
+}
