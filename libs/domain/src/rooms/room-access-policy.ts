@@ -403,11 +403,6 @@ export function roomCommandOperation(command: RoomCommand): RoomOperation {
   }
 }
 
-/** Whether the table checks `rule` for what `command` asks. */
-export function commandChecksRule(command: RoomCommand, rule: RoomAccessRule): boolean {
-  return ROOM_ACCESS_TABLE[roomCommandOperation(command)].includes(rule);
-}
-
 /** For review (the snapshot): each command type's operation, aimed at someone else and at oneself. */
 export function roomCommandOperations(): Readonly<Record<RoomCommandType, string>> {
   const described: Partial<Record<RoomCommandType, string>> = {};
