@@ -197,7 +197,8 @@ export class Admission {
 
   /**
    * The viewer a bearer header names, or null without one. A present but invalid, expired or
-   * malformed token is refused (UNAUTHENTICATED), never treated as anonymous.
+   * malformed token is refused (UNAUTHENTICATED), never treated as anonymous; so is a token whose
+   * `sub` is the id of something other than a profile (no SQL once the profile is known here).
    */
   async authenticate(authorization: unknown): Promise<AuthenticatedViewer | null> {
     const token = bearerToken(authorization);
@@ -212,7 +213,10 @@ export class Admission {
     }
     // Forking an EntityManager is not free: only when the profile may still need creating.
     const { profiles } = this.options.services;
-    if (!profiles.knowsProfile(viewer.profileId)) await profiles.ensureProfile(this.options.db.orm.em.fork(), viewer);
+    if (!profiles.knowsProfile(viewer.profileId) && !(await profiles.ensureProfile(this.options.db.orm.em.fork(), viewer))) {
+      // Ids are unambiguous across types (issue 15, item 9): a room's id signs in as nobody.
+      throw refusal.unauthenticated('The bearer token\'s `sub` is not a profile id: it names another kind of object');
+    }
     return viewer;
   }
 

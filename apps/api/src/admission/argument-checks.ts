@@ -15,7 +15,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 
-import { isValidProfileId } from '../auth/authenticator';
+import { isDerivedId, isValidProfileId } from '../auth/authenticator';
 import { isUuid } from '../common/ids';
 import { CURSOR_MAX_TIME, CURSOR_MIN_TIME, MAX_PAGE_SIZE } from '../common/pagination';
 
@@ -75,7 +75,7 @@ function scalarProblem(name: string, fieldName: string, typeName: string, value:
     if (PROFILE_ID_ARGUMENTS.has(name) || (name === 'id' && fieldName === 'profile')) {
       return isValidProfileId(id) ? null : `${name} is not a valid profile id`;
     }
-    return isUuid(id) || isValidProfileId(id) ? null : `${name} is not a valid id`;
+    return isUuid(id) || isValidProfileId(id) || isDerivedId(id) ? null : `${name} is not a valid id`;
   }
   if (typeName === 'DateTime') {
     return dateTimeInRange(value) ? null : `${name} must be between 0001-01-01 and 9999-12-31`;

@@ -6,6 +6,13 @@ import type { AppConfig } from '../config/config';
 
 const PROFILE_ID_PATTERN = /^[A-Za-z0-9_.:@|-]{1,128}$/;
 
+/**
+ * The id prefix of a ModerationAppeal (`appeal:<notice UUID>`): the one derived id whose alphabet
+ * a profile id shares, so a profile id never has that shape (issue 15, item 9).
+ */
+export const APPEAL_ID_PREFIX = 'appeal:';
+const DERIVED_ID_PATTERN = /^appeal:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What a verified bearer token says: who, until when, and for how long it was issued. */
 export interface VerifiedToken {
   readonly profileId: string;
@@ -47,8 +54,19 @@ export function bearerToken(header: unknown): string | null {
   return match?.[1] ?? null;
 }
 
+/**
+ * Whether `id` may be a profile id: 1–128 of letters, digits and `_.:@|-`, and not the shape of
+ * another type's derived id (`appeal:<UUID>`). A UUID may be a profile id (identity providers
+ * issue them); that it names no other object is checked against the database when the profile is
+ * first seen (`ProfilesService.ensureProfile`).
+ */
 export function isValidProfileId(id: string): boolean {
-  return PROFILE_ID_PATTERN.test(id);
+  return PROFILE_ID_PATTERN.test(id) && !isDerivedId(id);
+}
+
+/** Whether `id` has the shape of a derived id (`appeal:<UUID>`, a ModerationAppeal's), never a profile's. */
+export function isDerivedId(id: string): boolean {
+  return DERIVED_ID_PATTERN.test(id);
 }
 
 /** Verified tokens kept at most (oldest first out), and for how long at most, in ms. */

@@ -13,7 +13,8 @@ const HELP = `Prints a development bearer token for the Roundtable API (HS256, A
 Usage: npm run token -- --name "Ada Lovelace" [--sub ID] [--role trust_safety] [--expires 30d]
 
   --name     display name for the profile created on first use (required)
-  --sub      profile id (default: a new random id)
+  --sub      profile id (default: a new random id); the API refuses a token whose sub is the id
+             of anything else (a room, group, report, ...: ids are unambiguous across types)
   --role     trust_safety: development only; grants the role in the staff record (table
              staff_roles, as \`npm run staff -- grant\` does) and adds the claim. The claim alone
              grants nothing. Needs the database: DATABASE_URL, or a running \`npm start\`'s
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   }
   if (!values.name) throw new Error('--name is required (see --help)');
   const sub = values.sub ?? randomUUID();
-  if (!isValidProfileId(sub)) throw new Error('--sub must be 1-128 characters of letters, digits and _.:@|-');
+  if (!isValidProfileId(sub)) throw new Error('--sub must be 1-128 characters of letters, digits and _.:@|-, and not of the shape appeal:<UUID>');
   const roles = values.role ?? [];
   const unknown = roles.filter((role) => !isStaffRole(role));
   if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')}; the roles are ${STAFF_ROLES.join(', ')}`);

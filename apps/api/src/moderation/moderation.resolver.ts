@@ -1,6 +1,7 @@
 import { displayedExpiresAt, distinctReportersVisibleTo, type ModerationAction, type ReportStatus, StaffOperation } from '@roundtable/moderation';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
+import { APPEAL_ID_PREFIX } from '../auth/authenticator';
 import { type GraphQLContext, requireViewer } from '../common/context';
 import { type Page, parseFirst } from '../common/pagination';
 import { ProfileType } from '../profiles/dto/profile.type';
@@ -178,7 +179,7 @@ export class ModerationAppealNode {
 }
 
 /** The appeal id's prefix: an appeal belongs to its notice (one per notice), so its id derives from it. */
-export const APPEAL_ID_PREFIX = 'appeal:';
+export { APPEAL_ID_PREFIX };
 
 /** The notice's appeal, or null when none was made. */
 export function appealOf(notice: ModerationNoticeEntity): ModerationAppealNode | null {

@@ -1,9 +1,10 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityMetadata } from '@mikro-orm/core';
 import { DomainError, type ProfileUpdateInput, validateProfileUpdate } from '@roundtable/domain';
 
 import { type AuthenticatedViewer, isValidProfileId } from '../auth/authenticator';
 import { badInput } from '../common/api-error';
-import { parseProfileId } from '../common/ids';
+import { isUuid, parseProfileId } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import { likeLiteral } from '../common/sql';
 import type { TextScreeningService } from '../moderation/text-screening.service';
@@ -35,22 +36,50 @@ export class ProfilesService {
   /** @param screening trust and safety screening of display names and headlines. */
   constructor(private readonly screening: TextScreeningService | null = null) {}
 
-  /** Creates the viewer's profile on their first authenticated request, from the `name` claim. */
   /** Whether the profile is known to exist already (then `ensureProfile` does nothing). */
   knowsProfile(profileId: string): boolean {
     return this.known.has(profileId);
   }
 
-  async ensureProfile(em: EntityManager, viewer: AuthenticatedViewer): Promise<void> {
-    if (this.known.has(viewer.profileId)) return;
+  /**
+   * Makes sure the token's subject is a profile, creating it on the first authenticated request
+   * from the `name` claim. Ids are unambiguous across types (issue 15, item 9): a subject that is
+   * the id of any other object (a room, group, participant, report, ... : every table whose
+   * primary key is a UUID, from the ORM's metadata) is no profile and never becomes one, and
+   * neither is a profile that such a subject created before this check existed.
+   *
+   * One SQL statement, and only for a profile not known here yet (afterwards none): the check and
+   * the insert-if-missing are the same statement.
+   * @returns false when the subject is the id of another type (the caller refuses the token).
+   */
+  async ensureProfile(em: EntityManager, viewer: AuthenticatedViewer): Promise<boolean> {
+    if (this.known.has(viewer.profileId)) return true;
     const displayName = viewer.name ?? `Member ${viewer.profileId.slice(0, 8)}`;
     const now = new Date();
-    await em.execute(
-      `insert into profiles (id, display_name, created_at, updated_at) values (?, ?, ?, ?) on conflict (id) do nothing`,
-      [viewer.profileId, displayName, now, now],
-    );
+    if (isUuid(viewer.profileId)) {
+      // Other types' ids are lower-case UUIDs; a profile id is compared as written, so the
+      // lower-cased form is what could name another object.
+      const id = viewer.profileId.toLowerCase();
+      const tables = uuidKeyedTables(em);
+      const rows = await em.execute<{ other: boolean }[]>(
+        `with other as (${tables.map((table) => `select 1 from "${table}" where id = ?::uuid`).join(' union all ')} limit 1),
+         created as (
+           insert into profiles (id, display_name, created_at, updated_at)
+           select ?, ?, ?, ? where not exists (select 1 from other)
+           on conflict (id) do nothing returning id)
+         select exists (select 1 from other) as other`,
+        [...tables.map(() => id), viewer.profileId, displayName, now, now],
+      );
+      if (rows[0]?.other !== false) return false;
+    } else {
+      await em.execute(
+        `insert into profiles (id, display_name, created_at, updated_at) values (?, ?, ?, ?) on conflict (id) do nothing`,
+        [viewer.profileId, displayName, now, now],
+      );
+    }
     if (this.known.size >= KNOWN_PROFILES_LIMIT) this.known.clear();
     this.known.add(viewer.profileId);
+    return true;
   }
 
   /** Forget cached knowledge (tests clear the database between cases). */
@@ -165,4 +194,19 @@ export class ProfilesService {
     await tx.execute(`update profiles set follower_count = follower_count + ? where id = ?`, [delta, followeeId]);
     await tx.execute(`update profiles set following_count = following_count + ? where id = ?`, [delta, followerId]);
   }
+}
+
+let uuidTables: readonly string[] | null = null;
+
+/**
+ * The tables whose primary key is a UUID `id`: the ids of every type but Profile (rooms, groups,
+ * participants, join requests, reports, notices, log entries), read once from the ORM metadata.
+ */
+export function uuidKeyedTables(em: EntityManager): readonly string[] {
+  uuidTables ??= Object.values(em.getMetadata().getAll() as Record<string, EntityMetadata>)
+    .filter((meta) => !meta.embeddable && !meta.virtual && meta.primaryKeys.length === 1 && meta.primaryKeys[0] === 'id')
+    .filter((meta) => meta.properties['id']?.type === 'uuid' || meta.properties['id']?.columnTypes?.[0] === 'uuid')
+    .map((meta) => meta.tableName)
+    .sort();
+  return uuidTables;
 }

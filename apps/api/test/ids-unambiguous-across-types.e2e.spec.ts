@@ -1,0 +1,188 @@
+// Issue 15, item 9 — kind: an id of one type accepted as another. A token whose `sub` was a
+// room's UUID signed in as a profile with that id (created on the spot), so one id named a room
+// and a profile at once. A token's subject is now checked to name no other object in the same
+// statement that creates a new profile (no SQL at all for a profile already known); an id
+// argument of one type given another type's id is refused like an unknown id.
+import { randomUUID } from 'node:crypto';
+
+import { codeOf, moderationSnapshot, OPS, ok, sql, stagedRoom } from './support/trust-and-safety-operations';
+import { wsExecute } from './support/graphql-helpers';
+import { staffTokenFor } from './support/staff';
+import { tokenFor, useTestApi } from './support/test-api';
+
+const VIEWER = `{ viewer { id } }`;
+
+describe('kind: an id of one type accepted as another (issue 15, item 9)', () => {
+  const api = useTestApi({ REPORT_RATE_LIMIT: '1000' });
+
+  /** A live room with a listener, a group, a report, a notice (with its appeal) and a join request. */
+  async function world(prefix: string) {
+    await api.clear();
+    const staff = await staffTokenFor(api, `${prefix}-staff`);
+    const { roomId, tokens } = await stagedRoom(api, prefix, { listeners: [`${prefix}-lee`] });
+    const host = tokens[`${prefix}-host`]!;
+    const lee = tokens[`${prefix}-lee`]!;
+    const { createGroup } = await ok<{ createGroup: { id: string } }>(
+      api,
+      `mutation { createGroup(input: { name: "${prefix} guild", joinPolicy: BY_REQUEST }) { id } }`,
+      {},
+      host,
+    );
+    const { requestToJoinGroup } = await ok<{ requestToJoinGroup: { viewerJoinRequest: { id: string } } }>(
+      api,
+      `mutation($g: ID!) { requestToJoinGroup(groupId: $g) { viewerJoinRequest { id } } }`,
+      { g: createGroup.id },
+      lee,
+    );
+    const { reportAbuse } = await ok<{ reportAbuse: { id: string } }>(
+      api,
+      OPS.reportAbuse,
+      { input: { roomId, profileId: `${prefix}-host`, category: 'HARASSMENT', details: 'ids check' } },
+      lee,
+    );
+    await ok(api, OPS.resolveReport, { input: { reportId: reportAbuse.id, action: 'WARN', note: 'ids check' } }, staff);
+    const [notice] = await sql<{ id: string }>(api, `select id from moderation_notices`);
+    const [participant] = await sql<{ id: string }>(api, `select id from participants where room_id = ? and profile_id = ?`, [roomId, `${prefix}-lee`]);
+    return {
+      staff,
+      host,
+      lee,
+      roomId,
+      groupId: createGroup.id,
+      requestId: requestToJoinGroup.viewerJoinRequest.id,
+      reportId: reportAbuse.id,
+      noticeId: notice!.id,
+      participantId: participant!.id,
+    };
+  }
+
+  const profileRows = (id: string) => sql<{ id: string }>(api, `select id from profiles where lower(id) = lower(?)`, [id]);
+
+  async function expectTokenRefused(sub: string): Promise<void> {
+    const token = await tokenFor(sub, { name: 'Not a person' });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const response = await api.request(VIEWER, {}, token);
+      expect({ sub, status: response.status, code: codeOf(response), data: response.data ?? null }).toEqual({
+        sub,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        data: null,
+      });
+    }
+    expect({ sub, ws: (await wsExecute(api.wsClient(token), VIEWER)).closeCode }).toEqual({ sub, ws: 4401 });
+    expect({ sub, profiles: await profileRows(sub) }).toEqual({ sub, profiles: [] });
+  }
+
+  it("given case: a token whose sub is a room's UUID is refused over HTTP and WebSocket (UNAUTHENTICATED, 4401), and no profile is made", async () => {
+    const { roomId } = await world('idg');
+    await expectTokenRefused(roomId);
+    // The same UUID written in capitals names the same room (UUIDs are compared lower-cased).
+    await expectTokenRefused(roomId.toUpperCase());
+  });
+
+  it("variant: a group's, participant's, join request's, report's, notice's or appeal's id as sub is refused the same way; a fresh UUID signs in", async () => {
+    const w = await world('idv');
+    for (const sub of [w.groupId, w.participantId, w.requestId, w.reportId, w.noticeId, `appeal:${w.noticeId}`]) await expectTokenRefused(sub);
+    // An identity provider's UUID subject that names nothing else is a profile like any other.
+    const person = randomUUID();
+    expect((await ok<{ viewer: { id: string } }>(api, VIEWER, {}, await tokenFor(person))).viewer.id).toBe(person);
+  });
+
+  it('variant: a profile that a room id signed in as before the check existed is refused too', async () => {
+    const { roomId } = await world('idold');
+    await sql(api, `insert into profiles (id, display_name, created_at, updated_at) values (?, 'Made by the bug', now(), now())`, [roomId]);
+    api.api.server.services.profiles.forgetKnownProfiles();
+    const response = await api.request(VIEWER, {}, await tokenFor(roomId));
+    expect(codeOf(response)).toBe('UNAUTHENTICATED');
+  });
+
+  it('the check costs no SQL statement once the profile is known: one statement (check and create together) on first sign-in, none after', async () => {
+    await api.clear();
+    const person = randomUUID();
+    const token = await tokenFor(person);
+    const traced: string[] = [];
+    const stop = api.api.db.onQuery((statement) => traced.push(statement));
+    try {
+      await ok(api, VIEWER, {}, token);
+      const first = traced.filter((statement) => /\bprofiles\b/.test(statement) && /insert/i.test(statement));
+      expect(first).toHaveLength(1);
+      expect(first[0]).toMatch(/"rooms"/);
+      traced.length = 0;
+      await ok(api, VIEWER, {}, token);
+      expect(traced.filter((statement) => /insert into profiles|"rooms" where id/.test(statement))).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('given case: a room id given where a profile, group, report, notice or join request id is expected is refused like an unknown id, and changes nothing', async () => {
+    const w = await world('idarg');
+    const before = await moderationSnapshot(api);
+    const beforeGroups = await sql(api, `select group_id, profile_id, status from group_join_requests order by 1, 2`);
+    const wrong = w.roomId;
+    const unknown = randomUUID();
+    const cases: [string, string, (id: string) => Record<string, unknown>, string][] = [
+      ['follow', `mutation($p: ID!) { follow(profileId: $p) { id } }`, (id) => ({ p: id }), w.lee],
+      ['unfollow', `mutation($p: ID!) { unfollow(profileId: $p) { id } }`, (id) => ({ p: id }), w.lee],
+      ['block', OPS.block, (id) => ({ p: id }), w.host],
+      ['unblock', OPS.unblock, (id) => ({ p: id }), w.host],
+      ['inviteToStage', OPS.inviteToStage, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['moveToAudience', `mutation($r: ID!, $p: ID!) { moveToAudience(roomId: $r, profileId: $p) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['setModerator', `mutation($r: ID!, $p: ID!) { setModerator(roomId: $r, profileId: $p, moderator: true) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['muteParticipant', `mutation($r: ID!, $p: ID!) { muteParticipant(roomId: $r, profileId: $p) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['dismissHand', `mutation($r: ID!, $p: ID!) { dismissHand(roomId: $r, profileId: $p) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['removeParticipant', `mutation($r: ID!, $p: ID!) { removeParticipant(roomId: $r, profileId: $p, ban: true) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['inviteToGroup', `mutation($g: ID!, $p: ID!) { inviteToGroup(groupId: $g, profileId: $p) { id } }`, (id) => ({ g: w.groupId, p: id }), w.host],
+      ['joinGroup', `mutation($g: ID!) { joinGroup(groupId: $g) { id } }`, (id) => ({ g: id }), w.lee],
+      ['requestToJoinGroup', `mutation($g: ID!) { requestToJoinGroup(groupId: $g) { id } }`, (id) => ({ g: id }), w.lee],
+      ['leaveGroup', `mutation($g: ID!) { leaveGroup(groupId: $g) { id } }`, (id) => ({ g: id }), w.lee],
+      ['approveGroupJoinRequest', `mutation($r: ID!) { approveGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
+      ['declineGroupJoinRequest', `mutation($r: ID!) { declineGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
+      ['reportAbuse profileId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, profileId: id, category: 'SPAM', details: 'x' } }), w.lee],
+      ['resolveReport', OPS.resolveReport, (id) => ({ input: { reportId: id, action: 'DISMISS', note: 'x' } }), w.staff],
+      ['appealModerationDecision', OPS.appeal, (id) => ({ input: { noticeId: id, statement: 'x' } }), w.host],
+      ['resolveAppeal', OPS.resolveAppeal, (id) => ({ input: { noticeId: id, upheld: false, note: 'x' } }), w.staff],
+      ['createRoom groupId', `mutation($g: ID!) { createRoom(input: { title: "t", visibility: GROUP, groupId: $g }) { id } }`, (id) => ({ g: id }), w.host],
+      ['createRoom inviteeIds', `mutation($p: ID!) { createRoom(input: { title: "t", visibility: PRIVATE, inviteeIds: [$p] }) { id } }`, (id) => ({ p: id }), w.host],
+    ];
+    // Refused exactly as the same call with an id that names nothing (a fresh UUID): same code,
+    // same message. Most are NOT_FOUND or BAD_USER_INPUT; a stage command naming someone who is
+    // not in the room is CONFLICT for any id, so it is CONFLICT here too.
+    const differ: Record<string, unknown> = {};
+    for (const [name, query, variables, token] of cases) {
+      const answer = await api.request(query, variables(wrong), token);
+      const unknownAnswer = await api.request(query, variables(unknown), token);
+      const outcome = { code: codeOf(answer), message: answer.errors?.[0]?.message.split(wrong).join('<id>') };
+      const unknownOutcome = { code: codeOf(unknownAnswer), message: unknownAnswer.errors?.[0]?.message.split(unknown).join('<id>') };
+      if (!['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT'].includes(outcome.code ?? 'none') || JSON.stringify(outcome) !== JSON.stringify(unknownOutcome)) {
+        differ[name] = { outcome, unknownOutcome };
+      }
+    }
+    expect(differ).toEqual({});
+    expect(await moderationSnapshot(api)).toEqual(before);
+    expect(await sql(api, `select group_id, profile_id, status from group_join_requests order by 1, 2`)).toEqual(beforeGroups);
+    expect(await sql(api, `select count(*)::int as n from rooms`)).toEqual([{ n: 1 }]);
+    expect(await sql(api, `select count(*)::int as n from follows`)).toEqual([{ n: 0 }]);
+  });
+
+  it('variant: queries given another type\'s id answer as for an unknown id (null), and node(id:) names the one object the id is', async () => {
+    const w = await world('idq');
+    const data = await ok<Record<string, { __typename?: string; id: string } | null>>(
+      api,
+      `query($room: ID!, $group: ID!, $report: ID!) {
+        profileByRoom: profile(id: $room) { id }
+        groupByRoom: group(id: $room) { id }
+        roomByGroup: room(id: $group) { id }
+        profileByReport: profile(id: $report) { id }
+        nodeOfRoom: node(id: $room) { __typename id }
+      }`,
+      { room: w.roomId, group: w.groupId, report: w.reportId },
+      w.lee,
+    );
+    expect(data).toEqual({ profileByRoom: null, groupByRoom: null, roomByGroup: null, profileByReport: null, nodeOfRoom: { __typename: 'Room', id: w.roomId } });
+    // Media and room operations given a group's id: the room is unknown.
+    for (const query of [OPS.joinRoom, OPS.refreshAudioAccess, OPS.raiseHand]) {
+      expect({ query, code: codeOf(await api.request(query, { r: w.groupId }, w.lee)) }).toEqual({ query, code: 'NOT_FOUND' });
+    }
+  });
+});
