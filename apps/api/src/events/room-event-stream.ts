@@ -25,6 +25,8 @@ export type RoomStreamSink = (item: RoomStreamItem) => boolean;
 
 /** A room stream that can also push items to a sink (see {@link RoomSubscriber.setSink}). */
 export interface PushableRoomStream extends AsyncIterableIterator<RoomStreamItem> {
+  /** The room this stream carries (a lower-cased UUID), however the client named it. */
+  readonly roomId: string;
   setSink(sink: RoomStreamSink | null): void;
 }
 
@@ -579,6 +581,10 @@ class RoomSubscriber implements PushableRoomStream {
     private readonly hooks: SubscriberHooks,
   ) {
     channel.add(this);
+  }
+
+  get roomId(): string {
+    return this.channel.roomId;
   }
 
   /** Starts after `sinceVersion` (replaying what it missed), or from what the channel delivered. */

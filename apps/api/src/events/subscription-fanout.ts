@@ -196,7 +196,9 @@ export class SubscriptionFanout {
       }
       return key;
     };
-    let role = await this.initialRole(context, args.variableValues?.['roomId']);
+    // The room of the stream itself: never read from the request's variables, whose names (or a
+    // literal argument) are the client's choice; a moderator's class must not depend on them.
+    let role = isPushableRoomStream(source) ? await this.initialRole(context, source.roomId) : null;
     const shared = (item: unknown): SharedExecution => {
       if (!isStreamItem(item)) {
         this.stats.executions += 1;
@@ -251,8 +253,8 @@ export class SubscriptionFanout {
     return shared;
   }
 
-  private async initialRole(context: GraphQLContext, roomId: unknown): Promise<ParticipantRole | null> {
-    if (!context.viewer || typeof roomId !== 'string') return null;
+  private async initialRole(context: GraphQLContext, roomId: string): Promise<ParticipantRole | null> {
+    if (!context.viewer) return null;
     const rows = await this.db.orm.em
       .fork()
       .getConnection()
