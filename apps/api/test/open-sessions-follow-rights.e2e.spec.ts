@@ -2,6 +2,7 @@
 // grant never outlive a right that was lost; every such decision is the one access policy's
 // (`libs/domain/src/rooms/room-access-policy.ts`, asked through `rooms/access/room-access.policy.ts`).
 import { okOn, sql } from './support/graphql-helpers';
+import { pollUntil } from './support/poll';
 import { Collector, roomSubscribersReach, tokenFor, useTestApi } from './support/test-api';
 
 const EVENTS = `subscription($roomId: ID!) { roomEvents(roomId: $roomId) { __typename version } }`;
@@ -88,5 +89,60 @@ describe('kind: a session outlives a right that was lost (issue 15)', () => {
     await ok(MOVE_BACK, { id: roomId, p: 'os-xavi' }, host);
     expect((await ok<{ refreshAudioAccess: { canPublish: boolean } }>(REFRESH, { id: roomId }, xavi)).refreshAudioAccess.canPublish).toBe(false);
   });
-});
 
+  describe('leaving the group of a GROUP room (also found by the rights-lost-mid-session property)', () => {
+    const GROUP_ROOM = `mutation($g: ID!) { createRoom(input: { title: "Guild room", visibility: GROUP, groupId: $g }) { id } }`;
+    const JOIN_GROUP = `mutation($g: ID!) { joinGroup(groupId: $g) { id } }`;
+    const LEAVE_GROUP = `mutation($g: ID!) { leaveGroup(groupId: $g) { id } }`;
+    const JOIN_WITH_MEDIA = `mutation($id: ID!) { joinRoom(roomId: $id) { audio { token } } }`;
+
+    async function guildRoomWithXavi(): Promise<{ roomId: string; groupId: string }> {
+      const { createGroup } = await ok<{ createGroup: { id: string } }>(`mutation { createGroup(input: { name: "Guild" }) { id } }`, {}, host);
+      await ok(JOIN_GROUP, { g: createGroup.id }, xavi);
+      const { createRoom } = await ok<{ createRoom: { id: string } }>(GROUP_ROOM, { g: createGroup.id }, host);
+      const joined = await ok<{ joinRoom: { audio: { token: string } } }>(JOIN_WITH_MEDIA, { id: createRoom.id }, xavi);
+      await api.livekit.connectWithToken(joined.joinRoom.audio.token);
+      return { roomId: createRoom.id, groupId: createGroup.id };
+    }
+
+    const mediaSettled = async () => expect(await pollUntil(() => api.api.outbox.pendingCount(), (n) => n === 0)).toBe(0);
+
+    it('given case: a listener with a hand up, an open stream and a media connection leaves the group: the participation, the hand and the media go, the stream ends', async () => {
+      const { roomId, groupId } = await guildRoomWithXavi();
+      await ok(RAISE, { id: roomId, q: 'Is this members only?' }, xavi);
+      const stream = new Collector<{ roomEvents: { __typename: string } }>();
+      api.wsClient(xavi).subscribe({ query: EVENTS, variables: { roomId } }, stream.sink);
+      await roomSubscribersReach(api, roomId, 1);
+
+      await ok(LEAVE_GROUP, { g: groupId }, xavi);
+
+      await stream.until(() => stream.completed || stream.errors.length > 0, "the leaver's stream to end");
+      expect(await sql(api, `select count(*)::int as n from participants where room_id = ? and profile_id = ? and left_at is null`, [roomId, 'os-xavi'])).toEqual([{ n: 0 }]);
+      const hands = await ok<Hands>(HANDS, { id: roomId }, host);
+      expect(hands.room.raisedHands.map((hand) => hand.profile.id)).not.toContain('os-xavi');
+      await mediaSettled();
+      expect(api.livekit.identities(roomId)).not.toContain('os-xavi');
+      expect((await api.request(REFRESH, { id: roomId }, xavi)).errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    });
+
+    it('variant: a speaker who leaves the group leaves the stage and the media room; the host leaving their own group keeps hosting', async () => {
+      const { roomId, groupId } = await guildRoomWithXavi();
+      await ok(INVITE, { id: roomId, p: 'os-xavi' }, host);
+      await ok(ACCEPT, { id: roomId }, xavi);
+      const speaking = await ok<{ refreshAudioAccess: { token: string; canPublish: boolean } }>(REFRESH, { id: roomId }, xavi);
+      await api.livekit.connectWithToken(speaking.refreshAudioAccess.token, { microphone: 'unmuted' });
+
+      await ok(LEAVE_GROUP, { g: groupId }, xavi);
+      await ok(LEAVE_GROUP, { g: groupId }, host);
+
+      expect(await sql(api, `select profile_id, role from participants where room_id = ? and left_at is null order by profile_id`, [roomId])).toEqual([
+        { profile_id: 'os-host', role: 'HOST' },
+      ]);
+      await mediaSettled();
+      expect(api.livekit.identities(roomId)).not.toContain('os-xavi');
+      // Out of the room and out of the group: leaving again is NOT_FOUND, as for a room never seen.
+      const again = await api.request(`mutation($id: ID!) { leaveRoom(roomId: $id) { id } }`, { id: roomId }, xavi);
+      expect(again.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    });
+  });
+});
