@@ -80,9 +80,12 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
     await expectTokenRefused(roomId.toUpperCase());
   });
 
-  it("variant: a group's, participant's, join request's, report's, notice's or appeal's id as sub is refused the same way; a fresh UUID signs in", async () => {
+  it("variant: a group's, participant's, join request's, report's, notice's, appeal's or question's id as sub is refused the same way; a fresh UUID signs in", async () => {
     const w = await world('idv');
-    for (const sub of [w.groupId, w.participantId, w.requestId, w.reportId, w.noticeId, `appeal:${w.noticeId}`]) await expectTokenRefused(sub);
+    // A question (no GraphQL type yet, no ORM entity): any table keyed by a UUID id counts.
+    const questionId = randomUUID();
+    await sql(api, `insert into room_questions (id, room_id, asker_id, text, status) values (?, ?, ?, 'Sharding?', 'OPEN')`, [questionId, w.roomId, 'idv-lee']);
+    for (const sub of [w.groupId, w.participantId, w.requestId, w.reportId, w.noticeId, `appeal:${w.noticeId}`, questionId]) await expectTokenRefused(sub);
     // An identity provider's UUID subject that names nothing else is a profile like any other.
     const person = randomUUID();
     expect((await ok<{ viewer: { id: string } }>(api, VIEWER, {}, await tokenFor(person))).viewer.id).toBe(person);
@@ -107,6 +110,7 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       const first = traced.filter((statement) => /\bprofiles\b/.test(statement) && /insert/i.test(statement));
       expect(first).toHaveLength(1);
       expect(first[0]).toMatch(/"rooms"/);
+      expect(first[0]).toMatch(/"room_questions"/);
       traced.length = 0;
       await ok(api, VIEWER, {}, token);
       expect(traced.filter((statement) => /insert into profiles|"rooms" where id/.test(statement))).toEqual([]);

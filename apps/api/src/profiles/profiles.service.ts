@@ -1,5 +1,4 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import type { EntityMetadata } from '@mikro-orm/core';
 import { DomainError, type ProfileUpdateInput, validateProfileUpdate } from '@roundtable/domain';
 
 import { type AuthenticatedViewer, isValidProfileId } from '../auth/authenticator';
@@ -32,6 +31,8 @@ export interface ProfileSearchPage extends Page<ProfileEntity> {
 export class ProfilesService {
   /** Profiles known to exist, so most requests skip the insert-if-missing statement. */
   private readonly known = new Set<string>();
+  /** The tables whose primary key is a UUID `id`, read once from the catalogue (see {@link uuidKeyedTables}). */
+  private uuidTables: Promise<readonly string[]> | null = null;
 
   /** @param screening trust and safety screening of display names and headlines. */
   constructor(private readonly screening: TextScreeningService | null = null) {}
@@ -44,12 +45,13 @@ export class ProfilesService {
   /**
    * Makes sure the token's subject is a profile, creating it on the first authenticated request
    * from the `name` claim. Ids are unambiguous across types (issue 15, item 9): a subject that is
-   * the id of any other object (a room, group, participant, report, ... : every table whose
-   * primary key is a UUID, from the ORM's metadata) is no profile and never becomes one, and
-   * neither is a profile that such a subject created before this check existed.
+   * the id of any other object (a room, group, participant, join request, report, notice, log
+   * entry, question, ...: every table whose primary key is a UUID `id`) is no profile and never
+   * becomes one, and neither is a profile that such a subject created before this check existed.
    *
    * One SQL statement, and only for a profile not known here yet (afterwards none): the check and
-   * the insert-if-missing are the same statement.
+   * the insert-if-missing are the same statement (plus, once per process, the catalogue read of
+   * {@link uuidKeyedTables}).
    * @returns false when the subject is the id of another type (the caller refuses the token).
    */
   async ensureProfile(em: EntityManager, viewer: AuthenticatedViewer): Promise<boolean> {
@@ -60,9 +62,9 @@ export class ProfilesService {
       // Other types' ids are lower-case UUIDs; a profile id is compared as written, so the
       // lower-cased form is what could name another object.
       const id = viewer.profileId.toLowerCase();
-      const tables = uuidKeyedTables(em);
+      const tables = await this.uuidKeyedTables(em);
       const rows = await em.execute<{ other: boolean }[]>(
-        `with other as (${tables.map((table) => `select 1 from "${table}" where id = ?::uuid`).join(' union all ')} limit 1),
+        `with other as (${tables.length > 0 ? tables.map((table) => `select 1 from "${table}" where id = ?::uuid`).join(' union all ') : 'select 1 where false'} limit 1),
          created as (
            insert into profiles (id, display_name, created_at, updated_at)
            select ?, ?, ?, ? where not exists (select 1 from other)
@@ -80,6 +82,31 @@ export class ProfilesService {
     if (this.known.size >= KNOWN_PROFILES_LIMIT) this.known.clear();
     this.known.add(viewer.profileId);
     return true;
+  }
+
+  /**
+   * The tables whose primary key is the one column `id` of type uuid, in the current schema: the
+   * ids of every type but Profile, tables without an ORM entity included. Read from the catalogue
+   * once (a failed read is tried again next time).
+   */
+  private uuidKeyedTables(em: EntityManager): Promise<readonly string[]> {
+    this.uuidTables ??= em
+      .execute<{ table_name: string }[]>(
+        `select c.relname as table_name
+           from pg_index i
+           join pg_class c on c.oid = i.indrelid
+           join pg_namespace n on n.oid = c.relnamespace
+           join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0]
+          where i.indisprimary and i.indnatts = 1 and n.nspname = current_schema()
+            and a.attname = 'id' and a.atttypid = 'uuid'::regtype
+          order by 1`,
+      )
+      .then((rows) => rows.map((row) => row.table_name))
+      .catch((error: unknown) => {
+        this.uuidTables = null;
+        throw error;
+      });
+    return this.uuidTables;
   }
 
   /** Forget cached knowledge (tests clear the database between cases). */
@@ -196,17 +223,3 @@ export class ProfilesService {
   }
 }
 
-let uuidTables: readonly string[] | null = null;
-
-/**
- * The tables whose primary key is a UUID `id`: the ids of every type but Profile (rooms, groups,
- * participants, join requests, reports, notices, log entries), read once from the ORM metadata.
- */
-export function uuidKeyedTables(em: EntityManager): readonly string[] {
-  uuidTables ??= Object.values(em.getMetadata().getAll() as Record<string, EntityMetadata>)
-    .filter((meta) => !meta.embeddable && !meta.virtual && meta.primaryKeys.length === 1 && meta.primaryKeys[0] === 'id')
-    .filter((meta) => meta.properties['id']?.type === 'uuid' || meta.properties['id']?.columnTypes?.[0] === 'uuid')
-    .map((meta) => meta.tableName)
-    .sort();
-  return uuidTables;
-}
