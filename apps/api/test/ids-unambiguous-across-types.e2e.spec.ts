@@ -60,8 +60,12 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
 
   async function expectTokenRefused(sub: string): Promise<void> {
     const token = await tokenFor(sub, { name: 'Not a person' });
+    const statements: string[][] = [];
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const response = await api.request(VIEWER, {}, token);
+      const traced: string[] = [];
+      const stop = api.api.db.onQuery((statement) => traced.push(statement));
+      const response = await api.request(VIEWER, {}, token).finally(stop);
+      statements.push(traced.filter((statement) => /insert into profiles/.test(statement)));
       expect({ sub, status: response.status, code: codeOf(response), data: response.data ?? null }).toEqual({
         sub,
         status: 401,
@@ -69,6 +73,8 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
         data: null,
       });
     }
+    // A UUID subject is checked once (one statement); refused again from memory. `appeal:` needs none.
+    expect({ sub, statements: statements.map((list) => list.length) }).toEqual({ sub, statements: [sub.startsWith('appeal:') ? 0 : 1, 0] });
     expect({ sub, ws: (await wsExecute(api.wsClient(token), VIEWER)).closeCode }).toEqual({ sub, ws: 4401 });
     expect({ sub, profiles: await profileRows(sub) }).toEqual({ sub, profiles: [] });
   }

@@ -31,6 +31,8 @@ export interface ProfileSearchPage extends Page<ProfileEntity> {
 export class ProfilesService {
   /** Profiles known to exist, so most requests skip the insert-if-missing statement. */
   private readonly known = new Set<string>();
+  /** Subjects found to be other objects' ids: refused again without SQL (ids are never reused). */
+  private readonly notProfiles = new Set<string>();
   /** The tables whose primary key is a UUID `id`, read once from the catalogue (see {@link uuidKeyedTables}). */
   private uuidTables: Promise<readonly string[]> | null = null;
 
@@ -49,13 +51,15 @@ export class ProfilesService {
    * entry, question, ...: every table whose primary key is a UUID `id`) is no profile and never
    * becomes one, and neither is a profile that such a subject created before this check existed.
    *
-   * One SQL statement, and only for a profile not known here yet (afterwards none): the check and
+   * One SQL statement, and only for a subject not known here yet (afterwards none, for a profile
+   * and for a refused subject alike): the check and
    * the insert-if-missing are the same statement (plus, once per process, the catalogue read of
    * {@link uuidKeyedTables}).
    * @returns false when the subject is the id of another type (the caller refuses the token).
    */
   async ensureProfile(em: EntityManager, viewer: AuthenticatedViewer): Promise<boolean> {
     if (this.known.has(viewer.profileId)) return true;
+    if (this.notProfiles.has(viewer.profileId)) return false;
     const displayName = viewer.name ?? `Member ${viewer.profileId.slice(0, 8)}`;
     const now = new Date();
     if (isUuid(viewer.profileId)) {
@@ -72,7 +76,11 @@ export class ProfilesService {
          select exists (select 1 from other) as other`,
         [...tables.map(() => id), viewer.profileId, displayName, now, now],
       );
-      if (rows[0]?.other !== false) return false;
+      if (rows[0]?.other !== false) {
+        if (this.notProfiles.size >= KNOWN_PROFILES_LIMIT) this.notProfiles.clear();
+        this.notProfiles.add(viewer.profileId);
+        return false;
+      }
     } else {
       await em.execute(
         `insert into profiles (id, display_name, created_at, updated_at) values (?, ?, ?, ?) on conflict (id) do nothing`,
@@ -112,6 +120,7 @@ export class ProfilesService {
   /** Forget cached knowledge (tests clear the database between cases). */
   forgetKnownProfiles(): void {
     this.known.clear();
+    this.notProfiles.clear();
   }
 
   async getProfile(em: EntityManager, id: string): Promise<ProfileEntity | null> {
