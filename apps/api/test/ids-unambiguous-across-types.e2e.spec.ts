@@ -4,6 +4,10 @@
 // statement that creates a new profile (no SQL at all for a profile already known); an id
 // argument of one type given another type's id is refused like an unknown id.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { buildSchema, getNamedType, type GraphQLInputType, isInputObjectType } from 'graphql';
 
 import { codeOf, moderationSnapshot, OPS, ok, sql, stagedRoom } from './support/trust-and-safety-operations';
 import { wsExecute } from './support/graphql-helpers';
@@ -11,6 +15,30 @@ import { staffTokenFor } from './support/staff';
 import { tokenFor, useTestApi } from './support/test-api';
 
 const VIEWER = `{ viewer { id } }`;
+const ALLOWED_REFUSALS = ['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT'];
+/** The ID arguments the queries' variant gives another type's id. */
+const QUERY_VARIANT_COVERS = ['Query.profile.id', 'Query.group.id', 'Query.room.id', 'Query.node.id'];
+
+/**
+ * Every ID argument (and ID field of an input, at any depth) of the served schema
+ * (`apps/web/schema.graphql`, printed from the API) except those named `roomId`, whose wrong-type
+ * case is a group's id (the queries' variant): `Type.field.argument[.inputField]`.
+ */
+function nonRoomIdArguments(): string[] {
+  const schema = buildSchema(readFileSync(join(__dirname, '../../web/schema.graphql'), 'utf8'));
+  const coordinates: string[] = [];
+  const walk = (path: string, type: GraphQLInputType, seen: ReadonlySet<string>): void => {
+    const named = getNamedType(type);
+    if (named.name === 'ID') coordinates.push(path);
+    else if (isInputObjectType(named) && !seen.has(named.name)) {
+      for (const field of Object.values(named.getFields())) walk(`${path}.${field.name}`, field.type, new Set([...seen, named.name]));
+    }
+  };
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) for (const arg of field.args) walk(`${root!.name}.${field.name}.${arg.name}`, arg.type, new Set());
+  }
+  return coordinates.filter((coordinate) => !coordinate.endsWith('.roomId')).sort();
+}
 
 describe('kind: an id of one type accepted as another (issue 15, item 9)', () => {
   const api = useTestApi({ REPORT_RATE_LIMIT: '1000' });
@@ -132,28 +160,30 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
     const wrong = w.roomId;
     const unknown = randomUUID();
     const cases: [string, string, (id: string) => Record<string, unknown>, string][] = [
-      ['follow', `mutation($p: ID!) { follow(profileId: $p) { id } }`, (id) => ({ p: id }), w.lee],
-      ['unfollow', `mutation($p: ID!) { unfollow(profileId: $p) { id } }`, (id) => ({ p: id }), w.lee],
-      ['block', OPS.block, (id) => ({ p: id }), w.host],
-      ['unblock', OPS.unblock, (id) => ({ p: id }), w.host],
-      ['inviteToStage', OPS.inviteToStage, (id) => ({ r: w.roomId, p: id }), w.host],
-      ['moveToAudience', `mutation($r: ID!, $p: ID!) { moveToAudience(roomId: $r, profileId: $p) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
-      ['setModerator', `mutation($r: ID!, $p: ID!) { setModerator(roomId: $r, profileId: $p, moderator: true) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
-      ['muteParticipant', `mutation($r: ID!, $p: ID!) { muteParticipant(roomId: $r, profileId: $p) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
-      ['dismissHand', `mutation($r: ID!, $p: ID!) { dismissHand(roomId: $r, profileId: $p) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
-      ['removeParticipant', `mutation($r: ID!, $p: ID!) { removeParticipant(roomId: $r, profileId: $p, ban: true) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
-      ['inviteToGroup', `mutation($g: ID!, $p: ID!) { inviteToGroup(groupId: $g, profileId: $p) { id } }`, (id) => ({ g: w.groupId, p: id }), w.host],
-      ['joinGroup', `mutation($g: ID!) { joinGroup(groupId: $g) { id } }`, (id) => ({ g: id }), w.lee],
-      ['requestToJoinGroup', `mutation($g: ID!) { requestToJoinGroup(groupId: $g) { id } }`, (id) => ({ g: id }), w.lee],
-      ['leaveGroup', `mutation($g: ID!) { leaveGroup(groupId: $g) { id } }`, (id) => ({ g: id }), w.lee],
-      ['approveGroupJoinRequest', `mutation($r: ID!) { approveGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
-      ['declineGroupJoinRequest', `mutation($r: ID!) { declineGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
-      ['reportAbuse profileId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, profileId: id, category: 'SPAM', details: 'x' } }), w.lee],
-      ['resolveReport', OPS.resolveReport, (id) => ({ input: { reportId: id, action: 'DISMISS', note: 'x' } }), w.staff],
-      ['appealModerationDecision', OPS.appeal, (id) => ({ input: { noticeId: id, statement: 'x' } }), w.host],
-      ['resolveAppeal', OPS.resolveAppeal, (id) => ({ input: { noticeId: id, upheld: false, note: 'x' } }), w.staff],
-      ['createRoom groupId', `mutation($g: ID!) { createRoom(input: { title: "t", visibility: GROUP, groupId: $g }) { id } }`, (id) => ({ g: id }), w.host],
-      ['createRoom inviteeIds', `mutation($p: ID!) { createRoom(input: { title: "t", visibility: PRIVATE, inviteeIds: [$p] }) { id } }`, (id) => ({ p: id }), w.host],
+      ['Mutation.follow.profileId', `mutation($p: ID!) { follow(profileId: $p) { id } }`, (id) => ({ p: id }), w.lee],
+      ['Mutation.unfollow.profileId', `mutation($p: ID!) { unfollow(profileId: $p) { id } }`, (id) => ({ p: id }), w.lee],
+      ['Mutation.block.profileId', OPS.block, (id) => ({ p: id }), w.host],
+      ['Mutation.unblock.profileId', OPS.unblock, (id) => ({ p: id }), w.host],
+      ['Mutation.inviteToStage.profileId', OPS.inviteToStage, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['Mutation.moveToAudience.profileId', `mutation($r: ID!, $p: ID!) { moveToAudience(roomId: $r, profileId: $p) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['Mutation.setModerator.profileId', `mutation($r: ID!, $p: ID!) { setModerator(roomId: $r, profileId: $p, moderator: true) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['Mutation.muteParticipant.profileId', `mutation($r: ID!, $p: ID!) { muteParticipant(roomId: $r, profileId: $p) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['Mutation.dismissHand.profileId', `mutation($r: ID!, $p: ID!) { dismissHand(roomId: $r, profileId: $p) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['Mutation.removeParticipant.profileId', `mutation($r: ID!, $p: ID!) { removeParticipant(roomId: $r, profileId: $p, ban: true) { id } }`, (id) => ({ r: w.roomId, p: id }), w.host],
+      ['Mutation.inviteToGroup.profileId', `mutation($g: ID!, $p: ID!) { inviteToGroup(groupId: $g, profileId: $p) { id } }`, (id) => ({ g: w.groupId, p: id }), w.host],
+      ['Mutation.joinGroup.groupId', `mutation($g: ID!) { joinGroup(groupId: $g) { id } }`, (id) => ({ g: id }), w.lee],
+      ['Mutation.requestToJoinGroup.groupId', `mutation($g: ID!) { requestToJoinGroup(groupId: $g) { id } }`, (id) => ({ g: id }), w.lee],
+      ['Mutation.leaveGroup.groupId', `mutation($g: ID!) { leaveGroup(groupId: $g) { id } }`, (id) => ({ g: id }), w.lee],
+      ['Mutation.approveGroupJoinRequest.requestId', `mutation($r: ID!) { approveGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
+      ['Mutation.declineGroupJoinRequest.requestId', `mutation($r: ID!) { declineGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
+      ['Mutation.reportAbuse.input.profileId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, profileId: id, category: 'SPAM', details: 'x' } }), w.lee],
+      ['Mutation.resolveReport.input.reportId', OPS.resolveReport, (id) => ({ input: { reportId: id, action: 'DISMISS', note: 'x' } }), w.staff],
+      ['Mutation.appealModerationDecision.input.noticeId', OPS.appeal, (id) => ({ input: { noticeId: id, statement: 'x' } }), w.host],
+      ['Mutation.resolveAppeal.input.noticeId', OPS.resolveAppeal, (id) => ({ input: { noticeId: id, upheld: false, note: 'x' } }), w.staff],
+      ['Mutation.createRoom.input.groupId', `mutation($g: ID!) { createRoom(input: { title: "t", visibility: GROUP, groupId: $g }) { id } }`, (id) => ({ g: id }), w.host],
+      ['Mutation.createRoom.input.inviteeIds', `mutation($p: ID!) { createRoom(input: { title: "t", visibility: PRIVATE, inviteeIds: [$p] }) { id } }`, (id) => ({ p: id }), w.host],
+      ['Mutation.inviteToGroup.groupId', `mutation($g: ID!) { inviteToGroup(groupId: $g, profileId: "idarg-lee") { id } }`, (id) => ({ g: id }), w.host],
+      ['Query.rooms.filter.groupId', `query($g: ID!) { rooms(filter: { groupId: $g }) { edges { node { id } } } }`, (id) => ({ g: id }), w.lee],
     ];
     // Refused exactly as the same call with an id that names nothing (a fresh UUID): same code,
     // same message. Most are NOT_FOUND or BAD_USER_INPUT; a stage command naming someone who is
@@ -162,13 +192,21 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
     for (const [name, query, variables, token] of cases) {
       const answer = await api.request(query, variables(wrong), token);
       const unknownAnswer = await api.request(query, variables(unknown), token);
-      const outcome = { code: codeOf(answer), message: answer.errors?.[0]?.message.split(wrong).join('<id>') };
-      const unknownOutcome = { code: codeOf(unknownAnswer), message: unknownAnswer.errors?.[0]?.message.split(unknown).join('<id>') };
-      if (!['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT'].includes(outcome.code ?? 'none') || JSON.stringify(outcome) !== JSON.stringify(unknownOutcome)) {
+      const outcome = { code: codeOf(answer), message: answer.errors?.[0]?.message.split(wrong).join('<id>'), data: answer.data ?? null };
+      const unknownOutcome = { code: codeOf(unknownAnswer), message: unknownAnswer.errors?.[0]?.message.split(unknown).join('<id>'), data: unknownAnswer.data ?? null };
+      // A query may answer (empty, as for the unknown id); a mutation must be refused.
+      const answeredOrRefused = name.startsWith('Query.') ? outcome.code === undefined || ALLOWED_REFUSALS.includes(outcome.code) : ALLOWED_REFUSALS.includes(outcome.code ?? 'none');
+      if (!answeredOrRefused || JSON.stringify(outcome) !== JSON.stringify(unknownOutcome)) {
         differ[name] = { outcome, unknownOutcome };
       }
     }
     expect(differ).toEqual({});
+    // Every ID argument of the served schema that names something other than a room is here, or in
+    // the queries' variant below: a new one fails this test until it is checked too.
+    const covered = new Set([...cases.map(([name]) => name), ...QUERY_VARIANT_COVERS]);
+    const inSchema = nonRoomIdArguments();
+    expect(inSchema.length).toBeGreaterThanOrEqual(cases.length);
+    expect(inSchema.filter((coordinate) => !covered.has(coordinate))).toEqual([]);
     expect(await moderationSnapshot(api)).toEqual(before);
     expect(await sql(api, `select group_id, profile_id, status from group_join_requests order by 1, 2`)).toEqual(beforeGroups);
     expect(await sql(api, `select count(*)::int as n from rooms`)).toEqual([{ n: 1 }]);
