@@ -213,7 +213,7 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
     expect(await sql(api, `select count(*)::int as n from follows`)).toEqual([{ n: 0 }]);
   });
 
-  it('variant: queries given another type\'s id answer as for an unknown id (null), and node(id:) names the one object the id is', async () => {
+  it('variant: queries given another type\'s id answer as for an unknown id (null), node(id:) names the one object the id is, and every room operation given a group\'s id is NOT_FOUND', async () => {
     const w = await world('idq');
     const data = await ok<Record<string, { __typename?: string; id: string } | null>>(
       api,
@@ -228,9 +228,20 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       w.lee,
     );
     expect(data).toEqual({ profileByRoom: null, groupByRoom: null, roomByGroup: null, profileByReport: null, nodeOfRoom: { __typename: 'Room', id: w.roomId } });
-    // Media and room operations given a group's id: the room is unknown.
-    for (const query of [OPS.joinRoom, OPS.refreshAudioAccess, OPS.raiseHand]) {
-      expect({ query, code: codeOf(await api.request(query, { r: w.groupId }, w.lee)) }).toEqual({ query, code: 'NOT_FOUND' });
+    // Every mutation taking a roomId, given a group's id (as the room's host, who may do most):
+    // NOT_FOUND with the message an unknown id gets; and the room's event stream likewise.
+    const schema = buildSchema(readFileSync(join(__dirname, '../../web/schema.graphql'), 'utf8'));
+    const roomMutations = Object.values(schema.getMutationType()?.getFields() ?? {}).filter((field) => field.args.some((arg) => arg.name === 'roomId'));
+    expect(roomMutations.length).toBeGreaterThanOrEqual(10);
+    const unknown = randomUUID();
+    for (const field of roomMutations) {
+      const extra = field.args.map((arg) => (arg.name === 'profileId' ? ', profileId: "idq-lee"' : arg.name === 'moderator' ? ', moderator: true' : '')).join('');
+      const query = `mutation($r: ID!) { ${field.name}(roomId: $r${extra}) { __typename } }`;
+      const [asGroup, asUnknown] = [await api.request(query, { r: w.groupId }, w.host), await api.request(query, { r: unknown }, w.host)];
+      const outcome = (response: typeof asGroup) => ({ code: codeOf(response), message: response.errors?.[0]?.message });
+      expect({ field: field.name, ...outcome(asGroup) }).toEqual({ field: field.name, ...outcome(asUnknown), code: 'NOT_FOUND' });
     }
+    const stream = await wsExecute(api.wsClient(w.lee), `subscription($r: ID!) { roomEvents(roomId: $r) { __typename } }`, { r: w.groupId });
+    expect(codeOf(stream)).toBe('NOT_FOUND');
   });
 });
