@@ -19,6 +19,19 @@ export const DEV_JWT_SECRET = 'roundtable-dev-secret-change-me';
 export const LIVEKIT_DEV_API_KEY = 'devkey';
 export const LIVEKIT_DEV_API_SECRET = 'secret';
 
+/**
+ * The default work budget per viewer (per address when anonymous) per window
+ * (RATE_LIMIT_OPERATION_POINTS): ten times what a scripted heavy minute of the web client's own
+ * operations spends (README "Budgets"; apps/api/test/hardening/honest-session-budget.e2e.spec.ts).
+ */
+export const DEFAULT_OPERATION_POINTS_PER_WINDOW = 500_000;
+
+/**
+ * The default `recommendedRooms` + `searchProfiles` calls per viewer (per address when anonymous)
+ * per window (RATE_LIMIT_EXPENSIVE_READS): more than ten times the seven of the same heavy minute.
+ */
+export const DEFAULT_EXPENSIVE_READS_PER_WINDOW = 120;
+
 /** Longest token lifetime (exp − iat) accepted by default: the demo tokens' 30 days. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
 /** Longest lifetime of a token that carries staff rights, by default: one working day. */
@@ -129,12 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       QUERY_MAX_DIRECTIVES: int({ min: 1, max: 10_000, default: 20, desc: 'Directives allowed in one operation' }),
       QUERY_MAX_EXPANDED_FIELDS: int({ min: 10, max: 1_000_000, default: 2000, desc: 'Field selections of an operation with every fragment spread expanded' }),
       INPUT_MAX_DEPTH: int({ min: 2, max: 256, default: 16, desc: 'Nesting of lists/objects in variables, extensions and literals' }),
-      RATE_LIMIT_EXPENSIVE_READS: int({ min: 1, max: 1_000_000, default: 60, desc: 'recommendedRooms calls per viewer (or IP) per window' }),
+      RATE_LIMIT_EXPENSIVE_READS: int({ min: 1, max: 1_000_000, default: DEFAULT_EXPENSIVE_READS_PER_WINDOW, desc: 'recommendedRooms calls per viewer (or IP) per window' }),
       // --- Budgets that count work (issue 14, section 5) ---
       RATE_LIMIT_OPERATION_POINTS: int({
         min: 100,
         max: 100_000_000,
-        default: 30_000,
+        default: DEFAULT_OPERATION_POINTS_PER_WINDOW,
         desc: 'Points of work per viewer (or IP) per window, over both transports: each operation costs its price',
       }),
       RATE_LIMIT_SUBSCRIBE_PRICE: int({ min: 1, max: 1_000_000, default: 100, desc: 'Points one subscribe operation costs' }),
