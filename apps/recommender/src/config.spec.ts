@@ -24,4 +24,14 @@ describe('loadRecommenderConfig', () => {
     expect(() => validateConfig({ ...config, port: 70_000 })).toThrow(/RECOMMENDER_PORT/);
     expect(() => validateConfig({ ...config, reloadDebounceMs: 0 })).not.toThrow();
   });
+
+  it('production refuses a non-loopback listener without METRICS_TOKEN (its /metrics would answer anyone), and a weak token', () => {
+    expect(() => loadRecommenderConfig({ NODE_ENV: 'production', RECOMMENDER_HOST: '0.0.0.0' })).toThrow(/METRICS_TOKEN: required in production when RECOMMENDER_HOST \(0\.0\.0\.0\)/);
+    expect(() => loadRecommenderConfig({ NODE_ENV: 'production', RECOMMENDER_HOST: '0.0.0.0', METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 32 bytes/);
+    expect(loadRecommenderConfig({ NODE_ENV: 'production', RECOMMENDER_HOST: '0.0.0.0', METRICS_TOKEN: 'k3J9vQ2xLm8ZpT5wRb7NcY1hGd4Fs6Ae' }).metricsToken).toBe('k3J9vQ2xLm8ZpT5wRb7NcY1hGd4Fs6Ae');
+    // Loopback only: like the API's METRICS_PORT on loopback, nobody else can reach it.
+    expect(loadRecommenderConfig({ NODE_ENV: 'production' }).metricsToken).toBeNull();
+    // Development answers without a token, as the API does.
+    expect(loadRecommenderConfig({ RECOMMENDER_HOST: '0.0.0.0' }).metricsToken).toBeNull();
+  });
 });

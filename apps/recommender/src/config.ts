@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 
-import { int, type IntegerRange } from '@roundtable/config';
+import { int, type IntegerRange, weakSecretProblem } from '@roundtable/config';
 import { cleanEnv, str } from 'envalid';
 
 /** Repository root: this file is apps/recommender/src/config.ts, or dist/apps/recommender/config.js once built. */
@@ -24,7 +24,14 @@ export interface RecommenderConfig {
   readonly reloadDebounceMs: number;
   readonly bodyLimit: string;
   readonly logLevel: string;
+  /**
+   * Bearer token `GET /metrics` requires (METRICS_TOKEN, as on the API), or null for none. In
+   * production it is required unless the service listens on loopback only, and must not be weak.
+   */
+  readonly metricsToken: string | null;
 }
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Accepted range of every numeric variable, shared by the environment and in-process overrides. */
 export const NUMERIC_RANGES = {
@@ -56,6 +63,8 @@ export function loadRecommenderConfig(env: NodeJS.ProcessEnv = process.env): Rec
       RECOMMENDER_RELOAD_DEBOUNCE_MS: int({ ...NUMERIC_RANGES.RECOMMENDER_RELOAD_DEBOUNCE_MS, default: 300, desc: 'Wait after a model file change before reloading' }),
       RECOMMENDER_BODY_LIMIT: str({ default: '50mb', desc: 'Largest request body' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+      METRICS_TOKEN: str({ default: '', desc: 'Bearer token /metrics requires, when set' }),
+      NODE_ENV: str({ default: 'development', desc: 'production enforces the /metrics protection' }),
     },
     {
       reporter: ({ errors }) => {
@@ -79,9 +88,27 @@ export function loadRecommenderConfig(env: NodeJS.ProcessEnv = process.env): Rec
     reloadDebounceMs: raw.RECOMMENDER_RELOAD_DEBOUNCE_MS,
     bodyLimit: raw.RECOMMENDER_BODY_LIMIT,
     logLevel: raw.LOG_LEVEL,
+    metricsToken: raw.METRICS_TOKEN || null,
   };
   validateConfig(config);
+  const problems = productionProblems(config, raw.NODE_ENV === 'production');
+  if (problems.length > 0) throw new Error(`Invalid recommender configuration:\n  ${problems.join('\n  ')}`);
   return config;
+}
+
+/**
+ * What production refuses (NODE_ENV=production), as the API does for its own `/metrics`: a
+ * service listening beyond loopback without METRICS_TOKEN (its `/metrics` would answer anyone),
+ * and a weak METRICS_TOKEN. One line per problem, naming the variable.
+ */
+export function productionProblems(config: Pick<RecommenderConfig, 'host' | 'metricsToken'>, production: boolean): string[] {
+  if (!production) return [];
+  if (config.metricsToken !== null) {
+    const weak = weakSecretProblem(config.metricsToken);
+    return weak ? [`METRICS_TOKEN: ${weak}`] : [];
+  }
+  if (LOOPBACK_HOSTS.has(config.host)) return [];
+  return [`METRICS_TOKEN: required in production when RECOMMENDER_HOST (${config.host}) is not a loopback interface (/metrics would answer anyone)`];
 }
 
 /** The same range checks for in-process overrides (tests, embedding), naming the variable each field comes from. */

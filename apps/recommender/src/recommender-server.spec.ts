@@ -241,3 +241,33 @@ describe('recommender without a valid model', () => {
     }
   });
 });
+
+describe('kind: an operations endpoint answers anyone — the recommender /metrics', () => {
+  const token = 'rec-metrics-9f3Kq2LmZx7Vb1Nw8Tr4Yh6Pd0Sj5Gc';
+  let server: RunningRecommender;
+
+  beforeAll(async () => {
+    server = await startRecommender({ port: 0, host: '127.0.0.1', modelPath: SHIPPED_MODEL, watchModel: false, metricsToken: token, logger: pino({ level: 'silent' }) });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('the given case: with METRICS_TOKEN, a scrape without the token gets 401 and no metrics', async () => {
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+    expect(await response.text()).not.toContain('recommender_');
+  });
+
+  it('variant: a wrong token gets 401; the right one gets the metrics', async () => {
+    const wrong = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token}x` } });
+    expect(wrong.status).toBe(401);
+    const right = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain('recommender_http_requests_total');
+    // The ranking endpoint is not behind the metrics token.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});

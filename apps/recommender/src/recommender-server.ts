@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { bearerTokenCheck } from '@roundtable/config';
 import { parseRankRequest, rankCandidates } from '@roundtable/ranking';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import pino, { type Logger } from 'pino';
@@ -92,7 +93,14 @@ export async function createRecommenderServer(options: RecommenderOptions = {}):
     });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  // With METRICS_TOKEN, only `Authorization: Bearer <METRICS_TOKEN>` is answered (as on the API).
+  const metricsAuthorized = config.metricsToken === null ? null : bearerTokenCheck(config.metricsToken);
+  app.get('/metrics', async (req, res) => {
+    if (metricsAuthorized && !metricsAuthorized(req.headers.authorization)) {
+      res.status(401).setHeader('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized: send Authorization: Bearer <METRICS_TOKEN>\n');
+      return;
+    }
+    res.set('cache-control', 'no-store');
     res.set('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });

@@ -1,1 +1,3 @@
 export { int, type IntegerRange, parseInteger } from './int-validator';
+export { bearerTokenCheck, MIN_PRODUCTION_SECRET_BYTES, MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS, weakSecretProblem } from './secrets';
+export { hydrateEmbeddedPostgresLinks } from './embedded-postgres-links';

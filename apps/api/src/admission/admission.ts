@@ -103,6 +103,17 @@ export interface AdmissionOptions {
   readonly countWork?: (step: DocumentWorkStep) => void;
   /** Called for each operation a budget refuses (RATE_LIMITED), for /metrics. */
   readonly countRateLimited?: (transport: AdmissionClient['transport']) => void;
+  /** Called with the work points each granted charge took, and where they went, for /metrics. */
+  readonly countPoints?: (points: number, labels: PointLabels) => void;
+}
+
+/** What a granted charge of work points was for, and whose budget paid it. */
+export interface PointLabels {
+  readonly transport: AdmissionClient['transport'];
+  /** `document`: a document not parsed yet, by size; `operation`: the operation's price. */
+  readonly price: 'document' | 'operation';
+  /** `viewer`: the signed-in viewer's budget; `address`: the anonymous client address's. */
+  readonly budget: 'viewer' | 'address';
 }
 
 /**
@@ -388,10 +399,12 @@ export class Admission {
     if (operation.operation === 'mutation' && !client.viewer) {
       return refusal.unauthenticated('Sign in: mutations need a bearer token');
     }
+    const points = this.priceOf(operation, cost);
     const decision = await rateLimits.consume(RateLimits.keyFor(client.viewer?.profileId ?? null, client.ip), {
       ...rootFieldCost(document, operation),
-      points: this.priceOf(operation, cost),
+      points,
     });
+    if (decision.allowed) this.options.countPoints?.(points, { transport: client.transport, price: 'operation', budget: client.viewer ? 'viewer' : 'address' });
     return this.refusalOf(decision, client.transport);
   }
 
@@ -408,9 +421,10 @@ export class Admission {
    * Prices a document this instance has not parsed yet by its size, before any of it is read:
    * parsing, the document checks and graphql's validation are linear in its length once
    * {@link checkDocument}'s field-merge guard has refused the quadratic ones, so RATE_LIMIT_
-   * DOCUMENT_POINTS_PER_KB per started KB is charged to `key` (the address on HTTP, whose
-   * viewer is not known before the document is read; the viewer over WebSocket). A document
-   * already cached costs nothing, so clients sending the same operations pay once per instance.
+   * DOCUMENT_POINTS_PER_KB per started KB is charged to `key`: the signed-in viewer's budget on
+   * both transports (the HTTP preflight verifies the bearer token first), the address's only for
+   * anonymous requests (`RateLimits.keyFor`). A document already cached costs nothing, so
+   * clients sending the same operations pay once per instance.
    * Returns the refusal (RATE_LIMITED with retry-after), or null.
    */
   async admitDocument(request: RawRequest, key: string, transport: AdmissionClient['transport']): Promise<GraphQLError | null> {
@@ -423,7 +437,9 @@ export class Admission {
       if (this.pricedDocuments.size > DOCUMENT_CACHE_SIZE) this.pricedDocuments.delete(this.pricedDocuments.values().next().value as string);
     }
     const points = Math.ceil(query.length / 1024) * this.options.limits.documentPointsPerKb;
-    return this.refusalOf(await this.options.rateLimits.consume(key, { mutations: 0, expensiveReads: 0, points }), transport);
+    const decision = await this.options.rateLimits.consume(key, { mutations: 0, expensiveReads: 0, points });
+    if (decision.allowed && points > 0) this.options.countPoints?.(points, { transport, price: 'document', budget: RateLimits.isViewerKey(key) ? 'viewer' : 'address' });
+    return this.refusalOf(decision, transport);
   }
 
   private refusalOf(decision: RateLimitDecision, transport: AdmissionClient['transport']): GraphQLError | null {

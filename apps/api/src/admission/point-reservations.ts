@@ -1,4 +1,4 @@
-import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** Points one instance holds for one key, until the store's window for that key ends. */
 interface Held {
@@ -11,7 +11,7 @@ interface Held {
   readonly chunk: number;
 }
 
-/** Keys held at most; past it, void reservations are dropped first (then all, a rare reset). */
+/** Keys held (and keys refused) at most; past it, void entries are dropped first, then the oldest. */
 const MAX_HELD_KEYS = 10_000;
 
 /**
@@ -23,11 +23,16 @@ const MAX_HELD_KEYS = 10_000;
  * Reservations of a key that keeps spending double (at most a quarter of what the store has
  * left), so a busy key meets the store a few times per window, an idle one once.
  *
- * What it gives up, bounded: points an instance reserved and did not spend before the window
- * ended are lost to the key (at most the larger of `chunk` and a quarter of the budget, per
- * instance per window), and near the end of a
- * budget a reservation can be refused while other instances still hold unspent points. After its
- * first chunk an instance asks for no more than the store last said it had left.
+ * A reservation never refuses work its key's true spend allows: when the store refuses a
+ * reservation larger than the operation (other instances spent meanwhile, or the window's first
+ * reservation met a nearly spent budget), the reservation is given back (`reward`) and only the
+ * operation's own points are asked for. Only a refusal of those counts against the key (a flood
+ * stays refused), and the key is then refused here, without a round trip, until its window ends.
+ * A key's reservation dropped to bound memory is given back too.
+ *
+ * What it gives up, bounded: points another instance reserved and has not spent yet are not
+ * available here (at most the larger of `chunk` and a quarter of the budget per instance), and
+ * points reserved and not spent before the window ends are lost to that window.
  *
  * `consume` resolves when the points are spent; rejects with the store's RateLimiterRes when
  * the budget is spent, or with the store's error.
@@ -35,6 +40,8 @@ const MAX_HELD_KEYS = 10_000;
 export class PointReservations {
   private readonly held = new Map<string, Held>();
   private readonly pending = new Map<string, Promise<void>>();
+  /** Keys whose own points the store refused, with the epoch ms their window ends. */
+  private readonly refusedUntil = new Map<string, number>();
 
   constructor(
     private readonly store: RateLimiterAbstract,
@@ -43,8 +50,14 @@ export class PointReservations {
 
   async consume(key: string, points: number): Promise<void> {
     for (;;) {
+      const now = Date.now();
+      const refused = this.refusedUntil.get(key);
+      if (refused !== undefined) {
+        if (refused > now) throw new RateLimiterRes(0, refused - now);
+        this.refusedUntil.delete(key);
+      }
       const held = this.held.get(key);
-      if (held && held.until > Date.now() && held.points >= points) {
+      if (held && held.until > now && held.points >= points) {
         held.points -= points;
         return;
       }
@@ -71,20 +84,51 @@ export class PointReservations {
     // than a quarter of what the store has left (so what one instance can leave unspent stays
     // bounded), and never less than `chunk`: a busy viewer meets Redis a few times per window.
     const chunk = live ? Math.max(this.chunk, Math.min(live.chunk * 2, Math.floor(live.storeRemaining / 4))) : this.chunk;
-    // More than `points` only when the store is known to have it: a refused consume still counts.
     const ask = Math.max(points, live ? Math.min(chunk, live.storeRemaining) : chunk);
-    // A refused consume still counts in the store (and blocks the key in memory): the key is
-    // then over its budget for this window, and this operation is refused with it.
-    const granted: RateLimiterRes = await this.store.consume(key, ask);
-    this.keep(key, { points: (live?.points ?? 0) + ask, until: Date.now() + granted.msBeforeNext, storeRemaining: granted.remainingPoints, chunk });
+    let reserved = ask;
+    let granted: RateLimiterRes;
+    try {
+      granted = await this.store.consume(key, ask);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      if (ask === points) throw this.refused(key, error);
+      // The store counts a refused consume: give the reservation back, then ask for this
+      // operation's points alone, so a reservation never refuses what the budget still allows.
+      await this.store.reward(key, ask);
+      try {
+        granted = await this.store.consume(key, points);
+      } catch (exact) {
+        throw exact instanceof RateLimiterRes ? this.refused(key, exact) : exact;
+      }
+      reserved = points;
+    }
+    this.keep(key, { points: (live?.points ?? 0) + reserved, until: Date.now() + granted.msBeforeNext, storeRemaining: granted.remainingPoints, chunk });
+  }
+
+  /** Remembers that the store refused the key's own points: refused here until its window ends. */
+  private refused(key: string, res: RateLimiterRes): RateLimiterRes {
+    const now = Date.now();
+    if (this.refusedUntil.size >= MAX_HELD_KEYS && !this.refusedUntil.has(key)) {
+      for (const [other, until] of this.refusedUntil) if (until <= now) this.refusedUntil.delete(other);
+      if (this.refusedUntil.size >= MAX_HELD_KEYS) this.refusedUntil.delete(this.refusedUntil.keys().next().value as string);
+    }
+    this.refusedUntil.set(key, now + res.msBeforeNext);
+    return res;
   }
 
   private keep(key: string, held: Held): void {
     if (this.held.size >= MAX_HELD_KEYS && !this.held.has(key)) {
       const now = Date.now();
       for (const [other, entry] of this.held) if (entry.until <= now) this.held.delete(other);
-      if (this.held.size >= MAX_HELD_KEYS) this.held.clear();
+      if (this.held.size >= MAX_HELD_KEYS) {
+        // The oldest key's unspent points go back to the store rather than being lost to it.
+        const [oldest, entry] = this.held.entries().next().value as [string, Held];
+        this.held.delete(oldest);
+        if (entry.points > 0) this.store.reward(oldest, entry.points).catch(() => undefined);
+      }
     }
+    // Most recently reserved last, so the oldest is the least recently reserved.
+    this.held.delete(key);
     this.held.set(key, held);
   }
 }

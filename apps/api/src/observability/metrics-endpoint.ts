@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { bearerTokenCheck } from '@roundtable/config';
 import express from 'express';
 
 import type { ApiMetrics } from './metrics';
@@ -17,19 +17,15 @@ export interface MetricsEndpointSettings {
 
 export const METRICS_PATH = '/metrics';
 
-/** Equal-length digests, so the comparison takes the same time whatever the guess. */
-const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
-
 /**
  * `GET /metrics`: the Prometheus exposition text. With a token, anything but
  * `Authorization: Bearer <token>` gets 401 and `WWW-Authenticate: Bearer` (and no metrics).
  */
 export function metricsHandler(metrics: ApiMetrics, token: string | null): express.RequestHandler {
-  const expected = token === null ? null : digest(token);
+  const authorized = token === null ? null : bearerTokenCheck(token);
   return async (req, res) => {
-    if (expected) {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-      if (!match?.[1] || !timingSafeEqual(digest(match[1]), expected)) {
+    if (authorized) {
+      if (!authorized(req.headers.authorization)) {
         res.status(401).setHeader('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized: send Authorization: Bearer <METRICS_TOKEN>\n');
         return;
       }

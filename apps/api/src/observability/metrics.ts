@@ -32,6 +32,12 @@ export class ApiMetrics {
   readonly mediaJobsDeadLettered: Counter<'queue'>;
   /** Operations refused with RATE_LIMITED by the budgets (README "Budgets"), by transport. */
   readonly rateLimited: Counter<'transport'>;
+  /**
+   * Work points the budgets granted (README "Budgets"), by transport (http, ws), price
+   * (`document`: a document not parsed yet; `operation`: a query's or mutation's cost, a
+   * subscribe's price) and whose budget paid (`viewer`, or `address` when anonymous).
+   */
+  readonly workPoints: Counter<'transport' | 'price' | 'budget'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -71,6 +77,12 @@ export class ApiMetrics {
       name: 'roundtable_rate_limited_total',
       help: 'Operations refused with RATE_LIMITED by the work, mutation and expensive-read budgets, by transport (http, ws)',
       labelNames: ['transport'],
+      registers: [this.registry],
+    });
+    this.workPoints = new Counter({
+      name: 'roundtable_work_points_total',
+      help: 'Work points granted by the budgets, by transport (http, ws), price (document, operation) and budget (viewer, address)',
+      labelNames: ['transport', 'price', 'budget'],
       registers: [this.registry],
     });
   }

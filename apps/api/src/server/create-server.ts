@@ -107,6 +107,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     sourceKeySecret: config.moderation.reportSourceByNetwork ? config.auth.jwtSecret : null,
     countWork: (step) => metrics.documentWork.inc({ step }),
     countRateLimited: (transport) => metrics.rateLimited.inc({ transport }),
+    countPoints: (points, labels) => metrics.workPoints.inc(labels, points),
   });
 
   const trustProxy = compileTrustProxy(config.trustProxy);

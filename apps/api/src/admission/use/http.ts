@@ -3,6 +3,7 @@ import type express from 'express';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 
+import type { AuthenticatedViewer } from '../../auth/authenticator';
 import { ApiErrorCode } from '../../common/api-error';
 import type { GraphQLContext } from '../../common/context';
 import type { Admission, RawRequest } from '../admission';
@@ -13,6 +14,13 @@ function sendRefusal(admission: Admission, res: express.Response, errors: readon
   const http = errors[0]?.extensions['http'] as { status?: number } | undefined;
   res.status(http?.status ?? 400).json({ errors: errors.map((error) => admission.formatError(error.toJSON(), error)) });
 }
+
+/**
+ * The viewer the preflight authenticated, per request, so the Apollo context does not verify the
+ * same bearer token twice. Absent when the request had no token, or one the preflight could not
+ * verify (the context then refuses it with UNAUTHENTICATED, as before).
+ */
+const preflightViewers = new WeakMap<express.Request, AuthenticatedViewer>();
 
 /** GET carries variables and extensions as JSON strings; anything unreadable stays as it is. */
 function readGetParameter(value: unknown): unknown {
@@ -48,11 +56,12 @@ export function admissionPreflight(admission: Admission, trustProxy: TrustProxy)
       variables: req.method === 'GET' ? readGetParameter(body['variables']) : body['variables'],
       extensions: req.method === 'GET' ? readGetParameter(body['extensions']) : body['extensions'],
     };
-    // A document not parsed yet is paid for by the address before it is read (the viewer is
-    // known only once Apollo has built the context): a flood of unique documents runs out of
-    // budget instead of parse time.
-    admission
-      .admitDocument(request, RateLimits.keyFor(null, clientAddress(req, trustProxy)), 'http')
+    // A document not parsed yet is paid for before it is read: by the signed-in viewer (one
+    // budget per viewer, issue 14: thousands of people behind one company NAT must not share one
+    // budget), by the address when anonymous or when the token does not verify. A flood of
+    // unique documents runs out of budget instead of parse time.
+    preflightViewer(admission, req)
+      .then((viewer) => admission.admitDocument(request, RateLimits.keyFor(viewer?.profileId ?? null, clientAddress(req, trustProxy)), 'http'))
       .then((refused) => {
         if (refused) {
           sendRefusal(admission, res, [refused]);
@@ -70,12 +79,30 @@ export function admissionPreflight(admission: Admission, trustProxy: TrustProxy)
 }
 
 /**
- * The Apollo context function: authenticates the bearer header and opens the request scope, with
- * the client address TRUST_PROXY allows (the WebSocket adapter computes it the same way).
+ * The viewer the request's bearer token names, or null without a token or with one that does not
+ * verify (never thrown here: the Apollo context refuses it with UNAUTHENTICATED). Kept for the
+ * context.
+ */
+async function preflightViewer(admission: Admission, req: express.Request): Promise<AuthenticatedViewer | null> {
+  if (!req.headers.authorization) return null;
+  let viewer: AuthenticatedViewer | null;
+  try {
+    viewer = await admission.authenticate(req.headers.authorization);
+  } catch {
+    return null;
+  }
+  if (viewer) preflightViewers.set(req, viewer);
+  return viewer;
+}
+
+/**
+ * The Apollo context function: authenticates the bearer header (or takes the viewer the
+ * preflight authenticated) and opens the request scope, with the client address TRUST_PROXY
+ * allows (the WebSocket adapter computes it the same way).
  */
 export function httpContext(admission: Admission, trustProxy: TrustProxy) {
   return async ({ req }: { req: express.Request }): Promise<GraphQLContext> =>
-    admission.createContext(await admission.authenticate(req.headers.authorization), clientAddress(req, trustProxy));
+    admission.createContext(preflightViewers.get(req) ?? (await admission.authenticate(req.headers.authorization)), clientAddress(req, trustProxy));
 }
 
 /**
