@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { isMediaConnected, type MediaParticipant } from './media-participant';
 import { permissionsForRole } from './media-permissions';
 import {
+  type DesiredMediaPresence,
   type DesiredRoomParticipant,
   type MediaCall,
   type MediaCallMethod,
@@ -61,7 +62,7 @@ describe('planParticipantSync properties', () => {
         const methods = calls.map((call) => call.method);
         if (methods.includes('removeParticipant')) {
           expect(methods).toEqual(['removeParticipant']);
-          expect(['not-in-room', 'removed', 'banned']).toContain(desired.kind);
+          expect(mayBeRemoved(desired, actual)).toBe(true);
         }
         expect(methods.filter((method) => method === 'updateParticipant').length).toBeLessThanOrEqual(1);
         const update = methods.indexOf('updateParticipant');
@@ -125,8 +126,8 @@ describe('planRoomReconciliation properties', () => {
           if (call.method === 'deleteRoom') throw new Error('reconciliation never deletes the room');
           expect(nonStandard.has(call.profileId)).toBe(false);
           if (call.method === 'removeParticipant') {
-            const wanted = desired.find((entry) => entry.profileId === call.profileId)?.desired.kind ?? 'not-in-room';
-            expect(['not-in-room', 'removed', 'banned']).toContain(wanted);
+            const wanted = desired.find((entry) => entry.profileId === call.profileId)?.desired ?? { kind: 'not-in-room' as const };
+            expect(mayBeRemoved(wanted, actual.find((p) => p.profileId === call.profileId) ?? null)).toBe(true);
           }
         }
       }),
@@ -134,6 +135,16 @@ describe('planRoomReconciliation properties', () => {
     );
   });
 });
+
+/**
+ * Whom a plan may remove from the media room: someone not (or no longer) in the room, or a
+ * listener who connected at or after losing the stage (a stale stage token; the plan removes it
+ * only while the connection still publishes).
+ */
+function mayBeRemoved(desired: DesiredMediaPresence, actual: MediaParticipant | null): boolean {
+  if (desired.kind === 'not-in-room' || desired.kind === 'removed' || desired.kind === 'banned') return true;
+  return desired.kind === 'listener' && actual !== null && desired.rightsLostAt != null && actual.joinedAt.getTime() >= desired.rightsLostAt.getTime();
+}
 
 function applyRoomCalls(actual: readonly MediaParticipant[], calls: readonly MediaCall[]): MediaParticipant[] {
   return actual.flatMap((participant) => {

@@ -76,7 +76,9 @@ export const arbitraryPermissions: fc.Arbitrary<MediaPermissions> = fc.oneof(
 );
 
 export const arbitraryDesired: fc.Arbitrary<DesiredMediaPresence> = fc.oneof(
-  fc.record({ kind: fc.constant('stage' as const), muted: fc.boolean() }),
+  // Twice as likely as each other kind: a muted speaker with a live microphone is the one case
+  // that plans mutePublishedTrack, and the properties check every call is reached often.
+  { arbitrary: fc.record({ kind: fc.constant('stage' as const), muted: fc.boolean() }), weight: 2 },
   fc.constant({ kind: 'listener' as const }),
   // Lost the stage at or before the participants' join time (epoch 0: a reconnect with an older
   // token) or after it (the connection that was live when they were moved).
