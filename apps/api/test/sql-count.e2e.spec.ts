@@ -129,3 +129,53 @@ describe('SQL statements per list query', () => {
     expect(few.statements).toHaveLength(3);
   });
 });
+
+describe('SQL statements per joinRoom', () => {
+  const api = useTestApi();
+  const ok = okOn(api);
+  const JOIN = `mutation($r: ID!) { joinRoom(roomId: $r) { participant { id role } audio { token canPublish } } }`;
+
+  beforeEach(async () => {
+    await api.clear();
+  });
+
+  /** A listener's join, alone (a batch of one): its statements, and the name its media token carries. */
+  async function join(roomId: string, profileId: string, name: string): Promise<{ statements: string[]; tokenName: unknown }> {
+    const token = await tokenFor(profileId, { name });
+    // Sign in first, so creating the viewer's profile is not counted.
+    await ok(`{ viewer { id } }`, {}, token);
+    const { data, statements } = await tracedStatements<{ joinRoom: { participant: { role: string }; audio: { token: string; canPublish: boolean } } }>(
+      api,
+      JOIN,
+      { r: roomId },
+      token,
+    );
+    expect(data.joinRoom.participant.role).toBe('LISTENER');
+    expect(data.joinRoom.audio.canPublish).toBe(false);
+    const [, payload] = data.joinRoom.audio.token.split('.');
+    return { statements, tokenName: (JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as { name?: unknown }).name };
+  }
+
+  /** The statements after the join's transaction committed (the media token's reads). */
+  const afterCommit = (statements: readonly string[]) => statements.slice(statements.findIndex((sql) => /^commit/i.test(sql)) + 1);
+
+  // The kind of bug: a per-request read through the ORM that another statement of the same request
+  // could carry (issue 14 §3: the media token's profile was a second, hydrated read after the join).
+  it('a listener joining: one transaction, then one statement for the media token (access facts and display name together)', async () => {
+    const host = await tokenFor('join-sql-host', { name: 'Join Host' });
+    const { createRoom } = await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Join SQL" }) { id } }`, {}, host);
+    const first = await join(createRoom.id, 'join-sql-a', 'Listener A');
+    expect(first.tokenName).toBe('Listener A');
+    expect(afterCommit(first.statements)).toHaveLength(1);
+    expect(afterCommit(first.statements)[0]).toMatch(/viewer_display_name[\s\S]*from rooms r/);
+    expect(first.statements.filter((sql) => /from "profiles"/.test(sql))).toEqual([]);
+    // begin, stream lock, room, access facts, suspensions, blocks, participants, bans,
+    // engagement, event, participant, stream row, commit; then the media token's one read.
+    expect(first.statements).toHaveLength(14);
+    // The variant: a second listener, into a room that already has an audience, costs the same.
+    const second = await join(createRoom.id, 'join-sql-b', 'Listener B');
+    expect(second.tokenName).toBe('Listener B');
+    expect(afterCommit(second.statements)).toHaveLength(1);
+    expect(second.statements).toHaveLength(first.statements.length);
+  });
+});

@@ -15,6 +15,7 @@ import {
   type ValidationRule, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
 import { type AuthenticatedViewer, AuthenticationError, type Authenticator, bearerToken } from '../auth/authenticator';
@@ -240,11 +241,11 @@ export class Admission {
       clientIp: ip,
       sourceKey: this.options.sourceKeySecret ? networkSourceKey(ip, this.options.sourceKeySecret) : null,
       services,
-      scope: new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null),
+      scope: new RequestScope(forkOf(db), viewer?.profileId ?? null),
       // `this`, not the closure: Apollo hands resolvers a shallow clone of the context object, so
       // renewing the original's scope would leave the clone's stale (issue 6, fault 12).
       renewScope(this: GraphQLContext) {
-        this.scope = new RequestScope(db.orm.em.fork(), viewer?.profileId ?? null);
+        this.scope = new RequestScope(forkOf(db), viewer?.profileId ?? null);
       },
     };
     return context;
@@ -492,6 +493,15 @@ export class Admission {
     // "Did you mean …?" names schema fields: kept only where GRAPHQL_SUGGESTIONS allows (development).
     return this.options.suggestions === true ? result : { ...result, message: maskSuggestions(result.message) };
   }
+}
+
+/**
+ * How a request scope forks its EntityManager when it first reads (never before: a mutation's
+ * first scope is renewed before any resolver runs). Always from the global EntityManager, never
+ * from a transaction that happens to be open in the async context of the first read.
+ */
+function forkOf(db: Database): () => EntityManager {
+  return () => db.orm.em.fork({ disableContextResolution: true });
 }
 
 type RootFieldCost = Omit<RateLimitCost, 'points'>;

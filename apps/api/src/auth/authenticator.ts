@@ -1,3 +1,5 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
+
 import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 
 import { normaliseDisplayName } from '@roundtable/domain';
@@ -88,7 +90,8 @@ const MAX_KEPT_TOKEN_LENGTH = 4096;
  * tokens already seen within the minute.
  */
 export class Authenticator {
-  private readonly secret: Uint8Array;
+  /** AUTH_JWT_SECRET as a key object, made once (jose would import raw bytes on every verify). */
+  private readonly secret: KeyObject;
   private readonly jwks: ReturnType<typeof createRemoteJWKSet> | null;
   private readonly verified = new Map<string, { readonly viewer: VerifiedToken; readonly until: number }>();
   private checks = 0;
@@ -98,7 +101,7 @@ export class Authenticator {
     private readonly config: AppConfig['auth'],
     private readonly now: () => number = Date.now,
   ) {
-    this.secret = new TextEncoder().encode(config.jwtSecret);
+    this.secret = createSecretKey(new TextEncoder().encode(config.jwtSecret));
     this.jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : null;
   }
 

@@ -129,27 +129,42 @@ export class RequestScope {
   /** `Group.rooms(status)` as the viewer may see them: one SQL statement per distinct (status, viewer). */
   readonly groupRooms: DataLoader<GroupRoomsKey, RoomEntity[], string>;
 
+  /** The fork, once something asked for it (see {@link em}). */
+  private forked: EntityManager | null;
+  private readonly fork: (() => EntityManager) | null;
+
+  /**
+   * @param fork the request's EntityManager, or how to fork it: forking is deferred until the
+   *   request reads (a mutation's first scope is renewed before any resolver runs, and requests
+   *   refused before execution read nothing).
+   */
   constructor(
-    readonly em: EntityManager,
+    fork: EntityManager | (() => EntityManager),
     readonly viewerId: string | null,
   ) {
-    const profiles = leanRows(em, ProfileEntity);
-    const rooms = leanRows(em, RoomEntity);
-    const participants = leanRows(em, ParticipantEntity);
+    this.fork = typeof fork === 'function' ? fork : null;
+    this.forked = typeof fork === 'function' ? null : fork;
+    // Every loader below reads `this.em`, so the fork happens at the first batch, if any.
+    const profiles = () => leanRows(this.em, ProfileEntity);
+    const rooms = () => leanRows(this.em, RoomEntity);
+    const participants = () => leanRows(this.em, ParticipantEntity);
     this.profile = new DataLoader(async (ids) => {
-      const rows = await leanQuery(em, `select ${profiles.columns('pr')} from profiles pr where pr.id in (${placeholders(ids)})`, [...ids]);
-      return byKey(ids, rows.map((row) => profiles.map(row) as ProfileEntity), (p) => p.id);
+      const mapper = profiles();
+      const rows = await leanQuery(this.em, `select ${mapper.columns('pr')} from profiles pr where pr.id in (${placeholders(ids)})`, [...ids]);
+      return byKey(ids, rows.map((row) => mapper.map(row) as ProfileEntity), (p) => p.id);
     });
     this.group = new DataLoader(async (ids) =>
-      byKey(ids, await em.find(GroupEntity, { id: { $in: [...ids] } }), (g) => g.id),
+      byKey(ids, await this.em.find(GroupEntity, { id: { $in: [...ids] } }), (g) => g.id),
     );
     this.room = new DataLoader(async (ids) => {
-      const rows = await leanQuery(em, `select ${rooms.columns('r')} from rooms r where r.id in (${placeholders(ids)})`, [...ids]);
-      return byKey(ids, rows.map((row) => rooms.map(row) as RoomEntity), (r) => r.id);
+      const mapper = rooms();
+      const rows = await leanQuery(this.em, `select ${mapper.columns('r')} from rooms r where r.id in (${placeholders(ids)})`, [...ids]);
+      return byKey(ids, rows.map((row) => mapper.map(row) as RoomEntity), (r) => r.id);
     });
     this.participant = new DataLoader(async (ids) => {
-      const rows = await leanQuery(em, `select ${participants.columns('p')} from participants p where p.id in (${placeholders(ids)})`, [...ids]);
-      return byKey(ids, rows.map((row) => participants.map(row) as ParticipantEntity), (p) => p.id);
+      const mapper = participants();
+      const rows = await leanQuery(this.em, `select ${mapper.columns('p')} from participants p where p.id in (${placeholders(ids)})`, [...ids]);
+      return byKey(ids, rows.map((row) => mapper.map(row) as ParticipantEntity), (p) => p.id);
     });
     this.stage = new DataLoader(async (roomIds) => {
       const rows = await this.participantsWithProfiles(
@@ -161,7 +176,7 @@ export class RequestScope {
     });
     this.stream = new DataLoader(async (roomIds) => {
       // The counters the command pipeline keeps on the stream row: no COUNT(*) over an audience.
-      const rows = await em.execute<{ room_id: string; version: number; listener_count: number; participant_count: number }[]>(
+      const rows = await this.em.execute<{ room_id: string; version: number; listener_count: number; participant_count: number }[]>(
         `select room_id, version, listener_count, participant_count from room_streams where room_id in (${placeholders(roomIds)})`,
         [...roomIds],
       );
@@ -172,44 +187,51 @@ export class RequestScope {
     });
     this.viewerParticipant = new DataLoader(async (roomIds) => {
       if (!viewerId) return roomIds.map(() => null);
+      const mapper = participants();
       const rows = await leanQuery(
-        em,
-        `select ${participants.columns('p')} from participants p
+        this.em,
+        `select ${mapper.columns('p')} from participants p
           where p.room_id in (${placeholders(roomIds)}) and p.profile_id = ? and p.left_at is null`,
         [...roomIds, viewerId],
       );
-      return byKey(roomIds, rows.map((row) => participants.map(row) as ParticipantEntity), (p) => p.roomId);
+      return byKey(roomIds, rows.map((row) => mapper.map(row) as ParticipantEntity), (p) => p.roomId);
     });
     this.viewerFollows = new DataLoader(async (profileIds) => {
       if (!viewerId) return profileIds.map(() => false);
-      const rows = await em.find(FollowEntity, { followerId: viewerId, followeeId: { $in: [...profileIds] } });
+      const rows = await this.em.find(FollowEntity, { followerId: viewerId, followeeId: { $in: [...profileIds] } });
       const followed = new Set(rows.map((f) => f.followeeId));
       return profileIds.map((id) => followed.has(id));
     });
     this.viewerMembership = new DataLoader(async (groupIds) => {
       if (!viewerId) return groupIds.map(() => null);
-      const rows = await em.find(GroupMemberEntity, { profileId: viewerId, groupId: { $in: [...groupIds] } });
+      const rows = await this.em.find(GroupMemberEntity, { profileId: viewerId, groupId: { $in: [...groupIds] } });
       return byKey(groupIds, rows, (m) => m.groupId);
     });
     this.viewerJoinState = new DataLoader(async (groupIds) =>
-      viewerId ? viewerJoinStates(em, groupIds, viewerId) : groupIds.map(() => NO_JOIN_STATE),
+      viewerId ? viewerJoinStates(this.em, groupIds, viewerId) : groupIds.map(() => NO_JOIN_STATE),
     );
     this.groupJoinRequests = new DataLoader(
       (keys) =>
-        perArgumentSet(keys, membersArguments, (groupIds, { first, after }) => pendingJoinRequestPagesOfGroups(em, groupIds, first, after)),
+        perArgumentSet(keys, membersArguments, (groupIds, { first, after }) => pendingJoinRequestPagesOfGroups(this.em, groupIds, first, after)),
       { cacheKeyFn: (key) => `${key.groupId} ${membersArguments(key)}` },
     );
     this.groupMembers = new DataLoader(
-      (keys) => perArgumentSet(keys, membersArguments, (groupIds, { first, after }) => memberPagesOfGroups(em, groupIds, first, after)),
+      (keys) => perArgumentSet(keys, membersArguments, (groupIds, { first, after }) => memberPagesOfGroups(this.em, groupIds, first, after)),
       { cacheKeyFn: (key) => `${key.groupId} ${membersArguments(key)}` },
     );
     this.groupRooms = new DataLoader(
       (keys) =>
         perArgumentSet(keys, roomsArguments, (groupIds, { viewer, status }) =>
-          visibleRoomsOfGroups(em, viewer, groupIds, status, GROUP_ROOMS_LIMIT),
+          visibleRoomsOfGroups(this.em, viewer, groupIds, status, GROUP_ROOMS_LIMIT),
         ),
       { cacheKeyFn: (key) => `${key.groupId} ${roomsArguments(key)}` },
     );
+  }
+
+  /** This request's own EntityManager fork (made on first use). */
+  get em(): EntityManager {
+    this.forked ??= (this.fork as () => EntityManager)();
+    return this.forked;
   }
 
   /**

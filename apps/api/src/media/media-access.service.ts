@@ -3,7 +3,6 @@ import type { AudioAccess, AudioGateway } from '@roundtable/audio';
 import { mayAccessRoom, RoomOperation } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
-import { ProfileEntity } from '../profiles/profile.entity';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import type { ParticipantEntity } from '../rooms/room.entity';
 import { tokenNotBefore } from './media-revocations';
@@ -40,13 +39,15 @@ export class MediaAccessService {
   }
 
   private async grant(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, field: string): Promise<AudioAccess> {
-    const { roomId: id, relation } = await this.access.require(em, viewer, roomId, RoomOperation.ListenMedia, field);
-    const profile = await em.findOne(ProfileEntity, { id: viewer.profileId });
+    // The display name comes with the access facts: one statement, no entity to hydrate (issue 14 §3).
+    const { roomId: id, relation, viewerDisplayName } = await this.access.require(em, viewer, roomId, RoomOperation.ListenMedia, field, {
+      withViewerName: true,
+    });
     const notBefore = await tokenNotBefore(em, id, viewer.profileId);
     return this.audio.issueAccess({
       roomId: id,
       profileId: viewer.profileId,
-      displayName: profile?.displayName ?? viewer.profileId,
+      displayName: viewerDisplayName ?? viewer.profileId,
       canPublish: mayAccessRoom(RoomOperation.PublishMedia, relation),
       // A token signed in the second of the viewer's last lost right would be refused with the
       // tokens that revocation revokes; it starts at the next second instead.

@@ -167,6 +167,26 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   });
   await apollo.start();
 
+  // GraphQL first: every request walks the router's layers in order, and /graphql is nearly all of
+  // them (issue 14 §5); nothing below serves /graphql (the web client's fallback excludes it).
+  app.get(GRAPHQL_PATH, (req, res, next) => {
+    // Browsers get the explorer; GraphQL GET requests (with a query) go on to Apollo.
+    if (config.graphql.graphiql && req.query['query'] === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
+      res.type('html').send(graphiqlPage(GRAPHQL_PATH));
+      return;
+    }
+    next();
+  });
+  app.use(
+    GRAPHQL_PATH,
+    cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
+    // no-store first: an answer to a body that cannot be read is per request too.
+    noStore,
+    express.json({ limit: config.limits.maxBodyBytes }),
+    requestTrace(),
+    admissionPreflight(admission, trustProxy),
+    expressMiddleware(apollo, { context: httpContext(admission, trustProxy) }),
+  );
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -193,24 +213,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   serveDemoProfiles(app, { config, db, logger });
   if (config.graphql.graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   serveWebClient(app, config.webDir, logger);
-  app.get(GRAPHQL_PATH, (req, res, next) => {
-    // Browsers get the explorer; GraphQL GET requests (with a query) go on to Apollo.
-    if (config.graphql.graphiql && req.query['query'] === undefined && req.accepts(['text/html', 'application/json']) === 'text/html') {
-      res.type('html').send(graphiqlPage(GRAPHQL_PATH));
-      return;
-    }
-    next();
-  });
-  app.use(
-    GRAPHQL_PATH,
-    cors<cors.CorsRequest>({ origin: config.corsOrigins === '*' ? '*' : config.corsOrigins }),
-    // no-store first: an answer to a body that cannot be read is per request too.
-    noStore,
-    express.json({ limit: config.limits.maxBodyBytes }),
-    requestTrace(),
-    admissionPreflight(admission, trustProxy),
-    expressMiddleware(apollo, { context: httpContext(admission, trustProxy) }),
-  );
   app.use(bodyErrorHandler(logger, config.limits.maxBodyBytes));
 
   await new Promise<void>((resolve, reject) => {

@@ -25,6 +25,17 @@ export interface RoomWithRelation {
   /** When the suspension in force ends (null: no end, or not suspended); for the refusal's words. */
   readonly suspendedUntil: Date | null;
   readonly relation: RoomRelation;
+  /**
+   * The viewer's profile display name (null without a profile row), read in the same statement;
+   * only when asked for with `withViewerName` (e.g. for a media token), else undefined.
+   */
+  readonly viewerDisplayName?: string | null;
+}
+
+/** What {@link RoomAccessPolicy.relationTo} reads besides the relation. */
+export interface RelationReadOptions {
+  /** Also read the viewer's display name (one more column, no more statements). */
+  readonly withViewerName?: boolean;
 }
 
 /**
@@ -56,10 +67,17 @@ export class RoomAccessPolicy {
    * The room and the viewer's relation to it, or null when no room has that id. One statement:
    * the room row, the viewer's participation, group membership, invitation, ban, the host's block,
    * and a suspension in force (a SUSPENDED notice begun, not expired, not reversed on appeal).
+   * With `withViewerName`, the viewer's display name comes in the same statement.
    * @throws BAD_USER_INPUT (field `field`) for an id that is not a UUID.
    */
-  async relationTo(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, field = 'roomId'): Promise<RoomWithRelation | null> {
-    const relations = await this.relationsOf(em, parseUuid(roomId, field), [viewer]);
+  async relationTo(
+    em: EntityManager,
+    viewer: AuthenticatedViewer,
+    roomId: string,
+    field = 'roomId',
+    options: RelationReadOptions = {},
+  ): Promise<RoomWithRelation | null> {
+    const relations = await this.relationsOf(em, parseUuid(roomId, field), [viewer], options);
     return relations.get(viewer.profileId) ?? null;
   }
 
@@ -68,12 +86,19 @@ export class RoomAccessPolicy {
    * by profile id, one entry per distinct viewer; empty when the room does not exist.
    * @param roomId an id already parsed as a UUID.
    */
-  async relationsOf(em: EntityManager, roomId: string, viewers: readonly AuthenticatedViewer[]): Promise<Map<string, RoomWithRelation>> {
+  async relationsOf(
+    em: EntityManager,
+    roomId: string,
+    viewers: readonly AuthenticatedViewer[],
+    options: RelationReadOptions = {},
+  ): Promise<Map<string, RoomWithRelation>> {
     const byId = new Map(viewers.map((viewer) => [viewer.profileId, viewer]));
+    const withName = options.withViewerName === true;
     const suspension = suspensionInForceSql('v.id', this.now());
     const rows = await leanQuery(
       em,
-      `select v.id as viewer_id, r.id, r.host_id, r.visibility, r.status,
+      `select v.id as viewer_id, r.id, r.host_id, r.visibility, r.status,${withName ? `
+          (select pv.display_name from profiles pv where pv.id = v.id) as viewer_display_name,` : ''}
           (select p.role from participants p where p.room_id = r.id and p.profile_id = v.id and p.left_at is null limit 1) as role,
           (r.group_id is not null and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = v.id)) as is_group_member,
           exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = v.id) as is_invitee,
@@ -97,6 +122,7 @@ export class RoomAccessPolicy {
       relations.set(viewer.profileId, {
         roomId: row['id'] as string,
         hostId,
+        ...(withName ? { viewerDisplayName: (row['viewer_display_name'] as string | null | undefined) ?? null } : {}),
         suspendedUntil: isSuspended ? (until === null || until === undefined ? null : new Date(until as string | Date)) : null,
         relation: {
           visibility: row['visibility'] as RoomVisibility,
@@ -150,8 +176,15 @@ export class RoomAccessPolicy {
    * {@link relationTo} then {@link assert}: the room, when the viewer may do `operation` in it.
    * @throws ROOM_NOT_FOUND for an unknown room (as for one the viewer may not see), else the refusal.
    */
-  async require(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, operation: RoomOperation, field = 'roomId'): Promise<RoomWithRelation> {
-    const found = await this.relationTo(em, viewer, roomId, field);
+  async require(
+    em: EntityManager,
+    viewer: AuthenticatedViewer,
+    roomId: string,
+    operation: RoomOperation,
+    field = 'roomId',
+    options: RelationReadOptions = {},
+  ): Promise<RoomWithRelation> {
+    const found = await this.relationTo(em, viewer, roomId, field, options);
     if (!found) throw DomainError.notFound('Room');
     this.assert(operation, found.relation, found.suspendedUntil);
     return found;
