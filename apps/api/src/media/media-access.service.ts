@@ -1,11 +1,10 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import type { AudioAccess, AudioGateway } from '@roundtable/audio';
+import { type AudioAccess, type AudioGateway, revocationCutoff } from '@roundtable/audio';
 import { mayAccessRoom, RoomOperation } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import type { ParticipantEntity } from '../rooms/room.entity';
-import { tokenNotBefore } from './media-revocations';
 
 /**
  * Media tokens for participants. What a token grants is the access policy's answer for the
@@ -39,11 +38,15 @@ export class MediaAccessService {
   }
 
   private async grant(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, field: string): Promise<AudioAccess> {
-    // The display name comes with the access facts: one statement, no entity to hydrate (issue 14 §3).
-    const { roomId: id, relation, viewerDisplayName } = await this.access.require(em, viewer, roomId, RoomOperation.ListenMedia, field, {
-      withViewerName: true,
-    });
-    const notBefore = await tokenNotBefore(em, id, viewer.profileId);
+    // The display name and the last revocation come with the access facts: one statement, no
+    // entity to hydrate (issue 14 §3).
+    const {
+      roomId: id,
+      relation,
+      viewerDisplayName,
+      mediaRevokedAt,
+    } = await this.access.require(em, viewer, roomId, RoomOperation.ListenMedia, field, { withViewerName: true, withMediaRevocation: true });
+    const notBefore = mediaRevokedAt ? revocationCutoff(mediaRevokedAt) : null;
     return this.audio.issueAccess({
       roomId: id,
       profileId: viewer.profileId,

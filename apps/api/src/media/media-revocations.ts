@@ -1,5 +1,4 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { revocationCutoff } from '@roundtable/audio';
 
 /**
  * When a profile last lost a media right in a room (`media_revocations`): leaving (also when a
@@ -33,13 +32,4 @@ export async function mediaRevocation(em: EntityManager, roomId: string, profile
 export async function mediaRevocationsInRoom(em: EntityManager, roomId: string): Promise<Map<string, Date>> {
   const rows = await em.execute<{ profile_id: string; revoked_at: Date }[]>(`select profile_id, revoked_at from media_revocations where room_id = ?`, [roomId]);
   return new Map(rows.map((row) => [row.profile_id, new Date(row.revoked_at)]));
-}
-
-/**
- * The earliest `nbf` (unix seconds) a media token for `profileId` in `roomId` may carry so that
- * the last revocation does not refuse it, or `null` when there is none.
- */
-export async function tokenNotBefore(em: EntityManager, roomId: string, profileId: string): Promise<number | null> {
-  const revokedAt = await mediaRevocation(em, roomId, profileId);
-  return revokedAt === null ? null : revocationCutoff(revokedAt);
 }

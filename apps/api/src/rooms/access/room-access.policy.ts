@@ -30,12 +30,19 @@ export interface RoomWithRelation {
    * only when asked for with `withViewerName` (e.g. for a media token), else undefined.
    */
   readonly viewerDisplayName?: string | null;
+  /**
+   * When the viewer last lost a media right in the room (`media_revocations`; null: never), read
+   * in the same statement; only with `withMediaRevocation`, else undefined.
+   */
+  readonly mediaRevokedAt?: Date | null;
 }
 
 /** What {@link RoomAccessPolicy.relationTo} reads besides the relation. */
 export interface RelationReadOptions {
   /** Also read the viewer's display name (one more column, no more statements). */
   readonly withViewerName?: boolean;
+  /** Also read the viewer's last media revocation in the room (one more column, no more statements). */
+  readonly withMediaRevocation?: boolean;
 }
 
 /**
@@ -94,11 +101,13 @@ export class RoomAccessPolicy {
   ): Promise<Map<string, RoomWithRelation>> {
     const byId = new Map(viewers.map((viewer) => [viewer.profileId, viewer]));
     const withName = options.withViewerName === true;
+    const withRevocation = options.withMediaRevocation === true;
     const suspension = suspensionInForceSql('v.id', this.now());
     const rows = await leanQuery(
       em,
       `select v.id as viewer_id, r.id, r.host_id, r.visibility, r.status,${withName ? `
-          (select pv.display_name from profiles pv where pv.id = v.id) as viewer_display_name,` : ''}
+          (select pv.display_name from profiles pv where pv.id = v.id) as viewer_display_name,` : ''}${withRevocation ? `
+          (select mr.revoked_at from media_revocations mr where mr.room_id = r.id and mr.profile_id = v.id) as media_revoked_at,` : ''}
           (select p.role from participants p where p.room_id = r.id and p.profile_id = v.id and p.left_at is null limit 1) as role,
           (r.group_id is not null and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = v.id)) as is_group_member,
           exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = v.id) as is_invitee,
@@ -123,6 +132,7 @@ export class RoomAccessPolicy {
         roomId: row['id'] as string,
         hostId,
         ...(withName ? { viewerDisplayName: (row['viewer_display_name'] as string | null | undefined) ?? null } : {}),
+        ...(withRevocation ? { mediaRevokedAt: row['media_revoked_at'] ? new Date(row['media_revoked_at'] as string | Date) : null } : {}),
         suspendedUntil: isSuspended ? (until === null || until === undefined ? null : new Date(until as string | Date)) : null,
         relation: {
           visibility: row['visibility'] as RoomVisibility,
