@@ -11,8 +11,10 @@ export interface RateLimitOptions {
   readonly mutationsPerWindow: number;
   /** Expensive root query fields per key per window. */
   readonly expensiveReadsPerWindow: number;
-  /** Points of work per key per window: every operation's price (see README "Budgets"). */
+  /** Points of work per signed-in viewer per window: every operation's price (see README "Budgets"). */
   readonly operationPointsPerWindow: number;
+  /** Points of work per anonymous address per window. */
+  readonly anonymousOperationPointsPerWindow: number;
   /**
    * Points of the work budget an instance reserves from Redis per round trip and then spends
    * locally (default 1000): the hot path does not wait on Redis for every operation.
@@ -73,6 +75,7 @@ export class RateLimits {
   private readonly mutations: RateLimiterAbstract;
   private readonly expensiveReads: RateLimiterAbstract;
   private readonly operations: { consume(key: string, points: number): Promise<unknown> };
+  private readonly anonymousOperations: { consume(key: string, points: number): Promise<unknown> };
   private storeUnreachable = false;
 
   constructor(
@@ -99,10 +102,14 @@ export class RateLimits {
     };
     this.mutations = make(options.mutationsPerWindow, 'mutations');
     this.expensiveReads = make(options.expensiveReadsPerWindow, 'reads');
-    const operations = make(options.operationPointsPerWindow, 'work', false);
     // In memory a consume is a map lookup; through Redis it is a round trip, so points are
     // reserved in chunks and spent locally.
-    this.operations = redis ? new PointReservations(operations, Math.min(options.reservePoints, options.operationPointsPerWindow)) : operations;
+    const work = (points: number, name: string) => {
+      const limiter = make(points, name, false);
+      return redis ? new PointReservations(limiter, Math.min(options.reservePoints, points)) : limiter;
+    };
+    this.operations = work(options.operationPointsPerWindow, 'work');
+    this.anonymousOperations = work(options.anonymousOperationPointsPerWindow, 'work-anonymous');
     redis?.on('ready', () => {
       if (!this.storeUnreachable) return;
       this.storeUnreachable = false;
@@ -129,7 +136,7 @@ export class RateLimits {
     const steps: [{ consume(key: string, points: number): Promise<unknown> }, number][] = [
       [this.mutations, cost.mutations],
       [this.expensiveReads, cost.expensiveReads],
-      [this.operations, cost.points],
+      [RateLimits.isViewerKey(key) ? this.operations : this.anonymousOperations, cost.points],
     ];
     for (const [limiter, points] of steps) {
       if (points <= 0) continue;

@@ -10,6 +10,7 @@ describe('loadConfig: admission limits', () => {
       maxInputDepth: 16,
       expensiveReadsPerWindow: 120,
       operationPointsPerWindow: 500_000,
+      anonymousOperationPointsPerWindow: 30_000,
       subscribePrice: 100,
       documentPointsPerKb: 100,
       reservePoints: 1000,
@@ -23,6 +24,11 @@ describe('loadConfig: admission limits', () => {
       wsMaxPingsPerMinute: 120,
       wsMaxBufferedBytes: 4 * 1024 * 1024,
     });
+  });
+
+  it('caps the anonymous work budget at the signed-in one', () => {
+    expect(loadConfig({ RATE_LIMIT_OPERATION_POINTS: '1000' }).limits.anonymousOperationPointsPerWindow).toBe(1000);
+    expect(loadConfig({ RATE_LIMIT_ANONYMOUS_OPERATION_POINTS: '5000' }).limits.anonymousOperationPointsPerWindow).toBe(5000);
   });
 
   it.each([

@@ -27,6 +27,14 @@ export const LIVEKIT_DEV_API_SECRET = 'secret';
 export const DEFAULT_OPERATION_POINTS_PER_WINDOW = 500_000;
 
 /**
+ * The default work budget of one anonymous address per window
+ * (RATE_LIMIT_ANONYMOUS_OPERATION_POINTS): anonymous clients read public pages only, and a
+ * flood of unparsed documents from one address is refused at this budget (the validation-flood
+ * benchmark's). Never more than RATE_LIMIT_OPERATION_POINTS.
+ */
+export const DEFAULT_ANONYMOUS_OPERATION_POINTS_PER_WINDOW = 30_000;
+
+/**
  * The default `recommendedRooms` + `searchProfiles` calls per viewer (per address when anonymous)
  * per window (RATE_LIMIT_EXPENSIVE_READS): more than ten times the seven of the same heavy minute.
  */
@@ -149,6 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         max: 100_000_000,
         default: DEFAULT_OPERATION_POINTS_PER_WINDOW,
         desc: 'Points of work per viewer (or IP) per window, over both transports: each operation costs its price',
+      }),
+      RATE_LIMIT_ANONYMOUS_OPERATION_POINTS: int({
+        min: 100,
+        max: 100_000_000,
+        default: DEFAULT_ANONYMOUS_OPERATION_POINTS_PER_WINDOW,
+        desc: 'Points of work per anonymous address per window (capped by RATE_LIMIT_OPERATION_POINTS)',
       }),
       RATE_LIMIT_SUBSCRIBE_PRICE: int({ min: 1, max: 1_000_000, default: 100, desc: 'Points one subscribe operation costs' }),
       RATE_LIMIT_DOCUMENT_POINTS_PER_KB: int({
@@ -428,6 +442,10 @@ function admissionLimits(raw: Record<string, unknown>) {
     maxInputDepth: n('INPUT_MAX_DEPTH', 2, 256),
     expensiveReadsPerWindow: n('RATE_LIMIT_EXPENSIVE_READS', 1, 1_000_000),
     operationPointsPerWindow: n('RATE_LIMIT_OPERATION_POINTS', 100, 100_000_000),
+    anonymousOperationPointsPerWindow: Math.min(
+      n('RATE_LIMIT_ANONYMOUS_OPERATION_POINTS', 100, 100_000_000),
+      n('RATE_LIMIT_OPERATION_POINTS', 100, 100_000_000),
+    ),
     subscribePrice: n('RATE_LIMIT_SUBSCRIBE_PRICE', 1, 1_000_000),
     documentPointsPerKb: n('RATE_LIMIT_DOCUMENT_POINTS_PER_KB', 0, 1_000_000),
     reservePoints: n('RATE_LIMIT_RESERVE_POINTS', 1, 1_000_000),

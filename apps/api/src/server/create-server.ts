@@ -81,6 +81,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       mutationsPerWindow: config.limits.mutationsPerWindow,
       expensiveReadsPerWindow: config.limits.expensiveReadsPerWindow,
       operationPointsPerWindow: config.limits.operationPointsPerWindow,
+      anonymousOperationPointsPerWindow: config.limits.anonymousOperationPointsPerWindow,
       reservePoints: config.limits.reservePoints,
       windowMs: config.limits.rateWindowMs,
       keyPrefix: config.limits.rateKeyPrefix,

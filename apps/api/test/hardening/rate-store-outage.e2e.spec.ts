@@ -35,7 +35,7 @@ withOwnRedis('kind: a rate store outage', () => {
     if (!store) throw new Error('no store');
     const events: RateStoreEvent[] = [];
     const limits = new RateLimits(
-      { mutationsPerWindow: 3, expensiveReadsPerWindow: 3, operationPointsPerWindow: 500, reservePoints: 100, windowMs: 60_000, keyPrefix: `outage-${randomUUID()}` },
+      { mutationsPerWindow: 3, expensiveReadsPerWindow: 3, operationPointsPerWindow: 500, anonymousOperationPointsPerWindow: 500, reservePoints: 100, windowMs: 60_000, keyPrefix: `outage-${randomUUID()}` },
       store,
       (event) => events.push(event),
     );

@@ -71,6 +71,7 @@ export async function startTestApi(
     RATE_LIMIT_MUTATIONS: '100000',
     // Suites send many operations from one viewer; the budgets' own suites set theirs.
     RATE_LIMIT_OPERATION_POINTS: '100000000',
+    RATE_LIMIT_ANONYMOUS_OPERATION_POINTS: '100000000',
     LIVEKIT_URL: livekit.url,
     MEDIA_POLL_MS: '500',
     MEDIA_RETRY_DELAY_SECONDS: '1',

@@ -159,6 +159,7 @@ async function main(): Promise<void> {
         RECOMMENDER_TIMEOUT_MS: '5000',
         RATE_LIMIT_MUTATIONS: '1000000',
         RATE_LIMIT_OPERATION_POINTS: '100000000',
+        RATE_LIMIT_ANONYMOUS_OPERATION_POINTS: '100000000',
       },
       'api',
     );

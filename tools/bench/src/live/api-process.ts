@@ -51,6 +51,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       RATE_LIMIT_MUTATIONS: '1000000',
       // The work budget runs on every operation (its cost is measured) but is not reached.
       RATE_LIMIT_OPERATION_POINTS: '100000000',
+      RATE_LIMIT_ANONYMOUS_OPERATION_POINTS: '100000000',
       // Every load-generator socket comes from 127.0.0.1 and may wait to sign in behind thousands of
       // others on a saturated machine; the per-address budget of those is not what is measured.
       WS_MAX_PENDING_SOCKETS_PER_ADDRESS: '100000',
