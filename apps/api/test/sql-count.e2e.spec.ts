@@ -167,11 +167,12 @@ describe('SQL statements per joinRoom', () => {
     const first = await join(createRoom.id, 'join-sql-a', 'Listener A');
     expect(first.tokenName).toBe('Listener A');
     expect(afterCommit(first.statements)).toHaveLength(1);
-    expect(afterCommit(first.statements)[0]).toMatch(/viewer_display_name[\s\S]*from rooms r/);
+    expect(afterCommit(first.statements)[0]).toMatch(/viewer_display_name[\s\S]*media_revoked_at[\s\S]*from rooms r/);
     expect(first.statements.filter((sql) => /from "profiles"/.test(sql))).toEqual([]);
-    // begin, stream lock, room, access facts, suspensions, blocks, participants, bans,
-    // engagement, event, participant, stream row, commit; then the media token's one read.
-    expect(first.statements).toHaveLength(14);
+    // begin, stream lock, room, access facts (the policy's relation, suspension and the host's
+    // block included), participants, bans, engagement, event, participant, stream row, commit;
+    // then the media token's one read (access facts, display name and last revocation).
+    expect(first.statements).toHaveLength(12);
     // The variant: a second listener, into a room that already has an audience, costs the same.
     const second = await join(createRoom.id, 'join-sql-b', 'Listener B');
     expect(second.tokenName).toBe('Listener B');
