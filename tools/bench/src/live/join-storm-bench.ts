@@ -10,7 +10,7 @@ import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-re
 import { integerOption, requireBuilt, runBench } from './bench-cli';
 import { LoadGenerator } from './load-generator-client';
 import { participantInsertBaseline } from './participant-insert-baseline';
-import { checkFileDescriptors, formatMs, loadAverageText, planCpus } from './process-tools';
+import { checkFileDescriptors, formatMs, loadAverageText, pinDatabase, planCpus } from './process-tools';
 
 const HELP = `Join storm: listeners joining one room at a fixed rate while subscribers watch it.
 
@@ -26,6 +26,8 @@ Usage: npm run bench:join-storm -- [options]
                         after the last answer (default 1500; coalesced and lagging deliveries
                         are counted, bounded by --max-seconds)
   --no-pin              do not pin processes to cores with taskset
+  --no-pin-database     leave the local PostgreSQL's processes where they are (by default they
+                        share the load generator's core, so the server under test has its own)
   --label TEXT          a label written into docs/benchmarks.md
   --write-docs          rewrite this benchmark's section of docs/benchmarks.md ("Live rooms: join
                         storm"; earlier runs under its ### headings are kept)
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
       'max-seconds': { type: 'string', default: '90' },
       'settle-ms': { type: 'string', default: '1500' },
       'no-pin': { type: 'boolean', default: false },
+      'no-pin-database': { type: 'boolean', default: false },
       label: { type: 'string', default: '' },
       'write-docs': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -90,7 +93,10 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const cpu = planCpus(values['no-pin']);
+  const planned = planCpus(values['no-pin']);
+  const databasePinning = pinDatabase(planned.clientCpu, values['no-pin-database']);
+  const cpu = { ...planned, description: `${planned.description}; ${databasePinning.description}` };
+  process.once('exit', () => databasePinning.restore());
   const loadAtStart = loadAverageText();
   const coalesceMs = Number(process.env['AUDIENCE_COALESCE_MS'] || 500);
   process.stdout.write(`CPU: ${cpu.description}\nload average: ${loadAtStart}\n`);

@@ -98,7 +98,50 @@ export function planCpus(disabled: boolean): CpuPlan {
   return {
     serverCpu,
     clientCpu,
-    description: `pinned with taskset: server(s) on core ${serverCpu}, load generator on core ${clientCpu}; PostgreSQL${cpus.length > 2 ? '' : ' and Redis'} not pinned`,
+    description: `pinned with taskset: server(s) on core ${serverCpu}, load generator on core ${clientCpu}; Redis not pinned`,
+  };
+}
+
+/** What {@link pinDatabase} did, and how to undo it. */
+export interface DatabasePinning {
+  readonly description: string;
+  /** Puts every PostgreSQL process back on the cores it had. */
+  restore(): void;
+}
+
+/**
+ * Moves the local PostgreSQL server's processes (the postmaster, whose new backends inherit it,
+ * and every running backend) onto the load generator's core, so the server under test has its
+ * core to itself, as an API has when its database runs on another machine. The same for the API
+ * and its baseline, so their ratio stays fair. Needs taskset and the right to change those
+ * processes (root, or PostgreSQL's own user); otherwise nothing is moved and the description
+ * says why. `restore()` puts each process back on the cores it had.
+ */
+export function pinDatabase(clientCpu: number | null, disabled: boolean): DatabasePinning {
+  const none = (why: string): DatabasePinning => ({ description: `PostgreSQL not pinned (${why})`, restore: () => undefined });
+  if (disabled) return none('--no-pin-database');
+  if (clientCpu === null) return none('the other processes are not pinned');
+  const pids = spawnSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter((pid) => pid > 0);
+  if (pids.length === 0) return none('no local postgres process');
+  const before = new Map<number, string>();
+  for (const pid of pids) {
+    const probe = spawnSync('taskset', ['-pc', String(pid)], { encoding: 'utf8' });
+    const cpus = probe.status === 0 ? (probe.stdout.split(':').pop() ?? '').trim() : '';
+    if (!cpus) continue;
+    if (spawnSync('taskset', ['-pc', String(clientCpu), String(pid)], { encoding: 'utf8' }).status === 0) before.set(pid, cpus);
+  }
+  if (before.size === 0) return none('taskset may not move its processes');
+  return {
+    description: `PostgreSQL (${before.size} processes) pinned to core ${clientCpu} with the load generator`,
+    restore: () => {
+      for (const [pid, cpus] of before) spawnSync('taskset', ['-pc', cpus, String(pid)], { encoding: 'utf8' });
+      // Backends forked meanwhile inherited the postmaster's pinning: give them every core back.
+      const all = spawnSync('taskset', ['-pc', String(process.pid)], { encoding: 'utf8' }).stdout.split(':').pop()?.trim();
+      if (!all) return;
+      for (const pid of spawnSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter((p) => p > 0 && !before.has(p))) {
+        spawnSync('taskset', ['-pc', all, String(pid)], { encoding: 'utf8' });
+      }
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { integerOption, requireBuilt, runBench } from './bench-cli';
 import { forEachLimited, graphQL, postGraphQL } from './graphql-http';
 import { LoadGenerator } from './load-generator-client';
 import { type AutocannonSummary } from './load-generator-protocol';
-import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, planCpus, type StartedChild, startNodeChild, waitForHttp } from './process-tools';
+import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, pinDatabase, planCpus, type StartedChild, startNodeChild, waitForHttp } from './process-tools';
 
 const HELP = `Query throughput: the room page query with autocannon, API against a lean graphql-js baseline.
 
@@ -25,6 +25,8 @@ Usage: npm run bench:query-throughput -- [options]
   --redis URL         run the API with REDIS_URL=URL (pub/sub and the shared rate budgets in
                       Redis, as in production); default: in-process, budgets in memory
   --no-pin            do not pin processes to cores with taskset
+  --no-pin-database   leave the local PostgreSQL's processes where they are (by default they
+                      share the load generator's core, so the server under test has its own)
   --label TEXT        a label written into docs/benchmarks.md
   --write-docs        rewrite this benchmark's section of docs/benchmarks.md ("Live rooms: query
                       throughput"; earlier runs under its ### headings are kept)
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
       speakers: { type: 'string', default: '3' },
       redis: { type: 'string', default: '' },
       'no-pin': { type: 'boolean', default: false },
+      'no-pin-database': { type: 'boolean', default: false },
       label: { type: 'string', default: '' },
       'write-docs': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -79,7 +82,10 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const cpu = planCpus(values['no-pin']);
+  const planned = planCpus(values['no-pin']);
+  const databasePinning = pinDatabase(planned.clientCpu, values['no-pin-database']);
+  const cpu = { ...planned, description: `${planned.description}; ${databasePinning.description}` };
+  process.once('exit', () => databasePinning.restore());
   const loadAtStart = loadAverageText();
   process.stdout.write(`CPU: ${cpu.description}\nload average: ${loadAtStart}\n`);
 
