@@ -15,3 +15,4 @@ export * from './groups/group-access-policy';
 export * from './profiles/profile-update';
 export * from './common/text';
 export * from './questions/question-queue';
+export * from './common/rule-table';

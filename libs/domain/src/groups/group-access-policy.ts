@@ -1,4 +1,5 @@
 import { DomainErrorCode } from '../errors/domain-error';
+import { firstRefusal, type RuleDecision, type RuleDefinition } from '../common/rule-table';
 
 /**
  * THE GROUP ACCESS POLICY: the group rows of the one access policy, beside the room table
@@ -48,10 +49,11 @@ export enum GroupAccessRule {
   Admitted = 'ADMITTED',
 }
 
-const RULES: Readonly<Record<GroupAccessRule, (r: GroupRelation) => boolean>> = {
-  [GroupAccessRule.MemberOrStaffPowers]: (r) => r.isMember || (r.isStaff && !r.isSuspended),
-  [GroupAccessRule.Admin]: (r) => r.isAdmin,
-  [GroupAccessRule.Admitted]: (r) => r.isMember || r.isOpen || r.isInvited,
+const notAllowed = () => DomainErrorCode.NotAllowed;
+const RULES: Readonly<Record<GroupAccessRule, RuleDefinition<GroupRelation, DomainErrorCode>>> = {
+  [GroupAccessRule.MemberOrStaffPowers]: { holds: (r) => r.isMember || (r.isStaff && !r.isSuspended), refusal: notAllowed },
+  [GroupAccessRule.Admin]: { holds: (r) => r.isAdmin, refusal: notAllowed },
+  [GroupAccessRule.Admitted]: { holds: (r) => r.isMember || r.isOpen || r.isInvited, refusal: notAllowed },
 };
 
 /** The table: for each operation, the rules that must all hold, in the order they are checked. */
@@ -64,16 +66,11 @@ export const GROUP_ACCESS_TABLE: Readonly<Record<GroupOperation, readonly GroupA
 };
 
 /** The group policy's answer: allowed, or the first rule that failed with its code. */
-export type GroupAccessDecision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly rule: GroupAccessRule; readonly code: DomainErrorCode };
+export type GroupAccessDecision = RuleDecision<GroupAccessRule, DomainErrorCode>;
 
 /** Decides one operation for one relation (refusals: NOT_ALLOWED). Pure and total. */
 export function decideGroupAccess(operation: GroupOperation, relation: GroupRelation): GroupAccessDecision {
-  for (const rule of GROUP_ACCESS_TABLE[operation]) {
-    if (!RULES[rule](relation)) return { allowed: false, rule, code: DomainErrorCode.NotAllowed };
-  }
-  return { allowed: true };
+  return firstRefusal(GROUP_ACCESS_TABLE[operation], (rule) => RULES[rule], relation);
 }
 
 /** Whether {@link decideGroupAccess} allows the operation. */

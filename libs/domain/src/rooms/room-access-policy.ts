@@ -1,6 +1,7 @@
 import { DomainErrorCode } from '../errors/domain-error';
 import type { RoomCommand, RoomCommandType } from './room.commands';
 import { MODERATING_ROLES, ParticipantRole, type RoomState, RoomStatus, RoomVisibility, STAGE_ROLES } from './room.types';
+import { firstRefusal, type RuleDecision, type RuleDefinition as SharedRuleDefinition } from '../common/rule-table';
 
 /**
  * THE ROOM ACCESS POLICY: one table that answers "may this viewer do X in this room" for every
@@ -104,17 +105,11 @@ export enum RoomAccessRule {
 /** What the position rules read: the part of a {@link RoomRelation} a room's state determines. */
 export type RoomPosition = Pick<RoomRelation, 'status' | 'isHost' | 'role'>;
 
-interface RuleDefinition {
-  readonly holds: (relation: RoomRelation) => boolean;
-  /** The refusal when the rule does not hold; `Live` picks its code from the status. */
-  readonly refusal: (relation: RoomRelation) => DomainErrorCode;
-}
+/** A rule over a whole relation; `Live`'s refusal picks its code from the status. */
+type RuleDefinition = SharedRuleDefinition<RoomRelation, DomainErrorCode>;
 
 /** A position rule reads only the {@link RoomPosition} (the compiler holds it to that). */
-interface PositionRuleDefinition {
-  readonly holds: (position: RoomPosition) => boolean;
-  readonly refusal: (position: RoomPosition) => DomainErrorCode;
-}
+type PositionRuleDefinition = SharedRuleDefinition<RoomPosition, DomainErrorCode>;
 
 const belongs = (relation: RoomRelation): boolean => {
   if (relation.isHost) return true;
@@ -220,11 +215,7 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
 };
 
 /** The policy's answer: allowed, or the first rule that failed with its contract code. */
-export type RoomAccessDecision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly rule: RoomAccessRule; readonly code: DomainErrorCode };
-
-const ALLOWED: RoomAccessDecision = { allowed: true };
+export type RoomAccessDecision = RuleDecision<RoomAccessRule, DomainErrorCode>;
 
 /**
  * Decides one operation for one relation: the first rule of {@link ROOM_ACCESS_TABLE} that does
@@ -232,11 +223,7 @@ const ALLOWED: RoomAccessDecision = { allowed: true };
  * ROOM_NOT_LIVE, NOT_A_PARTICIPANT or NOT_ON_STAGE). Pure and total.
  */
 export function decideRoomAccess(operation: RoomOperation, relation: RoomRelation): RoomAccessDecision {
-  for (const rule of ROOM_ACCESS_TABLE[operation]) {
-    const definition = RULES[rule];
-    if (!definition.holds(relation)) return { allowed: false, rule, code: definition.refusal(relation) };
-  }
-  return ALLOWED;
+  return firstRefusal(ROOM_ACCESS_TABLE[operation], (rule) => RULES[rule], relation);
 }
 
 /**
@@ -245,12 +232,7 @@ export function decideRoomAccess(operation: RoomOperation, relation: RoomRelatio
  * fields of `relation` are not read.
  */
 export function decideRoomStanding(operation: RoomOperation, relation: RoomRelation): RoomAccessDecision {
-  for (const rule of ROOM_ACCESS_TABLE[operation]) {
-    if (POSITION_RULES.has(rule)) continue;
-    const definition = RULES[rule];
-    if (!definition.holds(relation)) return { allowed: false, rule, code: definition.refusal(relation) };
-  }
-  return ALLOWED;
+  return firstRefusal(ROOM_ACCESS_TABLE[operation], (rule) => RULES[rule], relation, (rule) => !POSITION_RULES.has(rule));
 }
 
 /**
@@ -260,12 +242,7 @@ export function decideRoomStanding(operation: RoomOperation, relation: RoomRelat
  * answers exactly as the whole row.
  */
 export function decideRoomPosition(operation: RoomOperation, position: RoomPosition): RoomAccessDecision {
-  for (const rule of ROOM_ACCESS_TABLE[operation]) {
-    if (!POSITION_RULES.has(rule)) continue;
-    const definition = positionRule(rule);
-    if (!definition.holds(position)) return { allowed: false, rule, code: definition.refusal(position) };
-  }
-  return ALLOWED;
+  return firstRefusal(ROOM_ACCESS_TABLE[operation], positionRule, position, (rule) => POSITION_RULES.has(rule));
 }
 
 /** The {@link RoomPosition} of `profileId` in a room's state: its status, whether they host it, their role. */

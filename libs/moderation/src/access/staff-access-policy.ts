@@ -1,3 +1,5 @@
+import { firstRefusal, type RuleDecision, type RuleDefinition } from '@roundtable/domain';
+
 import { ModerationErrorCode } from '../errors/moderation-error';
 
 /**
@@ -54,11 +56,12 @@ export enum StaffAccessRule {
 
 const hasPowers = (r: StaffRelation): boolean => r.isStaff && !r.isSuspended;
 
-const RULES: Readonly<Record<StaffAccessRule, { holds: (r: StaffRelation) => boolean; code: ModerationErrorCode }>> = {
-  [StaffAccessRule.StaffRecord]: { holds: (r) => r.isStaff, code: ModerationErrorCode.NotStaff },
-  [StaffAccessRule.NotSuspended]: { holds: (r) => !r.isSuspended, code: ModerationErrorCode.StaffPowersSuspended },
-  [StaffAccessRule.NotPartyToCase]: { holds: (r) => !r.isPartyToCase, code: ModerationErrorCode.OwnCase },
-  [StaffAccessRule.OwnsRecordOrStaffPowers]: { holds: (r) => r.ownsRecord || hasPowers(r), code: ModerationErrorCode.NotStaff },
+const refuses = (code: ModerationErrorCode) => () => code;
+const RULES: Readonly<Record<StaffAccessRule, RuleDefinition<StaffRelation, ModerationErrorCode>>> = {
+  [StaffAccessRule.StaffRecord]: { holds: (r) => r.isStaff, refusal: refuses(ModerationErrorCode.NotStaff) },
+  [StaffAccessRule.NotSuspended]: { holds: (r) => !r.isSuspended, refusal: refuses(ModerationErrorCode.StaffPowersSuspended) },
+  [StaffAccessRule.NotPartyToCase]: { holds: (r) => !r.isPartyToCase, refusal: refuses(ModerationErrorCode.OwnCase) },
+  [StaffAccessRule.OwnsRecordOrStaffPowers]: { holds: (r) => r.ownsRecord || hasPowers(r), refusal: refuses(ModerationErrorCode.NotStaff) },
 };
 
 /**
@@ -82,18 +85,10 @@ export const STAFF_ACCESS_TABLE: Readonly<Record<StaffOperation, readonly StaffA
 };
 
 /** The staff policy's answer: allowed, or the first rule that failed with its code. */
-export type StaffAccessDecision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly rule: StaffAccessRule; readonly code: ModerationErrorCode };
-
-const ALLOWED: StaffAccessDecision = { allowed: true };
+export type StaffAccessDecision = RuleDecision<StaffAccessRule, ModerationErrorCode>;
 
 function decideRules(operation: StaffOperation, relation: StaffRelation, include: (rule: StaffAccessRule) => boolean): StaffAccessDecision {
-  for (const rule of STAFF_ACCESS_TABLE[operation]) {
-    if (!include(rule)) continue;
-    if (!RULES[rule].holds(relation)) return { allowed: false, rule, code: RULES[rule].code };
-  }
-  return ALLOWED;
+  return firstRefusal(STAFF_ACCESS_TABLE[operation], (rule) => RULES[rule], relation, include);
 }
 
 /**
