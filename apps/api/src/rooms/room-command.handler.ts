@@ -110,6 +110,25 @@ export interface RoomCommandHandlerDeps {
   readonly audienceBatchMax?: number;
 }
 
+/**
+ * The {@link RoomChange} the projections see for one accepted decision: the same shape for a
+ * command alone and for each command of a group-commit batch (which share `deferred`).
+ */
+function roomChangeOf(input: {
+  readonly tx: EntityManager;
+  readonly room: RoomEntity;
+  readonly stream: RoomStreamEntity;
+  readonly before: RoomState;
+  readonly decision: Decision;
+  readonly rows: Map<string, ParticipantEntity>;
+  readonly actorId: string;
+  readonly now: Date;
+  readonly deferred: DeferredWrites;
+}): RoomChange {
+  const { decision, ...rest } = input;
+  return { ...rest, after: decision.state, events: decision.events, departed: new Map(), messages: [] };
+}
+
 /** Audience commands of one room per transaction, at most (see `docs/scaling.md`). */
 export const DEFAULT_AUDIENCE_BATCH_MAX = 500;
 
@@ -283,20 +302,7 @@ export class RoomCommandHandler {
           results[index] = { ok: true, value: RUN_AS_STAGE };
           continue;
         }
-        const change: RoomChange = {
-          tx,
-          room,
-          stream,
-          before: state,
-          after: decision.state,
-          events: decision.events,
-          rows,
-          departed: new Map(),
-          actorId: command.actorId,
-          now,
-          messages: [],
-          deferred,
-        };
+        const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId: command.actorId, now, deferred });
         for (const projection of decision.events.length > 0 ? this.deps.projections : []) await projection.project(change);
         state = decision.state;
         // Assignments only (flushed once at commit), so each answer below reads its own version.
@@ -348,20 +354,7 @@ export class RoomCommandHandler {
       const now = this.now();
       const decision = decide(state, command, now);
       if (tier === 'audience' && !isAudienceDecision(state, decision)) throw new StageTierRequired();
-      const change: RoomChange = {
-        tx,
-        room,
-        stream,
-        before: state,
-        after: decision.state,
-        events: decision.events,
-        rows,
-        departed: new Map(),
-        actorId: command.actorId,
-        now,
-        messages: [],
-        deferred: new DeferredWrites(),
-      };
+      const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId: command.actorId, now, deferred: new DeferredWrites() });
       if (decision.events.length > 0) {
         for (const projection of this.deps.projections) await projection.project(change);
         await change.deferred.flush(tx);
