@@ -3,6 +3,17 @@ import { join } from 'node:path';
 
 import { REPO_ROOT } from './process-tools';
 
+/**
+ * The options every live-room benchmark takes (node:util `parseArgs` configuration): `--no-pin`,
+ * `--label`, `--write-docs` and `--help`. Each benchmark spreads them into its own.
+ */
+export const COMMON_BENCH_OPTIONS = {
+  'no-pin': { type: 'boolean', default: false },
+  label: { type: 'string', default: '' },
+  'write-docs': { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
 /** A mistake in how a benchmark was called: printed as one line that points to `--help`, without a stack. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

@@ -8,7 +8,7 @@ import { summarise } from '../ranking/stats';
 import { type ApiProcess, benchViewer, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
 import { bytesText, commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
-import { integerListOption, integerOption, requireBuilt, runBench } from './bench-cli';
+import { COMMON_BENCH_OPTIONS, integerListOption, integerOption, requireBuilt, runBench } from './bench-cli';
 import { LoadGenerator } from './load-generator-client';
 import { type FanoutResult, type FanoutTrigger } from './load-generator-protocol';
 import {
@@ -176,10 +176,7 @@ async function main(): Promise<void> {
       warmups: { type: 'string', default: '3' },
       'timeout-ms': { type: 'string', default: '120000' },
       redis: { type: 'boolean', default: false },
-      'no-pin': { type: 'boolean', default: false },
-      label: { type: 'string', default: '' },
-      'write-docs': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      ...COMMON_BENCH_OPTIONS,
     },
   });
   if (values.help) {

@@ -7,10 +7,10 @@ import { summarise } from '../ranking/stats';
 import { benchViewer, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
 import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
-import { integerOption, requireBuilt, runBench } from './bench-cli';
+import { COMMON_BENCH_OPTIONS, integerOption, requireBuilt, runBench } from './bench-cli';
 import { LoadGenerator } from './load-generator-client';
 import { participantInsertBaseline } from './participant-insert-baseline';
-import { checkFileDescriptors, formatMs, loadAverageText, pinDatabase, planCpus } from './process-tools';
+import { checkFileDescriptors, formatMs, loadAverageText, planCpusAndDatabase } from './process-tools';
 
 const HELP = `Join storm: listeners joining one room at a fixed rate while subscribers watch it.
 
@@ -68,11 +68,8 @@ async function main(): Promise<void> {
       subscribers: { type: 'string', default: '50' },
       'max-seconds': { type: 'string', default: '90' },
       'settle-ms': { type: 'string', default: '1500' },
-      'no-pin': { type: 'boolean', default: false },
+      ...COMMON_BENCH_OPTIONS,
       'no-pin-database': { type: 'boolean', default: false },
-      label: { type: 'string', default: '' },
-      'write-docs': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -93,10 +90,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const planned = planCpus(values['no-pin']);
-  const databasePinning = pinDatabase(planned.clientCpu, values['no-pin-database']);
-  const cpu = { ...planned, description: `${planned.description}; ${databasePinning.description}` };
-  process.once('exit', () => databasePinning.restore());
+  const cpu = planCpusAndDatabase(values['no-pin'], values['no-pin-database']);
   const loadAtStart = loadAverageText();
   const coalesceMs = Number(process.env['AUDIENCE_COALESCE_MS'] || 500);
   process.stdout.write(`CPU: ${cpu.description}\nload average: ${loadAtStart}\n`);

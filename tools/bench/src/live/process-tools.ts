@@ -145,6 +145,18 @@ export function pinDatabase(clientCpu: number | null, disabled: boolean): Databa
   };
 }
 
+/**
+ * {@link planCpus} and {@link pinDatabase} together, for a benchmark whose server under test
+ * talks to the local PostgreSQL: the plan's description names both, and PostgreSQL's cores are
+ * given back when the process exits.
+ */
+export function planCpusAndDatabase(noPin: boolean, noPinDatabase: boolean): CpuPlan {
+  const planned = planCpus(noPin);
+  const databasePinning = pinDatabase(planned.clientCpu, noPinDatabase);
+  process.once('exit', () => databasePinning.restore());
+  return { ...planned, description: `${planned.description}; ${databasePinning.description}` };
+}
+
 /** Soft and hard RLIMIT_NOFILE as a child shell sees them. */
 export function fileDescriptorLimits(): { soft: number; hard: number } {
   const read = (flag: string) => {

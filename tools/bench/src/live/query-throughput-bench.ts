@@ -6,11 +6,11 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { benchViewer, bringOnStage, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
 import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
-import { integerOption, requireBuilt, runBench } from './bench-cli';
+import { COMMON_BENCH_OPTIONS, integerOption, requireBuilt, runBench } from './bench-cli';
 import { forEachLimited, graphQL, postGraphQL } from './graphql-http';
 import { LoadGenerator } from './load-generator-client';
 import { type AutocannonSummary } from './load-generator-protocol';
-import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, pinDatabase, planCpus, type StartedChild, startNodeChild, waitForHttp } from './process-tools';
+import { checkFileDescriptors, formatMs, freePort, loadAverageText, LOOPBACK, planCpusAndDatabase, type StartedChild, startNodeChild, waitForHttp } from './process-tools';
 
 const HELP = `Query throughput: the room page query with autocannon, API against a lean graphql-js baseline.
 
@@ -58,11 +58,8 @@ async function main(): Promise<void> {
       listeners: { type: 'string', default: '60' },
       speakers: { type: 'string', default: '3' },
       redis: { type: 'string', default: '' },
-      'no-pin': { type: 'boolean', default: false },
+      ...COMMON_BENCH_OPTIONS,
       'no-pin-database': { type: 'boolean', default: false },
-      label: { type: 'string', default: '' },
-      'write-docs': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -82,10 +79,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const planned = planCpus(values['no-pin']);
-  const databasePinning = pinDatabase(planned.clientCpu, values['no-pin-database']);
-  const cpu = { ...planned, description: `${planned.description}; ${databasePinning.description}` };
-  process.once('exit', () => databasePinning.restore());
+  const cpu = planCpusAndDatabase(values['no-pin'], values['no-pin-database']);
   const loadAtStart = loadAverageText();
   process.stdout.write(`CPU: ${cpu.description}\nload average: ${loadAtStart}\n`);
 

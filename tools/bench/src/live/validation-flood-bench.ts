@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { type ApiProcess, newJwtSecret, startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
 import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
-import { integerOption, requireBuilt, runBench } from './bench-cli';
+import { COMMON_BENCH_OPTIONS, integerOption, requireBuilt, runBench } from './bench-cli';
 import { formatMs, loadAverageText, planCpus, sleep } from './process-tools';
 
 const HELP = `Validation flood: /healthz latency while anonymous clients send documents whose validation
@@ -128,10 +128,7 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: '10' },
       clients: { type: 'string', default: '4' },
       unguarded: { type: 'boolean', default: false },
-      'no-pin': { type: 'boolean', default: false },
-      label: { type: 'string', default: '' },
-      'write-docs': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      ...COMMON_BENCH_OPTIONS,
     },
   });
   if (values.help) {
