@@ -430,6 +430,7 @@ function boundedInteger(name: string, value: number, min: number, max: number): 
 /** The admission pipeline's limits (see README "Limits"), range-checked once at start-up. */
 function admissionLimits(raw: Record<string, unknown>) {
   const n = (name: string, min: number, max: number) => boundedInteger(name, Number(raw[name]), min, max);
+  const operationPoints = n('RATE_LIMIT_OPERATION_POINTS', 100, 100_000_000);
   const keyPrefix = String(raw['RATE_LIMIT_KEY_PREFIX']);
   if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(keyPrefix)) {
     throw new Error('Invalid configuration:\n  RATE_LIMIT_KEY_PREFIX: 1 to 64 of A-Z a-z 0-9 : _ . -');
@@ -441,11 +442,8 @@ function admissionLimits(raw: Record<string, unknown>) {
     maxExpandedFields: n('QUERY_MAX_EXPANDED_FIELDS', 10, 1_000_000),
     maxInputDepth: n('INPUT_MAX_DEPTH', 2, 256),
     expensiveReadsPerWindow: n('RATE_LIMIT_EXPENSIVE_READS', 1, 1_000_000),
-    operationPointsPerWindow: n('RATE_LIMIT_OPERATION_POINTS', 100, 100_000_000),
-    anonymousOperationPointsPerWindow: Math.min(
-      n('RATE_LIMIT_ANONYMOUS_OPERATION_POINTS', 100, 100_000_000),
-      n('RATE_LIMIT_OPERATION_POINTS', 100, 100_000_000),
-    ),
+    operationPointsPerWindow: operationPoints,
+    anonymousOperationPointsPerWindow: Math.min(n('RATE_LIMIT_ANONYMOUS_OPERATION_POINTS', 100, 100_000_000), operationPoints),
     subscribePrice: n('RATE_LIMIT_SUBSCRIBE_PRICE', 1, 1_000_000),
     documentPointsPerKb: n('RATE_LIMIT_DOCUMENT_POINTS_PER_KB', 0, 1_000_000),
     reservePoints: n('RATE_LIMIT_RESERVE_POINTS', 1, 1_000_000),

@@ -1,5 +1,5 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, DomainErrorCode, QuestionStatus, VOTABLE_STATUSES } from '@roundtable/domain';
+import { DomainError, DomainErrorCode, QuestionStatus, VOTABLE_STATUSES, votingClosed } from '@roundtable/domain';
 
 import { isUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
@@ -70,12 +70,7 @@ export async function castQuestionVote(em: EntityManager, questionId: string, pr
       if (known.length === 0) throw DomainError.notFound('Question');
       continue;
     }
-    if (up && row.changed === 0 && !VOTABLE_STATUSES.has(row.status as QuestionStatus)) {
-      throw DomainError.conflict(
-        DomainErrorCode.QuestionStateConflict,
-        `Votes are taken on open questions; this one is ${String(row.status).toLowerCase()}`,
-      );
-    }
+    if (up && row.changed === 0 && !VOTABLE_STATUSES.has(row.status as QuestionStatus)) throw votingClosed(row.status as QuestionStatus);
     return { questionId: row.id, upvoteCount: Number(row.upvote_count), changed: Number(row.changed) > 0 };
   }
   throw DomainError.conflict(DomainErrorCode.QuestionStateConflict, 'The question changed while voting: try again');

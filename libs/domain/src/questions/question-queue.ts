@@ -200,6 +200,14 @@ export function decideQuestions(state: QuestionQueueState, command: QuestionComm
   }
 }
 
+/**
+ * The refusal of a vote on a question that takes none (not OPEN or ANSWERING): the rules' and the
+ * storage's one answer. QUESTION_STATE_CONFLICT.
+ */
+export function votingClosed(status: QuestionStatus): DomainError {
+  return DomainError.conflict(DomainErrorCode.QuestionStateConflict, `Votes are taken on open questions; this one is ${status.toLowerCase()}`);
+}
+
 /** `Question.upvoteCount`: distinct profiles who upvoted it or a question merged into it. */
 export function upvoteCount(question: QuestionState): number {
   return question.voterIds.size;
@@ -270,12 +278,7 @@ function vote(state: QuestionQueueState, questionId: string, voterId: string, up
   // A duplicate's votes live on the question it was merged into.
   const question = asked.mergedIntoId === null ? asked : find(state, asked.mergedIntoId);
   if (question.voterIds.has(voterId) === up) return unchanged(state, question);
-  if (up && !VOTABLE_STATUSES.has(question.status)) {
-    throw DomainError.conflict(
-      DomainErrorCode.QuestionStateConflict,
-      `Votes are taken on open questions; this one is ${question.status.toLowerCase()}`,
-    );
-  }
+  if (up && !VOTABLE_STATUSES.has(question.status)) throw votingClosed(question.status);
   const voterIds = new Set(question.voterIds);
   if (up) voterIds.add(voterId);
   else voterIds.delete(voterId);

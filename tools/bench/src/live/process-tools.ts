@@ -121,7 +121,7 @@ export function pinDatabase(clientCpu: number | null, disabled: boolean): Databa
   const none = (why: string): DatabasePinning => ({ description: `PostgreSQL not pinned (${why})`, restore: () => undefined });
   if (disabled) return none('--no-pin-database');
   if (clientCpu === null) return none('the other processes are not pinned');
-  const pids = spawnSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter((pid) => pid > 0);
+  const pids = postgresPids();
   if (pids.length === 0) return none('no local postgres process');
   const before = new Map<number, string>();
   for (const pid of pids) {
@@ -138,11 +138,16 @@ export function pinDatabase(clientCpu: number | null, disabled: boolean): Databa
       // Backends forked meanwhile inherited the postmaster's pinning: give them every core back.
       const all = spawnSync('taskset', ['-pc', String(process.pid)], { encoding: 'utf8' }).stdout.split(':').pop()?.trim();
       if (!all) return;
-      for (const pid of spawnSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter((p) => p > 0 && !before.has(p))) {
+      for (const pid of postgresPids().filter((p) => !before.has(p))) {
         spawnSync('taskset', ['-pc', all, String(pid)], { encoding: 'utf8' });
       }
     },
   };
+}
+
+/** The ids of this machine's PostgreSQL server processes (`pgrep -x postgres`); empty without any. */
+function postgresPids(): number[] {
+  return spawnSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter((pid) => pid > 0);
 }
 
 /**
