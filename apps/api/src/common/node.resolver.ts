@@ -9,9 +9,10 @@ import { viewerMayAccessStaff } from '../moderation/staff-powers';
 import { type GraphQLContext, requireViewer } from './context';
 import { isUuid } from './ids';
 import { NodeType } from './node.type';
+import { visibleQuestionNode } from '../questions/questions.resolver';
 
 /** The tables whose UUID ids `node(id:)` resolves, in the order one id is looked up. */
-type UuidNodeKind = 'room' | 'group' | 'participant' | 'report' | 'notice' | 'log';
+type UuidNodeKind = 'room' | 'group' | 'participant' | 'report' | 'notice' | 'log' | 'question';
 
 /**
  * Which table holds a UUID: one statement over the primary keys (ids are random UUIDs, unique
@@ -25,8 +26,9 @@ async function uuidNodeKind(em: EntityManager, id: string): Promise<UuidNodeKind
      union all select 'report' from reports where id = ?
      union all select 'notice' from moderation_notices where id = ?
      union all select 'log' from moderation_log where id = ?
+     union all select 'question' from room_questions where id = ?
      limit 1`,
-    Array.from({ length: 6 }, () => id),
+    Array.from({ length: 7 }, () => id),
   );
   return rows[0]?.kind ?? null;
 }
@@ -37,7 +39,8 @@ export class NodeResolver {
    * Every type that implements `Node`, under the same rules as its own queries: rooms the access
    * policy lets the viewer see (SEE), groups, participants of visible rooms, profiles; reports to
    * staff with staff powers and to their reporter; moderation notices and their appeals
-   * (`appeal:<notice id>`) to staff and to the notice's subject; audit log entries to staff.
+   * (`appeal:<notice id>`) to staff and to the notice's subject; audit log entries to staff;
+   * questions of rooms the viewer may see, as `Room.questions` shows them (`questionVisibleTo`).
    * Anything else, unknown or not the viewer's to see, is null alike (no existence oracle).
    * Profile ids are the identity provider's `sub`; other ids are UUIDs.
    */
@@ -67,6 +70,8 @@ export class NodeResolver {
         }
         case 'notice':
           return this.visibleNotice(ctx, viewer, uuid);
+        case 'question':
+          return visibleQuestionNode(ctx, viewer, uuid);
         case 'log':
           return (await this.mayRead(ctx, viewer, StaffOperation.ReadAuditLog)) ? em.findOne(ModerationLogEntity, { id: uuid }) : null;
         case null:

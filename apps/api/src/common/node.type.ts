@@ -2,6 +2,9 @@ import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 
 import { LEAN_ENTITY } from '../database/lean-rows';
 
+/** The entity name a question record carries for `node(id)` (questions are plain records, not entities). */
+export const QUESTION_NODE = 'QuestionRecord';
+
 /** Entity class name → GraphQL type name, for resolving `Node` values returned by `node(id)`. */
 const NODE_TYPE_BY_ENTITY: Readonly<Record<string, string>> = {
   ProfileEntity: 'Profile',
@@ -12,6 +15,7 @@ const NODE_TYPE_BY_ENTITY: Readonly<Record<string, string>> = {
   ModerationNoticeEntity: 'ModerationNotice',
   ModerationAppealNode: 'ModerationAppeal',
   ModerationLogEntity: 'ModerationLogEntry',
+  [QUESTION_NODE]: 'Question',
 };
 
 @InterfaceType('Node', {

@@ -236,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         desc: 'Count reporters on one network (IPv4 /24, IPv6 /48) as one for the automatic mute; only where the API sees client addresses',
       }),
       // --- end of trust and safety ---
+      QUESTIONS_PER_MINUTE: int({ min: 1, max: 1000, default: 1, desc: 'Questions one account may ask per minute in the question queue (askQuestion)' }),
       LOG_LEVEL: str({ choices: LOG_LEVELS, default: 'info' }),
     },
     {
@@ -376,6 +377,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     seedDemoData: raw.SEED_DEMO_DATA,
     logLevel: raw.LOG_LEVEL,
     moderation,
+    questions: { perMinute: raw.QUESTIONS_PER_MINUTE },
   };
 }
 

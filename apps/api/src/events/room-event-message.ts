@@ -1,4 +1,4 @@
-import { ParticipantRole, type ParticipantState, type RoomEvent, RoomStatus } from '@roundtable/domain';
+import { ParticipantRole, type ParticipantState, QuestionStatus, type QuestionSnapshot, type RoomEvent, RoomStatus } from '@roundtable/domain';
 import { z } from 'zod';
 
 /**
@@ -36,6 +36,22 @@ const participantJson = z.object({
   muted: z.boolean(),
 });
 
+const questionJson = z.object({
+  id: z.string().uuid(),
+  askerId: z.string().min(1),
+  text: z.string(),
+  anonymous: z.boolean(),
+  status: z.nativeEnum(QuestionStatus),
+  askInPerson: z.boolean(),
+  upvoteCount: z.number().int().nonnegative(),
+  mergedIntoId: z.string().uuid().nullable(),
+  createdAt: isoDate,
+  answeredAt: isoDate.nullable(),
+});
+
+/** A question as `QuestionChanged` carries it: the domain's snapshot, dates as ISO strings. */
+export type QuestionJson = z.infer<typeof questionJson>;
+
 const base = {
   roomId: z.string().uuid(),
   version: z.number().int().positive(),
@@ -58,6 +74,8 @@ const roomEventJson = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('ParticipantRemoved'), profileId: z.string().min(1), banned: z.boolean() }),
   z.object({ ...base, type: z.literal('RoomStatusChanged'), status: z.nativeEnum(RoomStatus) }),
   z.object({ ...base, type: z.literal('ParticipantConnectionChanged'), participant: participantJson, connected: z.boolean() }),
+  z.object({ ...base, type: z.literal('QuestionChanged'), question: questionJson }),
+  z.object({ ...base, type: z.literal('RoomConversationChanged'), screensQuestions: z.boolean() }),
 ]);
 
 /** The domain event as JSON: a discriminated union on `type`, dates as ISO-8601 strings. */
@@ -111,6 +129,10 @@ function participantToJson(state: ParticipantState): z.infer<typeof participantJ
   };
 }
 
+function questionToJson(question: QuestionSnapshot): QuestionJson {
+  return { ...question, createdAt: question.createdAt.toISOString(), answeredAt: iso(question.answeredAt) };
+}
+
 /** The domain event as JSON (dates to ISO strings). */
 export function roomEventToJson(event: RoomEvent): RoomEventJson {
   const base = { roomId: event.roomId, version: event.version, previousVersion: event.previousVersion, at: event.at.toISOString() };
@@ -125,6 +147,10 @@ export function roomEventToJson(event: RoomEvent): RoomEventJson {
       return { ...base, type: event.type, participant: participantToJson(event.participant), previousRole: event.previousRole };
     case 'ParticipantConnectionChanged':
       return { ...base, type: event.type, participant: participantToJson(event.participant), connected: event.connected };
+    case 'QuestionChanged':
+      return { ...base, type: event.type, question: questionToJson(event.question) };
+    case 'RoomConversationChanged':
+      return { ...base, type: event.type, screensQuestions: event.screensQuestions };
     default:
       return { ...base, type: event.type, participant: participantToJson(event.participant) };
   }
@@ -169,6 +195,8 @@ export type RoomStreamItem = RoomEventMessage | { readonly schema: 2; readonly e
 /** The profile an event is about, when it is about one (the participant, or the one who left). */
 export function subjectOf(event: RoomEventJson | AudienceChangedJson): string | null {
   if (event.type === 'AudienceChanged') return null;
+  // A question's asker reads it in every status: the asker's class differs from everyone else's.
+  if (event.type === 'QuestionChanged') return event.question.askerId;
   if ('participant' in event) return event.participant.profileId;
   if ('profileId' in event) return event.profileId;
   return null;

@@ -34,6 +34,7 @@ export const VIEWER_SPECIFIC_FIELDS: ReadonlySet<string> = new Set([
   'viewerIsInvited',
   'members',
   'joinRequests',
+  'viewerHasUpvoted',
 ]);
 
 /** Counts of what the fan-out did, for `/metrics` (`roundtable_subscription_fanout_total`) and for tests that count executions. */

@@ -1,5 +1,5 @@
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, DomainErrorCode, QuestionStatus, VOTABLE_STATUSES, votingClosed } from '@roundtable/domain';
+import { DomainError, DomainErrorCode, PUBLIC_QUESTION_STATUSES, type QuestionSnapshot, type QuestionStatus, VOTABLE_STATUSES, votingClosed, WAITING_STATUSES } from '@roundtable/domain';
 
 import { isUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
@@ -21,19 +21,9 @@ import { placeholders } from '../common/sql';
  * command pipeline, which orders them in the room's version chain.
  */
 
-/** One `room_questions` row. Times are `Date`s; ids are UUIDs except profile ids. */
-export interface QuestionRow {
-  readonly id: string;
+/** One `room_questions` row: the domain's snapshot and its room. Times are `Date`s; ids are UUIDs except profile ids. */
+export interface QuestionRow extends QuestionSnapshot {
   readonly roomId: string;
-  readonly askerId: string;
-  readonly text: string;
-  readonly anonymous: boolean;
-  readonly status: QuestionStatus;
-  readonly askInPerson: boolean;
-  readonly upvoteCount: number;
-  readonly mergedIntoId: string | null;
-  readonly createdAt: Date;
-  readonly answeredAt: Date | null;
 }
 
 /** The outcome of a vote: the question it counted on (the kept one, for a merged duplicate). */
@@ -163,44 +153,55 @@ export interface QuestionListScope {
   readonly order: 'TOP' | 'NEWEST';
 }
 
-/** Statuses everyone may see. */
-const PUBLIC_STATUSES = [QuestionStatus.Open, QuestionStatus.Answering, QuestionStatus.Answered];
+/** Statuses everyone may see (the domain's {@link PUBLIC_QUESTION_STATUSES}). */
+const PUBLIC_STATUSES = [...PUBLIC_QUESTION_STATUSES];
+
+/** A `Room.questions` page: a Relay connection with the number of questions the list holds. */
+export type QuestionPage = Page<QuestionRow> & { readonly totalCount: number };
 
 /**
- * One `Room.questions` page: one SQL statement whatever the number of questions and votes, keyset
- * on `room_questions_top_idx` (TOP: upvotes, then oldest first) or `room_questions_newest_idx`.
- * The cursor names the last question; the keyset reads its current keys in the same statement.
+ * One `Room.questions` page: one SQL statement whatever the number of questions and votes (the
+ * count and the page together), keyset on `room_questions_top_idx` (TOP: upvotes, then oldest
+ * first) or `room_questions_newest_idx`. The cursor names the last question; the keyset reads its
+ * current keys in the same statement. `totalCount` counts every question of the list (all pages).
  * @throws BAD_USER_INPUT (field after) for a cursor this list did not make.
  */
-export async function questionPage(em: EntityManager, scope: QuestionListScope, first: number, after: string | null | undefined): Promise<Page<QuestionRow>> {
+export async function questionPage(em: EntityManager, scope: QuestionListScope, first: number, after: string | null | undefined): Promise<QuestionPage> {
   const cursor = decodeCursor(after, isUuid);
   const where = ['q.room_id = ?'];
   const params: unknown[] = [scope.roomId];
   if (scope.statuses) {
-    if (scope.statuses.length === 0) return toPage([], first, (q: QuestionRow) => q.id, cursor);
+    if (scope.statuses.length === 0) return { ...toPage([], first, (q: QuestionRow) => q.id, cursor), totalCount: 0 };
     where.push(`q.status in (${placeholders(scope.statuses)})`);
     params.push(...scope.statuses);
   }
   if (!scope.moderates) {
-    const visible = `q.status in (${placeholders(PUBLIC_STATUSES)})`;
+    // The domain's questionVisibleTo as SQL: public statuses, merged duplicates, and one's own.
+    const visible = `(q.status in (${placeholders(PUBLIC_STATUSES)}) or q.merged_into_id is not null)`;
     where.push(scope.viewerId === null ? visible : `(${visible} or q.asker_id = ?)`);
     params.push(...PUBLIC_STATUSES, ...(scope.viewerId === null ? [] : [scope.viewerId]));
   }
   const top = scope.order === 'TOP';
+  const keyset: string[] = [];
   if (cursor) {
-    where.push(
+    keyset.push(
       top
         ? '(-q.upvote_count, q.created_at, q.id) > (select -c.upvote_count, c.created_at, c.id from room_questions c where c.id = ?)'
         : '(q.created_at, q.id) < (select c.created_at, c.id from room_questions c where c.id = ?)',
     );
-    params.push(cursor.id);
   }
   const order = top ? 'q.upvote_count desc, q.created_at, q.id' : 'q.created_at desc, q.id desc';
+  // The count row always comes back; the page joins it (no row of the page: an empty page).
   const rows = await em.execute<Record<string, unknown>[]>(
-    `select ${COLUMNS} from room_questions q where ${where.join(' and ')} order by ${order} limit ?`,
-    [...params, first + 1],
+    `select t.total_count, p.* from (select count(*)::int as total_count from room_questions q where ${where.join(' and ')}) t
+     left join lateral (
+       select ${COLUMNS} from room_questions q where ${[...where, ...keyset].join(' and ')} order by ${order} limit ?
+     ) p on true`,
+    [...params, ...params, ...(cursor ? [cursor.id] : []), first + 1],
   );
-  return toPage(rows.map(toQuestionRow), first, (q) => encodeCursor(q.createdAt, q.id), cursor);
+  const totalCount = Number(rows[0]?.['total_count'] ?? 0);
+  const found = rows.filter((row) => row['id'] !== null && row['id'] !== undefined).map(toQuestionRow);
+  return { ...toPage(found, first, (q) => encodeCursor(q.createdAt, q.id), cursor), totalCount };
 }
 
 function toQuestionRow(row: Record<string, unknown>): QuestionRow {
@@ -217,4 +218,121 @@ function toQuestionRow(row: Record<string, unknown>): QuestionRow {
     createdAt: new Date(row['created_at'] as string),
     answeredAt: row['answered_at'] === null ? null : new Date(row['answered_at'] as string),
   };
+}
+
+/** What {@link lockChainQuestions} reads: every question a batch of question commands may touch. */
+export interface ChainQuestionNeeds {
+  /** Named questions (the commands' targets, a merge's kept question and duplicates). */
+  readonly ids: readonly string[];
+  /** Questions merged into these earlier (a merge repoints them). */
+  readonly mergedInto: readonly string[];
+  /** Askers whose waiting and asked-in-person questions count (asking, raising or lowering a hand). */
+  readonly askerIds: readonly string[];
+  /** Also the question being answered now (answering another one ends it). */
+  readonly answering: boolean;
+}
+
+/**
+ * Locks and returns, in one statement, every question of `roomId` the commands of one room
+ * transaction may read or change (see {@link ChainQuestionNeeds}), in id order. Questions of
+ * another room are never returned: the rules then answer NOT_FOUND. Must run inside a transaction
+ * that holds the room's stream lock (the version chain), so locks here never wait on another
+ * question command of the room; a concurrent vote waits at most for this transaction.
+ */
+export async function lockChainQuestions(tx: EntityManager, roomId: string, needs: ChainQuestionNeeds): Promise<QuestionRow[]> {
+  const ids = needs.ids.filter(isUuid);
+  const mergedInto = needs.mergedInto.filter(isUuid);
+  const conditions: string[] = [];
+  const params: unknown[] = [roomId];
+  if (ids.length > 0) {
+    conditions.push(`q.id in (${placeholders(ids)})`);
+    params.push(...ids);
+  }
+  if (mergedInto.length > 0) {
+    conditions.push(`q.merged_into_id in (${placeholders(mergedInto)})`);
+    params.push(...mergedInto);
+  }
+  if (needs.askerIds.length > 0) {
+    const waiting = [...WAITING_STATUSES];
+    conditions.push(`(q.asker_id in (${placeholders(needs.askerIds)}) and (q.status in (${placeholders(waiting)}) or q.ask_in_person))`);
+    params.push(...needs.askerIds, ...waiting);
+  }
+  if (needs.answering) conditions.push(`q.status = 'ANSWERING'`);
+  if (conditions.length === 0) return [];
+  const rows = await tx.execute<Record<string, unknown>[]>(
+    `select ${COLUMNS} from room_questions q where q.room_id = ? and (${conditions.join(' or ')}) order by q.id for update`,
+    params,
+  );
+  return rows.map(toQuestionRow);
+}
+
+/**
+ * Writes the questions one room transaction created or changed, in the order given (a question
+ * leaving ANSWERING before the next one enters it, as `room_questions_one_answering` requires):
+ * one INSERT for the new ones, one UPDATE per changed one (status, asked in person, merge link,
+ * answered time; text, asker and votes never change here).
+ */
+export async function writeQuestionRows(tx: EntityManager, created: readonly QuestionRow[], changed: readonly QuestionRow[]): Promise<void> {
+  for (const q of changed) {
+    await tx.execute(`update room_questions set status = ?, ask_in_person = ?, merged_into_id = ?, answered_at = ? where id = ?`, [
+      q.status,
+      q.askInPerson,
+      q.mergedIntoId,
+      q.answeredAt,
+      q.id,
+    ]);
+  }
+  if (created.length > 0) {
+    await tx.execute(
+      `insert into room_questions (id, room_id, asker_id, text, anonymous, status, ask_in_person, created_at)
+       select x.id::uuid, x.room_id::uuid, x.asker_id, x.text, x.anonymous, x.status, x.ask_in_person, x.created_at::timestamptz
+         from jsonb_to_recordset(?::jsonb) as x(id text, room_id text, asker_id text, text text, anonymous boolean, status text, ask_in_person boolean, created_at text)`,
+      [
+        JSON.stringify(
+          created.map((q) => ({
+            id: q.id,
+            room_id: q.roomId,
+            asker_id: q.askerId,
+            text: q.text,
+            anonymous: q.anonymous,
+            status: q.status,
+            ask_in_person: q.askInPerson,
+            created_at: q.createdAt.toISOString(),
+          })),
+        ),
+      ],
+    );
+  }
+}
+
+/** Questions by id (any room, any status), for loaders; the caller decides who may see them. */
+export async function questionsByIds(em: EntityManager, ids: readonly string[]): Promise<QuestionRow[]> {
+  const valid = [...new Set(ids.filter(isUuid))];
+  if (valid.length === 0) return [];
+  const rows = await em.execute<Record<string, unknown>[]>(`select ${COLUMNS} from room_questions q where q.id in (${placeholders(valid)})`, valid);
+  return rows.map(toQuestionRow);
+}
+
+/** The duplicates merged into each of `keptIds`, oldest first, in one statement. */
+export async function mergedQuestionsOf(em: EntityManager, keptIds: readonly string[]): Promise<Map<string, QuestionRow[]>> {
+  const valid = [...new Set(keptIds.filter(isUuid))];
+  const byKept = new Map<string, QuestionRow[]>(valid.map((id) => [id, []]));
+  if (valid.length === 0) return byKept;
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select ${COLUMNS} from room_questions q where q.merged_into_id in (${placeholders(valid)}) order by q.created_at, q.id`,
+    valid,
+  );
+  for (const row of rows.map(toQuestionRow)) byKept.get(row.mergedIntoId ?? '')?.push(row);
+  return byKept;
+}
+
+/** Which of `questionIds` `profileId` has upvoted (a vote on a duplicate lives on its kept question). One statement. */
+export async function upvotedBy(em: EntityManager, profileId: string, questionIds: readonly string[]): Promise<Set<string>> {
+  const valid = [...new Set(questionIds.filter(isUuid))];
+  if (valid.length === 0) return new Set();
+  const rows = await em.execute<{ question_id: string }[]>(
+    `select question_id from question_votes where profile_id = ? and question_id in (${placeholders(valid)})`,
+    [profileId, ...valid],
+  );
+  return new Set(rows.map((row) => row.question_id));
 }

@@ -5,8 +5,10 @@ import {
   mayBeAudienceCommand,
   roomCommandOperation,
   type Decision,
+  type QuestionCommand,
   type RoomCommand,
   type RoomEvent,
+  RoomOperation,
   type RoomState,
 } from '@roundtable/domain';
 import type { Logger } from 'pino';
@@ -86,6 +88,37 @@ export interface CommandGuard {
   }): Promise<readonly (Error | null)[]>;
 }
 
+/** A command of the room's question queue and the access policy operation that guards it. */
+export interface QuestionRequest {
+  readonly operation: RoomOperation;
+  readonly command: QuestionCommand;
+}
+
+/** What a {@link CommandFollowUp} sees of one accepted decision, inside its transaction. */
+export interface FollowUpInput {
+  readonly tx: EntityManager;
+  readonly room: RoomEntity;
+  readonly before: RoomState;
+  /** The decision so far; its state's version is the last version taken. */
+  readonly decision: Decision;
+  readonly actorId: string;
+  readonly now: Date;
+  /** The question command given with (or instead of) the room command; null for a room command alone. */
+  readonly question: QuestionCommand | null;
+}
+
+/**
+ * Rules beyond the room's own that a command sets off, in the same transaction and the same
+ * version chain (the question queue: a raised hand with a question is a question, a hand lowered
+ * ends asking it in person). Writes its own rows and returns its events, numbered on from
+ * `decision.state.version` (each `previousVersion` the one before), or none. Refuses by throwing
+ * a contract error before writing anything.
+ */
+export interface CommandFollowUp {
+  readonly name: string;
+  follow(input: FollowUpInput): Promise<readonly RoomEvent[]>;
+}
+
 export interface RoomCommandHandlerDeps {
   readonly repository: RoomRepository;
   /**
@@ -98,6 +131,8 @@ export interface RoomCommandHandlerDeps {
   readonly access?: RoomAccessPolicy;
   /** Checked in order before `decide`; the first refusal wins. */
   readonly guards?: readonly CommandGuard[];
+  /** Run in order after `decide` accepted, before the projections (the question queue). */
+  readonly followUps?: readonly CommandFollowUp[];
   /** Applied in order; later projections see what earlier ones wrote into `rows`. */
   readonly projections: readonly RoomProjection[];
   readonly effects: readonly AfterCommitEffect[];
@@ -185,6 +220,78 @@ export class RoomCommandHandler {
     const outcome = await this.decideAndProject(em, viewer, roomId, command, 'stage');
     await this.runEffects(roomId, outcome);
     return outcome;
+  }
+
+  /**
+   * A command of the room's question queue (issue 16), with the room command it comes with, if any
+   * (`askQuestion(askInPerson: true)` raises the hand, `answerQuestion(inviteAsker: true)` invites
+   * the asker): one transaction and one place in the room's version chain for both. Without a room
+   * command it holds only the stream lock, like an audience command, so it never waits on the
+   * room row. The viewer must pass the whole row of `question.operation` in the access policy,
+   * and the room command's as usual.
+   * @throws the access policy's refusal, the room rules' or the question rules' (contract codes).
+   */
+  async handleQuestionCommand(
+    em: EntityManager,
+    viewer: AuthenticatedViewer,
+    rawRoomId: string,
+    question: QuestionRequest,
+    command: RoomCommand | null = null,
+  ): Promise<CommandOutcome> {
+    const roomId = parseUuid(rawRoomId, 'roomId');
+    const outcome = await this.decideAndProject(em, viewer, roomId, command, command ? 'stage' : 'audience', question);
+    await this.runEffects(roomId, outcome);
+    return outcome;
+  }
+
+  /**
+   * `updateRoomConversation` (issue 16: question screening): host and moderators
+   * (`CONFIGURE_CONVERSATION`) change the room's conversation settings; a change is one
+   * `RoomConversationChanged` in the room's version chain, and setting what is already set changes
+   * nothing. Holds the room row (the settings live there) and the stream row.
+   * @throws the access policy's refusal (contract codes).
+   */
+  async handleConversationUpdate(
+    em: EntityManager,
+    viewer: AuthenticatedViewer,
+    rawRoomId: string,
+    changes: { readonly screensQuestions: boolean | null },
+  ): Promise<CommandOutcome> {
+    const roomId = parseUuid(rawRoomId, 'roomId');
+    const outcome = await em.transactional(async (tx): Promise<CommandOutcome> => {
+      const locked = await this.deps.repository.lockForCommand(tx, roomId, 'stage');
+      if (!locked) throw notFound('Room');
+      const { room, stream } = locked;
+      const found = (await this.access.relationsOf(tx, room.id, [viewer])).get(viewer.profileId);
+      if (!found) throw notFound('Room');
+      this.access.assert(RoomOperation.ConfigureConversation, found.relation, found.suspendedUntil);
+      const screensQuestions = changes.screensQuestions ?? room.screensQuestions;
+      if (screensQuestions === room.screensQuestions) return { room, stream, participants: new Map(), messages: [] };
+      room.screensQuestions = screensQuestions;
+      const { state, rows } = await this.deps.repository.loadState(tx, locked, [viewer.profileId]);
+      const now = this.now();
+      const version = state.version + 1;
+      const event: RoomEvent = { type: 'RoomConversationChanged', roomId: room.id, version, previousVersion: state.version, at: now, screensQuestions };
+      const decision: Decision = { state: { ...state, version }, events: [event] };
+      const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId: viewer.profileId, now, deferred: new DeferredWrites() });
+      for (const projection of this.deps.projections) await projection.project(change);
+      await change.deferred.flush(tx);
+      this.deps.repository.saveRoomState(locked, decision.state);
+      return { room, stream, participants: rows, messages: change.messages };
+    });
+    await this.runEffects(roomId, outcome);
+    return outcome;
+  }
+
+  /** The decision with what the follow-ups (the question queue) add to it, in the same version chain. */
+  private async followUp(input: FollowUpInput): Promise<Decision> {
+    let decision = input.decision;
+    for (const followUp of this.deps.followUps ?? []) {
+      const events = await followUp.follow({ ...input, decision });
+      const last = events[events.length - 1];
+      if (last) decision = { state: { ...decision.state, version: last.version }, events: [...decision.events, ...events] };
+    }
+    return decision;
   }
 
   /** Audience commands of the room waiting for its next batch (the one in flight not counted). */
@@ -302,6 +409,13 @@ export class RoomCommandHandler {
           results[index] = { ok: true, value: RUN_AS_STAGE };
           continue;
         }
+        try {
+          // A listener leaving with a raised hand stops asking its question in person.
+          decision = await this.followUp({ tx, room, before: state, decision, actorId: command.actorId, now, question: null });
+        } catch (error) {
+          results[index] = { ok: false, error };
+          continue;
+        }
         const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId: command.actorId, now, deferred });
         for (const projection of decision.events.length > 0 ? this.deps.projections : []) await projection.project(change);
         state = decision.state;
@@ -340,21 +454,38 @@ export class RoomCommandHandler {
     return refusals;
   }
 
-  /** Steps (1) to (4) in one transaction, holding the locks of `tier`. */
-  private decideAndProject(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, command: RoomCommand, tier: CommandTier): Promise<CommandOutcome> {
+  /**
+   * Steps (1) to (4) in one transaction, holding the locks of `tier`: a room command, a question
+   * command, or both (the question's operation is checked whole, position rules included, from
+   * the relation read under the stream lock).
+   */
+  private decideAndProject(
+    em: EntityManager,
+    viewer: AuthenticatedViewer,
+    roomId: string,
+    command: RoomCommand | null,
+    tier: CommandTier,
+    question: QuestionRequest | null = null,
+  ): Promise<CommandOutcome> {
     return em.transactional(async (tx): Promise<CommandOutcome> => {
       const locked = await this.deps.repository.lockForCommand(tx, roomId, tier);
       if (!locked) throw notFound('Room');
       const { room, stream } = locked;
       const found = (await this.access.relationsOf(tx, room.id, [viewer])).get(viewer.profileId);
-      const refusal = found ? this.access.standingRefusal(roomCommandOperation(command), found) : notFound('Room');
-      if (refusal) throw refusal;
-      for (const guard of this.deps.guards ?? []) await guard.check({ tx, room, viewer, command });
-      const { state, rows } = await this.deps.repository.loadState(tx, locked, namedProfiles(command));
+      if (!found) throw notFound('Room');
+      if (question) this.access.assert(question.operation, found.relation, found.suspendedUntil);
+      if (command) {
+        const refusal = this.access.standingRefusal(roomCommandOperation(command), found);
+        if (refusal) throw refusal;
+        for (const guard of this.deps.guards ?? []) await guard.check({ tx, room, viewer, command });
+      }
+      const actorId = command?.actorId ?? viewer.profileId;
+      const { state, rows } = await this.deps.repository.loadState(tx, locked, command ? namedProfiles(command) : [actorId]);
       const now = this.now();
-      const decision = decide(state, command, now);
-      if (tier === 'audience' && !isAudienceDecision(state, decision)) throw new StageTierRequired();
-      const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId: command.actorId, now, deferred: new DeferredWrites() });
+      const decided = command ? decide(state, command, now) : { state, events: [] };
+      if (command && tier === 'audience' && !isAudienceDecision(state, decided)) throw new StageTierRequired();
+      const decision = await this.followUp({ tx, room, before: state, decision: decided, actorId, now, question: question?.command ?? null });
+      const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId, now, deferred: new DeferredWrites() });
       if (decision.events.length > 0) {
         for (const projection of this.deps.projections) await projection.project(change);
         await change.deferred.flush(tx);

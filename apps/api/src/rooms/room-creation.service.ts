@@ -77,6 +77,7 @@ export class RoomCreationService {
         title: created.title,
         description: created.description,
         topics: created.topics,
+        screensQuestions: false,
         status: state.status,
         visibility: state.visibility,
         groupId: state.groupId,

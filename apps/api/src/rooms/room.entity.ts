@@ -30,6 +30,10 @@ export class RoomEntity {
   @Property({ type: 'integer' })
   maxSpeakers!: number;
 
+  /** `Room.screensQuestions`: new questions wait as PENDING for the host or a moderator (issue 16). */
+  @Property({ type: 'boolean', default: false })
+  screensQuestions: boolean = false;
+
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   scheduledFor: Date | null = null;
 

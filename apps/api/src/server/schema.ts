@@ -18,6 +18,8 @@ import { ParticipantsResolver } from '../rooms/participants.resolver';
 import { RoomEventsResolver } from '../rooms/room-events.resolver';
 import { RoomsResolver } from '../rooms/rooms.resolver';
 import { StaffResolver } from '../staff/staff.resolver';
+import { QuestionChangedEvent, RoomConversationChangedEvent } from '../questions/question.type';
+import { QuestionChangedResolver, QuestionsResolver, RoomQuestionsResolver } from '../questions/questions.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
 import { type EventBus, typeGraphQLPubSub } from '../events/event-bus';
 
@@ -29,6 +31,9 @@ export const RESOLVERS = [
   ModerationNoticeSubjectResolver,
   EvidenceEventProfileResolver,
   RoomsResolver,
+  RoomQuestionsResolver,
+  QuestionsResolver,
+  QuestionChangedResolver,
   ParticipantsResolver,
   RecommendationsResolver,
   RoomEventsResolver,
@@ -60,7 +65,7 @@ export function renewScopePerMutationField(schema: GraphQLSchema): GraphQLSchema
 export async function buildApiSchema(bus: EventBus): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
-    orphanedTypes: [...ROOM_EVENT_TYPES],
+    orphanedTypes: [...ROOM_EVENT_TYPES, QuestionChangedEvent, RoomConversationChangedEvent],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Input rules live in @roundtable/domain and the services, with field-named errors.
     validate: false,

@@ -18,6 +18,8 @@ import { moderationCommandGuards } from '../moderation/moderation-command-guards
 import { ModerationDecisionsService } from '../moderation/moderation-decisions.service';
 import { ModerationQueries } from '../moderation/moderation.queries';
 import { ReportRateLimiter } from '../moderation/report-rate-limiter';
+import { PerAccountLimiter } from '../admission/per-account-limiter';
+import { QuestionChain } from '../questions/question-chain';
 import { ReportingService, TRUST_AND_SAFETY_VIEWER } from '../moderation/reporting.service';
 import { SuspensionService } from '../moderation/suspension.service';
 import { TextScreeningService } from '../moderation/text-screening.service';
@@ -57,6 +59,8 @@ export interface Services {
   readonly suspensions: SuspensionService;
   readonly blocks: BlocksService;
   readonly screening: TextScreeningService;
+  /** Questions per account per minute (QUESTIONS_PER_MINUTE) in the question queue. */
+  readonly questionRateLimiter: PerAccountLimiter;
   /** This instance's copy of the staff_roles record: the only source of staff rights (issue 14). */
   readonly staff: StaffDirectory;
 }
@@ -91,6 +95,8 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     repository,
     access,
     guards: moderationCommandGuards(),
+    // The question queue: a raised hand with a question is a question, in the same version chain.
+    followUps: [new QuestionChain()],
     // Engagement reads the join times of rows the participant projection closes; the event log
     // needs the row ids the participant projection creates; media jobs commit with the command.
     projections: [
@@ -186,6 +192,12 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     suspensions,
     blocks,
     screening,
+    questionRateLimiter: new PerAccountLimiter({
+      name: 'questions',
+      points: config.questions.perMinute,
+      windowMs: 60_000,
+      refusal: (seconds) => `You can ask another question in ${seconds} s`,
+    }),
     staff,
   };
 }

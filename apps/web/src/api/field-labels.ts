@@ -8,6 +8,9 @@
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   action: 'Decision',
   after: 'The list position',
+  anonymous: 'Ask anonymously',
+  approve: 'Approve',
+  askInPerson: 'Ask in person',
   avatarUrl: 'Photo URL',
   ban: 'Ban',
   category: 'What is wrong',
@@ -23,12 +26,15 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   industry: 'Industry',
   input: 'The form',
   interests: 'Interests',
+  intoId: 'The question to keep',
+  inviteAsker: 'Invite the asker to the stage',
   inviteeIds: 'Invitees',
   joinPolicy: 'Who can join',
   maxSpeakers: 'Speakers on stage (max)',
   moderator: 'Moderator',
   name: 'Group name',
   note: 'Note',
+  order: 'Order',
   noticeId: 'The notice',
   profileId: 'The person',
   query: 'Search',
@@ -48,9 +54,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   topics: 'Topics',
   upheld: 'Decision',
   visibility: 'Who can join',
-  // Named only by the server's rules.
-  text: 'Your question',
+  questionId: 'The question',
   questionIds: 'Questions',
+  screensQuestions: 'Screen questions',
+  text: 'Your question',
+  // Named only by the server's rules.
   suspensionMs: 'Suspension length',
 };
 

@@ -39,6 +39,15 @@ export type AppealStatus =
   | 'REVERSED'
   | 'UPHELD';
 
+export type AskQuestionInput = {
+  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Also raise a hand to ask it in person (the hand's question is this text). */
+  askInPerson?: InputMaybe<Scalars['Boolean']['input']>;
+  roomId: Scalars['ID']['input'];
+  /** 1–500 characters once trimmed; screened like every user text. */
+  text: Scalars['String']['input'];
+};
+
 /** Listener joins and leaves, coalesced. In a large room the server may fold many joins and leaves into one event (then previousVersion < version - 1). */
 export type AudienceChanged = RoomEvent & {
   __typename: 'AudienceChanged';
@@ -309,10 +318,14 @@ export type ModerationNoticeEdge = {
 export type Mutation = {
   __typename: 'Mutation';
   acceptStageInvite: Participant;
+  /** Host and moderators: the question is being answered now (the previous ANSWERING one becomes ANSWERED). With inviteAsker, its asker is invited to the stage and must still accept. */
+  answerQuestion: Question;
   /** Appeal a decision that affects the viewer; one appeal per notice. Allowed while suspended. */
   appealModerationDecision: ModerationNotice;
   /** Group admins only: approves a pending join request, and its author becomes a member. CONFLICT for a declined request. */
   approveGroupJoinRequest: GroupJoinRequest;
+  /** Ask the stage a question; PENDING in a room that screens questions, else OPEN. */
+  askQuestion: Question;
   /** The viewer blocks a profile: it cannot join rooms the viewer hosts, and their rooms leave the viewer's lists. */
   block: Profile;
   /** Creates a group; the viewer becomes its first member and admin. */
@@ -323,6 +336,8 @@ export type Mutation = {
   declineStageInvite: Participant;
   /** Host and moderators: take down a listener's raised hand (and its question). */
   dismissHand: Participant;
+  /** Host and moderators. */
+  dismissQuestion: Question;
   /** Host only: everyone is disconnected and the room is ENDED. */
   endRoom: Room;
   follow: Profile;
@@ -337,6 +352,10 @@ export type Mutation = {
   leaveGroup: Group;
   leaveRoom: Room;
   lowerHand: Participant;
+  /** Host and moderators. */
+  markQuestionAnswered: Question;
+  /** Host and moderators: the duplicates become CLOSED and merged into intoId; votes and askers move over. */
+  mergeQuestions: Question;
   /** Host and moderators move anyone but the host; a speaker may move themself. */
   moveToAudience: Participant;
   /** Host and moderators: mute a participant's microphone. */
@@ -347,6 +366,7 @@ export type Mutation = {
   refreshAudioAccess: AudioAccess;
   /** Host and moderators: remove a participant; a banned one cannot join again. */
   removeParticipant: Room;
+  removeQuestionUpvote: Question;
   reportAbuse: Report;
   /** Asks to join: files a PENDING request (see viewerJoinRequest) for the admins of a BY_REQUEST group; asking again while one is pending changes nothing. An OPEN group, or one the viewer was invited to, is joined at once. */
   requestToJoinGroup: Group;
@@ -354,6 +374,8 @@ export type Mutation = {
   resolveAppeal: ModerationNotice;
   /** Trust and safety staff only. */
   resolveReport: Report;
+  /** Host and moderators: a PENDING question becomes OPEN (approve) or CLOSED. */
+  screenQuestion: Question;
   /** Host only. Appoints a speaker or revokes a moderator; a listener must accept a stage invitation first. */
   setModerator: Participant;
   /** Host only: a SCHEDULED room goes LIVE. */
@@ -362,12 +384,24 @@ export type Mutation = {
   unfollow: Profile;
   /** A participant on stage unmutes their own microphone. */
   unmuteSelf: Participant;
+  /** Host and moderators: question screening for new questions (chat settings join with the room chat). */
+  updateRoomConversation: Room;
   updateViewerProfile: Profile;
+  /** Idempotent: one vote per profile per question. Not on PENDING or CLOSED questions. */
+  upvoteQuestion: Question;
+  /** The asker withdraws their own question (it becomes CLOSED). */
+  withdrawQuestion: Question;
 };
 
 
 export type MutationAcceptStageInviteArgs = {
   roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationAnswerQuestionArgs = {
+  inviteAsker?: InputMaybe<Scalars['Boolean']['input']>;
+  questionId: Scalars['ID']['input'];
 };
 
 
@@ -378,6 +412,11 @@ export type MutationAppealModerationDecisionArgs = {
 
 export type MutationApproveGroupJoinRequestArgs = {
   requestId: Scalars['ID']['input'];
+};
+
+
+export type MutationAskQuestionArgs = {
+  input: AskQuestionInput;
 };
 
 
@@ -409,6 +448,11 @@ export type MutationDeclineStageInviteArgs = {
 export type MutationDismissHandArgs = {
   profileId: Scalars['ID']['input'];
   roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationDismissQuestionArgs = {
+  questionId: Scalars['ID']['input'];
 };
 
 
@@ -459,6 +503,17 @@ export type MutationLowerHandArgs = {
 };
 
 
+export type MutationMarkQuestionAnsweredArgs = {
+  questionId: Scalars['ID']['input'];
+};
+
+
+export type MutationMergeQuestionsArgs = {
+  intoId: Scalars['ID']['input'];
+  questionIds: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationMoveToAudienceArgs = {
   profileId: Scalars['ID']['input'];
   roomId: Scalars['ID']['input'];
@@ -489,6 +544,11 @@ export type MutationRemoveParticipantArgs = {
 };
 
 
+export type MutationRemoveQuestionUpvoteArgs = {
+  questionId: Scalars['ID']['input'];
+};
+
+
 export type MutationReportAbuseArgs = {
   input: ReportAbuseInput;
 };
@@ -506,6 +566,12 @@ export type MutationResolveAppealArgs = {
 
 export type MutationResolveReportArgs = {
   input: ResolveReportInput;
+};
+
+
+export type MutationScreenQuestionArgs = {
+  approve: Scalars['Boolean']['input'];
+  questionId: Scalars['ID']['input'];
 };
 
 
@@ -536,8 +602,23 @@ export type MutationUnmuteSelfArgs = {
 };
 
 
+export type MutationUpdateRoomConversationArgs = {
+  input: UpdateRoomConversationInput;
+};
+
+
 export type MutationUpdateViewerProfileArgs = {
   input: UpdateProfileInput;
+};
+
+
+export type MutationUpvoteQuestionArgs = {
+  questionId: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawQuestionArgs = {
+  questionId: Scalars['ID']['input'];
 };
 
 export type Node = {
@@ -789,6 +870,70 @@ export type QueryViewerModerationNoticesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A question for the stage. A raised hand with a question is a Question too: the host works one queue. Host and moderators see every question and its asker; everyone else sees OPEN, ANSWERING and ANSWERED questions, and their own in any status. */
+export type Question = Node & {
+  __typename: 'Question';
+  anonymous: Scalars['Boolean']['output'];
+  answeredAt: Maybe<Scalars['DateTime']['output']>;
+  /** True while the asker has a raised hand to ask it in person on stage. */
+  askInPerson: Scalars['Boolean']['output'];
+  /** Null for everyone but host, moderators and the asker when the asker chose to stay anonymous. */
+  asker: Maybe<Profile>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Set on a question that was merged into another. */
+  mergedInto: Maybe<Question>;
+  /** Duplicates a moderator merged into this question; their votes and askers count here. */
+  mergedQuestions: Array<Question>;
+  room: Room;
+  status: QuestionStatus;
+  text: Scalars['String']['output'];
+  /** Distinct profiles who upvoted this question or a question merged into it. */
+  upvoteCount: Scalars['Int']['output'];
+  viewerHasUpvoted: Scalars['Boolean']['output'];
+};
+
+/** A question was asked, screened, answered, closed or merged, or its asker raised or lowered a hand to ask it in person. */
+export type QuestionChanged = RoomEvent & {
+  __typename: 'QuestionChanged';
+  at: Scalars['DateTime']['output'];
+  previousVersion: Scalars['Int']['output'];
+  /** Null for a viewer who may not see the question (a PENDING question of someone else, for a listener). */
+  question: Maybe<Question>;
+  roomId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type QuestionConnection = {
+  __typename: 'QuestionConnection';
+  edges: Array<QuestionEdge>;
+  pageInfo: PageInfo;
+  /** Questions in the whole list (every page), as the viewer may see them. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type QuestionEdge = {
+  __typename: 'QuestionEdge';
+  cursor: Scalars['String']['output'];
+  node: Question;
+};
+
+export type QuestionOrder =
+  | 'NEWEST'
+  /** Most upvotes first; ties oldest first. */
+  | 'TOP';
+
+export type QuestionStatus =
+  | 'ANSWERED'
+  /** Being answered now: at most one question per room at a time. */
+  | 'ANSWERING'
+  /** Dismissed by a moderator, withdrawn by the asker, or merged into another question. */
+  | 'CLOSED'
+  /** Visible to the room and open to votes. */
+  | 'OPEN'
+  /** Waiting for screening (rooms with screensQuestions): seen only by host, moderators and the asker. */
+  | 'PENDING';
+
 export type Report = Node & {
   __typename: 'Report';
   action: Maybe<ModerationAction>;
@@ -894,9 +1039,13 @@ export type Room = Node & {
   /** Most participants that may be on stage at once, host and moderators included. */
   maxSpeakers: Scalars['Int']['output'];
   participantCount: Scalars['Int']['output'];
+  /** The questions the viewer may see (see Question). status defaults to every status the viewer may see. */
+  questions: QuestionConnection;
   /** Open requests to speak, oldest first. Host and moderators see them; others get an empty list. */
   raisedHands: Array<Participant>;
   scheduledFor: Maybe<Scalars['DateTime']['output']>;
+  /** Whether new questions wait for a moderator (PENDING) before the room sees them. */
+  screensQuestions: Scalars['Boolean']['output'];
   /** Everyone on stage (host, moderators, speakers), in the order they came on stage. */
   stage: Array<Participant>;
   startedAt: Maybe<Scalars['DateTime']['output']>;
@@ -916,10 +1065,28 @@ export type RoomAudienceArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type RoomQuestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<QuestionOrder>;
+  status?: InputMaybe<Array<QuestionStatus>>;
+};
+
 export type RoomConnection = {
   __typename: 'RoomConnection';
   edges: Array<RoomEdge>;
   pageInfo: PageInfo;
+};
+
+/** Question screening changed (chat mode, slow mode and pinned links join it with the room chat). */
+export type RoomConversationChanged = RoomEvent & {
+  __typename: 'RoomConversationChanged';
+  at: Scalars['DateTime']['output'];
+  previousVersion: Scalars['Int']['output'];
+  roomId: Scalars['ID']['output'];
+  screensQuestions: Scalars['Boolean']['output'];
+  version: Scalars['Int']['output'];
 };
 
 export type RoomEdge = {
@@ -1042,6 +1209,11 @@ export type UpdateProfileInput = {
   interests?: InputMaybe<Array<Scalars['String']['input']>>;
   seniority?: InputMaybe<Seniority>;
   skills?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpdateRoomConversationInput = {
+  roomId: Scalars['ID']['input'];
+  screensQuestions?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type ProfileSummaryFragment = { __typename: 'Profile', id: string, displayName: string, headline: string | null };
@@ -1342,7 +1514,7 @@ export type RoomEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type RoomEventsSubscription = { __typename: 'Subscription', roomEvents: { __typename: 'AudienceChanged', listenerCount: number, leftProfileIds: Array<string>, roomId: string, version: number, previousVersion: number, at: string, joined: Array<{ __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } }> } | { __typename: 'HandLowered', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'HandRaised', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantConnectionChanged', connected: boolean, roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantJoined', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantLeft', profileId: string, roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'ParticipantMuted', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantRemoved', profileId: string, banned: boolean, roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'ParticipantUnmuted', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'RoleChanged', previousRole: ParticipantRole, roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'RoomStatusChanged', status: RoomStatus, roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'StageInvitation', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'StageInvitationDeclined', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } };
+export type RoomEventsSubscription = { __typename: 'Subscription', roomEvents: { __typename: 'AudienceChanged', listenerCount: number, leftProfileIds: Array<string>, roomId: string, version: number, previousVersion: number, at: string, joined: Array<{ __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } }> } | { __typename: 'HandLowered', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'HandRaised', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantConnectionChanged', connected: boolean, roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantJoined', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantLeft', profileId: string, roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'ParticipantMuted', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'ParticipantRemoved', profileId: string, banned: boolean, roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'ParticipantUnmuted', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'QuestionChanged', roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'RoleChanged', previousRole: ParticipantRole, roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'RoomConversationChanged', roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'RoomStatusChanged', status: RoomStatus, roomId: string, version: number, previousVersion: number, at: string } | { __typename: 'StageInvitation', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } | { __typename: 'StageInvitationDeclined', roomId: string, version: number, previousVersion: number, at: string, participant: { __typename: 'Participant', id: string, role: ParticipantRole, handRaisedAt: string | null, handRaiseQuestion: string | null, invitedToStageAt: string | null, muted: boolean, connected: boolean, joinedAt: string, profile: { __typename: 'Profile', id: string, displayName: string, headline: string | null } } } };
 
 export type DismissHandMutationVariables = Exact<{
   roomId: Scalars['ID']['input'];

@@ -81,6 +81,9 @@ export const HANDLED_EVENT_TYPES: Readonly<Record<RoomEventTypename, true>> = {
   ParticipantConnectionChanged: true,
   ParticipantRemoved: true,
   RoomStatusChanged: true,
+  // The question queue's events move the version chain; the questions panel reads them itself.
+  QuestionChanged: true,
+  RoomConversationChanged: true,
 };
 
 export function isKnownRoomEvent(event: RoomEvent | UnknownRoomEvent): event is RoomEvent {
@@ -192,6 +195,9 @@ function profilesIn(event: RoomEvent): readonly string[] | 'all' {
       return [...event.joined.map((p) => p.profile.id), ...event.leftProfileIds];
     case 'RoomStatusChanged':
       return 'all';
+    case 'QuestionChanged':
+    case 'RoomConversationChanged':
+      return [];
     default:
       return assertUnreachable(event, 'room event');
   }
@@ -318,6 +324,10 @@ export function applyEvent(room: RoomSnapshot, event: RoomEvent, viewerId: strin
         viewerParticipant: ended ? null : room.viewerParticipant,
       };
     }
+    case 'QuestionChanged':
+    case 'RoomConversationChanged':
+      // Nothing of the stage or the audience changes; only the version moves on.
+      return room;
     default:
       return assertUnreachable(event, 'room event');
   }

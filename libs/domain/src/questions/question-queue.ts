@@ -70,6 +70,66 @@ export interface QuestionState {
   readonly answeredAt: Date | null;
 }
 
+/**
+ * A question as the room's version chain carries it (`QuestionChanged`) and readers see it: the
+ * state without the voter set, with the count. `upvoteCount` is as of the change (counts move
+ * outside the chain; `Room.questions` reads them current).
+ */
+export interface QuestionSnapshot {
+  readonly id: string;
+  readonly askerId: string;
+  readonly text: string;
+  readonly anonymous: boolean;
+  readonly status: QuestionStatus;
+  readonly askInPerson: boolean;
+  readonly upvoteCount: number;
+  readonly mergedIntoId: string | null;
+  readonly createdAt: Date;
+  readonly answeredAt: Date | null;
+}
+
+/** Statuses everyone who may watch the room sees (the contract's "OPEN, ANSWERING and ANSWERED"). */
+export const PUBLIC_QUESTION_STATUSES: ReadonlySet<QuestionStatus> = new Set([
+  QuestionStatus.Open,
+  QuestionStatus.Answering,
+  QuestionStatus.Answered,
+]);
+
+/**
+ * Who reads a question: the viewer's profile (null: signed out) and whether the room access
+ * policy lets them see every question and asker (`RoomOperation.SeeAllQuestions`: host and
+ * moderators).
+ */
+export interface QuestionViewer {
+  readonly profileId: string | null;
+  readonly seesAllQuestions: boolean;
+}
+
+/**
+ * Whether `viewer` may see `question` (contract `Question`): host and moderators see every
+ * question; the asker sees their own in any status; everyone else sees
+ * {@link PUBLIC_QUESTION_STATUSES}, and a duplicate merged into another question (it stays
+ * readable through `mergedQuestions` / `mergedInto`: merging is a moderator's act on it). The API's
+ * SQL filter of `Room.questions` (`question.store.ts`) is this predicate; a test holds them equal.
+ */
+export function questionVisibleTo(
+  question: Pick<QuestionSnapshot, 'askerId' | 'status' | 'mergedIntoId'>,
+  viewer: QuestionViewer,
+): boolean {
+  if (viewer.seesAllQuestions) return true;
+  if (viewer.profileId !== null && question.askerId === viewer.profileId) return true;
+  return PUBLIC_QUESTION_STATUSES.has(question.status) || (question.status === QuestionStatus.Closed && question.mergedIntoId !== null);
+}
+
+/**
+ * Whether `viewer` may know who asked `question` (`Question.asker`): always, unless the asker
+ * chose to stay anonymous; then only the asker, the host and moderators (who need it to act on
+ * abuse).
+ */
+export function askerVisibleTo(question: Pick<QuestionSnapshot, 'askerId' | 'anonymous'>, viewer: QuestionViewer): boolean {
+  return !question.anonymous || viewer.seesAllQuestions || (viewer.profileId !== null && question.askerId === viewer.profileId);
+}
+
 /** The queue of one room. */
 export interface QuestionQueueState {
   /** `Room.screensQuestions`: new questions wait as PENDING. */
@@ -175,7 +235,7 @@ export function decideQuestions(state: QuestionQueueState, command: QuestionComm
       return change(
         state,
         [
-          ...previous.map((q) => ({ ...q, status: QuestionStatus.Answered, answeredAt: now })),
+          ...previous.map((q) => ({ ...q, status: QuestionStatus.Answered, askInPerson: false, answeredAt: now })),
           { ...question, status: QuestionStatus.Answering },
         ],
         question.id,
@@ -185,7 +245,7 @@ export function decideQuestions(state: QuestionQueueState, command: QuestionComm
       const question = find(state, command.questionId);
       if (question.status === QuestionStatus.Answered) return unchanged(state, question);
       requireStatus(question, [QuestionStatus.Open, QuestionStatus.Answering], 'marked answered');
-      return change(state, [{ ...question, status: QuestionStatus.Answered, answeredAt: now }], question.id);
+      return change(state, [{ ...question, status: QuestionStatus.Answered, askInPerson: false, answeredAt: now }], question.id);
     }
     case 'DismissQuestion': {
       const question = find(state, command.questionId);
@@ -230,7 +290,9 @@ export function queueInvariantViolations(state: QuestionQueueState): string[] {
       if (q.status !== QuestionStatus.Closed) violations.push(`${q.id} is merged but ${q.status}`);
       if (q.askInPerson) violations.push(`${q.id} is merged but asked in person`);
     }
-    if (q.askInPerson && q.status === QuestionStatus.Closed) violations.push(`${q.id} is closed but asked in person`);
+    if (q.askInPerson && (q.status === QuestionStatus.Closed || q.status === QuestionStatus.Answered)) {
+      violations.push(`${q.id} is ${q.status.toLowerCase()} but asked in person`);
+    }
   }
   const inPerson = new Map<string, number>();
   for (const q of questions.filter((x) => x.askInPerson)) inPerson.set(q.askerId, (inPerson.get(q.askerId) ?? 0) + 1);

@@ -166,9 +166,9 @@ describe('open sessions follow current rights (property)', () => {
 });
 
 describe('field access by role (what the fan-out class and field resolvers ask)', () => {
-  it('is the table answer for a watcher of a live room: hosts and moderators see hand questions, others do not', () => {
-    expect([...fieldAccessOfRole(ParticipantRole.Host)]).toEqual([RoomOperation.SeeHandQuestions]);
-    expect([...fieldAccessOfRole(ParticipantRole.Moderator)]).toEqual([RoomOperation.SeeHandQuestions]);
+  it('is the table answer for a watcher of a live room: hosts and moderators see hand questions and every question, others do not', () => {
+    expect([...fieldAccessOfRole(ParticipantRole.Host)]).toEqual([RoomOperation.SeeHandQuestions, RoomOperation.SeeAllQuestions]);
+    expect([...fieldAccessOfRole(ParticipantRole.Moderator)]).toEqual([RoomOperation.SeeHandQuestions, RoomOperation.SeeAllQuestions]);
     expect([...fieldAccessOfRole(ParticipantRole.Speaker)]).toEqual([]);
     expect([...fieldAccessOfRole(ParticipantRole.Listener)]).toEqual([]);
     expect([...fieldAccessOfRole(null)]).toEqual([]);

@@ -52,6 +52,21 @@ export enum RoomOperation {
   SeeHandQuestions = 'SEE_HAND_QUESTIONS',
   /** `reportAbuse` about someone in this room. */
   Report = 'REPORT',
+  /** `askQuestion` (issue 16): someone in a live room asks the stage. */
+  AskQuestion = 'ASK_QUESTION',
+  /** `upvoteQuestion` / `removeQuestionUpvote`: someone in a live room votes. */
+  VoteQuestion = 'VOTE_QUESTION',
+  /**
+   * `withdrawQuestion`: the asker takes their own question back. Open like {@link StepBack} to a
+   * suspended or blocked account and to someone who left (being the asker is a state rule).
+   */
+  WithdrawQuestion = 'WITHDRAW_QUESTION',
+  /** Host and moderators work the queue: screen, answer, mark answered, dismiss, merge. */
+  ManageQuestions = 'MANAGE_QUESTIONS',
+  /** `updateRoomConversation`: host and moderators set question screening (and, later, chat). */
+  ConfigureConversation = 'CONFIGURE_CONVERSATION',
+  /** Field visibility: PENDING questions of others and the askers of anonymous questions. */
+  SeeAllQuestions = 'SEE_ALL_QUESTIONS',
 }
 
 /**
@@ -212,6 +227,12 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
   [RoomOperation.RecordMediaConnection]: [RoomAccessRule.Visible, RoomAccessRule.Live],
   [RoomOperation.SeeHandQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.Report]: [RoomAccessRule.Visible, RoomAccessRule.NotSuspended],
+  [RoomOperation.AskQuestion]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
+  [RoomOperation.VoteQuestion]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
+  [RoomOperation.WithdrawQuestion]: [RoomAccessRule.Visible],
+  [RoomOperation.ManageQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
+  [RoomOperation.ConfigureConversation]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
+  [RoomOperation.SeeAllQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
 };
 
 /** The policy's answer: allowed, or the first rule that failed with its contract code. */
@@ -301,7 +322,7 @@ export function allowedRoomOperations(relation: RoomRelation): ReadonlySet<RoomO
  * Operations that decide which fields of a room's data a viewer reads, not whether they may act:
  * what differs between two viewers of one room event (the fan-out's shared-execution class).
  */
-export const FIELD_OPERATIONS: readonly RoomOperation[] = [RoomOperation.SeeHandQuestions];
+export const FIELD_OPERATIONS: readonly RoomOperation[] = [RoomOperation.SeeHandQuestions, RoomOperation.SeeAllQuestions];
 
 /** A viewer watching a LIVE room they belong to, with nothing against them: every rule but the role's holds. */
 const WATCHING: Omit<RoomRelation, 'role'> = {

@@ -4,7 +4,7 @@ import type { RoomCommand, RoomCommandType } from './room.commands';
 import type { RoomEvent } from './room.events';
 import { createRoom } from './room-creation';
 import { decide } from './room.rules';
-import { MODERATING_ROLES, ParticipantRole, type ParticipantState, type RoomState, STAGE_ROLES } from './room.types';
+import { MODERATING_ROLES, ParticipantRole, type ParticipantState, ROOM_LIMITS, type RoomState, STAGE_ROLES } from './room.types';
 import { HOST, T0, snapshot } from './room.test-helper';
 
 /** The host plus seven others: few enough that commands keep hitting the same people. */
@@ -120,10 +120,10 @@ const pick: fc.Arbitrary<ProfilePick> = fc.record({
 const question = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 40 }),
-  // Around the 280-character limit, sometimes padded (trimming must come before counting).
+  // Around the limit (ROOM_LIMITS.questionMax), sometimes padded (trimming must come before counting).
   // Built from an integer, not fc.string, so a failure shrinks in a few steps, not thousands.
   fc
-    .tuple(fc.integer({ min: 276, max: 284 }), fc.boolean())
+    .tuple(fc.integer({ min: ROOM_LIMITS.questionMax - 4, max: ROOM_LIMITS.questionMax + 4 }), fc.boolean())
     .map(([length, padded]) => (padded ? `  ${'q'.repeat(length)}  ` : 'q'.repeat(length))),
 );
 

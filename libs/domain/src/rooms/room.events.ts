@@ -1,3 +1,4 @@
+import type { QuestionSnapshot } from '../questions/question-queue';
 import type { ParticipantRole, ParticipantState, RoomState, RoomStatus } from './room.types';
 
 interface EventBase {
@@ -37,7 +38,17 @@ export type RoomEvent =
       readonly type: 'ParticipantConnectionChanged';
       readonly participant: ParticipantState;
       readonly connected: boolean;
-    });
+    })
+  /**
+   * A question of the room's queue changed state (asked, screened, answered, closed, merged, or
+   * its asker raised or lowered a hand to ask it in person; issue 16). Never emitted by `decide`:
+   * the API's question chain appends it after the room's own events, in the same version chain.
+   * Carries the question as it is after the change; who may read it is the access policy's
+   * question (`questionVisibleTo`), answered per viewer at delivery.
+   */
+  | (EventBase & { readonly type: 'QuestionChanged'; readonly question: QuestionSnapshot })
+  /** The room's conversation settings changed (`updateRoomConversation`): question screening so far. */
+  | (EventBase & { readonly type: 'RoomConversationChanged'; readonly screensQuestions: boolean });
 
 export type RoomEventType = RoomEvent['type'];
 

@@ -216,15 +216,15 @@ describe('RaiseHand', () => {
     expect(participant(state, 'ann').handRaiseQuestion).toBeNull();
   });
 
-  it('accepts 280 characters and rejects 281 with field "question"', () => {
-    decideNow(listening(), { type: 'RaiseHand', actorId: 'ann', question: 'q'.repeat(280) });
-    const error = expectRejected(listening(), { type: 'RaiseHand', actorId: 'ann', question: 'q'.repeat(281) }, DomainErrorCode.InvalidInput);
+  it('accepts 500 characters (a question of the queue has as many) and rejects 501 with field "question"', () => {
+    decideNow(listening(), { type: 'RaiseHand', actorId: 'ann', question: 'q'.repeat(500) });
+    const error = expectRejected(listening(), { type: 'RaiseHand', actorId: 'ann', question: 'q'.repeat(501) }, DomainErrorCode.InvalidInput);
     expect(error.field).toBe('question');
   });
 
   it('counts an emoji as one character', () => {
-    const { state } = decideNow(listening(), { type: 'RaiseHand', actorId: 'ann', question: '🎤'.repeat(280) });
-    expect(participant(state, 'ann').handRaiseQuestion).toHaveLength(560);
+    const { state } = decideNow(listening(), { type: 'RaiseHand', actorId: 'ann', question: '🎤'.repeat(500) });
+    expect(participant(state, 'ann').handRaiseQuestion).toHaveLength(1000);
   });
 
   it('rejects a non-participant, someone on stage and a second raise', () => {

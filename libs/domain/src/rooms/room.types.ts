@@ -41,7 +41,8 @@ export const ROOM_LIMITS = {
   maxSpeakersMin: 2,
   maxSpeakersMax: 50,
   maxSpeakersDefault: 10,
-  questionMax: 280,
+  /** A raised hand's question is a question of the queue: the same limit as `QUESTION_LIMITS.textMax`. */
+  questionMax: 500,
   inviteesMax: 500,
 } as const;
 

@@ -1,6 +1,6 @@
-import type { ParticipantRole, ParticipantState, RoomStatus } from '@roundtable/domain';
+import type { ParticipantRole, ParticipantState, QuestionSnapshot, RoomStatus } from '@roundtable/domain';
 
-import type { ParticipantJson, RoomEventJson, RoomStreamItem } from '../../events/room-event-message';
+import type { ParticipantJson, QuestionJson, RoomEventJson, RoomStreamItem } from '../../events/room-event-message';
 
 /**
  * What Participant field resolvers read: a ParticipantEntity, or a participant revived from an
@@ -28,6 +28,19 @@ export interface GraphQLRoomEvent {
   readonly listenerCount?: number;
   readonly joined?: readonly ParticipantRecord[];
   readonly leftProfileIds?: readonly string[];
+  /** `QuestionChanged`: the question as the event carries it; its field resolver decides per viewer. */
+  readonly question?: QuestionRecord;
+  readonly screensQuestions?: boolean;
+}
+
+/** What Question field resolvers read: a stored row, or a question revived from an event. */
+export interface QuestionRecord extends QuestionSnapshot {
+  readonly roomId: string;
+}
+
+/** A question carried by `QuestionChanged`, revived (dates back to `Date`). */
+export function questionRecord(roomId: string, question: QuestionJson): QuestionRecord {
+  return { ...question, roomId, createdAt: new Date(question.createdAt), answeredAt: date(question.answeredAt) };
 }
 
 function participantRecord(roomId: string, participantId: string | null, participant: ParticipantJson): ParticipantRecord {
@@ -67,6 +80,10 @@ export function toGraphQLRoomEvent(item: RoomStreamItem): GraphQLRoomEvent {
       return { ...base, profileId: event.profileId, banned: event.banned };
     case 'RoomStatusChanged':
       return { ...base, status: event.status };
+    case 'QuestionChanged':
+      return { ...base, question: questionRecord(event.roomId, event.question) };
+    case 'RoomConversationChanged':
+      return { ...base, screensQuestions: event.screensQuestions };
     default: {
       const participant = participantRecord(event.roomId, message.participantId, event.participant);
       if (event.type === 'RoleChanged') return { ...base, participant, previousRole: event.previousRole };

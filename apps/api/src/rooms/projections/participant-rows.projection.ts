@@ -53,6 +53,10 @@ export class ParticipantRowsProjection implements RoomProjection {
           }
           break;
         }
+        case 'QuestionChanged':
+        case 'RoomConversationChanged':
+          // The question chain writes its own rows; conversation settings live on the room row.
+          break;
         default: {
           const row = rows.get(event.participant.profileId);
           if (!row) throw new Error(`${event.type} for a participant that was not loaded`);

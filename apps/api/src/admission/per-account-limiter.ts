@@ -1,0 +1,43 @@
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+import { ApiErrorCode, apiError } from '../common/api-error';
+
+/** What one {@link PerAccountLimiter} counts. */
+export interface PerAccountLimit {
+  /** The limiter's key prefix, e.g. `reports`. */
+  readonly name: string;
+  /** Actions allowed per window. */
+  readonly points: number;
+  /** The window, in ms (rounded up to whole seconds). */
+  readonly windowMs: number;
+  /** The refusal's message, given the seconds until the next action is allowed. */
+  readonly refusal: (retryAfterSeconds: number) => string;
+}
+
+/**
+ * A per-account limit on one kind of action (reports, questions), on top of the API's general
+ * work budget: rate-limiter-flexible's in-memory limiter, counted per API instance. Anything but
+ * a clean "allowed" refuses (fail closed).
+ */
+export class PerAccountLimiter {
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor(private readonly limit: PerAccountLimit) {
+    this.limiter = new RateLimiterMemory({ keyPrefix: limit.name, points: limit.points, duration: Math.max(1, Math.ceil(limit.windowMs / 1000)) });
+  }
+
+  /** Counts one action of `accountId`. @throws RATE_LIMITED with `retryAfterSeconds` when over the limit (or the limiter fails). */
+  async consume(accountId: string): Promise<void> {
+    try {
+      await this.limiter.consume(accountId);
+    } catch (rejection) {
+      const retryAfterSeconds = rejection instanceof RateLimiterRes ? Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) : 60;
+      throw apiError(ApiErrorCode.RateLimited, this.limit.refusal(retryAfterSeconds), { retryAfterSeconds });
+    }
+  }
+
+  /** Gives back one action counted by {@link consume} (the action was refused and changed nothing). */
+  async refund(accountId: string): Promise<void> {
+    await this.limiter.reward(accountId, 1).catch(() => undefined);
+  }
+}
