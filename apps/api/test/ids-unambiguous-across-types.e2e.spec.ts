@@ -177,6 +177,7 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       ['Mutation.approveGroupJoinRequest.requestId', `mutation($r: ID!) { approveGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
       ['Mutation.declineGroupJoinRequest.requestId', `mutation($r: ID!) { declineGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
       ['Mutation.reportAbuse.input.profileId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, profileId: id, category: 'SPAM', details: 'x' } }), w.lee],
+      ['Mutation.reportAbuse.input.questionId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, questionId: id, category: 'SPAM', details: 'x' } }), w.lee],
       ['Mutation.resolveReport.input.reportId', OPS.resolveReport, (id) => ({ input: { reportId: id, action: 'DISMISS', note: 'x' } }), w.staff],
       ['Mutation.appealModerationDecision.input.noticeId', OPS.appeal, (id) => ({ input: { noticeId: id, statement: 'x' } }), w.host],
       ['Mutation.resolveAppeal.input.noticeId', OPS.resolveAppeal, (id) => ({ input: { noticeId: id, upheld: false, note: 'x' } }), w.staff],

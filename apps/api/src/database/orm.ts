@@ -27,6 +27,7 @@ import { Migration20261207GroupJoinPolicy } from './migrations/migration-2026120
 import { Migration20261207MediaRevocations } from './migrations/migration-20261207-media-revocations';
 import { Migration20261207StaffRoles } from './migrations/migration-20261207-staff-roles';
 import { Migration20261207QuestionQueue } from './migrations/migration-20261207-question-queue';
+import { Migration20261208QuestionReports } from './migrations/migration-20261208-question-reports';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -138,6 +139,7 @@ export async function connectDatabase(
         { name: 'Migration20261207StaffRoles', class: Migration20261207StaffRoles },
         { name: 'Migration20261207QuestionQueue', class: Migration20261207QuestionQueue },
         { name: 'Migration20261207MediaRevocations', class: Migration20261207MediaRevocations },
+        { name: 'Migration20261208QuestionReports', class: Migration20261208QuestionReports },
       ],
       transactional: true,
       allOrNothing: true,
