@@ -23,7 +23,10 @@ describe('dismissHand', () => {
     const done = await api.request<{ dismissHand: { handRaisedAt: string | null; handRaiseQuestion: string | null } }>(dismiss, { id: roomId }, host);
     expect(done.errors).toBeUndefined();
     expect(done.data!.dismissHand).toEqual({ handRaisedAt: null, handRaiseQuestion: null });
-    expect((await storedEvents(api, roomId)).at(-1)).toMatchObject({ type: 'HandLowered', payload: { participant: { profileId: 'dismiss-ann' } } });
+    // The hand comes down; its question stays in the queue, no longer asked in person (issue 16).
+    const [lowered, question] = (await storedEvents(api, roomId)).slice(-2);
+    expect(lowered).toMatchObject({ type: 'HandLowered', payload: { participant: { profileId: 'dismiss-ann' } } });
+    expect(question).toMatchObject({ type: 'QuestionChanged', payload: { question: { askerId: 'dismiss-ann', status: 'OPEN', askInPerson: false } } });
     const hands = await api.request<{ room: { raisedHands: unknown[] } }>(`query($id: ID!) { room(id: $id) { raisedHands { id } } }`, { id: roomId }, host);
     expect(hands.data!.room.raisedHands).toEqual([]);
   });

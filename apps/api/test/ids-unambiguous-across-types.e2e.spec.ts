@@ -177,6 +177,7 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       ['Mutation.approveGroupJoinRequest.requestId', `mutation($r: ID!) { approveGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
       ['Mutation.declineGroupJoinRequest.requestId', `mutation($r: ID!) { declineGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
       ['Mutation.reportAbuse.input.profileId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, profileId: id, category: 'SPAM', details: 'x' } }), w.lee],
+      ['Mutation.reportAbuse.input.questionId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, questionId: id, category: 'SPAM', details: 'x' } }), w.lee],
       ['Mutation.resolveReport.input.reportId', OPS.resolveReport, (id) => ({ input: { reportId: id, action: 'DISMISS', note: 'x' } }), w.staff],
       ['Mutation.appealModerationDecision.input.noticeId', OPS.appeal, (id) => ({ input: { noticeId: id, statement: 'x' } }), w.host],
       ['Mutation.resolveAppeal.input.noticeId', OPS.resolveAppeal, (id) => ({ input: { noticeId: id, upheld: false, note: 'x' } }), w.staff],
@@ -184,6 +185,19 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       ['Mutation.createRoom.input.inviteeIds', `mutation($p: ID!) { createRoom(input: { title: "t", visibility: PRIVATE, inviteeIds: [$p] }) { id } }`, (id) => ({ p: id }), w.host],
       ['Mutation.inviteToGroup.groupId', `mutation($g: ID!) { inviteToGroup(groupId: $g, profileId: "idarg-lee") { id } }`, (id) => ({ g: id }), w.host],
       ['Query.rooms.filter.groupId', `query($g: ID!) { rooms(filter: { groupId: $g }) { edges { node { id } } } }`, (id) => ({ g: id }), w.lee],
+      // The question queue (issue 16): a room id where a question id is expected names no question.
+      ...(['upvoteQuestion', 'removeQuestionUpvote', 'withdrawQuestion', 'markQuestionAnswered', 'dismissQuestion'] as const).map(
+        (field): [string, string, (id: string) => Record<string, unknown>, string] => [
+          `Mutation.${field}.questionId`,
+          `mutation($q: ID!) { ${field}(questionId: $q) { id } }`,
+          (id) => ({ q: id }),
+          w.host,
+        ],
+      ),
+      ['Mutation.screenQuestion.questionId', `mutation($q: ID!) { screenQuestion(questionId: $q, approve: true) { id } }`, (id) => ({ q: id }), w.host],
+      ['Mutation.answerQuestion.questionId', `mutation($q: ID!) { answerQuestion(questionId: $q, inviteAsker: true) { id } }`, (id) => ({ q: id }), w.host],
+      ['Mutation.mergeQuestions.intoId', `mutation($q: ID!) { mergeQuestions(intoId: $q, questionIds: []) { id } }`, (id) => ({ q: id }), w.host],
+      ['Mutation.mergeQuestions.questionIds', `mutation($q: ID!) { mergeQuestions(intoId: $q, questionIds: [$q]) { id } }`, (id) => ({ q: id }), w.host],
     ];
     // Refused exactly as the same call with an id that names nothing (a fresh UUID): same code,
     // same message. Most are NOT_FOUND or BAD_USER_INPUT; a stage command naming someone who is

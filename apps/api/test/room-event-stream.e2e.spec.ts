@@ -246,7 +246,8 @@ describe('room event streams', () => {
         expect(api.api.server.services.roomEvents.subscriberCount(roomId)).toBe(0);
         release();
         await roomSubscribersReach(api, roomId, 1);
-        await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "now") { id } }`, { id: roomId }, ada);
+        // No question on the hand: one event (a hand's question would add its QuestionChanged).
+        await ok(`mutation($id: ID!) { raiseHand(roomId: $id) { id } }`, { id: roomId }, ada);
         await collector.count(1);
         expect(collector.items.map((item) => item.roomEvents.__typename)).toEqual(['HandRaised']);
       } finally {
@@ -270,9 +271,10 @@ describe('room event streams', () => {
         else await publish(topic, payload);
       });
       try {
-        await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "first") { id } }`, { id: roomId }, ada);
+        // Hands without questions: one event per commit (a hand's question adds a QuestionChanged).
+        await ok(`mutation($id: ID!) { raiseHand(roomId: $id) { id } }`, { id: roomId }, ada);
         await ok(`mutation($id: ID!) { lowerHand(roomId: $id) { id } }`, { id: roomId }, ada);
-        await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "again") { id } }`, { id: roomId }, ada);
+        await ok(`mutation($id: ID!) { raiseHand(roomId: $id) { id } }`, { id: roomId }, ada);
       } finally {
         spy.mockRestore();
       }
@@ -323,7 +325,8 @@ describe('room event streams', () => {
       const roomId = await liveRoom();
       await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, ada);
       const { room } = await ok<{ room: { version: number } }>(`query($id: ID!) { room(id: $id) { version } }`, { id: roomId }, host);
-      const hands = ['raiseHand(roomId: $id, question: "q")', 'lowerHand(roomId: $id)'];
+      // Hands without questions: one event per commit (a hand's question adds a QuestionChanged).
+      const hands = ['raiseHand(roomId: $id)', 'lowerHand(roomId: $id)'];
       for (let i = 0; i < 4; i += 1) await ok(`mutation($id: ID!) { ${hands[i % 2]} { id } }`, { id: roomId }, ada);
       const collector = new Collector<EventResult>();
       api.wsClient(host).subscribe({ query: EVENTS, variables: { roomId, since: room.version } }, collector.sink);

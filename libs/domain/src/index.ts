@@ -15,4 +15,5 @@ export * from './groups/group-access-policy';
 export * from './profiles/profile-update';
 export * from './common/text';
 export * from './questions/question-queue';
+export * from './questions/question-visibility';
 export * from './common/rule-table';

@@ -28,6 +28,7 @@ import { Migration20261207MediaRevocations } from './migrations/migration-202612
 import { Migration20261207StaffRoles } from './migrations/migration-20261207-staff-roles';
 import { Migration20261207QuestionQueue } from './migrations/migration-20261207-question-queue';
 import { Migration20261207HandQuestionLength } from './migrations/migration-20261207-hand-question-length';
+import { Migration20261208QuestionReports } from './migrations/migration-20261208-question-reports';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -140,6 +141,7 @@ export async function connectDatabase(
         { name: 'Migration20261207QuestionQueue', class: Migration20261207QuestionQueue },
         { name: 'Migration20261207MediaRevocations', class: Migration20261207MediaRevocations },
         { name: 'Migration20261207HandQuestionLength', class: Migration20261207HandQuestionLength },
+        { name: 'Migration20261208QuestionReports', class: Migration20261208QuestionReports },
       ],
       transactional: true,
       allOrNothing: true,

@@ -1,4 +1,4 @@
-import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { AppealStatus, AuditAction, ModerationAction, ModerationNoticeAction, ReportCategory, ReportStatus } from '@roundtable/moderation';
 
 import type { ReportEvidenceSnapshot } from './report-evidence';
@@ -16,8 +16,17 @@ export class ReportEntity {
   @Property({ type: 'string', nullable: true })
   reporterId: string | null = null;
 
+  /** For a report on a question, its asker. */
   @Property({ type: 'string', nullable: true })
   reportedProfileId: string | null = null;
+
+  /** The question reported (`room_questions.id`); null for a report on a person or a room. */
+  @Property({ type: 'uuid', nullable: true })
+  questionId: string | null = null;
+
+  /** The question was anonymous when reported: only staff see its asker in `reportedProfile`. */
+  @Property({ type: 'boolean' })
+  questionAnonymous: Opt<boolean> = false;
 
   @Property({ type: 'string' })
   category!: ReportCategory;

@@ -85,7 +85,10 @@ export class ReportsResolver {
 
   @FieldResolver(() => ProfileType, { nullable: true })
   async reportedProfile(@Root() report: ReportEntity, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity | null> {
-    return report.reportedProfileId ? ctx.scope.profile.load(report.reportedProfileId) : null;
+    if (!report.reportedProfileId) return null;
+    // An anonymous question's asker is staff knowledge: its reporter (the only other reader) must not learn it.
+    if (report.questionAnonymous && !(await staffPowersOf(ctx))) return null;
+    return ctx.scope.profile.load(report.reportedProfileId);
   }
 
   @FieldResolver(() => ReportEvidenceType, { nullable: true, description: 'Staff only; null for everyone else.' })
@@ -97,6 +100,7 @@ export class ReportsResolver {
       capturedAt: new Date(evidence.capturedAt),
       reportedJoinedAt: evidence.reportedJoinedAt ? new Date(evidence.reportedJoinedAt) : null,
       recentEvents: evidence.recentEvents.map((event) => ({ ...event, at: new Date(event.at) })),
+      questionText: evidence.questionText ?? null,
     };
   }
 

@@ -19,6 +19,8 @@ export interface ReportEvidenceSnapshot {
   readonly reportedJoinedAt: string | null;
   readonly stage: readonly { profileId: string; displayName: string; role: ParticipantRole; muted: boolean }[];
   readonly recentEvents: readonly { version: number; type: string; profileId: string | null; at: string }[];
+  /** A report on a question: its text when reported. Absent in snapshots taken before reports on questions. */
+  readonly questionText?: string | null;
 }
 
 function profileOf(event: RoomEventJson): string | null {
@@ -29,6 +31,7 @@ function profileOf(event: RoomEventJson): string | null {
  * What the room looks like now, for a report filed in `tx`: the stage with names, the last
  * {@link EVIDENCE_EVENTS_MAX} stored events (oldest first), and both people's participation.
  * Four indexed reads (five with stage names); runs in the report's transaction so the snapshot and the report agree.
+ * @param questionText for a report on a question, its text as read in `tx` (kept as `questionText`).
  */
 export async function captureEvidence(
   tx: EntityManager,
@@ -36,6 +39,7 @@ export async function captureEvidence(
   reporterId: string,
   reportedProfileId: string | null,
   now: Date,
+  questionText: string | null = null,
 ): Promise<ReportEvidenceSnapshot> {
   const named = reportedProfileId === null ? [reporterId] : [reporterId, reportedProfileId];
   // One after another: a transaction is one connection.
@@ -68,5 +72,6 @@ export async function captureEvidence(
     reportedJoinedAt: reported?.joinedAt.toISOString() ?? null,
     stage: stageRows.map((row) => ({ profileId: row.profileId, displayName: names.get(row.profileId) ?? row.profileId, role: row.role, muted: row.muted })),
     recentEvents,
+    questionText,
   };
 }

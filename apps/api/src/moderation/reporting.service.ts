@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, RoomOperation, TRUST_AND_SAFETY_ACTOR_ID } from '@roundtable/domain';
+import { DomainError, questionViewerOf, questionVisibleTo, type RoomRelation, RoomOperation, TRUST_AND_SAFETY_ACTOR_ID } from '@roundtable/domain';
 import {
   autoMuteOutcome,
   type AutoMuteSettings,
@@ -27,6 +27,7 @@ import { ReportEntity } from './moderation.entity';
 import { appendAuditEntry, createNotice } from './moderation-records';
 import { captureEvidence } from './report-evidence';
 import type { ReportRateLimiter } from './report-rate-limiter';
+import { findReportedQuestion, type ReportedQuestion } from './reported-question';
 import { hasActiveStageHold, lastAutoMuteReversal } from './stage-holds';
 
 /** The viewer trust and safety acts as in the room command pipeline (sees every room). */
@@ -37,6 +38,8 @@ export interface ReportAbuseRequest {
   readonly profileId?: string | null;
   readonly category: string;
   readonly details?: string | null;
+  /** The question reported (its asker is the reported profile); not with `profileId`. */
+  readonly questionId?: string | null;
 }
 
 export interface ReportingDeps {
@@ -58,6 +61,12 @@ export interface ReportingDeps {
  * locked room row, then the automatic mute on a pile-up (`decideAutoMute`), whose notice and
  * audit entry commit with the report and whose mute (no role change) runs through the room
  * command pipeline right after.
+ *
+ * A report on a question (`questionId`, issue 16) names the question's asker, anonymous or not;
+ * the question must be one the reporter may see in the room (`questionVisibleTo`), and its text is
+ * kept in the evidence. It is deduplicated per question, apart from reports on people, and never
+ * counts toward the automatic mute: that valve is for abuse spoken on stage, and a mute right
+ * after reports on an anonymous question would show the reporters who asked it.
  */
 export class ReportingService {
   private readonly now: () => Date;
@@ -70,13 +79,20 @@ export class ReportingService {
    * @param sourceKey where the request came from (e.g. a hash of the client's network), so many
    *   accounts from one place count as one reporter for the automatic mute; null when unknown.
    * @throws FORBIDDEN when suspended or not in the room; RATE_LIMITED; BAD_USER_INPUT (self-report,
-   *   bad ids, category, details); NOT_FOUND (room; a profile that is unknown, or neither in the
-   *   room nor gone from it within `reportSubjectLeftWithinSeconds`: one answer for all, so no
+   *   one's own question, bad ids, both profileId and questionId, category, details, a question
+   *   the reporter may see but in another room than `roomId`); NOT_FOUND (room; a profile that is
+   *   unknown, or neither in the room nor gone from it within `reportSubjectLeftWithinSeconds`; a
+   *   question that is unknown or that the reporter may not see: one answer for all, so no
    *   existence oracle); CONFLICT (an open report already).
    */
   async reportAbuse(em: EntityManager, viewer: AuthenticatedViewer, request: ReportAbuseRequest, sourceKey: string | null = null): Promise<ReportEntity> {
     const roomId = parseUuid(request.roomId, 'roomId');
     const reportedProfileId = request.profileId ? parseProfileId(request.profileId, 'profileId') : null;
+    const questionId = request.questionId ? parseUuid(request.questionId, 'questionId') : null;
+    if (questionId !== null && reportedProfileId !== null) {
+      // The question names its asker; accepting a profileId too would let a reporter test who asked an anonymous question.
+      throw DomainError.invalidInput('questionId', 'Report a person or a question, not both: leave the person out when reporting a question');
+    }
     await this.deps.rateLimiter.consume(viewer.profileId);
     const { report, enforce } = await em.transactional(async (tx) => {
       // The room lock serialises reports on a room, so two reports completing a pile-up
@@ -88,18 +104,32 @@ export class ReportingService {
       this.deps.access.assert(RoomOperation.Report, relation, suspendedUntil);
       const now = this.now();
       // One after another: a transaction is one connection.
+      const question = questionId === null ? null : await this.visibleQuestion(tx, viewer, roomId, relation, questionId);
       const participations = await tx.find(ParticipantEntity, { roomId, profileId: viewer.profileId }, { orderBy: { joinedAt: 'desc' }, limit: 1 });
-      const openTargets = await tx.find(ReportEntity, { reporterId: viewer.profileId, roomId, status: ReportStatus.Open }, { fields: ['reportedProfileId'] });
+      const openReports = await tx.find(
+        ReportEntity,
+        { reporterId: viewer.profileId, roomId, status: ReportStatus.Open },
+        { fields: ['reportedProfileId', 'questionId'] },
+      );
       const latest = participations[0];
       const eligible = checkReportEligibility(
-        { reporterId: viewer.profileId, roomId, reportedProfileId, category: request.category, details: request.details ?? null },
+        {
+          reporterId: viewer.profileId,
+          roomId,
+          reportedProfileId: question ? question.askerId : reportedProfileId,
+          category: request.category,
+          details: request.details ?? null,
+          questionId,
+        },
         {
           reporterParticipation: latest ? { leftAt: latest.leftAt } : null,
-          reporterOpenReportTargets: openTargets.map((open) => open.reportedProfileId),
+          reporterOpenReportTargets: openReports.filter((open) => open.questionId === null).map((open) => open.reportedProfileId),
+          reporterOpenQuestionTargets: openReports.flatMap((open) => (open.questionId === null ? [] : [open.questionId])),
         },
         now,
       );
-      if (eligible.reportedProfileId !== null) {
+      // A question stays in the room after its asker leaves: seeing it is what makes it reportable.
+      if (eligible.reportedProfileId !== null && question === null) {
         const subjectStays = await tx.find(
           ParticipantEntity,
           { roomId, profileId: eligible.reportedProfileId },
@@ -118,16 +148,24 @@ export class ReportingService {
         details: eligible.details,
         status: ReportStatus.Open,
         sourceKey,
-        evidence: await captureEvidence(tx, room, viewer.profileId, eligible.reportedProfileId, now),
+        questionId: eligible.questionId,
+        questionAnonymous: question?.anonymous ?? false,
+        evidence: await captureEvidence(tx, room, viewer.profileId, eligible.reportedProfileId, now, question?.text ?? null),
         // latest is set: checkReportEligibility refused a reporter never in the room.
         reporterPresenceSeconds: latest ? presenceSecondsAt(latest, now) : null,
         reporterAccountCreatedAt: reporterProfile?.createdAt ?? null,
         createdAt: now,
       });
       await tx.flush();
-      if (eligible.reportedProfileId === null) return { report, enforce: null };
+      if (eligible.reportedProfileId === null || eligible.questionId !== null) return { report, enforce: null };
       const subject = eligible.reportedProfileId;
-      const onSubject = await tx.find(ReportEntity, { roomId, reportedProfileId: subject, reporterId: { $ne: null }, status: ReportStatus.Open });
+      const onSubject = await tx.find(ReportEntity, {
+        roomId,
+        reportedProfileId: subject,
+        reporterId: { $ne: null },
+        status: ReportStatus.Open,
+        questionId: null,
+      });
       const subjectRow = await tx.findOne(ParticipantEntity, { roomId, profileId: subject, leftAt: null });
       const reports: ReportOnParticipant[] = onSubject.map((row) => ({
         id: row.id,
@@ -157,6 +195,32 @@ export class ReportingService {
     });
     if (enforce !== null) await this.muteOnStage(em, roomId, enforce);
     return report;
+  }
+
+  /**
+   * The question a report names, when the reporter may see it in `roomId` (`questionVisibleTo`).
+   * A question of another room is BAD_USER_INPUT only for a reporter who may see it there (one
+   * more statement, on that path alone); to anyone else it does not exist.
+   * @throws NOT_FOUND (unknown or not visible, one answer); BAD_USER_INPUT (field roomId).
+   */
+  private async visibleQuestion(
+    tx: EntityManager,
+    viewer: AuthenticatedViewer,
+    roomId: string,
+    relation: RoomRelation,
+    questionId: string,
+  ): Promise<ReportedQuestion> {
+    const question = await findReportedQuestion(tx, questionId);
+    if (!question) throw notFound('Question');
+    if (question.roomId === roomId) {
+      if (!questionVisibleTo(question, questionViewerOf(viewer.profileId, relation))) throw notFound('Question');
+      return question;
+    }
+    const there = await this.deps.access.relationTo(tx, viewer, question.roomId, 'questionId');
+    if (there && this.deps.access.decide(RoomOperation.See, there.relation).allowed && questionVisibleTo(question, questionViewerOf(viewer.profileId, there.relation))) {
+      throw DomainError.invalidInput('roomId', 'This question was asked in another room: report it from that room');
+    }
+    throw notFound('Question');
   }
 
   /**

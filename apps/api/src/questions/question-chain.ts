@@ -9,6 +9,7 @@ import {
   type QuestionState,
   type RoomEvent,
   type RoomState,
+  WAITING_STATUSES,
 } from '@roundtable/domain';
 
 import type { CommandFollowUp, FollowUpInput } from '../rooms/room-command.handler';
@@ -42,9 +43,12 @@ export class QuestionChain implements CommandFollowUp {
       screensQuestions: room.screensQuestions,
       questions: new Map(rows.map((row) => [row.id, toState(row)])),
     };
+    // A hand raised again with the text of a question still waiting asks that one in person,
+    // instead of asking it twice (raise, lower, raise again is one question).
+    const resolved = commands.map((command) => (command.type === 'AskQuestion' && command.askInPerson && command !== question ? askAgain(state, command) : command));
     const changed: string[] = [];
     const merges: { intoId: string; keptAskerId: string; duplicateIds: readonly string[] }[] = [];
-    for (const command of commands) {
+    for (const command of resolved) {
       const decided = decideQuestions(state, command, now);
       state = decided.state;
       changed.push(...decided.changedIds);
@@ -102,6 +106,16 @@ function handCommands(before: RoomState, decision: Decision, question: QuestionC
     if (hadHand && !hasHand) commands.push({ type: 'SetAskInPerson', askerId: profileId, questionId: null });
   }
   return commands;
+}
+
+/** A hand's question: the asker's waiting question with the same text, asked in person, else a new question. */
+function askAgain(state: QuestionQueueState, command: Extract<QuestionCommand, { type: 'AskQuestion' }>): QuestionCommand {
+  for (const q of state.questions.values()) {
+    if (q.askerId === command.askerId && q.text === command.text.trim() && WAITING_STATUSES.has(q.status)) {
+      return { type: 'SetAskInPerson', askerId: command.askerId, questionId: q.id };
+    }
+  }
+  return command;
 }
 
 /** The questions `commands` may read or change (see {@link lockChainQuestions}). */

@@ -176,10 +176,15 @@ export async function questionPage(em: EntityManager, scope: QuestionListScope, 
     params.push(...scope.statuses);
   }
   if (!scope.moderates) {
-    // The domain's questionVisibleTo as SQL: public statuses, merged duplicates, and one's own.
-    const visible = `(q.status in (${placeholders(PUBLIC_STATUSES)}) or q.merged_into_id is not null)`;
-    where.push(scope.viewerId === null ? visible : `(${visible} or q.asker_id = ?)`);
-    params.push(...PUBLIC_STATUSES, ...(scope.viewerId === null ? [] : [scope.viewerId]));
+    // The domain's questionVisibleTo as SQL: public statuses, one's own, and duplicates merged
+    // into a question the viewer sees (public, or their own).
+    const publicStatus = (alias: string) => `${alias}.status in (${placeholders(PUBLIC_STATUSES)})`;
+    const own = (alias: string) => (scope.viewerId === null ? 'false' : `${alias}.asker_id = ?`);
+    const ownParams = scope.viewerId === null ? [] : [scope.viewerId];
+    where.push(
+      `(${publicStatus('q')} or ${own('q')} or (q.status = 'CLOSED' and exists (select 1 from room_questions k where k.id = q.merged_into_id and (${publicStatus('k')} or ${own('k')}))))`,
+    );
+    params.push(...PUBLIC_STATUSES, ...ownParams, ...PUBLIC_STATUSES, ...ownParams);
   }
   const top = scope.order === 'TOP';
   const keyset: string[] = [];

@@ -9,6 +9,7 @@ import {
   type QuestionCommand,
   type QuestionStatus,
   type QuestionViewer,
+  type QuestionVisibilityFacts,
   questionVisibleTo,
   type RoomCommand,
   RoomOperation,
@@ -83,15 +84,27 @@ function loaders(ctx: GraphQLContext): QuestionLoaders {
  */
 async function questionViewer(ctx: GraphQLContext, roomId: string): Promise<QuestionViewer> {
   const profileId = ctx.viewer?.profileId ?? null;
-  if (profileId === null) return { profileId, seesAllQuestions: false };
+  if (profileId === null) return { profileId, moderates: false };
   const role = ctx.roomRoleHint !== undefined ? ctx.roomRoleHint : ((await ctx.scope.viewerParticipant.load(roomId))?.role ?? null);
-  return { profileId, seesAllQuestions: fieldAccessOfRole(role).has(RoomOperation.SeeAllQuestions) };
+  return { profileId, moderates: fieldAccessOfRole(role).has(RoomOperation.SeeAllQuestions) };
+}
+
+/** What `questionVisibleTo` reads of a question: a merged duplicate's kept question too (one loader batch). */
+async function visibilityFacts(ctx: GraphQLContext, question: QuestionRecord): Promise<QuestionVisibilityFacts> {
+  const kept = question.mergedIntoId === null ? null : await loaders(ctx).byId.load(question.mergedIntoId);
+  return { askerId: question.askerId, status: question.status, mergedInto: kept ? { askerId: kept.askerId, status: kept.status } : null };
+}
+
+/** The question if `viewer` may see it, else null (contract `Question`). */
+async function visibleTo(ctx: GraphQLContext, question: QuestionRecord | null, viewer: QuestionViewer): Promise<QuestionRecord | null> {
+  if (!question) return null;
+  return questionVisibleTo(await visibilityFacts(ctx, question), viewer) ? question : null;
 }
 
 /** The question if the viewer may see it, else null (contract `Question`). */
 async function visible(ctx: GraphQLContext, question: QuestionRecord | null): Promise<QuestionRecord | null> {
   if (!question) return null;
-  return questionVisibleTo(question, await questionViewer(ctx, question.roomId)) ? question : null;
+  return visibleTo(ctx, question, await questionViewer(ctx, question.roomId));
 }
 
 /**
@@ -290,8 +303,8 @@ export class QuestionsResolver {
     const question = await roomOfQuestion(ctx, rawId);
     const found = await ctx.services.access.require(ctx.scope.em, viewer, question.roomId, RoomOperation.VoteQuestion);
     // A PENDING question of someone else does not exist for this viewer.
-    const seesAllQuestions = ctx.services.access.decide(RoomOperation.SeeAllQuestions, found.relation).allowed;
-    if (!questionVisibleTo(question, { profileId: viewer.profileId, seesAllQuestions })) throw DomainError.notFound('Question');
+    const moderates = ctx.services.access.decide(RoomOperation.SeeAllQuestions, found.relation).allowed;
+    if (!(await visibleTo(ctx, question, { profileId: viewer.profileId, moderates }))) throw DomainError.notFound('Question');
     const outcome = await castQuestionVote(ctx.scope.em, question.id, viewer.profileId, up);
     return questionAfter(ctx, outcome.questionId);
   }
@@ -329,7 +342,7 @@ export class RoomQuestionsResolver {
     const viewer = await questionViewer(ctx, room.id);
     return questionPage(
       ctx.scope.em,
-      { roomId: room.id, moderates: viewer.seesAllQuestions, viewerId: viewer.profileId, statuses: status ? [...new Set(status)] : null, order: order ?? QuestionOrder.Top },
+      { roomId: room.id, moderates: viewer.moderates, viewerId: viewer.profileId, statuses: status ? [...new Set(status)] : null, order: order ?? QuestionOrder.Top },
       parseFirst(first, QUESTION_PAGE_DEFAULT),
       after,
     );

@@ -14,13 +14,13 @@ export const OPS = {
   refreshAudioAccess: `mutation($r: ID!) { refreshAudioAccess(roomId: $r) { token } }`,
   updateProfile: `mutation($input: UpdateProfileInput!) { updateViewerProfile(input: $input) { displayName headline } }`,
   createGroup: `mutation($name: String!) { createGroup(input: { name: $name }) { id name } }`,
-  reportAbuse: `mutation($input: ReportAbuseInput!) { reportAbuse(input: $input) { id status category distinctReporters evidence { roomTitle } reportedProfile { id } room { id } } }`,
+  reportAbuse: `mutation($input: ReportAbuseInput!) { reportAbuse(input: $input) { id status category distinctReporters evidence { roomTitle questionText } reportedProfile { id } room { id } } }`,
   queue: `query($status: ReportStatus, $first: Int, $after: String) {
     moderationQueue(status: $status, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { cursor node { id category status details distinctReporters resolutionNote action resolvedAt
         room { id title } reportedProfile { id displayName }
-        evidence { capturedAt roomVersion roomTitle reporterRole reportedRole reportedHandQuestion reportedJoinedAt
+        evidence { capturedAt roomVersion roomTitle reporterRole reportedRole reportedHandQuestion reportedJoinedAt questionText
           stage { profileId displayName role muted } recentEvents { version type profileId at } } } } } }`,
   resolveReport: `mutation($input: ResolveReportInput!) { resolveReport(input: $input) { id status action resolutionNote resolvedAt } }`,
   notices: `query($first: Int, $after: String) { viewerModerationNotices(first: $first, after: $after) {

@@ -733,6 +733,7 @@ export const MODERATION_QUEUE = graphql(`
             reportedRole
             reportedHandQuestion
             reportedJoinedAt
+            questionText
             stage {
               profileId
               displayName

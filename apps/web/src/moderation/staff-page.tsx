@@ -150,6 +150,11 @@ function ReportCard(props: { report: Report; onResolved(report: Report): void })
             {evidence.reportedRole && `${who} was ${ROLE_LABELS[evidence.reportedRole].toLowerCase()}${evidence.reportedJoinedAt ? ` (joined ${formatWhen(evidence.reportedJoinedAt)})` : ''}. `}
             {evidence.reporterRole && `The reporter was ${ROLE_LABELS[evidence.reporterRole].toLowerCase()}.`}
           </p>
+          {evidence.questionText && (
+            <p className="small" data-testid="reported-question">
+              The reported question, as it read when reported: <q>{evidence.questionText}</q>
+            </p>
+          )}
           {evidence.reportedHandQuestion && (
             <p className="small">
               Their raised-hand question: <q>{evidence.reportedHandQuestion}</q>

@@ -88,48 +88,6 @@ export interface QuestionSnapshot {
   readonly answeredAt: Date | null;
 }
 
-/** Statuses everyone who may watch the room sees (the contract's "OPEN, ANSWERING and ANSWERED"). */
-export const PUBLIC_QUESTION_STATUSES: ReadonlySet<QuestionStatus> = new Set([
-  QuestionStatus.Open,
-  QuestionStatus.Answering,
-  QuestionStatus.Answered,
-]);
-
-/**
- * Who reads a question: the viewer's profile (null: signed out) and whether the room access
- * policy lets them see every question and asker (`RoomOperation.SeeAllQuestions`: host and
- * moderators).
- */
-export interface QuestionViewer {
-  readonly profileId: string | null;
-  readonly seesAllQuestions: boolean;
-}
-
-/**
- * Whether `viewer` may see `question` (contract `Question`): host and moderators see every
- * question; the asker sees their own in any status; everyone else sees
- * {@link PUBLIC_QUESTION_STATUSES}, and a duplicate merged into another question (it stays
- * readable through `mergedQuestions` / `mergedInto`: merging is a moderator's act on it). The API's
- * SQL filter of `Room.questions` (`question.store.ts`) is this predicate; a test holds them equal.
- */
-export function questionVisibleTo(
-  question: Pick<QuestionSnapshot, 'askerId' | 'status' | 'mergedIntoId'>,
-  viewer: QuestionViewer,
-): boolean {
-  if (viewer.seesAllQuestions) return true;
-  if (viewer.profileId !== null && question.askerId === viewer.profileId) return true;
-  return PUBLIC_QUESTION_STATUSES.has(question.status) || (question.status === QuestionStatus.Closed && question.mergedIntoId !== null);
-}
-
-/**
- * Whether `viewer` may know who asked `question` (`Question.asker`): always, unless the asker
- * chose to stay anonymous; then only the asker, the host and moderators (who need it to act on
- * abuse).
- */
-export function askerVisibleTo(question: Pick<QuestionSnapshot, 'askerId' | 'anonymous'>, viewer: QuestionViewer): boolean {
-  return !question.anonymous || viewer.seesAllQuestions || (viewer.profileId !== null && question.askerId === viewer.profileId);
-}
-
 /** The queue of one room. */
 export interface QuestionQueueState {
   /** `Room.screensQuestions`: new questions wait as PENDING. */

@@ -39,6 +39,7 @@ describe('checkReportEligibility', () => {
       reportedProfileId: 'p-speaker',
       category: ReportCategory.HateSpeech,
       details: 'said a slur at 11:58',
+      questionId: null,
     });
   });
 
@@ -94,6 +95,20 @@ describe('checkReportEligibility', () => {
       ModerationErrorCode.DuplicateOpenReport,
     );
     expect(checkReportEligibility({ ...request, reportedProfileId: 'p-other' }, context, now).reportedProfileId).toBe('p-other');
+  });
+
+  it('a report on a question is deduplicated per question, apart from reports on its asker', () => {
+    const onQuestion = { ...request, questionId: 'q-1' };
+    const context: ReportContext = { reporterParticipation: { leftAt: null }, reporterOpenReportTargets: ['p-speaker'], reporterOpenQuestionTargets: ['q-2'] };
+    // An open report on the asker does not stop a report on their question (nor the reverse).
+    expect(checkReportEligibility(onQuestion, context, now).questionId).toBe('q-1');
+    expect(checkReportEligibility({ ...request, reportedProfileId: 'p-other' }, { ...context, reporterOpenQuestionTargets: ['q-1'] }, now).questionId).toBeNull();
+    expect(errorOf(() => checkReportEligibility({ ...request, questionId: 'q-2' }, context, now)).code).toBe(ModerationErrorCode.DuplicateOpenReport);
+  });
+
+  it("refuses a report on the reporter's own question as invalid input on questionId", () => {
+    const error = errorOf(() => checkReportEligibility({ ...request, reportedProfileId: 'p-reporter', questionId: 'q-1' }, inRoom, now));
+    expect(error).toMatchObject({ code: ModerationErrorCode.InvalidInput, field: 'questionId' });
   });
 
   it('checks input before presence, and presence before duplicates', () => {

@@ -11,11 +11,13 @@ export const REPORT_DETAILS_MAX = 1000;
 export interface ReportRequest {
   readonly reporterId: string;
   readonly roomId: string;
-  /** The participant reported; null when the report is about the room itself. */
+  /** The participant reported; null when the report is about the room itself. For a question, its asker. */
   readonly reportedProfileId: string | null;
   /** A `ReportCategory` value; plain strings are accepted and checked. */
   readonly category: string;
   readonly details?: string | null;
+  /** The question reported (a report on a question names its asker as `reportedProfileId`); null or absent otherwise. */
+  readonly questionId?: string | null;
 }
 
 /** What the API reads before filing a report (in the same transaction). */
@@ -26,10 +28,12 @@ export interface ReportContext {
    */
   readonly reporterParticipation: { readonly leftAt: Date | null } | null;
   /**
-   * The reported profile id of each of the reporter's OPEN reports in this room (null for a
-   * report about the room itself).
+   * The reported profile id of each of the reporter's OPEN reports in this room that are not about
+   * a question (null for a report about the room itself).
    */
   readonly reporterOpenReportTargets: readonly (string | null)[];
+  /** The question id of each of the reporter's OPEN reports on a question; absent: none. */
+  readonly reporterOpenQuestionTargets?: readonly string[];
 }
 
 /** A report that may be filed, normalised: trimmed details, blank → null. */
@@ -39,6 +43,7 @@ export interface EligibleReport {
   readonly reportedProfileId: string | null;
   readonly category: ReportCategory;
   readonly details: string | null;
+  readonly questionId: string | null;
 }
 
 /**
@@ -47,8 +52,11 @@ export interface EligibleReport {
  *    and the reporter is not the reported profile (each `InvalidInput`, naming the field);
  * 2. the reporter is in the room, or left it at most {@link REPORT_GRACE_AFTER_LEAVING_MS}
  *    before `now` (`NotInRoom`);
- * 3. the reporter has no OPEN report on the same profile (or on the room) in the room
- *    (`DuplicateOpenReport`).
+ * 3. the reporter has no OPEN report on the same profile (or on the room) in the room, or, for a
+ *    report on a question, no OPEN report on the same question (`DuplicateOpenReport`).
+ * A report on a question is kept apart from reports on its asker: it neither counts as one nor
+ * conflicts with one, so an anonymous question's reporter cannot learn its asker by trying to
+ * report a person (the API hides the asker of an anonymous question from the reporter).
  * Rate limiting per reporter is the API's job (it counts work across rooms).
  * @throws ModerationError
  */
@@ -60,19 +68,25 @@ export function checkReportEligibility(request: ReportRequest, context: ReportCo
   if ([...details].length > REPORT_DETAILS_MAX) {
     throw ModerationError.invalidInput('details', `details must be at most ${REPORT_DETAILS_MAX} characters`);
   }
+  const questionId = request.questionId ?? null;
   if (request.reportedProfileId !== null && request.reportedProfileId === request.reporterId) {
-    throw ModerationError.invalidInput('profileId', 'You cannot report yourself');
+    throw questionId === null
+      ? ModerationError.invalidInput('profileId', 'You cannot report yourself')
+      : ModerationError.invalidInput('questionId', 'You cannot report your own question');
   }
   if (!isInRoomForReporting(context.reporterParticipation, now)) throw ModerationError.notInRoom();
-  if (context.reporterOpenReportTargets.some((target) => target === request.reportedProfileId)) {
-    throw ModerationError.duplicateOpenReport();
-  }
+  const duplicate =
+    questionId === null
+      ? context.reporterOpenReportTargets.some((target) => target === request.reportedProfileId)
+      : (context.reporterOpenQuestionTargets ?? []).includes(questionId);
+  if (duplicate) throw ModerationError.duplicateOpenReport();
   return {
     reporterId: request.reporterId,
     roomId: request.roomId,
     reportedProfileId: request.reportedProfileId,
     category: request.category,
     details: details === '' ? null : details,
+    questionId,
   };
 }
 

@@ -73,6 +73,9 @@ export class ReportEvidenceType {
 
   @Field(() => [EvidenceEventType])
   recentEvents!: EvidenceEventType[];
+
+  @Field(() => String, { nullable: true, description: "The reported question's text when reported; null for a report on a person or a room." })
+  questionText!: string | null;
 }
 
 @ObjectType('ModerationAppeal', { implements: NodeType })

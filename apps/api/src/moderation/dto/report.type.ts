@@ -32,7 +32,10 @@ export class ReportType extends NodeType {
   @Field(() => RoomType)
   room!: RoomType;
 
-  @Field(() => ProfileType, { nullable: true })
+  @Field(() => ProfileType, {
+    nullable: true,
+    description: 'The person reported; null for a report on the room, and for anyone but staff when the report is on an anonymous question.',
+  })
   reportedProfile!: ProfileType | null;
 
   @Field(() => Date)
@@ -82,6 +85,13 @@ export class ReportAbuseInput {
 
   @Field(() => String, { nullable: true })
   details?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Report a question: its text is kept as evidence. The report names the question's asker (whom only staff see when the question is anonymous); give no profileId with it. A question the viewer may not see is NOT_FOUND, as an unknown id.",
+  })
+  questionId?: string | null;
 }
 
 @InputType('ResolveReportInput')
