@@ -39,7 +39,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   profileId: 'The person',
   query: 'Search',
   question: 'Your question',
-  questionId: 'The question',
   reportId: 'The report',
   requestId: 'The request',
   roomId: 'The room',
