@@ -351,7 +351,7 @@ async function main(): Promise<void> {
       const ratio = (x: number, y: number) => (Number.isFinite(x / y) ? `${(x / y).toFixed(2)}×` : 'n/a');
       const cpuText = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(3)} ms` : 'n/a');
       const row = (name: string, r: ReturnType<typeof withRates>) =>
-        `| ${name} | ${r.succeeded.toLocaleString('en-US')} / ${r.failed} | ${r.absorbed.toFixed(0)} votes/s over ${r.seconds.toFixed(1)} s | ${formatMs(r.latency.p50)} ms | ${formatMs(r.latency.p99)} ms | +${r.changes.added} / −${r.changes.removed} | ${cpuText(r.benchCpuMsPerVote)} | ${cpuText(r.databaseCpuMsPerVote)} |`;
+        `| ${name} | ${r.succeeded.toLocaleString('en-US')} / ${r.failed} | ${r.absorbed.toFixed(0)} votes/s over ${r.seconds.toFixed(1)} s | ${formatMs(r.latency.p50)} ms | ${formatMs(r.latency.p99)} ms | +${count(r.changes.added)} / −${count(r.changes.removed)} | ${cpuText(r.benchCpuMsPerVote)} | ${cpuText(r.databaseCpuMsPerVote)} |`;
       lines = [
         `| ${plan.votes.length.toLocaleString('en-US')} votes sent at ${rate}/s over ${questions} questions of one room | answered / failed | absorbed | p50 | p99 | rows added / removed | this process's CPU per vote | PostgreSQL CPU per vote |`,
         '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -362,8 +362,8 @@ async function main(): Promise<void> {
         `The plan: ${plan.counts.vote.toLocaleString('en-US')} first votes, ${plan.counts.repeat} repeats of a vote that stands (no-ops), ${plan.counts.removal} removals (seed ${seed}); ` +
           `${plan.rowsInPlanOrder.toLocaleString('en-US')} rows if applied in send order (statements on the same vote in flight together may land in either order).`,
         '',
-        `Checks: ${countCheck}${drifted.length > 0 ? ' — **FAILED**' : ''}; vote rows ${voteRows.toLocaleString('en-US')} = ${votes.changes.added} added − ${votes.changes.removed} removed` +
-          ` (baseline ${baselineRows.toLocaleString('en-US')} = ${baseline.changes.added} − ${baseline.changes.removed}); ` +
+        `Checks: ${countCheck}${drifted.length > 0 ? ' — **FAILED**' : ''}; vote rows ${count(voteRows)} = ${count(votes.changes.added)} added − ${count(votes.changes.removed)} removed` +
+          ` (baseline ${count(baselineRows)} = ${count(baseline.changes.added)} − ${count(baseline.changes.removed)}); ` +
           `the room's row lock (FOR UPDATE NOWAIT every 50 ms during the votes) was free in ${roomLock.tries - roomLock.refused} of ${roomLock.tries} probes.`,
         '',
         `room_questions (${questions * 3} rows, its indexes and TOAST) grew from ${kib(sizeBefore.questions)} to ${kib(sizeAfter.questions)} during the votes; ` +
@@ -418,6 +418,7 @@ async function relationSizes(em: VoteEntityManager): Promise<{ questions: number
   return { questions: Number(row?.questions), votes: Number(row?.votes) };
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 runBench(main);
