@@ -216,6 +216,18 @@ export interface StartedChild {
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ: 100 on Linux). */
 const USER_HZ = 100;
 
+/** CPU time process `pid` has used so far, user + system, in ms (/proc, 10 ms resolution; NaN where unreadable or gone). */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /**
  * Starts `node <entry> <args>` pinned to `cpu` (when given) with a raised fd limit (when given).
  * `taskset` and `sh` both exec, so the child's pid is the node process itself. Output goes to a
@@ -254,14 +266,7 @@ export function startNodeChild(options: {
     name: options.name,
     logPath,
     cpuMs() {
-      try {
-        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-        // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
-      } catch {
-        return Number.NaN;
-      }
+      return child.pid === undefined ? Number.NaN : processCpuMs(child.pid);
     },
     rssBytes() {
       try {
