@@ -32,7 +32,7 @@ export class RoomEntity {
 
   /** `Room.screensQuestions`: new questions wait as PENDING for the host or a moderator (issue 16). */
   @Property({ type: 'boolean', default: false })
-  screensQuestions: boolean = false;
+  screensQuestions = false;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   scheduledFor: Date | null = null;
