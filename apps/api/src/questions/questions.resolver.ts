@@ -38,7 +38,6 @@ import {
   QuestionOrderGql,
   QuestionStatusGql,
   QuestionType,
-  UpdateRoomConversationInput,
 } from './question.type';
 
 /** Most questions one `Room.questions` page returns. */
@@ -244,18 +243,6 @@ export class QuestionsResolver {
       throw DomainError.conflict(DomainErrorCode.QuestionStateConflict, 'Questions of different rooms cannot be merged');
     }
     return this.command(ctx, kept.id, RoomOperation.ManageQuestions, (id) => ({ type: 'MergeQuestions', intoId: id, questionIds: duplicates }), kept);
-  }
-
-  @Mutation(() => RoomType, { description: 'Host and moderators: question screening for new questions (chat settings join with the room chat).' })
-  async updateRoomConversation(
-    @Arg('input', () => UpdateRoomConversationInput) input: UpdateRoomConversationInput,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<RoomEntity> {
-    const viewer = requireViewer(ctx);
-    const outcome = await ctx.services.roomCommands.handleConversationUpdate(ctx.scope.em, viewer, input.roomId, {
-      screensQuestions: input.screensQuestions ?? null,
-    });
-    return outcome.room;
   }
 
   // --- Question fields ---------------------------------------------------------------------

@@ -18,7 +18,10 @@ import { ParticipantsResolver } from '../rooms/participants.resolver';
 import { RoomEventsResolver } from '../rooms/room-events.resolver';
 import { RoomsResolver } from '../rooms/rooms.resolver';
 import { StaffResolver } from '../staff/staff.resolver';
-import { QuestionChangedEvent, RoomConversationChangedEvent } from '../questions/question.type';
+import { QuestionChangedEvent } from '../questions/question.type';
+import { RoomConversationChangedEvent } from '../conversation/conversation.type';
+import { ChatMessageFieldsResolver } from '../conversation/chat-message.type';
+import { ConversationResolver, PinnedLinkResolver } from '../conversation/conversation.resolver';
 import { QuestionChangedResolver, QuestionsResolver, RoomQuestionsResolver } from '../questions/questions.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
 import { type EventBus, typeGraphQLPubSub } from '../events/event-bus';
@@ -34,6 +37,9 @@ export const RESOLVERS = [
   RoomQuestionsResolver,
   QuestionsResolver,
   QuestionChangedResolver,
+  ConversationResolver,
+  PinnedLinkResolver,
+  ChatMessageFieldsResolver,
   ParticipantsResolver,
   RecommendationsResolver,
   RoomEventsResolver,

@@ -69,6 +69,41 @@ export type AudioAccess = {
   token: Scalars['String']['output'];
 };
 
+export type ChatMessage = Node & {
+  __typename: 'ChatMessage';
+  author: Profile;
+  createdAt: Scalars['DateTime']['output'];
+  deleted: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** Profiles mentioned with @ in the text, resolved when it was sent. */
+  mentions: Array<Profile>;
+  room: Room;
+  /** Empty once a moderator deleted the message. */
+  text: Scalars['String']['output'];
+};
+
+export type ChatMessageConnection = {
+  __typename: 'ChatMessageConnection';
+  edges: Array<ChatMessageEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ChatMessageEdge = {
+  __typename: 'ChatMessageEdge';
+  cursor: Scalars['String']['output'];
+  node: ChatMessage;
+};
+
+export type ChatMode =
+  /** No one writes; history stays readable. */
+  | 'OFF'
+  /** Anyone in the room may write. */
+  | 'OPEN'
+  /** Anyone may write, at most one message per chatSlowModeSeconds. */
+  | 'SLOW'
+  /** Only the stage (host, moderators, speakers) may write; everyone reads. */
+  | 'STAGE_ONLY';
+
 export type CreateGroupInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** How people become members; OPEN when omitted (what every group was before join policies). */
@@ -334,6 +369,8 @@ export type Mutation = {
   /** Group admins only: declines a pending join request (its author may ask again). CONFLICT for an approved request. */
   declineGroupJoinRequest: GroupJoinRequest;
   declineStageInvite: Participant;
+  /** Host and moderators (and the author, for their own message). */
+  deleteChatMessage: ChatMessage;
   /** Host and moderators: take down a listener's raised hand (and its question). */
   dismissHand: Participant;
   /** Host and moderators. */
@@ -376,6 +413,8 @@ export type Mutation = {
   resolveReport: Report;
   /** Host and moderators: a PENDING question becomes OPEN (approve) or CLOSED. */
   screenQuestion: Question;
+  /** 1–1000 characters once trimmed; screened; follows the room's chat mode and the sender's rate. */
+  sendChatMessage: ChatMessage;
   /** Host only. Appoints a speaker or revokes a moderator; a listener must accept a stage invitation first. */
   setModerator: Participant;
   /** Host only: a SCHEDULED room goes LIVE. */
@@ -384,7 +423,7 @@ export type Mutation = {
   unfollow: Profile;
   /** A participant on stage unmutes their own microphone. */
   unmuteSelf: Participant;
-  /** Host and moderators: question screening for new questions (chat settings join with the room chat). */
+  /** Host and moderators. */
   updateRoomConversation: Room;
   updateViewerProfile: Profile;
   /** Idempotent: one vote per profile per question. Not on PENDING or CLOSED questions. */
@@ -442,6 +481,11 @@ export type MutationDeclineGroupJoinRequestArgs = {
 
 export type MutationDeclineStageInviteArgs = {
   roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteChatMessageArgs = {
+  messageId: Scalars['ID']['input'];
 };
 
 
@@ -572,6 +616,12 @@ export type MutationResolveReportArgs = {
 export type MutationScreenQuestionArgs = {
   approve: Scalars['Boolean']['input'];
   questionId: Scalars['ID']['input'];
+};
+
+
+export type MutationSendChatMessageArgs = {
+  roomId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -727,6 +777,20 @@ export type ParticipantUnmuted = RoomEvent & {
   previousVersion: Scalars['Int']['output'];
   roomId: Scalars['ID']['output'];
   version: Scalars['Int']['output'];
+};
+
+export type PinnedLink = {
+  __typename: 'PinnedLink';
+  pinnedAt: Scalars['DateTime']['output'];
+  pinnedBy: Profile;
+  title: Maybe<Scalars['String']['output']>;
+  url: Scalars['String']['output'];
+};
+
+export type PinnedLinkInput = {
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** An http or https URL. */
+  url: Scalars['String']['input'];
 };
 
 export type Profile = Node & {
@@ -1035,6 +1099,11 @@ export type Room = Node & {
   __typename: 'Room';
   /** Listeners, in the order they joined. */
   audience: ParticipantConnection;
+  /** Chat history the viewer may see, newest first; deleted messages keep their place with empty text. */
+  chatMessages: ChatMessageConnection;
+  chatMode: ChatMode;
+  /** Seconds between two messages of one person in SLOW mode. */
+  chatSlowModeSeconds: Scalars['Int']['output'];
   description: Maybe<Scalars['String']['output']>;
   endedAt: Maybe<Scalars['DateTime']['output']>;
   group: Maybe<Group>;
@@ -1044,6 +1113,8 @@ export type Room = Node & {
   /** Most participants that may be on stage at once, host and moderators included. */
   maxSpeakers: Scalars['Int']['output'];
   participantCount: Scalars['Int']['output'];
+  /** Links the host and moderators pinned, newest first (at most 5). */
+  pinnedLinks: Array<PinnedLink>;
   /** The questions the viewer may see (see Question). status defaults to every status the viewer may see. */
   questions: QuestionConnection;
   /** Open requests to speak, oldest first. Host and moderators see them; others get an empty list. */
@@ -1071,6 +1142,12 @@ export type RoomAudienceArgs = {
 };
 
 
+export type RoomChatMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type RoomQuestionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1084,10 +1161,13 @@ export type RoomConnection = {
   pageInfo: PageInfo;
 };
 
-/** Question screening changed (chat mode, slow mode and pinned links join it with the room chat). */
+/** Chat mode, slow mode, question screening or pinned links changed. */
 export type RoomConversationChanged = RoomEvent & {
   __typename: 'RoomConversationChanged';
   at: Scalars['DateTime']['output'];
+  chatMode: ChatMode;
+  chatSlowModeSeconds: Scalars['Int']['output'];
+  pinnedLinks: Array<PinnedLink>;
   previousVersion: Scalars['Int']['output'];
   roomId: Scalars['ID']['output'];
   screensQuestions: Scalars['Boolean']['output'];
@@ -1217,6 +1297,11 @@ export type UpdateProfileInput = {
 };
 
 export type UpdateRoomConversationInput = {
+  chatMode?: InputMaybe<ChatMode>;
+  /** 1–3600. */
+  chatSlowModeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Replaces the room's pinned links (at most 5). */
+  pinnedLinks?: InputMaybe<Array<PinnedLinkInput>>;
   roomId: Scalars['ID']['input'];
   screensQuestions?: InputMaybe<Scalars['Boolean']['input']>;
 };
