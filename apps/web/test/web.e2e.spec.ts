@@ -597,6 +597,38 @@ describeWithChromium('web client in Chromium', () => {
     expect({ path: '/new, group picker', overflow: await horizontalOverflow(phone) }).toEqual({ path: '/new, group picker', overflow: 0 });
   }, 60_000);
 
+  it('kind: the host\'s queue below every listener\'s icon on a phone — at 390 px the raised hands come before the audience, and beside it from 900 px', async () => {
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "Phone queue" }) { id } }');
+    const roomId = createRoom.id;
+    for (const who of ['demo-tom', 'demo-linus', 'demo-priya']) {
+      await graphql(api.origin, tokens[who]!, 'mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }', { r: roomId });
+    }
+    await graphql(api.origin, tokens['demo-tom']!, 'mutation($r: ID!) { raiseHand(roomId: $r, question: "Where does the queue go on a phone?") { id } }', { r: roomId });
+    const phone = await newPage({ width: 390, height: 844 });
+    await signIn(phone, api.origin, tokens['demo-ada']!);
+    await phone.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    await phone.getByTestId('raised-hand').getByText('Where does the queue go on a phone?').waitFor();
+    await phone.locator('[data-testid="audience-member"][data-profile-id="demo-priya"]').waitFor();
+    const box = async (locator: Locator) => {
+      const found = await locator.boundingBox();
+      if (!found) throw new Error('not rendered');
+      return found;
+    };
+    const queue = await box(phone.locator('.queue'));
+    const audience = await box(phone.getByTestId('audience'));
+    expect({ queueBottom: Math.round(queue.y + queue.height) <= Math.round(audience.y) }).toEqual({ queueBottom: true });
+    expect(await horizontalOverflow(phone)).toBe(0);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    // The DOM follows the same order, so keyboard and screen reader meet the queue first too.
+    expect(await phone.evaluate(() => Boolean(document.querySelector('.queue')!.compareDocumentPosition(document.querySelector('[data-testid="audience"]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    // From 900 px the queue is a column beside the stage and the audience.
+    await phone.setViewportSize({ width: 1280, height: 900 });
+    const wideQueue = await box(phone.locator('.queue'));
+    const wideAudience = await box(phone.getByTestId('audience'));
+    const stage = await box(phone.getByTestId('stage'));
+    expect({ besideAudience: wideQueue.x > wideAudience.x + wideAudience.width, alignedWithStage: Math.abs(wideQueue.y - stage.y) < 80 }).toEqual({ besideAudience: true, alignedWithStage: true });
+  }, 60_000);
+
   it('groups: the page lists the viewer\'s groups after creating and after joining one; the room form offers only those; no serious axe violations', async () => {
     const ada = await newPage();
     await signIn(ada, api.origin, tokens['demo-ada']!);

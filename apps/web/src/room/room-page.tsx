@@ -127,6 +127,9 @@ export function RoomPage(props: { roomId: string }) {
           </p>
         </section>
       ) : (
+        // One column on a phone, in this order: the stage and the viewer's own controls, the
+        // moderator's queue, then the audience (hundreds of icons would otherwise push the queue
+        // out of reach). From 900 px the queue is a column of its own beside the other two.
         <div className="room-layout">
           <div className="room-main">
             <Stage
@@ -140,6 +143,13 @@ export function RoomPage(props: { roomId: string }) {
               reportFor={reportFor}
             />
             <ViewerPanel me={me} controls={controls} commands={commands} audio={audio} inLiveRoom={live} />
+          </div>
+          {moderating && (
+            <aside className="room-side" aria-label="Moderator panel">
+              <HandQueue hands={room.raisedHands} busy={commands.busy} onInvite={(target) => void perform('inviteToStage', target)} onDismiss={(target) => void commands.dismissHand(target)} />
+            </aside>
+          )}
+          <div className="room-audience">
             <Audience
               audience={room.audience}
               listenerCount={room.listenerCount}
@@ -151,11 +161,6 @@ export function RoomPage(props: { roomId: string }) {
               onLoadMore={loadMoreAudience}
             />
           </div>
-          {moderating && (
-            <aside className="room-side" aria-label="Moderator panel">
-              <HandQueue hands={room.raisedHands} busy={commands.busy} onInvite={(target) => void perform('inviteToStage', target)} onDismiss={(target) => void commands.dismissHand(target)} />
-            </aside>
-          )}
         </div>
       )}
       {reporting && <ReportDialog roomId={roomId} target={reporting.profile} onClose={() => setReporting(null)} />}
