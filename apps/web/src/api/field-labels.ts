@@ -10,7 +10,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   after: 'The list position',
   anonymous: 'Ask anonymously',
   approve: 'Approve',
-  askInPerson: 'Ask in person',
+  askInPerson: 'Ask it in person',
   avatarUrl: 'Photo URL',
   ban: 'Ban',
   category: 'What is wrong',
