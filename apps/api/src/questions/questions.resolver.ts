@@ -351,4 +351,12 @@ export class QuestionChangedResolver {
   async question(@Root() event: GraphQLRoomEvent, @Ctx() ctx: GraphQLContext): Promise<QuestionRecord | null> {
     return visible(ctx, event.question ?? null);
   }
+
+  @FieldResolver(() => ID, {
+    description:
+      "The question's id, also when `question` is null for this viewer: a client drops a question it may no longer see (dismissed, or refused in screening) without reading the list again.",
+  })
+  questionId(@Root() event: GraphQLRoomEvent): string {
+    return event.question?.id ?? '';
+  }
 }

@@ -750,6 +750,7 @@ export const ROOM_EVENTS = graphql(`
         status
       }
       ... on QuestionChanged {
+        questionId
         question {
           ...QuestionFields
         }

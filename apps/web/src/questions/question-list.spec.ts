@@ -34,9 +34,9 @@ function page(nodes: Question[], version = 10, extra: Partial<Extract<QuestionLi
   return { type: 'pageLoaded', view: OPEN_VIEW, version, nodes, hasNextPage: false, endCursor: 'c', totalCount: nodes.length, append: false, ...extra };
 }
 
-const changed = (version: number, q: Question | null, previousVersion = version - 1): QuestionListAction => ({
+const changed = (version: number, q: Question | null, previousVersion = version - 1, questionId = q?.id): QuestionListAction => ({
   type: 'eventReceived',
-  event: { __typename: 'QuestionChanged', version, previousVersion, question: q },
+  event: { __typename: 'QuestionChanged', version, previousVersion, question: q, ...(questionId === undefined ? {} : { questionId }) },
 });
 const other = (version: number, previousVersion = version - 1): QuestionListAction => ({ type: 'eventReceived', event: { __typename: 'HandRaised', version, previousVersion } });
 
@@ -74,13 +74,22 @@ describe('a question list kept by live events', () => {
     expect(next.stale).toBe(false);
   });
 
-  it('a gap in the version chain makes it stale (read again), and so does a change the viewer may not see', () => {
+  it('a gap in the version chain makes it stale (read again), and so does a change to a question not named', () => {
     const loaded = run(createQuestionList(OPEN_VIEW), page([question('q1')], 10));
     expect(run(loaded, changed(13, question('q2'))).stale).toBe(true);
     const hidden = run(loaded, changed(11, null));
     expect(hidden.stale).toBe(true);
     // Reading the page again clears it.
     expect(run(hidden, page([question('q1')], 11)).stale).toBe(false);
+  });
+
+  it('a question the viewer may no longer see (question: null with its questionId) leaves the list without a read', () => {
+    const loaded = run(createQuestionList(OPEN_VIEW), page([question('q1'), question('q2')], 10));
+    const dropped = run(loaded, changed(11, null, 10, 'q1'));
+    expect([ids(dropped), dropped.stale, dropped.totalCount, dropped.version]).toEqual([['q2'], false, 1, 11]);
+    // Someone else's pending question, never in the list: nothing to do, nothing to read.
+    const unseen = run(dropped, changed(12, null, 11, 'q9'));
+    expect([ids(unseen), unseen.stale, unseen.version]).toEqual([['q2'], false, 12]);
   });
 
   it('events that arrive while a page is read, and happened after it, are applied over the page', () => {

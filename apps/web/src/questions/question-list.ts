@@ -21,6 +21,8 @@ export interface QuestionListEvent {
   readonly previousVersion: number;
   /** `QuestionChanged` only; null when the viewer may not see the question. */
   readonly question?: Question | null;
+  /** `QuestionChanged` only: the question's id, also when `question` is null. */
+  readonly questionId?: string;
 }
 
 /** Events kept to replay over a page that was read while they arrived. */
@@ -40,9 +42,8 @@ export interface QuestionListState {
    */
   readonly version: number | null;
   /**
-   * The list may be out of date and should be read again: a gap in the version chain, or a change
-   * to a question this viewer may not see (`question: null` names no question, so the list cannot
-   * tell which one to drop).
+   * The list may be out of date and should be read again: a gap in the version chain. (A change to
+   * a question this viewer may no longer see, `question: null`, drops it by `questionId`.)
    */
   readonly stale: boolean;
   /** The latest events (every type), oldest first, to replay over a page read while they arrived. */
@@ -113,6 +114,13 @@ export function upsertQuestion(state: QuestionListState, question: Question): Qu
   return { ...state, items, totalCount: state.totalCount + 1 };
 }
 
+/** The list without the question `id` (one this viewer may no longer see); unchanged when it is not there. */
+function withoutQuestion(state: QuestionListState, id: string | undefined): QuestionListState {
+  if (id === undefined) return { ...state, stale: true };
+  if (!state.items.some((item) => item.id === id)) return state;
+  return { ...state, items: state.items.filter((item) => item.id !== id), totalCount: Math.max(0, state.totalCount - 1) };
+}
+
 /**
  * Applies events after `state.version` in chain order. An event continues the chain when its
  * previousVersion is at or below the list's version (a coalesced audience event may span the
@@ -125,7 +133,7 @@ function applyEvents(state: QuestionListState, events: readonly QuestionListEven
     if (event.previousVersion > next.version) return { ...next, stale: true };
     next = { ...next, version: event.version };
     if (event.__typename !== 'QuestionChanged') continue;
-    next = event.question ? upsertQuestion(next, event.question) : { ...next, stale: true };
+    next = event.question ? upsertQuestion(next, event.question) : withoutQuestion(next, event.questionId);
   }
   return next;
 }

@@ -181,7 +181,7 @@ describe('question events in the room chain', () => {
   it('QuestionChanged moves the version on and leaves the room as it was; RoomConversationChanged sets screening', () => {
     const events = eventSequence();
     const before = hostView();
-    const asked = run(before, received(events.next('QuestionChanged', { question: null })));
+    const asked = run(before, received(events.next('QuestionChanged', { questionId: 'q-1', question: null })));
     expect(asked.refetchNeeded).toBe(false);
     expect(asked.confirmed).toEqual({ ...before.confirmed, version: 11 });
     const screened = run(asked, received(events.next('RoomConversationChanged', { screensQuestions: true })));
