@@ -2,9 +2,17 @@ import { useEffect, useId, useRef, useState } from 'react';
 
 import { REPORT_ABUSE } from '../api/operations';
 import { useSession } from '../app/session';
-import type { ReportCategory } from '../gql/graphql';
+import type { ReportAbuseInput, ReportCategory } from '../gql/graphql';
 import { REPORT_CATEGORIES } from './moderation-labels';
 import { reportErrorMessage } from './report-errors';
+
+/**
+ * Whether the served schema takes reports of chat messages (`ReportAbuseInput.chatMessageId`).
+ * Checked against the generated types: once the field is in schema.graphql this line stops
+ * compiling until it says true (and the other way round), so "Report message" shows exactly when
+ * the server takes it.
+ */
+export const CHAT_REPORTS_SERVED = false as const satisfies 'chatMessageId' extends keyof ReportAbuseInput ? true : false;
 
 /** The API's limit on a report's details (characters). */
 export const REPORT_DETAILS_MAX = 1000;
@@ -19,6 +27,8 @@ export function ReportDialog(props: {
   roomId: string;
   target: { readonly id: string; readonly displayName: string } | null;
   question?: { readonly id: string; readonly text: string } | undefined;
+  /** A chat message: the server keeps it and the messages around it as evidence. */
+  chatMessage?: { readonly id: string; readonly text: string; readonly authorName: string } | undefined;
   onClose(): void;
 }) {
   const { api } = useSession();
@@ -32,7 +42,9 @@ export function ReportDialog(props: {
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const question = props.question ?? null;
-  const name = question ? 'this question' : (props.target?.displayName ?? 'this room');
+  const chatMessage = props.chatMessage ?? null;
+  const name = question ? 'this question' : chatMessage ? 'this message' : (props.target?.displayName ?? 'this room');
+  const quoted = question?.text ?? chatMessage?.text ?? null;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -48,14 +60,15 @@ export function ReportDialog(props: {
     setError(null);
     try {
       const trimmed = details.trim();
+      const common = { roomId: props.roomId, category, details: trimmed === '' ? null : trimmed };
+      // Typed as ReportAbuseInput once the server serves chat reports (see CHAT_REPORTS_SERVED).
+      const chatInput = chatMessage ? { ...common, chatMessageId: chatMessage.id } : null;
       await api.mutate(REPORT_ABUSE, {
-        input: question
-          ? { roomId: props.roomId, questionId: question.id, category, details: trimmed === '' ? null : trimmed }
-          : { roomId: props.roomId, profileId: props.target?.id ?? null, category, details: trimmed === '' ? null : trimmed },
+        input: chatInput ?? (question ? { ...common, questionId: question.id } : { ...common, profileId: props.target?.id ?? null }),
       });
       setSent(true);
     } catch (failure) {
-      setError(reportErrorMessage(failure, question ? 'question' : 'person'));
+      setError(reportErrorMessage(failure, question ? 'question' : chatMessage ? 'message' : 'person'));
     } finally {
       setBusy(false);
     }
@@ -73,11 +86,16 @@ export function ReportDialog(props: {
       }}
     >
       <h2 id={titleId}>Report {name}</h2>
-      {question && <blockquote className="reported-question">{question.text}</blockquote>}
+      {quoted !== null && (
+        <blockquote className="reported-question">
+          {chatMessage && <span className="muted small">{chatMessage.authorName}: </span>}
+          {quoted}
+        </blockquote>
+      )}
       {sent ? (
         <>
           <p role="status" data-testid="report-sent">
-            Thank you. Your report about {name} was sent to trust and safety staff, who review every report. {question ? 'Its asker is not told who reported it.' : props.target ? `${props.target.displayName} is not told who reported them.` : ''}
+            Thank you. Your report about {name} was sent to trust and safety staff, who review every report. {question ? 'Its asker is not told who reported it.' : chatMessage ? `${chatMessage.authorName} is not told who reported it.` : props.target ? `${props.target.displayName} is not told who reported them.` : ''}
           </p>
           <div className="dialog-actions">
             <button type="button" className="button button-primary" onClick={props.onClose}>
