@@ -178,6 +178,7 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       ['Mutation.declineGroupJoinRequest.requestId', `mutation($r: ID!) { declineGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
       ['Mutation.reportAbuse.input.profileId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, profileId: id, category: 'SPAM', details: 'x' } }), w.lee],
       ['Mutation.reportAbuse.input.questionId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, questionId: id, category: 'SPAM', details: 'x' } }), w.lee],
+      ['Mutation.reportAbuse.input.chatMessageId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, chatMessageId: id, category: 'SPAM', details: 'x' } }), w.lee],
       ['Mutation.resolveReport.input.reportId', OPS.resolveReport, (id) => ({ input: { reportId: id, action: 'DISMISS', note: 'x' } }), w.staff],
       ['Mutation.appealModerationDecision.input.noticeId', OPS.appeal, (id) => ({ input: { noticeId: id, statement: 'x' } }), w.host],
       ['Mutation.resolveAppeal.input.noticeId', OPS.resolveAppeal, (id) => ({ input: { noticeId: id, upheld: false, note: 'x' } }), w.staff],
@@ -198,6 +199,8 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       ['Mutation.answerQuestion.questionId', `mutation($q: ID!) { answerQuestion(questionId: $q, inviteAsker: true) { id } }`, (id) => ({ q: id }), w.host],
       ['Mutation.mergeQuestions.intoId', `mutation($q: ID!) { mergeQuestions(intoId: $q, questionIds: []) { id } }`, (id) => ({ q: id }), w.host],
       ['Mutation.mergeQuestions.questionIds', `mutation($q: ID!) { mergeQuestions(intoId: $q, questionIds: [$q]) { id } }`, (id) => ({ q: id }), w.host],
+      // The chat (issue 17): a room id where a message id is expected names no message.
+      ['Mutation.deleteChatMessage.messageId', `mutation($m: ID!) { deleteChatMessage(messageId: $m) { id } }`, (id) => ({ m: id }), w.host],
     ];
     // Refused exactly as the same call with an id that names nothing (a fresh UUID): same code,
     // same message. Most are NOT_FOUND or BAD_USER_INPUT; a stage command naming someone who is

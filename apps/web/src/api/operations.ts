@@ -877,6 +877,17 @@ export const MODERATION_QUEUE = graphql(`
             reportedHandQuestion
             reportedJoinedAt
             questionText
+            chatContext {
+              messageId
+              at
+              text
+              reported
+              deleted
+              author {
+                id
+                displayName
+              }
+            }
             stage {
               profileId
               displayName
