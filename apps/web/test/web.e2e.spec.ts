@@ -1425,6 +1425,39 @@ describeWithChromium('web client in Chromium', () => {
     await phone.locator('.topbar').screenshot({ path: join(SCREENSHOTS, 'header-phone.png') });
   }, 60_000);
 
+  it('staff read a reported chat message among the messages around it, as they were when reported: the reported one marked, deleted text kept', async () => {
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, `mutation { createRoom(input: { title: "Chat report drill" }) { id } }`);
+    const roomId = createRoom.id;
+    for (const who of ['demo-linus', 'demo-priya']) {
+      await graphql(api.origin, tokens[who]!, `mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId });
+    }
+    const send = async (who: string, text: string) =>
+      (await graphql<{ sendChatMessage: { id: string } }>(api.origin, tokens[who]!, `mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }`, { r: roomId, t: text }))
+        .sendChatMessage.id;
+    await send('demo-priya', 'Hi everyone');
+    const abusive = await send('demo-linus', 'Nobody wants to hear you, Priya');
+    await send('demo-ada', 'Let us keep it kind');
+    // Its author deletes it before the report: staff still read what it said.
+    await graphql(api.origin, tokens['demo-linus']!, `mutation($m: ID!) { deleteChatMessage(messageId: $m) { id } }`, { m: abusive });
+    await graphql(api.origin, tokens['demo-priya']!, `mutation($r: ID!, $m: ID!) { reportAbuse(input: { roomId: $r, chatMessageId: $m, category: HARASSMENT }) { id } }`, {
+      r: roomId,
+      m: abusive,
+    });
+    const staff = await newPage();
+    await signIn(staff, api.origin, tokens['staff']!);
+    await staff.getByTestId('staff-link').click();
+    const report = staff.getByTestId('report').filter({ hasText: 'Chat report drill' });
+    const context = report.getByTestId('chat-context');
+    await context.waitFor();
+    expect(await context.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/Priya Raman: “?Hi everyone”?$/),
+      expect.stringMatching(/^Reported: .*Linus Kern: “?Nobody wants to hear you, Priya”? \(deleted before the report\)$/),
+      expect.stringMatching(/Ada Lovelace: “?Let us keep it kind”?$/),
+    ]);
+    expect(await context.locator('li[data-reported]').count()).toBe(1);
+    expect(await seriousAxeViolations(staff)).toEqual([]);
+  }, 60_000);
+
   it('block and unblock on someone else\'s profile, with a confirmation', async () => {
     const page = await newPage();
     await signIn(page, api.origin, tokens['demo-priya']!);

@@ -30,6 +30,7 @@ import { Migration20261207QuestionQueue } from './migrations/migration-20261207-
 import { Migration20261207HandQuestionLength } from './migrations/migration-20261207-hand-question-length';
 import { Migration20261208QuestionReports } from './migrations/migration-20261208-question-reports';
 import { Migration20261208RoomChat } from './migrations/migration-20261208-room-chat';
+import { Migration20261208ChatMessageReports } from './migrations/migration-20261208-chat-message-reports';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -144,6 +145,7 @@ export async function connectDatabase(
         { name: 'Migration20261207HandQuestionLength', class: Migration20261207HandQuestionLength },
         { name: 'Migration20261208QuestionReports', class: Migration20261208QuestionReports },
         { name: 'Migration20261208RoomChat', class: Migration20261208RoomChat },
+        { name: 'Migration20261208ChatMessageReports', class: Migration20261208ChatMessageReports },
       ],
       transactional: true,
       allOrNothing: true,

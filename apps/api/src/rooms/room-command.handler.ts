@@ -19,7 +19,7 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import { notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import type { RoomEventMessage } from '../events/room-event-message';
-import { RoomAccessPolicy } from './access/room-access.policy';
+import { RoomAccessPolicy, type RoomWithRelation } from './access/room-access.policy';
 import { DeferredWrites } from './deferred-writes';
 import { GroupCommitQueue, type Settled } from './group-commit-queue';
 import { type ParticipantEntity, type RoomEntity, RoomStreamEntity } from './room.entity';
@@ -276,11 +276,8 @@ export class RoomCommandHandler {
   ): Promise<CommandOutcome> {
     const roomId = parseUuid(rawRoomId, 'roomId');
     const outcome = await em.transactional(async (tx): Promise<CommandOutcome> => {
-      const locked = await this.deps.repository.lockForCommand(tx, roomId, 'stage');
-      if (!locked) throw notFound('Room');
+      const { locked, found } = await this.lockWithRelation(tx, roomId, 'stage', viewer);
       const { room, stream } = locked;
-      const found = (await this.access.relationsOf(tx, room.id, [viewer])).get(viewer.profileId);
-      if (!found) throw notFound('Room');
       this.access.assert(RoomOperation.ConfigureConversation, found.relation, found.suspendedUntil);
       const now = this.now();
       const before = conversationSettingsOf(room);
@@ -305,9 +302,7 @@ export class RoomCommandHandler {
       const event: RoomEvent = { type: 'RoomConversationChanged', roomId: room.id, version, previousVersion: state.version, at: now, settings };
       const decision: Decision = { state: { ...state, version }, events: [event] };
       const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId: viewer.profileId, now, deferred: new DeferredWrites() });
-      for (const projection of this.deps.projections) await projection.project(change);
-      await change.deferred.flush(tx);
-      this.deps.repository.saveRoomState(locked, decision.state);
+      await this.project(change, locked, decision);
       return { room, stream, participants: rows, messages: change.messages };
     });
     await this.runEffects(roomId, outcome);
@@ -499,11 +494,8 @@ export class RoomCommandHandler {
     question: QuestionRequest | null = null,
   ): Promise<CommandOutcome> {
     return em.transactional(async (tx): Promise<CommandOutcome> => {
-      const locked = await this.deps.repository.lockForCommand(tx, roomId, tier);
-      if (!locked) throw notFound('Room');
+      const { locked, found } = await this.lockWithRelation(tx, roomId, tier, viewer);
       const { room, stream } = locked;
-      const found = (await this.access.relationsOf(tx, room.id, [viewer])).get(viewer.profileId);
-      if (!found) throw notFound('Room');
       if (question) this.access.assert(question.operation, found.relation, found.suspendedUntil);
       if (command) {
         const refusal = this.access.standingRefusal(roomCommandOperation(command), found);
@@ -517,13 +509,30 @@ export class RoomCommandHandler {
       if (command && tier === 'audience' && !isAudienceDecision(state, decided)) throw new StageTierRequired();
       const decision = await this.followUp({ tx, room, before: state, decision: decided, actorId, now, question: question?.command ?? null });
       const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId, now, deferred: new DeferredWrites() });
-      if (decision.events.length > 0) {
-        for (const projection of this.deps.projections) await projection.project(change);
-        await change.deferred.flush(tx);
-        this.deps.repository.saveRoomState(locked, decision.state);
-      }
+      if (decision.events.length > 0) await this.project(change, locked, decision);
       return { room, stream, participants: rows, messages: change.messages };
     });
+  }
+
+  /** Step (1) for one viewer: the locks of `tier` and the viewer's relation, read under them. @throws ROOM_NOT_FOUND. */
+  private async lockWithRelation(
+    tx: EntityManager,
+    roomId: string,
+    tier: CommandTier,
+    viewer: AuthenticatedViewer,
+  ): Promise<{ locked: LockedRoom; found: RoomWithRelation }> {
+    const locked = await this.deps.repository.lockForCommand(tx, roomId, tier);
+    if (!locked) throw notFound('Room');
+    const found = (await this.access.relationsOf(tx, locked.room.id, [viewer])).get(viewer.profileId);
+    if (!found) throw notFound('Room');
+    return { locked, found };
+  }
+
+  /** Step (3) for one decision: every projection, the deferred writes, and the room's new state. */
+  private async project(change: RoomChange, locked: LockedRoom, decision: Decision): Promise<void> {
+    for (const projection of this.deps.projections) await projection.project(change);
+    await change.deferred.flush(change.tx);
+    this.deps.repository.saveRoomState(locked, decision.state);
   }
 }
 

@@ -70,6 +70,12 @@ export const SERVED_PARTS_OF_PENDING: Readonly<Partial<Record<ContractFile, read
     'Mutation.deleteChatMessage',
     'UpdateRoomConversationInput',
     'RoomConversationChanged',
+    // Reports on a question (issue 16) and on a chat message (issue 17).
+    'ReportAbuseInput.questionId',
+    'ReportEvidence.questionText',
+    'ReportAbuseInput.chatMessageId',
+    'ReportEvidence.chatContext',
+    'EvidenceChatMessage',
   ],
 };
 

@@ -9,7 +9,7 @@ import type { GraphQLContext } from '../common/context';
 import '../common/graphql-enums';
 import { NodeResolver } from '../common/node.resolver';
 import { GroupJoinRequestsResolver, GroupsResolver } from '../groups/groups.resolver';
-import { EvidenceEventProfileResolver, ModerationNoticeSubjectResolver } from '../moderation/staff-names.resolver';
+import { EvidenceChatMessageAuthorResolver, EvidenceEventProfileResolver, ModerationNoticeSubjectResolver } from '../moderation/staff-names.resolver';
 import { ProfilesResolver } from '../profiles/profiles.resolver';
 import { MODERATION_RESOLVERS } from '../moderation/moderation.resolver';
 import { RecommendationsResolver } from '../recommendations/recommendations.resolver';
@@ -33,6 +33,7 @@ export const RESOLVERS = [
   GroupJoinRequestsResolver,
   ModerationNoticeSubjectResolver,
   EvidenceEventProfileResolver,
+  EvidenceChatMessageAuthorResolver,
   RoomsResolver,
   RoomQuestionsResolver,
   QuestionsResolver,

@@ -14,6 +14,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   avatarUrl: 'Photo URL',
   ban: 'Ban',
   category: 'What is wrong',
+  chatMessageId: 'The message',
   chatMode: 'Who can write',
   chatSlowModeSeconds: 'Seconds between messages',
   company: 'Company',

@@ -972,6 +972,17 @@ export const MODERATION_QUEUE = graphql(`
             reportedHandQuestion
             reportedJoinedAt
             questionText
+            chatContext {
+              messageId
+              at
+              text
+              reported
+              deleted
+              author {
+                id
+                displayName
+              }
+            }
             stage {
               profileId
               displayName

@@ -9,6 +9,7 @@ import type { Question, QuestionOrder, QuestionView } from './question-list';
 import { QuestionBody, questionName, Tabs } from './question-parts';
 import { type QuestionCommands, useQuestionCommands } from './use-question-commands';
 import { useQuestionList } from './use-question-list';
+import { LoadMoreButton } from './load-more';
 
 /** The host's queue lists what still needs them: waiting for approval, open, being answered. */
 const HOST_VIEWS: Readonly<Record<QuestionOrder, QuestionView>> = {
@@ -117,11 +118,7 @@ export function HostQueue(props: {
             />
           ))}
         </ol>
-        {list.hasNextPage && (
-          <button type="button" className="button button-small load-more" disabled={list.loading} onClick={() => void list.loadMore()}>
-            {list.loading ? 'Loading…' : 'Show more'}
-          </button>
-        )}
+        <LoadMoreButton list={list} />
       </Tabs>
       {merging && (
         <MergeDialog

@@ -7,6 +7,7 @@ import { answeringQuestion, type Question, type QuestionView } from './question-
 import { QuestionBody, questionName, Tabs, VoteButton } from './question-parts';
 import { useQuestionCommands } from './use-question-commands';
 import { useQuestionList } from './use-question-list';
+import { LoadMoreButton } from './load-more';
 
 type AudienceTab = 'TOP' | 'NEWEST' | 'ANSWERED';
 
@@ -95,11 +96,7 @@ export function QuestionsPanel(props: {
             {rest.map(item)}
           </ol>
         )}
-        {list.hasNextPage && (
-          <button type="button" className="button button-small load-more" disabled={list.loading} onClick={() => void list.loadMore()}>
-            {list.loading ? 'Loading…' : 'Show more'}
-          </button>
-        )}
+        <LoadMoreButton list={list} />
       </Tabs>
     </section>
   );
