@@ -834,7 +834,7 @@ describeWithChromium('web client in Chromium', () => {
     return message;
   }
 
-  it('room chat: send and receive with a mention, a refused message keeps its text, stage-only and slow mode refuse a listener with the text kept, the host deletes a message ("Message deleted"), a pinned link for everyone; the chat tab at 390 px; no serious axe violations', async () => {
+  it('room chat: send and receive with a mention, a refused message keeps its text, stage-only and slow mode refuse a listener with the text kept, a pinned link for everyone, report a message, the host deletes one ("Message deleted"); the chat tab at 390 px; no serious axe violations', async () => {
     const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "Chat with the platform team" }) { id } }');
     const roomUrl = `${api.origin}/rooms/${encodeURIComponent(createRoom.id)}`;
     const ada = await newPage();
@@ -946,6 +946,17 @@ describeWithChromium('web client in Chromium', () => {
       target: '_blank',
       rel: 'noopener noreferrer',
     });
+
+    // Priya reports Tom's message from the chat: the dialog quotes it; trust and safety get it with the messages around it.
+    await priyaChat.getByTestId('chat-message').filter({ hasText: sent }).getByRole('button', { name: 'Report message from Tom Becker' }).click();
+    const report = priya.getByRole('dialog', { name: 'Report this message' });
+    await report.getByText(sent).waitFor();
+    expect(await seriousAxeViolations(priya)).toEqual([]);
+    await report.getByRole('radio', { name: /Spam or scam/ }).check();
+    await report.getByRole('button', { name: 'Send report' }).click();
+    await report.getByTestId('report-sent').getByText('Tom Becker is not told who reported it.').waitFor();
+    await report.getByRole('button', { name: 'Done' }).click();
+    expect(await priyaChat.getByTestId('chat-message').filter({ hasText: priyaText }).getByRole('button', { name: /^Report/ }).count()).toBe(0);
 
     // The host deletes Tom's message: it keeps its place as "Message deleted" for everyone.
     const adasCopy = adaChat.getByTestId('chat-message').filter({ hasText: sent });

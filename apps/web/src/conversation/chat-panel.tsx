@@ -37,8 +37,8 @@ export function ChatPanel(props: {
   /** People to offer after `@`: the stage and the loaded audience. */
   people: readonly MentionedProfile[];
   showError(error: unknown): void;
-  /** Report a message (absent while the server does not take chat reports). */
-  onReport?: ((message: ChatMessage) => void) | undefined;
+  /** Report a message to trust and safety (someone else's, not deleted). */
+  onReport(message: ChatMessage): void;
   /** The moderators' conversation settings, shown above the list. */
   settings?: ReactNode;
 }) {
@@ -171,7 +171,8 @@ export function ChatPanel(props: {
                       viewerId={viewerId}
                       canDelete={!row.message.deleted && (props.moderating || row.message.author.id === viewerId)}
                       onDelete={setDeleting}
-                      onReport={row.message.deleted || row.message.author.id === viewerId ? undefined : props.onReport}
+                      // A deleted message stays reportable: someone may have read it before it went.
+                      onReport={row.message.author.id === viewerId ? undefined : props.onReport}
                     />
                   )}
                 </div>

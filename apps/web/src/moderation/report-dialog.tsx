@@ -2,26 +2,19 @@ import { useEffect, useId, useRef, useState } from 'react';
 
 import { REPORT_ABUSE } from '../api/operations';
 import { useSession } from '../app/session';
-import type { ReportAbuseInput, ReportCategory } from '../gql/graphql';
+import type { ReportCategory } from '../gql/graphql';
 import { REPORT_CATEGORIES } from './moderation-labels';
 import { reportErrorMessage } from './report-errors';
-
-/**
- * Whether the served schema takes reports of chat messages (`ReportAbuseInput.chatMessageId`).
- * Checked against the generated types: once the field is in schema.graphql this line stops
- * compiling until it says true (and the other way round), so "Report message" shows exactly when
- * the server takes it.
- */
-export const CHAT_REPORTS_SERVED = false as const satisfies 'chatMessageId' extends keyof ReportAbuseInput ? true : false;
 
 /** The API's limit on a report's details (characters). */
 export const REPORT_DETAILS_MAX = 1000;
 
 /**
- * Report a participant (or the room, without one), or a question asked in the room, to trust and
- * safety: a category, optional details, then a confirmation in words. A native modal <dialog>:
- * focus trapped, Escape closes. A question's report names the question (the server keeps its text
- * as evidence and knows its asker, even an anonymous one).
+ * Report a participant (or the room, without one), a question asked in the room, or a chat
+ * message, to trust and safety: a category, optional details, then a confirmation in words. A
+ * native modal <dialog>: focus trapped, Escape closes. A question's or a message's report quotes
+ * it (the server keeps its text, and a message's neighbours, as evidence, and knows its author,
+ * even an anonymous asker).
  */
 export function ReportDialog(props: {
   roomId: string;
@@ -61,10 +54,12 @@ export function ReportDialog(props: {
     try {
       const trimmed = details.trim();
       const common = { roomId: props.roomId, category, details: trimmed === '' ? null : trimmed };
-      // Typed as ReportAbuseInput once the server serves chat reports (see CHAT_REPORTS_SERVED).
-      const chatInput = chatMessage ? { ...common, chatMessageId: chatMessage.id } : null;
       await api.mutate(REPORT_ABUSE, {
-        input: chatInput ?? (question ? { ...common, questionId: question.id } : { ...common, profileId: props.target?.id ?? null }),
+        input: chatMessage
+          ? { ...common, chatMessageId: chatMessage.id }
+          : question
+            ? { ...common, questionId: question.id }
+            : { ...common, profileId: props.target?.id ?? null },
       });
       setSent(true);
     } catch (failure) {

@@ -8,7 +8,7 @@ import { ChatPanel } from '../conversation/chat-panel';
 import { ConversationSettings } from '../conversation/conversation-settings';
 import { PinnedLinks } from '../conversation/pinned-links';
 import { useChat } from '../conversation/use-chat';
-import { CHAT_REPORTS_SERVED, ReportDialog } from '../moderation/report-dialog';
+import { ReportDialog } from '../moderation/report-dialog';
 import { HostQueue } from '../questions/host-queue';
 import type { Question } from '../questions/question-list';
 import { QuestionsPanel } from '../questions/questions-panel';
@@ -212,7 +212,7 @@ export function RoomPage(props: { roomId: string }) {
                 chatSlowModeSeconds={room.chatSlowModeSeconds}
                 people={people}
                 showError={showError}
-                onReport={CHAT_REPORTS_SERVED ? setReportingMessage : undefined}
+                onReport={setReportingMessage}
                 settings={
                   moderating ? <ConversationSettings roomId={roomId} chatMode={room.chatMode} chatSlowModeSeconds={room.chatSlowModeSeconds} pinnedLinks={room.pinnedLinks} /> : undefined
                 }
