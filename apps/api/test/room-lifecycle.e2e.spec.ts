@@ -156,11 +156,12 @@ describe('a room from creation to end, over real HTTP and graphql-ws', () => {
       expect(event.version).toBe(index + 1);
       expect(event.previousVersion).toBe(index);
     });
-    expect(received[4]!.participant).toMatchObject({ role: 'SPEAKER', profile: { id: 'ada' } });
+    const at = (typename: string, nth = 0) => received.filter((event) => event.__typename === typename)[nth];
+    expect(at('RoleChanged')!.participant).toMatchObject({ role: 'SPEAKER', profile: { id: 'ada' } });
     // The host, as moderator, sees the question inside the live event too.
-    expect(received[2]!.participant?.handRaiseQuestion).toBe('How do you shard?');
-    expect(received[7]).toMatchObject({ profileId: 'ada', banned: true });
-    expect(received[8]).toMatchObject({ status: 'ENDED' });
+    expect(at('HandRaised')!.participant?.handRaiseQuestion).toBe('How do you shard?');
+    expect(at('ParticipantRemoved')).toMatchObject({ profileId: 'ada', banned: true });
+    expect(received.at(-1)).toMatchObject({ status: 'ENDED' });
   });
 
   it('refuses a WebSocket without a token, and subscriptions to rooms the viewer may not join', async () => {

@@ -663,7 +663,8 @@ describeWithChromium('web client in Chromium', () => {
     await tomText.fill(refused);
     await tom.getByRole('button', { name: 'Ask', exact: true }).click();
     await waitOrExplain(tom, tom.getByTestId('ask-error'));
-    expect(await tom.getByTestId('ask-error').textContent()).toMatch(/^Your question /);
+    // The field `text` is labelled for the question and the chat alike.
+    expect(await tom.getByTestId('ask-error').textContent()).toMatch(/^Your text /);
     expect(await tomText.inputValue()).toBe(refused);
     expect(await tomText.getAttribute('aria-invalid')).toBe('true');
 
@@ -1276,7 +1277,9 @@ describeWithChromium('web client in Chromium', () => {
     await page.locator('[data-profile-id="bulk-110"]').waitFor();
     // Only rows in view (plus a few) are in the DOM, however many are loaded or in the room.
     expect(await rendered()).toBeLessThan(120);
-    expect(await page.locator('body *').count()).toBeLessThan(1500);
+    // The whole page stays small too: the room's fixed panels (stage, questions, chat) add a
+    // constant number of elements, never one per listener.
+    expect(await page.locator('body *').count()).toBeLessThan(2000);
   }, 120_000);
 
   it('trust and safety: a moderator dismisses a hand; a listener reports a speaker from the room; staff decide; the person sees the notice and appeals; no serious axe violations', async () => {
