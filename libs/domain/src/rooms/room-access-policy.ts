@@ -19,7 +19,7 @@ export enum RoomOperation {
   See = 'SEE',
   /** `joinRoom`. */
   Join = 'JOIN',
-  /** `roomEvents`: opening the stream, and every delivery while it stays open. */
+  /** `roomEvents` and `roomConversation`: opening the stream, and every delivery while it stays open. */
   Watch = 'WATCH',
   /** `raiseHand`, and a raised hand staying in the queue. */
   RaiseHand = 'RAISE_HAND',
@@ -67,6 +67,11 @@ export enum RoomOperation {
   ConfigureConversation = 'CONFIGURE_CONVERSATION',
   /** Field visibility: PENDING questions of others and the askers of anonymous questions. */
   SeeAllQuestions = 'SEE_ALL_QUESTIONS',
+  /**
+   * `react` (issue 17): someone in a live room reacts. Reactions beyond the person's rate are
+   * dropped, not refused; this row is what refuses.
+   */
+  React = 'REACT',
 }
 
 /**
@@ -233,6 +238,7 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
   [RoomOperation.ManageQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.ConfigureConversation]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.SeeAllQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
+  [RoomOperation.React]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
 };
 
 /** The policy's answer: allowed, or the first rule that failed with its contract code. */
