@@ -19,6 +19,7 @@ import { RequestScope } from '../common/request-scope';
 import type { Database } from '../database/orm';
 import { type RoomStreamItem, subjectOf } from './room-event-message';
 import { isPushableRoomStream } from './room-event-stream';
+import { isSharedDeliveryStream, SharedDelivery } from './shared-delivery';
 
 /**
  * Fields whose value depends on who is asking, beyond the viewer's role in the room. A
@@ -199,8 +200,10 @@ export class SubscriptionFanout {
     };
     // The room of the stream itself: never read from the request's variables, whose names (or a
     // literal argument) are the client's choice; a moderator's class must not depend on them.
-    let role = isPushableRoomStream(source) ? await this.initialRole(context, source.roomId) : null;
+    let role = isPushableRoomStream(source) && !isSharedDeliveryStream(source) ? await this.initialRole(context, source.roomId) : null;
     const shared = (item: unknown): SharedExecution => {
+      // One object per class, made by the stream that delivers it (conversation ticks): shared as it is.
+      if (item instanceof SharedDelivery) return this.sharedExecution(item, `${shareKey}|${item.classKey}`, args, () => this.sharedContext(item.scopeOwner, context, item.roleHint));
       if (!isStreamItem(item)) {
         this.stats.executions += 1;
         return new SharedExecution(() => this.root.runInAsyncScope(async () => ({ result: await execute({ ...args, rootValue: item }), json: null })));
@@ -208,36 +211,48 @@ export class SubscriptionFanout {
       role = roleAfter(item, viewer.profileId, role);
       const subject = subjectOf(item.event) === viewer.profileId;
       const key = classKey(fieldAccessClassOfRole(role), subject);
-      let byKey = this.results.get(item);
-      if (!byKey) {
-        byKey = new Map();
-        this.results.set(item, byKey);
-      }
-      const cached = byKey.get(key);
-      if (cached) {
-        this.stats.sharedDeliveries += 1;
-        return cached;
-      }
-      this.stats.executions += 1;
-      const contextValue = this.sharedContext(item, context, role);
-      // In the fan-out's own async context, not that of whatever delivered the item (a mutation's
-      // request, whose trace and transaction context must not take in this work).
-      const execution = new SharedExecution(() =>
-        this.root.runInAsyncScope(async (): Promise<SharedResult> => {
-          const result = await execute({ ...args, rootValue: item, contextValue });
-          if (result.errors) return { result, json: null };
-          this.stats.serialisations += 1;
-          return { result, json: JSON.stringify(result) };
-        }),
-      );
-      byKey.set(key, execution);
-      return execution;
+      const itemRole = role;
+      return this.sharedExecution(item, key, args, () => this.sharedContext(item, context, itemRole));
     };
     if (!context.nextFrames) return mapIterator(source, async (item) => (await shared(item).settled).result);
     return frameIterator(source, shared, new OrderedFrames(context.nextFrames), this.stats);
   }
 
-  /** One scope per item: every class and subscriber of the item reads through the same loaders. */
+  /**
+   * The execution of `item` for the class `key`: the one already started for an earlier subscriber
+   * of the class, or a new one (`contextValue` is only built then).
+   */
+  private sharedExecution(item: object, key: string, args: ExecutionArgs, contextOf: () => GraphQLContext): SharedExecution {
+    let byKey = this.results.get(item);
+    if (!byKey) {
+      byKey = new Map();
+      this.results.set(item, byKey);
+    }
+    const cached = byKey.get(key);
+    if (cached) {
+      this.stats.sharedDeliveries += 1;
+      return cached;
+    }
+    this.stats.executions += 1;
+    const context = contextOf();
+    // In the fan-out's own async context, not that of whatever delivered the item (a mutation's
+    // request, whose trace and transaction context must not take in this work).
+    const execution = new SharedExecution(() =>
+      this.root.runInAsyncScope(async (): Promise<SharedResult> => {
+        const result = await execute({ ...args, rootValue: item, contextValue: context });
+        if (result.errors) return { result, json: null };
+        this.stats.serialisations += 1;
+        return { result, json: JSON.stringify(result) };
+      }),
+    );
+    byKey.set(key, execution);
+    return execution;
+  }
+
+  /**
+   * One scope per item (or per `scopeOwner` of shared deliveries): every class and subscriber of
+   * the item reads through the same loaders.
+   */
   private sharedContext(item: object, context: GraphQLContext, role: ParticipantRole | null): GraphQLContext {
     let scope = this.scopes.get(item);
     if (!scope) {

@@ -3,6 +3,9 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 const FANOUT_STEPS = ['executions', 'sharedDeliveries', 'serialisations', 'pushed'] as const;
 type FanoutStep = (typeof FANOUT_STEPS)[number];
 
+const CONVERSATION_STEPS = ['recorded', 'lost', 'received', 'ticks', 'classes', 'overlays', 'deliveries', 'dropped'] as const;
+type ConversationStep = (typeof CONVERSATION_STEPS)[number];
+
 /**
  * The API's Prometheus registry, served at `GET /metrics`. One per server instance (tests run
  * several in one process); other modules add their own gauges and counters to `registry`.
@@ -129,6 +132,28 @@ export class ApiMetrics {
       collect() {
         this.reset();
         this.inc(bus.outageCount());
+      },
+    });
+  }
+
+  /**
+   * Serves what the room conversation's lossy channel did on this instance (issue 17), read at each
+   * scrape, as `roundtable_conversation_total{step}`: `recorded` (items produced here), `lost`
+   * (of those, not carried: pub/sub down), `received` (items of watched rooms from the bus),
+   * `ticks` (room ticks delivered), `classes` (tick objects built: executions), `overlays` (of
+   * those, with a viewer's own or mentioning messages added), `deliveries` (ticks handed to
+   * subscribers), `dropped` (ticks dropped from a subscriber too far behind).
+   */
+  watchConversation(read: () => Readonly<Record<ConversationStep, number>>): void {
+    new Counter({
+      name: 'roundtable_conversation_total',
+      help: 'Room conversation channel work on this instance, by step: recorded, lost, received, ticks, classes, overlays, deliveries, dropped',
+      labelNames: ['step'],
+      registers: [this.registry],
+      collect() {
+        const stats = read();
+        this.reset();
+        for (const step of CONVERSATION_STEPS) this.inc({ step }, stats[step]);
       },
     });
   }

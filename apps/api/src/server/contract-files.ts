@@ -62,6 +62,14 @@ export const SERVED_PARTS_OF_PENDING: Readonly<Partial<Record<ContractFile, read
     'RoomConversationChanged.previousVersion',
     'RoomConversationChanged.at',
     'RoomConversationChanged.screensQuestions',
+    // Issue 17, the lossy channel: ticks, reactions and the messages ticks carry.
+    'ChatMessage',
+    'Reaction',
+    'ReactionCount',
+    'QuestionVotes',
+    'ConversationTick',
+    'Mutation.react',
+    'Subscription.roomConversation',
   ],
 };
 

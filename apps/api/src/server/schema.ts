@@ -21,6 +21,8 @@ import { StaffResolver } from '../staff/staff.resolver';
 import { QuestionChangedEvent, RoomConversationChangedEvent } from '../questions/question.type';
 import { QuestionChangedResolver, QuestionsResolver, RoomQuestionsResolver } from '../questions/questions.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
+import { ChatMessageFieldsResolver } from '../conversation/chat-message.type';
+import { ConversationResolver } from '../conversation/conversation.resolver';
 import { type EventBus, typeGraphQLPubSub } from '../events/event-bus';
 
 export const RESOLVERS = [
@@ -38,6 +40,8 @@ export const RESOLVERS = [
   RecommendationsResolver,
   RoomEventsResolver,
   TopicsResolver,
+  ChatMessageFieldsResolver,
+  ConversationResolver,
   ...MODERATION_RESOLVERS,
   StaffResolver,
 ] as const;
