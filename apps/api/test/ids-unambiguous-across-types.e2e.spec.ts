@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { buildSchema, getNamedType, type GraphQLInputType, isInputObjectType } from 'graphql';
+import { buildSchema, getNamedType, type GraphQLInputType, isInputObjectType, isLeafType } from 'graphql';
 
 import { codeOf, moderationSnapshot, OPS, ok, sql, stagedRoom } from './support/trust-and-safety-operations';
 import { wsExecute } from './support/graphql-helpers';
@@ -249,13 +249,19 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
     expect(roomMutations.length).toBeGreaterThanOrEqual(10);
     const unknown = randomUUID();
     for (const field of roomMutations) {
-      const extra = field.args.map((arg) => (arg.name === 'profileId' ? ', profileId: "idq-lee"' : arg.name === 'moderator' ? ', moderator: true' : '')).join('');
-      const query = `mutation($r: ID!) { ${field.name}(roomId: $r${extra}) { __typename } }`;
+      const extra = field.args
+        .map((arg) => (arg.name === 'profileId' ? ', profileId: "idq-lee"' : arg.name === 'moderator' ? ', moderator: true' : arg.name === 'reaction' ? ', reaction: CLAP' : ''))
+        .join('');
+      // A mutation answering a scalar (react's Boolean) takes no selection.
+      const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+      const query = `mutation($r: ID!) { ${field.name}(roomId: $r${extra})${selection} }`;
       const [asGroup, asUnknown] = [await api.request(query, { r: w.groupId }, w.host), await api.request(query, { r: unknown }, w.host)];
       const outcome = (response: typeof asGroup) => ({ code: codeOf(response), message: response.errors?.[0]?.message });
       expect({ field: field.name, ...outcome(asGroup) }).toEqual({ field: field.name, ...outcome(asUnknown), code: 'NOT_FOUND' });
     }
     const stream = await wsExecute(api.wsClient(w.lee), `subscription($r: ID!) { roomEvents(roomId: $r) { __typename } }`, { r: w.groupId });
     expect(codeOf(stream)).toBe('NOT_FOUND');
+    const conversation = await wsExecute(api.wsClient(w.lee), `subscription($r: ID!) { roomConversation(roomId: $r) { __typename } }`, { r: w.groupId });
+    expect(codeOf(conversation)).toBe('NOT_FOUND');
   });
 });
