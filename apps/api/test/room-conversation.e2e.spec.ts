@@ -13,7 +13,7 @@ import {
 } from './support/conversation-operations';
 import { codeOf } from './support/graphql-helpers';
 import { OPS, ok, stagedRoom } from './support/trust-and-safety-operations';
-import { Collector, tokenFor, useTestApi } from './support/test-api';
+import { type Collector, tokenFor, useTestApi } from './support/test-api';
 
 const REMOVE = `mutation($r: ID!, $p: ID!, $ban: Boolean) { removeParticipant(roomId: $r, profileId: $p, ban: $ban) { id } }`;
 const END = `mutation($r: ID!) { endRoom(roomId: $r) { status } }`;
