@@ -18,7 +18,7 @@ import { bucketOf, foldConversation, type QuestionVotes, type ReactionCount, Tic
 export interface ConversationTickValue {
   /** The room (a lower-cased UUID). */
   readonly roomId: string;
-  /** When the tick was built. */
+  /** When the tick started: the end of the interval it covers (before the room was read and the classes built). */
   readonly at: Date;
   /** Oldest first. */
   readonly messages: readonly ChatMessageRecord[];
@@ -360,7 +360,7 @@ class ConversationChannel {
     const items = this.pending;
     this.pending = [];
     this.overflowLogged = false;
-    this.ticking = this.deliver(items)
+    this.ticking = this.deliver(items, new Date())
       .catch((error: unknown) => this.deps.logger.error({ err: error, roomId: this.roomId }, 'a conversation tick failed'))
       .finally(() => {
         this.ticking = null;
@@ -368,7 +368,8 @@ class ConversationChannel {
     return this.ticking;
   }
 
-  private async deliver(items: readonly ConversationItem[]): Promise<void> {
+  /** `at`: the tick's start (its interval's end), before anything is read or built. */
+  private async deliver(items: readonly ConversationItem[], at: Date): Promise<void> {
     const folded = foldConversation(items);
     if (!folded || ![...this.subscribers].some((subscriber) => subscriber.isLive())) return;
     const room = await this.readRoom();
@@ -378,7 +379,6 @@ class ConversationChannel {
       messagesPerTick: settings.sampleMessages,
       buckets: settings.sampleBuckets,
     });
-    const at = new Date();
     // Every class of this tick shares one request scope: authors and mentions load once.
     const scopeOwner = {};
     const records = new Map<ChatMessageJson, ChatMessageRecord>();

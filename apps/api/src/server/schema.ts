@@ -22,7 +22,7 @@ import { QuestionChangedEvent, RoomConversationChangedEvent } from '../questions
 import { QuestionChangedResolver, QuestionsResolver, RoomQuestionsResolver } from '../questions/questions.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
 import { ChatMessageFieldsResolver } from '../conversation/chat-message.type';
-import { ConversationResolver } from '../conversation/conversation.resolver';
+import { ConversationTicksResolver } from '../conversation/conversation-ticks.resolver';
 import { type EventBus, typeGraphQLPubSub } from '../events/event-bus';
 
 export const RESOLVERS = [
@@ -41,7 +41,7 @@ export const RESOLVERS = [
   RoomEventsResolver,
   TopicsResolver,
   ChatMessageFieldsResolver,
-  ConversationResolver,
+  ConversationTicksResolver,
   ...MODERATION_RESOLVERS,
   StaffResolver,
 ] as const;

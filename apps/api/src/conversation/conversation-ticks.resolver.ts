@@ -13,7 +13,7 @@ interface SubscribeArgs {
 
 /** The room conversation's lossy channel: `roomConversation` ticks and `react` (issue 17). */
 @Resolver()
-export class ConversationResolver {
+export class ConversationTicksResolver {
   @Subscription(() => ConversationTickType, {
     description: "The room's conversation as ticks (see ConversationTick). Same access as roomEvents.",
     subscribe: ({ args, context }: SubscribeArgs) => context.services.conversation.open(context.scope.em, requireViewer(context), args.roomId, context.signal),
