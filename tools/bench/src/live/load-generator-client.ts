@@ -3,6 +3,9 @@ import {
   type AutocannonSummary,
   type ConnectRawCommand,
   type ConnectResult,
+  type ConversationLoadCommand,
+  type ConversationLoadResult,
+  type ConversationWarmupCommand,
   type FanoutCommand,
   type FanoutResult,
   type JoinStormCommand,
@@ -70,6 +73,14 @@ export class LoadGenerator {
 
   autocannon(command: Omit<AutocannonCommand, 'type'>): Promise<AutocannonSummary> {
     return this.send({ type: 'autocannon', ...command });
+  }
+
+  conversationWarmup(command: Omit<ConversationWarmupCommand, 'type'>): Promise<{ seconds: number; attempts: number }> {
+    return this.send({ type: 'conversation-warmup', ...command });
+  }
+
+  conversationLoad(command: Omit<ConversationLoadCommand, 'type'>): Promise<ConversationLoadResult> {
+    return this.send({ type: 'conversation-load', ...command });
   }
 
   closeAll(): Promise<void> {

@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
+import { ConversationTracker, type ConversationTickData } from './conversation-load';
 import { forEachLimited, keepAliveAgent, postGraphQL, signToken } from './graphql-http';
 import {
   type AutocannonCommand,
@@ -88,6 +89,8 @@ let lastGraphQLFrame = '';
 let graphqlClients: Client[] = [];
 let rawSockets: WebSocket[] = [];
 let rawEpoch = 0;
+/** bench:conversation's counts of `roomConversation` ticks. */
+let conversation = new ConversationTracker();
 
 function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -128,10 +131,17 @@ async function subscribeGraphQL(command: SubscribeGraphQLCommand): Promise<Conne
         on: { connected: () => settle(true), closed: (event) => settle(false, event), error: (error) => settle(false, error) },
       });
       graphqlClients.push(client);
-      client.subscribe<{ roomEvents?: { __typename?: string; version?: number } }>(
+      const viewerId = `${command.viewerPrefix}${index}`;
+      if (command.collect === 'conversation') conversation.register(index, viewerId);
+      client.subscribe<{ roomEvents?: { __typename?: string; version?: number }; roomConversation?: ConversationTickData }>(
         { query: command.query, variables: command.variables },
         {
           next: (result) => {
+            if (command.collect === 'conversation') {
+              if (result.errors) firstError ??= errorText(result.errors);
+              conversation.frame(index, result.data?.roomConversation, () => graphqlNextFrame(result));
+              return;
+            }
             const at = performance.now();
             const event = result.data?.roomEvents;
             if (event?.version !== undefined) deliveries.record(String(event.version), index, at, event.__typename ?? '?');
@@ -424,6 +434,7 @@ async function closeAll(): Promise<void> {
   for (const socket of rawSockets) socket.terminate();
   rawSockets = [];
   deliveries.clear();
+  conversation = new ConversationTracker();
 }
 
 async function handle(command: LoadCommand): Promise<unknown> {
@@ -440,6 +451,10 @@ async function handle(command: LoadCommand): Promise<unknown> {
       return joinStorm(command);
     case 'autocannon':
       return runAutocannon(command);
+    case 'conversation-warmup':
+      return conversation.warmup(command);
+    case 'conversation-load':
+      return conversation.load(command);
     case 'close':
       return closeAll();
   }
