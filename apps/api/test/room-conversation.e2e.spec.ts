@@ -13,7 +13,7 @@ import {
 } from './support/conversation-operations';
 import { codeOf } from './support/graphql-helpers';
 import { OPS, ok, stagedRoom } from './support/trust-and-safety-operations';
-import { type Collector, tokenFor, useTestApi } from './support/test-api';
+import { Collector, tokenFor, useTestApi } from './support/test-api';
 
 const REMOVE = `mutation($r: ID!, $p: ID!, $ban: Boolean) { removeParticipant(roomId: $r, profileId: $p, ban: $ban) { id } }`;
 const END = `mutation($r: ID!) { endRoom(roomId: $r) { status } }`;
@@ -239,15 +239,31 @@ describe('roomConversation in a large room: listeners get a sample, never withou
     for (const id of audience) tokens[id] = await tokenFor(id);
     const everyone = ['big-host', 'big-sam', 'big-ann', 'big-bob', ...audience];
     const watchers = new Map(everyone.map((id) => [id, watchConversation(api, tokens[id]!, roomId)] as const));
-    await conversationSubscribersReach(api, roomId, everyone.length);
+    // The same listener's tick through a document with aliases and a fragment (reshaped from the
+    // executed class like any other), and through one executed for this subscriber alone.
+    const aliased = new Collector<{ tick: { n: number; a: { id: string }[]; b?: { author: { id: string } }[] } }>();
+    api.wsClient(tokens['big-l0']!).subscribe(
+      {
+        query: `subscription($r: ID!) { tick: roomConversation(roomId: $r) { n: sampledOut a: messages { id } ...More } }
+                fragment More on ConversationTick { b: messages { author { id } } }`,
+        variables: { r: roomId },
+      },
+      aliased.sink,
+    );
+    const alone = new Collector<{ roomConversation: { messages: { id: string; room: { viewerParticipant: { id: string } | null } }[] } }>();
+    api.wsClient(tokens['big-l0']!).subscribe(
+      { query: `subscription($r: ID!) { roomConversation(roomId: $r) { messages { id room { viewerParticipant { id } } } } }`, variables: { r: roomId } },
+      alone.sink,
+    );
+    await conversationSubscribersReach(api, roomId, everyone.length + 2);
     const fanout = api.api.server.fanout;
-    const executionsBefore = fanout.stats.executions;
+    const fanoutBefore = { ...fanout.stats };
     const statsBefore = { ...conversationOf(api).stats };
 
     const stage = [recordMessage(api, roomId, 'big-host', { fromStage: true }), recordMessage(api, roomId, 'big-sam', { fromStage: true })];
     const annMessages = Array.from({ length: 8 }, (_, i) => recordMessage(api, roomId, 'big-ann', { mentionIds: i === 5 ? ['big-bob'] : [] }));
     await conversationOf(api).tickNow();
-    for (const watcher of watchers.values()) await watcher.count(1);
+    for (const watcher of [...watchers.values(), aliased, alone]) await watcher.count(1);
 
     const listenerIds = new Set(annMessages.map((message) => message.id));
     const received = (id: string) => tickOf(watchers.get(id)!, 0);
@@ -280,13 +296,28 @@ describe('roomConversation in a large room: listeners get a sample, never withou
     }
     expect(samples.size).toBe(2);
 
-    // 28 subscribers, a handful of classes: moderators' "all", everyone else's "all" (the speaker),
-    // the two buckets, and the author's and the mentioned listener's own additions.
+    // The aliased document got the same messages and count, reshaped; so did the one run alone.
+    const l0 = received('big-l0');
+    expect(aliased.items[0]!.tick.a.map((m) => m.id)).toEqual(idsOf(l0));
+    expect(aliased.items[0]!.tick.b?.map((m) => m.author.id)).toEqual(l0.messages.map((m) => m.author.id));
+    expect(aliased.items[0]!.tick.n).toBe(l0.sampledOut);
+    expect(alone.items[0]!.roomConversation.messages.map((m) => m.id)).toEqual(idsOf(l0));
+
+    // 30 subscriptions, a handful of classes: moderators' everything, everyone else's everything
+    // (the speaker), the two buckets, and the author's and the mentioned listener's own additions.
+    // Executed: each field-access class's everything, once per document; every other class is the
+    // executed result reshaped (a projection) and serialised once. The document run alone: once.
     const stats = conversationOf(api).stats;
     const classes = stats.classes - statsBefore.classes;
-    expect(stats.deliveries - statsBefore.deliveries).toBe(everyone.length);
-    expect(fanout.stats.executions - executionsBefore).toBe(classes);
+    const executions = fanout.stats.executions - fanoutBefore.executions;
+    const projections = fanout.stats.projections - fanoutBefore.projections;
+    expect(stats.deliveries - statsBefore.deliveries).toBe(everyone.length + 2);
     expect(classes).toBeLessThanOrEqual(6);
     expect(stats.overlays - statsBefore.overlays).toBeLessThanOrEqual(2);
+    // The main document: 2 executions (moderators' and everyone else's everything) and a projection
+    // per other class; the aliased document: 1 execution (its everything) and 1 projection; alone: 1.
+    expect(executions).toBe(2 + 1 + 1);
+    expect(projections).toBe(classes - 2 + 1);
+    expect(fanout.stats.serialisations - fanoutBefore.serialisations).toBe(classes + 2);
   });
 });

@@ -96,7 +96,7 @@ describe('TickPlan', () => {
     expect(bucketOf('ann', 4)).toBe(bucketOf('ann', 4));
   });
 
-  it('property: the stage, the viewer\'s own messages and their mentions are never left out; sampledOut counts exactly the rest; at most N listener messages besides', () => {
+  it('property: the stage, the viewer\'s own messages and their mentions are never left out; sampledOut counts exactly the rest; at most N listener messages besides; positions in the folded list', () => {
     fc.assert(
       fc.property(arbitraryMessages, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 6 }), fc.boolean(), (messages, perTick, buckets, sampled) => {
         const folded = foldConversation(messages.map((m) => ({ kind: 'message' as const, message: m })));
@@ -111,10 +111,11 @@ describe('TickPlan', () => {
             const exactCount = view.sampledOut === folded.messages.length - view.messages.length;
             // Oldest first: the folded order, restricted to what was received.
             const inOrder = folded.messages.filter((m) => received.has(m.id)).every((m, i) => view.messages[i] === m);
+            const positioned = view.indexes.length === view.messages.length && view.indexes.every((position, i) => folded.messages[position] === view.messages[i]);
             const ownOrMention = view.messages.filter((m) => !m.fromStage && mine(m)).length;
             const listeners = view.messages.filter((m) => !m.fromStage).length;
             const bounded = !sampled || onStage || listeners <= perTick + ownOrMention;
-            return neverLeftOut && exactCount && inOrder && bounded;
+            return neverLeftOut && exactCount && inOrder && positioned && bounded;
           }),
         );
       }),

@@ -98,6 +98,8 @@ export interface TickView {
   readonly key: string;
   /** Oldest first, as in {@link FoldedConversation.messages}. */
   readonly messages: readonly ChatMessageJson[];
+  /** The position of each of `messages` in {@link FoldedConversation.messages}. */
+  readonly indexes: readonly number[];
   /** Messages of the interval left out of this view. */
   readonly sampledOut: number;
 }
@@ -139,9 +141,14 @@ export class TickPlan {
     sampled: boolean,
     private readonly settings: SamplingSettings,
   ) {
-    this.all = { key: 'all', messages: folded.messages, sampledOut: 0 };
+    this.all = { key: 'all', messages: folded.messages, indexes: folded.messages.map((_message, index) => index), sampledOut: 0 };
     this.listenerMessages = folded.messages.filter((message) => !message.fromStage);
     this.sampled = sampled && this.listenerMessages.length > settings.messagesPerTick;
+  }
+
+  /** The view of everything: what the stage gets, and what every other view is a part of. */
+  get everything(): TickView {
+    return this.all;
   }
 
   /** Whether some listeners receive less than every message this tick. */
@@ -161,11 +168,7 @@ export class TickPlan {
     let view = this.withExtras.get(key);
     if (!view) {
       const added = new Set(extras.map((message) => message.id));
-      view = {
-        key,
-        messages: this.folded.messages.filter((message) => message.fromStage || base.ids.has(message.id) || added.has(message.id)),
-        sampledOut: base.view.sampledOut - extras.length,
-      };
+      view = { key, ...this.select((message) => message.fromStage || base.ids.has(message.id) || added.has(message.id)), sampledOut: base.view.sampledOut - extras.length };
       this.withExtras.set(key, view);
     }
     return view;
@@ -181,15 +184,23 @@ export class TickPlan {
       const ids = new Set(ranked.slice(0, this.settings.messagesPerTick).map((entry) => entry.id));
       sample = {
         ids,
-        view: {
-          key: `b${bucket}`,
-          messages: this.folded.messages.filter((message) => message.fromStage || ids.has(message.id)),
-          sampledOut: this.listenerMessages.length - ids.size,
-        },
+        view: { key: `b${bucket}`, ...this.select((message) => message.fromStage || ids.has(message.id)), sampledOut: this.listenerMessages.length - ids.size },
       };
       this.samples.set(bucket, sample);
     }
     return sample;
+  }
+
+  /** The folded messages `keep` holds, in order, with their positions. */
+  private select(keep: (message: ChatMessageJson) => boolean): { messages: ChatMessageJson[]; indexes: number[] } {
+    const messages: ChatMessageJson[] = [];
+    const indexes: number[] = [];
+    this.folded.messages.forEach((message, index) => {
+      if (!keep(message)) return;
+      messages.push(message);
+      indexes.push(index);
+    });
+    return { messages, indexes };
   }
 
   /** Listener messages by the profiles they involve (author, mentioned), built once per tick. */

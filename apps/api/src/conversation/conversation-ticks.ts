@@ -64,7 +64,10 @@ export interface ConversationStats {
   received: number;
   /** Room ticks that delivered something to at least one local subscriber. */
   ticks: number;
-  /** Distinct tick objects built (one per view and field-access class): the executions a tick costs. */
+  /**
+   * Distinct tick objects handed out (one per view and field-access class): the serialisations a
+   * tick costs. Executions are fewer: one per field-access class; the other views are reshaped.
+   */
   classes: number;
   /** Of those, views with a viewer's own or mentioning messages added (the per-viewer part). */
   overlays: number;
@@ -79,6 +82,9 @@ export interface ConversationStats {
  * (the channel is lossy by design; a socket that far behind is closed as too slow anyway).
  */
 export const MAX_QUEUED_TICKS = 8;
+
+/** A room snapshot older than this many tick intervals is read again before a tick, not after. */
+export const SNAPSHOT_REUSE_TICKS = 5;
 
 /** Most items a room holds between two ticks; beyond this, items are dropped until the next tick. */
 export const MAX_PENDING_ITEMS = 100_000;
@@ -106,8 +112,11 @@ const ROOM_SNAPSHOT_SQL = `select
  * - A tick is built once per class of subscriber — everything (the stage and moderators, or
  *   everyone in a small room), each listener bucket's sample in a large room — plus one per
  *   distinct set of a viewer's own or mentioning messages the sample left out; every subscriber
- *   of a class gets the same {@link SharedDelivery}, which the subscription fan-out executes and
- *   serialises once.
+ *   of a class gets the same {@link SharedDelivery}. The fan-out executes "everything" once per
+ *   field-access class (what the policy lets the role read) and serialises each class once: a
+ *   sample is that result with fewer messages (`derivedFrom`), reshaped, not executed again.
+ * - The room's roles and listener count come from a snapshot read off the tick's path (see
+ *   `roomSnapshot`): a role change reaches the classes within about two ticks of a busy room.
  * - A stream opens while the access policy allows WATCH, and ends when it no longer does: the
  *   room ended, the viewer was banned (read from the room's events), or any other change of
  *   rights announced on the viewer-access topic (block, suspension, group leave, staff role).
@@ -286,6 +295,9 @@ class ConversationChannel {
   private overflowLogged = false;
   private ticking: Promise<void> | null = null;
   private lastRoom: RoomSnapshot = { listeners: 0, roles: new Map() };
+  /** When `lastRoom` was read (ms since the epoch; 0: never). */
+  private snapshotAt = 0;
+  private snapshotRead: Promise<RoomSnapshot> | null = null;
   private unsubscribes: Unsubscribe[] = [];
   private disposed = false;
   private readonly initialised: Promise<void>;
@@ -319,6 +331,8 @@ class ConversationChannel {
       return;
     }
     this.unsubscribes = subscriptions;
+    // The first tick need not wait for the room.
+    await this.refreshSnapshot();
   }
 
   private onItem(payload: unknown): void {
@@ -372,9 +386,10 @@ class ConversationChannel {
   private async deliver(items: readonly ConversationItem[], at: Date): Promise<void> {
     const folded = foldConversation(items);
     if (!folded || ![...this.subscribers].some((subscriber) => subscriber.isLive())) return;
-    const room = await this.readRoom();
+    const room = await this.roomSnapshot();
     const { settings } = this.deps;
-    const liveCount = [...this.subscribers].filter((subscriber) => subscriber.isLive()).length;
+    const subscribers = [...this.subscribers];
+    const liveCount = subscribers.filter((subscriber) => subscriber.isLive()).length;
     const plan = new TickPlan(folded, Math.max(room.listeners, liveCount) > settings.sampleAboveListeners, {
       messagesPerTick: settings.sampleMessages,
       buckets: settings.sampleBuckets,
@@ -390,10 +405,31 @@ class ConversationChannel {
       }
       return record;
     };
+    const valueOf = (view: TickView): ConversationTickValue => ({
+      roomId: this.roomId,
+      at,
+      messages: view.messages.map(recordOf),
+      sampledOut: view.sampledOut,
+      reactions: folded.reactions,
+      questionVotes: folded.questionVotes,
+      deletedMessageIds: folded.deletedMessageIds,
+    });
     const fieldClasses = new Map<ParticipantRole | null, string>();
-    const deliveries = new Map<TickView, Map<string, ConversationDelivery>>();
-    let delivered = 0;
-    for (const subscriber of [...this.subscribers]) {
+    // Per field-access class: everything (executed once), and each other view derived from it
+    // (a sample: the fan-out reshapes the executed result instead of executing again).
+    const everything = new Map<string, ConversationDelivery>();
+    const everythingFor = (fieldClass: string, role: ParticipantRole | null): ConversationDelivery => {
+      let delivery = everything.get(fieldClass);
+      if (!delivery) {
+        delivery = new SharedDelivery(valueOf(plan.everything), `${fieldClass}|all`, role, scopeOwner);
+        everything.set(fieldClass, delivery);
+      }
+      return delivery;
+    };
+    const derived = new Map<TickView, Map<string, ConversationDelivery>>();
+    const delivered = new Set<ConversationDelivery>();
+    let deliveries = 0;
+    for (const subscriber of subscribers) {
       if (!subscriber.isLive()) continue;
       const role = room.roles.get(subscriber.viewerId) ?? null;
       const view = plan.view(subscriber.viewerId, subscriber.bucket, role !== null && STAGE_ROLES.has(role));
@@ -402,32 +438,54 @@ class ConversationChannel {
         fieldClass = fieldAccessClassOfRole(role);
         fieldClasses.set(role, fieldClass);
       }
-      let byClass = deliveries.get(view);
-      if (!byClass) {
-        byClass = new Map();
-        deliveries.set(view, byClass);
+      let delivery: ConversationDelivery;
+      if (view === plan.everything) delivery = everythingFor(fieldClass, role);
+      else {
+        let byClass = derived.get(view);
+        if (!byClass) {
+          byClass = new Map();
+          derived.set(view, byClass);
+        }
+        const known = byClass.get(fieldClass);
+        if (known) delivery = known;
+        else {
+          delivery = new SharedDelivery(valueOf(view), `${fieldClass}|${view.key}`, role, scopeOwner, {
+            base: everythingFor(fieldClass, role),
+            lists: { messages: view.indexes },
+            scalars: { sampledOut: view.sampledOut },
+          });
+          byClass.set(fieldClass, delivery);
+          if (view.key.includes('+')) this.stats.overlays += 1;
+        }
       }
-      let delivery = byClass.get(fieldClass);
-      if (!delivery) {
-        const value: ConversationTickValue = {
-          roomId: this.roomId,
-          at,
-          messages: view.messages.map(recordOf),
-          sampledOut: view.sampledOut,
-          reactions: folded.reactions,
-          questionVotes: folded.questionVotes,
-          deletedMessageIds: folded.deletedMessageIds,
-        };
-        delivery = new SharedDelivery(value, `${fieldClass}|${view.key}`, role, scopeOwner);
-        byClass.set(fieldClass, delivery);
-        this.stats.classes += 1;
-        if (view.key.includes('+')) this.stats.overlays += 1;
-      }
+      delivered.add(delivery);
       subscriber.offer(delivery);
-      delivered += 1;
+      deliveries += 1;
     }
-    this.stats.deliveries += delivered;
-    if (delivered > 0) this.stats.ticks += 1;
+    this.stats.classes += delivered.size;
+    this.stats.deliveries += deliveries;
+    if (deliveries > 0) this.stats.ticks += 1;
+  }
+
+  /**
+   * The room as a tick reads it, off the tick's path in a busy room: the last snapshot while it is
+   * younger than {@link SNAPSHOT_REUSE_TICKS} intervals (read again in the background once it is a
+   * tick old), else a fresh read. So a role change or the room's growth reaches the classes within
+   * about two ticks of a busy room, and a quiet room's rare tick reads the room first.
+   */
+  private async roomSnapshot(): Promise<RoomSnapshot> {
+    const age = Date.now() - this.snapshotAt;
+    const { tickMs } = this.deps.settings;
+    if (this.snapshotAt === 0 || age >= SNAPSHOT_REUSE_TICKS * tickMs) return this.refreshSnapshot();
+    if (age >= tickMs) void this.refreshSnapshot();
+    return this.lastRoom;
+  }
+
+  private refreshSnapshot(): Promise<RoomSnapshot> {
+    this.snapshotRead ??= this.readRoom().finally(() => {
+      this.snapshotRead = null;
+    });
+    return this.snapshotRead;
   }
 
   /** The room's listener count (the stream head) and its stage by role, in one statement; the last known on failure. */
@@ -440,6 +498,7 @@ class ConversationChannel {
       const row = rows[0];
       const stage = typeof row?.stage === 'string' ? (JSON.parse(row.stage) as [string, ParticipantRole][]) : (row?.stage ?? []);
       this.lastRoom = { listeners: Number(row?.listeners ?? 0), roles: new Map(stage) };
+      this.snapshotAt = Date.now();
     } catch (error) {
       // Delivery goes on with what was known: at worst a stage member gets a listener's sample once.
       this.deps.logger.warn({ err: error, roomId: this.roomId }, 'reading a room for its conversation tick failed');

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
-const FANOUT_STEPS = ['executions', 'sharedDeliveries', 'serialisations', 'pushed'] as const;
+const FANOUT_STEPS = ['executions', 'sharedDeliveries', 'serialisations', 'pushed', 'projections'] as const;
 type FanoutStep = (typeof FANOUT_STEPS)[number];
 
 const CONVERSATION_STEPS = ['recorded', 'lost', 'received', 'ticks', 'classes', 'overlays', 'deliveries', 'dropped'] as const;
@@ -94,13 +94,14 @@ export class ApiMetrics {
    * Serves what the subscription fan-out did as `roundtable_subscription_fanout_total{step}`, read
    * from `read()` at each scrape. Steps: `executions` (documents executed for delivered events),
    * `sharedDeliveries` (deliveries served by another subscriber's execution), `serialisations`
-   * (shared results serialised to JSON) and `pushed` (events handed to an idle subscription by its
-   * room's channel, without a pull).
+   * (shared results serialised to JSON), `pushed` (events handed to an idle subscription by its
+   * room's channel, without a pull) and `projections` (classes of a conversation tick served by
+   * reshaping another class's result instead of executing).
    */
   watchSubscriptionFanout(read: () => Readonly<Record<FanoutStep, number>>): void {
     new Counter({
       name: 'roundtable_subscription_fanout_total',
-      help: 'Subscription fan-out work on this instance, by step: executions, sharedDeliveries, serialisations, pushed',
+      help: 'Subscription fan-out work on this instance, by step: executions, sharedDeliveries, serialisations, pushed, projections',
       labelNames: ['step'],
       registers: [this.registry],
       collect() {
