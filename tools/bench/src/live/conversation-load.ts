@@ -1,100 +1,192 @@
 import { performance } from 'node:perf_hooks';
 
+import WebSocket from 'ws';
+
 import { summarise } from '../ranking/stats';
-import { postGraphQL, signToken } from './graphql-http';
+import { forEachLimited, postGraphQL, signToken } from './graphql-http';
 import type {
+  ConnectResult,
   ConversationLoadCommand,
   ConversationLoadResult,
   ConversationSendCounts,
   ConversationWarmupCommand,
   StageWriter,
+  SubscribeConversationCommand,
 } from './load-generator-protocol';
 import { type OpenLoopResult, runOpenLoop } from './open-loop';
 
 /**
- * bench:conversation's side of the load generator: it counts every `roomConversation`
- * subscriber's ticks (frames per subscriber, each tick's reach and last delivery, and whether
- * every stage message, own message and mention arrived) and sends the chat load.
+ * bench:conversation's side of the load generator: `roomConversation` subscribers on a lean
+ * graphql-transport-ws client, the counts of their ticks (frames per subscriber, each tick's reach
+ * and last delivery, whether every stage message, own message and mention arrived), and the chat load.
  */
 
-/** What a subscriber's frame carries, as the bench's subscription selects it. */
-export interface ConversationTickData {
+/** A tick as the bench's subscription selects it (what the counts read of it). */
+interface TickData {
   readonly at: string;
   readonly sampledOut: number;
   readonly messages: readonly { readonly id: string; readonly author: { readonly id: string }; readonly mentions: readonly { readonly id: string }[] }[];
   readonly reactions: readonly { readonly reaction: string; readonly count: number }[];
 }
 
+/**
+ * One distinct frame payload (one class of one tick), parsed once: what every subscriber that
+ * receives it is counted for.
+ */
+interface TickContent {
+  readonly at: string;
+  readonly atMs: number;
+  readonly messages: number;
+  readonly sampledOut: number;
+  readonly reactions: number;
+  /** Its messages by stage authors. */
+  readonly stageIds: readonly string[];
+  /** Its other messages' ids, by author and by mentioned profile. */
+  readonly byAuthor: ReadonlyMap<string, readonly string[]>;
+  readonly byMention: ReadonlyMap<string, readonly string[]>;
+  /** Subscribers that received it. */
+  receivers: number;
+  /** The frame as the server sent it (with the bench client's operation id). */
+  readonly frame: string;
+}
+
+/** The one operation each lean client runs; the server echoes its id in every frame. */
+const OPERATION_ID = '1';
+const NEXT_PREFIX = `{"id":"${OPERATION_ID}","type":"next","payload":`;
+/** Distinct payloads kept for lookup; older ones are parsed again if they ever come back (counts stay right). */
+const CONTENT_CACHE = 1024;
+
 const SEND_CHAT = 'mutation($r: ID!, $text: String!) { sendChatMessage(roomId: $r, text: $text) { id } }';
 const REACT = 'mutation($r: ID!, $reaction: Reaction!) { react(roomId: $r, reaction: $reaction) }';
 const REACTIONS = ['CLAP', 'HEART', 'LAUGH', 'INSIGHTFUL', 'PLUS_ONE'] as const;
 
-/** The wall clock with sub-millisecond resolution: ticks carry the server's `at` on the same machine's clock. */
+/** The wall clock with sub-millisecond resolution: ticks carry the server's `at`, on the same machine's clock. */
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
 export class ConversationTracker {
+  private readonly sockets: WebSocket[] = [];
   private readonly viewerIds: string[] = [];
+  private readonly cache = new Map<string, TickContent>();
+  private contents: TickContent[] = [];
   private frames: number[] = [];
   private lastAt: (string | undefined)[] = [];
   private byTick = new Map<string, { count: number; first: number; last: number }>();
-  private stageReceived = new Map<string, number>();
   private ownReceived = new Set<string>();
   private mentionReceived = new Set<string>();
   private stageAuthors: ReadonlySet<string> = new Set();
   private repeated = 0;
-  private quiet = false;
+  private quietSince = Number.POSITIVE_INFINITY;
   private framesWhileQuiet = 0;
+  private lastFrameAt = 0;
+  private frameCount = 0;
   private messageCount = 0;
   private sampledOutSum = 0;
-  private frameCount = 0;
-  /** A subscriber who neither writes nor is mentioned: its reactions and a frame of its are reported. */
+  /** A subscriber who neither writes nor is mentioned: its reactions and its fullest frame are reported. */
   private watchIndex = -1;
   private reactionsCounted = 0;
   private sampleFrame = '';
   private sampleFrameMessages = -1;
+  private errors = 0;
+  private firstError: string | null = null;
   private waiter: { target: number; done: () => void } | null = null;
 
-  /** A subscriber collecting conversation ticks; `index` is its client's index. */
-  register(index: number, viewerId: string): void {
-    this.viewerIds[index] = viewerId;
+  /** Opens `count` subscribers, each its own socket and viewer; resolves once each sent its subscribe. */
+  async subscribe(command: SubscribeConversationCommand): Promise<ConnectResult> {
+    const started = performance.now();
+    let connected = 0;
+    let failed = 0;
+    const first = this.viewerIds.length;
+    const indices = Array.from({ length: command.count }, (_, i) => first + i);
+    const subscribe = JSON.stringify({ id: OPERATION_ID, type: 'subscribe', payload: { query: command.query, variables: command.variables } });
+    await forEachLimited(indices, command.concurrency, async (index) => {
+      const viewerId = `${command.viewerPrefix}${index}`;
+      this.viewerIds[index] = viewerId;
+      const token = await signToken(command.jwtSecret, viewerId, `Subscriber ${index}`);
+      const ok = await new Promise<boolean>((done) => {
+        const socket = new WebSocket(command.wsUrl, 'graphql-transport-ws');
+        this.sockets.push(socket);
+        const timer = setTimeout(() => {
+          this.error(`subscriber ${index}: no connection_ack within ${command.timeoutMs} ms`);
+          socket.terminate();
+          done(false);
+        }, command.timeoutMs);
+        socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+        socket.on('error', (error) => {
+          clearTimeout(timer);
+          this.error(`subscriber ${index}: ${error.message}`);
+          done(false);
+        });
+        socket.on('close', (code, reason) => {
+          clearTimeout(timer);
+          if (code !== 1000) this.error(`subscriber ${index}: closed ${code} ${reason.toString()}`);
+          done(false);
+        });
+        socket.on('message', (data: WebSocket.RawData) => {
+          const text = data.toString();
+          if (text.startsWith(NEXT_PREFIX)) {
+            this.frame(index, text);
+            return;
+          }
+          const message = JSON.parse(text) as { type?: string; payload?: unknown };
+          if (message.type === 'connection_ack') {
+            socket.send(subscribe);
+            clearTimeout(timer);
+            done(true);
+          } else if (message.type === 'ping') socket.send('{"type":"pong"}');
+          else if (message.type === 'error' || message.type === 'complete') this.error(`subscriber ${index}: ${text.slice(0, 300)}`);
+        });
+      });
+      if (ok) connected += 1;
+      else failed += 1;
+    });
+    return { connected, failed, seconds: (performance.now() - started) / 1000, firstError: this.firstError };
   }
 
-  get subscribers(): number {
-    return this.viewerIds.filter((id) => id !== undefined).length;
+  private error(text: string): void {
+    this.errors += 1;
+    this.firstError ??= text;
   }
 
-  frame(index: number, tick: ConversationTickData | undefined, serialise: () => string): void {
-    if (!tick) return;
-    const at = wallNow();
+  private get subscribers(): number {
+    return this.sockets.length;
+  }
+
+  private frame(index: number, text: string): void {
+    const now = wallNow();
+    const payload = text.slice(NEXT_PREFIX.length, -1);
+    let content = this.cache.get(payload);
+    if (!content) {
+      content = this.parse(payload, text);
+      this.cache.set(payload, content);
+      if (this.cache.size > CONTENT_CACHE) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    content.receivers += 1;
     this.frames[index] = (this.frames[index] ?? 0) + 1;
-    if (this.quiet) this.framesWhileQuiet += 1;
-    if (this.lastAt[index] === tick.at) this.repeated += 1;
-    this.lastAt[index] = tick.at;
-    let entry = this.byTick.get(tick.at);
-    if (!entry) {
-      entry = { count: 0, first: at, last: at };
-      this.byTick.set(tick.at, entry);
-    }
-    entry.count += 1;
-    entry.last = at;
+    this.lastFrameAt = now;
     this.frameCount += 1;
-    this.messageCount += tick.messages.length;
-    this.sampledOutSum += tick.sampledOut;
-    const viewerId = this.viewerIds[index];
-    for (const message of tick.messages) {
-      if (this.stageAuthors.has(message.author.id)) {
-        this.stageReceived.set(message.id, (this.stageReceived.get(message.id) ?? 0) + 1);
-        continue;
-      }
-      if (message.author.id === viewerId) this.ownReceived.add(message.id);
-      if (message.mentions.some((mention) => mention.id === viewerId)) this.mentionReceived.add(message.id);
+    this.messageCount += content.messages;
+    this.sampledOutSum += content.sampledOut;
+    if (content.atMs > this.quietSince) this.framesWhileQuiet += 1;
+    if (this.lastAt[index] === content.at) this.repeated += 1;
+    this.lastAt[index] = content.at;
+    let tick = this.byTick.get(content.at);
+    if (!tick) {
+      tick = { count: 0, first: now, last: now };
+      this.byTick.set(content.at, tick);
     }
+    tick.count += 1;
+    tick.last = now;
+    const viewerId = this.viewerIds[index] as string;
+    for (const id of content.byAuthor.get(viewerId) ?? []) this.ownReceived.add(id);
+    for (const id of content.byMention.get(viewerId) ?? []) this.mentionReceived.add(id);
     if (index === this.watchIndex) {
-      for (const reaction of tick.reactions) this.reactionsCounted += reaction.count;
+      this.reactionsCounted += content.reactions;
       // The fullest frame of a listener: what the raw baseline broadcasts.
-      if (tick.messages.length > this.sampleFrameMessages) {
-        this.sampleFrameMessages = tick.messages.length;
-        this.sampleFrame = serialise();
+      if (content.messages > this.sampleFrameMessages) {
+        this.sampleFrameMessages = content.messages;
+        this.sampleFrame = content.frame;
       }
     }
     if (this.waiter && this.framedSubscribers() >= this.waiter.target) {
@@ -104,25 +196,65 @@ export class ConversationTracker {
     }
   }
 
+  private parse(payload: string, frame: string): TickContent {
+    const result = JSON.parse(payload) as { data?: { roomConversation?: TickData } | null; errors?: unknown };
+    const tick = result.data?.roomConversation;
+    if (!tick) {
+      this.error(`a frame without a tick: ${payload.slice(0, 300)}`);
+      return { at: '', atMs: 0, messages: 0, sampledOut: 0, reactions: 0, stageIds: [], byAuthor: new Map(), byMention: new Map(), receivers: 0, frame };
+    }
+    const stageIds: string[] = [];
+    const byAuthor = new Map<string, string[]>();
+    const byMention = new Map<string, string[]>();
+    const add = (map: Map<string, string[]>, key: string, id: string) => {
+      const list = map.get(key);
+      if (list) list.push(id);
+      else map.set(key, [id]);
+    };
+    for (const message of tick.messages) {
+      if (this.stageAuthors.has(message.author.id)) {
+        stageIds.push(message.id);
+        continue;
+      }
+      add(byAuthor, message.author.id, message.id);
+      for (const mention of message.mentions) add(byMention, mention.id, message.id);
+    }
+    const content: TickContent = {
+      at: tick.at,
+      atMs: Date.parse(tick.at),
+      messages: tick.messages.length,
+      sampledOut: tick.sampledOut,
+      reactions: tick.reactions.reduce((sum, reaction) => sum + reaction.count, 0),
+      stageIds,
+      byAuthor,
+      byMention,
+      receivers: 0,
+      frame,
+    };
+    this.contents.push(content);
+    return content;
+  }
+
   private framedSubscribers(): number {
     return this.frames.filter((count) => count > 0).length;
   }
 
   /** Forgets everything counted (the warm-up's frames). */
   private reset(stageAuthors: ReadonlySet<string>, watchIndex: number): void {
+    this.cache.clear();
+    this.contents = [];
     this.frames = [];
     this.lastAt = [];
     this.byTick = new Map();
-    this.stageReceived = new Map();
     this.ownReceived = new Set();
     this.mentionReceived = new Set();
     this.stageAuthors = stageAuthors;
     this.repeated = 0;
-    this.quiet = false;
+    this.quietSince = Number.POSITIVE_INFINITY;
     this.framesWhileQuiet = 0;
+    this.frameCount = 0;
     this.messageCount = 0;
     this.sampledOutSum = 0;
-    this.frameCount = 0;
     this.watchIndex = watchIndex;
     this.reactionsCounted = 0;
     this.sampleFrame = '';
@@ -149,18 +281,18 @@ export class ConversationTracker {
       await sendChat(command.httpUrl, command.roomId, command.writer.token, `Warm-up ${attempt}: is everyone here?`);
       if (await this.everyoneFramed(command.timeoutMs)) return { seconds: (performance.now() - started) / 1000, attempts: attempt };
     }
-    throw new Error(`after 10 warm-up messages, ${this.framedSubscribers()} of ${this.subscribers} subscribers had a tick`);
+    throw new Error(`after 10 warm-up messages, ${this.framedSubscribers()} of ${this.subscribers} subscribers had a tick (${this.errors} errors; first: ${this.firstError})`);
   }
 
   async load(command: ConversationLoadCommand): Promise<ConversationLoadResult> {
     const senderIds = command.senders.map((index) => `${command.viewerPrefix}${index}`);
-    const senderTokens = await Promise.all(senderIds.map((id, i) => signToken(command.jwtSecret, id, `Sender ${command.senders[i]}`)));
-    const senders = new Set(command.senders);
-    const mentioned = new Set(command.mentionEvery > 0 ? command.senders : []);
-    // A subscriber who neither writes nor is mentioned (the last one that is neither).
+    const senderTokens = await Promise.all(senderIds.map((id, i) => signToken(command.jwtSecret, id, `Subscriber ${command.senders[i]}`)));
+    const involved = new Set(command.senders);
+    // A subscriber who neither writes nor is mentioned (the last one).
     let watchIndex = -1;
-    for (let index = this.viewerIds.length - 1; index >= 0 && watchIndex < 0; index -= 1) if (!senders.has(index) && !mentioned.has(index)) watchIndex = index;
+    for (let index = this.viewerIds.length - 1; index >= 0 && watchIndex < 0; index -= 1) if (!involved.has(index)) watchIndex = index;
     this.reset(new Set(command.stage.map((writer) => writer.id)), watchIndex);
+    const errorsBefore = this.errors;
 
     let firstError: string | null = null;
     const fail = (message: string): never => {
@@ -185,10 +317,8 @@ export class ConversationTracker {
       }),
       runOpenLoop(Array.from({ length: count(command.stageMessagesPerSecond) }, (_, i) => i), command.stageMessagesPerSecond, async (i) => {
         const writer = command.stage[i % command.stage.length] as StageWriter;
-        const id = await sendChat(command.httpUrl, command.roomId, writer.token, `Stage note ${i}: the answer to the last question, in short.`).catch((error: unknown) =>
-          fail(String(error)),
-        );
-        stageAnswered.add(id);
+        const text = `Stage note ${i}: the answer to the last question, in short.`;
+        stageAnswered.add(await sendChat(command.httpUrl, command.roomId, writer.token, text).catch((error: unknown) => fail(String(error))));
       }),
       runOpenLoop(Array.from({ length: count(command.reactionsPerSecond) }, (_, i) => i), command.reactionsPerSecond, async (i) => {
         const response = await postGraphQL<{ react: boolean }>(command.httpUrl, REACT, { r: command.roomId, reaction: REACTIONS[i % REACTIONS.length] }, senderTokens[sender(i)] as string);
@@ -196,28 +326,35 @@ export class ConversationTracker {
         if (response.data?.react === false) dropped += 1;
       }),
     ]);
-    await new Promise((done) => setTimeout(done, command.settleMs));
+    const loadSeconds = (wallNow() - started) / 1000;
+    // The last ticks: until frames have stopped for `settleMs` (bounded), however far behind the sockets are.
+    const settleUntil = wallNow() + 120_000;
+    while (wallNow() - Math.max(this.lastFrameAt, started + loadSeconds * 1000) < command.settleMs && wallNow() < settleUntil) await sleep(50);
     const windowSeconds = (wallNow() - started) / 1000;
-    this.quiet = true;
-    await new Promise((done) => setTimeout(done, command.quietMs));
+    // Nothing happens from now on: a tick that starts now is one too many.
+    this.quietSince = wallNow();
+    await sleep(command.quietMs);
 
     const subscribers = this.subscribers;
+    const stageReach = new Map<string, number>();
+    for (const content of this.contents) for (const id of content.stageIds) stageReach.set(id, (stageReach.get(id) ?? 0) + content.receivers);
     let reachedEveryone = 0;
     let missingDeliveries = 0;
     for (const id of stageAnswered) {
-      const reach = this.stageReceived.get(id) ?? 0;
+      const reach = stageReach.get(id) ?? 0;
       if (reach >= subscribers) reachedEveryone += 1;
       else missingDeliveries += subscribers - reach;
     }
-    const frames = Array.from({ length: this.viewerIds.length }, (_, index) => this.frames[index] ?? 0).filter((_, index) => this.viewerIds[index] !== undefined);
+    const frames = Array.from({ length: subscribers }, (_, index) => this.frames[index] ?? 0);
     const ticks = [...this.byTick.entries()];
     return {
       subscribers,
+      loadSeconds,
       windowSeconds,
       listener: sendCounts(listener),
       stage: sendCounts(stage),
       reactions: { ...sendCounts(reactions), dropped },
-      firstError,
+      firstError: firstError ?? (this.errors > errorsBefore ? this.firstError : null),
       ticks: ticks.length,
       tickLastMs: ticks.map(([at, entry]) => entry.last - Date.parse(at)),
       tickFirstMs: ticks.map(([at, entry]) => entry.first - Date.parse(at)),
@@ -237,6 +374,10 @@ export class ConversationTracker {
       sampledOutPerFrame: this.sampledOutSum / Math.max(1, this.frameCount),
       sampleFrame: this.sampleFrame,
     };
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets.splice(0)) socket.terminate();
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type LoadCommand,
   type LoadResponse,
   type SignInCommand,
+  type SubscribeConversationCommand,
   type SubscribeGraphQLCommand,
 } from './load-generator-protocol';
 import { logTail, type StartedChild, startNodeChild } from './process-tools';
@@ -53,6 +54,10 @@ export class LoadGenerator {
 
   subscribeGraphQL(command: Omit<SubscribeGraphQLCommand, 'type'>): Promise<ConnectResult> {
     return this.send({ type: 'subscribe-graphql', ...command });
+  }
+
+  subscribeConversation(command: Omit<SubscribeConversationCommand, 'type'>): Promise<ConnectResult> {
+    return this.send({ type: 'subscribe-conversation', ...command });
   }
 
   connectRaw(command: Omit<ConnectRawCommand, 'type'>): Promise<ConnectResult> {

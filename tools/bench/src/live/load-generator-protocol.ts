@@ -15,11 +15,25 @@ export interface SubscribeGraphQLCommand {
   readonly variables: Record<string, unknown>;
   readonly concurrency: number;
   readonly timeoutMs: number;
-  /**
-   * What the results are counted as: `roomEvents` (default: deliveries per room version, for the
-   * fan-out and the join storm) or `conversation` (`roomConversation` ticks, see ConversationLoadCommand).
-   */
-  readonly collect?: 'roomEvents' | 'conversation';
+}
+
+/**
+ * N `roomConversation` subscribers, one viewer each, on a lean graphql-transport-ws client of
+ * the bench's own over `ws` (the same protocol, one operation per socket): frames whose payload
+ * another subscriber's frame already had (one class of one tick) are parsed once, so 10,000
+ * subscribers of ~10 KB ticks do not saturate the load generator's core with JSON parsing.
+ */
+export interface SubscribeConversationCommand {
+  readonly type: 'subscribe-conversation';
+  readonly wsUrl: string;
+  readonly jwtSecret: string;
+  /** Viewer ids are `${viewerPrefix}${index}`. */
+  readonly viewerPrefix: string;
+  readonly count: number;
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
 }
 
 /** N plain `ws` clients of the raw broadcast server. */
@@ -29,6 +43,11 @@ export interface ConnectRawCommand {
   readonly count: number;
   readonly concurrency: number;
   readonly timeoutMs: number;
+  /**
+   * How clients parse frames: `each` (default, as a graphql-ws client does) or
+   * `once-per-content` (as bench:conversation's subscribers do: a frame seen before is not parsed again).
+   */
+  readonly parse?: 'each' | 'once-per-content';
 }
 
 /** What starts one event: a GraphQL mutation (answering with the new room version) or a raw broadcast. */
@@ -188,7 +207,9 @@ export interface ConversationSendCounts {
 
 export interface ConversationLoadResult {
   readonly subscribers: number;
-  /** From the first send to the end of the settle time. */
+  /** From the first send to the last answer. */
+  readonly loadSeconds: number;
+  /** From the first send to the end of the settle time (the last ticks delivered). */
   readonly windowSeconds: number;
   readonly listener: ConversationSendCounts;
   readonly stage: ConversationSendCounts;
@@ -229,6 +250,7 @@ export interface CloseCommand {
 
 export type LoadCommand =
   | SubscribeGraphQLCommand
+  | SubscribeConversationCommand
   | ConnectRawCommand
   | FanoutCommand
   | JoinStormCommand

@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-import { ConversationTracker, type ConversationTickData } from './conversation-load';
+import { ConversationTracker } from './conversation-load';
 import { forEachLimited, keepAliveAgent, postGraphQL, signToken } from './graphql-http';
 import {
   type AutocannonCommand,
@@ -89,6 +89,8 @@ let lastGraphQLFrame = '';
 let graphqlClients: Client[] = [];
 let rawSockets: WebSocket[] = [];
 let rawEpoch = 0;
+/** Frames the raw clients parsed, by text, when they parse each distinct frame once. */
+const rawFrameTypes = new Map<string, string>();
 /** bench:conversation's counts of `roomConversation` ticks. */
 let conversation = new ConversationTracker();
 
@@ -131,17 +133,10 @@ async function subscribeGraphQL(command: SubscribeGraphQLCommand): Promise<Conne
         on: { connected: () => settle(true), closed: (event) => settle(false, event), error: (error) => settle(false, error) },
       });
       graphqlClients.push(client);
-      const viewerId = `${command.viewerPrefix}${index}`;
-      if (command.collect === 'conversation') conversation.register(index, viewerId);
-      client.subscribe<{ roomEvents?: { __typename?: string; version?: number }; roomConversation?: ConversationTickData }>(
+      client.subscribe<{ roomEvents?: { __typename?: string; version?: number } }>(
         { query: command.query, variables: command.variables },
         {
           next: (result) => {
-            if (command.collect === 'conversation') {
-              if (result.errors) firstError ??= errorText(result.errors);
-              conversation.frame(index, result.data?.roomConversation, () => graphqlNextFrame(result));
-              return;
-            }
             const at = performance.now();
             const event = result.data?.roomEvents;
             if (event?.version !== undefined) deliveries.record(String(event.version), index, at, event.__typename ?? '?');
@@ -189,9 +184,15 @@ async function connectRaw(command: ConnectRawCommand): Promise<ConnectResult> {
       });
       socket.on('message', (data: WebSocket.RawData) => {
         const at = performance.now();
-        // Parse like a graphql-ws client parses every frame, so both sides pay the same.
-        const frame = JSON.parse(data.toString()) as { type?: string };
-        deliveries.record(`raw-${rawEpoch}`, index, at, frame.type ?? '?');
+        // Parse like the benchmark's API clients parse their frames, so both sides pay the same:
+        // each frame (a graphql-ws client), or each distinct frame once (bench:conversation's).
+        const text = data.toString();
+        let type = rawFrameTypes.get(text);
+        if (type === undefined || command.parse !== 'once-per-content') {
+          type = (JSON.parse(text) as { type?: string }).type ?? '?';
+          if (command.parse === 'once-per-content') rawFrameTypes.set(text, type);
+        }
+        deliveries.record(`raw-${rawEpoch}`, index, at, type);
       });
     });
     if (performance.now() - lastPrint > 2000) {
@@ -433,7 +434,9 @@ async function closeAll(): Promise<void> {
   graphqlClients = [];
   for (const socket of rawSockets) socket.terminate();
   rawSockets = [];
+  rawFrameTypes.clear();
   deliveries.clear();
+  await conversation.close();
   conversation = new ConversationTracker();
 }
 
@@ -451,6 +454,8 @@ async function handle(command: LoadCommand): Promise<unknown> {
       return joinStorm(command);
     case 'autocannon':
       return runAutocannon(command);
+    case 'subscribe-conversation':
+      return conversation.subscribe(command);
     case 'conversation-warmup':
       return conversation.warmup(command);
     case 'conversation-load':
