@@ -13,6 +13,7 @@ import type {
   StageWriter,
   SubscribeConversationCommand,
 } from './load-generator-protocol';
+import { FrameContents, frameBuffer } from './frame-contents';
 import { type OpenLoopResult, runOpenLoop } from './open-loop';
 
 /**
@@ -53,8 +54,6 @@ interface TickContent {
 /** The one operation each lean client runs; the server echoes its id in every frame. */
 const OPERATION_ID = '1';
 const NEXT_PREFIX = `{"id":"${OPERATION_ID}","type":"next","payload":`;
-/** Distinct payloads kept for lookup; older ones are parsed again if they ever come back (counts stay right). */
-const CONTENT_CACHE = 1024;
 
 const SEND_CHAT = 'mutation($r: ID!, $text: String!) { sendChatMessage(roomId: $r, text: $text) { id } }';
 const REACT = 'mutation($r: ID!, $reaction: Reaction!) { react(roomId: $r, reaction: $reaction) }';
@@ -68,7 +67,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export class ConversationTracker {
   private readonly sockets: WebSocket[] = [];
   private readonly viewerIds: string[] = [];
-  private readonly cache = new Map<string, TickContent>();
+  private readonly cache = new FrameContents<TickContent | null>();
   private contents: TickContent[] = [];
   private frames: number[] = [];
   private lastAt: (string | undefined)[] = [];
@@ -124,11 +123,14 @@ export class ConversationTracker {
           done(false);
         });
         socket.on('message', (data: WebSocket.RawData) => {
-          const text = data.toString();
-          if (text.startsWith(NEXT_PREFIX)) {
-            this.frame(index, text);
+          const frame = frameBuffer(data);
+          // A tick's frame (nearly every frame) is recognised without decoding it.
+          const content = this.cache.valueOf(frame, (text) => (text.startsWith(NEXT_PREFIX) ? this.parse(text.slice(NEXT_PREFIX.length, -1), text) : null));
+          if (content) {
+            this.frame(index, content);
             return;
           }
+          const text = frame.toString('utf8');
           const message = JSON.parse(text) as { type?: string; payload?: unknown };
           if (message.type === 'connection_ack') {
             socket.send(subscribe);
@@ -153,15 +155,8 @@ export class ConversationTracker {
     return this.sockets.length;
   }
 
-  private frame(index: number, text: string): void {
+  private frame(index: number, content: TickContent): void {
     const now = wallNow();
-    const payload = text.slice(NEXT_PREFIX.length, -1);
-    let content = this.cache.get(payload);
-    if (!content) {
-      content = this.parse(payload, text);
-      this.cache.set(payload, content);
-      if (this.cache.size > CONTENT_CACHE) this.cache.delete(this.cache.keys().next().value as string);
-    }
     content.receivers += 1;
     this.frames[index] = (this.frames[index] ?? 0) + 1;
     this.lastFrameAt = now;
@@ -306,6 +301,10 @@ export class ConversationTracker {
     const count = (perSecond: number) => Math.round(perSecond * command.seconds);
     const started = wallNow();
     const sender = (i: number) => i % senderIds.length;
+    const progress = setInterval(() => {
+      const answered = ownExpected.size + stageAnswered.size;
+      process.stdout.write(`  [load] conversation: ${answered} messages answered, ${this.byTick.size} ticks, ${this.frameCount} frames so far\n`);
+    }, 5000);
     const [listener, stage, reactions] = await Promise.all([
       runOpenLoop(Array.from({ length: count(command.listenerMessagesPerSecond) }, (_, i) => i), command.listenerMessagesPerSecond, async (i) => {
         const author = sender(i);
@@ -326,6 +325,7 @@ export class ConversationTracker {
         if (response.data?.react === false) dropped += 1;
       }),
     ]);
+    clearInterval(progress);
     const loadSeconds = (wallNow() - started) / 1000;
     // The last ticks: until frames have stopped for `settleMs` (bounded), however far behind the sockets are.
     const settleUntil = wallNow() + 120_000;
@@ -356,6 +356,7 @@ export class ConversationTracker {
       reactions: { ...sendCounts(reactions), dropped },
       firstError: firstError ?? (this.errors > errorsBefore ? this.firstError : null),
       ticks: ticks.length,
+      tickSpanSeconds: ticks.length === 0 ? 0 : (Math.max(...ticks.map(([at]) => Date.parse(at))) - Math.min(...ticks.map(([at]) => Date.parse(at)))) / 1000,
       tickLastMs: ticks.map(([at, entry]) => entry.last - Date.parse(at)),
       tickFirstMs: ticks.map(([at, entry]) => entry.first - Date.parse(at)),
       tickReach: ticks.map(([, entry]) => entry.count),

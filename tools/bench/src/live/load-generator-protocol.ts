@@ -19,9 +19,10 @@ export interface SubscribeGraphQLCommand {
 
 /**
  * N `roomConversation` subscribers, one viewer each, on a lean graphql-transport-ws client of
- * the bench's own over `ws` (the same protocol, one operation per socket): frames whose payload
- * another subscriber's frame already had (one class of one tick) are parsed once, so 10,000
- * subscribers of ~10 KB ticks do not saturate the load generator's core with JSON parsing.
+ * the bench's own over `ws` (the same protocol, one operation per socket): a frame another
+ * subscriber already received (one class of one tick) is recognised by its bytes and not decoded
+ * or parsed again (`frame-contents.ts`), so 10,000 subscribers of ~10 KB ticks do not saturate the
+ * load generator's core.
  */
 export interface SubscribeConversationCommand {
   readonly type: 'subscribe-conversation';
@@ -45,7 +46,8 @@ export interface ConnectRawCommand {
   readonly timeoutMs: number;
   /**
    * How clients parse frames: `each` (default, as a graphql-ws client does) or
-   * `once-per-content` (as bench:conversation's subscribers do: a frame seen before is not parsed again).
+   * `once-per-content` (as bench:conversation's subscribers do: a frame seen before is recognised
+   * by its bytes and not decoded or parsed again).
    */
   readonly parse?: 'each' | 'once-per-content';
 }
@@ -218,6 +220,8 @@ export interface ConversationLoadResult {
   readonly firstError: string | null;
   /** Distinct ticks (`at` values) any subscriber received. */
   readonly ticks: number;
+  /** From the first tick's `at` to the last's. */
+  readonly tickSpanSeconds: number;
   /** Per tick: from its `at` (the tick's start, the server's clock) to its last delivery; and to its first. */
   readonly tickLastMs: number[];
   readonly tickFirstMs: number[];

@@ -6,6 +6,7 @@ import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 import { ConversationTracker } from './conversation-load';
+import { FrameContents, frameBuffer } from './frame-contents';
 import { forEachLimited, keepAliveAgent, postGraphQL, signToken } from './graphql-http';
 import {
   type AutocannonCommand,
@@ -89,8 +90,8 @@ let lastGraphQLFrame = '';
 let graphqlClients: Client[] = [];
 let rawSockets: WebSocket[] = [];
 let rawEpoch = 0;
-/** Frames the raw clients parsed, by text, when they parse each distinct frame once. */
-const rawFrameTypes = new Map<string, string>();
+/** Frames the raw clients parsed, when they parse each distinct frame once. */
+const rawFrameTypes = new FrameContents<string>();
 /** bench:conversation's counts of `roomConversation` ticks. */
 let conversation = new ConversationTracker();
 
@@ -186,12 +187,8 @@ async function connectRaw(command: ConnectRawCommand): Promise<ConnectResult> {
         const at = performance.now();
         // Parse like the benchmark's API clients parse their frames, so both sides pay the same:
         // each frame (a graphql-ws client), or each distinct frame once (bench:conversation's).
-        const text = data.toString();
-        let type = rawFrameTypes.get(text);
-        if (type === undefined || command.parse !== 'once-per-content') {
-          type = (JSON.parse(text) as { type?: string }).type ?? '?';
-          if (command.parse === 'once-per-content') rawFrameTypes.set(text, type);
-        }
+        const parse = (text: string) => (JSON.parse(text) as { type?: string }).type ?? '?';
+        const type = command.parse === 'once-per-content' ? rawFrameTypes.valueOf(frameBuffer(data), parse) : parse(data.toString());
         deliveries.record(`raw-${rawEpoch}`, index, at, type);
       });
     });
