@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { buildSchema, getNamedType, type GraphQLInputType, isInputObjectType, isLeafType } from 'graphql';
+import { buildSchema, getNamedType, type GraphQLInputType, type GraphQLNamedType, isEnumType, isInputObjectType, isLeafType, isNonNullType } from 'graphql';
 
 import { codeOf, moderationSnapshot, OPS, ok, sql, stagedRoom } from './support/trust-and-safety-operations';
 import { wsExecute } from './support/graphql-helpers';
@@ -178,6 +178,7 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       ['Mutation.declineGroupJoinRequest.requestId', `mutation($r: ID!) { declineGroupJoinRequest(requestId: $r) { id } }`, (id) => ({ r: id }), w.host],
       ['Mutation.reportAbuse.input.profileId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, profileId: id, category: 'SPAM', details: 'x' } }), w.lee],
       ['Mutation.reportAbuse.input.questionId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, questionId: id, category: 'SPAM', details: 'x' } }), w.lee],
+      ['Mutation.reportAbuse.input.chatMessageId', OPS.reportAbuse, (id) => ({ input: { roomId: w.roomId, chatMessageId: id, category: 'SPAM', details: 'x' } }), w.lee],
       ['Mutation.resolveReport.input.reportId', OPS.resolveReport, (id) => ({ input: { reportId: id, action: 'DISMISS', note: 'x' } }), w.staff],
       ['Mutation.appealModerationDecision.input.noticeId', OPS.appeal, (id) => ({ input: { noticeId: id, statement: 'x' } }), w.host],
       ['Mutation.resolveAppeal.input.noticeId', OPS.resolveAppeal, (id) => ({ input: { noticeId: id, upheld: false, note: 'x' } }), w.staff],
@@ -198,6 +199,8 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       ['Mutation.answerQuestion.questionId', `mutation($q: ID!) { answerQuestion(questionId: $q, inviteAsker: true) { id } }`, (id) => ({ q: id }), w.host],
       ['Mutation.mergeQuestions.intoId', `mutation($q: ID!) { mergeQuestions(intoId: $q, questionIds: []) { id } }`, (id) => ({ q: id }), w.host],
       ['Mutation.mergeQuestions.questionIds', `mutation($q: ID!) { mergeQuestions(intoId: $q, questionIds: [$q]) { id } }`, (id) => ({ q: id }), w.host],
+      // The chat (issue 17): a room id where a message id is expected names no message.
+      ['Mutation.deleteChatMessage.messageId', `mutation($m: ID!) { deleteChatMessage(messageId: $m) { id } }`, (id) => ({ m: id }), w.host],
     ];
     // Refused exactly as the same call with an id that names nothing (a fresh UUID): same code,
     // same message. Most are NOT_FOUND or BAD_USER_INPUT; a stage command naming someone who is
@@ -249,8 +252,10 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
     expect(roomMutations.length).toBeGreaterThanOrEqual(10);
     const unknown = randomUUID();
     for (const field of roomMutations) {
+      // Every other required argument gets a valid value of its type (a person in the room, a word, true, an enum's first value).
       const extra = field.args
-        .map((arg) => (arg.name === 'profileId' ? ', profileId: "idq-lee"' : arg.name === 'moderator' ? ', moderator: true' : arg.name === 'reaction' ? ', reaction: CLAP' : ''))
+        .filter((arg) => arg.name !== 'roomId' && isNonNullType(arg.type) && arg.defaultValue === undefined)
+        .map((arg) => `, ${arg.name}: ${validLiteral(arg.name, getNamedType(arg.type))}`)
         .join('');
       // A mutation answering a scalar (react's Boolean) takes no selection.
       const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
@@ -265,3 +270,12 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
     expect(codeOf(conversation)).toBe('NOT_FOUND');
   });
 });
+
+/** A valid literal for a required argument of a room mutation (the kind test only varies the room id). */
+function validLiteral(name: string, type: GraphQLNamedType): string {
+  if (name === 'profileId') return '"idq-lee"';
+  if (isEnumType(type)) return type.getValues()[0]?.name ?? '';
+  if (type.name === 'Boolean') return 'true';
+  if (type.name === 'Int') return '1';
+  return '"hi"';
+}

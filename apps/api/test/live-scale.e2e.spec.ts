@@ -72,13 +72,14 @@ describe('live rooms at scale', () => {
       const listeners = subscribeMany<HandEvent>(api.wsClient(ada), HAND_EVENTS, roomId, 500);
       await subscribed(roomId, 1000);
       const before = { ...api.api.server.fanout.stats };
+      // Two events: HandRaised, and the QuestionChanged of the hand's question (issue 16).
       await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "How do you shard?") { id } }`, { id: roomId }, bob);
-      await Promise.all([...moderators, ...listeners].map((collector) => collector.count(1)));
+      await Promise.all([...moderators, ...listeners].map((collector) => collector.count(2)));
       const executions = api.api.server.fanout.stats.executions - before.executions;
-      expect(executions).toBe(2);
-      expect(api.api.server.fanout.stats.sharedDeliveries - before.sharedDeliveries).toBe(998);
+      expect(executions).toBe(2 * 2);
+      expect(api.api.server.fanout.stats.sharedDeliveries - before.sharedDeliveries).toBe(2 * 998);
       // Serialised once per class too: each subscriber's frame is the shared JSON plus its id.
-      expect(api.api.server.fanout.stats.serialisations - before.serialisations).toBe(2);
+      expect(api.api.server.fanout.stats.serialisations - before.serialisations).toBe(2 * 2);
       for (const collector of moderators) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBe('How do you shard?');
       for (const collector of listeners) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBeNull();
       expect(moderators[0]!.items[0]!.roomEvents.participant?.profile.displayName).toBe('Bob');
@@ -95,22 +96,23 @@ describe('live rooms at scale', () => {
       await subscribed(roomId, 600);
       // The first event may meet a subscriber still starting (pulled); once it has arrived
       // everywhere, every subscription waits idle again.
+      // Each hand change comes with the QuestionChanged of its question (issue 16): two events each.
       await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "First") { id } }`, { id: roomId }, bob);
-      await Promise.all(collectors.map((collector) => collector.count(1)));
+      await Promise.all(collectors.map((collector) => collector.count(2)));
       const before = { ...api.api.server.fanout.stats };
       await ok(`mutation($id: ID!) { lowerHand(roomId: $id) { id } }`, { id: roomId }, bob);
       await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "Second") { id } }`, { id: roomId }, bob);
-      await Promise.all(collectors.map((collector) => collector.count(3)));
+      await Promise.all(collectors.map((collector) => collector.count(6)));
       const stats = api.api.server.fanout.stats;
-      expect(stats.pushed - before.pushed).toBe(2 * 600);
-      expect(stats.executions - before.executions).toBe(4);
+      expect(stats.pushed - before.pushed).toBe(4 * 600);
+      expect(stats.executions - before.executions).toBe(4 * 2);
       // The same counts are what /metrics serves.
       const metrics = await (await fetch(api.url.replace(/\/graphql$/, '/metrics'))).text();
       expect(metrics).toContain(`roundtable_subscription_fanout_total{step="pushed"} ${stats.pushed}`);
       expect(metrics).toContain(`roundtable_subscription_fanout_total{step="executions"} ${stats.executions}`);
       for (const collector of collectors) {
         const events = collector.items.map((item) => item.roomEvents);
-        expect(events.map((event) => event.__typename)).toEqual(['HandRaised', 'HandLowered', 'HandRaised']);
+        expect(events.map((event) => event.__typename)).toEqual(['HandRaised', 'QuestionChanged', 'HandLowered', 'QuestionChanged', 'HandRaised', 'QuestionChanged']);
         // An unbroken chain: each event continues the one before.
         for (let i = 1; i < events.length; i += 1) expect(events[i]!.previousVersion).toBe(events[i - 1]!.version);
       }
@@ -124,9 +126,10 @@ describe('live rooms at scale', () => {
       const subject = subscribeMany<HandEvent>(api.wsClient(bob), HAND_EVENTS, roomId, 50);
       await subscribed(roomId, 100);
       const before = api.api.server.fanout.stats.executions;
+      // HandRaised and the hand question's QuestionChanged: each in two classes (the asker, the others).
       await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "Mine") { id } }`, { id: roomId }, bob);
-      await Promise.all([...others, ...subject].map((collector) => collector.count(1)));
-      expect(api.api.server.fanout.stats.executions - before).toBe(2);
+      await Promise.all([...others, ...subject].map((collector) => collector.count(2)));
+      expect(api.api.server.fanout.stats.executions - before).toBe(2 * 2);
       for (const collector of subject) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBe('Mine');
       for (const collector of others) expect(collector.items[0]!.roomEvents.participant?.handRaiseQuestion).toBeNull();
     });
@@ -157,18 +160,19 @@ describe('live rooms at scale', () => {
         ];
         await subscribed(roomId, subscribers);
         // A first event makes sure every subscription is fully set up before counting.
+        // HandRaised and its question's QuestionChanged.
         await ok(`mutation($id: ID!) { raiseHand(roomId: $id, question: "Q") { id } }`, { id: roomId }, bob);
-        await Promise.all(collectors.map((collector) => collector.count(1)));
+        await Promise.all(collectors.map((collector) => collector.count(2)));
         // Counted: the mutation (the same either way) and every statement its delivery makes.
         const statements: string[] = [];
         const stop = api.api.db.onQuery((sql) => statements.push(sql));
         try {
           await ok(`mutation($id: ID!) { lowerHand(roomId: $id) { id } }`, { id: roomId }, bob);
-          await Promise.all(collectors.map((collector) => collector.count(2)));
+          await Promise.all(collectors.map((collector) => collector.count(4)));
         } finally {
           stop();
         }
-        expect(collectors.every((collector) => collector.items[1]!.roomEvents.__typename === 'HandLowered')).toBe(true);
+        expect(collectors.every((collector) => collector.items[2]!.roomEvents.__typename === 'HandLowered')).toBe(true);
         for (const collector of collectors) collector.items.length = 0;
         await api.clear();
         return statements.length;

@@ -21,6 +21,12 @@ describe('SQL statements per trust-and-safety list', () => {
     await ok(api, OPS.viewer, {}, subject);
   });
 
+  /** A report's chat context: a message of the host and the reported one, by their authors (each a profile to name). */
+  const chatContextOf = (host: string, reported: string) => [
+    { messageId: randomUUID(), authorId: host, text: 'Welcome', at: new Date().toISOString(), reported: false, deleted: false },
+    { messageId: randomUUID(), authorId: reported, text: 'Abuse', at: new Date().toISOString(), reported: true, deleted: false },
+  ];
+
   /** `n` rooms, each with a reporter, a reported person, two reports, a notice with an open appeal and a log entry. */
   async function seed(from: number, to: number): Promise<void> {
     for (let i = from; i < to; i += 1) {
@@ -35,7 +41,7 @@ describe('SQL statements per trust-and-safety list', () => {
         api,
         `insert into reports (id, room_id, reporter_id, reported_profile_id, category, status, created_at, evidence)
          values (?, ?, ?, ?, 'HARASSMENT', 'OPEN', now() - interval '1 minute' * ?, ?), (?, ?, null, ?, 'SPAM', 'OPEN', now(), null)`,
-        [reportIds[0], roomId, reporter, reported, i, JSON.stringify({ capturedAt: new Date().toISOString(), roomVersion: 0, roomTitle: `Room ${i}`, reporterRole: 'LISTENER', reportedRole: 'SPEAKER', reportedHandQuestion: null, reportedJoinedAt: null, stage: [], recentEvents: [] }), reportIds[1], roomId, reported],
+        [reportIds[0], roomId, reporter, reported, i, JSON.stringify({ capturedAt: new Date().toISOString(), roomVersion: 0, roomTitle: `Room ${i}`, reporterRole: 'LISTENER', reportedRole: 'SPEAKER', reportedHandQuestion: null, reportedJoinedAt: null, stage: [], recentEvents: [], chatContext: chatContextOf(host, reported) }), reportIds[1], roomId, reported],
       );
       await sql(
         api,
@@ -54,7 +60,7 @@ describe('SQL statements per trust-and-safety list', () => {
 
   type Connection = Record<string, { edges: unknown[] }>;
   const lists: [string, string, () => string, string, number][] = [
-    ['moderationQueue (rooms, reported profiles, distinct reporters, evidence)', OPS.queue, () => staff, 'moderationQueue', 2],
+    ['moderationQueue (rooms, reported profiles, distinct reporters, evidence with chat authors)', OPS.queue, () => staff, 'moderationQueue', 2],
     ['moderationLog (actors, subjects, rooms)', OPS.log, () => staff, 'moderationLog', 1],
     ['moderationAppeals', OPS.appeals, () => staff, 'moderationAppeals', 1],
     ['viewerModerationNotices (rooms)', OPS.notices, () => subject, 'viewerModerationNotices', 1],

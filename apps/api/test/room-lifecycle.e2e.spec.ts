@@ -139,8 +139,10 @@ describe('a room from creation to end, over real HTTP and graphql-ws', () => {
       'AudienceChanged', // ada joins
       'AudienceChanged', // bob joins (folded alone: the hand raised right after is a stage event)
       'HandRaised',
+      'QuestionChanged', // the hand's question joins the room's question queue (issue 16)
       'StageInvitation',
       'RoleChanged',
+      'QuestionChanged', // on stage, the hand is down: the question is no longer asked in person
       'ParticipantMuted',
       'RoleChanged',
       'ParticipantRemoved',
@@ -186,7 +188,7 @@ describe('a room from creation to end, over real HTTP and graphql-ws', () => {
     expect(badId.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roomId' });
     const unknown = await api.request(`mutation { joinRoom(roomId: "00000000-0000-4000-8000-000000000000") { participant { id } } }`, {}, ada);
     expect(unknown.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
-    const longQuestion = 'x'.repeat(281);
+    const longQuestion = 'x'.repeat(501);
     await api.request(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: room.id }, ada);
     const tooLong = await api.request(`mutation($id: ID!, $q: String) { raiseHand(roomId: $id, question: $q) { id } }`, { id: room.id, q: longQuestion }, ada);
     expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'question' });

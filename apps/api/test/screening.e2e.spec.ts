@@ -87,4 +87,23 @@ describe('screening of every text field others see', () => {
     }
     expect(await sql(api, `select id from reports`)).toEqual([]);
   });
+
+  it.each([
+    ['askQuestion', `mutation($r: ID!, $t: String!) { askQuestion(input: { roomId: $r, text: $t }) { id } }`, 'room_questions'],
+    ['sendChatMessage', `mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }`, 'chat_messages'],
+  ] as const)('%s text (issues 16 and 17): refused forms store nothing and add no event; flagged text is stored and files a system report', async (_name, mutation, table) => {
+    const room = await stagedRoom(api, `scr${table.slice(0, 4)}`, { listeners: [`scr${table.slice(0, 4)}-ann`] });
+    const ann = room.tokens[`scr${table.slice(0, 4)}-ann`] as string;
+    const versionBefore = await sql(api, `select version from room_streams where room_id = ?`, [room.roomId]);
+    for (const text of REFUSED_FORMS) {
+      const response = await refused(api, mutation, { r: room.roomId, t: text }, ann);
+      expect({ text, code: codeOf(response), field: response.errors?.[0]?.extensions?.['field'] }).toEqual({ text, code: 'BAD_USER_INPUT', field: 'text' });
+    }
+    expect(await sql(api, `select id from ${table}`)).toEqual([]);
+    expect(await sql(api, `select version from room_streams where room_id = ?`, [room.roomId])).toEqual(versionBefore);
+    await ok(api, mutation, { r: room.roomId, t: `Is this ${FLAGGED}?` }, ann);
+    expect(await sql(api, `select id from ${table}`)).toHaveLength(1);
+    const reports = await sql<{ reporter_id: string | null; reported_profile_id: string; room_id: string }>(api, `select reporter_id, reported_profile_id, room_id from reports`);
+    expect(reports).toEqual([{ reporter_id: null, reported_profile_id: `scr${table.slice(0, 4)}-ann`, room_id: room.roomId }]);
+  });
 });

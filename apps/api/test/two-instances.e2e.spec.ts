@@ -166,9 +166,10 @@ describeWithRedis('an instance stops mid-stream', () => {
       // …and resuming from the last version seen catches up on everything, in order.
       const resumed = new Collector<Item>();
       d.wsClient(ann).subscribe({ query, variables: { r: roomId, since: lastSeen } }, resumed.sink);
-      await resumed.count(3);
+      // Lowered; raised with a question (HandRaised, QuestionChanged); lowered (HandLowered, QuestionChanged).
+      await resumed.count(5);
       const versions = resumed.items.map((item) => item.roomEvents.version);
-      expect(versions).toEqual([lastSeen + 1, lastSeen + 2, lastSeen + 3]);
+      expect(versions).toEqual([1, 2, 3, 4, 5].map((n) => lastSeen + n));
       expect(resumed.items[0]!.roomEvents.previousVersion).toBe(lastSeen);
     } finally {
       await c.stop();

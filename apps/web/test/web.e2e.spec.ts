@@ -597,6 +597,229 @@ describeWithChromium('web client in Chromium', () => {
     expect({ path: '/new, group picker', overflow: await horizontalOverflow(phone) }).toEqual({ path: '/new, group picker', overflow: 0 });
   }, 60_000);
 
+  it('kind: the host\'s queue below every listener\'s icon on a phone — at 390 px the raised hands come before the audience, and beside it from 900 px', async () => {
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "Phone queue" }) { id } }');
+    const roomId = createRoom.id;
+    for (const who of ['demo-tom', 'demo-linus', 'demo-priya']) {
+      await graphql(api.origin, tokens[who]!, 'mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }', { r: roomId });
+    }
+    await graphql(api.origin, tokens['demo-tom']!, 'mutation($r: ID!) { raiseHand(roomId: $r, question: "Where does the queue go on a phone?") { id } }', { r: roomId });
+    const phone = await newPage({ width: 390, height: 844 });
+    await signIn(phone, api.origin, tokens['demo-ada']!);
+    await phone.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    await phone.getByTestId('raised-hand').getByText('Where does the queue go on a phone?').waitFor();
+    await phone.locator('[data-testid="audience-member"][data-profile-id="demo-priya"]').waitFor();
+    const box = async (locator: Locator) => {
+      const found = await locator.boundingBox();
+      if (!found) throw new Error('not rendered');
+      return found;
+    };
+    const queue = await box(phone.locator('.queue'));
+    const audience = await box(phone.getByTestId('audience'));
+    expect({ queueBottom: Math.round(queue.y + queue.height) <= Math.round(audience.y) }).toEqual({ queueBottom: true });
+    expect(await horizontalOverflow(phone)).toBe(0);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
+    // The DOM follows the same order, so keyboard and screen reader meet the queue first too.
+    expect(await phone.evaluate(() => Boolean(document.querySelector('.queue')!.compareDocumentPosition(document.querySelector('[data-testid="audience"]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    // From 900 px the queue is a column beside the stage and the audience.
+    await phone.setViewportSize({ width: 1280, height: 900 });
+    const wideQueue = await box(phone.locator('.queue'));
+    const wideAudience = await box(phone.getByTestId('audience'));
+    const stage = await box(phone.getByTestId('stage'));
+    expect({ besideAudience: wideQueue.x > wideAudience.x + wideAudience.width, alignedWithStage: Math.abs(wideQueue.y - stage.y) < 80 }).toEqual({ besideAudience: true, alignedWithStage: true });
+  }, 60_000);
+
+  it('questions for the stage: a screened question is seen only by its asker until approved; votes, merge, report, answer with a stage invitation, answered; host and listener at 390 px; no serious axe violations', async () => {
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "Ask the platform team" }) { id } }');
+    const roomUrl = `${api.origin}/rooms/${encodeURIComponent(createRoom.id)}`;
+    // The host on a phone: the queue must be usable at 390 px.
+    const ada = await newPage({ width: 390, height: 844 });
+    await signIn(ada, api.origin, tokens['demo-ada']!);
+    await ada.goto(roomUrl);
+    const queue = ada.getByTestId('host-queue');
+    await queue.getByText('No one is waiting to speak, and no question is waiting.').waitFor();
+    const screening = queue.getByRole('checkbox', { name: /Screen questions/ });
+    await screening.check();
+    await eventually(
+      async () => (await graphql<{ room: { screensQuestions: boolean } }>(api.origin, tokens['demo-ada']!, 'query($id: ID!) { room(id: $id) { screensQuestions } }', { id: createRoom.id })).room.screensQuestions,
+      true,
+    );
+
+    const tom = await newPage();
+    await signIn(tom, api.origin, tokens['demo-tom']!);
+    await tom.goto(roomUrl);
+    await tom.getByRole('button', { name: 'Join room' }).click();
+    const priya = await newPage({ width: 390, height: 844 });
+    await signIn(priya, api.origin, tokens['demo-priya']!);
+    await priya.goto(roomUrl);
+    await priya.getByRole('button', { name: 'Join room' }).click();
+    const priyaPanel = priya.getByTestId('questions-panel');
+    await priyaPanel.getByText('No questions yet. Ask the first one.').waitFor();
+
+    // Kind: a refused form erases what the person typed. Screening refuses this text; it stays,
+    // and the sentence under the field names it by its label.
+    const tomText = tom.getByLabel('Your question', { exact: true });
+    const refused = 'Why are you such a retard about rollbacks?';
+    await tomText.fill(refused);
+    await tom.getByRole('button', { name: 'Ask', exact: true }).click();
+    await waitOrExplain(tom, tom.getByTestId('ask-error'));
+    expect(await tom.getByTestId('ask-error').textContent()).toMatch(/^Your question /);
+    expect(await tomText.inputValue()).toBe(refused);
+    expect(await tomText.getAttribute('aria-invalid')).toBe('true');
+
+    // Tom asks in person, in a screened room: he sees it waiting; Priya does not see it at all.
+    const rollback = 'How do you roll back a failed schema migration?';
+    await tomText.fill(rollback);
+    await tom.getByRole('checkbox', { name: /Ask it in person/ }).check();
+    await tom.getByRole('button', { name: 'Ask', exact: true }).click();
+    const tomsQuestion = tom.getByTestId('question').filter({ hasText: rollback });
+    await tomsQuestion.getByText('Waiting for the host').waitFor();
+    await eventually(() => tomText.inputValue(), '');
+    await tom.getByText('Your hand is raised').waitFor();
+    const pending = queue.locator('li').filter({ hasText: rollback });
+    await pending.getByText('Needs approval').waitFor();
+    await pending.getByText('Wants to ask in person').waitFor();
+    // Priya's page got the change too (a question she may not see): read again, still nothing.
+    await priyaPanel.getByText('No questions yet. Ask the first one.').waitFor();
+    expect(await priyaPanel.getByTestId('question').count()).toBe(0);
+    const priyaSees = await graphql<{ room: { questions: { totalCount: number } } }>(api.origin, tokens['demo-priya']!, 'query($id: ID!) { room(id: $id) { questions { totalCount } } }', { id: createRoom.id });
+    expect(priyaSees.room.questions.totalCount).toBe(0);
+    expect(await seriousAxeViolations(ada)).toEqual([]);
+
+    await pending.getByRole('button', { name: "Approve Tom Becker's question" }).click();
+    const priyasView = priyaPanel.getByTestId('question').filter({ hasText: rollback });
+    await priyasView.waitFor();
+
+    // Priya upvotes, takes it back and upvotes again, by keyboard.
+    const upvote = priyasView.getByRole('button', { name: /^Upvote Tom Becker's question/ });
+    await upvote.focus();
+    await priya.keyboard.press('Enter');
+    await eventually(() => upvote.getAttribute('aria-pressed'), 'true');
+    expect(await upvote.getByTestId('upvote-count').textContent()).toBe('1');
+    await priya.keyboard.press('Enter');
+    await eventually(() => upvote.getAttribute('aria-pressed'), 'false');
+    await priya.keyboard.press('Enter');
+    await eventually(() => upvote.getAttribute('aria-pressed'), 'true');
+
+    // Priya reports it: the report dialog names the question.
+    await priyasView.getByRole('button', { name: "Report Tom Becker's question" }).click();
+    const report = priya.getByRole('dialog', { name: 'Report this question' });
+    await report.getByText(rollback).waitFor();
+    expect(await seriousAxeViolations(priya)).toEqual([]);
+    await report.getByRole('radio', { name: /Spam or scam/ }).check();
+    await report.getByRole('button', { name: 'Send report' }).click();
+    await report.getByTestId('report-sent').waitFor();
+    await report.getByRole('button', { name: 'Done' }).click();
+
+    // Priya asks the same thing anonymously (approved too); the host merges it into Tom's.
+    const duplicate = 'Rollbacks of failed migrations: how?';
+    await priya.getByLabel('Your question', { exact: true }).fill(duplicate);
+    await priya.getByRole('checkbox', { name: /Ask anonymously/ }).check();
+    await priya.getByRole('button', { name: 'Ask', exact: true }).click();
+    await priyaPanel.getByTestId('question').filter({ hasText: duplicate }).getByText('You (anonymously)').waitFor();
+    const pendingDuplicate = queue.locator('li').filter({ hasText: duplicate });
+    await pendingDuplicate.getByText('Priya Raman (anonymous to the room)').waitFor();
+    await pendingDuplicate.getByRole('button', { name: "Approve Priya Raman's question" }).click();
+    await tom.getByTestId('question').filter({ hasText: duplicate }).getByText('Anonymous', { exact: true }).waitFor();
+    const duplicateId = await priyaPanel.getByTestId('question').filter({ hasText: duplicate }).getAttribute('data-question-id');
+    await queue.getByRole('checkbox', { name: "Select Tom Becker's question to merge" }).check();
+    await queue.getByRole('checkbox', { name: "Select Priya Raman's question to merge" }).check();
+    await queue.getByRole('button', { name: 'Merge into…' }).click();
+    const merge = ada.getByRole('dialog', { name: 'Merge into…' });
+    await merge.getByRole('radio', { name: rollback }).check();
+    expect(await seriousAxeViolations(ada)).toEqual([]);
+    await merge.getByRole('button', { name: 'Merge 1 into it' }).click();
+    // The duplicate leaves the list; its text shows under the kept question.
+    await priyaPanel.locator(`[data-question-id="${duplicateId}"]`).waitFor({ state: 'detached' });
+    await priyasView.getByText('+1 similar').waitFor();
+    await priyasView.getByText('+1 similar').click();
+    await priyasView.getByText(duplicate).waitFor();
+
+    // One question a minute each: a second one this soon is refused, and stays in the box.
+    const second = 'Is there a staging database?';
+    await priya.getByLabel('Your question', { exact: true }).fill(second);
+    await priya.getByRole('button', { name: 'Ask', exact: true }).click();
+    await priya.locator('.toast[data-code="RATE_LIMITED"]').waitFor();
+    expect(await priya.getByLabel('Your question', { exact: true }).inputValue()).toBe(second);
+    await priya.getByRole('button', { name: 'Dismiss message' }).first().click();
+    await priya.getByLabel('Your question', { exact: true }).fill('');
+
+    // Newest first, by keyboard on the tabs.
+    await priyaPanel.getByRole('tab', { name: 'Top' }).focus();
+    await priya.keyboard.press('ArrowRight');
+    await eventually(() => priyaPanel.getByRole('tab', { name: 'Newest' }).getAttribute('aria-selected'), 'true');
+    await priyasView.waitFor();
+    expect(await horizontalOverflow(priya)).toBe(0);
+    expect(await seriousAxeViolations(priya)).toEqual([]);
+    await priya.screenshot({ path: join(SCRATCH, 'room-questions-phone.png'), fullPage: true });
+    await priyaPanel.getByRole('tab', { name: 'Top' }).click();
+
+    // The host's queue on a phone: above the audience, nothing wider than the screen.
+    const tomsLine = queue.locator('li').filter({ hasText: rollback });
+    await tomsLine.getByText('+1 similar').waitFor();
+    expect(await horizontalOverflow(ada)).toBe(0);
+    expect(await seriousAxeViolations(ada)).toEqual([]);
+    await ada.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await queue.screenshot({ path: join(SCREENSHOTS, 'room-host-queue-phone.png') });
+    await tom.evaluate(() => window.scrollTo(0, 0));
+    await tom.screenshot({ path: join(SCREENSHOTS, 'room-questions.png'), fullPage: true });
+
+    // Answer, inviting Tom (he asked in person, so the option is ticked): he must still accept.
+    expect(await tomsLine.getByRole('checkbox', { name: 'Invite Tom Becker to the stage' }).isChecked()).toBe(true);
+    await tomsLine.getByRole('button', { name: "Answer Tom Becker's question" }).click();
+    await tom.getByTestId('invite-banner').waitFor();
+    await priyaPanel.locator('.now-answering').getByText(rollback).waitFor();
+    await tom.getByRole('button', { name: 'Accept' }).click();
+    await ada.locator('[data-testid="stage-member"][data-profile-id="demo-tom"]').waitFor();
+    await tom.locator('[data-testid="stage-member"][data-profile-id="demo-tom"]').waitFor();
+    await tomsLine.getByText('Answering now').waitFor();
+
+    // Marked answered: it leaves the queue, and Priya finds it under "Answered".
+    await tomsLine.getByRole('button', { name: "Mark answered Tom Becker's question" }).click();
+    await tomsLine.waitFor({ state: 'detached' });
+    await priyaPanel.locator('.now-answering').waitFor({ state: 'detached' });
+    await priyaPanel.getByRole('tab', { name: 'Answered' }).click();
+    await priyaPanel.getByTestId('question').filter({ hasText: rollback }).getByText('Answered', { exact: true }).waitFor();
+  }, 180_000);
+
+  it('questions: "Show more" pages through a long list, and new questions arrive live', async () => {
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "Many questions" }) { id } }');
+    const roomId = createRoom.id;
+    // One question per person (the API takes one a minute from each): 22 people ask.
+    for (let index = 1; index <= 22; index += 1) {
+      const bearer = await token(`asker-${index}`, `Asker ${index}`);
+      await graphql(api.origin, bearer, 'mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }', { r: roomId });
+      await graphql(api.origin, bearer, 'mutation($r: ID!, $t: String!) { askQuestion(input: { roomId: $r, text: $t }) { id } }', { r: roomId, t: `Question number ${index}?` });
+    }
+    const page = await newPage();
+    await signIn(page, api.origin, tokens['demo-linus']!);
+    await page.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    const panel = page.getByTestId('questions-panel');
+    await panel.getByTestId('question').first().waitFor();
+    expect(await panel.getByTestId('question').count()).toBe(20);
+    expect(await panel.locator('h2 .count').textContent()).toBe('22');
+    await panel.getByRole('button', { name: 'Show more' }).click();
+    await eventually(() => panel.getByTestId('question').count(), 22);
+    expect(await panel.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+    // Newest first: a question asked now comes in at the top without a reload.
+    await panel.getByRole('tab', { name: 'Newest' }).click();
+    await eventually(async () => (await panel.getByTestId('question').first().textContent())?.includes('Question number 22?'), true);
+    const late = await token('asker-late', 'Late Asker');
+    await graphql(api.origin, late, 'mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }', { r: roomId });
+    await graphql(api.origin, late, 'mutation($r: ID!) { askQuestion(input: { roomId: $r, text: "Arrived just now?" }) { id } }', { r: roomId });
+    await eventually(async () => (await panel.getByTestId('question').first().textContent())?.includes('Arrived just now?'), true);
+    // Linus joins and asks; thinking better of it, he withdraws it and it leaves the list.
+    await page.getByRole('button', { name: 'Join room' }).click();
+    const mine = 'Is there a staging database?';
+    await page.getByLabel('Your question', { exact: true }).fill(mine);
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    const item = panel.getByTestId('question').filter({ hasText: mine });
+    await item.getByText('You', { exact: true }).waitFor();
+    await item.getByRole('button', { name: 'Withdraw your question' }).click();
+    await item.waitFor({ state: 'detached' });
+    expect(await panel.locator('h2 .count').textContent()).toBe('23');
+  }, 120_000);
+
   it('groups: the page lists the viewer\'s groups after creating and after joining one; the room form offers only those; no serious axe violations', async () => {
     const ada = await newPage();
     await signIn(ada, api.origin, tokens['demo-ada']!);
@@ -894,7 +1117,7 @@ describeWithChromium('web client in Chromium', () => {
     await tomOnStage.waitFor();
     expect(await priya.getByTestId('staff-link').count()).toBe(0);
     await tomOnStage.getByText('Actions for Tom Becker').click();
-    await priya.getByRole('button', { name: 'Report Tom Becker' }).click();
+    await priya.getByRole('button', { name: 'Report Tom Becker', exact: true }).click();
     const dialog = priya.getByRole('dialog', { name: 'Report Tom Becker' });
     await dialog.waitFor();
     expect(await seriousAxeViolations(priya)).toEqual([]);
@@ -909,7 +1132,7 @@ describeWithChromium('web client in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
     // A second report of the same person in the same room is refused in words.
     await tomOnStage.getByText('Actions for Tom Becker').click();
-    await priya.getByRole('button', { name: 'Report Tom Becker' }).click();
+    await priya.getByRole('button', { name: 'Report Tom Becker', exact: true }).click();
     await dialog.getByRole('radio', { name: /Spam or scam/ }).check();
     await dialog.getByRole('button', { name: 'Send report' }).click();
     await expect(dialog.getByTestId('report-error').textContent()).resolves.toContain('already reported this person');
@@ -1015,6 +1238,39 @@ describeWithChromium('web client in Chromium', () => {
     expect(await headerCollisions(phone)).toEqual([]);
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.locator('.topbar').screenshot({ path: join(SCREENSHOTS, 'header-phone.png') });
+  }, 60_000);
+
+  it('staff read a reported chat message among the messages around it, as they were when reported: the reported one marked, deleted text kept', async () => {
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, `mutation { createRoom(input: { title: "Chat report drill" }) { id } }`);
+    const roomId = createRoom.id;
+    for (const who of ['demo-linus', 'demo-priya']) {
+      await graphql(api.origin, tokens[who]!, `mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId });
+    }
+    const send = async (who: string, text: string) =>
+      (await graphql<{ sendChatMessage: { id: string } }>(api.origin, tokens[who]!, `mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }`, { r: roomId, t: text }))
+        .sendChatMessage.id;
+    await send('demo-priya', 'Hi everyone');
+    const abusive = await send('demo-linus', 'Nobody wants to hear you, Priya');
+    await send('demo-ada', 'Let us keep it kind');
+    // Its author deletes it before the report: staff still read what it said.
+    await graphql(api.origin, tokens['demo-linus']!, `mutation($m: ID!) { deleteChatMessage(messageId: $m) { id } }`, { m: abusive });
+    await graphql(api.origin, tokens['demo-priya']!, `mutation($r: ID!, $m: ID!) { reportAbuse(input: { roomId: $r, chatMessageId: $m, category: HARASSMENT }) { id } }`, {
+      r: roomId,
+      m: abusive,
+    });
+    const staff = await newPage();
+    await signIn(staff, api.origin, tokens['staff']!);
+    await staff.getByTestId('staff-link').click();
+    const report = staff.getByTestId('report').filter({ hasText: 'Chat report drill' });
+    const context = report.getByTestId('chat-context');
+    await context.waitFor();
+    expect(await context.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/Priya Raman: “?Hi everyone”?$/),
+      expect.stringMatching(/^Reported: .*Linus Kern: “?Nobody wants to hear you, Priya”? \(deleted before the report\)$/),
+      expect.stringMatching(/Ada Lovelace: “?Let us keep it kind”?$/),
+    ]);
+    expect(await context.locator('li[data-reported]').count()).toBe(1);
+    expect(await seriousAxeViolations(staff)).toEqual([]);
   }, 60_000);
 
   it('block and unblock on someone else\'s profile, with a confirmation', async () => {

@@ -17,3 +17,4 @@ export * from './common/text';
 export * from './questions/question-queue';
 export * from './questions/question-visibility';
 export * from './common/rule-table';
+export * from './conversation/chat-rules';

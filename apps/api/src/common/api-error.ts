@@ -51,6 +51,7 @@ export function apiCodeForDomainError(code: DomainErrorCode): ApiErrorCode {
     case DomainErrorCode.JoinRequestAlreadyDecided:
     case DomainErrorCode.QuestionStateConflict:
     case DomainErrorCode.QuestionLimitReached:
+    case DomainErrorCode.ChatClosed:
       return ApiErrorCode.Conflict;
     default:
       return assertUnreachable(code);

@@ -10,9 +10,10 @@ import { type GraphQLContext, requireViewer } from './context';
 import { isUuid } from './ids';
 import { NodeType } from './node.type';
 import { visibleQuestionNode } from '../questions/questions.resolver';
+import { visibleChatMessageNode } from '../conversation/conversation.resolver';
 
 /** The tables whose UUID ids `node(id:)` resolves, in the order one id is looked up. */
-type UuidNodeKind = 'room' | 'group' | 'participant' | 'report' | 'notice' | 'log' | 'question';
+type UuidNodeKind = 'room' | 'group' | 'participant' | 'report' | 'notice' | 'log' | 'question' | 'chat';
 
 /**
  * Which table holds a UUID: one statement over the primary keys (ids are random UUIDs, unique
@@ -27,8 +28,9 @@ async function uuidNodeKind(em: EntityManager, id: string): Promise<UuidNodeKind
      union all select 'notice' from moderation_notices where id = ?
      union all select 'log' from moderation_log where id = ?
      union all select 'question' from room_questions where id = ?
+     union all select 'chat' from chat_messages where id = ?
      limit 1`,
-    Array.from({ length: 7 }, () => id),
+    Array.from({ length: 8 }, () => id),
   );
   return rows[0]?.kind ?? null;
 }
@@ -40,7 +42,8 @@ export class NodeResolver {
    * policy lets the viewer see (SEE), groups, participants of visible rooms, profiles; reports to
    * staff with staff powers and to their reporter; moderation notices and their appeals
    * (`appeal:<notice id>`) to staff and to the notice's subject; audit log entries to staff;
-   * questions of rooms the viewer may see, as `Room.questions` shows them (`questionVisibleTo`).
+   * questions of rooms the viewer may see, as `Room.questions` shows them (`questionVisibleTo`);
+   * chat messages of rooms whose chat the viewer may read (READ_CHAT), deleted ones with empty text.
    * Anything else, unknown or not the viewer's to see, is null alike (no existence oracle).
    * Profile ids are the identity provider's `sub`; other ids are UUIDs.
    */
@@ -72,6 +75,8 @@ export class NodeResolver {
           return this.visibleNotice(ctx, viewer, uuid);
         case 'question':
           return visibleQuestionNode(ctx, viewer, uuid);
+        case 'chat':
+          return visibleChatMessageNode(ctx, viewer, uuid);
         case 'log':
           return (await this.mayRead(ctx, viewer, StaffOperation.ReadAuditLog)) ? em.findOne(ModerationLogEntity, { id: uuid }) : null;
         case null:

@@ -5,6 +5,9 @@ import { LEAN_ENTITY } from '../database/lean-rows';
 /** The entity name a question record carries for `node(id)` (questions are plain records, not entities). */
 export const QUESTION_NODE = 'QuestionRecord';
 
+/** The entity name a chat message record carries for `node(id)`. */
+export const CHAT_MESSAGE_NODE = 'ChatMessageRecord';
+
 /** Entity class name → GraphQL type name, for resolving `Node` values returned by `node(id)`. */
 const NODE_TYPE_BY_ENTITY: Readonly<Record<string, string>> = {
   ProfileEntity: 'Profile',
@@ -16,6 +19,7 @@ const NODE_TYPE_BY_ENTITY: Readonly<Record<string, string>> = {
   ModerationAppealNode: 'ModerationAppeal',
   ModerationLogEntity: 'ModerationLogEntry',
   [QUESTION_NODE]: 'Question',
+  [CHAT_MESSAGE_NODE]: 'ChatMessage',
 };
 
 @InterfaceType('Node', {

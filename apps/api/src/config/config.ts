@@ -236,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         desc: 'Count reporters on one network (IPv4 /24, IPv6 /48) as one for the automatic mute; only where the API sees client addresses',
       }),
       // --- end of trust and safety ---
+      CHAT_LISTENER_MESSAGES_PER_30S: int({ min: 1, max: 10_000, default: 20, desc: 'Chat messages one listener may send per 30 s (the stage and moderators have CHAT_STAGE_MESSAGES_PER_30S)' }),
+      CHAT_STAGE_MESSAGES_PER_30S: int({ min: 1, max: 10_000, default: 100, desc: 'Chat messages one person on the stage or moderating may send per 30 s' }),
       QUESTIONS_PER_MINUTE: int({ min: 1, max: 1000, default: 1, desc: 'Questions one account may ask per minute in the question queue (askQuestion)' }),
       // --- the room conversation's lossy channel (issue 17) ---
       CONVERSATION_TICK_MS: int({
@@ -409,6 +411,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: raw.LOG_LEVEL,
     moderation,
     questions: { perMinute: raw.QUESTIONS_PER_MINUTE },
+    chat: { listenerMessagesPer30s: raw.CHAT_LISTENER_MESSAGES_PER_30S, stageMessagesPer30s: raw.CHAT_STAGE_MESSAGES_PER_30S },
     conversation: {
       /** Tick interval of roomConversation, in ms. */
       tickMs: raw.CONVERSATION_TICK_MS,

@@ -29,6 +29,8 @@ import { Migration20261207StaffRoles } from './migrations/migration-20261207-sta
 import { Migration20261207QuestionQueue } from './migrations/migration-20261207-question-queue';
 import { Migration20261207HandQuestionLength } from './migrations/migration-20261207-hand-question-length';
 import { Migration20261208QuestionReports } from './migrations/migration-20261208-question-reports';
+import { Migration20261208RoomChat } from './migrations/migration-20261208-room-chat';
+import { Migration20261208ChatMessageReports } from './migrations/migration-20261208-chat-message-reports';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -142,6 +144,8 @@ export async function connectDatabase(
         { name: 'Migration20261207MediaRevocations', class: Migration20261207MediaRevocations },
         { name: 'Migration20261207HandQuestionLength', class: Migration20261207HandQuestionLength },
         { name: 'Migration20261208QuestionReports', class: Migration20261208QuestionReports },
+        { name: 'Migration20261208RoomChat', class: Migration20261208RoomChat },
+        { name: 'Migration20261208ChatMessageReports', class: Migration20261208ChatMessageReports },
       ],
       transactional: true,
       allOrNothing: true,

@@ -1,4 +1,4 @@
-import { ParticipantRole, type ParticipantState, QuestionStatus, type QuestionSnapshot, type RoomEvent, RoomStatus } from '@roundtable/domain';
+import { ChatMode, ParticipantRole, type ParticipantState, QuestionStatus, type QuestionSnapshot, type RoomEvent, RoomStatus } from '@roundtable/domain';
 import { z } from 'zod';
 
 /**
@@ -75,7 +75,16 @@ const roomEventJson = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('RoomStatusChanged'), status: z.nativeEnum(RoomStatus) }),
   z.object({ ...base, type: z.literal('ParticipantConnectionChanged'), participant: participantJson, connected: z.boolean() }),
   z.object({ ...base, type: z.literal('QuestionChanged'), question: questionJson }),
-  z.object({ ...base, type: z.literal('RoomConversationChanged'), screensQuestions: z.boolean() }),
+  z.object({
+    ...base,
+    type: z.literal('RoomConversationChanged'),
+    settings: z.object({
+      screensQuestions: z.boolean(),
+      chatMode: z.nativeEnum(ChatMode),
+      chatSlowModeSeconds: z.number().int().positive(),
+      pinnedLinks: z.array(z.object({ url: z.string(), title: z.string().nullable(), pinnedById: z.string().min(1), pinnedAt: isoDate })),
+    }),
+  }),
 ]);
 
 /** The domain event as JSON: a discriminated union on `type`, dates as ISO-8601 strings. */
@@ -150,7 +159,7 @@ export function roomEventToJson(event: RoomEvent): RoomEventJson {
     case 'QuestionChanged':
       return { ...base, type: event.type, question: questionToJson(event.question) };
     case 'RoomConversationChanged':
-      return { ...base, type: event.type, screensQuestions: event.screensQuestions };
+      return { ...base, type: event.type, settings: { ...event.settings, pinnedLinks: [...event.settings.pinnedLinks] } };
     default:
       return { ...base, type: event.type, participant: participantToJson(event.participant) };
   }

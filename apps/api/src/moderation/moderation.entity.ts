@@ -16,7 +16,7 @@ export class ReportEntity {
   @Property({ type: 'string', nullable: true })
   reporterId: string | null = null;
 
-  /** For a report on a question, its asker. */
+  /** For a report on a question, its asker; on a chat message, its author. */
   @Property({ type: 'string', nullable: true })
   reportedProfileId: string | null = null;
 
@@ -27,6 +27,10 @@ export class ReportEntity {
   /** The question was anonymous when reported: only staff see its asker in `reportedProfile`. */
   @Property({ type: 'boolean' })
   questionAnonymous: Opt<boolean> = false;
+
+  /** The chat message reported (`chat_messages.id`); null for any other report. */
+  @Property({ type: 'uuid', nullable: true })
+  chatMessageId: string | null = null;
 
   @Property({ type: 'string' })
   category!: ReportCategory;

@@ -101,6 +101,7 @@ export class ReportsResolver {
       reportedJoinedAt: evidence.reportedJoinedAt ? new Date(evidence.reportedJoinedAt) : null,
       recentEvents: evidence.recentEvents.map((event) => ({ ...event, at: new Date(event.at) })),
       questionText: evidence.questionText ?? null,
+      chatContext: (evidence.chatContext ?? []).map((message) => ({ ...message, at: new Date(message.at) })),
     };
   }
 

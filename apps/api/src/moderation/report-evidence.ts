@@ -8,6 +8,28 @@ import { ParticipantEntity, type RoomEntity, RoomStreamEntity } from '../rooms/r
 /** How many of the room's latest events a report keeps (the contract's "at most 50"). */
 export const EVIDENCE_EVENTS_MAX = 50;
 
+/** One message of a report's `chatContext` (the contract's `EvidenceChatMessage`), as stored. */
+export interface EvidenceChatMessageSnapshot {
+  readonly messageId: string;
+  readonly authorId: string;
+  /** The text as written, also for a message deleted before the report. */
+  readonly text: string;
+  /** When it was sent (ISO-8601). */
+  readonly at: string;
+  /** The message the report is about. */
+  readonly reported: boolean;
+  /** Deleted before the report was filed (its text still kept here, for staff). */
+  readonly deleted: boolean;
+}
+
+/** What a report on a question or a chat message keeps besides the room's state. */
+export interface ReportedItemEvidence {
+  /** A report on a question: its text as read in the report's transaction. */
+  readonly questionText?: string | null;
+  /** A report on a chat message: the message with the messages around it, oldest first. */
+  readonly chatContext?: readonly EvidenceChatMessageSnapshot[];
+}
+
 /** The contract's `ReportEvidence`, as stored in `reports.evidence` (dates as ISO-8601 strings). */
 export interface ReportEvidenceSnapshot {
   readonly capturedAt: string;
@@ -21,6 +43,8 @@ export interface ReportEvidenceSnapshot {
   readonly recentEvents: readonly { version: number; type: string; profileId: string | null; at: string }[];
   /** A report on a question: its text when reported. Absent in snapshots taken before reports on questions. */
   readonly questionText?: string | null;
+  /** A report on a chat message: the message and up to 10 on each side when reported. Absent in snapshots taken before reports on messages. */
+  readonly chatContext?: readonly EvidenceChatMessageSnapshot[];
 }
 
 function profileOf(event: RoomEventJson): string | null {
@@ -31,7 +55,8 @@ function profileOf(event: RoomEventJson): string | null {
  * What the room looks like now, for a report filed in `tx`: the stage with names, the last
  * {@link EVIDENCE_EVENTS_MAX} stored events (oldest first), and both people's participation.
  * Four indexed reads (five with stage names); runs in the report's transaction so the snapshot and the report agree.
- * @param questionText for a report on a question, its text as read in `tx` (kept as `questionText`).
+ * @param item for a report on a question, its text as read in `tx` (kept as `questionText`); on a
+ *   chat message, the messages around it (kept as `chatContext`).
  */
 export async function captureEvidence(
   tx: EntityManager,
@@ -39,7 +64,7 @@ export async function captureEvidence(
   reporterId: string,
   reportedProfileId: string | null,
   now: Date,
-  questionText: string | null = null,
+  item: ReportedItemEvidence = {},
 ): Promise<ReportEvidenceSnapshot> {
   const named = reportedProfileId === null ? [reporterId] : [reporterId, reportedProfileId];
   // One after another: a transaction is one connection.
@@ -72,6 +97,7 @@ export async function captureEvidence(
     reportedJoinedAt: reported?.joinedAt.toISOString() ?? null,
     stage: stageRows.map((row) => ({ profileId: row.profileId, displayName: names.get(row.profileId) ?? row.profileId, role: row.role, muted: row.muted })),
     recentEvents,
-    questionText,
+    questionText: item.questionText ?? null,
+    ...(item.chatContext ? { chatContext: item.chatContext } : {}),
   };
 }

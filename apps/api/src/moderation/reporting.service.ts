@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { notFound } from '../common/api-error';
 import { parseProfileId, parseUuid } from '../common/ids';
+import { findChatMessage, type StoredChatMessage } from '../conversation/chat.store';
 import { ProfileEntity } from '../profiles/profile.entity';
 import { ParticipantEntity } from '../rooms/room.entity';
 import type { RoomCommandHandler } from '../rooms/room-command.handler';
@@ -25,8 +26,9 @@ import type { RoomRepository } from '../rooms/room.repository';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import { ReportEntity } from './moderation.entity';
 import { appendAuditEntry, createNotice } from './moderation-records';
-import { captureEvidence } from './report-evidence';
+import { captureEvidence, type ReportedItemEvidence } from './report-evidence';
 import type { ReportRateLimiter } from './report-rate-limiter';
+import { chatContextEvidence } from './reported-chat-message';
 import { findReportedQuestion, type ReportedQuestion } from './reported-question';
 import { hasActiveStageHold, lastAutoMuteReversal } from './stage-holds';
 
@@ -40,6 +42,8 @@ export interface ReportAbuseRequest {
   readonly details?: string | null;
   /** The question reported (its asker is the reported profile); not with `profileId`. */
   readonly questionId?: string | null;
+  /** The chat message reported (its author is the reported profile); not with `profileId` nor `questionId`. */
+  readonly chatMessageId?: string | null;
 }
 
 export interface ReportingDeps {
@@ -67,6 +71,14 @@ export interface ReportingDeps {
  * kept in the evidence. It is deduplicated per question, apart from reports on people, and never
  * counts toward the automatic mute: that valve is for abuse spoken on stage, and a mute right
  * after reports on an anonymous question would show the reporters who asked it.
+ *
+ * A report on a chat message (`chatMessageId`, issue 17) names the message's author; the message
+ * must be in a room whose chat the reporter may read (`READ_CHAT`), also once deleted (staff need
+ * what it said). The message and up to 10 messages on each side are kept in the evidence as they
+ * were when reported (`chatContext`, deleted ones with their text). It is deduplicated per
+ * message, apart from reports on people, and never counts toward the automatic mute either: the
+ * mute silences a voice on stage, and a written message is answered by deleting it and by staff,
+ * not by taking a speaker's audio (a listener has none to take).
  */
 export class ReportingService {
   private readonly now: () => Date;
@@ -79,19 +91,28 @@ export class ReportingService {
    * @param sourceKey where the request came from (e.g. a hash of the client's network), so many
    *   accounts from one place count as one reporter for the automatic mute; null when unknown.
    * @throws FORBIDDEN when suspended or not in the room; RATE_LIMITED; BAD_USER_INPUT (self-report,
-   *   one's own question, bad ids, both profileId and questionId, category, details, a question
-   *   the reporter may see but in another room than `roomId`); NOT_FOUND (room; a profile that is
-   *   unknown, or neither in the room nor gone from it within `reportSubjectLeftWithinSeconds`; a
-   *   question that is unknown or that the reporter may not see: one answer for all, so no
-   *   existence oracle); CONFLICT (an open report already).
+   *   one's own question or message, bad ids, profileId with questionId or chatMessageId, questionId
+   *   with chatMessageId, category, details, a question or message the reporter may see but in
+   *   another room than `roomId`); NOT_FOUND (room; a profile that is unknown, or neither in the
+   *   room nor gone from it within `reportSubjectLeftWithinSeconds`; a question or message that is
+   *   unknown or that the reporter may not see: one answer for all, so no existence oracle);
+   *   CONFLICT (an open report already).
    */
   async reportAbuse(em: EntityManager, viewer: AuthenticatedViewer, request: ReportAbuseRequest, sourceKey: string | null = null): Promise<ReportEntity> {
     const roomId = parseUuid(request.roomId, 'roomId');
     const reportedProfileId = request.profileId ? parseProfileId(request.profileId, 'profileId') : null;
     const questionId = request.questionId ? parseUuid(request.questionId, 'questionId') : null;
+    const chatMessageId = request.chatMessageId ? parseUuid(request.chatMessageId, 'chatMessageId') : null;
     if (questionId !== null && reportedProfileId !== null) {
       // The question names its asker; accepting a profileId too would let a reporter test who asked an anonymous question.
       throw DomainError.invalidInput('questionId', 'Report a person or a question, not both: leave the person out when reporting a question');
+    }
+    if (chatMessageId !== null && (reportedProfileId !== null || questionId !== null)) {
+      // The message names its author: one subject per report, as for a question.
+      throw DomainError.invalidInput(
+        'chatMessageId',
+        questionId !== null ? 'Report a question or a chat message, not both' : 'Report a person or a chat message, not both: leave the person out when reporting a message',
+      );
     }
     await this.deps.rateLimiter.consume(viewer.profileId);
     const { report, enforce } = await em.transactional(async (tx) => {
@@ -105,31 +126,34 @@ export class ReportingService {
       const now = this.now();
       // One after another: a transaction is one connection.
       const question = questionId === null ? null : await this.visibleQuestion(tx, viewer, roomId, relation, questionId);
+      const message = chatMessageId === null ? null : await this.readableChatMessage(tx, viewer, roomId, relation, chatMessageId);
       const participations = await tx.find(ParticipantEntity, { roomId, profileId: viewer.profileId }, { orderBy: { joinedAt: 'desc' }, limit: 1 });
       const openReports = await tx.find(
         ReportEntity,
         { reporterId: viewer.profileId, roomId, status: ReportStatus.Open },
-        { fields: ['reportedProfileId', 'questionId'] },
+        { fields: ['reportedProfileId', 'questionId', 'chatMessageId'] },
       );
       const latest = participations[0];
       const eligible = checkReportEligibility(
         {
           reporterId: viewer.profileId,
           roomId,
-          reportedProfileId: question ? question.askerId : reportedProfileId,
+          reportedProfileId: question ? question.askerId : message ? message.authorId : reportedProfileId,
           category: request.category,
           details: request.details ?? null,
           questionId,
+          chatMessageId,
         },
         {
           reporterParticipation: latest ? { leftAt: latest.leftAt } : null,
-          reporterOpenReportTargets: openReports.filter((open) => open.questionId === null).map((open) => open.reportedProfileId),
+          reporterOpenReportTargets: openReports.filter((open) => open.questionId === null && open.chatMessageId === null).map((open) => open.reportedProfileId),
           reporterOpenQuestionTargets: openReports.flatMap((open) => (open.questionId === null ? [] : [open.questionId])),
+          reporterOpenChatMessageTargets: openReports.flatMap((open) => (open.chatMessageId === null ? [] : [open.chatMessageId])),
         },
         now,
       );
-      // A question stays in the room after its asker leaves: seeing it is what makes it reportable.
-      if (eligible.reportedProfileId !== null && question === null) {
+      // A question or a message stays in the room after its author leaves: seeing it is what makes it reportable.
+      if (eligible.reportedProfileId !== null && question === null && message === null) {
         const subjectStays = await tx.find(
           ParticipantEntity,
           { roomId, profileId: eligible.reportedProfileId },
@@ -139,6 +163,9 @@ export class ReportingService {
         if (!isReportableSubject(subjectStays[0] ?? null, now, this.deps.reportSubjectLeftWithinSeconds)) throw notFound('Profile');
       }
       const reporterProfile = await tx.findOne(ProfileEntity, { id: viewer.profileId });
+      const item: ReportedItemEvidence = message
+        ? { chatContext: await chatContextEvidence(tx, message) }
+        : { questionText: question?.text ?? null };
       const report = tx.create(ReportEntity, {
         id: randomUUID(),
         roomId,
@@ -150,14 +177,15 @@ export class ReportingService {
         sourceKey,
         questionId: eligible.questionId,
         questionAnonymous: question?.anonymous ?? false,
-        evidence: await captureEvidence(tx, room, viewer.profileId, eligible.reportedProfileId, now, question?.text ?? null),
+        chatMessageId: eligible.chatMessageId,
+        evidence: await captureEvidence(tx, room, viewer.profileId, eligible.reportedProfileId, now, item),
         // latest is set: checkReportEligibility refused a reporter never in the room.
         reporterPresenceSeconds: latest ? presenceSecondsAt(latest, now) : null,
         reporterAccountCreatedAt: reporterProfile?.createdAt ?? null,
         createdAt: now,
       });
       await tx.flush();
-      if (eligible.reportedProfileId === null || eligible.questionId !== null) return { report, enforce: null };
+      if (eligible.reportedProfileId === null || eligible.questionId !== null || eligible.chatMessageId !== null) return { report, enforce: null };
       const subject = eligible.reportedProfileId;
       const onSubject = await tx.find(ReportEntity, {
         roomId,
@@ -165,6 +193,7 @@ export class ReportingService {
         reporterId: { $ne: null },
         status: ReportStatus.Open,
         questionId: null,
+        chatMessageId: null,
       });
       const subjectRow = await tx.findOne(ParticipantEntity, { roomId, profileId: subject, leftAt: null });
       const reports: ReportOnParticipant[] = onSubject.map((row) => ({
@@ -221,6 +250,32 @@ export class ReportingService {
       throw DomainError.invalidInput('roomId', 'This question was asked in another room: report it from that room');
     }
     throw notFound('Question');
+  }
+
+  /**
+   * The chat message a report names, when the reporter may read the chat of its room (`READ_CHAT`),
+   * deleted or not. A message of another room is BAD_USER_INPUT only for a reporter who may read
+   * that room's chat (one more statement, on that path alone); to anyone else it does not exist.
+   * @throws NOT_FOUND (unknown or not readable, one answer); BAD_USER_INPUT (field roomId).
+   */
+  private async readableChatMessage(
+    tx: EntityManager,
+    viewer: AuthenticatedViewer,
+    roomId: string,
+    relation: RoomRelation,
+    messageId: string,
+  ): Promise<StoredChatMessage> {
+    const message = await findChatMessage(tx, messageId);
+    if (!message) throw notFound('Message');
+    if (message.roomId === roomId) {
+      if (!this.deps.access.decide(RoomOperation.ReadChat, relation).allowed) throw notFound('Message');
+      return message;
+    }
+    const there = await this.deps.access.relationTo(tx, viewer, message.roomId, 'chatMessageId');
+    if (there && this.deps.access.decide(RoomOperation.ReadChat, there.relation).allowed) {
+      throw DomainError.invalidInput('roomId', 'This message was written in another room: report it from that room');
+    }
+    throw notFound('Message');
   }
 
   /**

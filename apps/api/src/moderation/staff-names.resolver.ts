@@ -3,13 +3,14 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../common/context';
 import { ProfileType } from '../profiles/dto/profile.type';
 import type { ProfileEntity } from '../profiles/profile.entity';
-import { EvidenceEventType, ModerationNoticeType } from './dto/moderation-notice.type';
+import { EvidenceChatMessageType, EvidenceEventType, ModerationNoticeType } from './dto/moderation-notice.type';
 import type { ModerationNoticeEntity } from './moderation.entity';
 
 /*
  * Names where staff pages showed ids (issue 15, web client: "the appeals page does not say who
- * appealed", "report evidence shows (someone)"). Both read profiles through the request's loader:
- * a page of notices or events costs one profiles statement, not one per row. Who may read them is
+ * appealed", "report evidence shows (someone)"), and the authors of a reported message's chat
+ * context (issue 17). Each reads profiles through the request's loader: a page of notices, events
+ * or messages costs one profiles statement, not one per row. Who may read them is
  * the parent's rule: notices reach their subject and staff; evidence reaches staff only.
  */
 
@@ -29,5 +30,13 @@ export class EvidenceEventProfileResolver {
   @FieldResolver(() => ProfileType, { nullable: true, description: 'The profile the event is about (profileId), by name; null when none.' })
   async profile(@Root() event: EvidenceEventType, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity | null> {
     return event.profileId ? ctx.scope.profile.load(event.profileId) : null;
+  }
+}
+
+@Resolver(() => EvidenceChatMessageType)
+export class EvidenceChatMessageAuthorResolver {
+  @FieldResolver(() => ProfileType, { nullable: true, description: "The message's author (authorId), by name; null once the profile is gone." })
+  async author(@Root() message: EvidenceChatMessageType, @Ctx() ctx: GraphQLContext): Promise<ProfileEntity | null> {
+    return ctx.scope.profile.load(message.authorId);
   }
 }

@@ -82,15 +82,6 @@ export class QuestionConnectionType {
 })
 export class QuestionChangedEvent extends RoomEventInterfaceType {}
 
-@ObjectType('RoomConversationChanged', {
-  implements: RoomEventInterfaceType,
-  description: 'Question screening changed (chat mode, slow mode and pinned links join it with the room chat).',
-})
-export class RoomConversationChangedEvent extends RoomEventInterfaceType {
-  @Field(() => Boolean)
-  screensQuestions!: boolean;
-}
-
 @InputType('AskQuestionInput')
 export class AskQuestionInput {
   @Field(() => ID)
@@ -104,13 +95,4 @@ export class AskQuestionInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Also raise a hand to ask it in person (the hand's question is this text)." })
   askInPerson!: boolean | null;
-}
-
-@InputType('UpdateRoomConversationInput')
-export class UpdateRoomConversationInput {
-  @Field(() => ID)
-  roomId!: string;
-
-  @Field(() => Boolean, { nullable: true })
-  screensQuestions!: boolean | null;
 }

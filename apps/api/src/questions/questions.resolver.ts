@@ -38,7 +38,6 @@ import {
   QuestionOrderGql,
   QuestionStatusGql,
   QuestionType,
-  UpdateRoomConversationInput,
 } from './question.type';
 
 /** Most questions one `Room.questions` page returns. */
@@ -246,18 +245,6 @@ export class QuestionsResolver {
     return this.command(ctx, kept.id, RoomOperation.ManageQuestions, (id) => ({ type: 'MergeQuestions', intoId: id, questionIds: duplicates }), kept);
   }
 
-  @Mutation(() => RoomType, { description: 'Host and moderators: question screening for new questions (chat settings join with the room chat).' })
-  async updateRoomConversation(
-    @Arg('input', () => UpdateRoomConversationInput) input: UpdateRoomConversationInput,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<RoomEntity> {
-    const viewer = requireViewer(ctx);
-    const outcome = await ctx.services.roomCommands.handleConversationUpdate(ctx.scope.em, viewer, input.roomId, {
-      screensQuestions: input.screensQuestions ?? null,
-    });
-    return outcome.room;
-  }
-
   // --- Question fields ---------------------------------------------------------------------
 
   @FieldResolver(() => RoomType)
@@ -365,5 +352,13 @@ export class QuestionChangedResolver {
   })
   async question(@Root() event: GraphQLRoomEvent, @Ctx() ctx: GraphQLContext): Promise<QuestionRecord | null> {
     return visible(ctx, event.question ?? null);
+  }
+
+  @FieldResolver(() => ID, {
+    description:
+      "The question's id, also when `question` is null for this viewer: a client drops a question it may no longer see (dismissed, or refused in screening) without reading the list again.",
+  })
+  questionId(@Root() event: GraphQLRoomEvent): string {
+    return event.question?.id ?? '';
   }
 }

@@ -4,6 +4,8 @@ import {
   isAudienceDecision,
   mayBeAudienceCommand,
   roomCommandOperation,
+  type ChatMode,
+  type ConversationSettings,
   type Decision,
   type QuestionCommand,
   type RoomCommand,
@@ -17,7 +19,7 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import { notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import type { RoomEventMessage } from '../events/room-event-message';
-import { RoomAccessPolicy } from './access/room-access.policy';
+import { RoomAccessPolicy, type RoomWithRelation } from './access/room-access.policy';
 import { DeferredWrites } from './deferred-writes';
 import { GroupCommitQueue, type Settled } from './group-commit-queue';
 import { type ParticipantEntity, type RoomEntity, RoomStreamEntity } from './room.entity';
@@ -92,6 +94,19 @@ export interface CommandGuard {
 export interface QuestionRequest {
   readonly operation: RoomOperation;
   readonly command: QuestionCommand;
+}
+
+/** What `updateRoomConversation` asks to change; null leaves a setting as it is. Pinned links replace the room's, already checked. */
+export interface ConversationChanges {
+  readonly screensQuestions: boolean | null;
+  readonly chatMode: ChatMode | null;
+  readonly chatSlowModeSeconds: number | null;
+  readonly pinnedLinks: readonly { readonly url: string; readonly title: string | null }[] | null;
+}
+
+/** A room's conversation settings as its row holds them. */
+export function conversationSettingsOf(room: RoomEntity): ConversationSettings {
+  return { screensQuestions: room.screensQuestions, chatMode: room.chatMode, chatSlowModeSeconds: room.chatSlowModeSeconds, pinnedLinks: room.pinnedLinks };
 }
 
 /** What a {@link CommandFollowUp} sees of one accepted decision, inside its transaction. */
@@ -245,38 +260,49 @@ export class RoomCommandHandler {
   }
 
   /**
-   * `updateRoomConversation` (issue 16: question screening): host and moderators
-   * (`CONFIGURE_CONVERSATION`) change the room's conversation settings; a change is one
-   * `RoomConversationChanged` in the room's version chain, and setting what is already set changes
-   * nothing. Holds the room row (the settings live there) and the stream row.
+   * `updateRoomConversation` (issues 16 and 17): host and moderators (`CONFIGURE_CONVERSATION`)
+   * change the room's conversation settings (question screening, chat mode, slow mode, pinned
+   * links, already checked by the caller; null leaves a setting as it is); a change is one
+   * `RoomConversationChanged` carrying every setting in the room's version chain, and setting
+   * what is already set changes nothing. Holds the room row (the settings live there) and the
+   * stream row.
    * @throws the access policy's refusal (contract codes).
    */
   async handleConversationUpdate(
     em: EntityManager,
     viewer: AuthenticatedViewer,
     rawRoomId: string,
-    changes: { readonly screensQuestions: boolean | null },
+    changes: ConversationChanges,
   ): Promise<CommandOutcome> {
     const roomId = parseUuid(rawRoomId, 'roomId');
     const outcome = await em.transactional(async (tx): Promise<CommandOutcome> => {
-      const locked = await this.deps.repository.lockForCommand(tx, roomId, 'stage');
-      if (!locked) throw notFound('Room');
+      const { locked, found } = await this.lockWithRelation(tx, roomId, 'stage', viewer);
       const { room, stream } = locked;
-      const found = (await this.access.relationsOf(tx, room.id, [viewer])).get(viewer.profileId);
-      if (!found) throw notFound('Room');
       this.access.assert(RoomOperation.ConfigureConversation, found.relation, found.suspendedUntil);
-      const screensQuestions = changes.screensQuestions ?? room.screensQuestions;
-      if (screensQuestions === room.screensQuestions) return { room, stream, participants: new Map(), messages: [] };
-      room.screensQuestions = screensQuestions;
-      const { state, rows } = await this.deps.repository.loadState(tx, locked, [viewer.profileId]);
       const now = this.now();
+      const before = conversationSettingsOf(room);
+      const pinned = changes.pinnedLinks?.map((link) => {
+        // A link pinned before keeps who pinned it and when.
+        const kept = before.pinnedLinks.find((old) => old.url === link.url);
+        return kept ? { ...kept, title: link.title } : { ...link, pinnedById: viewer.profileId, pinnedAt: now.toISOString() };
+      });
+      const settings: ConversationSettings = {
+        screensQuestions: changes.screensQuestions ?? before.screensQuestions,
+        chatMode: changes.chatMode ?? before.chatMode,
+        chatSlowModeSeconds: changes.chatSlowModeSeconds ?? before.chatSlowModeSeconds,
+        pinnedLinks: pinned ?? before.pinnedLinks,
+      };
+      if (JSON.stringify(settings) === JSON.stringify(before)) return { room, stream, participants: new Map(), messages: [] };
+      room.screensQuestions = settings.screensQuestions;
+      room.chatMode = settings.chatMode;
+      room.chatSlowModeSeconds = settings.chatSlowModeSeconds;
+      room.pinnedLinks = [...settings.pinnedLinks];
+      const { state, rows } = await this.deps.repository.loadState(tx, locked, [viewer.profileId]);
       const version = state.version + 1;
-      const event: RoomEvent = { type: 'RoomConversationChanged', roomId: room.id, version, previousVersion: state.version, at: now, screensQuestions };
+      const event: RoomEvent = { type: 'RoomConversationChanged', roomId: room.id, version, previousVersion: state.version, at: now, settings };
       const decision: Decision = { state: { ...state, version }, events: [event] };
       const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId: viewer.profileId, now, deferred: new DeferredWrites() });
-      for (const projection of this.deps.projections) await projection.project(change);
-      await change.deferred.flush(tx);
-      this.deps.repository.saveRoomState(locked, decision.state);
+      await this.project(change, locked, decision);
       return { room, stream, participants: rows, messages: change.messages };
     });
     await this.runEffects(roomId, outcome);
@@ -468,11 +494,8 @@ export class RoomCommandHandler {
     question: QuestionRequest | null = null,
   ): Promise<CommandOutcome> {
     return em.transactional(async (tx): Promise<CommandOutcome> => {
-      const locked = await this.deps.repository.lockForCommand(tx, roomId, tier);
-      if (!locked) throw notFound('Room');
+      const { locked, found } = await this.lockWithRelation(tx, roomId, tier, viewer);
       const { room, stream } = locked;
-      const found = (await this.access.relationsOf(tx, room.id, [viewer])).get(viewer.profileId);
-      if (!found) throw notFound('Room');
       if (question) this.access.assert(question.operation, found.relation, found.suspendedUntil);
       if (command) {
         const refusal = this.access.standingRefusal(roomCommandOperation(command), found);
@@ -486,13 +509,30 @@ export class RoomCommandHandler {
       if (command && tier === 'audience' && !isAudienceDecision(state, decided)) throw new StageTierRequired();
       const decision = await this.followUp({ tx, room, before: state, decision: decided, actorId, now, question: question?.command ?? null });
       const change = roomChangeOf({ tx, room, stream, before: state, decision, rows, actorId, now, deferred: new DeferredWrites() });
-      if (decision.events.length > 0) {
-        for (const projection of this.deps.projections) await projection.project(change);
-        await change.deferred.flush(tx);
-        this.deps.repository.saveRoomState(locked, decision.state);
-      }
+      if (decision.events.length > 0) await this.project(change, locked, decision);
       return { room, stream, participants: rows, messages: change.messages };
     });
+  }
+
+  /** Step (1) for one viewer: the locks of `tier` and the viewer's relation, read under them. @throws ROOM_NOT_FOUND. */
+  private async lockWithRelation(
+    tx: EntityManager,
+    roomId: string,
+    tier: CommandTier,
+    viewer: AuthenticatedViewer,
+  ): Promise<{ locked: LockedRoom; found: RoomWithRelation }> {
+    const locked = await this.deps.repository.lockForCommand(tx, roomId, tier);
+    if (!locked) throw notFound('Room');
+    const found = (await this.access.relationsOf(tx, locked.room.id, [viewer])).get(viewer.profileId);
+    if (!found) throw notFound('Room');
+    return { locked, found };
+  }
+
+  /** Step (3) for one decision: every projection, the deferred writes, and the room's new state. */
+  private async project(change: RoomChange, locked: LockedRoom, decision: Decision): Promise<void> {
+    for (const projection of this.deps.projections) await projection.project(change);
+    await change.deferred.flush(change.tx);
+    this.deps.repository.saveRoomState(locked, decision.state);
   }
 }
 

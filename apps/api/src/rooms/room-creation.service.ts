@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { createRoom, DomainError, DomainErrorCode, RoomVisibility } from '@roundtable/domain';
+import { createRoom, DomainError, DomainErrorCode, RoomVisibility, CHAT_LIMITS, ChatMode } from '@roundtable/domain';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput, notFound } from '../common/api-error';
@@ -78,6 +78,9 @@ export class RoomCreationService {
         description: created.description,
         topics: created.topics,
         screensQuestions: false,
+        chatMode: ChatMode.Open,
+        chatSlowModeSeconds: CHAT_LIMITS.slowModeSecondsDefault,
+        pinnedLinks: [],
         status: state.status,
         visibility: state.visibility,
         groupId: state.groupId,

@@ -1,5 +1,14 @@
 import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { type ParticipantRole, type RoomStatus, type RoomVisibility } from '@roundtable/domain';
+import { CHAT_LIMITS, ChatMode, type ParticipantRole, type RoomStatus, type RoomVisibility } from '@roundtable/domain';
+
+/** A pinned link as `rooms.pinned_links` stores it. */
+export interface StoredPinnedLink {
+  readonly url: string;
+  readonly title: string | null;
+  readonly pinnedById: string;
+  /** ISO-8601. */
+  readonly pinnedAt: string;
+}
 
 @Entity({ tableName: 'rooms' })
 export class RoomEntity {
@@ -33,6 +42,18 @@ export class RoomEntity {
   /** `Room.screensQuestions`: new questions wait as PENDING for the host or a moderator (issue 16). */
   @Property({ type: 'boolean', default: false })
   screensQuestions = false;
+
+  /** `Room.chatMode` (issue 17). */
+  @Property({ type: 'string', default: 'OPEN' })
+  chatMode: ChatMode = ChatMode.Open;
+
+  /** `Room.chatSlowModeSeconds`: seconds between two messages of one person in SLOW mode. */
+  @Property({ type: 'integer', default: CHAT_LIMITS.slowModeSecondsDefault })
+  chatSlowModeSeconds: number = CHAT_LIMITS.slowModeSecondsDefault;
+
+  /** `Room.pinnedLinks`, newest first (at most 5). */
+  @Property({ type: 'json', columnType: 'jsonb' })
+  pinnedLinks: StoredPinnedLink[] = [];
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   scheduledFor: Date | null = null;

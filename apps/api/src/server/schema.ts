@@ -9,7 +9,7 @@ import type { GraphQLContext } from '../common/context';
 import '../common/graphql-enums';
 import { NodeResolver } from '../common/node.resolver';
 import { GroupJoinRequestsResolver, GroupsResolver } from '../groups/groups.resolver';
-import { EvidenceEventProfileResolver, ModerationNoticeSubjectResolver } from '../moderation/staff-names.resolver';
+import { EvidenceChatMessageAuthorResolver, EvidenceEventProfileResolver, ModerationNoticeSubjectResolver } from '../moderation/staff-names.resolver';
 import { ProfilesResolver } from '../profiles/profiles.resolver';
 import { MODERATION_RESOLVERS } from '../moderation/moderation.resolver';
 import { RecommendationsResolver } from '../recommendations/recommendations.resolver';
@@ -18,10 +18,12 @@ import { ParticipantsResolver } from '../rooms/participants.resolver';
 import { RoomEventsResolver } from '../rooms/room-events.resolver';
 import { RoomsResolver } from '../rooms/rooms.resolver';
 import { StaffResolver } from '../staff/staff.resolver';
-import { QuestionChangedEvent, RoomConversationChangedEvent } from '../questions/question.type';
+import { QuestionChangedEvent } from '../questions/question.type';
+import { RoomConversationChangedEvent } from '../conversation/conversation.type';
+import { ChatMessageFieldsResolver } from '../conversation/chat-message.type';
+import { ConversationResolver, PinnedLinkResolver } from '../conversation/conversation.resolver';
 import { QuestionChangedResolver, QuestionsResolver, RoomQuestionsResolver } from '../questions/questions.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
-import { ChatMessageFieldsResolver } from '../conversation/chat-message.type';
 import { ConversationTicksResolver } from '../conversation/conversation-ticks.resolver';
 import { type EventBus, typeGraphQLPubSub } from '../events/event-bus';
 
@@ -32,15 +34,18 @@ export const RESOLVERS = [
   GroupJoinRequestsResolver,
   ModerationNoticeSubjectResolver,
   EvidenceEventProfileResolver,
+  EvidenceChatMessageAuthorResolver,
   RoomsResolver,
   RoomQuestionsResolver,
   QuestionsResolver,
   QuestionChangedResolver,
+  ConversationResolver,
+  PinnedLinkResolver,
+  ChatMessageFieldsResolver,
   ParticipantsResolver,
   RecommendationsResolver,
   RoomEventsResolver,
   TopicsResolver,
-  ChatMessageFieldsResolver,
   ConversationTicksResolver,
   ...MODERATION_RESOLVERS,
   StaffResolver,

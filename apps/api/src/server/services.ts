@@ -22,6 +22,7 @@ import { ModerationQueries } from '../moderation/moderation.queries';
 import { ReportRateLimiter } from '../moderation/report-rate-limiter';
 import { PerAccountLimiter } from '../admission/per-account-limiter';
 import { QuestionChain } from '../questions/question-chain';
+import { ChatService } from '../conversation/chat.service';
 import { ReportingService, TRUST_AND_SAFETY_VIEWER } from '../moderation/reporting.service';
 import { SuspensionService } from '../moderation/suspension.service';
 import { TextScreeningService } from '../moderation/text-screening.service';
@@ -61,6 +62,8 @@ export interface Services {
   readonly suspensions: SuspensionService;
   readonly blocks: BlocksService;
   readonly screening: TextScreeningService;
+  /** The room chat: sending and deleting messages (issue 17). */
+  readonly chat: ChatService;
   /** Questions per account per minute (QUESTIONS_PER_MINUTE) in the question queue. */
   readonly questionRateLimiter: PerAccountLimiter;
   /** This instance's copy of the staff_roles record: the only source of staff rights (issue 14). */
@@ -215,6 +218,23 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     suspensions,
     blocks,
     screening,
+    chat: new ChatService({
+      access,
+      screening,
+      listenerRate: new PerAccountLimiter({
+        name: 'chat-listeners',
+        points: config.chat.listenerMessagesPer30s,
+        windowMs: 30_000,
+        refusal: (seconds) => `You are writing faster than the chat allows: try again in ${seconds} s`,
+      }),
+      stageRate: new PerAccountLimiter({
+        name: 'chat-stage',
+        points: config.chat.stageMessagesPer30s,
+        windowMs: 30_000,
+        refusal: (seconds) => `You are writing faster than the chat allows: try again in ${seconds} s`,
+      }),
+      feed: () => conversation,
+    }),
     questionRateLimiter: new PerAccountLimiter({
       name: 'questions',
       points: config.questions.perMinute,

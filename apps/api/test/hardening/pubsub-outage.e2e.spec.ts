@@ -196,7 +196,8 @@ describeWithRedisServer('kind: a pub/sub outage ends the process or leaves it se
       roomId,
       { type: 'RaiseHand', actorId: 'outage-bob', question: 'Is the bus back?' },
     );
-    expect(outcome.messages.map((message) => message.event.type)).toEqual(['HandRaised']);
+    // The hand and its question (issue 16), committed; their publish failed and is caught.
+    expect(outcome.messages.map((message) => message.event.type)).toEqual(['HandRaised', 'QuestionChanged']);
     expect(bus().subscriptionCount()).toBe(before);
     await restore();
     expect(bus().subscriptionCount()).toBe(before);
@@ -230,7 +231,7 @@ describeWithRedisServer('kind: a pub/sub outage ends the process or leaves it se
     wsClient(ada).subscribe({ query: EVENTS, variables: { roomId } }, collector.sink);
     await roomSubscribersReach(api, roomId, 1);
     await ok(`mutation($roomId: ID!) { raiseHand(roomId: $roomId, question: "Before?") { role } }`, { roomId }, bob);
-    await collector.count(1);
+    await collector.count(2);
 
     await outage();
     await api.api.server.services.roomCommands.handleCommand(
@@ -240,13 +241,14 @@ describeWithRedisServer('kind: a pub/sub outage ends the process or leaves it se
       { type: 'LowerHand', actorId: 'outage-bob' },
     );
     await restore();
-    await collector.count(2);
+    await collector.count(4);
     // And the stream is live again through Redis.
     await ok(`mutation($roomId: ID!) { raiseHand(roomId: $roomId, question: "After?") { role } }`, { roomId }, bob);
-    await collector.count(3);
+    await collector.count(6);
 
     const events = collector.items.map((item) => item.roomEvents);
-    expect(events.map((event) => event.__typename)).toEqual(['HandRaised', 'HandLowered', 'HandRaised']);
+    // Each hand change with its question's QuestionChanged (issue 16).
+    expect(events.map((event) => event.__typename)).toEqual(['HandRaised', 'QuestionChanged', 'HandLowered', 'QuestionChanged', 'HandRaised', 'QuestionChanged']);
     for (const [index, event] of events.entries()) {
       if (index > 0) expect(event.previousVersion).toBe(events[index - 1]?.version);
     }

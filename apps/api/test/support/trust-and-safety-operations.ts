@@ -21,6 +21,7 @@ export const OPS = {
       edges { cursor node { id category status details distinctReporters resolutionNote action resolvedAt
         room { id title } reportedProfile { id displayName }
         evidence { capturedAt roomVersion roomTitle reporterRole reportedRole reportedHandQuestion reportedJoinedAt questionText
+          chatContext { messageId authorId text at reported deleted author { id displayName } }
           stage { profileId displayName role muted } recentEvents { version type profileId at } } } } } }`,
   resolveReport: `mutation($input: ResolveReportInput!) { resolveReport(input: $input) { id status action resolutionNote resolvedAt } }`,
   notices: `query($first: Int, $after: String) { viewerModerationNotices(first: $first, after: $after) {

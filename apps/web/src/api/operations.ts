@@ -141,6 +141,7 @@ export const ROOM_QUERY = graphql(`
       maxSpeakers
       version
       listenerCount
+      screensQuestions
       topics {
         slug
         name
@@ -541,6 +542,139 @@ export const REMOVE_PARTICIPANT = graphql(`
   }
 `);
 
+/** Questions are read a page at a time (`Room.questions`), "Show more" appending the next. */
+export const QUESTION_PAGE = 20;
+
+// A question as every list and event shows it. Duplicates merged into it are named by their text
+// only ("+2 similar"); their askers and votes already count on this one.
+graphql(`
+  fragment QuestionFields on Question {
+    id
+    text
+    status
+    anonymous
+    askInPerson
+    upvoteCount
+    viewerHasUpvoted
+    createdAt
+    answeredAt
+    asker {
+      ...ProfileSummary
+    }
+    mergedQuestions {
+      id
+      text
+    }
+  }
+`);
+
+/**
+ * One page of the room's questions. `version` is the room's version read with them: the live
+ * events after it are the ones still to apply (see questions/question-list.ts).
+ */
+export const ROOM_QUESTIONS = graphql(`
+  query RoomQuestions($id: ID!, $status: [QuestionStatus!], $order: QuestionOrder!, $first: Int!, $after: String) {
+    room(id: $id) {
+      id
+      version
+      screensQuestions
+      questions(status: $status, order: $order, first: $first, after: $after) {
+        edges {
+          node {
+            ...QuestionFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        totalCount
+      }
+    }
+  }
+`);
+
+export const ASK_QUESTION = graphql(`
+  mutation AskQuestion($input: AskQuestionInput!) {
+    askQuestion(input: $input) {
+      ...QuestionFields
+    }
+  }
+`);
+
+export const UPVOTE_QUESTION = graphql(`
+  mutation UpvoteQuestion($questionId: ID!) {
+    upvoteQuestion(questionId: $questionId) {
+      ...QuestionFields
+    }
+  }
+`);
+
+export const REMOVE_QUESTION_UPVOTE = graphql(`
+  mutation RemoveQuestionUpvote($questionId: ID!) {
+    removeQuestionUpvote(questionId: $questionId) {
+      ...QuestionFields
+    }
+  }
+`);
+
+export const WITHDRAW_QUESTION = graphql(`
+  mutation WithdrawQuestion($questionId: ID!) {
+    withdrawQuestion(questionId: $questionId) {
+      ...QuestionFields
+    }
+  }
+`);
+
+export const SCREEN_QUESTION = graphql(`
+  mutation ScreenQuestion($questionId: ID!, $approve: Boolean!) {
+    screenQuestion(questionId: $questionId, approve: $approve) {
+      ...QuestionFields
+    }
+  }
+`);
+
+export const ANSWER_QUESTION = graphql(`
+  mutation AnswerQuestion($questionId: ID!, $inviteAsker: Boolean) {
+    answerQuestion(questionId: $questionId, inviteAsker: $inviteAsker) {
+      ...QuestionFields
+    }
+  }
+`);
+
+export const MARK_QUESTION_ANSWERED = graphql(`
+  mutation MarkQuestionAnswered($questionId: ID!) {
+    markQuestionAnswered(questionId: $questionId) {
+      ...QuestionFields
+    }
+  }
+`);
+
+export const DISMISS_QUESTION = graphql(`
+  mutation DismissQuestion($questionId: ID!) {
+    dismissQuestion(questionId: $questionId) {
+      ...QuestionFields
+    }
+  }
+`);
+
+export const MERGE_QUESTIONS = graphql(`
+  mutation MergeQuestions($intoId: ID!, $questionIds: [ID!]!) {
+    mergeQuestions(intoId: $intoId, questionIds: $questionIds) {
+      ...QuestionFields
+    }
+  }
+`);
+
+export const SET_QUESTION_SCREENING = graphql(`
+  mutation SetQuestionScreening($roomId: ID!, $screensQuestions: Boolean!) {
+    updateRoomConversation(input: { roomId: $roomId, screensQuestions: $screensQuestions }) {
+      id
+      screensQuestions
+    }
+  }
+`);
+
 // `__typename` makes the result a union over every RoomEvent implementation in the schema, so
 // the reducer's switch is checked for exhaustiveness at compile time.
 export const ROOM_EVENTS = graphql(`
@@ -614,6 +748,15 @@ export const ROOM_EVENTS = graphql(`
       }
       ... on RoomStatusChanged {
         status
+      }
+      ... on QuestionChanged {
+        questionId
+        question {
+          ...QuestionFields
+        }
+      }
+      ... on RoomConversationChanged {
+        screensQuestions
       }
     }
   }
@@ -734,6 +877,17 @@ export const MODERATION_QUEUE = graphql(`
             reportedHandQuestion
             reportedJoinedAt
             questionText
+            chatContext {
+              messageId
+              at
+              text
+              reported
+              deleted
+              author {
+                id
+                displayName
+              }
+            }
             stage {
               profileId
               displayName

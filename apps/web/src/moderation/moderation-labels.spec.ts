@@ -46,4 +46,9 @@ describe('reportErrorMessage', () => {
       expect(message).not.toMatch(/CONFLICT|RATE_LIMITED|BAD_USER_INPUT|NOT_FOUND|FORBIDDEN|NETWORK_ERROR/);
     }
   });
+
+  it('a report about a question speaks of the question, not a person', () => {
+    expect(reportErrorMessage(new ApiError('CONFLICT', 'already reported'), 'question')).toMatch(/already reported this question/);
+    expect(reportErrorMessage(new ApiError('NOT_FOUND', 'gone'), 'question')).toMatch(/This question is no longer here/);
+  });
 });

@@ -10,10 +10,17 @@ import { reportErrorMessage } from './report-errors';
 export const REPORT_DETAILS_MAX = 1000;
 
 /**
- * Report a participant (or the room, without one) to trust and safety: a category, optional
- * details, then a confirmation in words. A native modal <dialog>: focus trapped, Escape closes.
+ * Report a participant (or the room, without one), or a question asked in the room, to trust and
+ * safety: a category, optional details, then a confirmation in words. A native modal <dialog>:
+ * focus trapped, Escape closes. A question's report names the question (the server keeps its text
+ * as evidence and knows its asker, even an anonymous one).
  */
-export function ReportDialog(props: { roomId: string; target: { readonly id: string; readonly displayName: string } | null; onClose(): void }) {
+export function ReportDialog(props: {
+  roomId: string;
+  target: { readonly id: string; readonly displayName: string } | null;
+  question?: { readonly id: string; readonly text: string } | undefined;
+  onClose(): void;
+}) {
   const { api } = useSession();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -24,7 +31,8 @@ export function ReportDialog(props: { roomId: string; target: { readonly id: str
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const name = props.target?.displayName ?? 'this room';
+  const question = props.question ?? null;
+  const name = question ? 'this question' : (props.target?.displayName ?? 'this room');
 
   useEffect(() => {
     const dialog = ref.current;
@@ -40,10 +48,14 @@ export function ReportDialog(props: { roomId: string; target: { readonly id: str
     setError(null);
     try {
       const trimmed = details.trim();
-      await api.mutate(REPORT_ABUSE, { input: { roomId: props.roomId, profileId: props.target?.id ?? null, category, details: trimmed === '' ? null : trimmed } });
+      await api.mutate(REPORT_ABUSE, {
+        input: question
+          ? { roomId: props.roomId, questionId: question.id, category, details: trimmed === '' ? null : trimmed }
+          : { roomId: props.roomId, profileId: props.target?.id ?? null, category, details: trimmed === '' ? null : trimmed },
+      });
       setSent(true);
     } catch (failure) {
-      setError(reportErrorMessage(failure));
+      setError(reportErrorMessage(failure, question ? 'question' : 'person'));
     } finally {
       setBusy(false);
     }
@@ -61,10 +73,11 @@ export function ReportDialog(props: { roomId: string; target: { readonly id: str
       }}
     >
       <h2 id={titleId}>Report {name}</h2>
+      {question && <blockquote className="reported-question">{question.text}</blockquote>}
       {sent ? (
         <>
           <p role="status" data-testid="report-sent">
-            Thank you. Your report about {name} was sent to trust and safety staff, who review every report. {props.target ? `${props.target.displayName} is not told who reported them.` : ''}
+            Thank you. Your report about {name} was sent to trust and safety staff, who review every report. {question ? 'Its asker is not told who reported it.' : props.target ? `${props.target.displayName} is not told who reported them.` : ''}
           </p>
           <div className="dialog-actions">
             <button type="button" className="button button-primary" onClick={props.onClose}>

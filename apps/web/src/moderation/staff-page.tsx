@@ -155,6 +155,20 @@ function ReportCard(props: { report: Report; onResolved(report: Report): void })
               The reported question, as it read when reported: <q>{evidence.questionText}</q>
             </p>
           )}
+          {evidence.chatContext.length > 0 && (
+            <>
+              <strong className="small">The chat around the reported message, as it was when reported</strong>
+              <ol className="small" data-testid="chat-context">
+                {evidence.chatContext.map((message) => (
+                  <li key={message.messageId} data-reported={message.reported || undefined}>
+                    {message.reported && <strong>Reported: </strong>}
+                    <time dateTime={message.at}>{formatWhen(message.at)}</time> {message.author?.displayName ?? 'A profile that no longer exists'}: <q>{message.text}</q>
+                    {message.deleted && <em> (deleted before the report)</em>}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
           {evidence.reportedHandQuestion && (
             <p className="small">
               Their raised-hand question: <q>{evidence.reportedHandQuestion}</q>

@@ -37,6 +37,7 @@ export function roomDetail(overrides: Partial<RoomDetail> = {}): RoomDetail {
     maxSpeakers: 5,
     version: 10,
     listenerCount: listeners.length,
+    screensQuestions: false,
     topics: [],
     host: host.profile,
     stage: [host, participant('sam', 'SPEAKER')],

@@ -4,8 +4,10 @@ import { toastForError } from '../api/api-error';
 import { useConnectionState, useSession } from '../app/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ReportDialog } from '../moderation/report-dialog';
+import { HostQueue } from '../questions/host-queue';
+import type { Question } from '../questions/question-list';
+import { QuestionsPanel } from '../questions/questions-panel';
 import { Audience } from './components/audience';
-import { HandQueue } from './components/hand-queue';
 import { liveIndicatorState } from './live-state';
 import { RoomHeader } from './components/room-header';
 import { Stage } from './components/stage';
@@ -24,15 +26,20 @@ interface Confirmation {
   run(): void;
 }
 
-/** A live room: header, stage, the viewer's controls, the audience, and the moderator's queue. */
+/**
+ * A live room: header, stage, the viewer's controls, the audience, and the questions: the host's
+ * queue (raised hands and questions together) for host and moderators, the questions panel for
+ * everyone else.
+ */
 export function RoomPage(props: { roomId: string }) {
   const { roomId } = props;
   const { viewer, navigate } = useSession();
   const connection = useConnectionState();
-  const { room, viewerRemoved, loadError, stream, reload, dispatch, loadMoreAudience } = useLiveRoom(roomId);
+  const { room, viewerRemoved, loadError, stream, reload, dispatch, loadMoreAudience, onRoomEvent } = useLiveRoom(roomId);
   const commands = useRoomCommands(roomId, dispatch);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [reporting, setReporting] = useState<Participant | null>(null);
+  const [reportingQuestion, setReportingQuestion] = useState<Question | null>(null);
 
   const me = room?.viewerParticipant ?? null;
   const live = room?.status === 'LIVE';
@@ -127,6 +134,10 @@ export function RoomPage(props: { roomId: string }) {
           </p>
         </section>
       ) : (
+        // One column on a phone, in this order: the stage and the viewer's own controls, the
+        // moderator's queue or the questions, then the audience (hundreds of icons would otherwise
+        // push the queue out of reach). From 900 px the queue is a column of its own beside the
+        // other two.
         <div className="room-layout">
           <div className="room-main">
             <Stage
@@ -140,6 +151,30 @@ export function RoomPage(props: { roomId: string }) {
               reportFor={reportFor}
             />
             <ViewerPanel me={me} controls={controls} commands={commands} audio={audio} inLiveRoom={live} />
+          </div>
+          {moderating ? (
+            <aside className="room-side" aria-label="Moderator panel">
+              <HostQueue
+                roomId={roomId}
+                viewerId={viewer.id}
+                hands={room.raisedHands}
+                onStage={new Set(room.stage.map((participant) => participant.profile.id))}
+                screensQuestions={room.screensQuestions}
+                busy={commands.busy}
+                onInviteHand={(target) => void perform('inviteToStage', target)}
+                onDismissHand={(target) => void commands.dismissHand(target)}
+                onRoomEvent={onRoomEvent}
+                onReport={setReportingQuestion}
+              />
+            </aside>
+          ) : (
+            live && (
+              <aside className="room-side" aria-label="Questions for the stage">
+                <QuestionsPanel roomId={roomId} viewerId={viewer.id} me={me} live={live} onRoomEvent={onRoomEvent} onReport={setReportingQuestion} />
+              </aside>
+            )
+          )}
+          <div className="room-audience">
             <Audience
               audience={room.audience}
               listenerCount={room.listenerCount}
@@ -151,14 +186,10 @@ export function RoomPage(props: { roomId: string }) {
               onLoadMore={loadMoreAudience}
             />
           </div>
-          {moderating && (
-            <aside className="room-side" aria-label="Moderator panel">
-              <HandQueue hands={room.raisedHands} busy={commands.busy} onInvite={(target) => void perform('inviteToStage', target)} onDismiss={(target) => void commands.dismissHand(target)} />
-            </aside>
-          )}
         </div>
       )}
       {reporting && <ReportDialog roomId={roomId} target={reporting.profile} onClose={() => setReporting(null)} />}
+      {reportingQuestion && <ReportDialog roomId={roomId} target={null} question={reportingQuestion} onClose={() => setReportingQuestion(null)} />}
       {confirmation && (
         <ConfirmDialog
           title={confirmation.title}

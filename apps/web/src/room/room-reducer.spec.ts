@@ -177,6 +177,19 @@ describe('each event type', () => {
   });
 });
 
+describe('question events in the room chain', () => {
+  it('QuestionChanged moves the version on and leaves the room as it was; RoomConversationChanged sets screening', () => {
+    const events = eventSequence();
+    const before = hostView();
+    const asked = run(before, received(events.next('QuestionChanged', { questionId: 'q-1', question: null })));
+    expect(asked.refetchNeeded).toBe(false);
+    expect(asked.confirmed).toEqual({ ...before.confirmed, version: 11 });
+    const screened = run(asked, received(events.next('RoomConversationChanged', { screensQuestions: true })));
+    expect(visibleRoom(screened).screensQuestions).toBe(true);
+    expect(visibleRoom(screened).version).toBe(12);
+  });
+});
+
 describe('an event type this build does not know', () => {
   it('is ignored without throwing and asks for a refetch; the refetched room resumes the stream', () => {
     const unknown: UnknownRoomEvent = { __typename: 'SomethingNew', roomId: 'room-1', version: 11, previousVersion: 10, at: 'x' };

@@ -32,6 +32,8 @@ export interface RoomSnapshot {
   readonly version: number;
   /** The server's count of listeners (the loaded audience may be a page of it). */
   readonly listenerCount: number;
+  /** New questions wait for a moderator (PENDING) before the room sees them. */
+  readonly screensQuestions: boolean;
   /** Everyone on stage, in the order they came up. Always complete. */
   readonly stage: readonly Participant[];
   /** The listeners loaded so far (the audience is paged). */
@@ -105,6 +107,7 @@ export function snapshotOf(room: RoomDetail): RoomSnapshot {
     host: room.host,
     version: room.version,
     listenerCount: room.listenerCount,
+    screensQuestions: room.screensQuestions,
     stage: room.stage,
     audience: room.audience.edges.map((edge) => edge.node),
     audiencePage: room.audience.pageInfo,
@@ -195,6 +198,7 @@ function profilesIn(event: RoomEvent): readonly string[] | 'all' {
       return [...event.joined.map((p) => p.profile.id), ...event.leftProfileIds];
     case 'RoomStatusChanged':
       return 'all';
+    // About questions and settings, not people: no participant's pending change is confirmed.
     case 'QuestionChanged':
     case 'RoomConversationChanged':
       return [];
@@ -324,10 +328,12 @@ export function applyEvent(room: RoomSnapshot, event: RoomEvent, viewerId: strin
         viewerParticipant: ended ? null : room.viewerParticipant,
       };
     }
+    // The question list keeps its own state from these events (questions/question-list.ts); the
+    // room only moves its version past them, so the chain stays unbroken.
     case 'QuestionChanged':
-    case 'RoomConversationChanged':
-      // Nothing of the stage or the audience changes; only the version moves on.
       return room;
+    case 'RoomConversationChanged':
+      return { ...room, screensQuestions: event.screensQuestions };
     default:
       return assertUnreachable(event, 'room event');
   }

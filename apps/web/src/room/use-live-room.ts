@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
 import { AUDIENCE_PAGE, AUDIENCE_QUERY, ROOM_EVENTS, ROOM_QUERY } from '../api/operations';
 import { useSession } from '../app/session';
 import { createLiveRoomState, roomReducer, type RoomAction, type RoomSnapshot, type LiveRoomState, visibleRoom } from './room-reducer';
+import type { RoomEvent, UnknownRoomEvent } from './room-types';
+
+/** Something else on the page that follows the room's events (the question list). */
+export type RoomEventListener = (event: RoomEvent | UnknownRoomEvent) => void;
 
 /** The room stream itself, apart from the socket: running, ended by the server, or refused. */
 export type StreamState = 'running' | 'ended' | 'failed';
@@ -20,6 +24,8 @@ function pageReducer(state: LiveRoomState | null, action: PageAction): LiveRoomS
  * events in version order; a gap or an unknown event type asks for a refetch, which reloads the
  * room and resubscribes from its new version. graphql-ws resubscribes by itself after a dropped
  * socket (with backoff), and the replay from sinceVersion fills in what happened meanwhile.
+ * `onRoomEvent` lets another part of the page see every event as it arrives, in stream order (it
+ * checks the version chain itself).
  */
 export function useLiveRoom(roomId: string) {
   const { api, viewer, showError } = useSession();
@@ -28,6 +34,11 @@ export function useLiveRoom(roomId: string) {
   const [stream, setStream] = useState<StreamState>('running');
   const [loads, setLoads] = useState(0);
   const reload = useCallback(() => setLoads((count) => count + 1), []);
+  const listeners = useRef(new Set<RoomEventListener>());
+  const onRoomEvent = useCallback((listener: RoomEventListener) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -48,7 +59,10 @@ export function useLiveRoom(roomId: string) {
           ROOM_EVENTS,
           { roomId, sinceVersion: room.version },
           {
-            next: ({ roomEvents }) => dispatch({ type: 'eventReceived', event: roomEvents }),
+            next: ({ roomEvents }) => {
+              dispatch({ type: 'eventReceived', event: roomEvents });
+              for (const listener of listeners.current) listener(roomEvents);
+            },
             error: (error) => {
               setStream('failed');
               showError(error);
@@ -91,5 +105,5 @@ export function useLiveRoom(roomId: string) {
   );
 
   const room: RoomSnapshot | null = useMemo(() => (state ? visibleRoom(state) : null), [state]);
-  return { room, viewerRemoved: state?.viewerRemoved ?? null, loadError, stream, reload, dispatch, loadMoreAudience };
+  return { room, viewerRemoved: state?.viewerRemoved ?? null, loadError, stream, reload, dispatch, loadMoreAudience, onRoomEvent };
 }

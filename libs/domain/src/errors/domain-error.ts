@@ -38,6 +38,8 @@ export enum DomainErrorCode {
   QuestionStateConflict = 'QUESTION_STATE_CONFLICT',
   /** The asker already has as many questions waiting as a room allows. */
   QuestionLimitReached = 'QUESTION_LIMIT_REACHED',
+  /** The room's chat mode does not let this person write now (OFF, or STAGE_ONLY off stage). */
+  ChatClosed = 'CHAT_CLOSED',
 }
 
 /** A broken room rule, with a code from {@link DomainErrorCode} and, for bad input, the field. */

@@ -75,18 +75,10 @@ export interface QuestionState {
  * state without the voter set, with the count. `upvoteCount` is as of the change (counts move
  * outside the chain; `Room.questions` reads them current).
  */
-export interface QuestionSnapshot {
-  readonly id: string;
-  readonly askerId: string;
-  readonly text: string;
-  readonly anonymous: boolean;
-  readonly status: QuestionStatus;
-  readonly askInPerson: boolean;
+export type QuestionSnapshot = Omit<QuestionState, 'voterIds'> & {
+  /** Distinct voters when the snapshot was taken (`upvoteCount` of the state's voters). */
   readonly upvoteCount: number;
-  readonly mergedIntoId: string | null;
-  readonly createdAt: Date;
-  readonly answeredAt: Date | null;
-}
+};
 
 /** The queue of one room. */
 export interface QuestionQueueState {

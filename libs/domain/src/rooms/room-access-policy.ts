@@ -67,6 +67,17 @@ export enum RoomOperation {
   ConfigureConversation = 'CONFIGURE_CONVERSATION',
   /** Field visibility: PENDING questions of others and the askers of anonymous questions. */
   SeeAllQuestions = 'SEE_ALL_QUESTIONS',
+  /** `sendChatMessage` (issue 17): someone in a live room writes (the chat mode is a state rule). */
+  WriteChat = 'WRITE_CHAT',
+  /** Host and moderators delete any chat message. */
+  ModerateChat = 'MODERATE_CHAT',
+  /**
+   * The author deletes their own message: open like {@link StepBack} to a suspended or blocked
+   * account and to someone who left (being the author is a state rule).
+   */
+  DeleteOwnChatMessage = 'DELETE_OWN_CHAT_MESSAGE',
+  /** `Room.chatMessages`: the history, readable after the room ended; not by the banned or blocked. */
+  ReadChat = 'READ_CHAT',
   /**
    * `react` (issue 17): someone in a live room reacts. Reactions beyond the person's rate are
    * dropped, not refused; this row is what refuses.
@@ -238,6 +249,10 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
   [RoomOperation.ManageQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.ConfigureConversation]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.SeeAllQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
+  [RoomOperation.WriteChat]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
+  [RoomOperation.ModerateChat]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
+  [RoomOperation.DeleteOwnChatMessage]: [RoomAccessRule.Visible],
+  [RoomOperation.ReadChat]: [RoomAccessRule.Visible, RoomAccessRule.Belongs, RoomAccessRule.NotBanned, RoomAccessRule.NotBlockedByHost],
   [RoomOperation.React]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
 };
 

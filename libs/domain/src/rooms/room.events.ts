@@ -1,3 +1,4 @@
+import type { ChatMode } from '../conversation/chat-rules';
 import type { QuestionSnapshot } from '../questions/question-queue';
 import type { ParticipantRole, ParticipantState, RoomState, RoomStatus } from './room.types';
 
@@ -47,8 +48,17 @@ export type RoomEvent =
    * question (`questionVisibleTo`), answered per viewer at delivery.
    */
   | (EventBase & { readonly type: 'QuestionChanged'; readonly question: QuestionSnapshot })
-  /** The room's conversation settings changed (`updateRoomConversation`): question screening so far. */
-  | (EventBase & { readonly type: 'RoomConversationChanged'; readonly screensQuestions: boolean });
+  /** The room's conversation settings changed (`updateRoomConversation`): all of them, as they are now. */
+  | (EventBase & { readonly type: 'RoomConversationChanged'; readonly settings: ConversationSettings });
+
+/** A room's conversation settings (`RoomConversationChanged`, `updateRoomConversation`). */
+export interface ConversationSettings {
+  readonly screensQuestions: boolean;
+  readonly chatMode: ChatMode;
+  readonly chatSlowModeSeconds: number;
+  /** Newest first; `pinnedAt` as ISO-8601. */
+  readonly pinnedLinks: readonly { readonly url: string; readonly title: string | null; readonly pinnedById: string; readonly pinnedAt: string }[];
+}
 
 export type RoomEventType = RoomEvent['type'];
 

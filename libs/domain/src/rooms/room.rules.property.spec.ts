@@ -25,6 +25,8 @@ const NOT_FROM_DECIDE = new Set<DomainErrorCode>([
   // The question queue has its own rules (questions/question-queue.ts).
   DomainErrorCode.QuestionStateConflict,
   DomainErrorCode.QuestionLimitReached,
+  // The chat has its own rules (conversation/chat-rules.ts).
+  DomainErrorCode.ChatClosed,
   // Every run starts live; scheduled rooms are covered by the unit tests.
   DomainErrorCode.RoomNotLive,
 ]);

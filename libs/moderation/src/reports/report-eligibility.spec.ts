@@ -40,6 +40,7 @@ describe('checkReportEligibility', () => {
       category: ReportCategory.HateSpeech,
       details: 'said a slur at 11:58',
       questionId: null,
+      chatMessageId: null,
     });
   });
 
@@ -109,6 +110,27 @@ describe('checkReportEligibility', () => {
   it("refuses a report on the reporter's own question as invalid input on questionId", () => {
     const error = errorOf(() => checkReportEligibility({ ...request, reportedProfileId: 'p-reporter', questionId: 'q-1' }, inRoom, now));
     expect(error).toMatchObject({ code: ModerationErrorCode.InvalidInput, field: 'questionId' });
+  });
+
+  it('a report on a chat message is deduplicated per message, apart from reports on its author and on questions', () => {
+    const context: ReportContext = {
+      reporterParticipation: { leftAt: null },
+      reporterOpenReportTargets: ['p-speaker'],
+      reporterOpenQuestionTargets: ['m-1'],
+      reporterOpenChatMessageTargets: ['m-2'],
+    };
+    // An open report on the author, or on another message of theirs, does not stop a report on this message.
+    expect(checkReportEligibility({ ...request, chatMessageId: 'm-1' }, context, now)).toMatchObject({ chatMessageId: 'm-1', questionId: null });
+    expect(errorOf(() => checkReportEligibility({ ...request, chatMessageId: 'm-2' }, context, now)).code).toBe(ModerationErrorCode.DuplicateOpenReport);
+    // Nor does an open report on a message stop a report on its author.
+    expect(checkReportEligibility({ ...request, reportedProfileId: 'p-other' }, context, now).chatMessageId).toBeNull();
+  });
+
+  it("refuses a report on the reporter's own message, and one naming a question and a message at once, as invalid input on chatMessageId", () => {
+    const own = errorOf(() => checkReportEligibility({ ...request, reportedProfileId: 'p-reporter', chatMessageId: 'm-1' }, inRoom, now));
+    expect(own).toMatchObject({ code: ModerationErrorCode.InvalidInput, field: 'chatMessageId' });
+    const both = errorOf(() => checkReportEligibility({ ...request, questionId: 'q-1', chatMessageId: 'm-1' }, inRoom, now));
+    expect(both).toMatchObject({ code: ModerationErrorCode.InvalidInput, field: 'chatMessageId' });
   });
 
   it('checks input before presence, and presence before duplicates', () => {

@@ -11,13 +11,15 @@ export const REPORT_DETAILS_MAX = 1000;
 export interface ReportRequest {
   readonly reporterId: string;
   readonly roomId: string;
-  /** The participant reported; null when the report is about the room itself. For a question, its asker. */
+  /** The participant reported; null when the report is about the room itself. For a question, its asker; for a chat message, its author. */
   readonly reportedProfileId: string | null;
   /** A `ReportCategory` value; plain strings are accepted and checked. */
   readonly category: string;
   readonly details?: string | null;
   /** The question reported (a report on a question names its asker as `reportedProfileId`); null or absent otherwise. */
   readonly questionId?: string | null;
+  /** The chat message reported (a report on a message names its author as `reportedProfileId`); null or absent otherwise. Never with `questionId`. */
+  readonly chatMessageId?: string | null;
 }
 
 /** What the API reads before filing a report (in the same transaction). */
@@ -28,12 +30,14 @@ export interface ReportContext {
    */
   readonly reporterParticipation: { readonly leftAt: Date | null } | null;
   /**
-   * The reported profile id of each of the reporter's OPEN reports in this room that are not about
-   * a question (null for a report about the room itself).
+   * The reported profile id of each of the reporter's OPEN reports in this room that are about
+   * neither a question nor a chat message (null for a report about the room itself).
    */
   readonly reporterOpenReportTargets: readonly (string | null)[];
   /** The question id of each of the reporter's OPEN reports on a question; absent: none. */
   readonly reporterOpenQuestionTargets?: readonly string[];
+  /** The message id of each of the reporter's OPEN reports on a chat message; absent: none. */
+  readonly reporterOpenChatMessageTargets?: readonly string[];
 }
 
 /** A report that may be filed, normalised: trimmed details, blank → null. */
@@ -44,19 +48,25 @@ export interface EligibleReport {
   readonly category: ReportCategory;
   readonly details: string | null;
   readonly questionId: string | null;
+  readonly chatMessageId: string | null;
 }
 
 /**
  * Checks that `request` may be filed at `now` and normalises it. Rules, in order:
  * 1. `category` is a `ReportCategory`, `details` at most {@link REPORT_DETAILS_MAX} code points,
- *    and the reporter is not the reported profile (each `InvalidInput`, naming the field);
+ *    the report names at most one of a question and a chat message, and the reporter is not the
+ *    reported profile (each `InvalidInput`, naming the field: `questionId` or `chatMessageId` for
+ *    one's own question or message);
  * 2. the reporter is in the room, or left it at most {@link REPORT_GRACE_AFTER_LEAVING_MS}
  *    before `now` (`NotInRoom`);
  * 3. the reporter has no OPEN report on the same profile (or on the room) in the room, or, for a
- *    report on a question, no OPEN report on the same question (`DuplicateOpenReport`).
+ *    report on a question or a chat message, no OPEN report on the same question or message
+ *    (`DuplicateOpenReport`).
  * A report on a question is kept apart from reports on its asker: it neither counts as one nor
  * conflicts with one, so an anonymous question's reporter cannot learn its asker by trying to
- * report a person (the API hides the asker of an anonymous question from the reporter).
+ * report a person (the API hides the asker of an anonymous question from the reporter). A report
+ * on a chat message is kept apart the same way, so each abusive message of one author can be
+ * reported, and the author too.
  * Rate limiting per reporter is the API's job (it counts work across rooms).
  * @throws ModerationError
  */
@@ -69,16 +79,22 @@ export function checkReportEligibility(request: ReportRequest, context: ReportCo
     throw ModerationError.invalidInput('details', `details must be at most ${REPORT_DETAILS_MAX} characters`);
   }
   const questionId = request.questionId ?? null;
+  const chatMessageId = request.chatMessageId ?? null;
+  if (questionId !== null && chatMessageId !== null) {
+    throw ModerationError.invalidInput('chatMessageId', 'Report a question or a chat message, not both');
+  }
   if (request.reportedProfileId !== null && request.reportedProfileId === request.reporterId) {
-    throw questionId === null
-      ? ModerationError.invalidInput('profileId', 'You cannot report yourself')
-      : ModerationError.invalidInput('questionId', 'You cannot report your own question');
+    if (questionId !== null) throw ModerationError.invalidInput('questionId', 'You cannot report your own question');
+    if (chatMessageId !== null) throw ModerationError.invalidInput('chatMessageId', 'You cannot report your own message');
+    throw ModerationError.invalidInput('profileId', 'You cannot report yourself');
   }
   if (!isInRoomForReporting(context.reporterParticipation, now)) throw ModerationError.notInRoom();
   const duplicate =
-    questionId === null
-      ? context.reporterOpenReportTargets.some((target) => target === request.reportedProfileId)
-      : (context.reporterOpenQuestionTargets ?? []).includes(questionId);
+    questionId !== null
+      ? (context.reporterOpenQuestionTargets ?? []).includes(questionId)
+      : chatMessageId !== null
+        ? (context.reporterOpenChatMessageTargets ?? []).includes(chatMessageId)
+        : context.reporterOpenReportTargets.some((target) => target === request.reportedProfileId);
   if (duplicate) throw ModerationError.duplicateOpenReport();
   return {
     reporterId: request.reporterId,
@@ -87,6 +103,7 @@ export function checkReportEligibility(request: ReportRequest, context: ReportCo
     category: request.category,
     details: details === '' ? null : details,
     questionId,
+    chatMessageId,
   };
 }
 

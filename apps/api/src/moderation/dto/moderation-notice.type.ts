@@ -45,6 +45,27 @@ export class EvidenceEventType {
   at!: Date;
 }
 
+@ObjectType('EvidenceChatMessage', { description: 'A chat message as it was when a report was filed.' })
+export class EvidenceChatMessageType {
+  @Field(() => ID)
+  messageId!: string;
+
+  @Field(() => ID)
+  authorId!: string;
+
+  @Field(() => String, { description: 'The text as written, also when the message had been deleted before the report.' })
+  text!: string;
+
+  @Field(() => Date, { description: 'When it was sent.' })
+  at!: Date;
+
+  @Field(() => Boolean, { description: 'True for the message the report is about.' })
+  reported!: boolean;
+
+  @Field(() => Boolean, { description: 'True when the message had been deleted before the report (readers saw it with empty text; its text is kept here for staff).' })
+  deleted!: boolean;
+}
+
 @ObjectType('ReportEvidence', { description: 'What the room looked like when a report was filed, kept with the report for review.' })
 export class ReportEvidenceType {
   @Field(() => Date)
@@ -76,6 +97,11 @@ export class ReportEvidenceType {
 
   @Field(() => String, { nullable: true, description: "The reported question's text when reported; null for a report on a person or a room." })
   questionText!: string | null;
+
+  @Field(() => [EvidenceChatMessageType], {
+    description: 'The reported message with up to 10 messages before and after it, oldest first, as they were when reported; empty for any other report.',
+  })
+  chatContext!: EvidenceChatMessageType[];
 }
 
 @ObjectType('ModerationAppeal', { implements: NodeType })

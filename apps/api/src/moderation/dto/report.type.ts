@@ -34,7 +34,8 @@ export class ReportType extends NodeType {
 
   @Field(() => ProfileType, {
     nullable: true,
-    description: 'The person reported; null for a report on the room, and for anyone but staff when the report is on an anonymous question.',
+    description:
+      "The person reported (a question's asker, a chat message's author); null for a report on the room, and for anyone but staff when the report is on an anonymous question.",
   })
   reportedProfile!: ProfileType | null;
 
@@ -92,6 +93,13 @@ export class ReportAbuseInput {
       "Report a question: its text is kept as evidence. The report names the question's asker (whom only staff see when the question is anonymous); give no profileId with it. A question the viewer may not see is NOT_FOUND, as an unknown id.",
   })
   questionId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Report a chat message: its text and the messages around it are kept as evidence. The report names the message's author; give neither profileId nor questionId with it. A message the viewer may not read (READ_CHAT) is NOT_FOUND, as an unknown id; a deleted message is still reportable, its text kept for staff.",
+  })
+  chatMessageId?: string | null;
 }
 
 @InputType('ResolveReportInput')

@@ -1,4 +1,4 @@
-import type { ParticipantRole, ParticipantState, QuestionSnapshot, RoomStatus } from '@roundtable/domain';
+import type { ChatMode, ParticipantRole, ParticipantState, QuestionSnapshot, RoomStatus } from '@roundtable/domain';
 
 import type { ParticipantJson, QuestionJson, RoomEventJson, RoomStreamItem } from '../../events/room-event-message';
 
@@ -30,7 +30,24 @@ export interface GraphQLRoomEvent {
   readonly leftProfileIds?: readonly string[];
   /** `QuestionChanged`: the question as the event carries it; its field resolver decides per viewer. */
   readonly question?: QuestionRecord;
+  /** `RoomConversationChanged`: every conversation setting, as it is after the change. */
   readonly screensQuestions?: boolean;
+  readonly chatMode?: ChatMode;
+  readonly chatSlowModeSeconds?: number;
+  readonly pinnedLinks?: readonly PinnedLinkRecord[];
+}
+
+/** What PinnedLink field resolvers read. */
+export interface PinnedLinkRecord {
+  readonly url: string;
+  readonly title: string | null;
+  readonly pinnedById: string;
+  readonly pinnedAt: Date;
+}
+
+/** A stored pinned link (`rooms.pinned_links`, or an event's) as a record. */
+export function pinnedLinkRecord(link: { readonly url: string; readonly title: string | null; readonly pinnedById: string; readonly pinnedAt: string }): PinnedLinkRecord {
+  return { url: link.url, title: link.title, pinnedById: link.pinnedById, pinnedAt: new Date(link.pinnedAt) };
 }
 
 /** What Question field resolvers read: a stored row, or a question revived from an event. */
@@ -83,7 +100,7 @@ export function toGraphQLRoomEvent(item: RoomStreamItem): GraphQLRoomEvent {
     case 'QuestionChanged':
       return { ...base, question: questionRecord(event.roomId, event.question) };
     case 'RoomConversationChanged':
-      return { ...base, screensQuestions: event.screensQuestions };
+      return { ...base, ...event.settings, pinnedLinks: event.settings.pinnedLinks.map(pinnedLinkRecord) };
     default: {
       const participant = participantRecord(event.roomId, message.participantId, event.participant);
       if (event.type === 'RoleChanged') return { ...base, participant, previousRole: event.previousRole };
