@@ -107,6 +107,28 @@ describe('roomConversation in a small room: one tick per interval, reactions, vo
     expect(tickOf(watcher, 1).deletedMessageIds).toEqual([first.id, second.id]);
   });
 
+  it('through the chat mutations: sendChatMessage reaches the next tick (mentions resolved), deleteChatMessage the one after', async () => {
+    await api.clear();
+    const { roomId, tokens } = await stagedRoom(api, 'chat', { speakers: ['chat-sam'], listeners: ['chat-lee'] });
+    const watcher = watchConversation(api, tokens['chat-lee']!, roomId);
+    await conversationSubscribersReach(api, roomId, 1);
+    type Sent = { sendChatMessage: { id: string; text: string; mentions: { id: string }[] } };
+    const fromLee = (await ok<Sent>(api, CONVERSATION_OPS.sendChatMessage, { r: roomId, text: 'Hello @chat-sam' }, tokens['chat-lee']!)).sendChatMessage;
+    const fromSam = (await ok<Sent>(api, CONVERSATION_OPS.sendChatMessage, { r: roomId, text: 'Welcome, everyone' }, tokens['chat-sam']!)).sendChatMessage;
+    expect(fromLee.mentions).toEqual([{ id: 'chat-sam' }]);
+    await conversationOf(api).tickNow();
+    await watcher.count(1);
+    expect(tickOf(watcher, 0).messages).toMatchObject([
+      { id: fromLee.id, text: 'Hello @chat-sam', deleted: false, author: { id: 'chat-lee' }, mentions: [{ id: 'chat-sam' }] },
+      { id: fromSam.id, text: 'Welcome, everyone', author: { id: 'chat-sam' }, mentions: [] },
+    ]);
+
+    await ok(api, CONVERSATION_OPS.deleteChatMessage, { m: fromLee.id }, tokens['chat-host']!);
+    await conversationOf(api).tickNow();
+    await watcher.count(2);
+    expect(tickOf(watcher, 1)).toMatchObject({ messages: [], deletedMessageIds: [fromLee.id] });
+  });
+
   it('react: counted by kind into the next tick; beyond REACTIONS_PER_10S dropped without an error and never counted; refused to someone not in the room', async () => {
     await api.clear();
     const { roomId, tokens } = await stagedRoom(api, 'react', { listeners: ['react-lee', 'react-liz'] });
@@ -260,8 +282,12 @@ describe('roomConversation in a large room: listeners get a sample, never withou
     const fanoutBefore = { ...fanout.stats };
     const statsBefore = { ...conversationOf(api).stats };
 
-    const stage = [recordMessage(api, roomId, 'big-host', { fromStage: true }), recordMessage(api, roomId, 'big-sam', { fromStage: true })];
-    const annMessages = Array.from({ length: 8 }, (_, i) => recordMessage(api, roomId, 'big-ann', { mentionIds: i === 5 ? ['big-bob'] : [] }));
+    // Through the chat mutations: the server decides which messages come from the stage, and resolves mentions.
+    type Sent = { sendChatMessage: { id: string } };
+    const send = async (author: string, text: string) => (await ok<Sent>(api, CONVERSATION_OPS.sendChatMessage, { r: roomId, text }, tokens[author]!)).sendChatMessage;
+    const stage = [await send('big-host', 'From the host'), await send('big-sam', 'From the speaker')];
+    const annMessages: { id: string }[] = [];
+    for (let i = 0; i < 8; i += 1) annMessages.push(await send('big-ann', i === 5 ? `Number ${i}, @big-bob` : `Number ${i}`));
     await conversationOf(api).tickNow();
     for (const watcher of [...watchers.values(), aliased, alone]) await watcher.count(1);
 

@@ -17,6 +17,8 @@ export const CONVERSATION_OPS = {
     }
   }`,
   react: `mutation($r: ID!, $reaction: Reaction!) { react(roomId: $r, reaction: $reaction) }`,
+  sendChatMessage: `mutation($r: ID!, $text: String!) { sendChatMessage(roomId: $r, text: $text) { id text mentions { id } } }`,
+  deleteChatMessage: `mutation($m: ID!) { deleteChatMessage(messageId: $m) { id deleted } }`,
   askQuestion: `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id status upvoteCount } }`,
   upvoteQuestion: `mutation($q: ID!) { upvoteQuestion(questionId: $q) { id upvoteCount } }`,
   removeQuestionUpvote: `mutation($q: ID!) { removeQuestionUpvote(questionId: $q) { id upvoteCount } }`,
