@@ -12,6 +12,7 @@ import {
   watchConversation,
 } from './support/conversation-operations';
 import { codeOf } from './support/graphql-helpers';
+import { pollUntil } from './support/poll';
 import { OPS, ok, stagedRoom } from './support/trust-and-safety-operations';
 import { Collector, tokenFor, useTestApi } from './support/test-api';
 
@@ -69,6 +70,31 @@ describe('roomConversation in a small room: one tick per interval, reactions, vo
       expect(idsOf(tickOf(watcher, 1))).toEqual([marker.id]);
       expect(watcher.errors).toEqual([]);
     }
+  });
+
+  it('a tick reads nothing from the database: the room and the profiles its messages name were read before it', async () => {
+    await api.clear();
+    const { roomId, tokens } = await stagedRoom(api, 'sql', { speakers: ['sql-sam'], listeners: ['sql-lee'] });
+    const watchers = ['sql-host', 'sql-lee'].map((id) => watchConversation(api, tokens[id]!, roomId));
+    await conversationSubscribersReach(api, roomId, 2);
+    const statements: string[] = [];
+    const stop = api.api.db.onQuery((sql) => statements.push(sql));
+    try {
+      recordMessage(api, roomId, 'sql-lee', { mentionIds: ['sql-sam'] });
+      recordMessage(api, roomId, 'sql-sam', { fromStage: true });
+      // The authors and the mention are read as the messages arrive, in one statement.
+      expect(await pollUntil(() => statements.filter((sql) => /from profiles/.test(sql)).length, (n) => n >= 1)).toBe(1);
+      statements.length = 0;
+      await conversationOf(api).tickNow();
+      for (const watcher of watchers) await watcher.count(1);
+      expect(statements).toEqual([]);
+    } finally {
+      stop();
+    }
+    expect(tickOf(watchers[1]!, 0).messages.map((message) => [message.author.id, message.mentions.map((m) => m.id)])).toEqual([
+      ['sql-lee', ['sql-sam']],
+      ['sql-sam', []],
+    ]);
   });
 
   it('items of one interval fold into one tick: many messages, one frame per subscriber', async () => {

@@ -7,8 +7,10 @@ import { parseUuid } from '../common/ids';
 import { type EventBus, PubSubUnavailableError, type Unsubscribe } from '../events/event-bus';
 import { endsStreamFor, parseRoomEventMessage } from '../events/room-event-message';
 import { roomEventsTopic, VIEWER_ACCESS_TOPIC } from '../events/room-event-stream';
-import { SHARED_DELIVERY_STREAM, SharedDelivery } from '../events/shared-delivery';
+import { RequestScope } from '../common/request-scope';
+import { type ScopeOwner, SHARED_DELIVERY_STREAM, SharedDelivery } from '../events/shared-delivery';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
+import { ChannelProfiles, PROFILE_REFRESH_MS } from './channel-profiles';
 import { type ChatMessageRecord, chatMessageRecord } from './chat-message.type';
 import type { ChatMessageJson, ConversationFeed, ConversationItem } from './conversation-feed';
 import { parseConversationItem, roomConversationTopic } from './conversation-item';
@@ -298,6 +300,8 @@ class ConversationChannel {
   /** When `lastRoom` was read (ms since the epoch; 0: never). */
   private snapshotAt = 0;
   private snapshotRead: Promise<RoomSnapshot> | null = null;
+  /** Authors and mentioned profiles, read as messages arrive (see {@link ChannelProfiles}). */
+  private readonly profiles: ChannelProfiles;
   private unsubscribes: Unsubscribe[] = [];
   private disposed = false;
   private readonly initialised: Promise<void>;
@@ -308,6 +312,7 @@ class ConversationChannel {
     private readonly stats: ConversationStats,
     private readonly onDisposed: () => void,
   ) {
+    this.profiles = new ChannelProfiles(deps.fork, deps.logger);
     this.initialised = this.initialise();
     this.initialised.catch(() => undefined);
   }
@@ -351,6 +356,7 @@ class ConversationChannel {
       return;
     }
     this.pending.push(item);
+    if (item.kind === 'message') this.profiles.want([item.message.authorId, ...item.message.mentionIds]);
   }
 
   private onRoomEvent(payload: unknown): void {
@@ -394,8 +400,12 @@ class ConversationChannel {
       messagesPerTick: settings.sampleMessages,
       buckets: settings.sampleBuckets,
     });
-    // Every class of this tick shares one request scope: authors and mentions load once.
-    const scopeOwner = {};
+    // Every class of this tick shares one request scope, primed with the authors and mentions read
+    // as the messages arrived: executing the tick reads nothing they name from the database.
+    const requestScope = new RequestScope(() => this.deps.fork(), null);
+    this.profiles.prime(requestScope, folded.messages.flatMap((message) => [message.authorId, ...message.mentionIds]));
+    this.profiles.forgetOlderThan(2 * PROFILE_REFRESH_MS);
+    const scopeOwner: ScopeOwner = { requestScope };
     const records = new Map<ChatMessageJson, ChatMessageRecord>();
     const recordOf = (message: ChatMessageJson): ChatMessageRecord => {
       let record = records.get(message);

@@ -8,6 +8,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
+import { RequestScope } from '../common/request-scope';
+
 /**
  * How a {@link SharedDelivery} is another delivery's value with some of the root field's fields
  * changed: list fields keep only some of their items (by position in the base's list), and scalar
@@ -36,7 +38,8 @@ export class SharedDelivery<T> {
    * @param roleHint the role in the room of every viewer of the class (`GraphQLContext.roomRoleHint`):
    *   all of them read the same fields under the room access policy.
    * @param scopeOwner the object whose deliveries share one request scope (e.g. the tick every
-   *   class of it belongs to): what they need is loaded once for all of them.
+   *   class of it belongs to): what they need is loaded once for all of them. A {@link ScopeOwner}
+   *   brings that scope itself.
    * @param derivedFrom when set, executing the document over `value` gives exactly the base's
    *   result reshaped as it says; the fan-out may reshape instead of executing (it executes
    *   `value` itself when it cannot tell where those fields are in the result).
@@ -48,6 +51,20 @@ export class SharedDelivery<T> {
     readonly scopeOwner: object,
     readonly derivedFrom: DerivedFrom | null = null,
   ) {}
+}
+
+/**
+ * A `scopeOwner` that brings the request scope its deliveries' executions read through (say, one
+ * primed with what they will need), instead of the fresh one the fan-out would make.
+ */
+export interface ScopeOwner {
+  readonly requestScope: RequestScope;
+}
+
+/** The scope a `scopeOwner` brings, if it brings one. */
+export function ownScopeOf(owner: object): RequestScope | null {
+  const scope = (owner as Partial<ScopeOwner>).requestScope;
+  return scope instanceof RequestScope ? scope : null;
 }
 
 /** Marks a stream whose items are {@link SharedDelivery} objects (not room events: no role to look up). */

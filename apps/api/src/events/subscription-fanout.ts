@@ -19,7 +19,7 @@ import { RequestScope } from '../common/request-scope';
 import type { Database } from '../database/orm';
 import { type RoomStreamItem, subjectOf } from './room-event-message';
 import { isPushableRoomStream } from './room-event-stream';
-import { type DerivedFrom, isSharedDeliveryStream, reshapeResult, type RootFieldKeys, rootFieldKeys, SharedDelivery } from './shared-delivery';
+import { type DerivedFrom, isSharedDeliveryStream, ownScopeOf, reshapeResult, type RootFieldKeys, rootFieldKeys, SharedDelivery } from './shared-delivery';
 
 /**
  * Fields whose value depends on who is asking, beyond the viewer's role in the room. A
@@ -316,13 +316,13 @@ export class SubscriptionFanout {
   }
 
   /**
-   * One scope per item (or per `scopeOwner` of shared deliveries): every class and subscriber of
-   * the item reads through the same loaders.
+   * One scope per item (or per `scopeOwner` of shared deliveries, which may bring its own, primed:
+   * `ScopeOwner.requestScope`): every class and subscriber of the item reads through the same loaders.
    */
   private sharedContext(item: object, context: GraphQLContext, role: ParticipantRole | null): GraphQLContext {
     let scope = this.scopes.get(item);
     if (!scope) {
-      scope = new RequestScope(this.db.orm.em.fork(), null);
+      scope = ownScopeOf(item) ?? new RequestScope(this.db.orm.em.fork(), null);
       this.scopes.set(item, scope);
     }
     const shared: GraphQLContext = {

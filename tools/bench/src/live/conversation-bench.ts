@@ -203,6 +203,7 @@ async function main(): Promise<void> {
   let result: ConversationLoadResult;
   let raw: FanoutResult;
   let apiCpuMs: number;
+  let generatorCpuMs: number;
   let counters: Awaited<ReturnType<typeof apiCounters>>;
   try {
     const started = await startApiProcess({
@@ -247,6 +248,7 @@ async function main(): Promise<void> {
     process.stdout.write(`  every subscriber had a tick after ${warm.attempts} warm-up message(s) (${warm.seconds.toFixed(1)} s)\n`);
     const before = await apiCounters(started);
     const cpuBefore = started.cpuMs();
+    const generatorCpuBefore = generator.process.cpuMs();
     process.stdout.write(
       `  load: ${options.listenerMessages} listener messages/s, ${options.stageMessages} stage messages/s, ${options.reactions} reactions/s for ${options.seconds} s…\n`,
     );
@@ -267,6 +269,7 @@ async function main(): Promise<void> {
     });
     // The window ends with the settle time; the quiet time after it adds (almost) nothing.
     apiCpuMs = started.cpuMs() - cpuBefore;
+    generatorCpuMs = generator.process.cpuMs() - generatorCpuBefore;
     const after = await apiCounters(started);
     counters = {
       executions: after.executions - before.executions,
@@ -317,7 +320,7 @@ async function main(): Promise<void> {
   const detail = [
     `Sent and answered: ${sent} (answers p50 / p99: listener messages ${formatMs(result.listener.p50Ms)} / ${formatMs(result.listener.p99Ms)} ms, stage ${formatMs(result.stage.p50Ms)} / ${formatMs(result.stage.p99Ms)} ms, reactions ${formatMs(result.reactions.p50Ms)} / ${formatMs(result.reactions.p99Ms)} ms).`,
     `Per frame: ${result.messagesPerFrame.toFixed(1)} messages, sampledOut ${result.sampledOutPerFrame.toFixed(1)}. Server: ${thousands(counters.ticks)} ticks, ${thousands(counters.classes)} classes (${thousands(counters.overlays)} with a viewer's own or mentioning messages added), ${thousands(counters.executions)} executions, ${thousands(counters.deliveries)} deliveries, ${thousands(counters.dropped)} dropped.`,
-    `First delivery after a tick's start: p50 ${formatMs(p50(result.tickFirstMs))} ms. Checks: ${checksLine}.`,
+    `First delivery after a tick's start: p50 ${formatMs(p50(result.tickFirstMs))} ms. The load generator's CPU: ${formatMs(generatorCpuMs / result.loadSeconds)} ms per second of load (its core must not be the bottleneck). Checks: ${checksLine}.`,
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n${detail.join('\n')}\n`);
   if (checks.some((check) => !check.ok)) process.exitCode = 1;
