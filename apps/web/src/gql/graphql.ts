@@ -104,6 +104,23 @@ export type ChatMode =
   /** Only the stage (host, moderators, speakers) may write; everyone reads. */
   | 'STAGE_ONLY';
 
+/** What happened in the room's conversation since the viewer's previous tick. A subscriber gets at most one tick per tick interval (a second by default), and none when nothing happened. */
+export type ConversationTick = {
+  __typename: 'ConversationTick';
+  at: Scalars['DateTime']['output'];
+  /** Messages a moderator deleted in this interval. */
+  deletedMessageIds: Array<Scalars['ID']['output']>;
+  /** New chat messages, oldest first. */
+  messages: Array<ChatMessage>;
+  /** Questions whose upvote count changed in this interval, with the new count. */
+  questionVotes: Array<QuestionVotes>;
+  /** Reactions of this interval by kind; kinds nobody used are left out. */
+  reactions: Array<ReactionCount>;
+  roomId: Scalars['ID']['output'];
+  /** Messages of this interval that were not sent to this viewer: in a large room listeners receive a sample of listeners' messages. Messages from the stage and moderators, the viewer's own, and those that mention the viewer are never left out. */
+  sampledOut: Scalars['Int']['output'];
+};
+
 export type CreateGroupInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** How people become members; OPEN when omitted (what every group was before join policies). */
@@ -416,6 +433,8 @@ export type Mutation = {
   muteParticipant: Participant;
   /** Request to speak, optionally with the question to ask. */
   raiseHand: Participant;
+  /** Counted into the room's next tick; a person's reactions beyond the server's rate are dropped, not refused. True when counted; false when dropped (over REACTIONS_PER_10S), which is no error. */
+  react: Scalars['Boolean']['output'];
   /** Fresh audio access after the viewer's role changed. */
   refreshAudioAccess: AudioAccess;
   /** Host and moderators: remove a participant; a banned one cannot join again. */
@@ -589,6 +608,12 @@ export type MutationMuteParticipantArgs = {
 
 export type MutationRaiseHandArgs = {
   question?: InputMaybe<Scalars['String']['input']>;
+  roomId: Scalars['ID']['input'];
+};
+
+
+export type MutationReactArgs = {
+  reaction: Reaction;
   roomId: Scalars['ID']['input'];
 };
 
@@ -1017,6 +1042,25 @@ export type QuestionStatus =
   /** Waiting for screening (rooms with screensQuestions): seen only by host, moderators and the asker. */
   | 'PENDING';
 
+export type QuestionVotes = {
+  __typename: 'QuestionVotes';
+  questionId: Scalars['ID']['output'];
+  upvoteCount: Scalars['Int']['output'];
+};
+
+export type Reaction =
+  | 'CLAP'
+  | 'HEART'
+  | 'INSIGHTFUL'
+  | 'LAUGH'
+  | 'PLUS_ONE';
+
+export type ReactionCount = {
+  __typename: 'ReactionCount';
+  count: Scalars['Int']['output'];
+  reaction: Reaction;
+};
+
 export type Report = Node & {
   __typename: 'Report';
   action: Maybe<ModerationAction>;
@@ -1287,8 +1331,15 @@ export type StageInvitationDeclined = RoomEvent & {
 
 export type Subscription = {
   __typename: 'Subscription';
+  /** The room's conversation as ticks (see ConversationTick). Same access as roomEvents. */
+  roomConversation: ConversationTick;
   /** Every change to one room, in version order. Only viewers who may join the room may subscribe. */
   roomEvents: RoomEvent;
+};
+
+
+export type SubscriptionRoomConversationArgs = {
+  roomId: Scalars['ID']['input'];
 };
 
 
