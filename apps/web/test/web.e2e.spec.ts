@@ -289,8 +289,8 @@ describeWithChromium('web client in Chromium', () => {
     expect(pageErrors.splice(0)).toEqual([]);
   });
 
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  async function newPage(viewport = { width: 1280, height: 900 }, options: { reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'], reducedMotion: options.reducedMotion ?? 'no-preference' });
     contexts.push(context);
     // Offline guarantee: the page may load nothing but its own origin (the media server's closed port included).
     await context.route(/^(?!http:\/\/127\.0\.0\.1:\d+\/|ws:\/\/127\.0\.0\.1:\d+\/|data:)/, (route) => {
@@ -821,16 +821,9 @@ describeWithChromium('web client in Chromium', () => {
     expect(await panel.locator('h2 .count').textContent()).toBe('23');
   }, 120_000);
 
-  /**
-   * A chat message as `page` shows it, once it is there. Until the conversation ticks are served
-   * a receiver reads the history again (reloads); the sender sees their own message at once.
-   */
-  async function chatMessageOn(page: Page, text: string, options: { reload: boolean }): Promise<Locator> {
+  /** A chat message as `page` shows it, once it is there (live: the sender's at once, everyone else's with the next tick). */
+  async function chatMessageOn(page: Page, text: string): Promise<Locator> {
     const message = page.getByTestId('chat-message').filter({ hasText: text });
-    if (options.reload) {
-      await page.reload();
-      await page.getByTestId('chat-panel').waitFor();
-    }
     await waitOrExplain(page, message);
     return message;
   }
@@ -874,17 +867,17 @@ describeWithChromium('web client in Chromium', () => {
     await tomBox.pressSequentially('— how do you stage upgrades?');
     await tomBox.press('Enter');
     const sent = 'Thanks for hosting @AdaLovelace — how do you stage upgrades?';
-    const tomsLine = await chatMessageOn(tom, sent, { reload: false });
+    const tomsLine = await chatMessageOn(tom, sent);
     await eventually(() => tomBox.inputValue(), '');
     expect(await tomsLine.getByTestId('mention').textContent()).toBe('@AdaLovelace');
 
-    // Ada receives it; it mentions her, so it is marked for her.
-    const adasView = await chatMessageOn(ada, sent, { reload: true });
+    // Ada receives it live (the next conversation tick); it mentions her, so it is marked for her.
+    const adasView = await chatMessageOn(ada, sent);
     await adasView.getByText('Mentions you').waitFor();
     expect(await adasView.evaluate((element) => element.classList.contains('chat-mentions-me'))).toBe(true);
 
-    // Priya listens on a phone: questions first, the chat one tab away.
-    const priya = await newPage({ width: 390, height: 844 });
+    // Priya listens on a phone, with reduced motion: questions first, the chat one tab away.
+    const priya = await newPage({ width: 390, height: 844 }, { reducedMotion: 'reduce' });
     await signIn(priya, api.origin, tokens['demo-priya']!);
     await priya.goto(roomUrl);
     await priya.getByRole('button', { name: 'Join room' }).click();
@@ -896,6 +889,24 @@ describeWithChromium('web client in Chromium', () => {
     const priyaChat = priya.getByTestId('chat-panel');
     await priyaChat.getByTestId('chat-message').filter({ hasText: sent }).waitFor();
     expect(await priya.getByTestId('questions-panel').isVisible()).toBe(false);
+
+    // Reactions: Tom claps and sends a heart by keyboard; every page shows the tick's counts, and
+    // icons float up where motion is welcome (Ada), not where it is reduced (Priya).
+    await tom.getByRole('button', { name: 'React: Clap' }).click();
+    await tom.getByRole('button', { name: 'React: Heart' }).focus();
+    await tom.keyboard.press('Enter');
+    for (const page of [ada, priya]) {
+      await waitOrExplain(page, page.getByTestId('reaction-count-HEART').filter({ hasText: /^\+\d+$/ }));
+    }
+    await waitOrExplain(ada, ada.getByTestId('reaction-bar').getByTestId('reaction-float').first());
+    expect(await priya.getByTestId('reaction-float').count()).toBe(0);
+
+    // Vote counts ride the ticks too: Tom's question, upvoted by Priya, shows its vote on Tom's page without a read.
+    const { askQuestion } = await graphql<{ askQuestion: { id: string } }>(api.origin, tokens['demo-tom']!, 'mutation($r: ID!) { askQuestion(input: { roomId: $r, text: "Which upgrade broke first?" }) { id } }', { r: createRoom.id });
+    const tomsQuestion = tom.locator(`[data-testid="question"][data-question-id="${askQuestion.id}"]`);
+    await tomsQuestion.waitFor();
+    await graphql(api.origin, tokens['demo-priya']!, 'mutation($q: ID!) { upvoteQuestion(questionId: $q) { id } }', { q: askQuestion.id });
+    await eventually(() => tomsQuestion.getByTestId('upvote-count').textContent(), '1', 10_000, 'vote count from a tick');
 
     // The host: stage only. Priya's banner says so; her message is refused and stays in the box.
     const settings = adaChat.getByTestId('conversation-settings');
@@ -913,7 +924,8 @@ describeWithChromium('web client in Chromium', () => {
     // The stage still writes.
     await adaChat.getByLabel('Your message', { exact: true }).fill('Stage only for a moment: slides are pinned above.');
     await adaChat.getByRole('button', { name: 'Send' }).click();
-    await chatMessageOn(ada, 'Stage only for a moment', { reload: false });
+    await chatMessageOn(ada, 'Stage only for a moment');
+    await chatMessageOn(priya, 'Stage only for a moment');
 
     // Slow mode, 30 s: Priya's waiting message goes; a second one this soon is refused with "try again in N s".
     await settings.getByLabel('Who can write').selectOption('SLOW');
@@ -930,7 +942,8 @@ describeWithChromium('web client in Chromium', () => {
     await settings.getByText('Saved. Everyone in the room sees the change.').waitFor();
     await priyaChat.getByTestId('chat-mode-banner').getByText('Slow mode: one message every 30 s.').waitFor();
     await priyaChat.getByRole('button', { name: 'Send' }).click();
-    await chatMessageOn(priya, priyaText, { reload: false });
+    await chatMessageOn(priya, priyaText);
+    await chatMessageOn(ada, priyaText);
     await eventually(() => priyaBox.inputValue(), '');
     const tooSoon = 'And one more thing…';
     await priyaBox.fill(tooSoon);
@@ -966,12 +979,10 @@ describeWithChromium('web client in Chromium', () => {
     const deletedOnAda = adaChat.locator(`[data-testid="chat-message"][data-deleted="true"]`);
     await deletedOnAda.getByText('Message deleted').waitFor();
     const deletedId = await deletedOnAda.getAttribute('data-message-id');
-    await tom.reload();
-    await tom.locator(`[data-message-id="${deletedId}"]`).getByText('Message deleted').waitFor();
+    // The deletion reaches the other pages with the next tick, in place.
+    for (const page of [tom, priya]) await page.locator(`[data-message-id="${deletedId}"]`).getByText('Message deleted').waitFor();
     expect(await tom.locator('main').textContent()).not.toContain('how do you stage upgrades?');
     // Listeners delete only their own: Priya gets no Delete on Ada's message, and one on hers.
-    await priya.reload();
-    await priya.getByRole('tab', { name: 'Chat' }).click();
     await priyaChat.getByTestId('chat-message').filter({ hasText: priyaText }).getByRole('button', { name: 'Delete your message' }).waitFor();
     expect(await priyaChat.getByTestId('chat-message').filter({ hasText: 'Stage only for a moment' }).getByRole('button', { name: /^Delete/ }).count()).toBe(0);
 
@@ -1015,6 +1026,36 @@ describeWithChromium('web client in Chromium', () => {
     await page.keyboard.press('End');
     await messages.getByText('Message number 90.').waitFor();
     expect(await chat.getByTestId('chat-announcement').textContent()).toBe('');
+  }, 120_000);
+
+  it('a sampled room: a listener reads "N more messages not shown" for listeners\' messages a tick left out; the stage\'s message and a mention of them always arrive', async () => {
+    // An API that samples every room (above 0 listeners), one listener message per listener per tick.
+    const sampled = await startApi({ ...apiEnv, SEED_DEMO_DATA: 'false', CONVERSATION_SAMPLE_ABOVE_LISTENERS: '0', CONVERSATION_SAMPLE_MESSAGES: '1' });
+    try {
+      const { createRoom } = await graphql<{ createRoom: { id: string } }>(sampled.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "A sampled chat" }) { id } }');
+      const roomId = createRoom.id;
+      const chatty = await Promise.all([1, 2, 3, 4, 5, 6].map((index) => token(`chatty-${index}`, `Chatty ${index}`)));
+      for (const bearer of chatty) await graphql(sampled.origin, bearer, 'mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }', { r: roomId });
+      const linus = await newPage();
+      await signIn(linus, sampled.origin, tokens['demo-linus']!);
+      await linus.goto(`${sampled.origin}/rooms/${encodeURIComponent(roomId)}`);
+      await linus.getByRole('button', { name: 'Join room' }).click();
+      const chat = linus.getByTestId('chat-panel');
+      await chat.getByText('No messages yet.').waitFor();
+      await linus.getByRole('button', { name: 'Leave room' }).waitFor();
+      const send = (bearer: string, text: string) => graphql(sampled.origin, bearer, 'mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }', { r: roomId, t: text });
+      // Six listeners at once, one of them naming Linus, and the host.
+      await Promise.all([...chatty.map((bearer, index) => send(bearer, index === 0 ? 'Over to you @LinusKern' : `Chatter ${index + 1}`)), send(tokens['demo-ada']!, 'Welcome, everyone')]);
+      const notShown = chat.getByTestId('chat-sampled-out');
+      await waitOrExplain(linus, notShown.first());
+      expect(await notShown.first().textContent()).toMatch(/^\d+ more messages? not shown$/);
+      await chatMessageOn(linus, 'Welcome, everyone');
+      const mention = await chatMessageOn(linus, 'Over to you');
+      await mention.getByText('Mentions you').waitFor();
+      expect(await seriousAxeViolations(linus)).toEqual([]);
+    } finally {
+      await sampled.stop();
+    }
   }, 120_000);
 
   it('groups: the page lists the viewer\'s groups after creating and after joining one; the room form offers only those; no serious axe violations', async () => {

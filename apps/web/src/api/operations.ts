@@ -750,6 +750,39 @@ export const DELETE_CHAT_MESSAGE = graphql(`
   }
 `);
 
+/**
+ * The room's conversation as ticks: at most one a second, none when nothing happened (lossy by
+ * design; see conversation/use-conversation-ticks.ts).
+ */
+export const ROOM_CONVERSATION = graphql(`
+  subscription RoomConversation($roomId: ID!) {
+    roomConversation(roomId: $roomId) {
+      roomId
+      at
+      sampledOut
+      deletedMessageIds
+      messages {
+        ...ChatMessageFields
+      }
+      reactions {
+        reaction
+        count
+      }
+      questionVotes {
+        questionId
+        upvoteCount
+      }
+    }
+  }
+`);
+
+/** Counted into the room's next tick; false when the server dropped it (over the person's rate), which is no error. */
+export const REACT = graphql(`
+  mutation React($roomId: ID!, $reaction: Reaction!) {
+    react(roomId: $roomId, reaction: $reaction)
+  }
+`);
+
 /** Host and moderators: chat mode, slow mode and pinned links (question screening has SET_QUESTION_SCREENING). */
 export const UPDATE_ROOM_CONVERSATION = graphql(`
   mutation UpdateRoomConversation($input: UpdateRoomConversationInput!) {

@@ -1,6 +1,10 @@
-import { countsByKind, iconsForTick, MAX_ICONS_IN_FLIGHT, MAX_ICONS_PER_KIND } from './reactions';
+import { countsByKind, iconsForTick, MAX_ICONS_IN_FLIGHT, MAX_ICONS_PER_KIND, REACTION_LABELS, REACTIONS } from './reactions';
 
 describe('reaction animations follow the tick counts', () => {
+  it('the bar has a button for every kind of the schema', () => {
+    expect([...REACTIONS].sort()).toEqual(Object.keys(REACTION_LABELS).sort());
+  });
+
   const half = () => 0.5;
 
   it('one icon per reaction, capped per kind, spread over the second', () => {

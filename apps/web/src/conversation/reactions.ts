@@ -1,10 +1,14 @@
+import type { Reaction } from '../gql/graphql';
+
 // The reaction bar's pure parts: the kinds, and how many floating icons a tick's counts become.
 
-/** `Reaction` of the contract, in the bar's order. */
-export const REACTIONS = ['CLAP', 'HEART', 'LAUGH', 'INSIGHTFUL', 'PLUS_ONE'] as const;
-export type ReactionKind = (typeof REACTIONS)[number];
+export type ReactionKind = Reaction;
 
-export const REACTION_LABELS: Readonly<Record<ReactionKind, string>> = {
+/** Every `Reaction` of the served schema, in the bar's order (reactions.spec.ts checks none is missing). */
+export const REACTIONS = ['CLAP', 'HEART', 'LAUGH', 'INSIGHTFUL', 'PLUS_ONE'] as const satisfies readonly Reaction[];
+
+/** What each button is called; a kind added to the schema fails to compile here until it is named. */
+export const REACTION_LABELS: Readonly<Record<Reaction, string>> = {
   CLAP: 'Clap',
   HEART: 'Heart',
   LAUGH: 'Laugh',

@@ -2,18 +2,19 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 
 import { CHAT_PAGE, DELETE_CHAT_MESSAGE, ROOM_CHAT, SEND_CHAT_MESSAGE } from '../api/operations';
 import { useConnectionState, useSession } from '../app/session';
-import { type ChatMessage, type ChatTick, chatListReducer, createChatList } from './chat-list';
+import { type ChatMessage, chatListReducer, createChatList } from './chat-list';
+import type { ConversationTickListener } from './use-conversation-ticks';
 
 /** What the send box learns: sent, or refused with the error (the box keeps the text either way it decides). */
 export type SendOutcome = { readonly ok: true } | { readonly ok: false; readonly error: unknown };
 
 /**
  * The room's chat for the panel: the newest page of history on mount, older pages on
- * `loadOlder()`, the conversation's ticks through `tickReceived` (new messages, deletions, messages
- * sampled out), and the viewer's own sends and deletes shown from their answers at once. After the
+ * `loadOlder()`, the conversation's ticks from `onTick` (new messages, deletions, messages sampled
+ * out), and the viewer's own sends and deletes shown from their answers at once. After the
  * live connection comes back, the newest page is read again to fill in what the lost ticks carried.
  */
-export function useChat(roomId: string, enabled: boolean) {
+export function useChat(roomId: string, enabled: boolean, onTick: (listener: ConversationTickListener) => () => void) {
   const { api, showError } = useSession();
   const connection = useConnectionState();
   const [state, dispatch] = useReducer(chatListReducer, undefined, createChatList);
@@ -84,9 +85,9 @@ export function useChat(roomId: string, enabled: boolean) {
     [api, showError],
   );
 
-  const tickReceived = useCallback((tick: ChatTick) => dispatch({ type: 'tickReceived', tick }), []);
+  useEffect(() => onTick((tick) => dispatch({ type: 'tickReceived', tick })), [onTick]);
 
-  return { entries: state.entries, loaded: state.loaded, hasOlder: state.hasOlder, loadingOlder, loadOlder, sending, send, remove, tickReceived };
+  return { entries: state.entries, loaded: state.loaded, hasOlder: state.hasOlder, loadingOlder, loadOlder, sending, send, remove };
 }
 
 export type Chat = ReturnType<typeof useChat>;

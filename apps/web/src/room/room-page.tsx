@@ -1,13 +1,17 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { toastForError } from '../api/api-error';
+import { REACT } from '../api/operations';
 import { useConnectionState, useSession } from '../app/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import type { ChatMessage } from '../conversation/chat-list';
 import { ChatPanel } from '../conversation/chat-panel';
 import { ConversationSettings } from '../conversation/conversation-settings';
 import { PinnedLinks } from '../conversation/pinned-links';
+import { ReactionBar, type ReactionTick } from '../conversation/reaction-bar';
+import type { ReactionKind } from '../conversation/reactions';
 import { useChat } from '../conversation/use-chat';
+import { useConversationTicks } from '../conversation/use-conversation-ticks';
 import { ReportDialog } from '../moderation/report-dialog';
 import { HostQueue } from '../questions/host-queue';
 import type { Question } from '../questions/question-list';
@@ -53,7 +57,9 @@ export function RoomPage(props: { roomId: string }) {
   const me = room?.viewerParticipant ?? null;
   const live = room?.status === 'LIVE';
   const audio = useRoomAudio(roomId, { inRoom: live && me !== null, role: me?.role ?? null, serverMuted: me?.muted ?? false, joinAudio: commands.joinAudio });
-  const chat = useChat(roomId, live);
+  const onTick = useConversationTicks(roomId, live);
+  const chat = useChat(roomId, live, onTick);
+  const reactions = useReactions(roomId, onTick);
 
   const viewerRole = me?.role ?? null;
   const perform = commands.perform;
@@ -167,6 +173,7 @@ export function RoomPage(props: { roomId: string }) {
               reportFor={reportFor}
             />
             <ViewerPanel me={me} controls={controls} commands={commands} audio={audio} inLiveRoom={live} />
+            {live && <ReactionBar tick={reactions.tick} disabled={me === null} onReact={reactions.react} />}
           </div>
           {live && (
             <PhoneTabs<'side' | 'chat'>
@@ -190,13 +197,14 @@ export function RoomPage(props: { roomId: string }) {
                 onInviteHand={(target) => void perform('inviteToStage', target)}
                 onDismissHand={(target) => void commands.dismissHand(target)}
                 onRoomEvent={onRoomEvent}
+                onTick={onTick}
                 onReport={setReportingQuestion}
               />
             </aside>
           ) : (
             live && (
               <aside className="room-side" id="room-side-panel" aria-label="Questions for the stage">
-                <QuestionsPanel roomId={roomId} viewerId={viewer.id} me={me} live={live} onRoomEvent={onRoomEvent} onReport={setReportingQuestion} />
+                <QuestionsPanel roomId={roomId} viewerId={viewer.id} me={me} live={live} onRoomEvent={onRoomEvent} onTick={onTick} onReport={setReportingQuestion} />
               </aside>
             )
           )}
@@ -258,6 +266,33 @@ export function RoomPage(props: { roomId: string }) {
       )}
     </article>
   );
+}
+
+/**
+ * The reaction bar's side of the ticks: each tick's reaction counts (numbered, so equal counts in
+ * a row still animate), and `react`, sent at once; the server counts it into the next tick or drops
+ * it past the person's rate (an answer of false, no error).
+ */
+function useReactions(roomId: string, onTick: ReturnType<typeof useConversationTicks>) {
+  const { api, showError } = useSession();
+  const [tick, setTick] = useState<ReactionTick | null>(null);
+  const seq = useRef(0);
+  useEffect(
+    () =>
+      onTick((next) => {
+        if (next.reactions.length === 0) return;
+        seq.current += 1;
+        setTick({ seq: seq.current, reactions: next.reactions });
+      }),
+    [onTick],
+  );
+  const react = useCallback(
+    (reaction: ReactionKind) => {
+      api.mutate(REACT, { roomId, reaction }).catch(showError);
+    },
+    [api, roomId, showError],
+  );
+  return { tick, react };
 }
 
 /**
