@@ -990,11 +990,18 @@ describeWithChromium('web client in Chromium', () => {
     expect(await horizontalOverflow(priya)).toBe(0);
     expect(await seriousAxeViolations(priya)).toEqual([]);
     expect(await seriousAxeViolations(ada)).toEqual([]);
-    await priya.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // The screenshots: the host answers Priya by name (marked on her page), the room claps.
+    await settings.getByText('Conversation settings').click();
+    await adaChat.getByLabel('Your message', { exact: true }).fill('@PriyaRaman yes: questions for the stage go in Questions, the chat is for everyone. Upgrades start in a canary ring.');
+    await adaChat.getByLabel('Your message', { exact: true }).press('Enter');
+    await (await chatMessageOn(priya, 'canary ring')).getByText('Mentions you').waitFor();
+    await chatMessageOn(tom, 'canary ring');
+    for (const reaction of ['Clap', 'Clap', 'Insightful']) await tom.getByRole('button', { name: `React: ${reaction}` }).click();
+    await waitOrExplain(ada, ada.getByTestId('reaction-count-CLAP').filter({ hasText: /^\+\d+$/ }));
+    for (const page of [ada, priya]) await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await ada.screenshot({ path: join(SCREENSHOTS, 'room-chat.png'), fullPage: true });
     await priya.evaluate(() => document.querySelector('.room-phone-tabs')?.scrollIntoView());
     await priya.screenshot({ path: join(SCREENSHOTS, 'room-chat-phone.png') });
-    await ada.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await ada.screenshot({ path: join(SCREENSHOTS, 'room-chat.png'), fullPage: true });
   }, 180_000);
 
   it('room chat history: the newest page opens at the bottom, older pages load when scrolled to the top, and only the rows in view are in the DOM', async () => {
