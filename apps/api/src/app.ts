@@ -84,6 +84,7 @@ export async function runApi(
     await server.services.mediaSync.startWorkers();
     await server.services.roomEvents.start();
     cleanups.push({ step: 'room event streams', run: () => server.services.roomEvents.close() });
+    cleanups.push({ step: 'conversation ticks', run: () => server.services.conversation.close() });
     // Every instance asks; the outbox runs one reconciliation per request window across them all.
     const reconcile = setInterval(() => {
       outbox.requestReconciliation().catch((error: unknown) => logger.warn({ err: error }, 'could not schedule media reconciliation'));

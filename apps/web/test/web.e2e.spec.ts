@@ -289,8 +289,8 @@ describeWithChromium('web client in Chromium', () => {
     expect(pageErrors.splice(0)).toEqual([]);
   });
 
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  async function newPage(viewport = { width: 1280, height: 900 }, options: { reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'], reducedMotion: options.reducedMotion ?? 'no-preference' });
     contexts.push(context);
     // Offline guarantee: the page may load nothing but its own origin (the media server's closed port included).
     await context.route(/^(?!http:\/\/127\.0\.0\.1:\d+\/|ws:\/\/127\.0\.0\.1:\d+\/|data:)/, (route) => {
@@ -819,6 +819,253 @@ describeWithChromium('web client in Chromium', () => {
     await item.getByRole('button', { name: 'Withdraw your question' }).click();
     await item.waitFor({ state: 'detached' });
     expect(await panel.locator('h2 .count').textContent()).toBe('23');
+  }, 120_000);
+
+  /** A chat message as `page` shows it, once it is there (live: the sender's at once, everyone else's with the next tick). */
+  async function chatMessageOn(page: Page, text: string): Promise<Locator> {
+    const message = page.getByTestId('chat-message').filter({ hasText: text });
+    await waitOrExplain(page, message);
+    return message;
+  }
+
+  it('room chat: send and receive with a mention, a refused message keeps its text, stage-only and slow mode refuse a listener with the text kept, a pinned link for everyone, report a message, the host deletes one ("Message deleted"); the chat tab at 390 px; no serious axe violations', async () => {
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "Chat with the platform team" }) { id } }');
+    const roomUrl = `${api.origin}/rooms/${encodeURIComponent(createRoom.id)}`;
+    const ada = await newPage();
+    await signIn(ada, api.origin, tokens['demo-ada']!);
+    await ada.goto(roomUrl);
+    const adaChat = ada.getByTestId('chat-panel');
+    await adaChat.getByText('No messages yet.').waitFor();
+
+    const tom = await newPage();
+    await signIn(tom, api.origin, tokens['demo-tom']!);
+    await tom.goto(roomUrl);
+    const tomChat = tom.getByTestId('chat-panel');
+    await tomChat.getByText('Join the room to write in the chat.').waitFor();
+    await tom.getByRole('button', { name: 'Join room' }).click();
+    const tomBox = tomChat.getByLabel('Your message', { exact: true });
+
+    // Kind: a refused form erases what the person typed. Screening refuses this message; it
+    // stays in the box, and the sentence under the field names it by its label.
+    const refused = 'Why are you such a retard about upgrades?';
+    await tomBox.fill(refused);
+    await tomBox.press('Enter');
+    await waitOrExplain(tom, tomChat.getByTestId('chat-error'));
+    expect(await tomChat.getByTestId('chat-error').textContent()).toMatch(/^Your message contains a slur/);
+    expect(await tomBox.inputValue()).toBe(refused);
+    expect(await tomBox.getAttribute('aria-invalid')).toBe('true');
+
+    // Tom mentions Ada through the @ list, by keyboard, and sends with Enter: his page shows it at once.
+    await tomBox.fill('Thanks for hosting ');
+    await tomBox.press('End');
+    await tomBox.pressSequentially('@Ad');
+    const option = tomChat.getByRole('option', { name: 'Ada Lovelace' });
+    await option.waitFor();
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    await tomBox.press('Enter');
+    expect(await tomBox.inputValue()).toBe('Thanks for hosting @AdaLovelace ');
+    await tomBox.pressSequentially('— how do you stage upgrades?');
+    await tomBox.press('Enter');
+    const sent = 'Thanks for hosting @AdaLovelace — how do you stage upgrades?';
+    const tomsLine = await chatMessageOn(tom, sent);
+    await eventually(() => tomBox.inputValue(), '');
+    expect(await tomsLine.getByTestId('mention').textContent()).toBe('@AdaLovelace');
+
+    // Ada receives it live (the next conversation tick); it mentions her, so it is marked for her.
+    const adasView = await chatMessageOn(ada, sent);
+    await adasView.getByText('Mentions you').waitFor();
+    expect(await adasView.evaluate((element) => element.classList.contains('chat-mentions-me'))).toBe(true);
+
+    // Priya listens on a phone, with reduced motion: questions first, the chat one tab away.
+    const priya = await newPage({ width: 390, height: 844 }, { reducedMotion: 'reduce' });
+    await signIn(priya, api.origin, tokens['demo-priya']!);
+    await priya.goto(roomUrl);
+    await priya.getByRole('button', { name: 'Join room' }).click();
+    await priya.getByTestId('questions-panel').waitFor();
+    expect(await priya.getByTestId('chat-panel').isVisible()).toBe(false);
+    await priya.getByRole('tab', { name: 'Questions' }).focus();
+    await priya.keyboard.press('ArrowRight');
+    await eventually(() => priya.getByRole('tab', { name: 'Chat' }).getAttribute('aria-selected'), 'true');
+    const priyaChat = priya.getByTestId('chat-panel');
+    await priyaChat.getByTestId('chat-message').filter({ hasText: sent }).waitFor();
+    expect(await priya.getByTestId('questions-panel').isVisible()).toBe(false);
+
+    // Reactions: Tom claps and sends a heart by keyboard; every page shows the tick's counts, and
+    // icons float up where motion is welcome (Ada), not where it is reduced (Priya).
+    await tom.getByRole('button', { name: 'React: Clap' }).click();
+    await tom.getByRole('button', { name: 'React: Heart' }).focus();
+    await tom.keyboard.press('Enter');
+    for (const page of [ada, priya]) {
+      await waitOrExplain(page, page.getByTestId('reaction-count-HEART').filter({ hasText: /^\+\d+$/ }));
+    }
+    await waitOrExplain(ada, ada.getByTestId('reaction-bar').getByTestId('reaction-float').first());
+    expect(await priya.getByTestId('reaction-float').count()).toBe(0);
+
+    // Vote counts ride the ticks too: a question, upvoted by Priya, shows its vote on Tom's page
+    // without a read. (Its asker is someone new: the API takes one question a minute from each.)
+    const asker = await token('chat-asker', 'Casey Asker');
+    await graphql(api.origin, asker, 'mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }', { r: createRoom.id });
+    const { askQuestion } = await graphql<{ askQuestion: { id: string } }>(api.origin, asker, 'mutation($r: ID!) { askQuestion(input: { roomId: $r, text: "Which upgrade broke first?" }) { id } }', { r: createRoom.id });
+    const tomsQuestion = tom.locator(`[data-testid="question"][data-question-id="${askQuestion.id}"]`);
+    await tomsQuestion.waitFor();
+    await graphql(api.origin, tokens['demo-priya']!, 'mutation($q: ID!) { upvoteQuestion(questionId: $q) { id } }', { q: askQuestion.id });
+    await eventually(() => tomsQuestion.getByTestId('upvote-count').textContent(), '1', 10_000, 'vote count from a tick');
+
+    // The host: stage only. Priya's banner says so; her message is refused and stays in the box.
+    const settings = adaChat.getByTestId('conversation-settings');
+    await settings.getByText('Conversation settings').click();
+    await settings.getByLabel('Who can write').selectOption('STAGE_ONLY');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await priyaChat.getByTestId('chat-mode-banner').getByText('Only the stage writes in the chat now.').waitFor();
+    const priyaBox = priyaChat.getByLabel('Your message', { exact: true });
+    const priyaText = 'Can listeners ask here too?';
+    await priyaBox.fill(priyaText);
+    await priyaChat.getByRole('button', { name: 'Send' }).click();
+    await waitOrExplain(priya, priyaChat.getByTestId('chat-error'));
+    expect(await priyaChat.getByTestId('chat-error').textContent()).toContain('Only the stage writes in this chat now');
+    expect(await priyaBox.inputValue()).toBe(priyaText);
+    // The stage still writes.
+    await adaChat.getByLabel('Your message', { exact: true }).fill('Stage only for a moment: slides are pinned above.');
+    await adaChat.getByRole('button', { name: 'Send' }).click();
+    await chatMessageOn(ada, 'Stage only for a moment');
+    await chatMessageOn(priya, 'Stage only for a moment');
+
+    // Slow mode, 30 s: Priya's waiting message goes; a second one this soon is refused with "try again in N s".
+    await settings.getByLabel('Who can write').selectOption('SLOW');
+    await settings.getByLabel('Seconds between messages').fill('30');
+    // Pinned links: a javascript: link is refused before it is sent (the form keeps it); an https one is pinned.
+    await settings.getByRole('button', { name: 'Add a link' }).click();
+    await settings.getByLabel('Link 1', { exact: true }).fill('javascript:alert(1)');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.getByTestId('settings-error-pinnedLinks').getByText(/only those can be pinned/).waitFor();
+    expect(await settings.getByLabel('Link 1', { exact: true }).inputValue()).toBe('javascript:alert(1)');
+    await settings.getByLabel('Link 1', { exact: true }).fill('https://example.com/platform-slides');
+    await settings.getByLabel('Title of link 1 (optional)').fill('Platform upgrade slides');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.getByText('Saved. Everyone in the room sees the change.').waitFor();
+    await priyaChat.getByTestId('chat-mode-banner').getByText('Slow mode: one message every 30 s.').waitFor();
+    await priyaChat.getByRole('button', { name: 'Send' }).click();
+    await chatMessageOn(priya, priyaText);
+    await chatMessageOn(ada, priyaText);
+    await eventually(() => priyaBox.inputValue(), '');
+    const tooSoon = 'And one more thing…';
+    await priyaBox.fill(tooSoon);
+    await priyaBox.press('Enter');
+    await waitOrExplain(priya, priyaChat.getByTestId('chat-error'));
+    expect(await priyaChat.getByTestId('chat-error').textContent()).toMatch(/^Slow mode: one message every 30 s\. Try again in \d+ s\.$/);
+    expect(await priyaBox.inputValue()).toBe(tooSoon);
+
+    // The pinned link shows to the listener: http(s) only, a new tab, no opener, no referrer.
+    const pinned = priya.getByTestId('pinned-links').getByRole('link', { name: /Platform upgrade slides/ });
+    await pinned.waitFor();
+    expect({ href: await pinned.getAttribute('href'), target: await pinned.getAttribute('target'), rel: await pinned.getAttribute('rel') }).toEqual({
+      href: 'https://example.com/platform-slides',
+      target: '_blank',
+      rel: 'noopener noreferrer',
+    });
+
+    // Priya reports Tom's message from the chat: the dialog quotes it; trust and safety get it with the messages around it.
+    await priyaChat.getByTestId('chat-message').filter({ hasText: sent }).getByRole('button', { name: 'Report message from Tom Becker' }).click();
+    const report = priya.getByRole('dialog', { name: 'Report this message' });
+    await report.getByText(sent).waitFor();
+    expect(await seriousAxeViolations(priya)).toEqual([]);
+    await report.getByRole('radio', { name: /Spam or scam/ }).check();
+    await report.getByRole('button', { name: 'Send report' }).click();
+    await report.getByTestId('report-sent').getByText('Tom Becker is not told who reported it.').waitFor();
+    await report.getByRole('button', { name: 'Done' }).click();
+    expect(await priyaChat.getByTestId('chat-message').filter({ hasText: priyaText }).getByRole('button', { name: /^Report/ }).count()).toBe(0);
+
+    // The host deletes Tom's message: it keeps its place as "Message deleted" for everyone.
+    const adasCopy = adaChat.getByTestId('chat-message').filter({ hasText: sent });
+    await adasCopy.getByRole('button', { name: 'Delete message from Tom Becker' }).click();
+    await ada.getByRole('dialog', { name: 'Delete this message?' }).getByRole('button', { name: 'Delete message' }).click();
+    const deletedOnAda = adaChat.locator(`[data-testid="chat-message"][data-deleted="true"]`);
+    await deletedOnAda.getByText('Message deleted').waitFor();
+    const deletedId = await deletedOnAda.getAttribute('data-message-id');
+    // The deletion reaches the other pages with the next tick, in place.
+    for (const page of [tom, priya]) await page.locator(`[data-message-id="${deletedId}"]`).getByText('Message deleted').waitFor();
+    expect(await tom.locator('main').textContent()).not.toContain('how do you stage upgrades?');
+    // Listeners delete only their own: Priya gets no Delete on Ada's message, and one on hers.
+    await priyaChat.getByTestId('chat-message').filter({ hasText: priyaText }).getByRole('button', { name: 'Delete your message' }).waitFor();
+    expect(await priyaChat.getByTestId('chat-message').filter({ hasText: 'Stage only for a moment' }).getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+
+    // At 390 px: nothing wider than the screen, no serious axe violations; the screenshots.
+    expect(await horizontalOverflow(priya)).toBe(0);
+    expect(await seriousAxeViolations(priya)).toEqual([]);
+    expect(await seriousAxeViolations(ada)).toEqual([]);
+    // The screenshots: the host answers Priya by name (marked on her page), the room claps.
+    await settings.getByText('Conversation settings').click();
+    await adaChat.getByLabel('Your message', { exact: true }).fill('@PriyaRaman yes: questions for the stage go in Questions, the chat is for everyone. Upgrades start in a canary ring.');
+    await adaChat.getByLabel('Your message', { exact: true }).press('Enter');
+    await (await chatMessageOn(priya, 'canary ring')).getByText('Mentions you').waitFor();
+    await chatMessageOn(tom, 'canary ring');
+    for (const reaction of ['Clap', 'Clap', 'Insightful']) await tom.getByRole('button', { name: `React: ${reaction}` }).click();
+    await waitOrExplain(ada, ada.getByTestId('reaction-count-CLAP').filter({ hasText: /^\+\d+$/ }));
+    for (const page of [ada, priya]) await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await ada.screenshot({ path: join(SCREENSHOTS, 'room-chat.png'), fullPage: true });
+    await priya.evaluate(() => document.querySelector('.room-phone-tabs')?.scrollIntoView());
+    await priya.screenshot({ path: join(SCREENSHOTS, 'room-chat-phone.png') });
+  }, 180_000);
+
+  it('room chat history: the newest page opens at the bottom, older pages load when scrolled to the top, and only the rows in view are in the DOM', async () => {
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "A long chat" }) { id } }');
+    const roomId = createRoom.id;
+    // 90 messages from the host (the stage's rate is 100 per 30 s): three pages of history.
+    for (let index = 1; index <= 90; index += 1) {
+      await graphql(api.origin, tokens['demo-ada']!, 'mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }', { r: roomId, t: `Message number ${index}.` });
+    }
+    const page = await newPage();
+    await signIn(page, api.origin, tokens['demo-linus']!);
+    await page.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    const chat = page.getByTestId('chat-panel');
+    const messages = chat.getByTestId('chat-messages');
+    await messages.getByText('Message number 90.').waitFor();
+    await expect(messages.getByText('Message number 90.').isVisible()).resolves.toBe(true);
+    const rendered = () => chat.getByTestId('chat-message').count();
+    expect(await rendered()).toBeLessThan(30);
+    // To the top, again and again: the second and third pages come in above, down to the first message.
+    for (const text of ['Message number 50.', 'Message number 10.', 'Message number 1.']) {
+      await messages.evaluate((element) => element.scrollTo(0, 0));
+      await waitOrExplain(page, messages.getByText(text, { exact: true }));
+    }
+    await chat.getByText('Loading older messages…').waitFor({ state: 'detached' });
+    expect(await chat.getByTestId('chat-message').first().textContent()).toContain('Message number 1.');
+    expect(await rendered()).toBeLessThan(30);
+    // The keyboard scrolls it too (the list takes focus).
+    await messages.focus();
+    await page.keyboard.press('End');
+    await messages.getByText('Message number 90.').waitFor();
+    expect(await chat.getByTestId('chat-announcement').textContent()).toBe('');
+  }, 120_000);
+
+  it('a sampled room: a listener reads "N more messages not shown" for listeners\' messages a tick left out; the stage\'s message and a mention of them always arrive', async () => {
+    // An API that samples every room (above 0 listeners), one listener message per listener per tick.
+    const sampled = await startApi({ ...apiEnv, SEED_DEMO_DATA: 'false', CONVERSATION_SAMPLE_ABOVE_LISTENERS: '0', CONVERSATION_SAMPLE_MESSAGES: '1' });
+    try {
+      const { createRoom } = await graphql<{ createRoom: { id: string } }>(sampled.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "A sampled chat" }) { id } }');
+      const roomId = createRoom.id;
+      const chatty = await Promise.all([1, 2, 3, 4, 5, 6].map((index) => token(`chatty-${index}`, `Chatty ${index}`)));
+      for (const bearer of chatty) await graphql(sampled.origin, bearer, 'mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }', { r: roomId });
+      const linus = await newPage();
+      await signIn(linus, sampled.origin, tokens['demo-linus']!);
+      await linus.goto(`${sampled.origin}/rooms/${encodeURIComponent(roomId)}`);
+      await linus.getByRole('button', { name: 'Join room' }).click();
+      const chat = linus.getByTestId('chat-panel');
+      await chat.getByText('No messages yet.').waitFor();
+      await linus.getByRole('button', { name: 'Leave room' }).waitFor();
+      const send = (bearer: string, text: string) => graphql(sampled.origin, bearer, 'mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }', { r: roomId, t: text });
+      // Six listeners at once, one of them naming Linus, and the host.
+      await Promise.all([...chatty.map((bearer, index) => send(bearer, index === 0 ? 'Over to you @LinusKern' : `Chatter ${index + 1}`)), send(tokens['demo-ada']!, 'Welcome, everyone')]);
+      const notShown = chat.getByTestId('chat-sampled-out');
+      await waitOrExplain(linus, notShown.first());
+      expect(await notShown.first().textContent()).toMatch(/^\d+ more messages? not shown$/);
+      await chatMessageOn(linus, 'Welcome, everyone');
+      const mention = await chatMessageOn(linus, 'Over to you');
+      await mention.getByText('Mentions you').waitFor();
+      expect(await seriousAxeViolations(linus)).toEqual([]);
+    } finally {
+      await sampled.stop();
+    }
   }, 120_000);
 
   it('groups: the page lists the viewer\'s groups after creating and after joining one; the room form offers only those; no serious axe violations', async () => {

@@ -36,6 +36,19 @@ export class PerAccountLimiter {
     }
   }
 
+  /**
+   * Counts one action of `accountId` when the limit allows it: false, and no error, when over the
+   * limit (or the limiter fails), for actions that are dropped rather than refused (reactions).
+   */
+  async tryConsume(accountId: string): Promise<boolean> {
+    try {
+      await this.limiter.consume(accountId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Gives back one action counted by {@link consume} (the action was refused and changed nothing). */
   async refund(accountId: string): Promise<void> {
     await this.limiter.reward(accountId, 1).catch(() => undefined);

@@ -239,6 +239,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       CHAT_LISTENER_MESSAGES_PER_30S: int({ min: 1, max: 10_000, default: 20, desc: 'Chat messages one listener may send per 30 s (the stage and moderators have CHAT_STAGE_MESSAGES_PER_30S)' }),
       CHAT_STAGE_MESSAGES_PER_30S: int({ min: 1, max: 10_000, default: 100, desc: 'Chat messages one person on the stage or moderating may send per 30 s' }),
       QUESTIONS_PER_MINUTE: int({ min: 1, max: 1000, default: 1, desc: 'Questions one account may ask per minute in the question queue (askQuestion)' }),
+      // --- the room conversation's lossy channel (issue 17) ---
+      CONVERSATION_TICK_MS: int({
+        min: 10,
+        max: 60_000,
+        default: 1000,
+        desc: 'Tick interval of roomConversation: each subscriber gets at most one ConversationTick this often, and none when nothing happened',
+      }),
+      CONVERSATION_SAMPLE_ABOVE_LISTENERS: int({
+        min: 0,
+        max: 10_000_000,
+        default: 500,
+        desc: "Above this many listeners in a room, each listener receives a sample of listeners' chat messages per tick",
+      }),
+      CONVERSATION_SAMPLE_MESSAGES: int({
+        min: 1,
+        max: 1000,
+        default: 20,
+        desc: "Listeners' messages one listener receives per tick in a sampled room (besides the stage's, their own and their mentions)",
+      }),
+      CONVERSATION_SAMPLE_BUCKETS: int({
+        min: 1,
+        max: 64,
+        default: 4,
+        desc: 'Groups of listeners (by a hash of the profile id) that each receive a different sample in a sampled room',
+      }),
+      REACTIONS_PER_10S: int({
+        min: 1,
+        max: 10_000,
+        default: 10,
+        desc: "Reactions one person's react calls count per 10 s on an API instance; more are dropped (react answers false), not refused",
+      }),
       LOG_LEVEL: str({ choices: LOG_LEVELS, default: 'info' }),
     },
     {
@@ -381,6 +412,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     moderation,
     questions: { perMinute: raw.QUESTIONS_PER_MINUTE },
     chat: { listenerMessagesPer30s: raw.CHAT_LISTENER_MESSAGES_PER_30S, stageMessagesPer30s: raw.CHAT_STAGE_MESSAGES_PER_30S },
+    conversation: {
+      /** Tick interval of roomConversation, in ms. */
+      tickMs: raw.CONVERSATION_TICK_MS,
+      /** Rooms with more listeners than this sample listeners' messages per listener. */
+      sampleAboveListeners: raw.CONVERSATION_SAMPLE_ABOVE_LISTENERS,
+      /** Listeners' messages per tick per listener in a sampled room. */
+      sampleMessages: raw.CONVERSATION_SAMPLE_MESSAGES,
+      /** Sample buckets of listeners in a sampled room. */
+      sampleBuckets: raw.CONVERSATION_SAMPLE_BUCKETS,
+      /** Reactions counted per person per 10 s on one instance. */
+      reactionsPer10s: raw.REACTIONS_PER_10S,
+    },
   };
 }
 

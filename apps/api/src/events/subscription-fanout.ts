@@ -19,6 +19,7 @@ import { RequestScope } from '../common/request-scope';
 import type { Database } from '../database/orm';
 import { type RoomStreamItem, subjectOf } from './room-event-message';
 import { isPushableRoomStream } from './room-event-stream';
+import { type DerivedFrom, isSharedDeliveryStream, ownScopeOf, reshapeResult, type RootFieldKeys, rootFieldKeys, SharedDelivery } from './shared-delivery';
 
 /**
  * Fields whose value depends on who is asking, beyond the viewer's role in the room. A
@@ -47,6 +48,11 @@ export interface FanoutStats {
   serialisations: number;
   /** Items the room's channel handed straight to an idle subscription's frames (no pull, no promise). */
   pushed: number;
+  /**
+   * Shared deliveries derived from another's execution (`SharedDelivery.derivedFrom`: a listener
+   * bucket's sample of a conversation tick) whose result was reshaped instead of executed.
+   */
+  projections: number;
 }
 
 /** One execution of a shared class: its result, and that result as graphql-ws payload JSON. */
@@ -155,10 +161,11 @@ const MAX_QUEUED_FRAMES = 64;
  * loaded once per event per instance, whatever the number of subscribers.
  */
 export class SubscriptionFanout {
-  readonly stats: FanoutStats = { executions: 0, sharedDeliveries: 0, serialisations: 0, pushed: 0 };
+  readonly stats: FanoutStats = { executions: 0, sharedDeliveries: 0, serialisations: 0, pushed: 0, projections: 0 };
   private readonly results = new WeakMap<object, Map<string, SharedExecution>>();
   private readonly scopes = new WeakMap<object, RequestScope>();
   private readonly documentKeys = new WeakMap<DocumentNode, string | null>();
+  private readonly rootKeys = new WeakMap<DocumentNode, Map<string, RootFieldKeys | null>>();
 
   /** The async context shared executions run in: the fan-out's own, made outside any request. */
   private readonly root = new AsyncResource('roundtable.subscription-fanout');
@@ -199,8 +206,19 @@ export class SubscriptionFanout {
     };
     // The room of the stream itself: never read from the request's variables, whose names (or a
     // literal argument) are the client's choice; a moderator's class must not depend on them.
-    let role = isPushableRoomStream(source) ? await this.initialRole(context, source.roomId) : null;
+    let role = isPushableRoomStream(source) && !isSharedDeliveryStream(source) ? await this.initialRole(context, source.roomId) : null;
     const shared = (item: unknown): SharedExecution => {
+      // One object per class, made by the stream that delivers it (conversation ticks): shared as it is.
+      if (item instanceof SharedDelivery) {
+        const key = `${shareKey}|${item.classKey}`;
+        const contextOf = (delivery: SharedDelivery<unknown>) => () => this.sharedContext(delivery.scopeOwner, context, delivery.roleHint);
+        const keys = item.derivedFrom ? this.rootFieldKeysOf(args.document, args.operationName ?? null) : null;
+        if (!item.derivedFrom || !keys) return this.sharedExecution(item, key, args, contextOf(item));
+        const { base } = item.derivedFrom;
+        return this.derivedExecution(item, item.derivedFrom, key, keys, args, contextOf(item), () =>
+          this.sharedExecution(base, `${shareKey}|${base.classKey}`, args, contextOf(base), false),
+        );
+      }
       if (!isStreamItem(item)) {
         this.stats.executions += 1;
         return new SharedExecution(() => this.root.runInAsyncScope(async () => ({ result: await execute({ ...args, rootValue: item }), json: null })));
@@ -208,40 +226,103 @@ export class SubscriptionFanout {
       role = roleAfter(item, viewer.profileId, role);
       const subject = subjectOf(item.event) === viewer.profileId;
       const key = classKey(fieldAccessClassOfRole(role), subject);
-      let byKey = this.results.get(item);
-      if (!byKey) {
-        byKey = new Map();
-        this.results.set(item, byKey);
-      }
-      const cached = byKey.get(key);
-      if (cached) {
-        this.stats.sharedDeliveries += 1;
-        return cached;
-      }
-      this.stats.executions += 1;
-      const contextValue = this.sharedContext(item, context, role);
-      // In the fan-out's own async context, not that of whatever delivered the item (a mutation's
-      // request, whose trace and transaction context must not take in this work).
-      const execution = new SharedExecution(() =>
-        this.root.runInAsyncScope(async (): Promise<SharedResult> => {
-          const result = await execute({ ...args, rootValue: item, contextValue });
-          if (result.errors) return { result, json: null };
-          this.stats.serialisations += 1;
-          return { result, json: JSON.stringify(result) };
-        }),
-      );
-      byKey.set(key, execution);
-      return execution;
+      const itemRole = role;
+      return this.sharedExecution(item, key, args, () => this.sharedContext(item, context, itemRole));
     };
     if (!context.nextFrames) return mapIterator(source, async (item) => (await shared(item).settled).result);
     return frameIterator(source, shared, new OrderedFrames(context.nextFrames), this.stats);
   }
 
-  /** One scope per item: every class and subscriber of the item reads through the same loaders. */
+  /**
+   * The execution of `item` for the class `key`: the one already started for an earlier subscriber
+   * of the class, or a new one (`contextValue` is only built then).
+   */
+  private sharedExecution(item: object, key: string, args: ExecutionArgs, contextOf: () => GraphQLContext, delivered = true): SharedExecution {
+    const cached = this.cached(item, key, delivered);
+    if (cached) return cached;
+    this.stats.executions += 1;
+    const context = contextOf();
+    // In the fan-out's own async context, not that of whatever delivered the item (a mutation's
+    // request, whose trace and transaction context must not take in this work).
+    const execution = new SharedExecution(() =>
+      this.root.runInAsyncScope(async (): Promise<SharedResult> => {
+        const result = await execute({ ...args, rootValue: item, contextValue: context });
+        if (result.errors) return { result, json: null };
+        this.stats.serialisations += 1;
+        return { result, json: JSON.stringify(result) };
+      }),
+    );
+    this.results.get(item)?.set(key, execution);
+    return execution;
+  }
+
+  /** The execution already started for `item` and class `key` (counted as a shared delivery when `delivered`); makes the item's entry. */
+  private cached(item: object, key: string, delivered: boolean): SharedExecution | null {
+    let byKey = this.results.get(item);
+    if (!byKey) {
+      byKey = new Map();
+      this.results.set(item, byKey);
+    }
+    const cached = byKey.get(key);
+    if (cached && delivered) this.stats.sharedDeliveries += 1;
+    return cached ?? null;
+  }
+
+  /**
+   * A derived delivery's result: its base's (executed once, whoever needs it first) reshaped and
+   * serialised, one projection per class; executed on its own when the base's result does not
+   * have the expected shape (an error, say).
+   */
+  private derivedExecution(
+    item: SharedDelivery<unknown>,
+    derived: DerivedFrom,
+    key: string,
+    keys: RootFieldKeys,
+    args: ExecutionArgs,
+    contextOf: () => GraphQLContext,
+    baseExecution: () => SharedExecution,
+  ): SharedExecution {
+    const cached = this.cached(item, key, true);
+    if (cached) return cached;
+    this.stats.projections += 1;
+    const base = baseExecution();
+    const execution = new SharedExecution(async (): Promise<SharedResult> => {
+      const reshaped = reshapeResult((await base.settled).result, keys, derived);
+      if (reshaped) {
+        this.stats.serialisations += 1;
+        return { result: reshaped, json: JSON.stringify(reshaped) };
+      }
+      this.stats.executions += 1;
+      const contextValue = contextOf();
+      const result = await this.root.runInAsyncScope(() => execute({ ...args, rootValue: item, contextValue }));
+      if (result.errors) return { result, json: null };
+      this.stats.serialisations += 1;
+      return { result, json: JSON.stringify(result) };
+    });
+    this.results.get(item)?.set(key, execution);
+    return execution;
+  }
+
+  /** Where the document puts its root field's fields (cached per document and operation). */
+  private rootFieldKeysOf(document: DocumentNode, operationName: string | null): RootFieldKeys | null {
+    let byOperation = this.rootKeys.get(document);
+    if (!byOperation) {
+      byOperation = new Map();
+      this.rootKeys.set(document, byOperation);
+    }
+    const name = operationName ?? '';
+    if (!byOperation.has(name)) byOperation.set(name, rootFieldKeys(document, operationName));
+    return byOperation.get(name) ?? null;
+  }
+
+  /**
+   * One scope per item (or per `scopeOwner` of shared deliveries, which may bring its own, primed:
+   * `ScopeOwner.requestScope`): every class and subscriber of the item reads through the same loaders.
+   */
   private sharedContext(item: object, context: GraphQLContext, role: ParticipantRole | null): GraphQLContext {
     let scope = this.scopes.get(item);
     if (!scope) {
-      scope = new RequestScope(this.db.orm.em.fork(), null);
+      scope = ownScopeOf(item) ?? new RequestScope(this.db.orm.em.fork(), null);
       this.scopes.set(item, scope);
     }
     const shared: GraphQLContext = {

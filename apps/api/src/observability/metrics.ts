@@ -1,7 +1,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
-const FANOUT_STEPS = ['executions', 'sharedDeliveries', 'serialisations', 'pushed'] as const;
+const FANOUT_STEPS = ['executions', 'sharedDeliveries', 'serialisations', 'pushed', 'projections'] as const;
 type FanoutStep = (typeof FANOUT_STEPS)[number];
+
+const CONVERSATION_STEPS = ['recorded', 'lost', 'received', 'ticks', 'classes', 'overlays', 'deliveries', 'dropped'] as const;
+type ConversationStep = (typeof CONVERSATION_STEPS)[number];
 
 /**
  * The API's Prometheus registry, served at `GET /metrics`. One per server instance (tests run
@@ -91,13 +94,14 @@ export class ApiMetrics {
    * Serves what the subscription fan-out did as `roundtable_subscription_fanout_total{step}`, read
    * from `read()` at each scrape. Steps: `executions` (documents executed for delivered events),
    * `sharedDeliveries` (deliveries served by another subscriber's execution), `serialisations`
-   * (shared results serialised to JSON) and `pushed` (events handed to an idle subscription by its
-   * room's channel, without a pull).
+   * (shared results serialised to JSON), `pushed` (events handed to an idle subscription by its
+   * room's channel, without a pull) and `projections` (classes of a conversation tick served by
+   * reshaping another class's result instead of executing).
    */
   watchSubscriptionFanout(read: () => Readonly<Record<FanoutStep, number>>): void {
     new Counter({
       name: 'roundtable_subscription_fanout_total',
-      help: 'Subscription fan-out work on this instance, by step: executions, sharedDeliveries, serialisations, pushed',
+      help: 'Subscription fan-out work on this instance, by step: executions, sharedDeliveries, serialisations, pushed, projections',
       labelNames: ['step'],
       registers: [this.registry],
       collect() {
@@ -129,6 +133,28 @@ export class ApiMetrics {
       collect() {
         this.reset();
         this.inc(bus.outageCount());
+      },
+    });
+  }
+
+  /**
+   * Serves what the room conversation's lossy channel did on this instance (issue 17), read at each
+   * scrape, as `roundtable_conversation_total{step}`: `recorded` (items produced here), `lost`
+   * (of those, not carried: pub/sub down), `received` (items of watched rooms from the bus),
+   * `ticks` (room ticks delivered), `classes` (tick objects built: executions), `overlays` (of
+   * those, with a viewer's own or mentioning messages added), `deliveries` (ticks handed to
+   * subscribers), `dropped` (ticks dropped from a subscriber too far behind).
+   */
+  watchConversation(read: () => Readonly<Record<ConversationStep, number>>): void {
+    new Counter({
+      name: 'roundtable_conversation_total',
+      help: 'Room conversation channel work on this instance, by step: recorded, lost, received, ticks, classes, overlays, deliveries, dropped',
+      labelNames: ['step'],
+      registers: [this.registry],
+      collect() {
+        const stats = read();
+        this.reset();
+        for (const step of CONVERSATION_STEPS) this.inc({ step }, stats[step]);
       },
     });
   }

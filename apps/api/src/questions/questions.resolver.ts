@@ -293,6 +293,8 @@ export class QuestionsResolver {
     const moderates = ctx.services.access.decide(RoomOperation.SeeAllQuestions, found.relation).allowed;
     if (!(await visibleTo(ctx, question, { profileId: viewer.profileId, moderates }))) throw DomainError.notFound('Question');
     const outcome = await castQuestionVote(ctx.scope.em, question.id, viewer.profileId, up);
+    // The new count reaches the room in its next conversation tick (issue 17), not as a room event.
+    if (outcome.changed) ctx.services.conversation.record(question.roomId, { kind: 'questionVotes', questionId: outcome.questionId, upvoteCount: outcome.upvoteCount });
     return questionAfter(ctx, outcome.questionId);
   }
 

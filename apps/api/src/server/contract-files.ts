@@ -25,7 +25,6 @@ export type ContractFile = (typeof CONTRACT_FILES)[number];
  * it is served, so the entry is removed then). The list is empty when the last issue lands.
  */
 export const PENDING_EXTENSIONS: Readonly<Partial<Record<ContractFile, string>>> = {
-  'room-conversation.graphql': 'issues 16 (questions) and 17 (chat, reactions, pinned links)',
   'audience.graphql': 'issues 18 (reminders, notifications, calendars) and 19 (insights, recommendation controls)',
 };
 
@@ -33,51 +32,7 @@ export const PENDING_EXTENSIONS: Readonly<Partial<Record<ContractFile, string>>>
  * The parts of a pending extension already served, by type or `Type.field` name: the contract
  * test holds each to the contract (no breaking change names it) while the rest of the file waits.
  */
-export const SERVED_PARTS_OF_PENDING: Readonly<Partial<Record<ContractFile, readonly string[]>>> = {
-  // Issue 16: the question queue, and the screensQuestions part of the shared conversation settings.
-  'room-conversation.graphql': [
-    'Question',
-    'QuestionStatus',
-    'QuestionOrder',
-    'QuestionEdge',
-    'QuestionConnection',
-    'QuestionChanged',
-    'AskQuestionInput',
-    'Room.questions',
-    'Room.screensQuestions',
-    'Mutation.askQuestion',
-    'Mutation.upvoteQuestion',
-    'Mutation.removeQuestionUpvote',
-    'Mutation.withdrawQuestion',
-    'Mutation.screenQuestion',
-    'Mutation.answerQuestion',
-    'Mutation.markQuestionAnswered',
-    'Mutation.dismissQuestion',
-    'Mutation.mergeQuestions',
-    'Mutation.updateRoomConversation',
-    // Issue 17, the chat served so far: messages, modes, pinned links, and every conversation setting.
-    'ChatMode',
-    'ChatMessage',
-    'ChatMessageEdge',
-    'ChatMessageConnection',
-    'PinnedLink',
-    'PinnedLinkInput',
-    'Room.chatMode',
-    'Room.chatSlowModeSeconds',
-    'Room.chatMessages',
-    'Room.pinnedLinks',
-    'Mutation.sendChatMessage',
-    'Mutation.deleteChatMessage',
-    'UpdateRoomConversationInput',
-    'RoomConversationChanged',
-    // Reports on a question (issue 16) and on a chat message (issue 17).
-    'ReportAbuseInput.questionId',
-    'ReportEvidence.questionText',
-    'ReportAbuseInput.chatMessageId',
-    'ReportEvidence.chatContext',
-    'EvidenceChatMessage',
-  ],
-};
+export const SERVED_PARTS_OF_PENDING: Readonly<Partial<Record<ContractFile, readonly string[]>>> = {};
 
 /** Whether a graphql-js change description (`Room.questions was removed.`) is about `part`. */
 export function changeConcerns(description: string, part: string): boolean {

@@ -53,7 +53,9 @@ describe('pending contract extensions (issues not landed yet)', () => {
     }
   });
 
-  it.each(Object.entries(SERVED_PARTS_OF_PENDING))('the served parts of %s keep the contract (no breaking change names them)', async (file, parts) => {
+  // Registered only while some pending file is partly served (Jest refuses an empty table).
+  const partlyServed = Object.entries(SERVED_PARTS_OF_PENDING);
+  if (partlyServed.length > 0) it.each(partlyServed)('the served parts of %s keep the contract (no breaking change names them)', async (file, parts) => {
     const served = await buildApiSchema(new InProcessEventBus());
     const before = CONTRACT_FILES.slice(0, CONTRACT_FILES.indexOf(file as ContractFile));
     const breaking = findBreakingChanges(buildContractSchema([...before, file as ContractFile]), served).map((change) => change.description);

@@ -121,6 +121,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   // One execution per room event and visibility class, shared by every local subscriber.
   const fanout = new SubscriptionFanout(db);
   metrics.watchSubscriptionFanout(() => fanout.stats);
+  metrics.watchConversation(() => services.conversation.stats);
   metrics.watchPubSub(bus);
   const ws = attachGraphQLWebSocket({
     httpServer,

@@ -24,6 +24,7 @@ import { ChatMessageFieldsResolver } from '../conversation/chat-message.type';
 import { ConversationResolver, PinnedLinkResolver } from '../conversation/conversation.resolver';
 import { QuestionChangedResolver, QuestionsResolver, RoomQuestionsResolver } from '../questions/questions.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
+import { ConversationTicksResolver } from '../conversation/conversation-ticks.resolver';
 import { type EventBus, typeGraphQLPubSub } from '../events/event-bus';
 
 export const RESOLVERS = [
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   RecommendationsResolver,
   RoomEventsResolver,
   TopicsResolver,
+  ConversationTicksResolver,
   ...MODERATION_RESOLVERS,
   StaffResolver,
 ] as const;

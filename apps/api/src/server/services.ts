@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/orm';
+import { ConversationTicks } from '../conversation/conversation-ticks';
+import { ReactionsService } from '../conversation/reactions.service';
 import type { EventBus } from '../events/event-bus';
 import { RoomEventStream } from '../events/room-event-stream';
 import { GroupsService } from '../groups/groups.service';
@@ -66,6 +68,14 @@ export interface Services {
   readonly questionRateLimiter: PerAccountLimiter;
   /** This instance's copy of the staff_roles record: the only source of staff rights (issue 14). */
   readonly staff: StaffDirectory;
+  // --- the room conversation's lossy channel (issue 17) ---
+  /**
+   * Where producers record chat messages, deletions, reactions and vote counts after their commit
+   * (`record`, a `ConversationFeed`), and where `roomConversation` streams open: ticks, not frames.
+   */
+  readonly conversation: ConversationTicks;
+  /** `react`: counted into the next tick, dropped beyond REACTIONS_PER_10S. */
+  readonly reactions: ReactionsService;
 }
 
 export interface ServiceDeps {
@@ -163,6 +173,19 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     await roomEvents.notifyAccessChanged(profileId);
   }
 
+  const conversation = new ConversationTicks({
+    bus,
+    fork: () => db.orm.em.fork(),
+    logger,
+    access,
+    settings: {
+      tickMs: config.conversation.tickMs,
+      sampleAboveListeners: config.conversation.sampleAboveListeners,
+      sampleMessages: config.conversation.sampleMessages,
+      sampleBuckets: config.conversation.sampleBuckets,
+    },
+  });
+
   return {
     profiles: new ProfilesService(screening),
     groups: new GroupsService({ onMemberLeft: endGroupSessions, screening }),
@@ -210,7 +233,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
         windowMs: 30_000,
         refusal: (seconds) => `You are writing faster than the chat allows: try again in ${seconds} s`,
       }),
-      feed: () => null,
+      feed: () => conversation,
     }),
     questionRateLimiter: new PerAccountLimiter({
       name: 'questions',
@@ -219,5 +242,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
       refusal: (seconds) => `You can ask another question in ${seconds} s`,
     }),
     staff,
+    conversation,
+    reactions: new ReactionsService({ access, feed: conversation, perWindow: config.conversation.reactionsPer10s }),
   };
 }

@@ -142,6 +142,11 @@ export const ROOM_QUERY = graphql(`
       version
       listenerCount
       screensQuestions
+      chatMode
+      chatSlowModeSeconds
+      pinnedLinks {
+        ...PinnedLinkFields
+      }
       topics {
         slug
         name
@@ -675,6 +680,124 @@ export const SET_QUESTION_SCREENING = graphql(`
   }
 `);
 
+// A pinned link as the room page shows it (only http and https are rendered as links).
+graphql(`
+  fragment PinnedLinkFields on PinnedLink {
+    url
+    title
+    pinnedAt
+    pinnedBy {
+      id
+      displayName
+    }
+  }
+`);
+
+/** Chat history is read a page at a time, newest first (`Room.chatMessages`), older pages on scroll up. */
+export const CHAT_PAGE = 40;
+
+// A chat message as the chat panel shows it. Mentions are named by id and display name, enough to
+// find them in the text and to highlight the viewer.
+graphql(`
+  fragment ChatMessageFields on ChatMessage {
+    id
+    text
+    deleted
+    createdAt
+    author {
+      ...ProfileSummary
+    }
+    mentions {
+      id
+      displayName
+    }
+  }
+`);
+
+/** One page of the room's chat, newest first; `after` is the previous page's endCursor (older messages). */
+export const ROOM_CHAT = graphql(`
+  query RoomChat($id: ID!, $first: Int!, $after: String) {
+    room(id: $id) {
+      id
+      chatMessages(first: $first, after: $after) {
+        edges {
+          node {
+            ...ChatMessageFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export const SEND_CHAT_MESSAGE = graphql(`
+  mutation SendChatMessage($roomId: ID!, $text: String!) {
+    sendChatMessage(roomId: $roomId, text: $text) {
+      ...ChatMessageFields
+    }
+  }
+`);
+
+export const DELETE_CHAT_MESSAGE = graphql(`
+  mutation DeleteChatMessage($messageId: ID!) {
+    deleteChatMessage(messageId: $messageId) {
+      ...ChatMessageFields
+    }
+  }
+`);
+
+/**
+ * The room's conversation as ticks: at most one a second, none when nothing happened (lossy by
+ * design; see conversation/use-conversation-ticks.ts).
+ */
+export const ROOM_CONVERSATION = graphql(`
+  subscription RoomConversation($roomId: ID!) {
+    roomConversation(roomId: $roomId) {
+      roomId
+      at
+      sampledOut
+      deletedMessageIds
+      messages {
+        ...ChatMessageFields
+      }
+      reactions {
+        reaction
+        count
+      }
+      questionVotes {
+        questionId
+        upvoteCount
+      }
+    }
+  }
+`);
+
+/** Counted into the room's next tick; false when the server dropped it (over the person's rate), which is no error. */
+export const REACT = graphql(`
+  mutation React($roomId: ID!, $reaction: Reaction!) {
+    react(roomId: $roomId, reaction: $reaction)
+  }
+`);
+
+/** Host and moderators: chat mode, slow mode and pinned links (question screening has SET_QUESTION_SCREENING). */
+export const UPDATE_ROOM_CONVERSATION = graphql(`
+  mutation UpdateRoomConversation($input: UpdateRoomConversationInput!) {
+    updateRoomConversation(input: $input) {
+      id
+      chatMode
+      chatSlowModeSeconds
+      screensQuestions
+      pinnedLinks {
+        ...PinnedLinkFields
+      }
+    }
+  }
+`);
+
 // `__typename` makes the result a union over every RoomEvent implementation in the schema, so
 // the reducer's switch is checked for exhaustiveness at compile time.
 export const ROOM_EVENTS = graphql(`
@@ -757,6 +880,11 @@ export const ROOM_EVENTS = graphql(`
       }
       ... on RoomConversationChanged {
         screensQuestions
+        chatMode
+        chatSlowModeSeconds
+        pinnedLinks {
+          ...PinnedLinkFields
+        }
       }
     }
   }

@@ -10,15 +10,18 @@ import { reportErrorMessage } from './report-errors';
 export const REPORT_DETAILS_MAX = 1000;
 
 /**
- * Report a participant (or the room, without one), or a question asked in the room, to trust and
- * safety: a category, optional details, then a confirmation in words. A native modal <dialog>:
- * focus trapped, Escape closes. A question's report names the question (the server keeps its text
- * as evidence and knows its asker, even an anonymous one).
+ * Report a participant (or the room, without one), a question asked in the room, or a chat
+ * message, to trust and safety: a category, optional details, then a confirmation in words. A
+ * native modal <dialog>: focus trapped, Escape closes. A question's or a message's report quotes
+ * it (the server keeps its text, and a message's neighbours, as evidence, and knows its author,
+ * even an anonymous asker).
  */
 export function ReportDialog(props: {
   roomId: string;
   target: { readonly id: string; readonly displayName: string } | null;
   question?: { readonly id: string; readonly text: string } | undefined;
+  /** A chat message: the server keeps it and the messages around it as evidence. */
+  chatMessage?: { readonly id: string; readonly text: string; readonly authorName: string } | undefined;
   onClose(): void;
 }) {
   const { api } = useSession();
@@ -32,7 +35,9 @@ export function ReportDialog(props: {
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const question = props.question ?? null;
-  const name = question ? 'this question' : (props.target?.displayName ?? 'this room');
+  const chatMessage = props.chatMessage ?? null;
+  const name = question ? 'this question' : chatMessage ? 'this message' : (props.target?.displayName ?? 'this room');
+  const quoted = question?.text ?? chatMessage?.text ?? null;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -48,14 +53,17 @@ export function ReportDialog(props: {
     setError(null);
     try {
       const trimmed = details.trim();
+      const common = { roomId: props.roomId, category, details: trimmed === '' ? null : trimmed };
       await api.mutate(REPORT_ABUSE, {
-        input: question
-          ? { roomId: props.roomId, questionId: question.id, category, details: trimmed === '' ? null : trimmed }
-          : { roomId: props.roomId, profileId: props.target?.id ?? null, category, details: trimmed === '' ? null : trimmed },
+        input: chatMessage
+          ? { ...common, chatMessageId: chatMessage.id }
+          : question
+            ? { ...common, questionId: question.id }
+            : { ...common, profileId: props.target?.id ?? null },
       });
       setSent(true);
     } catch (failure) {
-      setError(reportErrorMessage(failure, question ? 'question' : 'person'));
+      setError(reportErrorMessage(failure, question ? 'question' : chatMessage ? 'message' : 'person'));
     } finally {
       setBusy(false);
     }
@@ -73,11 +81,16 @@ export function ReportDialog(props: {
       }}
     >
       <h2 id={titleId}>Report {name}</h2>
-      {question && <blockquote className="reported-question">{question.text}</blockquote>}
+      {quoted !== null && (
+        <blockquote className="reported-question">
+          {chatMessage && <span className="muted small">{chatMessage.authorName}: </span>}
+          {quoted}
+        </blockquote>
+      )}
       {sent ? (
         <>
           <p role="status" data-testid="report-sent">
-            Thank you. Your report about {name} was sent to trust and safety staff, who review every report. {question ? 'Its asker is not told who reported it.' : props.target ? `${props.target.displayName} is not told who reported them.` : ''}
+            Thank you. Your report about {name} was sent to trust and safety staff, who review every report. {question ? 'Its asker is not told who reported it.' : chatMessage ? `${chatMessage.authorName} is not told who reported it.` : props.target ? `${props.target.displayName} is not told who reported them.` : ''}
           </p>
           <div className="dialog-actions">
             <button type="button" className="button button-primary" onClick={props.onClose}>

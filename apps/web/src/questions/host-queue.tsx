@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Avatar } from '../components/avatar';
 import { HandIcon } from '../components/icons';
 import type { Participant } from '../room/room-types';
+import type { ConversationTickListener } from '../conversation/use-conversation-ticks';
 import type { RoomEventListener } from '../room/use-live-room';
 import { hostQueueEntries, type QueueEntry } from './host-queue-entries';
 import type { Question, QuestionOrder, QuestionView } from './question-list';
@@ -40,11 +41,13 @@ export function HostQueue(props: {
   onInviteHand(target: Participant): void;
   onDismissHand(target: Participant): void;
   onRoomEvent(listener: RoomEventListener): () => void;
+  /** The conversation's ticks: their vote counts move the list. */
+  onTick(listener: ConversationTickListener): () => void;
   onReport(question: Question): void;
 }) {
   const titleId = useId();
   const [order, setOrder] = useState<QuestionOrder>('TOP');
-  const list = useQuestionList(props.roomId, HOST_VIEWS[order], props.onRoomEvent, true);
+  const list = useQuestionList(props.roomId, HOST_VIEWS[order], props.onRoomEvent, props.onTick, true);
   const commands = useQuestionCommands(props.roomId, list.questionReturned);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [merging, setMerging] = useState(false);

@@ -101,6 +101,13 @@ describe('a question list kept by live events', () => {
     expect(loaded.version).toBe(12);
   });
 
+  it('a tick\'s vote counts move the loaded questions (TOP re-sorts) and leave the version chain alone', () => {
+    const loaded = run(createQuestionList(OPEN_VIEW), page([question('q1', { upvoteCount: 3 }), question('q2', { upvoteCount: 2 })]));
+    const voted = run(loaded, { type: 'votesReceived', votes: [{ questionId: 'q2', upvoteCount: 5 }, { questionId: 'not-loaded', upvoteCount: 9 }] });
+    expect({ ids: ids(voted), counts: voted.items.map((item) => item.upvoteCount), version: voted.version }).toEqual({ ids: ['q2', 'q1'], counts: [5, 3], version: 10 });
+    expect(run(loaded, { type: 'votesReceived', votes: [{ questionId: 'other', upvoteCount: 1 }] })).toBe(loaded);
+  });
+
   it('"Show more" appends without repeating questions events already brought; a page of a view left behind is dropped', () => {
     const loaded = run(createQuestionList(OPEN_VIEW), page([question('q1', { upvoteCount: 9 })], 10, { hasNextPage: true, totalCount: 3 }));
     // q5 sorts after the last loaded question and more pages follow: "Show more" brings it.

@@ -66,7 +66,15 @@ export type QuestionListAction =
   /** A mutation of this page returned the question as it is now (a vote, an answer, ...). */
   | { readonly type: 'questionReturned'; readonly question: Question }
   /** Another order or filter: the list starts again from its first page. */
-  | { readonly type: 'viewChanged'; readonly view: QuestionView };
+  | { readonly type: 'viewChanged'; readonly view: QuestionView }
+  /** A conversation tick's new upvote counts (`ConversationTick.questionVotes`). */
+  | { readonly type: 'votesReceived'; readonly votes: readonly QuestionVoteCount[] };
+
+/** One question's new upvote count, as a conversation tick carries it. */
+export interface QuestionVoteCount {
+  readonly questionId: string;
+  readonly upvoteCount: number;
+}
 
 export function createQuestionList(view: QuestionView): QuestionListState {
   return { view, items: [], hasNextPage: false, endCursor: null, totalCount: 0, version: null, stale: false, recentEvents: [] };
@@ -172,9 +180,25 @@ export function questionListReducer(state: QuestionListState, action: QuestionLi
     }
     case 'questionReturned':
       return upsertQuestion(state, action.question);
+    case 'votesReceived':
+      return withVoteCounts(state, action.votes);
     default:
       return assertUnreachable(action, 'question list action');
   }
+}
+
+/**
+ * New upvote counts from a tick: the loaded questions take them (TOP re-sorts); questions not
+ * loaded are left to paging. Counts travel outside the version chain, so the list's version stays.
+ */
+function withVoteCounts(state: QuestionListState, votes: readonly QuestionVoteCount[]): QuestionListState {
+  const counts = new Map(votes.map((vote) => [vote.questionId, vote.upvoteCount]));
+  if (!state.items.some((item) => counts.has(item.id))) return state;
+  const items = state.items.map((item) => {
+    const count = counts.get(item.id);
+    return count === undefined || count === item.upvoteCount ? item : { ...item, upvoteCount: count };
+  });
+  return { ...state, items: state.view.order === 'TOP' ? items.sort((a, b) => compareQuestions('TOP', a, b)) : items };
 }
 
 /** The question being answered now, if the list has it (at most one per room). */

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 
 import type { Participant } from '../room/room-types';
+import type { ConversationTickListener } from '../conversation/use-conversation-ticks';
 import type { RoomEventListener } from '../room/use-live-room';
 import { AskQuestionForm } from './ask-question-form';
 import { answeringQuestion, type Question, type QuestionView } from './question-list';
@@ -36,12 +37,14 @@ export function QuestionsPanel(props: {
   me: Participant | null;
   live: boolean;
   onRoomEvent(listener: RoomEventListener): () => void;
+  /** The conversation's ticks: their vote counts move the list. */
+  onTick(listener: ConversationTickListener): () => void;
   onReport(question: Question): void;
 }) {
   const { viewerId } = props;
   const titleId = useId();
   const [tab, setTab] = useState<AudienceTab>('TOP');
-  const list = useQuestionList(props.roomId, AUDIENCE_VIEWS[tab], props.onRoomEvent, props.live);
+  const list = useQuestionList(props.roomId, AUDIENCE_VIEWS[tab], props.onRoomEvent, props.onTick, props.live);
   const commands = useQuestionCommands(props.roomId, list.questionReturned);
   const answering = tab === 'ANSWERED' ? null : answeringQuestion(list.items);
   const rest = list.items.filter((item) => item !== answering);

@@ -2,25 +2,33 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 
 import { QUESTION_PAGE, ROOM_QUESTIONS } from '../api/operations';
 import { useSession } from '../app/session';
+import type { ConversationTickListener } from '../conversation/use-conversation-ticks';
 import type { RoomEventListener } from '../room/use-live-room';
 import { createQuestionList, type Question, questionListReducer, type QuestionView } from './question-list';
 
 /**
- * How often a list reads its questions again while the page is visible: upvote counts move
- * outside the room's event chain (ticks come later), so they are read, not pushed.
+ * How often a list reads its questions again while the page is visible. Upvote counts move
+ * outside the room's event chain: they come with the conversation's ticks (`questionVotes`),
+ * which are lossy by design (a dropped socket misses some), so the list is also read now and then.
  */
-export const QUESTION_REFRESH_MS = 20_000;
+export const QUESTION_REFRESH_MS = 60_000;
 /** Most questions one refresh reads back (the loaded pages, at most this many). */
 const REFRESH_MAX = 60;
 
 /**
  * The room's questions for one view, live: the first page on mount and on every view change,
  * "Show more" pages after it, every room event applied in chain order (see question-list.ts),
- * and a fresh read when the list goes stale (a gap, or a change the viewer may not see: a short
+ * every tick's vote counts, and a fresh read when the list goes stale (a gap, or a change the viewer may not see: a short
  * random delay first, so a room's listeners do not all read at once), every
  * {@link QUESTION_REFRESH_MS} while the page is visible, and on `refresh()`.
  */
-export function useQuestionList(roomId: string, view: QuestionView, onRoomEvent: (listener: RoomEventListener) => () => void, enabled: boolean) {
+export function useQuestionList(
+  roomId: string,
+  view: QuestionView,
+  onRoomEvent: (listener: RoomEventListener) => () => void,
+  onTick: (listener: ConversationTickListener) => () => void,
+  enabled: boolean,
+) {
   const { api, showError } = useSession();
   const [state, dispatch] = useReducer(questionListReducer, view, createQuestionList);
   const [loading, setLoading] = useState(false);
@@ -28,6 +36,7 @@ export function useQuestionList(roomId: string, view: QuestionView, onRoomEvent:
   loaded.current = state.items.length;
 
   useEffect(() => onRoomEvent((event) => dispatch({ type: 'eventReceived', event })), [onRoomEvent]);
+  useEffect(() => onTick((tick) => tick.questionVotes.length > 0 && dispatch({ type: 'votesReceived', votes: tick.questionVotes })), [onTick]);
   useEffect(() => dispatch({ type: 'viewChanged', view }), [view]);
 
   const read = useCallback(

@@ -1,8 +1,17 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { toastForError } from '../api/api-error';
+import { REACT } from '../api/operations';
 import { useConnectionState, useSession } from '../app/session';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import type { ChatMessage } from '../conversation/chat-list';
+import { ChatPanel } from '../conversation/chat-panel';
+import { ConversationSettings } from '../conversation/conversation-settings';
+import { PinnedLinks } from '../conversation/pinned-links';
+import { ReactionBar, type ReactionTick } from '../conversation/reaction-bar';
+import type { ReactionKind } from '../conversation/reactions';
+import { useChat } from '../conversation/use-chat';
+import { useConversationTicks } from '../conversation/use-conversation-ticks';
 import { ReportDialog } from '../moderation/report-dialog';
 import { HostQueue } from '../questions/host-queue';
 import type { Question } from '../questions/question-list';
@@ -13,7 +22,7 @@ import { RoomHeader } from './components/room-header';
 import { Stage } from './components/stage';
 import { ViewerPanel } from './components/viewer-panel';
 import { actionsFor, canModerate, hostLeaveConsequence, type ParticipantAction, viewerControls } from './room-actions';
-import type { Participant } from './room-types';
+import { type Participant, STAGE_ROLES } from './room-types';
 import { useLiveRoom } from './use-live-room';
 import { useRoomAudio } from './use-room-audio';
 import { useRoomCommands } from './use-room-commands';
@@ -27,23 +36,30 @@ interface Confirmation {
 }
 
 /**
- * A live room: header, stage, the viewer's controls, the audience, and the questions: the host's
- * queue (raised hands and questions together) for host and moderators, the questions panel for
- * everyone else.
+ * A live room: header, pinned links, stage, the viewer's controls, the audience, the questions
+ * (the host's queue of raised hands and questions for host and moderators, the questions panel
+ * for everyone else) and the chat (with the conversation settings for host and moderators). On a
+ * phone the questions and the chat are two tabs in one place.
  */
 export function RoomPage(props: { roomId: string }) {
   const { roomId } = props;
-  const { viewer, navigate } = useSession();
+  const { viewer, navigate, showError } = useSession();
   const connection = useConnectionState();
   const { room, viewerRemoved, loadError, stream, reload, dispatch, loadMoreAudience, onRoomEvent } = useLiveRoom(roomId);
   const commands = useRoomCommands(roomId, dispatch);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [reporting, setReporting] = useState<Participant | null>(null);
   const [reportingQuestion, setReportingQuestion] = useState<Question | null>(null);
+  const [reportingMessage, setReportingMessage] = useState<ChatMessage | null>(null);
+  // On a phone the questions (or the host's queue) and the chat share one place, as two tabs.
+  const [phoneTab, setPhoneTab] = useState<'side' | 'chat'>('side');
 
   const me = room?.viewerParticipant ?? null;
   const live = room?.status === 'LIVE';
   const audio = useRoomAudio(roomId, { inRoom: live && me !== null, role: me?.role ?? null, serverMuted: me?.muted ?? false, joinAudio: commands.joinAudio });
+  const onTick = useConversationTicks(roomId, live);
+  const chat = useChat(roomId, live, onTick);
+  const reactions = useReactions(roomId, onTick);
 
   const viewerRole = me?.role ?? null;
   const perform = commands.perform;
@@ -88,6 +104,11 @@ export function RoomPage(props: { roomId: string }) {
   const targetActions = (target: Participant) => actionsFor(viewerRole, target, viewer.id, room.status);
   // Anyone may report anyone else in the room (not themself); the server decides whether it counts.
   const reportFor = (target: Participant) => (target.profile.id === viewer.id ? undefined : setReporting);
+
+  const onStage = me !== null && STAGE_ROLES.has(me.role);
+  // Whom the chat's @ offers: everyone on stage and the listeners loaded so far.
+  const people = [...room.stage, ...room.audience].map((participant) => participant.profile);
+  const sideLabel = moderating ? 'Queue' : 'Questions';
 
   const leave = () => {
     if (me?.role !== 'HOST') {
@@ -138,8 +159,9 @@ export function RoomPage(props: { roomId: string }) {
         // moderator's queue or the questions, then the audience (hundreds of icons would otherwise
         // push the queue out of reach). From 900 px the queue is a column of its own beside the
         // other two.
-        <div className="room-layout">
+        <div className={`room-layout room-tab-${phoneTab}`}>
           <div className="room-main">
+            <PinnedLinks links={room.pinnedLinks} />
             <Stage
               stage={room.stage}
               maxSpeakers={room.maxSpeakers}
@@ -151,9 +173,20 @@ export function RoomPage(props: { roomId: string }) {
               reportFor={reportFor}
             />
             <ViewerPanel me={me} controls={controls} commands={commands} audio={audio} inLiveRoom={live} />
+            {live && <ReactionBar tick={reactions.tick} disabled={me === null} onReact={reactions.react} />}
           </div>
+          {live && (
+            <PhoneTabs<'side' | 'chat'>
+              value={phoneTab}
+              onChange={setPhoneTab}
+              tabs={[
+                { value: 'side', label: sideLabel, controls: 'room-side-panel' },
+                { value: 'chat', label: 'Chat', controls: 'room-chat-panel' },
+              ]}
+            />
+          )}
           {moderating ? (
-            <aside className="room-side" aria-label="Moderator panel">
+            <aside className="room-side" id="room-side-panel" aria-label="Moderator panel">
               <HostQueue
                 roomId={roomId}
                 viewerId={viewer.id}
@@ -164,15 +197,35 @@ export function RoomPage(props: { roomId: string }) {
                 onInviteHand={(target) => void perform('inviteToStage', target)}
                 onDismissHand={(target) => void commands.dismissHand(target)}
                 onRoomEvent={onRoomEvent}
+                onTick={onTick}
                 onReport={setReportingQuestion}
               />
             </aside>
           ) : (
             live && (
-              <aside className="room-side" aria-label="Questions for the stage">
-                <QuestionsPanel roomId={roomId} viewerId={viewer.id} me={me} live={live} onRoomEvent={onRoomEvent} onReport={setReportingQuestion} />
+              <aside className="room-side" id="room-side-panel" aria-label="Questions for the stage">
+                <QuestionsPanel roomId={roomId} viewerId={viewer.id} me={me} live={live} onRoomEvent={onRoomEvent} onTick={onTick} onReport={setReportingQuestion} />
               </aside>
             )
+          )}
+          {live && (
+            <div className="room-chat" id="room-chat-panel">
+              <ChatPanel
+                chat={chat}
+                viewerId={viewer.id}
+                inRoom={me !== null}
+                onStage={onStage}
+                moderating={moderating}
+                chatMode={room.chatMode}
+                chatSlowModeSeconds={room.chatSlowModeSeconds}
+                people={people}
+                showError={showError}
+                onReport={setReportingMessage}
+                settings={
+                  moderating ? <ConversationSettings roomId={roomId} chatMode={room.chatMode} chatSlowModeSeconds={room.chatSlowModeSeconds} pinnedLinks={room.pinnedLinks} /> : undefined
+                }
+              />
+            </div>
           )}
           <div className="room-audience">
             <Audience
@@ -190,6 +243,14 @@ export function RoomPage(props: { roomId: string }) {
       )}
       {reporting && <ReportDialog roomId={roomId} target={reporting.profile} onClose={() => setReporting(null)} />}
       {reportingQuestion && <ReportDialog roomId={roomId} target={null} question={reportingQuestion} onClose={() => setReportingQuestion(null)} />}
+      {reportingMessage && (
+        <ReportDialog
+          roomId={roomId}
+          target={null}
+          chatMessage={{ id: reportingMessage.id, text: reportingMessage.text, authorName: reportingMessage.author.displayName }}
+          onClose={() => setReportingMessage(null)}
+        />
+      )}
       {confirmation && (
         <ConfirmDialog
           title={confirmation.title}
@@ -204,5 +265,70 @@ export function RoomPage(props: { roomId: string }) {
         />
       )}
     </article>
+  );
+}
+
+/**
+ * The reaction bar's side of the ticks: each tick's reaction counts (numbered, so equal counts in
+ * a row still animate), and `react`, sent at once; the server counts it into the next tick or drops
+ * it past the person's rate (an answer of false, no error).
+ */
+function useReactions(roomId: string, onTick: ReturnType<typeof useConversationTicks>) {
+  const { api, showError } = useSession();
+  const [tick, setTick] = useState<ReactionTick | null>(null);
+  const seq = useRef(0);
+  useEffect(
+    () =>
+      onTick((next) => {
+        if (next.reactions.length === 0) return;
+        seq.current += 1;
+        setTick({ seq: seq.current, reactions: next.reactions });
+      }),
+    [onTick],
+  );
+  const react = useCallback(
+    (reaction: ReactionKind) => {
+      api.mutate(REACT, { roomId, reaction }).catch(showError);
+    },
+    [api, roomId, showError],
+  );
+  return { tick, react };
+}
+
+/**
+ * Two tabs on a phone (WAI-ARIA tabs: arrow keys move between them): the questions or the host's
+ * queue, and the chat. From 900 px both are shown side by side and the tabs are hidden (CSS).
+ */
+function PhoneTabs<T extends string>(props: { value: T; onChange(value: T): void; tabs: readonly { value: T; label: string; controls: string }[] }) {
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  return (
+    <div className="room-phone-tabs question-tabs" role="tablist" aria-label="Questions and chat">
+      {props.tabs.map((tab, index) => (
+        <button
+          key={tab.value}
+          ref={(element) => {
+            refs.current[index] = element;
+          }}
+          type="button"
+          role="tab"
+          className="question-tab"
+          aria-selected={tab.value === props.value}
+          aria-controls={tab.controls}
+          tabIndex={tab.value === props.value ? 0 : -1}
+          onClick={() => props.onChange(tab.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+            event.preventDefault();
+            const next = (index + (event.key === 'ArrowRight' ? 1 : props.tabs.length - 1)) % props.tabs.length;
+            const target = props.tabs[next];
+            if (!target) return;
+            props.onChange(target.value);
+            refs.current[next]?.focus();
+          }}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </div>
   );
 }

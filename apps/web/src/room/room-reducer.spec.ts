@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { buildSchema, type GraphQLInterfaceType } from 'graphql';
 
-import { eventSequence, participant, roomDetail } from './room-fixtures.test-helper';
+import { AT, eventSequence, participant, roomDetail } from './room-fixtures.test-helper';
 import {
   createLiveRoomState,
   dispositionOf,
@@ -178,15 +178,22 @@ describe('each event type', () => {
 });
 
 describe('question events in the room chain', () => {
-  it('QuestionChanged moves the version on and leaves the room as it was; RoomConversationChanged sets screening', () => {
+  it('QuestionChanged moves the version on and leaves the room as it was; RoomConversationChanged sets every conversation setting', () => {
     const events = eventSequence();
     const before = hostView();
     const asked = run(before, received(events.next('QuestionChanged', { questionId: 'q-1', question: null })));
     expect(asked.refetchNeeded).toBe(false);
     expect(asked.confirmed).toEqual({ ...before.confirmed, version: 11 });
-    const screened = run(asked, received(events.next('RoomConversationChanged', { screensQuestions: true })));
-    expect(visibleRoom(screened).screensQuestions).toBe(true);
-    expect(visibleRoom(screened).version).toBe(12);
+    const link = { __typename: 'PinnedLink' as const, url: 'https://example.com/slides', title: 'Slides', pinnedAt: AT, pinnedBy: { __typename: 'Profile' as const, id: 'host', displayName: 'HOST' } };
+    const screened = run(asked, received(events.next('RoomConversationChanged', { screensQuestions: true, chatMode: 'SLOW', chatSlowModeSeconds: 30, pinnedLinks: [link] })));
+    const room = visibleRoom(screened);
+    expect({ screensQuestions: room.screensQuestions, chatMode: room.chatMode, chatSlowModeSeconds: room.chatSlowModeSeconds, pinnedLinks: room.pinnedLinks, version: room.version }).toEqual({
+      screensQuestions: true,
+      chatMode: 'SLOW',
+      chatSlowModeSeconds: 30,
+      pinnedLinks: [link],
+      version: 12,
+    });
   });
 });
 

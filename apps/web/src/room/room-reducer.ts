@@ -4,7 +4,9 @@ import type { PageInfo } from '../gql/graphql';
 export type AudiencePageInfo = Pick<PageInfo, '__typename' | 'hasNextPage' | 'endCursor'>;
 import { assertUnreachable } from './assert-unreachable';
 import {
+  type ChatMode,
   type Participant,
+  type PinnedLink,
   type ProfileSummary,
   type RoomDetail,
   type RoomEvent,
@@ -34,6 +36,12 @@ export interface RoomSnapshot {
   readonly listenerCount: number;
   /** New questions wait for a moderator (PENDING) before the room sees them. */
   readonly screensQuestions: boolean;
+  /** Who may write in the chat now (RoomConversationChanged keeps it current). */
+  readonly chatMode: ChatMode;
+  /** SLOW mode: seconds between two messages of one person off stage. */
+  readonly chatSlowModeSeconds: number;
+  /** Links the host and moderators pinned, newest first (at most 5). */
+  readonly pinnedLinks: readonly PinnedLink[];
   /** Everyone on stage, in the order they came up. Always complete. */
   readonly stage: readonly Participant[];
   /** The listeners loaded so far (the audience is paged). */
@@ -108,6 +116,9 @@ export function snapshotOf(room: RoomDetail): RoomSnapshot {
     version: room.version,
     listenerCount: room.listenerCount,
     screensQuestions: room.screensQuestions,
+    chatMode: room.chatMode,
+    chatSlowModeSeconds: room.chatSlowModeSeconds,
+    pinnedLinks: room.pinnedLinks,
     stage: room.stage,
     audience: room.audience.edges.map((edge) => edge.node),
     audiencePage: room.audience.pageInfo,
@@ -332,8 +343,15 @@ export function applyEvent(room: RoomSnapshot, event: RoomEvent, viewerId: strin
     // room only moves its version past them, so the chain stays unbroken.
     case 'QuestionChanged':
       return room;
+    // Every conversation setting travels in the event, so the page needs nothing else.
     case 'RoomConversationChanged':
-      return { ...room, screensQuestions: event.screensQuestions };
+      return {
+        ...room,
+        screensQuestions: event.screensQuestions,
+        chatMode: event.chatMode,
+        chatSlowModeSeconds: event.chatSlowModeSeconds,
+        pinnedLinks: event.pinnedLinks,
+      };
     default:
       return assertUnreachable(event, 'room event');
   }

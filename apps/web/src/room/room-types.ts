@@ -1,7 +1,9 @@
 import type {
   AudioAccessFieldsFragment,
+  ChatMode,
   ParticipantFieldsFragment,
   ParticipantRole,
+  PinnedLinkFieldsFragment,
   ProfileSummaryFragment,
   RoomEventsSubscription,
   RoomQuery,
@@ -13,8 +15,9 @@ import type {
 export type Participant = ParticipantFieldsFragment;
 export type ProfileSummary = ProfileSummaryFragment;
 export type AudioAccess = AudioAccessFieldsFragment;
+export type PinnedLink = PinnedLinkFieldsFragment;
 export type RoomDetail = NonNullable<RoomQuery['room']>;
-export type { ParticipantRole, RoomStatus };
+export type { ChatMode, ParticipantRole, RoomStatus };
 
 /** One event of `roomEvents`: a union over every RoomEvent implementation in the served schema. */
 export type RoomEvent = RoomEventsSubscription['roomEvents'];

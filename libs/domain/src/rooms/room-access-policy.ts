@@ -19,7 +19,7 @@ export enum RoomOperation {
   See = 'SEE',
   /** `joinRoom`. */
   Join = 'JOIN',
-  /** `roomEvents`: opening the stream, and every delivery while it stays open. */
+  /** `roomEvents` and `roomConversation`: opening the stream, and every delivery while it stays open. */
   Watch = 'WATCH',
   /** `raiseHand`, and a raised hand staying in the queue. */
   RaiseHand = 'RAISE_HAND',
@@ -78,6 +78,11 @@ export enum RoomOperation {
   DeleteOwnChatMessage = 'DELETE_OWN_CHAT_MESSAGE',
   /** `Room.chatMessages`: the history, readable after the room ended; not by the banned or blocked. */
   ReadChat = 'READ_CHAT',
+  /**
+   * `react` (issue 17): someone in a live room reacts. Reactions beyond the person's rate are
+   * dropped, not refused; this row is what refuses.
+   */
+  React = 'REACT',
 }
 
 /**
@@ -248,6 +253,7 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
   [RoomOperation.ModerateChat]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.DeleteOwnChatMessage]: [RoomAccessRule.Visible],
   [RoomOperation.ReadChat]: [RoomAccessRule.Visible, RoomAccessRule.Belongs, RoomAccessRule.NotBanned, RoomAccessRule.NotBlockedByHost],
+  [RoomOperation.React]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
 };
 
 /** The policy's answer: allowed, or the first rule that failed with its contract code. */

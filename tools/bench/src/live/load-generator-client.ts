@@ -3,6 +3,9 @@ import {
   type AutocannonSummary,
   type ConnectRawCommand,
   type ConnectResult,
+  type ConversationLoadCommand,
+  type ConversationLoadResult,
+  type ConversationWarmupCommand,
   type FanoutCommand,
   type FanoutResult,
   type JoinStormCommand,
@@ -10,6 +13,7 @@ import {
   type LoadCommand,
   type LoadResponse,
   type SignInCommand,
+  type SubscribeConversationCommand,
   type SubscribeGraphQLCommand,
 } from './load-generator-protocol';
 import { logTail, type StartedChild, startNodeChild } from './process-tools';
@@ -52,6 +56,10 @@ export class LoadGenerator {
     return this.send({ type: 'subscribe-graphql', ...command });
   }
 
+  subscribeConversation(command: Omit<SubscribeConversationCommand, 'type'>): Promise<ConnectResult> {
+    return this.send({ type: 'subscribe-conversation', ...command });
+  }
+
   connectRaw(command: Omit<ConnectRawCommand, 'type'>): Promise<ConnectResult> {
     return this.send({ type: 'connect-raw', ...command });
   }
@@ -70,6 +78,14 @@ export class LoadGenerator {
 
   autocannon(command: Omit<AutocannonCommand, 'type'>): Promise<AutocannonSummary> {
     return this.send({ type: 'autocannon', ...command });
+  }
+
+  conversationWarmup(command: Omit<ConversationWarmupCommand, 'type'>): Promise<{ seconds: number; attempts: number }> {
+    return this.send({ type: 'conversation-warmup', ...command });
+  }
+
+  conversationLoad(command: Omit<ConversationLoadCommand, 'type'>): Promise<ConversationLoadResult> {
+    return this.send({ type: 'conversation-load', ...command });
   }
 
   closeAll(): Promise<void> {

@@ -5,6 +5,8 @@ import autocannon from 'autocannon';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
+import { ConversationTracker } from './conversation-load';
+import { FrameContents, frameBuffer } from './frame-contents';
 import { forEachLimited, keepAliveAgent, postGraphQL, signToken } from './graphql-http';
 import {
   type AutocannonCommand,
@@ -88,6 +90,10 @@ let lastGraphQLFrame = '';
 let graphqlClients: Client[] = [];
 let rawSockets: WebSocket[] = [];
 let rawEpoch = 0;
+/** Frames the raw clients parsed, when they parse each distinct frame once. */
+const rawFrameTypes = new FrameContents<string>();
+/** bench:conversation's counts of `roomConversation` ticks. */
+let conversation = new ConversationTracker();
 
 function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
@@ -179,9 +185,11 @@ async function connectRaw(command: ConnectRawCommand): Promise<ConnectResult> {
       });
       socket.on('message', (data: WebSocket.RawData) => {
         const at = performance.now();
-        // Parse like a graphql-ws client parses every frame, so both sides pay the same.
-        const frame = JSON.parse(data.toString()) as { type?: string };
-        deliveries.record(`raw-${rawEpoch}`, index, at, frame.type ?? '?');
+        // Parse like the benchmark's API clients parse their frames, so both sides pay the same:
+        // each frame (a graphql-ws client), or each distinct frame once (bench:conversation's).
+        const parse = (text: string) => (JSON.parse(text) as { type?: string }).type ?? '?';
+        const type = command.parse === 'once-per-content' ? rawFrameTypes.valueOf(frameBuffer(data), parse) : parse(data.toString());
+        deliveries.record(`raw-${rawEpoch}`, index, at, type);
       });
     });
     if (performance.now() - lastPrint > 2000) {
@@ -423,7 +431,10 @@ async function closeAll(): Promise<void> {
   graphqlClients = [];
   for (const socket of rawSockets) socket.terminate();
   rawSockets = [];
+  rawFrameTypes.clear();
   deliveries.clear();
+  await conversation.close();
+  conversation = new ConversationTracker();
 }
 
 async function handle(command: LoadCommand): Promise<unknown> {
@@ -440,6 +451,12 @@ async function handle(command: LoadCommand): Promise<unknown> {
       return joinStorm(command);
     case 'autocannon':
       return runAutocannon(command);
+    case 'subscribe-conversation':
+      return conversation.subscribe(command);
+    case 'conversation-warmup':
+      return conversation.warmup(command);
+    case 'conversation-load':
+      return conversation.load(command);
     case 'close':
       return closeAll();
   }
