@@ -43,6 +43,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   pinnedLinks: 'Pinned links',
   profileId: 'The person',
   query: 'Search',
+  reaction: 'Reaction',
   question: 'Your question',
   reportId: 'The report',
   requestId: 'The request',
