@@ -39,9 +39,9 @@ step('typecheck tests', bin('nx'), ['run-many', '-t', 'typecheck', '--outputStyl
 
 const resultsFile = join(root, 'tmp', 'jest-results.json');
 mkdirSync(dirname(resultsFile), { recursive: true });
-// --forceExit: on the 2-core CI machine Jest runs the suites in its own process, and a handle a
-// failing suite leaves behind (a child process, a socket) must not turn a red run into a hang
-// past CI's time limit. Leaks are still caught where they matter: the leak tests count gauges.
+// --forceExit: a handle a failing suite leaves behind (a child process, a socket) must not turn a
+// red run into a hang past CI's time limit. Leaks are still caught where they matter: the leak
+// tests count gauges. (The suites run in a child worker, replaced when its heap grows: jest.config.js.)
 const jest = spawnSync(bin('jest'), ['--ci', '--json', '--forceExit', `--outputFile=${resultsFile}`, ...process.argv.slice(2)], {
   cwd: root,
   env,

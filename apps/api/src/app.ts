@@ -80,11 +80,19 @@ export async function runApi(
     const outbox = await MediaOutbox.start({ connectionString: databaseUrl, ...config.media }, logger);
     cleanups.push({ step: 'media outbox', run: () => outbox.stop() });
     const server = await startApiServer({ config, db, bus, audio, outbox, logger });
+    // After the server closed (steps run in reverse): reactions accepted until then are stored.
+    cleanups.push({ step: 'reaction counts', run: () => server.services.reactionTally.close() });
     cleanups.push({ step: 'server', run: () => server.close() });
     await server.services.mediaSync.startWorkers();
+    await server.services.notificationFanout.start();
+    cleanups.push({ step: 'notification delivery', run: () => server.services.notificationDelivery.close() });
+    cleanups.push({ step: 'moderation notice delivery', run: () => server.services.moderationNoticeDelivery.close() });
     await server.services.roomEvents.start();
     cleanups.push({ step: 'room event streams', run: () => server.services.roomEvents.close() });
     cleanups.push({ step: 'conversation ticks', run: () => server.services.conversation.close() });
+    // Host insights: each instance sweeps for due rooms; the queue runs one refresh per room at a time.
+    await server.services.insights.start();
+    cleanups.push({ step: 'insights sweeps', run: async () => server.services.insights.stopSweeps() });
     // Every instance asks; the outbox runs one reconciliation per request window across them all.
     const reconcile = setInterval(() => {
       outbox.requestReconciliation().catch((error: unknown) => logger.warn({ err: error }, 'could not schedule media reconciliation'));

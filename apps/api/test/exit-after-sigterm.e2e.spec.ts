@@ -15,7 +15,7 @@ import { workerDatabaseUrl } from './support/test-database';
 // Real processes start here; the project's testTimeout does not apply in a multi-project run.
 jest.setTimeout(120_000);
 
-const SHUTDOWN_STEPS = ['staff record refresh', 'media reconciliation timer', 'room event streams', 'conversation ticks', 'server', 'media outbox', 'pubsub', 'database'];
+const SHUTDOWN_STEPS = ['staff record refresh', 'media reconciliation timer', 'room event streams', 'conversation ticks', 'insights sweeps', 'notification delivery', 'moderation notice delivery', 'server', 'reaction counts', 'media outbox', 'pubsub', 'database'];
 
 /** The JSON log lines (pino) the process printed. */
 function logLines(output: string): { msg?: string; step?: string; signal?: string; level?: number }[] {

@@ -201,6 +201,12 @@ describe('kind: an id of one type accepted as another (issue 15, item 9)', () =>
       ['Mutation.mergeQuestions.questionIds', `mutation($q: ID!) { mergeQuestions(intoId: $q, questionIds: [$q]) { id } }`, (id) => ({ q: id }), w.host],
       // The chat (issue 17): a room id where a message id is expected names no message.
       ['Mutation.deleteChatMessage.messageId', `mutation($m: ID!) { deleteChatMessage(messageId: $m) { id } }`, (id) => ({ m: id }), w.host],
+      // Not interested (issue 19): a room id where a host is expected names no host.
+      ['Mutation.hideRecommendation.input.hostId', `mutation($h: ID!) { hideRecommendation(input: { hostId: $h }) { kind } }`, (id) => ({ h: id }), w.lee],
+      ['Mutation.unhideRecommendation.input.hostId', `mutation($h: ID!) { unhideRecommendation(input: { hostId: $h }) }`, (id) => ({ h: id }), w.lee],
+      // Notifications (issue 18): a room id where a profile or a notification id is expected names neither.
+      ['Mutation.setFollowNotifications.profileId', `mutation($p: ID!) { setFollowNotifications(profileId: $p, level: ALL) { id } }`, (id) => ({ p: id }), w.lee],
+      ['Mutation.markNotificationsRead.upToId', `mutation($n: ID!) { markNotificationsRead(upToId: $n) }`, (id) => ({ n: id }), w.lee],
     ];
     // Refused exactly as the same call with an id that names nothing (a fresh UUID): same code,
     // same message. Most are NOT_FOUND or BAD_USER_INPUT; a stage command naming someone who is
@@ -277,5 +283,6 @@ function validLiteral(name: string, type: GraphQLNamedType): string {
   if (isEnumType(type)) return type.getValues()[0]?.name ?? '';
   if (type.name === 'Boolean') return 'true';
   if (type.name === 'Int') return '1';
+  if (type.name === 'DateTime') return `"${new Date(Date.now() + 86_400_000).toISOString()}"`;
   return '"hi"';
 }

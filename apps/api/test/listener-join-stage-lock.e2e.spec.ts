@@ -232,6 +232,9 @@ describe('a listener join waits on the stage lock (issue 9)', () => {
     const bannedPresent = early.slice(15, 17);
     const bannedArriving = late.slice(25, 30);
     const banned = [...bannedPresent, ...bannedArriving];
+    // The arriving banned have signed in before (their profiles exist): what races the ban is
+    // their join, not their first sign-in (a ban of a profile not created yet is NOT_FOUND).
+    await Promise.all(bannedArriving.map((id) => ok(id, `{ viewer { id } }`, {})));
     await Promise.all([
       ...late.map((id) => as(id, JOIN, { roomId }).then((r) => outcomeOf(r, bannedArriving.includes(id) ? ['CONFLICT'] : []))),
       // The arriving banned re-send their join, racing the ban.

@@ -5,7 +5,7 @@
 import { sendWebhook, verifyMediaToken, webhookEvent } from '@roundtable/audio/testing';
 
 import { okOn, sql } from './support/graphql-helpers';
-import { Collector, startTestApi, type TestApi, tokenFor, useTestApi } from './support/test-api';
+import { Collector, roomSubscribersReach, startTestApi, type TestApi, tokenFor, useTestApi } from './support/test-api';
 import { pollUntil } from './support/poll';
 
 type Json = Record<string, unknown>;
@@ -34,6 +34,10 @@ describe('media control on LiveKit', () => {
   }
 
   /** Every media job has run (none created, retrying or active). */
+  /** Sessions of this database waiting for an advisory lock. */
+  const advisoryLockWaiters = async () =>
+    Number((await sql(api, `select count(*)::int as n from pg_locks
+         where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`))[0]?.['n'] ?? 0);
   const outboxDrained = () => waitFor('the media outbox to drain', async () => (await api.api.outbox.pendingCount()) === 0);
 
   const succeeded = (method: 'UpdateParticipant' | 'MutePublishedTrack' | 'RemoveParticipant' | 'DeleteRoom', identity?: string) =>
@@ -159,6 +163,23 @@ describe('media control on LiveKit', () => {
       expect(succeeded('RemoveParticipant', 'media-bob')).toHaveLength(1);
     });
 
+    it('none twice: a sync job and a reconciliation of the same room plan one after the other (kind: two media planners on one room)', async () => {
+      const roomId = await roomWithConnectedStage();
+      // Each planner's read of LiveKit's state waits: without the room's media lock both read the
+      // microphone unmuted before either call landed, and both muted it (seen after an outage).
+      api.livekit.holdRequests(['GetParticipant', 'ListParticipants']);
+      await ok(`mutation($id: ID!) { muteParticipant(roomId: $id, profileId: "media-ada") { muted } }`, { id: roomId }, host);
+      await waitFor('the sync job to read LiveKit', () => api.livekit.heldRequests >= 1);
+      const reconciled = api.api.server.services.mediaSync.reconcile();
+      // The reconciliation has reached the room: its read waits too, or it waits for the room's lock.
+      await waitFor('the reconciliation to reach the room', async () => api.livekit.heldRequests >= 2 || (await advisoryLockWaiters()) >= 1);
+      api.livekit.releaseRequests();
+      await reconciled;
+      await outboxDrained();
+      expect(succeeded('MutePublishedTrack', 'media-ada')).toHaveLength(1);
+      expect(api.livekit.mediaParticipant(roomId, 'media-ada')?.tracks.find((track) => track.source === 'microphone')?.muted).toBe(true);
+    });
+
     it('dropped connections (not only 503s) are retried the same way', async () => {
       const roomId = await roomWithConnectedStage();
       api.livekit.failNext(2, 'drop');
@@ -197,7 +218,8 @@ describe('media control on LiveKit', () => {
         },
         events.sink,
       );
-      await waitFor('the subscription', () => api.api.bus.subscriptionCount() >= 2);
+      // Live, not merely subscribed to the bus: a stream still opening starts after events committed meanwhile.
+      await roomSubscribersReach(api, roomId, 1);
       const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
       const joined = webhookEvent({ event: 'participant_joined', roomId, profileId: 'media-ada', id: 'EV_join', participantSid: 'PA_1', createdAt: t0 });
       const first = await sendWebhook(webhookUrl(), joined, api.livekit.settings);

@@ -3,6 +3,7 @@
 // who may not see it (no existence oracle).
 import { staffTokenFor } from './support/staff';
 import { OPS, ok, sql, stagedRoom } from './support/trust-and-safety-operations';
+import { fanoutsSettled } from './support/notification-operations';
 import { tokenFor, useTestApi } from './support/test-api';
 
 const NODE = `query($id: ID!) { node(id: $id) { __typename id } }`;
@@ -63,5 +64,21 @@ describe('kind: a Node type node(id:) cannot resolve (issue 15, bug 9)', () => {
       host,
     );
     expect(await nodeOf(createRoom.id, tokens['nodev-lee']!)).toBeNull();
+  });
+
+  it('variant: a Notification (issue 18) resolves for its recipient only, and is null for anyone else', async () => {
+    await api.clear();
+    const host = await tokenFor('noden-host');
+    const fan = await tokenFor('noden-fan');
+    const other = await tokenFor('noden-other');
+    for (const token of [host, fan, other]) await ok(api, `{ viewer { id } }`, {}, token);
+    await ok(api, `mutation { follow(profileId: "noden-host") { id } }`, {}, fan);
+    await ok(api, `mutation { setFollowNotifications(profileId: "noden-host", level: ALL) { id } }`, {}, fan);
+    await ok(api, `mutation($at: DateTime!) { createRoom(input: { title: "Soon", scheduledFor: $at }) { id } }`, { at: new Date(Date.now() + 3_600_000).toISOString() }, host);
+    await fanoutsSettled(api);
+    const [notification] = await sql<{ id: string }>(api, `select id from notifications where recipient_id = 'noden-fan'`);
+    expect(await nodeOf(notification!.id, fan)).toEqual({ __typename: 'Notification', id: notification!.id });
+    expect(await nodeOf(notification!.id, other)).toBeNull();
+    expect(await nodeOf(notification!.id, host)).toBeNull();
   });
 });

@@ -86,6 +86,25 @@ describe('room chat (issue 17)', () => {
     expect([few, await statements()]).toEqual([1, 1]);
   });
 
+  it('a message in an open chat is two statements (relation with the chat settings, insert) and no transaction; slow mode reads again under its lock', async () => {
+    const roomId = await t.liveRoom('cq-host', ['cq-ann', 'cq-bob']);
+    const token = await asNamedProfiles(() => t.api).token('cq-ann');
+    // The answer's `author { id }` reads the profile: the selection's statement, not the write's.
+    const open = (await tracedStatements(t.api, SEND, { r: roomId, t: 'plain words' }, token)).statements.filter((statement) => !/from profiles pr where/.test(statement));
+    expect(open).toHaveLength(2);
+    expect(open[0]).toMatch(/chat_mode/);
+    expect(open[1]).toMatch(/insert into chat_messages/);
+    await t.ok('cq-host', SETTINGS, { input: { roomId, chatMode: 'SLOW', chatSlowModeSeconds: 600 } });
+    // Another listener: cq-ann's message a moment ago would make this one RATE_LIMITED.
+    const bobToken = await asNamedProfiles(() => t.api).token('cq-bob');
+    const slow = (await tracedStatements(t.api, SEND, { r: roomId, t: 'slow words' }, bobToken)).statements;
+    // The first read, then begin, the lock, the read again, the previous message, the insert, commit.
+    expect(slow.filter((statement) => /pg_advisory_xact_lock/.test(statement))).toHaveLength(1);
+    expect(slow.filter((statement) => /chat_mode/.test(statement))).toHaveLength(2);
+    expect(slow.indexOf(slow.find((statement) => /pg_advisory_xact_lock/.test(statement))!)).toBeLessThan(slow.lastIndexOf(slow.find((statement) => /chat_mode/.test(statement))!));
+    expect(await t.count()).toBe(2);
+  });
+
   it('modes on the server: STAGE_ONLY lets only the stage write, OFF no one, SLOW one message per interval (RATE_LIMITED with retryAfterSeconds)', async () => {
     const roomId = await t.liveRoom('cm-host', ['cm-ann'], ['cm-sam']);
     const stageOnly = await t.ok('cm-host', SETTINGS, { input: { roomId, chatMode: 'STAGE_ONLY' } });

@@ -74,6 +74,51 @@ describe('room event streams', () => {
     socket.terminate();
   }
 
+  describe('kind: frames written around a payload encoded once', () => {
+    // The fan-out encodes a class's payload once and copies it between each operation's
+    // `{"id":…,"type":"next","payload":` and `}`: the bytes must be what graphql-ws itself would
+    // send, whatever the id and the text hold (quotes, backslashes, non-ASCII).
+    it.each([
+      ['an id with quotes, a backslash and non-ASCII', 'op "1" \\ é ☕'],
+      ['a plain numeric id (variant)', '7'],
+    ])('%s: each next frame equals JSON.stringify of its message', async (_name, id) => {
+      const joiner = await tokenFor('stream-zoe', { name: 'Zoë "Z" \\ Ünal ☕' });
+      const roomId = await liveRoom({ title: 'Café ☕ "quoted" \\ room' });
+      const socket = new WebSocket(api.wsUrl, 'graphql-transport-ws');
+      const frames: string[] = [];
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once('error', reject);
+          socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${host}` } })));
+          socket.on('message', (data, isBinary) => {
+            const text = String(data);
+            expect(isBinary).toBe(false);
+            if (JSON.parse(text).type === 'connection_ack') resolve();
+            else frames.push(text);
+          });
+        });
+        const query = `subscription($roomId: ID!) { roomEvents(roomId: $roomId) { __typename version ... on AudienceChanged { joined { id profile { displayName } } } } }`;
+        socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables: { roomId } } }));
+        await roomSubscribersReach(api, roomId, 1);
+        await ok(`mutation($id: ID!) { joinRoom(roomId: $id) { participant { id } } }`, { id: roomId }, joiner);
+        expect(await pollUntil(() => frames.length, (n) => n >= 1)).toBeGreaterThanOrEqual(1);
+        for (const frame of frames) {
+          const message = JSON.parse(frame) as { id: string; type: string; payload: unknown };
+          expect(message.id).toBe(id);
+          expect(message.type).toBe('next');
+          expect(frame).toBe(JSON.stringify({ id: message.id, type: 'next', payload: message.payload }));
+        }
+        const names = frames.flatMap((frame) => {
+          const event = (JSON.parse(frame) as { payload: { data: { roomEvents: { joined?: { profile: { displayName: string } }[] } } } }).payload.data.roomEvents;
+          return (event.joined ?? []).map((participant) => participant.profile.displayName);
+        });
+        expect(names).toContain('Zoë "Z" \\ Ünal ☕');
+      } finally {
+        socket.terminate();
+      }
+    });
+  });
+
   describe('kind: subscriptions that leak', () => {
     it('twenty sockets terminated 0–4 ms after subscribe leave no bus subscription behind', async () => {
       const roomId = await liveRoom();

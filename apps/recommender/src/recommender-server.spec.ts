@@ -10,20 +10,10 @@ import pino from 'pino';
 import { REPO_ROOT } from './config';
 import { readMetadataProps, withMetadataProps } from './model/onnx-model-file';
 import { startRecommender, type RunningRecommender } from './recommender-server';
+import { eventually } from './eventually.test-helper';
 
 const SHIPPED_MODEL = join(REPO_ROOT, 'apps/recommender/models/default.onnx');
 const NOW = '2026-03-02T12:00:00.000Z';
-
-/** Polls `check` until it returns a value, failing after a generous bound (no timing assertions). */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string, boundMs = 15_000): Promise<T> {
-  const deadline = Date.now() + boundMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Replaces the model file the way deployments do: write elsewhere, then rename over it. */
 function deployModel(path: string, bytes: Uint8Array): void {
@@ -188,7 +178,7 @@ describe('recommender over HTTP', () => {
   it('reports health and Prometheus metrics', async () => {
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', modelVersion: shippedVersion, featureSpec: 'rt-features-v2' });
+    expect(await health.json()).toMatchObject({ status: 'ok', modelVersion: shippedVersion, featureSpec: 'rt-features-v3' });
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain(`recommender_model_info{model_version="${shippedVersion}"`);
@@ -204,7 +194,7 @@ describe('recommender over HTTP', () => {
     deployModel(modelPath, withMetadataProps(shipped, { [MODEL_METADATA_KEYS.featureSpecVersion]: 'rt-features-v0', [MODEL_METADATA_KEYS.modelVersion]: 'stale-spec' }));
     await eventually(async () => (logLines.some((line) => line.includes('Refusing model')) ? true : undefined), 'the refusal to be logged');
     const refusal = logLines.find((line) => line.includes('Refusing model')) ?? '';
-    expect(refusal).toContain('feature spec version \\"rt-features-v0\\" differs from \\"rt-features-v2\\"');
+    expect(refusal).toContain('feature spec version \\"rt-features-v0\\" differs from \\"rt-features-v3\\"');
     expect(refusal).toContain(`still serving ${shippedVersion}`);
     expect(await healthVersion()).toBe(shippedVersion);
     const { json } = await rank(request);

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { bearerTokenCheck } from '@roundtable/config';
-import { parseRankRequest, rankCandidates } from '@roundtable/ranking';
+import { parseRankRequest, RANKING_PARAMETER_TEXTS, rankCandidates } from '@roundtable/ranking';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import pino, { type Logger } from 'pino';
 
@@ -90,6 +90,31 @@ export async function createRecommenderServer(options: RecommenderOptions = {}):
       featureSpec: model.metadata.featureSpecVersion,
       trainedAt: model.metadata.trainedAt,
       loadedAt: model.loadedAt,
+    });
+  });
+
+  // Transparency (DSA Art. 27): the served model's main parameters with their measured weight,
+  // recomputed whenever a model loads (hot reload included).
+  app.get('/v1/transparency', (_req, res) => {
+    const model = store.model;
+    if (!model) {
+      res.status(503).json({ error: 'no_model', message: 'No valid model is loaded' });
+      return;
+    }
+    res.json({
+      modelVersion: model.metadata.modelVersion,
+      featureSpec: model.metadata.featureSpecVersion,
+      trainedAt: model.metadata.trainedAt,
+      computedAt: model.transparency.computedAt,
+      referenceRows: model.transparency.referenceRows,
+      method: 'occlusion',
+      parameters: model.transparency.groups.map((entry) => ({
+        group: entry.group,
+        name: RANKING_PARAMETER_TEXTS[entry.group].name,
+        description: RANKING_PARAMETER_TEXTS[entry.group].description,
+        importance: entry.importance,
+        meanAbsoluteEffect: entry.meanAbsoluteEffect,
+      })),
     });
   });
 

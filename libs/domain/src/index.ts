@@ -18,3 +18,4 @@ export * from './questions/question-queue';
 export * from './questions/question-visibility';
 export * from './common/rule-table';
 export * from './conversation/chat-rules';
+export * from './insights/insight-rules';

@@ -12,7 +12,7 @@ function value(features: Float32Array, name: string): number {
 
 describe('FEATURE_SPEC', () => {
   it('is versioned, has unique names and puts every feature in exactly one group', () => {
-    expect(FEATURE_SPEC.version).toBe('rt-features-v2');
+    expect(FEATURE_SPEC.version).toBe('rt-features-v3');
     expect(new Set(FEATURE_SPEC.names).size).toBe(FEATURE_DIM);
     const grouped = FEATURE_GROUPS.flatMap((group) => FEATURE_GROUP_INDICES[group]).sort((a, b) => a - b);
     expect(grouped).toEqual(Array.from({ length: FEATURE_DIM }, (_, index) => index));
@@ -23,7 +23,7 @@ describe('FEATURE_SPEC v2', () => {
   it('keeps the 24 v1 columns first and in order, so v1 models can be scored on a prefix', () => {
     expect(FEATURE_SPEC.names.slice(0, 3)).toEqual(['skill_jaccard_stage', 'skill_overlap_count', 'topic_jaccard']);
     expect(FEATURE_SPEC.names[23]).toBe('history_total_minutes_log');
-    expect(FEATURE_SPEC.names.slice(24)).toEqual([
+    expect(FEATURE_SPEC.names.slice(24, 30)).toEqual([
       'viewer_seniority_level',
       'stage_max_seniority_diff',
       'room_careers_share',
@@ -186,6 +186,58 @@ describe('rt-features-v2 additions', () => {
   });
 });
 
+describe('rt-features-v3 additions', () => {
+  it('keeps the 30 v2 columns first and in order, so v2 models can be scored on a prefix', () => {
+    expect(FEATURE_SPEC.names[29]).toBe('history_topic_minutes_log');
+    expect(FEATURE_SPEC.names.slice(30)).toEqual([
+      'skill_topic_share',
+      'skill_topic_weight_log',
+      'skill_category_share',
+      'history_category_share',
+      'stage_followers_log',
+      'listeners_per_reach_log',
+    ]);
+  });
+
+  it('places the room in the viewer field by the categories of their skills and of their listening', () => {
+    // Swift and Kotlin belong to mobile-development only (Technology); Brand Strategy lies outside it.
+    const technologyOnly = viewer({ skills: ['Swift', 'Kotlin'], interests: [], history: [{ topicSlug: 'devops', seconds: 600, joins: 1 }, { topicSlug: 'marketing', seconds: 200, joins: 1 }] });
+    const sameField = extractFeatures(technologyOnly, room({ id: 'r', topics: ['cybersecurity'] }), NOW);
+    expect(value(sameField, 'skill_topic_share')).toBe(0);
+    expect(value(sameField, 'skill_category_share')).toBeCloseTo(1);
+    expect(value(sameField, 'history_category_share')).toBeCloseTo(600 / 800);
+    const otherField = extractFeatures(technologyOnly, room({ id: 'r', topics: ['marketing'] }), NOW);
+    expect(value(otherField, 'skill_category_share')).toBe(0);
+    expect(value(otherField, 'history_category_share')).toBeCloseTo(200 / 800);
+  });
+
+  it('infers topics the profile does not list from the viewer skills (domain taxonomy)', () => {
+    // Kubernetes sits under cloud-infrastructure, devops and site-reliability-engineering; Terraform under the first two.
+    const kubernetesTopics = Object.entries(SKILLS_BY_TOPIC).filter(([, skills]) => skills.includes('Kubernetes')).length;
+    const terraformTopics = Object.entries(SKILLS_BY_TOPIC).filter(([, skills]) => skills.includes('Terraform')).length;
+    const skilled = viewer({ skills: ['k8s', 'Terraform'], interests: [] });
+    const features = extractFeatures(skilled, room({ id: 'r', topics: ['devops', 'marketing'] }), NOW);
+    expect(value(features, 'skill_topic_share')).toBeCloseTo(1 / 2);
+    expect(value(features, 'skill_topic_weight_log')).toBeCloseTo(Math.log1p(1 / kubernetesTopics + 1 / terraformTopics));
+    expect(value(extractFeatures(skilled, room({ id: 'r', topics: ['marketing'] }), NOW), 'skill_topic_share')).toBe(0);
+    expect(value(extractFeatures(viewer({ skills: [] }), room({ id: 'r', topics: ['devops'] }), NOW), 'skill_topic_weight_log')).toBe(0);
+  });
+
+  it('measures the reach of the stage and how well a live room draws for it', () => {
+    const host = person({ id: 'h', followerCount: 990 });
+    const speaker = person({ id: 's', followerCount: 10 });
+    const live = extractFeatures(viewer(), room({ id: 'r', host, stage: [host, speaker], listenerCount: 200, status: 'LIVE' }), NOW);
+    expect(value(live, 'stage_followers_log')).toBeCloseTo(Math.log1p(1000));
+    expect(value(live, 'listeners_per_reach_log')).toBeCloseTo(Math.log1p(200) - Math.log1p(100));
+    const scheduled = extractFeatures(
+      viewer(),
+      room({ id: 'r', host, status: 'SCHEDULED', startedAt: null, scheduledFor: new Date(Date.parse(NOW) + 3_600_000).toISOString() }),
+      NOW,
+    );
+    expect(value(scheduled, 'listeners_per_reach_log')).toBe(0);
+  });
+});
+
 describe('feature properties', () => {
   it('are always finite, and ratios stay in [0, 1]', () => {
     fc.assert(
@@ -193,7 +245,7 @@ describe('feature properties', () => {
         const features = extractFeatures(v, c, now);
         expect(features).toHaveLength(FEATURE_DIM);
         expect(Array.from(features).every(Number.isFinite)).toBe(true);
-        for (const name of ['skill_jaccard_stage', 'topic_jaccard', 'topic_category_share', 'industry_match_stage_share', 'history_topic_share', 'room_careers_share', 'room_leadership_share']) {
+        for (const name of ['skill_jaccard_stage', 'topic_jaccard', 'topic_category_share', 'industry_match_stage_share', 'history_topic_share', 'room_careers_share', 'room_leadership_share', 'skill_topic_share', 'skill_category_share', 'history_category_share']) {
           expect(value(features, name)).toBeGreaterThanOrEqual(0);
           expect(value(features, name)).toBeLessThanOrEqual(1);
         }

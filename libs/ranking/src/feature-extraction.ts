@@ -1,4 +1,4 @@
-import { seniorityRank, skillKey, topicBySlug } from '@roundtable/domain';
+import { seniorityRank, SKILLS_BY_TOPIC, skillKey, topicBySlug } from '@roundtable/domain';
 
 import { FEATURE_DIM, REGULATED_INDUSTRIES } from './feature-spec';
 import type { RankCandidate, RankPerson, RankViewer } from './rank-types';
@@ -18,6 +18,33 @@ export interface ViewerContext {
   /** Seconds and joins by topic slug. */
   readonly historyByTopic: ReadonlyMap<string, { readonly seconds: number; readonly joins: number }>;
   readonly historyTotalSeconds: number;
+  /**
+   * Topic slug -> weight of the viewer skills that belong to it in the domain taxonomy
+   * (SKILLS_BY_TOPIC), each skill spread evenly over its topics. Profiles list only some of a
+   * person's interests; skills reveal more of them.
+   */
+  readonly skillTopics: ReadonlyMap<string, number>;
+  /** Topic category -> share of the viewer skill-topic weight in it (sums to 1 when any skill is known). */
+  readonly skillCategories: ReadonlyMap<string, number>;
+  /** Topic category -> share of the viewer recent listening seconds in it. */
+  readonly historyCategories: ReadonlyMap<string, number>;
+}
+
+/** Normalised skill key -> the topic slugs it belongs to in the domain taxonomy (built once). */
+let topicsBySkillKey: ReadonlyMap<string, readonly string[]> | null = null;
+function skillTopicIndex(): ReadonlyMap<string, readonly string[]> {
+  if (topicsBySkillKey) return topicsBySkillKey;
+  const index = new Map<string, string[]>();
+  for (const [slug, skills] of Object.entries(SKILLS_BY_TOPIC)) {
+    for (const skill of skills) {
+      const key = skillKey(skill);
+      const topics = index.get(key);
+      if (!topics) index.set(key, [slug]);
+      else if (!topics.includes(slug)) topics.push(slug);
+    }
+  }
+  topicsBySkillKey = index;
+  return index;
 }
 
 /**
@@ -47,6 +74,7 @@ export function cachedSkillKey(raw: string): string {
  */
 const scratchStageKeys = new Set<string>();
 const scratchRoomTopics = new Set<string>();
+const scratchRoomCategories = new Set<string>();
 
 /** Fills `into` with the normalised skill keys of everyone on stage. */
 function collectStageSkillKeys(stage: readonly RankPerson[], into: Set<string>): Set<string> {
@@ -73,9 +101,35 @@ export function prepareViewer(viewer: RankViewer): ViewerContext {
     const topic = topicBySlug(slug);
     if (topic) interestCategories.add(topic.category);
   }
+  const skillKeys = new Set(viewer.skills.map(cachedSkillKey));
+  const skillTopics = new Map<string, number>();
+  const index = skillTopicIndex();
+  // Sorted, so the floating-point sums do not depend on the order skills were listed in.
+  for (const key of [...skillKeys].sort()) {
+    const topics = index.get(key);
+    if (!topics) continue;
+    for (const slug of topics) skillTopics.set(slug, (skillTopics.get(slug) ?? 0) + 1 / topics.length);
+  }
+  const skillCategories = new Map<string, number>();
+  let skillWeightTotal = 0;
+  for (const weight of skillTopics.values()) skillWeightTotal += weight;
+  for (const [slug, weight] of [...skillTopics.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const category = topicBySlug(slug)?.category;
+    if (category) skillCategories.set(category, (skillCategories.get(category) ?? 0) + weight / skillWeightTotal);
+  }
+  const historyCategories = new Map<string, number>();
+  if (historyTotalSeconds > 0) {
+    for (const [slug, entry] of [...historyByTopic.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const category = topicBySlug(slug)?.category;
+      if (category) historyCategories.set(category, (historyCategories.get(category) ?? 0) + entry.seconds / historyTotalSeconds);
+    }
+  }
   return {
     viewer,
-    skillKeys: new Set(viewer.skills.map(cachedSkillKey)),
+    skillKeys,
+    skillTopics,
+    skillCategories,
+    historyCategories,
     interests: new Set(viewer.interests),
     interestCategories,
     following: new Set(viewer.followingIds),
@@ -143,12 +197,31 @@ export function writeFeatures(
   let leadershipTopics = 0;
   let historySeconds = 0;
   let historyJoins = 0;
+  let skillTopicHits = 0;
+  let skillTopicWeight = 0;
+  const roomCategories = scratchRoomCategories;
+  roomCategories.clear();
+  for (const slug of roomTopics) {
+    const category = topicBySlug(slug)?.category;
+    if (category) roomCategories.add(category);
+  }
+  let skillCategoryShare = 0;
+  let historyCategoryShare = 0;
+  for (const category of roomCategories) {
+    skillCategoryShare += context.skillCategories.get(category) ?? 0;
+    historyCategoryShare += context.historyCategories.get(category) ?? 0;
+  }
   for (const slug of roomTopics) {
     if (context.interests.has(slug)) topicOverlap += 1;
     const topic = topicBySlug(slug);
     if (topic && context.interestCategories.has(topic.category)) categoryMatches += 1;
     if (topic?.category === 'People & Careers') careersTopics += 1;
     else if (topic?.category === 'Leadership') leadershipTopics += 1;
+    const skillWeight = context.skillTopics.get(slug);
+    if (skillWeight !== undefined) {
+      skillTopicHits += 1;
+      skillTopicWeight += skillWeight;
+    }
     const history = context.historyByTopic.get(slug);
     if (history) {
       historySeconds += history.seconds;
@@ -179,6 +252,9 @@ export function writeFeatures(
     if (person.id !== candidate.host.id && context.following.has(person.id)) followedOnStage += 1;
   }
   const followedListeners = candidate.followedListenerIds?.length ?? 0;
+  let stageFollowers = 0;
+  for (const person of stage) stageFollowers += Math.max(0, finiteOr(person.followerCount, 0));
+  const listenersLog = Math.log1p(Math.max(0, finiteOr(candidate.listenerCount, 0)));
 
   // Timing.
   const isLive = candidate.status === 'LIVE';
@@ -205,7 +281,7 @@ export function writeFeatures(
   f[i++] = Math.log1p(minutesSinceStart);
   f[i++] = Math.log1p(minutesUntilStart);
   f[i++] = !isLive && minutesUntilStart <= 60 ? 1 : 0;
-  f[i++] = Math.log1p(Math.max(0, finiteOr(candidate.listenerCount, 0)));
+  f[i++] = listenersLog;
   f[i++] = Math.log1p(Math.max(0, finiteOr(candidate.host.followerCount, 0)));
   f[i++] = Math.log1p(stage.length);
   f[i++] = context.historyTotalSeconds > 0 ? Math.min(1, historySeconds / context.historyTotalSeconds) : 0;
@@ -218,6 +294,13 @@ export function writeFeatures(
   f[i++] = roomTopics.size > 0 ? leadershipTopics / roomTopics.size : 0;
   f[i++] = industry !== null && REGULATED_INDUSTRIES.has(industry) ? 1 : 0;
   f[i++] = Math.log1p(historySeconds / 60);
+  // rt-features-v3 additions.
+  f[i++] = roomTopics.size > 0 ? skillTopicHits / roomTopics.size : 0;
+  f[i++] = Math.log1p(skillTopicWeight);
+  f[i++] = Math.min(1, skillCategoryShare);
+  f[i++] = Math.min(1, historyCategoryShare);
+  f[i++] = Math.log1p(stageFollowers);
+  f[i++] = isLive ? listenersLog - Math.log1p(stageFollowers / 10) : 0;
 }
 
 /**

@@ -81,6 +81,13 @@ const FEATURES: readonly FeatureDefinition[] = Object.freeze([
   { name: 'room_leadership_share', group: FeatureGroup.Topics, neutral: 0, description: 'Share of room topics in the Leadership category.' },
   { name: 'viewer_industry_regulated', group: FeatureGroup.Industry, neutral: 0, description: '1 if the viewer works in a regulated industry (finance, banking, insurance, healthcare, pharma, government, energy, legal, aerospace).' },
   { name: 'history_topic_minutes_log', group: FeatureGroup.History, neutral: 0, description: 'log1p of recent listening minutes on the room topics.' },
+  // rt-features-v3 appends these; columns 0-29 keep their v2 meaning (v2 models are still scored offline on them).
+  { name: 'skill_topic_share', group: FeatureGroup.Skills, neutral: 0, description: 'Share of room topics that one of the viewer skills belongs to (SKILLS_BY_TOPIC of the domain taxonomy): interests the profile does not list, inferred from skills.' },
+  { name: 'skill_topic_weight_log', group: FeatureGroup.Skills, neutral: 0, description: 'log1p of the viewer skills on the room topics, each skill counted 1 / (number of topics it belongs to).' },
+  { name: 'skill_category_share', group: FeatureGroup.Skills, neutral: 0, description: 'Weighted share of the viewer skill topics (SKILLS_BY_TOPIC) that lie in the categories of the room topics: how close the room is to the viewer field.' },
+  { name: 'history_category_share', group: FeatureGroup.History, neutral: 0, description: 'Share of the viewer recent listening seconds spent on topics in the categories of the room topics.' },
+  { name: 'stage_followers_log', group: FeatureGroup.Audience, neutral: 0, description: 'log1p of the follower count of everyone on stage, host included (the room reach).' },
+  { name: 'listeners_per_reach_log', group: FeatureGroup.Audience, neutral: 0, description: 'Live rooms: log1p(listeners) - log1p(stage followers / 10), how well the room draws for its reach (0 for scheduled rooms).' },
 ]);
 
 /** The feature contract shared by training and serving. */
@@ -97,7 +104,7 @@ export interface FeatureSpec {
  * recommender refuses any model whose copy differs, so train/serve skew cannot ship silently.
  */
 export const FEATURE_SPEC: FeatureSpec = Object.freeze({
-  version: 'rt-features-v2',
+  version: 'rt-features-v3',
   names: Object.freeze(FEATURES.map((feature) => feature.name)),
   features: FEATURES,
 });

@@ -83,3 +83,8 @@ export function heuristicRank(request: RankRequest): RankResponse {
   });
   return { modelVersion: HEURISTIC_MODEL_VERSION, items };
 }
+
+/** {@link heuristicScore} as a batch scorer (transparency measures the fallback like a model). */
+export function heuristicBatchScorer(features: Float32Array, rows: number): Float32Array {
+  return Float32Array.from({ length: rows }, (_, row) => heuristicScore(features, row));
+}

@@ -7,6 +7,12 @@ export interface ImpressionOutcome {
   readonly secondsListened: number;
   readonly raisedHand: boolean;
   readonly spoke: boolean;
+  /**
+   * The viewer said "Not interested" after this list was served: they hid the room, its host or
+   * one of its topics (`hideRecommendation`). A negative signal: the gain is 0 even if they had
+   * joined. Absent (simulated logs) means false.
+   */
+  readonly hidden?: boolean;
 }
 
 /**
@@ -29,6 +35,14 @@ export interface ImpressionLogRecord {
   /** Model that served the list (e.g. "fallback:heuristic"). */
   readonly modelVersion: string;
   readonly outcome: ImpressionOutcome;
+  /**
+   * Probability the logging policy put this candidate at this position (see exploration.ts):
+   * 1/N in the exploration slice (a uniform shuffle of the model's top N), 1 in the model's own
+   * order. Absent in logs written before the slice existed.
+   */
+  readonly propensity?: number;
+  /** True when the impression was served by the exploration slice (absent in older logs). */
+  readonly exploration?: boolean;
 }
 
 /** Alias used by the training tools: every logged impression is a training example. */
@@ -38,11 +52,11 @@ export type TrainingExample = ImpressionLogRecord;
 export const ENGAGED_SECONDS = 300;
 
 /**
- * Graded relevance for ranking metrics: 0 not joined, 1 joined, 2 joined and engaged (listened
- * five minutes, raised a hand or spoke).
+ * Graded relevance for ranking metrics: 0 not joined (or hidden: "Not interested"), 1 joined,
+ * 2 joined and engaged (listened five minutes, raised a hand or spoke).
  */
 export function impressionGain(outcome: ImpressionOutcome): number {
-  if (!outcome.joined) return 0;
+  if (!outcome.joined || outcome.hidden === true) return 0;
   return outcome.secondsListened >= ENGAGED_SECONDS || outcome.raisedHand || outcome.spoke ? 2 : 1;
 }
 
@@ -96,10 +110,16 @@ export function impressionRecordProblem(value: unknown): string | null {
   for (const key of ['position', 'score'] as const) {
     if (typeof value[key] !== 'number') return `${key} must be a number`;
   }
+  if (value['propensity'] !== undefined) {
+    const propensity = value['propensity'];
+    if (typeof propensity !== 'number' || !(propensity > 0 && propensity <= 1)) return 'propensity must be a number in (0, 1]';
+  }
+  if (value['exploration'] !== undefined && typeof value['exploration'] !== 'boolean') return 'exploration must be a boolean';
   if (!isObject(value['viewer'])) return 'viewer must be an object';
   if (!isObject(value['candidate'])) return 'candidate must be an object';
   const outcome = value['outcome'];
   if (!isObject(outcome) || typeof outcome['joined'] !== 'boolean') return 'outcome.joined must be a boolean';
+  if (outcome['hidden'] !== undefined && typeof outcome['hidden'] !== 'boolean') return 'outcome.hidden must be a boolean when present';
   return null;
 }
 

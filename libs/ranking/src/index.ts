@@ -9,3 +9,6 @@ export * from './model-metadata';
 export * from './impression-log';
 export * from './ranking-metrics';
 export * from './rank-request-validation';
+export * from './hidden-recommendations';
+export * from './transparency';
+export * from './exploration';

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { API_NODE_FLAGS } from '@roundtable/config';
+
 import { serviceEnvironments } from './service-env';
 import { type SupervisedService, Supervisor } from './supervisor';
 
@@ -16,16 +18,18 @@ const root = resolve(__dirname, '..', '..', '..');
 interface ServiceSpec {
   readonly name: string;
   readonly entry: string;
+  /** Node flags before the entry (the API's: API_NODE_FLAGS). */
+  readonly nodeFlags: readonly string[];
   readonly env?: Record<string, string>;
   readonly maxRestarts: number;
 }
 
 const serviceEnv = serviceEnvironments(process.env);
 const SERVICES: readonly ServiceSpec[] = [
-  { name: 'recommender', entry: 'dist/apps/recommender/main.js', env: serviceEnv.recommender, maxRestarts: 5 },
+  { name: 'recommender', entry: 'dist/apps/recommender/main.js', nodeFlags: [], env: serviceEnv.recommender, maxRestarts: 5 },
   // The API is not restarted: its exits are configuration or database problems a restart would
   // only repeat, and it logs why itself.
-  { name: 'api', entry: 'dist/apps/api/main.js', env: serviceEnv.api, maxRestarts: 0 },
+  { name: 'api', entry: 'dist/apps/api/main.js', nodeFlags: API_NODE_FLAGS, env: serviceEnv.api, maxRestarts: 0 },
 ];
 
 const colours = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m'];
@@ -55,7 +59,7 @@ function main(): void {
       stdout: prefixLines(service.name, colour, (text) => process.stdout.write(text)),
       stderr: prefixLines(service.name, colour, (text) => process.stderr.write(text)),
     });
-    services.push({ name: service.name, command: process.execPath, args: [entry], cwd: root, env: { ...process.env, ...service.env }, maxRestarts: service.maxRestarts });
+    services.push({ name: service.name, command: process.execPath, args: [...service.nodeFlags, entry], cwd: root, env: { ...process.env, ...service.env }, maxRestarts: service.maxRestarts });
   });
   const supervisor = new Supervisor(services, {
     stdout: (name, chunk) => writers.get(name)?.stdout(chunk),

@@ -14,13 +14,15 @@ import { renderHtmlReport, type ReportModelRow } from './evaluation/html-report'
 import {
   groupImportance,
   pairedRatioCi,
+  onPolicyValue,
+  policyValueIps,
   sessionMetrics,
   summariseMetrics,
   type DatasetScorer,
   type RankingMetrics,
 } from './evaluation/session-metrics';
 import { loadOnnxScorer, type OnnxScorer } from './onnx/onnx-scorer';
-import { buildDataset } from './training/dataset';
+import { buildDataset, explorationSlice } from './training/dataset';
 import { loadSplitSessions } from './training/load-sessions';
 
 const spec: CliSpec = {
@@ -28,8 +30,12 @@ const spec: CliSpec = {
   summary:
     'Evaluates ranking quality on the time-split holdout of an impression log: NDCG@10, recall@10 and MRR (graded\n' +
     'relevance: joined = 1, joined and engaged = 2; sessions without a join are skipped). NDCG and recall are\n' +
-    'position-debiased (each join weighted by 1 / examination propensity of its logged position). Compares the candidate model\n' +
-    'with the currently shipped model and three heuristics (popularity, topic overlap, the API fallback heuristic).',
+    'position-debiased (each join weighted by 1 / examination propensity of its logged position, estimated from the\n' +
+    'exploration slice). Only the EXPLORATION SLICE of the holdout is evaluated (impressions in a uniformly random order:\n' +
+    'all of the simulator\'s, the `exploration` rows of ranking:export\'s). Also reports an item-position IPS / SNIPS\n' +
+    'estimate of each policy\'s online DCG@10 from the logged propensities. Compares the candidate model with the shipped\n' +
+    'model, three heuristics (popularity, topic overlap, the API fallback heuristic) and, on simulator logs, the oracle;\n' +
+    'the target is candidate NDCG@10 >= --target x the oracle\'s.',
   options: {
     data: { type: 'string', description: 'Input JSONL impression log', default: 'tmp/ranking/simulated.jsonl' },
     model: { type: 'string', description: 'Candidate ONNX model', default: 'tmp/ranking/model.onnx' },
@@ -38,6 +44,7 @@ const spec: CliSpec = {
     'out-json': { type: 'string', description: 'JSON summary', default: 'tmp/ranking/evaluation.json' },
     'out-html': { type: 'string', description: 'HTML report', default: 'tmp/ranking/evaluation.html' },
     seed: { type: 'string', description: 'Seed for the bootstrap intervals', default: '1' },
+    target: { type: 'string', description: "Quality target: candidate NDCG@10 / the oracle's (simulator logs only)", default: '0.97' },
   },
   examples: ['npm run ranking:evaluate -- --data tmp/ranking/simulated.jsonl --model tmp/ranking/model.onnx'],
 };
@@ -51,7 +58,14 @@ const BASELINES: ReadonlyArray<{ name: string; score: (features: Float32Array, r
 
 runCli(spec, async (args) => {
   const seed = args.number('seed');
-  const { holdout, cutoff, records } = await loadSplitSessions(args.string('data'), args.number('holdout'));
+  const targetRatio = args.number('target');
+  const { holdout: wholeHoldout, cutoff, records } = await loadSplitSessions(args.string('data'), args.number('holdout'));
+  // Off-policy estimates are only valid where the order was random: the exploration slice.
+  const holdout = explorationSlice(wholeHoldout);
+  const sliceImpressions = holdout.reduce((sum, session) => sum + session.records.length, 0);
+  step(`Exploration slice of the holdout: ${holdout.length} of ${wholeHoldout.length} sessions, ${sliceImpressions} impressions`);
+  if (holdout.length === 0) throw new Error('the holdout has no exploration slice (no impression served in a uniformly random order): nothing to estimate on');
+  const hasOracle = holdout.every((session) => session.records.every((entry) => entry.modelVersion.endsWith('+oracle-score')));
   const bar = progressBar('Extracting features', holdout.length);
   const dataset = buildDataset(holdout, (done) => bar.update(done));
   bar.stop();
@@ -63,15 +77,27 @@ runCli(spec, async (args) => {
     perSession.set(name, sessionMetrics(dataset, scores).ndcg);
     return summariseMetrics(dataset, scores, seed);
   };
-  // The logged order was uniformly random, so it is the "no ranking at all" reference point.
+  const ips = new Map<string, ReturnType<typeof policyValueIps>>();
+  const recordIps = (name: string, scores: ArrayLike<number>): void => {
+    ips.set(name, policyValueIps(dataset, scores, seed));
+  };
+  // The slice's logged order was uniformly random, so it is the "no ranking at all" reference point.
   const logged = Float64Array.from(dataset.positions, (position) => -position);
   results.push({ name: 'logged-order (random)', kind: 'reference', metrics: summariseMetrics(dataset, logged, seed) });
-  if (dataset.loggedScores.some((score) => score !== 0)) {
-    results.push({ name: 'logged-score (sim oracle)', kind: 'reference', metrics: summariseMetrics(dataset, dataset.loggedScores, seed) });
+  // The random order is the logging policy itself: its value is observed on-policy, not estimated.
+  ips.set('logged-order (random), on-policy', onPolicyValue(dataset, seed));
+  const ORACLE = 'logged-score (sim oracle)';
+  if (hasOracle) {
+    results.push({ name: ORACLE, kind: 'reference', metrics: record(ORACLE, dataset.loggedScores) });
+    recordIps(ORACLE, dataset.loggedScores);
+  } else if (dataset.loggedScores.some((score) => score !== 0)) {
+    results.push({ name: 'logged-score (serving model)', kind: 'reference', metrics: record('logged-score (serving model)', dataset.loggedScores) });
+    recordIps('logged-score (serving model)', dataset.loggedScores);
   }
   for (const baseline of BASELINES) {
     const scores = Float64Array.from({ length: dataset.rows }, (_, row) => baseline.score(dataset.features, row));
     results.push({ name: baseline.name, kind: 'baseline', metrics: record(baseline.name, scores) });
+    recordIps(baseline.name, scores);
   }
 
   const candidatePath = args.string('model');
@@ -93,6 +119,7 @@ runCli(spec, async (args) => {
     const scores = await scorer.score(dataset.features, dataset.rows);
     const name = `${label} (${scorer.metadata.modelVersion})`;
     results.push({ name, kind: 'model', version: scorer.metadata.modelVersion, metrics: record(name, scores) });
+    recordIps(name, scores);
     if (label === 'candidate' || resolve(path) === resolve(candidatePath)) candidate = scorer;
   }
   candidate ??= scorers[scorers.length - 1] ?? null;
@@ -113,15 +140,29 @@ runCli(spec, async (args) => {
   const topicOverlap = baselines.find((result) => result.name === 'topic-overlap');
   const popularity = baselines.find((result) => result.name === 'popularity');
   const fallback = baselines.find((result) => result.name === 'fallback-heuristic');
+  const oracle = results.find((result) => result.name === ORACLE);
+  const oracleRatio = oracle ? candidateMetrics['ndcg@10'] / oracle.metrics['ndcg@10'] : null;
+  const oracleRatioCi = oracle ? pairedRatioCi(candidateSessions, perSession.get(ORACLE) ?? [], seed) : null;
+  const quality = {
+    rule: `candidate NDCG@10 (position-debiased, exploration slice of the holdout) >= ${targetRatio} x the simulator oracle's`,
+    target: targetRatio,
+    ratio: oracleRatio === null ? null : Number(oracleRatio.toFixed(4)),
+    ratioCi95: oracleRatioCi?.map((value) => Number(value.toFixed(4))) ?? null,
+    met: oracleRatio === null ? null : oracleRatio >= targetRatio,
+    metWithConfidence: oracleRatioCi === null ? null : oracleRatioCi[0] >= targetRatio,
+  };
   const summary = {
     generatedAt: new Date().toISOString(),
     data: args.string('data'),
     impressions: records,
-    holdoutSessions: holdout.length,
+    explorationSliceImpressions: sliceImpressions,
+    holdoutSessions: wholeHoldout.length,
+    explorationSliceSessions: holdout.length,
     evaluatedSessions: candidateMetrics.sessions,
     holdoutFrom: cutoff,
     candidate: candidate.metadata.modelVersion,
-    models: results.map((result) => ({ name: result.name, kind: result.kind, ...result.metrics })),
+    models: results.map((result) => ({ name: result.name, kind: result.kind, ...result.metrics, ...(ips.has(result.name) ? { 'dcg@10_ips': ips.get(result.name) } : {}) })),
+    quality,
     target: {
       rule: 'candidate NDCG@10 >= 1.2 x best heuristic baseline (popularity, topic overlap and the API fallback heuristic all count)',
       bestBaseline: best.name,
@@ -188,10 +229,23 @@ runCli(spec, async (args) => {
   const ratios = Object.entries(summary.target.ratioCi95)
     .map(([name, ci]) => `  vs ${name.padEnd(40)} ${(candidateMetrics['ndcg@10'] / (results.find((result) => result.name === name)?.metrics['ndcg@10'] ?? Number.NaN)).toFixed(3)}x [${ci.join(', ')}]`)
     .join('\n');
+  const ipsTable = [...ips.entries()]
+    .map(
+      ([name, value]) =>
+        `${name.padEnd(44)} IPS ${value.ips.toFixed(4)} [${value.ipsCi95.map((x) => x.toFixed(4)).join(', ')}]  SNIPS ${value.snips.toFixed(4)} [${value.snipsCi95.map((x) => x.toFixed(4)).join(', ')}]`,
+    )
+    .join('\n');
+  const verdict =
+    quality.ratio === null
+      ? `Quality target (NDCG@10 >= ${targetRatio} x oracle): cannot be checked, this log has no oracle score (only simulator logs do).`
+      : `Quality target: candidate NDCG@10 / oracle = ${quality.ratio.toFixed(3)} [paired 95% bootstrap ${quality.ratioCi95?.join(', ')}]; ` +
+        `target ${targetRatio}: ${quality.met ? (quality.metWithConfidence ? 'MET (the whole interval is above it)' : 'met on the point estimate, but the interval reaches below it') : 'NOT met'}.`;
   process.stdout.write(
-    `${table}\n\nCandidate NDCG@10 ratio [paired 95% bootstrap]:\n${ratios}\n` +
-      `Candidate vs best heuristic (${best.name}): ${ratio.toFixed(3)}x (target 1.2x: ${ratio >= 1.2 ? 'met' : 'NOT met'}); ` +
-      `vs best of popularity/topic overlap: ${summary.target.ratioVsBestOfPopularityAndTopicOverlap ?? 'n/a'}x\nWrote ${outJson} and ${outHtml}\n`,
+    `Exploration slice: ${holdout.length} sessions, ${sliceImpressions} impressions (of ${wholeHoldout.length} holdout sessions)\n` +
+      `${table}\n\nOnline DCG@10 of joins, off-policy on the exploration slice (item-position IPS / SNIPS, 95% bootstrap):\n${ipsTable}\n\n` +
+      `Candidate NDCG@10 ratio [paired 95% bootstrap]:\n${ratios}\n` +
+      `Candidate vs best heuristic (${best.name}): ${ratio.toFixed(3)}x (the earlier 1.2x target: ${ratio >= 1.2 ? 'met' : 'not met'}); ` +
+      `vs best of popularity/topic overlap: ${summary.target.ratioVsBestOfPopularityAndTopicOverlap ?? 'n/a'}x\n${verdict}\nWrote ${outJson} and ${outHtml}\n`,
   );
 });
 

@@ -30,6 +30,12 @@ const spec: CliSpec = {
       type: 'boolean',
       description: 'Diagnostic: write the hidden join probability as each impression\'s score (evaluation then shows the ceiling)',
     },
+    'oracle-without-noise': {
+      type: 'boolean',
+      description:
+        'Diagnostic, with --log-oracle-score: log the join probability WITHOUT the per-impression noise (same draws, same\n' +
+        'outcomes), so evaluation shows how much of the oracle\'s lead is that noise, which no model can see',
+    },
     preferences: {
       type: 'string',
       description: 'Hidden preference model: v2 (persona-dependent, see docs/ranking.md) or v1 (the earlier additive one)',
@@ -62,7 +68,7 @@ runCli(spec, async (args) => {
   const stats = await simulateSessions(
     world,
     random,
-    { sessions, listSize: args.number('list-size'), historyDays: args.number('history-days'), seed, logOracleScore: args.flag('log-oracle-score'), preferences },
+    { sessions, listSize: args.number('list-size'), historyDays: args.number('history-days'), seed, logOracleScore: args.flag('log-oracle-score'), oracleWithoutNoise: args.flag('oracle-without-noise'), preferences },
     async (records) => {
       for (const record of records) await writer.write(record);
     },

@@ -38,8 +38,10 @@ const spec: CliSpec = {
     'position-bias': {
       type: 'string',
       description:
-        '"factor" (default): train on examination(position) x model(x), with examination estimated from the training\n' +
-        'part of the log, so the model is not capped by how rarely random positions are looked at; "none": plain BCE',
+        'Examination by position is estimated from the EXPLORATION SLICE of the training part of the log (uniformly\n' +
+        'random orders; the simulator\'s whole log, the exploration rows of ranking:export\'s) and used on every row.\n' +
+        '"factor" (default): BCE of joined against examination(position) x model(x) (position-based click model);\n' +
+        '"ips": BCE against inverse-propensity-weighted labels joined / examination(position); "none": plain BCE',
       default: 'factor',
     },
     validation: {
@@ -48,6 +50,11 @@ const spec: CliSpec = {
         'Share of the latest TRAINING sessions (before the holdout) used for early stopping: the epoch with the best\n' +
         'validation NDCG@10 is kept. 0 trains on all training sessions and keeps the last epoch',
       default: String(DEFAULT_VALIDATION),
+    },
+    label: {
+      type: 'string',
+      description: '"joined" (default): predict the join probability; "gain": predict the NDCG gain (2^relevance - 1) / 3',
+      default: 'joined',
     },
     'model-version': { type: 'string', description: 'model_version to record (default: derived from the weights)' },
     'trained-at': { type: 'string', description: 'trained_at to record (default: now)' },
@@ -73,6 +80,8 @@ runCli(spec, async (args) => {
     learningRate: args.number('learning-rate'),
     l2: d.l2,
   };
+  const label = args.string('label');
+  if (label !== 'joined' && label !== 'gain') throw new CliUsageError('--label must be joined or gain');
   const { train: trainAll, holdout, cutoff } = await loadSplitSessions(args.string('data'), args.number('holdout'));
   const validationShare = args.number('validation');
   if (!(validationShare >= 0 && validationShare < 1)) throw new CliUsageError('--validation must be in [0, 1)');
@@ -88,10 +97,13 @@ runCli(spec, async (args) => {
   featureBar.stop();
 
   const positionBias = args.string('position-bias');
-  if (positionBias !== 'factor' && positionBias !== 'none') throw new CliUsageError('--position-bias must be factor or none');
-  // Estimated from the training rows only (valid because the simulator's logged order is random).
-  const examination = positionBias === 'factor' ? estimatePropensities(trainSet) : undefined;
-  if (examination) step(`Examination by position (training rows): ${Array.from(examination, (value) => value.toFixed(2)).join(' ')}`);
+  if (positionBias !== 'factor' && positionBias !== 'ips' && positionBias !== 'none') throw new CliUsageError('--position-bias must be factor, ips or none');
+  // Estimated from the exploration rows of the training part only (estimatePropensities ignores the rest).
+  const examination = positionBias !== 'none' ? estimatePropensities(trainSet) : undefined;
+  const explored = trainSet.exploration.reduce((sum, flag) => sum + flag, 0);
+  if (examination) {
+    step(`Examination by position (${explored} exploration rows of ${trainSet.rows}): ${Array.from(examination, (value) => value.toFixed(2)).join(' ')}`);
+  }
   const standard = standardisation(trainSet);
   const batches = Math.ceil(trainSet.rows / options.batchSize);
   const trainBar = progressBar('Training (tfjs cpu)', options.epochs * batches);
@@ -102,7 +114,7 @@ runCli(spec, async (args) => {
   const trained = await trainMlp(
     trainSet,
     standard,
-    { ...options, ...(examination ? { examination } : {}) },
+    { ...options, label, ...(examination ? { examination, correction: positionBias === 'ips' ? ('ips' as const) : ('factor' as const) } : {}) },
     (epoch, batch, _batches, loss) => {
       trainBar.update(epoch * batches + batch + 1, { detail: `epoch ${epoch + 1} loss ${loss.toFixed(4)}` });
     },

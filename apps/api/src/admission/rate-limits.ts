@@ -23,6 +23,8 @@ export interface RateLimitOptions {
   readonly windowMs: number;
   /** Prefix of every key, so instances share budgets and test runs do not. */
   readonly keyPrefix: string;
+  /** GET requests to calendar files (`/calendar/…`) per client address per minute (default 60). */
+  readonly calendarRequestsPerMinute?: number;
 }
 
 /** What one operation asks of the budgets. */
@@ -76,6 +78,7 @@ export class RateLimits {
   private readonly expensiveReads: RateLimiterAbstract;
   private readonly operations: { consume(key: string, points: number): Promise<unknown> };
   private readonly anonymousOperations: { consume(key: string, points: number): Promise<unknown> };
+  private readonly calendarRequests: RateLimiterAbstract;
   private storeUnreachable = false;
 
   constructor(
@@ -83,11 +86,11 @@ export class RateLimits {
     private readonly redis: Redis | null,
     private readonly onStoreEvent: (event: RateStoreEvent) => void = () => undefined,
   ) {
-    const duration = Math.max(1, Math.ceil(options.windowMs / 1000));
+    const windowSeconds = Math.max(1, Math.ceil(options.windowMs / 1000));
     // `blockInMemory`: a key over budget is refused from memory until its window ends. Not for
     // the work budget, whose reservations may be refused and given back while the key still has
     // points (PointReservations blocks keys whose own points were refused itself).
-    const make = (points: number, name: string, blockInMemory = true): RateLimiterAbstract => {
+    const make = (points: number, name: string, blockInMemory = true, duration = windowSeconds): RateLimiterAbstract => {
       const keyPrefix = `${options.keyPrefix}:${name}`;
       if (!redis) return new RateLimiterMemory({ points, duration, keyPrefix });
       return new RateLimiterRedis({
@@ -110,6 +113,8 @@ export class RateLimits {
     };
     this.operations = work(options.operationPointsPerWindow, 'work');
     this.anonymousOperations = work(options.anonymousOperationPointsPerWindow, 'work-anonymous');
+    // Calendar apps poll feeds every few hours; a client fetching far more is guessing tokens.
+    this.calendarRequests = make(options.calendarRequestsPerMinute ?? 60, 'calendar', true, 60);
     redis?.on('ready', () => {
       if (!this.storeUnreachable) return;
       this.storeUnreachable = false;
@@ -151,6 +156,20 @@ export class RateLimits {
       }
     }
     return { allowed: true };
+  }
+
+  /**
+   * Counts one GET of a calendar file from `ip` (null: unknown, all such share one key): allowed,
+   * or refused with the seconds until the next is allowed (fail closed, as {@link consume}).
+   */
+  async consumeCalendarRequest(ip: string | null): Promise<RateLimitDecision> {
+    try {
+      await this.calendarRequests.consume(`ip:${ip ?? 'unknown'}`, 1);
+      return { allowed: true };
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)), failed: false };
+      return { allowed: false, retryAfterSeconds: 1, failed: true };
+    }
   }
 
   async close(): Promise<void> {

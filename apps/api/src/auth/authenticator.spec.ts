@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 
-import { AuthenticationError, Authenticator, signDevelopmentToken, VERIFIED_TOKEN_TTL_MS } from './authenticator';
+import { AuthenticationError, Authenticator, lifetimeSeconds, signDevelopmentToken, VERIFIED_TOKEN_TTL_MS } from './authenticator';
 
 const SECRET = 'authenticator-spec-secret-0123456789abcdef';
 const config = { jwtSecret: SECRET, jwksUrl: null, issuer: null, audience: null, maxTokenLifetimeSeconds: 30 * 86_400, maxStaffTokenLifetimeSeconds: 12 * 3600 };
@@ -86,5 +86,38 @@ describe('kind: a token outlives the right it carried (token lifetimes)', () => 
     await expect(new Authenticator(config).verify(token)).resolves.toMatchObject({ lifetimeSeconds: 30 * 86_400 });
     const short = new Authenticator({ ...config, maxTokenLifetimeSeconds: 3600 });
     await expect(short.verify(token)).rejects.toThrow(/AUTH_MAX_TOKEN_LIFETIME_SECONDS/);
+  });
+});
+
+/** The payload of a compact JWT, unverified. */
+function claimsOf(token: string): { iat: number; exp: number } {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iat: number; exp: number };
+}
+
+describe('token lifetime from one clock reading: a development token lives exactly what was asked', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('a 30-day token signed as the clock crosses a second lives 30 days, not 30 days and a second', async () => {
+    // The clock reads 999 ms past a second, then (had it been read again) the next second.
+    let reading = 1_800_000_000_999;
+    jest.spyOn(Date, 'now').mockImplementation(() => (reading += 700));
+    const token = await signDevelopmentToken(SECRET, { sub: 'boundary' }, '30d');
+    const { iat, exp } = claimsOf(token);
+    expect(exp - iat).toBe(30 * 86_400);
+    await expect(new Authenticator(config).verify(token)).resolves.toMatchObject({ lifetimeSeconds: 30 * 86_400 });
+  });
+
+  it('the staff maximum (12 h, given in seconds as `npm run token --role` does) is exact too', async () => {
+    let reading = 1_800_000_000_500;
+    jest.spyOn(Date, 'now').mockImplementation(() => (reading += 900));
+    const { iat, exp } = claimsOf(await signDevelopmentToken(SECRET, { sub: 'staff' }, `${12 * 3600}s`));
+    expect(exp - iat).toBe(12 * 3600);
+  });
+
+  it('lifetimes: seconds or a count and a unit; anything else is a RangeError', () => {
+    expect([lifetimeSeconds(90), lifetimeSeconds('90'), lifetimeSeconds('15m'), lifetimeSeconds('12h'), lifetimeSeconds('30d'), lifetimeSeconds('1w')]).toEqual([
+      90, 90, 900, 43_200, 2_592_000, 604_800,
+    ]);
+    for (const bad of ['', '0d', '-1h', '1.5h', '3 fortnights', 'soon', 0, -5, 1.5]) expect(() => lifetimeSeconds(bad)).toThrow(RangeError);
   });
 });

@@ -185,16 +185,43 @@ export class Authenticator {
 /**
  * Signs a development token (HS256), for `npm run token`, the demo seed and tests. Its `roles`
  * claim is informational: staff rights come from the staff_roles record.
+ *
+ * `iat` and `exp` come from one reading of the clock, so the token lives exactly `expiresIn`:
+ * jose's `setIssuedAt()` and `setExpirationTime('30d')` each read the clock, and a second boundary
+ * between them made a 30-day token live 2,592,001 s, one more than the longest this server accepts
+ * (a flaky test under load).
+ * @param expiresIn a lifetime: whole seconds, or a count and a unit (`30s`, `15m`, `12h`, `30d`, `1w`).
+ * @throws RangeError for any other lifetime.
  */
 export async function signDevelopmentToken(
   secret: string,
   claims: { sub: string; name?: string; roles?: string[] },
-  expiresIn = '30d',
+  expiresIn: string | number = '30d',
 ): Promise<string> {
+  const lifetime = lifetimeSeconds(expiresIn);
+  const issuedAt = Math.floor(Date.now() / 1000);
   return new SignJWT({ name: claims.name, roles: claims.roles ?? [] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + lifetime)
     .sign(new TextEncoder().encode(secret));
+}
+
+const LIFETIME_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 7 * 86_400 };
+
+/**
+ * A token lifetime in seconds: a positive whole number of seconds, or `<count><unit>` with unit
+ * s, m, h, d or w (e.g. `90s`, `12h`, `30d`).
+ * @throws RangeError for anything else.
+ */
+export function lifetimeSeconds(expiresIn: string | number): number {
+  if (typeof expiresIn === 'number') {
+    if (Number.isSafeInteger(expiresIn) && expiresIn > 0) return expiresIn;
+  } else {
+    const match = /^\s*(\d{1,9})\s*([smhdw]?)\s*$/i.exec(expiresIn);
+    const unit = LIFETIME_UNITS[(match?.[2] || 's').toLowerCase()];
+    if (match?.[1] && unit && Number(match[1]) > 0) return Number(match[1]) * unit;
+  }
+  throw new RangeError(`a token lifetime is a positive count of s, m, h, d or w (e.g. 30d), not ${JSON.stringify(expiresIn)}`);
 }

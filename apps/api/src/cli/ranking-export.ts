@@ -16,10 +16,13 @@ const HELP = `Exports served recommendation lists and their outcomes as JSONL tr
 Usage: npm run ranking:export -- --since 2026-11-01 [--until 2026-12-01] --out impressions.jsonl
 
 One line per impression: { requestId, at, viewer, candidate, position, score, modelVersion,
-outcome: { joined, secondsListened, raisedHand, spoke } } (the ImpressionLogRecord type of
-libs/ranking, which ranking:train reads). Reads DATABASE_URL; when it is unset, the embedded
-PostgreSQL that a running \`npm start\` uses (its URL is in .data/postgres.runtime.json), or
-else starts that embedded PostgreSQL itself.
+propensity, exploration, outcome: { joined, secondsListened, raisedHand, spoke } } (the
+ImpressionLogRecord type of libs/ranking, which ranking:train and ranking:evaluate read).
+propensity is the probability the serving policy put the room at that position (1/N in the
+exploration slice, 1 otherwise); exploration marks the slice, the only part ranking:evaluate
+estimates on. Reads DATABASE_URL; when it is unset, the embedded PostgreSQL that a running
+\`npm start\` uses (its URL is in .data/postgres.runtime.json), or else starts that embedded
+PostgreSQL itself.
 
   --since   ISO date or time; impressions served at or after it (required)
   --until   ISO date or time; impressions served before it (default: now)

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
-import { isValidProfileId, signDevelopmentToken } from '../auth/authenticator';
+import { isValidProfileId, lifetimeSeconds, signDevelopmentToken } from '../auth/authenticator';
 import { loadConfig } from '../config/config';
 import { grantStaffRole, isStaffRole, STAFF_ROLES } from '../staff/staff-roles';
 import { withCliDatabase } from './cli-database';
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   if (!config.auth.jwtSecret) throw new Error('AUTH_JWT_SECRET is unset: tokens are verified with AUTH_JWKS_URL, so sign them with that identity provider');
   if (roles.length > 0 && config.production) throw new Error('--role is for development: grant staff roles with `npm run staff -- grant --profile ID`');
   const expires = values.expires ?? (roles.length > 0 ? `${config.auth.maxStaffTokenLifetimeSeconds}s` : '30d');
+  lifetimeSeconds(expires); // a RangeError naming the accepted forms, before anything is written
   const token = await signDevelopmentToken(config.auth.jwtSecret, { sub, name: values.name, roles }, expires);
   if (roles.length > 0) {
     await withCliDatabase(config, async (db) => {

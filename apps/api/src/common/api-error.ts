@@ -52,6 +52,7 @@ export function apiCodeForDomainError(code: DomainErrorCode): ApiErrorCode {
     case DomainErrorCode.QuestionStateConflict:
     case DomainErrorCode.QuestionLimitReached:
     case DomainErrorCode.ChatClosed:
+    case DomainErrorCode.NotFollowing:
       return ApiErrorCode.Conflict;
     default:
       return assertUnreachable(code);

@@ -50,6 +50,12 @@ export function requireViewer(context: GraphQLContext): AuthenticatedViewer {
 export interface NextFrameSender {
   /** A payload (`{"data":…}`, no errors) that is already serialised JSON. */
   json(payloadJson: string): boolean;
+  /**
+   * The same, already encoded as UTF-8: what a fan-out class hands every subscriber, so the
+   * payload is encoded once per class, and per subscriber only the operation's few bytes around
+   * it are added (one buffer copy, no string building or encoding).
+   */
+  bytes(payloadUtf8: Buffer): boolean;
   /** Any result, formatted as graphql-ws's `onNext` hook formats it (errors masked and coded). */
   result(result: ExecutionResult): boolean;
 }

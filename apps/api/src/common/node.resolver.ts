@@ -13,7 +13,7 @@ import { visibleQuestionNode } from '../questions/questions.resolver';
 import { visibleChatMessageNode } from '../conversation/conversation.resolver';
 
 /** The tables whose UUID ids `node(id:)` resolves, in the order one id is looked up. */
-type UuidNodeKind = 'room' | 'group' | 'participant' | 'report' | 'notice' | 'log' | 'question' | 'chat';
+type UuidNodeKind = 'room' | 'group' | 'participant' | 'report' | 'notice' | 'log' | 'question' | 'chat' | 'notification';
 
 /**
  * Which table holds a UUID: one statement over the primary keys (ids are random UUIDs, unique
@@ -29,8 +29,9 @@ async function uuidNodeKind(em: EntityManager, id: string): Promise<UuidNodeKind
      union all select 'log' from moderation_log where id = ?
      union all select 'question' from room_questions where id = ?
      union all select 'chat' from chat_messages where id = ?
+     union all select 'notification' from notifications where id = ?
      limit 1`,
-    Array.from({ length: 8 }, () => id),
+    Array.from({ length: 9 }, () => id),
   );
   return rows[0]?.kind ?? null;
 }
@@ -43,7 +44,8 @@ export class NodeResolver {
    * staff with staff powers and to their reporter; moderation notices and their appeals
    * (`appeal:<notice id>`) to staff and to the notice's subject; audit log entries to staff;
    * questions of rooms the viewer may see, as `Room.questions` shows them (`questionVisibleTo`);
-   * chat messages of rooms whose chat the viewer may read (READ_CHAT), deleted ones with empty text.
+   * chat messages of rooms whose chat the viewer may read (READ_CHAT), deleted ones with empty text;
+   * notifications to their recipient only, while the policy's NOTIFY holds for their room.
    * Anything else, unknown or not the viewer's to see, is null alike (no existence oracle).
    * Profile ids are the identity provider's `sub`; other ids are UUIDs.
    */
@@ -77,6 +79,8 @@ export class NodeResolver {
           return visibleQuestionNode(ctx, viewer, uuid);
         case 'chat':
           return visibleChatMessageNode(ctx, viewer, uuid);
+        case 'notification':
+          return ctx.services.notifications.visibleNotification(em, viewer, uuid);
         case 'log':
           return (await this.mayRead(ctx, viewer, StaffOperation.ReadAuditLog)) ? em.findOne(ModerationLogEntity, { id: uuid }) : null;
         case null:

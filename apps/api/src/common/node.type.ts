@@ -20,6 +20,7 @@ const NODE_TYPE_BY_ENTITY: Readonly<Record<string, string>> = {
   ModerationLogEntity: 'ModerationLogEntry',
   [QUESTION_NODE]: 'Question',
   [CHAT_MESSAGE_NODE]: 'ChatMessage',
+  NotificationRecord: 'Notification',
 };
 
 @InterfaceType('Node', {

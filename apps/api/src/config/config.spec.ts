@@ -22,6 +22,14 @@ function failureOf(env: NodeJS.ProcessEnv): string | null {
 }
 
 describe('loadConfig', () => {
+  it('host insights (issue 19): a 5-minute window and k = 10 by default; never a window below 1 minute nor k below 5', () => {
+    expect(loadConfig({}).insights).toEqual({ refreshSeconds: 300, minimumGroupSize: 10 });
+    expect(loadConfig({ INSIGHTS_REFRESH_SECONDS: '60', INSIGHTS_MINIMUM_GROUP_SIZE: '5' }).insights).toEqual({ refreshSeconds: 60, minimumGroupSize: 5 });
+    expect(failureOf({ INSIGHTS_REFRESH_SECONDS: '59' })).toContain('INSIGHTS_REFRESH_SECONDS');
+    expect(failureOf({ INSIGHTS_MINIMUM_GROUP_SIZE: '4' })).toContain('INSIGHTS_MINIMUM_GROUP_SIZE');
+    expect(failureOf({ INSIGHTS_MINIMUM_GROUP_SIZE: 'ten' })).toContain('INSIGHTS_MINIMUM_GROUP_SIZE');
+  });
+
   it('runs on documented defaults outside production', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
@@ -53,7 +61,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       seedDemoData: false,
     });
-    expect(loadConfig({ ...PRODUCTION, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'https://idp.example/jwks' }).auth).toMatchObject({
+    expect(loadConfig({ ...PRODUCTION, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'https://idp.example/jwks', CALENDAR_SECRET: 'cal-Secret-of-at-least-32-bytes-9f3k' }).auth).toMatchObject({
       jwksUrl: 'https://idp.example/jwks',
       jwtSecret: '',
     });
@@ -77,6 +85,9 @@ describe('loadConfig', () => {
       ['a 1-character JWT secret', { AUTH_JWT_SECRET: 'a' }, /AUTH_JWT_SECRET: must be at least 32 bytes in production/],
       ['a 31-byte JWT secret', { AUTH_JWT_SECRET: 'y'.repeat(31) }, /AUTH_JWT_SECRET: must be at least 32 bytes/],
       ['no JWT secret and no JWKS', { AUTH_JWT_SECRET: undefined }, /AUTH_JWT_SECRET: required in production/],
+      ['JWKS without a calendar key (issue 18)', { AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'https://idp.example/jwks' }, /CALENDAR_SECRET: required in production when AUTH_JWT_SECRET is unset/],
+      ['a weak calendar key (issue 18)', { CALENDAR_SECRET: 'short' }, /CALENDAR_SECRET: must be at least 32 bytes/],
+      ['a PUBLIC_URL that is not http(s) (issue 18)', { PUBLIC_URL: 'ftp://roundtable.example' }, /PUBLIC_URL: must be an http/],
       ['no DATABASE_URL (embedded PostgreSQL)', { DATABASE_URL: undefined }, /DATABASE_URL: required in production/],
       ['an empty DATABASE_URL', { DATABASE_URL: '' }, /DATABASE_URL: required in production/],
       ['demo data', { SEED_DEMO_DATA: 'true' }, /SEED_DEMO_DATA: demo data .* never seeded in production/],
@@ -189,6 +200,9 @@ describe('loadConfig', () => {
       'PORT',
       'RECOMMENDER_TIMEOUT_MS',
       'RECOMMENDER_MAX_CANDIDATES',
+      'RANKING_EXPLORATION_PERCENT',
+      'RANKING_EXPLORATION_TOP_N',
+      'RANKING_EXPLORATION_SEED',
       'RATE_LIMIT_MUTATIONS',
       'RATE_LIMIT_WINDOW_MS',
       'QUERY_MAX_DEPTH',
@@ -201,6 +215,17 @@ describe('loadConfig', () => {
         expect(failureOf({ [name]: value })).toMatch(new RegExp(`${name}: must be an integer from`));
       },
     );
+
+    it('turns the exploration percentage into a share, defaults to 5% of answers over the top 10, and refuses N < 2 or > 100 percent', () => {
+      expect(loadConfig({}).recommender.exploration).toEqual({ share: 0.05, topN: 10 });
+      expect(loadConfig({ RANKING_EXPLORATION_PERCENT: '0', RANKING_EXPLORATION_TOP_N: '2', RANKING_EXPLORATION_SEED: '7' }).recommender.exploration).toEqual({
+        share: 0,
+        topN: 2,
+        seed: 7,
+      });
+      expect(failureOf({ RANKING_EXPLORATION_PERCENT: '101' })).toMatch(/RANKING_EXPLORATION_PERCENT: must be an integer from 0 to 100/);
+      expect(failureOf({ RANKING_EXPLORATION_TOP_N: '1' })).toMatch(/RANKING_EXPLORATION_TOP_N: must be an integer from 2 to 100/);
+    });
 
     it('accepts the bounds themselves', () => {
       expect(loadConfig({ PORT: '0', QUERY_MAX_DEPTH: '1', SHUTDOWN_GRACE_MS: '0' })).toMatchObject({ port: 0, limits: { maxDepth: 1 }, shutdownGraceMs: 0 });

@@ -3,6 +3,13 @@ import { isAbsolute, resolve } from 'node:path';
 import { int, weakSecretProblem } from '@roundtable/config';
 import { bool, cleanEnv, EnvMissingError, str, url } from 'envalid';
 import { ModerationError, validateAutoMuteSettings } from '@roundtable/moderation';
+import {
+  checkInsightSettings,
+  DEFAULT_INSIGHTS_REFRESH_SECONDS,
+  DEFAULT_MINIMUM_GROUP_SIZE,
+  MIN_INSIGHTS_REFRESH_SECONDS,
+  MIN_MINIMUM_GROUP_SIZE,
+} from '@roundtable/domain';
 
 import { parseTrustProxy, type TrustProxySetting } from '../admission/client-address';
 
@@ -131,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       RECOMMENDER_URL: url({ default: 'http://127.0.0.1:4100' }),
       RECOMMENDER_TIMEOUT_MS: int({ min: 1, max: 60_000, default: 300 }),
       RECOMMENDER_MAX_CANDIDATES: int({ min: 1, max: 100_000, default: 2000 }),
+      RANKING_EXPLORATION_PERCENT: int({ min: 0, max: 100, default: 5, desc: 'Share of recommendedRooms answers (percent) that serve the model top N in a uniformly random order' }),
+      RANKING_EXPLORATION_TOP_N: int({ min: 2, max: 100, default: 10, desc: 'How many of the model top candidates the exploration slice shuffles' }),
+      RANKING_EXPLORATION_SEED: int({ min: 0, max: 4_294_967_295, default: undefined, desc: 'Seed of the exploration generator (tests); unset: a random seed per process' }),
       RATE_LIMIT_MUTATIONS: int({ min: 1, max: 1_000_000, default: 120, desc: 'Mutations allowed per viewer per window' }),
       RATE_LIMIT_WINDOW_MS: int({ min: 1, max: 86_400_000, default: 60_000 }),
       QUERY_MAX_DEPTH: int({ min: 1, max: 100, default: 10 }),
@@ -270,6 +280,56 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         default: 10,
         desc: "Reactions one person's react calls count per 10 s on an API instance; more are dropped (react answers false), not refused",
       }),
+      // --- host insights (issue 19; README "Host insights") ---
+      INSIGHTS_REFRESH_SECONDS: int({
+        min: MIN_INSIGHTS_REFRESH_SECONDS,
+        max: 86_400,
+        default: DEFAULT_INSIGHTS_REFRESH_SECONDS,
+        desc: "Refresh window of Room.insights, in seconds: while a room is LIVE its figures change once per window, never per join",
+      }),
+      INSIGHTS_MINIMUM_GROUP_SIZE: int({
+        min: MIN_MINIMUM_GROUP_SIZE,
+        max: 10_000,
+        default: DEFAULT_MINIMUM_GROUP_SIZE,
+        desc: 'k: the fewest distinct listeners a group of Room.insights shows (smaller groups fold into Other)',
+      }),
+      // --- reminders and notifications (issue 18) ---
+      REMINDER_LEAD_MINUTES: int({
+        min: 0,
+        max: 24 * 60,
+        default: 10,
+        desc: 'Minutes before a scheduled room starts that its reminder holders get ROOM_STARTING_SOON',
+      }),
+      NOTIFY_LIVE_PER_HOST_PER_DAY: int({
+        min: 0,
+        max: 1000,
+        default: 3,
+        desc: "Go-live notifications one follower gets from one host per 24 h; beyond that they fold into one unread DIGEST with a count",
+      }),
+      NOTIFY_BURST_LIMIT: int({
+        min: 1,
+        max: 1000,
+        default: 3,
+        desc: 'Notifications of one kind from one actor one recipient gets within NOTIFY_BURST_WINDOW_SECONDS; beyond that they fold into one unread DIGEST',
+      }),
+      NOTIFY_BURST_WINDOW_SECONDS: int({ min: 1, max: 86_400, default: 600, desc: 'The window of NOTIFY_BURST_LIMIT, in seconds' }),
+      NOTIFY_FANOUT_BATCH: int({
+        min: 1,
+        max: 100_000,
+        default: 5000,
+        desc: 'Recipients one fan-out batch writes in one INSERT … SELECT (and announces in one publish)',
+      }),
+      // --- calendars (issue 18) ---
+      PUBLIC_URL: str({
+        default: '',
+        desc: 'Public origin of the API and web client (https://roundtable.example) for absolute links such as Room.calendarUrl; empty: http://<HOST>:<port> of this process',
+      }),
+      CALENDAR_SECRET: str({
+        default: '',
+        desc: 'Key of calendar links (signed room links, feed tokens); empty: derived from AUTH_JWT_SECRET. Changing it changes every calendar URL',
+      }),
+      CALENDAR_DEFAULT_DURATION_MINUTES: int({ min: 5, max: 24 * 60, default: 60, desc: "A calendar event's length when the room has not ended (minutes)" }),
+      CALENDAR_FEED_REQUESTS_PER_MINUTE: int({ min: 1, max: 1_000_000, default: 60, desc: 'GET requests to /calendar/ one client address may make per minute' }),
       LOG_LEVEL: str({ choices: LOG_LEVELS, default: 'info' }),
     },
     {
@@ -322,6 +382,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     } else if (!LOOPBACK_HOSTS.has(raw.METRICS_HOST)) {
       problems.push(`METRICS_HOST: ${raw.METRICS_HOST} is not a loopback interface: set METRICS_TOKEN too in production`);
     }
+    if (raw.CALENDAR_SECRET) {
+      const weak = weakSecretProblem(raw.CALENDAR_SECRET);
+      if (weak) problems.push(`CALENDAR_SECRET: ${weak}`);
+    } else if (!raw.AUTH_JWT_SECRET) {
+      problems.push('CALENDAR_SECRET: required in production when AUTH_JWT_SECRET is unset (calendar links are signed with it)');
+    }
     if (raw.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA: demo data (and its printed tokens) is never seeded in production');
   }
   failWith(problems);
@@ -335,6 +401,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy = parseTrustProxy(raw.TRUST_PROXY);
   } catch (error) {
     throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  let publicUrl: string | null = null;
+  if (raw.PUBLIC_URL.trim() !== '') {
+    const scheme = schemeOf(raw.PUBLIC_URL.trim());
+    if (scheme !== 'http:' && scheme !== 'https:') throw new Error('Invalid configuration:\n  PUBLIC_URL: must be an http:// or https:// origin');
+    publicUrl = new URL(raw.PUBLIC_URL.trim()).origin;
   }
 
   return {
@@ -385,6 +458,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       url: raw.RECOMMENDER_URL,
       timeoutMs: raw.RECOMMENDER_TIMEOUT_MS,
       maxCandidates: raw.RECOMMENDER_MAX_CANDIDATES,
+      exploration: {
+        share: raw.RANKING_EXPLORATION_PERCENT / 100,
+        topN: raw.RANKING_EXPLORATION_TOP_N,
+        ...(raw.RANKING_EXPLORATION_SEED !== undefined ? { seed: raw.RANKING_EXPLORATION_SEED } : {}),
+      },
     },
     limits: {
       mutationsPerWindow: raw.RATE_LIMIT_MUTATIONS,
@@ -409,6 +487,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     webDir: isAbsolute(raw.WEB_DIR) ? raw.WEB_DIR : resolve(REPO_ROOT, raw.WEB_DIR),
     seedDemoData: raw.SEED_DEMO_DATA,
     logLevel: raw.LOG_LEVEL,
+    calendar: {
+      /** Public origin for absolute links (PUBLIC_URL); null: this process's own http://host:port. */
+      publicUrl,
+      /** Key of calendar links; CALENDAR_SECRET, else AUTH_JWT_SECRET (production refuses neither being set). */
+      secret: raw.CALENDAR_SECRET || raw.AUTH_JWT_SECRET || (production ? '' : DEV_JWT_SECRET),
+      /** DTEND − DTSTART of a room that has not ended, in minutes. */
+      defaultDurationMinutes: raw.CALENDAR_DEFAULT_DURATION_MINUTES,
+      /** GET /calendar/… requests per client address per minute. */
+      requestsPerMinute: raw.CALENDAR_FEED_REQUESTS_PER_MINUTE,
+    },
     moderation,
     questions: { perMinute: raw.QUESTIONS_PER_MINUTE },
     chat: { listenerMessagesPer30s: raw.CHAT_LISTENER_MESSAGES_PER_30S, stageMessagesPer30s: raw.CHAT_STAGE_MESSAGES_PER_30S },
@@ -424,7 +512,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Reactions counted per person per 10 s on one instance. */
       reactionsPer10s: raw.REACTIONS_PER_10S,
     },
+    insights: insightSettings(raw.INSIGHTS_REFRESH_SECONDS, raw.INSIGHTS_MINIMUM_GROUP_SIZE),
+    notifications: {
+      /** Minutes before `scheduledFor` that ROOM_STARTING_SOON is sent (REMINDER_LEAD_MINUTES). */
+      reminderLeadMinutes: raw.REMINDER_LEAD_MINUTES,
+      /** Go-live notifications per host per follower per 24 h before they fold (NOTIFY_LIVE_PER_HOST_PER_DAY). */
+      livePerHostPerDay: raw.NOTIFY_LIVE_PER_HOST_PER_DAY,
+      /** Same kind, same actor, per recipient within `burstWindowSeconds` before they fold (NOTIFY_BURST_LIMIT). */
+      burstLimit: raw.NOTIFY_BURST_LIMIT,
+      burstWindowSeconds: raw.NOTIFY_BURST_WINDOW_SECONDS,
+      /** Recipients per fan-out batch (NOTIFY_FANOUT_BATCH). */
+      fanoutBatch: raw.NOTIFY_FANOUT_BATCH,
+    },
   };
+}
+
+/** The host insights' window and k, checked by the rule's own `checkInsightSettings`. */
+function insightSettings(refreshSeconds: number, minimumGroupSize: number): { readonly refreshSeconds: number; readonly minimumGroupSize: number } {
+  try {
+    checkInsightSettings({ refreshSeconds, minimumGroupSize });
+  } catch (error) {
+    failWith([`INSIGHTS_REFRESH_SECONDS / INSIGHTS_MINIMUM_GROUP_SIZE: ${(error as Error).message}`]);
+  }
+  return { refreshSeconds, minimumGroupSize };
 }
 
 /** Trust-and-safety thresholds, validated by the policy's own `validateAutoMuteSettings`. */

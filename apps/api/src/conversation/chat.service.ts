@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type EntityManager } from '@mikro-orm/postgresql';
-import { chatClosed, decideChatWrite, mentionHandles, normaliseChatText, RoomOperation, STAGE_ROLES } from '@roundtable/domain';
+import { ChatMode, chatClosed, decideChatWrite, mentionHandles, normaliseChatText, RoomOperation, STAGE_ROLES } from '@roundtable/domain';
 
 import type { PerAccountLimiter } from '../admission/per-account-limiter';
 import type { AuthenticatedViewer } from '../auth/authenticator';
@@ -10,10 +10,18 @@ import { notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import type { TextScreeningService } from '../moderation/text-screening.service';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
-import { RoomEntity } from '../rooms/room.entity';
 import type { ChatMessageRecord } from './chat-message.type';
 import { findChatMessage, insertChatMessage, lastMessageAt, markChatMessageDeleted, resolveMentions } from './chat.store';
 import type { ConversationFeed } from './conversation-feed';
+
+/** The room's chat settings, read with the viewer's relation (`RoomAccessPolicy.relationsToRooms`). */
+const CHAT_SETTINGS_COLUMNS = { columns: 'r.chat_mode, r.chat_slow_mode_seconds', params: [] } as const;
+
+interface ChatRelation {
+  readonly onStage: boolean;
+  readonly mode: ChatMode;
+  readonly slowModeSeconds: number;
+}
 
 export interface ChatServiceDeps {
   readonly access: RoomAccessPolicy;
@@ -50,35 +58,18 @@ export class ChatService {
     const roomId = parseUuid(rawRoomId, 'roomId');
     const text = normaliseChatText(rawText);
     const flags = this.deps.screening.screen({ text });
-    const message = await em.transactional(async (tx) => {
-      // One writer at a time per (room, author): slow mode's "previous message" is exact under concurrency.
-      await tx.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`chat:${roomId}:${viewer.profileId}`]);
-      const found = (await this.deps.access.relationsOf(tx, roomId, [viewer])).get(viewer.profileId);
-      if (!found) throw notFound('Room');
-      this.deps.access.assert(RoomOperation.WriteChat, found.relation, found.suspendedUntil);
-      const room = await tx.findOneOrFail(RoomEntity, { id: roomId }, { refresh: true });
-      const onStage = found.relation.role !== null && STAGE_ROLES.has(found.relation.role);
-      const now = this.now();
-      const decision = decideChatWrite({
-        mode: room.chatMode,
-        slowModeSeconds: room.chatSlowModeSeconds,
-        onStage,
-        lastSentAt: room.chatMode === 'SLOW' && !onStage ? await lastMessageAt(tx, roomId, viewer.profileId) : null,
-        now,
-      });
-      if (!decision.allowed) {
-        if (decision.kind === 'closed') throw chatClosed(decision.message);
-        throw apiError(ApiErrorCode.RateLimited, `Slow mode: you can write again in ${decision.retryAfterSeconds} s`, {
-          retryAfterSeconds: decision.retryAfterSeconds,
-        });
-      }
-      // Counted last, so a message the mode refuses does not use up the sender's rate.
-      await (onStage ? this.deps.stageRate : this.deps.listenerRate).consume(viewer.profileId);
-      const mentionIds = (await resolveMentions(tx, roomId, mentionHandles(text))).filter((id) => id !== viewer.profileId);
-      const record: ChatMessageRecord = { id: randomUUID(), roomId, authorId: viewer.profileId, text, deleted: false, mentionIds, createdAt: now };
-      await insertChatMessage(tx, record);
-      return { record, fromStage: onStage };
-    });
+    // The viewer's relation and the room's chat settings in one statement. Only slow mode needs
+    // more (the sender's previous message, exact under concurrency): then everything is read again
+    // in a transaction under the (room, author) lock. Otherwise the message is one more statement.
+    const first = await this.chatRelation(em, viewer, roomId);
+    const message =
+      first.mode === ChatMode.Slow && !first.onStage
+        ? await em.transactional(async (tx) => {
+            // One writer at a time per (room, author): slow mode's "previous message" is exact under concurrency.
+            await tx.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`chat:${roomId}:${viewer.profileId}`]);
+            return this.write(tx, viewer, roomId, text, await this.chatRelation(tx, viewer, roomId));
+          })
+        : await this.write(em, viewer, roomId, text, first);
     await this.deps.screening.fileFlagsNow(em, viewer.profileId, roomId, flags);
     const { record, fromStage } = message;
     this.deps.feed()?.record(roomId, {
@@ -86,6 +77,49 @@ export class ChatService {
       message: { id: record.id, roomId, authorId: record.authorId, text: record.text, mentionIds: record.mentionIds, fromStage, createdAt: record.createdAt.toISOString() },
     });
     return record;
+  }
+
+  /** The viewer's relation to the room (asserted: WRITE_CHAT) and the room's chat settings, in one statement. */
+  private async chatRelation(db: EntityManager, viewer: AuthenticatedViewer, roomId: string): Promise<ChatRelation> {
+    const read = (await this.deps.access.relationsToRooms(db, viewer, [roomId], CHAT_SETTINGS_COLUMNS)).get(roomId);
+    if (!read) throw notFound('Room');
+    const { relation, suspendedUntil } = read.found;
+    this.deps.access.assert(RoomOperation.WriteChat, relation, suspendedUntil);
+    return {
+      onStage: relation.role !== null && STAGE_ROLES.has(relation.role),
+      mode: read.row['chat_mode'] as ChatMode,
+      slowModeSeconds: Number(read.row['chat_slow_mode_seconds']),
+    };
+  }
+
+  /** The mode's and the rate's decision, then the insert (in `db`: the slow-mode transaction, or the request's manager). */
+  private async write(
+    db: EntityManager,
+    viewer: AuthenticatedViewer,
+    roomId: string,
+    text: string,
+    { onStage, mode, slowModeSeconds }: ChatRelation,
+  ): Promise<{ record: ChatMessageRecord; fromStage: boolean }> {
+    const now = this.now();
+    const decision = decideChatWrite({
+      mode,
+      slowModeSeconds,
+      onStage,
+      lastSentAt: mode === ChatMode.Slow && !onStage ? await lastMessageAt(db, roomId, viewer.profileId) : null,
+      now,
+    });
+    if (!decision.allowed) {
+      if (decision.kind === 'closed') throw chatClosed(decision.message);
+      throw apiError(ApiErrorCode.RateLimited, `Slow mode: you can write again in ${decision.retryAfterSeconds} s`, {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+    }
+    // Counted last, so a message the mode refuses does not use up the sender's rate.
+    await (onStage ? this.deps.stageRate : this.deps.listenerRate).consume(viewer.profileId);
+    const mentionIds = (await resolveMentions(db, roomId, mentionHandles(text))).filter((id) => id !== viewer.profileId);
+    const record: ChatMessageRecord = { id: randomUUID(), roomId, authorId: viewer.profileId, text, deleted: false, mentionIds, createdAt: now };
+    await insertChatMessage(db, record);
+    return { record, fromStage: onStage };
   }
 
   /**

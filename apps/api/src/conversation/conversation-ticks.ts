@@ -10,7 +10,7 @@ import { roomEventsTopic, VIEWER_ACCESS_TOPIC } from '../events/room-event-strea
 import { RequestScope } from '../common/request-scope';
 import { type ScopeOwner, SHARED_DELIVERY_STREAM, SharedDelivery } from '../events/shared-delivery';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
-import { ChannelProfiles, PROFILE_REFRESH_MS } from './channel-profiles';
+import { ChannelProfiles, PROFILE_REFRESH_MS, type ReadAside } from './channel-profiles';
 import { type ChatMessageRecord, chatMessageRecord } from './chat-message.type';
 import type { ChatMessageJson, ConversationFeed, ConversationItem } from './conversation-feed';
 import { parseConversationItem, roomConversationTopic } from './conversation-item';
@@ -50,6 +50,8 @@ export interface ConversationTicksDeps {
   readonly bus: EventBus;
   /** A fresh EntityManager for each read made outside a request. */
   readonly fork: () => EntityManager;
+  /** One read off the request pool (`Database.readAside`): a tick's room snapshot and the profiles its messages name. */
+  readonly readAside: ReadAside;
   readonly logger: Logger;
   /** The one room access policy: a stream opens, and stays open, while it allows WATCH. */
   readonly access: RoomAccessPolicy;
@@ -98,9 +100,9 @@ interface RoomSnapshot {
 }
 
 const ROOM_SNAPSHOT_SQL = `select
-    coalesce((select s.listener_count from room_streams s where s.room_id = ?), 0) as listeners,
+    coalesce((select s.listener_count from room_streams s where s.room_id = $1), 0) as listeners,
     coalesce((select json_agg(json_build_array(p.profile_id, p.role)) from participants p
-               where p.room_id = ? and p.left_at is null and p.role <> ?), '[]'::json) as stage`;
+               where p.room_id = $1 and p.left_at is null and p.role <> $2), '[]'::json) as stage`;
 
 /**
  * THE ROOM CONVERSATION'S LOSSY CHANNEL (issue 17), one per API instance: the real
@@ -312,7 +314,7 @@ class ConversationChannel {
     private readonly stats: ConversationStats,
     private readonly onDisposed: () => void,
   ) {
-    this.profiles = new ChannelProfiles(deps.fork, deps.logger);
+    this.profiles = new ChannelProfiles(deps.fork, deps.readAside, deps.logger);
     this.initialised = this.initialise();
     this.initialised.catch(() => undefined);
   }
@@ -402,6 +404,9 @@ class ConversationChannel {
     });
     // Every class of this tick shares one request scope, primed with the authors and mentions read
     // as the messages arrived: executing the tick reads nothing they name from the database.
+    // The read of names that arrived just before the tick is on the side connection: waiting for
+    // it (a tick at most) costs less than the tick reading them through the request pool's queue.
+    await this.profiles.settled(settings.tickMs);
     const requestScope = new RequestScope(() => this.deps.fork(), null);
     this.profiles.prime(requestScope, folded.messages.flatMap((message) => [message.authorId, ...message.mentionIds]));
     this.profiles.forgetOlderThan(2 * PROFILE_REFRESH_MS);
@@ -501,10 +506,12 @@ class ConversationChannel {
   /** The room's listener count (the stream head) and its stage by role, in one statement; the last known on failure. */
   private async readRoom(): Promise<RoomSnapshot> {
     try {
-      const rows = await this.deps
-        .fork()
-        .getConnection()
-        .execute<{ listeners: number | string; stage: [string, ParticipantRole][] | string }[]>(ROOM_SNAPSHOT_SQL, [this.roomId, this.roomId, ParticipantRole.Listener]);
+      // On the side connection: behind a saturated pool (hundreds of chat and react mutations a
+      // second) this read waited seconds, and a tick whose snapshot was too old waited with it.
+      const rows = await this.deps.readAside<{ listeners: number | string; stage: [string, ParticipantRole][] | string }>(ROOM_SNAPSHOT_SQL, [
+        this.roomId,
+        ParticipantRole.Listener,
+      ]);
       const row = rows[0];
       const stage = typeof row?.stage === 'string' ? (JSON.parse(row.stage) as [string, ParticipantRole][]) : (row?.stage ?? []);
       this.lastRoom = { listeners: Number(row?.listeners ?? 0), roles: new Map(stage) };

@@ -6,6 +6,7 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import { parseUuid } from '../common/ids';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import type { ConversationFeed, Reaction } from './conversation-feed';
+import type { ReactionTally } from './reaction-tally';
 
 /** The window of REACTIONS_PER_10S, in ms. */
 export const REACTION_WINDOW_MS = 10_000;
@@ -15,6 +16,8 @@ export interface ReactionsDeps {
   readonly feed: ConversationFeed;
   /** Reactions one person's calls count per {@link REACTION_WINDOW_MS} on this instance (REACTIONS_PER_10S). */
   readonly perWindow: number;
+  /** The durable count per room and kind (`room_reaction_counts`), for host insights. */
+  readonly tally: ReactionTally;
 }
 
 /**
@@ -48,6 +51,7 @@ export class ReactionsService {
     await this.deps.access.require(em, viewer, roomId, RoomOperation.React);
     if (!(await this.limiter.tryConsume(viewer.profileId))) return false;
     this.deps.feed.record(roomId, { kind: 'reaction', reaction, profileId: viewer.profileId });
+    this.deps.tally.add(roomId, reaction);
     return true;
   }
 }

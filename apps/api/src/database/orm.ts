@@ -1,6 +1,7 @@
 import { DefaultLogger, type LogContext, type LoggerOptions, MikroORM } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import pg from 'pg';
 
 import { GroupEntity, GroupInvitationEntity, GroupJoinRequestEntity, GroupMemberEntity } from '../groups/group.entity';
 import { BlockEntity, ModerationLogEntity, ModerationNoticeEntity, ReportEntity } from '../moderation/moderation.entity';
@@ -31,6 +32,12 @@ import { Migration20261207HandQuestionLength } from './migrations/migration-2026
 import { Migration20261208QuestionReports } from './migrations/migration-20261208-question-reports';
 import { Migration20261208RoomChat } from './migrations/migration-20261208-room-chat';
 import { Migration20261208ChatMessageReports } from './migrations/migration-20261208-chat-message-reports';
+import { Migration20261209AudienceReminders } from './migrations/migration-20261209-audience-reminders';
+import { Migration20261210RoomInsights } from './migrations/migration-20261210-room-insights';
+import { Migration20261209RecommendationControls } from './migrations/migration-20261209-recommendation-controls';
+import { Migration20261211RankingExploration } from './migrations/migration-20261211-ranking-exploration';
+import { Migration20261209Notifications } from './migrations/migration-20261209-notifications';
+import { Migration20261209CalendarFeeds } from './migrations/migration-20261209-calendar-feeds';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -81,6 +88,17 @@ export interface Database {
   readonly orm: MikroORM<PostgreSqlDriver>;
   /** Subscribe to executed SQL; returns an unsubscribe function. */
   onQuery(listener: QueryListener): () => void;
+  /**
+   * Runs one read statement (`$1`-style parameters) on this instance's own side connection, outside
+   * MikroORM's pool: for the few background reads that must not queue behind request traffic when
+   * the pool is saturated (a conversation tick's room snapshot, and the profiles its messages name).
+   * One connection, opened on first use; reported to {@link onQuery} listeners like every statement
+   * (request id null).
+   * @returns the result rows.
+   * @throws the driver's error (connection refused, SQL error; the next call connects again), or an
+   *   Error once {@link close} has been called.
+   */
+  readAside<T extends object>(sql: string, params: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -146,6 +164,12 @@ export async function connectDatabase(
         { name: 'Migration20261208QuestionReports', class: Migration20261208QuestionReports },
         { name: 'Migration20261208RoomChat', class: Migration20261208RoomChat },
         { name: 'Migration20261208ChatMessageReports', class: Migration20261208ChatMessageReports },
+        { name: 'Migration20261209AudienceReminders', class: Migration20261209AudienceReminders },
+        { name: 'Migration20261210RoomInsights', class: Migration20261210RoomInsights },
+        { name: 'Migration20261209RecommendationControls', class: Migration20261209RecommendationControls },
+        { name: 'Migration20261211RankingExploration', class: Migration20261211RankingExploration },
+        { name: 'Migration20261209Notifications', class: Migration20261209Notifications },
+        { name: 'Migration20261209CalendarFeeds', class: Migration20261209CalendarFeeds },
       ],
       transactional: true,
       allOrNothing: true,
@@ -159,13 +183,33 @@ export async function connectDatabase(
     await orm.close(true);
     throw DatabaseConnectionError.unreachable(clientUrl, check.reason);
   }
+  let aside: pg.Pool | null = null;
+  let closed = false;
   return {
     orm,
     onQuery(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => orm.close(true),
+    async readAside<T extends object>(sql: string, params: readonly unknown[]): Promise<T[]> {
+      // A read that comes after close() must not open a connection nothing will end.
+      if (closed) throw new Error('the database is closed');
+      if (!aside) {
+        aside = new pg.Pool({ connectionString: clientUrl, max: 1, idleTimeoutMillis: 60_000, application_name: 'roundtable-api-aside' });
+        // An idle connection's error (the server restarted) must not end the process: the pool drops
+        // that connection, and the next read connects again and reports its own failure to its caller.
+        aside.on('error', () => undefined);
+      }
+      for (const listener of listeners) listener(sql, null);
+      const result = await aside.query<T>(sql, params as unknown[]);
+      return result.rows;
+    },
+    async close() {
+      closed = true;
+      const closing = aside;
+      aside = null;
+      await Promise.all([orm.close(true), closing?.end()]);
+    },
   };
 }
 

@@ -2,6 +2,8 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 
+import { QueueWorker } from './queue-worker';
+
 /**
  * The media outbox: jobs that bring the media server (LiveKit) in line with what a committed
  * room command decided. Jobs are written by pg-boss IN the command's transaction (so a rolled
@@ -56,7 +58,10 @@ function inTransaction(tx: EntityManager) {
     async executeSql(text: string, values: unknown[] = []) {
       const bindings: unknown[] = [];
       const sql = text.replace(/\$(\d+)/g, (_match, index: string) => {
-        bindings.push(values[Number(index) - 1] ?? null);
+        const value = values[Number(index) - 1] ?? null;
+        // knex would spread a JS array into a list of bindings; pg-boss means a PostgreSQL array
+        // (`deleteJob`'s `$2::uuid[]`), so it goes as an array literal of its (uuid) strings.
+        bindings.push(Array.isArray(value) ? `{${value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}` : value);
         return '?';
       });
       const rows = await tx.execute<unknown[]>(sql, bindings);
@@ -65,12 +70,19 @@ function inTransaction(tx: EntityManager) {
   };
 }
 
+/** Longest {@link MediaOutbox.stop} waits, in ms, for the job a worker has in hand. */
+const STOP_WAIT_MS = 10_000;
+
 /** pg-boss, started once per API instance, with the queues Roundtable uses. */
 export class MediaOutbox {
+  /** This instance's queue workers, by id (see {@link work} and {@link wake}). */
+  private readonly workers = new Map<string, QueueWorker<object>>();
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly settings: MediaOutboxSettings,
     private readonly markStopped: () => void,
+    private readonly logger: Logger,
   ) {}
 
   static async start(settings: MediaOutboxSettings, logger: Logger): Promise<MediaOutbox> {
@@ -105,9 +117,14 @@ export class MediaOutbox {
       deadLetter: MEDIA_SYNC_DEAD_LETTER_QUEUE,
     });
     await ensureQueue(boss, { name: MEDIA_RECONCILE_QUEUE, policy: 'stately', retryLimit: 0 });
-    return new MediaOutbox(boss, settings, () => {
-      stopped = true;
-    });
+    return new MediaOutbox(
+      boss,
+      settings,
+      () => {
+        stopped = true;
+      },
+      logger,
+    );
   }
 
   /** Writes sync jobs inside `tx`; they exist exactly when `tx` commits. */
@@ -118,29 +135,71 @@ export class MediaOutbox {
     }
   }
 
+  /**
+   * Creates (or updates) a queue of another feature that shares this pg-boss instance (the
+   * notification fan-out and the room reminders, issue 18).
+   */
+  async ensureQueue(options: PgBoss.Queue): Promise<void> {
+    await ensureQueue(this.boss, options);
+  }
+
+  /**
+   * Writes one job of any queue inside `tx` (it exists exactly when `tx` commits); `startAfter`
+   * delays it. Returns the job's id (null when a singleton policy dropped it).
+   */
+  async sendInTransaction(tx: EntityManager, queue: string, data: object, options: { id?: string; startAfter?: Date; singletonKey?: string } = {}): Promise<string | null> {
+    return this.boss.send(queue, data, { ...options, db: inTransaction(tx) });
+  }
+
+  /** Deletes a job that has not run yet, inside `tx` (a rescheduled or cancelled reminder). */
+  async deleteJobInTransaction(tx: EntityManager, queue: string, id: string): Promise<void> {
+    await this.boss.deleteJob(queue, id, { db: inTransaction(tx) });
+  }
+
   /** Asks for one reconciliation run; concurrent asks (from every instance) collapse into one job. */
   async requestReconciliation(): Promise<void> {
     await this.boss.send(MEDIA_RECONCILE_QUEUE, {}, { singletonKey: 'all-live-rooms' });
   }
 
-  /** Starts draining `queue` on this instance; a thrown error makes pg-boss retry the job later. */
-  async work<T extends object>(queue: string, handle: (data: T) => Promise<void>): Promise<void> {
-    await this.boss.work<T>(queue, { pollingIntervalSeconds: this.settings.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
-      if (job) await handle(job.data);
-    });
+  /**
+   * Creates (or updates) a `stately` queue of another feature on this pg-boss (the API runs one):
+   * at most one job per singleton key queued and one running, across every instance.
+   */
+  async ensureStatelyQueue(name: string): Promise<void> {
+    await ensureQueue(this.boss, { name, policy: 'stately', retryLimit: 2, retryDelay: 5, retryBackoff: true });
+  }
+
+  /** Sends a job to a queue made by {@link ensureStatelyQueue}; a second one for a queued key is dropped. */
+  async send(queue: string, data: object, singletonKey: string): Promise<void> {
+    await this.boss.send(queue, data, { singletonKey });
+  }
+
+  /**
+   * Starts draining `queue` on this instance; a thrown error makes pg-boss retry the job later.
+   * Returns the worker's id (for {@link wake}).
+   */
+  async work<T extends object>(queue: string, handle: (data: T) => Promise<void>): Promise<string> {
+    return this.startWorker<T>(queue, (job) => handle(job.data));
+  }
+
+  private startWorker<T extends object>(queue: string, handle: (job: PgBoss.JobWithMetadata<T>) => Promise<void>): string {
+    const id = `${queue}#${this.workers.size + 1}`;
+    const worker = new QueueWorker<T>(this.boss, queue, this.settings.pollingIntervalSeconds * 1000, handle, this.logger);
+    this.workers.set(id, worker as unknown as QueueWorker<object>);
+    return id;
+  }
+
+  /** Wakes a worker of this instance now instead of at its next poll (a job was just committed). */
+  wake(workerId: string): void {
+    this.workers.get(workerId)?.wake();
   }
 
   /** Starts draining the dead-letter queue on this instance; `handle` must not throw. */
   async workDeadLetters(handle: (job: DeadLetteredMediaJob) => Promise<void>): Promise<void> {
-    await this.boss.work<MediaSyncJob>(
-      MEDIA_SYNC_DEAD_LETTER_QUEUE,
-      { pollingIntervalSeconds: this.settings.pollingIntervalSeconds, batchSize: 1, includeMetadata: true },
-      async ([job]) => {
-        if (!job) return;
-        const output = job.output as { message?: unknown } | null | undefined;
-        await handle({ data: job.data, retryLimit: job.retryLimit, lastError: typeof output?.message === 'string' ? output.message : null });
-      },
-    );
+    this.startWorker<MediaSyncJob>(MEDIA_SYNC_DEAD_LETTER_QUEUE, async (job) => {
+      const output = job.output as { message?: unknown } | null | undefined;
+      await handle({ data: job.data, retryLimit: job.retryLimit, lastError: typeof output?.message === 'string' ? output.message : null });
+    });
   }
 
   /** Jobs not yet finished (created, retrying or active), for tests and `/metrics`. */
@@ -148,8 +207,14 @@ export class MediaOutbox {
     return this.boss.getQueueSize(queue, { before: 'completed' });
   }
 
+  /**
+   * Stops this instance's queue workers (each finishes the job in hand, waiting at most
+   * {@link STOP_WAIT_MS}), then pg-boss. Once it resolves no worker polls any more (see QueueWorker).
+   */
   async stop(): Promise<void> {
     this.markStopped();
+    await Promise.all([...this.workers.values()].map((worker) => worker.stop(STOP_WAIT_MS)));
+    this.workers.clear();
     await this.boss.stop({ graceful: true, timeout: 2000, wait: true });
   }
 }

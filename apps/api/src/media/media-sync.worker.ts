@@ -69,17 +69,34 @@ export class MediaSync {
 
   /** One outbox job. Throws (so pg-boss retries with backoff) only when retrying can help. */
   async syncJob(job: MediaSyncJob): Promise<void> {
-    const calls =
-      job.profileId === null
-        ? planRoomEnded(job.roomId)
-        : planParticipantSync({
-            roomId: job.roomId,
-            profileId: job.profileId,
-            // Read now, revocation included; never from the job (which may stand for several).
-            desired: await desiredPresence(this.deps.fork(), job.roomId, job.profileId),
-            actual: await this.deps.media.getParticipant(job.roomId, job.profileId),
-          });
-    await this.execute(calls);
+    await this.withRoomMediaLock(job.roomId, async () => {
+      const calls =
+        job.profileId === null
+          ? planRoomEnded(job.roomId)
+          : planParticipantSync({
+              roomId: job.roomId,
+              profileId: job.profileId,
+              // Read now, revocation included; never from the job (which may stand for several).
+              desired: await desiredPresence(this.deps.fork(), job.roomId, job.profileId),
+              actual: await this.deps.media.getParticipant(job.roomId, job.profileId),
+            });
+      await this.execute(calls);
+    });
+  }
+
+  /**
+   * Runs `work` holding `roomId`'s media lock: a PostgreSQL transaction-level advisory lock, so it
+   * holds across every instance. Whatever reads LiveKit's state of a room to plan calls runs under
+   * it (a participant's sync job, the reconciliation of that room), so two plans never start from
+   * the same state: after an outage a retried mute and a reconciliation both saw the microphone
+   * unmuted and both muted it (issue 14's "none twice"). The lock's transaction holds one pooled
+   * connection while LiveKit answers; at most one per worker.
+   */
+  private async withRoomMediaLock(roomId: string, work: () => Promise<void>): Promise<void> {
+    await this.deps.fork().transactional(async (tx) => {
+      await tx.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`media:${roomId.toLowerCase()}`]);
+      await work();
+    });
   }
 
   /**
@@ -98,17 +115,19 @@ export class MediaSync {
     for (const roomId of mediaRooms.filter((name) => !live.has(name))) {
       // A room-end job given up during a long outage leaves this; so does a room deleted since.
       this.deps.logger.warn({ roomId }, 'media room open for a room that is not LIVE; closing it');
-      await this.execute(planRoomEnded(roomId));
+      await this.withRoomMediaLock(roomId, () => this.execute(planRoomEnded(roomId)));
     }
     for (const { id: roomId } of rooms) {
-      const em = this.deps.fork();
-      const actual = await this.deps.media.listParticipants(roomId);
-      const desired = await desiredRoomParticipants(em, roomId);
-      const plan = planRoomReconciliation({ roomId, desired, actual });
-      await this.execute(plan.calls);
-      for (const correction of plan.connectionCorrections) {
-        await this.recordConnection(roomId, correction.profileId, correction.connected, new Date(), null);
-      }
+      await this.withRoomMediaLock(roomId, async () => {
+        const em = this.deps.fork();
+        const actual = await this.deps.media.listParticipants(roomId);
+        const desired = await desiredRoomParticipants(em, roomId);
+        const plan = planRoomReconciliation({ roomId, desired, actual });
+        await this.execute(plan.calls);
+        for (const correction of plan.connectionCorrections) {
+          await this.recordConnection(roomId, correction.profileId, correction.connected, new Date(), null);
+        }
+      });
     }
   }
 

@@ -20,6 +20,7 @@ import type { RoomEventStream } from '../events/room-event-stream';
 import { ParticipantEntity, RoomBanEntity, RoomEntity } from '../rooms/room.entity';
 import type { RoomCommandHandler } from '../rooms/room-command.handler';
 import { ModerationNoticeEntity, ReportEntity } from './moderation.entity';
+import type { ModerationNoticeDelivery } from './moderation-notice-delivery';
 import { appendAuditEntry, createNotice } from './moderation-records';
 import { TRUST_AND_SAFETY_VIEWER } from './reporting.service';
 import { assertStaffMayDecide, requireStaffAccess } from './staff-powers';
@@ -44,6 +45,8 @@ export interface ModerationDecisionsDeps {
   readonly bus: EventBus;
   readonly suspensions: SuspensionService;
   readonly logger: Logger;
+  /** `viewerModerationNoticeChanged`: created notices and decided appeals are announced after commit. */
+  readonly noticeDelivery: ModerationNoticeDelivery;
   readonly now?: () => Date;
 }
 
@@ -128,11 +131,12 @@ export class ModerationDecisionsService {
         report.action = input.action;
         report.resolutionNote = resolution.resolutionNote;
       }
-      if (resolution.notice) createNotice(tx, resolution.notice);
+      const notice = resolution.notice ? createNotice(tx, resolution.notice) : null;
       appendAuditEntry(tx, resolution.audit);
-      return { report: group.find((report) => report.id === reportId) ?? named, resolution };
+      return { report: group.find((report) => report.id === reportId) ?? named, resolution, notice };
     });
     const { resolution } = result;
+    if (result.notice) await this.deps.noticeDelivery.announce([result.notice]);
     if (resolution.roomBan) await this.removeAndBan(em, resolution.roomBan.roomId, resolution.roomBan.profileId, viewer);
     if (resolution.suspension) await this.endSessions(em, resolution.suspension.profileId);
     return result.report;
@@ -141,7 +145,7 @@ export class ModerationDecisionsService {
   /** The affected person appeals their notice, once. Allowed while suspended. */
   async appeal(em: EntityManager, viewer: AuthenticatedViewer, input: { noticeId: string; statement: string }): Promise<ModerationNoticeEntity> {
     const noticeId = parseUuid(input.noticeId, 'noticeId');
-    return em.transactional(async (tx) => {
+    const appealed = await em.transactional(async (tx) => {
       const notice = await tx.findOne(
         ModerationNoticeEntity,
         { id: noticeId, subjectProfileId: viewer.profileId },
@@ -154,6 +158,9 @@ export class ModerationDecisionsService {
       notice.appealCreatedAt = draft.createdAt;
       return notice;
     });
+    // The viewer's other tabs and devices show the appeal as filed.
+    await this.deps.noticeDelivery.announce([appealed]);
+    return appealed;
   }
 
   /**
@@ -208,6 +215,7 @@ export class ModerationDecisionsService {
       appendAuditEntry(tx, resolution.audit);
       return { notice, resolution };
     });
+    await this.deps.noticeDelivery.announce([notice]);
     // A lifted suspension or ban lets streams that were refused open again; nothing to close.
     if (resolution.liftSuspension) this.deps.logger.info({ profileId: notice.subjectProfileId }, 'suspension reversed on appeal');
     return notice;

@@ -1,5 +1,5 @@
 import { displayedExpiresAt, distinctReportersVisibleTo, type ModerationAction, type ReportStatus, StaffOperation } from '@roundtable/moderation';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 
 import { APPEAL_ID_PREFIX } from '../auth/authenticator';
 import { type GraphQLContext, requireViewer } from '../common/context';
@@ -150,6 +150,18 @@ export class ModerationNoticesResolver {
   @Mutation(() => ModerationNoticeType, { description: 'Staff only.' })
   async resolveAppeal(@Arg('input', () => ResolveAppealInput) input: ResolveAppealInput, @Ctx() ctx: GraphQLContext): Promise<ModerationNoticeEntity> {
     return ctx.services.moderationDecisions.resolveAppeal(ctx.scope.em, requireViewer(ctx), input);
+  }
+
+  @Subscription(() => ModerationNoticeType, {
+    description:
+      "The viewer's moderation notices as they are created or change (an appeal decided); null-free: each is the notice as the viewer may read it now.",
+    // Sign-in required (UNAUTHENTICATED otherwise); only the viewer's own notices are delivered.
+    subscribe: ({ context }: { context: GraphQLContext }) => context.services.moderationNoticeDelivery.open(requireViewer(context).profileId, context.signal),
+  })
+  viewerModerationNoticeChanged(@Root() notice: ModerationNoticeEntity, @Ctx() ctx: GraphQLContext): ModerationNoticeEntity {
+    // Each event reads through a fresh EntityManager and fresh loaders.
+    ctx.renewScope();
+    return notice;
   }
 
   @FieldResolver(() => RoomType, { nullable: true })

@@ -25,6 +25,7 @@ import type { RoomCommandHandler } from '../rooms/room-command.handler';
 import type { RoomRepository } from '../rooms/room.repository';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
 import { ReportEntity } from './moderation.entity';
+import type { ModerationNoticeDelivery } from './moderation-notice-delivery';
 import { appendAuditEntry, createNotice } from './moderation-records';
 import { captureEvidence, type ReportedItemEvidence } from './report-evidence';
 import type { ReportRateLimiter } from './report-rate-limiter';
@@ -56,6 +57,8 @@ export interface ReportingDeps {
   /** `REPORT_SUBJECT_LEFT_WITHIN_SECONDS`: how long after leaving a room a person may still be reported in it. */
   readonly reportSubjectLeftWithinSeconds: number;
   readonly logger: Logger;
+  /** `viewerModerationNoticeChanged`: an automatic mute's notice is announced after commit. */
+  readonly noticeDelivery: ModerationNoticeDelivery;
   readonly now?: () => Date;
 }
 
@@ -115,7 +118,7 @@ export class ReportingService {
       );
     }
     await this.deps.rateLimiter.consume(viewer.profileId);
-    const { report, enforce } = await em.transactional(async (tx) => {
+    const { report, enforce, notice } = await em.transactional(async (tx) => {
       // The room lock serialises reports on a room, so two reports completing a pile-up
       // together cannot both act on it.
       const room = await this.deps.repository.lockRoom(tx, roomId);
@@ -185,7 +188,7 @@ export class ReportingService {
         createdAt: now,
       });
       await tx.flush();
-      if (eligible.reportedProfileId === null || eligible.questionId !== null || eligible.chatMessageId !== null) return { report, enforce: null };
+      if (eligible.reportedProfileId === null || eligible.questionId !== null || eligible.chatMessageId !== null) return { report, enforce: null, notice: null };
       const subject = eligible.reportedProfileId;
       const onSubject = await tx.find(ReportEntity, {
         roomId,
@@ -215,13 +218,14 @@ export class ReportingService {
       // The host is protected by the room rules (HostIsProtected): a pile-up on the host takes no
       // stage action; the reports wait in the queue, where severity × reporters ranks them.
       if (!decision.trigger || subject === room.hostId || (await hasActiveStageHold(tx, roomId, subject))) {
-        return { report, enforce: null };
+        return { report, enforce: null, notice: null };
       }
       const outcome = autoMuteOutcome({ decision, reports, subjectProfileId: subject, roomId, roomTitle: room.title, now });
-      createNotice(tx, outcome.notice);
+      const notice = createNotice(tx, outcome.notice);
       appendAuditEntry(tx, outcome.audit);
-      return { report, enforce: subject };
+      return { report, enforce: subject, notice };
     });
+    if (notice) await this.deps.noticeDelivery.announce([notice]);
     if (enforce !== null) await this.muteOnStage(em, roomId, enforce);
     return report;
   }

@@ -41,6 +41,8 @@ export class ApiMetrics {
    * subscribe's price) and whose budget paid (`viewer`, or `address` when anonymous).
    */
   readonly workPoints: Counter<'transport' | 'price' | 'budget'>;
+  /** GETs of calendar files (issue 18), by kind (`room`, `feed`) and outcome (`ok`, `not_found`, `rate_limited`, `error`). */
+  readonly calendarRequests: Counter<'kind' | 'outcome'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -86,6 +88,12 @@ export class ApiMetrics {
       name: 'roundtable_work_points_total',
       help: 'Work points granted by the budgets, by transport (http, ws), price (document, operation) and budget (viewer, address)',
       labelNames: ['transport', 'price', 'budget'],
+      registers: [this.registry],
+    });
+    this.calendarRequests = new Counter({
+      name: 'roundtable_calendar_requests_total',
+      help: 'GET requests for calendar files, by kind (room, feed) and outcome (ok, not_found, rate_limited, error)',
+      labelNames: ['kind', 'outcome'],
       registers: [this.registry],
     });
   }

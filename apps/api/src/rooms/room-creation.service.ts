@@ -36,6 +36,10 @@ export class RoomCreationService {
   constructor(
     private readonly now: () => Date = () => new Date(),
     private readonly moderation: RoomCreationModeration | null = null,
+    /** In the creating transaction, after the room is written: notifications enqueue their fan-out (issue 18). */
+    private readonly afterCreate: ((tx: EntityManager, room: RoomEntity) => Promise<void>) | null = null,
+    /** After the creating transaction committed (wakes the notification fan-out). */
+    private readonly afterCommit: (() => void) | null = null,
   ) {}
 
   async createRoom(em: EntityManager, viewer: AuthenticatedViewer, request: CreateRoomRequest): Promise<RoomEntity> {
@@ -59,7 +63,7 @@ export class RoomCreationService {
       now,
     );
     const flags = this.moderation?.screening.screen({ title: created.title, description: created.description }) ?? [];
-    return em.transactional(async (tx) => {
+    const room = await em.transactional(async (tx) => {
       const { state } = created;
       if (state.groupId) {
         const member = await tx.count(GroupMemberEntity, { groupId: state.groupId, profileId: viewer.profileId });
@@ -102,7 +106,11 @@ export class RoomCreationService {
         await recordJoin(tx, room.id, participant.profileId, true, now);
       }
       await this.moderation?.screening.fileFlags(tx, viewer.profileId, room.id, flags);
+      // Invitees are flushed first: the fan-out reads them only after commit, but in this order.
+      await this.afterCreate?.(tx, room);
       return room;
     });
+    this.afterCommit?.();
+    return room;
   }
 }

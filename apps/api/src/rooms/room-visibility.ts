@@ -17,21 +17,24 @@ import { RoomEntity } from './room.entity';
 
 /**
  * The room, if it exists and the viewer may see it (the access policy's SEE); otherwise null
- * (existence is not revealed). One statement: the room row (lean, read-only: see `leanRows`)
+ * (existence is not revealed). A null viewer is someone with no relation to any room (a calendar
+ * link opened without a viewer): the policy lets them see PUBLIC rooms only. One statement: the room row (lean, read-only: see `leanRows`)
  * with the facts SEE reads as columns (group membership, invitation, a suspension in force, which
  * takes staff powers away).
  */
-export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedViewer, roomId: string, now: Date = new Date()): Promise<RoomEntity | null> {
+export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedViewer | null, roomId: string, now: Date = new Date()): Promise<RoomEntity | null> {
   const rooms = leanRows(em, RoomEntity);
   const suspension = suspensionInForceSql('?', now);
+  const profileId = viewer?.profileId ?? null;
+  const isStaff = viewer?.isStaff === true;
   const [row] = await leanQuery(
     em,
     `select ${rooms.columns('r')},
         (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ?)) as viewer_is_group_member,
         (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ?)) as viewer_is_invitee,
-        ${viewer.isStaff ? `exists (${suspension.sql})` : 'false'} as viewer_is_suspended
+        ${isStaff ? `exists (${suspension.sql})` : 'false'} as viewer_is_suspended
       from rooms r where r.id = ?`,
-    [viewer.profileId, viewer.profileId, ...(viewer.isStaff ? [viewer.profileId, ...suspension.params] : []), parseUuid(roomId, 'roomId')],
+    [profileId, profileId, ...(isStaff ? [profileId, ...suspension.params] : []), parseUuid(roomId, 'roomId')],
   );
   const room = row ? (rooms.map(row) as RoomEntity | null) : null;
   if (!row || !room) return null;
@@ -39,7 +42,7 @@ export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedVi
   const sees = mayAccessRoom(RoomOperation.See, {
     visibility: room.visibility,
     status: room.status as RoomStatus,
-    isHost: room.hostId === viewer.profileId,
+    isHost: profileId !== null && room.hostId === profileId,
     role: null,
     isGroupMember: row.viewer_is_group_member === true,
     isInvitee: row.viewer_is_invitee === true,
@@ -47,7 +50,7 @@ export async function findVisibleRoom(em: EntityManager, viewer: AuthenticatedVi
     isBanned: false,
     isBlockedByHost: false,
     isSuspended: suspended,
-    isStaff: viewer.isStaff && !suspended,
+    isStaff: isStaff && !suspended,
   });
   return sees ? room : null;
 }
@@ -111,5 +114,29 @@ export function roomsViewerMayJoinSql(profileId: string, now: Date = new Date())
       and (r.host_id = ? or not exists (select 1 from blocks hb where hb.blocker_id = r.host_id and hb.blocked_id = ?))
       and not exists (${suspension.sql}))`,
     params: [...belongs.params, profileId, profileId, profileId, profileId, ...suspension.params],
+  };
+}
+
+/**
+ * SQL (on alias `r`) for "the profile in column `profileColumn` may be told about room `r`": the
+ * access policy's NOTIFY row — JOIN's standing rules (belongs: PUBLIC, hosts, a GROUP room's
+ * member, a PRIVATE room's invitee; not banned; not blocked by the host; not suspended) whatever
+ * the room's status — and not a room hosted by someone the profile blocked (blocks count in both
+ * directions). The same rules as {@link roomsViewerMayJoinSql}, for a column of many recipients,
+ * so a batch of notifications is filtered in its own `INSERT … SELECT`, never row by row.
+ * `profileColumn`'s alias must not be one this SQL uses inside (gm, ri, bl, b, hb, n).
+ */
+export function roomsProfileMayBeNotifiedSql(profileColumn: string, now: Date = new Date()): { sql: string; params: unknown[] } {
+  const suspension = suspensionInForceSql(profileColumn, now);
+  const p = profileColumn;
+  return {
+    sql: `((r.visibility = 'PUBLIC' or r.host_id = ${p}
+      or (r.visibility = 'GROUP' and exists (select 1 from group_members gm where gm.group_id = r.group_id and gm.profile_id = ${p}))
+      or (r.visibility = 'PRIVATE' and exists (select 1 from room_invitees ri where ri.room_id = r.id and ri.profile_id = ${p})))
+      and not exists (select 1 from blocks bl where bl.blocker_id = ${p} and bl.blocked_id = r.host_id)
+      and not exists (select 1 from room_bans b where b.room_id = r.id and b.profile_id = ${p})
+      and (r.host_id = ${p} or not exists (select 1 from blocks hb where hb.blocker_id = r.host_id and hb.blocked_id = ${p}))
+      and not exists (${suspension.sql}))`,
+    params: [...suspension.params],
   };
 }

@@ -69,7 +69,13 @@ describe('pending contract extensions (issues not landed yet)', () => {
     }
   });
 
-  it.each(Object.keys(PENDING_EXTENSIONS))('%s is not yet wholly served, so it still belongs on the pending list', async (file) => {
+  it('every contract file is served once its issues landed: today none is pending (issues 18 and 19 served audience.graphql)', () => {
+    expect(SERVED_CONTRACT_FILES).toEqual(CONTRACT_FILES);
+  });
+
+  // Registered only while some file is pending (Jest refuses an empty table).
+  const pending = Object.keys(PENDING_EXTENSIONS);
+  if (pending.length > 0) it.each(pending)('%s is not yet wholly served, so it still belongs on the pending list', async (file) => {
     const served = await buildApiSchema(new InProcessEventBus());
     // An extension may use an earlier one's types (audience.graphql's ReactionCount), so each is
     // read with every file before it, and only what it adds itself is counted.

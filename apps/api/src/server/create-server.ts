@@ -29,6 +29,7 @@ import { ApiMetrics } from '../observability/metrics';
 import { METRICS_PATH, metricsHandler, startMetricsListener } from '../observability/metrics-endpoint';
 import { assignRequestId, requestTrace } from '../observability/request-trace';
 import { serveDemoProfiles } from '../seed/demo-profiles-endpoint';
+import { serveCalendars } from '../calendar/calendar.route';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from './graphiql';
 import { buildApiSchema } from './schema';
 import { createServices, type Services } from './services';
@@ -75,7 +76,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const { config, db, bus, audio, outbox, logger } = options;
   const schema = await buildApiSchema(bus);
   const metrics = new ApiMetrics();
-  const services = createServices({ config, db, bus, audio, outbox, logger, metrics });
+  let selfOrigin = '';
+  const services = createServices({ config, db, bus, audio, outbox, logger, metrics, selfOrigin: () => selfOrigin });
   const rateLimits = new RateLimits(
     {
       mutationsPerWindow: config.limits.mutationsPerWindow,
@@ -85,6 +87,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       reservePoints: config.limits.reservePoints,
       windowMs: config.limits.rateWindowMs,
       keyPrefix: config.limits.rateKeyPrefix,
+      calendarRequestsPerMinute: config.calendar.requestsPerMinute,
     },
     await connectRateLimitStore(config.redisUrl),
     (event) =>
@@ -213,6 +216,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const [webhookBody, ...webhookHandlers] = liveKitWebhookRoute(audio, services.mediaSync, logger);
   if (webhookBody) app.post(LIVEKIT_WEBHOOK_PATH, webhookBody, requestTrace(), ...webhookHandlers);
   serveDemoProfiles(app, { config, db, logger });
+  serveCalendars(app, {
+    calendar: services.calendar,
+    db,
+    rateLimits,
+    trustProxy,
+    logger,
+    count: (kind, outcome) => metrics.calendarRequests.inc({ kind, outcome }),
+  });
   if (config.graphql.graphiql) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   serveWebClient(app, config.webDir, logger);
   app.use(bodyErrorHandler(logger, config.limits.maxBodyBytes));
@@ -227,6 +238,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const metricsListener = config.metrics.port === null ? null : await startMetricsListener(metrics, { ...config.metrics, port: config.metrics.port });
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   wsUrl = `ws://${host}:${port}${GRAPHQL_PATH}`;
+  selfOrigin = `http://${host}:${port}`;
   let closed = false;
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,

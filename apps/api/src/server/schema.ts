@@ -12,7 +12,7 @@ import { GroupJoinRequestsResolver, GroupsResolver } from '../groups/groups.reso
 import { EvidenceChatMessageAuthorResolver, EvidenceEventProfileResolver, ModerationNoticeSubjectResolver } from '../moderation/staff-names.resolver';
 import { ProfilesResolver } from '../profiles/profiles.resolver';
 import { MODERATION_RESOLVERS } from '../moderation/moderation.resolver';
-import { RecommendationsResolver } from '../recommendations/recommendations.resolver';
+import { HiddenRecommendationResolver, RecommendationsResolver } from '../recommendations/recommendations.resolver';
 import { ROOM_EVENT_TYPES } from '../rooms/dto/room-event.type';
 import { ParticipantsResolver } from '../rooms/participants.resolver';
 import { RoomEventsResolver } from '../rooms/room-events.resolver';
@@ -24,8 +24,11 @@ import { ChatMessageFieldsResolver } from '../conversation/chat-message.type';
 import { ConversationResolver, PinnedLinkResolver } from '../conversation/conversation.resolver';
 import { QuestionChangedResolver, QuestionsResolver, RoomQuestionsResolver } from '../questions/questions.resolver';
 import { TopicsResolver } from '../topics/topics.resolver';
+import { CalendarResolver } from '../calendar/calendar.resolver';
 import { ConversationTicksResolver } from '../conversation/conversation-ticks.resolver';
+import { RoomInsightsResolver } from '../insights/insights.resolver';
 import { type EventBus, typeGraphQLPubSub } from '../events/event-bus';
+import { NOTIFICATION_RESOLVERS } from '../notifications/notifications.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -44,11 +47,15 @@ export const RESOLVERS = [
   ChatMessageFieldsResolver,
   ParticipantsResolver,
   RecommendationsResolver,
+  HiddenRecommendationResolver,
   RoomEventsResolver,
   TopicsResolver,
   ConversationTicksResolver,
+  RoomInsightsResolver,
+  CalendarResolver,
   ...MODERATION_RESOLVERS,
   StaffResolver,
+  ...NOTIFICATION_RESOLVERS,
 ] as const;
 
 /**

@@ -7,6 +7,8 @@ import type { AppConfig } from '../config/config';
 import type { Database } from '../database/orm';
 import { ConversationTicks } from '../conversation/conversation-ticks';
 import { ReactionsService } from '../conversation/reactions.service';
+import { ReactionTally } from '../conversation/reaction-tally';
+import { InsightsService } from '../insights/insights.service';
 import type { EventBus } from '../events/event-bus';
 import { RoomEventStream } from '../events/room-event-stream';
 import { GroupsService } from '../groups/groups.service';
@@ -23,12 +25,20 @@ import { ReportRateLimiter } from '../moderation/report-rate-limiter';
 import { PerAccountLimiter } from '../admission/per-account-limiter';
 import { QuestionChain } from '../questions/question-chain';
 import { ChatService } from '../conversation/chat.service';
+import { CalendarLinks } from '../calendar/calendar-links';
+import { CalendarService } from '../calendar/calendar.service';
 import { ReportingService, TRUST_AND_SAFETY_VIEWER } from '../moderation/reporting.service';
 import { SuspensionService } from '../moderation/suspension.service';
 import { TextScreeningService } from '../moderation/text-screening.service';
 import { ProfilesService } from '../profiles/profiles.service';
+import { NotificationDelivery } from '../notifications/notification-delivery';
+import { ModerationNoticeDelivery } from '../moderation/moderation-notice-delivery';
+import { NotificationFanout } from '../notifications/notification-fanout';
+import { NotificationsProjection, NotificationsService } from '../notifications/notifications.service';
 import { EngagementProjection } from '../recommendations/engagement.projection';
 import { RecommendationsService } from '../recommendations/recommendations.service';
+import { RecommendationControlsService } from '../recommendations/recommendation-controls.service';
+import { RankingTransparencyService } from '../recommendations/ranking-transparency.service';
 import { ParticipantRowsProjection } from '../rooms/projections/participant-rows.projection';
 import { RoomCountersProjection } from '../rooms/projections/room-counters.projection';
 import { RoomEventLogProjection } from '../rooms/projections/room-event-log.projection';
@@ -55,6 +65,10 @@ export interface Services {
   /** Drains the media outbox, reconciles LIVE rooms, records LiveKit webhooks. */
   readonly mediaSync: MediaSync;
   readonly recommendations: RecommendationsService;
+  /** Feed mode and "Not interested" (issue 19). */
+  readonly recommendationControls: RecommendationControlsService;
+  /** `rankingTransparency`: the served model's parameters, from the recommender, cached. */
+  readonly rankingTransparency: RankingTransparencyService;
   // --- trust and safety (issue 8) ---
   readonly reporting: ReportingService;
   readonly moderationDecisions: ModerationDecisionsService;
@@ -76,6 +90,21 @@ export interface Services {
   readonly conversation: ConversationTicks;
   /** `react`: counted into the next tick, dropped beyond REACTIONS_PER_10S. */
   readonly reactions: ReactionsService;
+  /** The durable reaction counts per room and kind, flushed every conversation tick interval (issue 19). */
+  readonly reactionTally: ReactionTally;
+  /** Host insights (issue 19): the refresh jobs and `Room.insights`. */
+  readonly insights: InsightsService;
+  // --- reminders and notifications (issue 18) ---
+  /** Reminders, follow levels, the notification list, reschedule and cancel. */
+  readonly notifications: NotificationsService;
+  /** Writes notifications in batches from jobs (`notification-fanout`, `room-reminder`). */
+  readonly notificationFanout: NotificationFanout;
+  /** `viewerNotificationAdded`: one bus topic, each instance's subscribers get their own rows. */
+  readonly notificationDelivery: NotificationDelivery;
+  /** `viewerModerationNoticeChanged`: one bus topic, each instance's subscribers get their own notices. */
+  readonly moderationNoticeDelivery: ModerationNoticeDelivery;
+  /** Calendars (issue 18): rooms' iCalendar events, private feeds and their URLs. */
+  readonly calendar: CalendarService;
 }
 
 export interface ServiceDeps {
@@ -86,10 +115,12 @@ export interface ServiceDeps {
   readonly outbox: MediaOutbox;
   readonly logger: Logger;
   readonly metrics: ApiMetrics;
+  /** This process's own origin (http://host:port), once it listens: absolute links without PUBLIC_URL. */
+  readonly selfOrigin?: () => string;
 }
 
 /** Wires every service once per API instance. */
-export function createServices({ config, db, bus, audio, outbox, logger, metrics }: ServiceDeps): Services {
+export function createServices({ config, db, bus, audio, outbox, logger, metrics, selfOrigin }: ServiceDeps): Services {
   const suspensions = new SuspensionService();
   const access = new RoomAccessPolicy();
   // A block ends the blocked person's sessions in the blocker's live rooms (wired below, once the
@@ -97,6 +128,10 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
   const blocks = new BlocksService((blocker, blockedId, liveRoomIds) => endBlockedSessions(blocker, blockedId, liveRoomIds));
   const screening = new TextScreeningService();
   const repository = new RoomRepository();
+  const notificationFanout = new NotificationFanout({ outbox, fork: () => db.orm.em.fork(), settings: config.notifications, logger });
+  const notificationDelivery = new NotificationDelivery({ bus, fork: () => db.orm.em.fork(), logger });
+  notificationFanout.deliverTo(notificationDelivery);
+  const moderationNoticeDelivery = new ModerationNoticeDelivery({ bus, fork: () => db.orm.em.fork(), logger });
   const roomEvents = new RoomEventStream({
     bus,
     fork: () => db.orm.em.fork(),
@@ -118,8 +153,13 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
       new ParticipantRowsProjection(),
       new RoomEventLogProjection(),
       new MediaControlProjection(() => outbox),
+      new NotificationsProjection(() => notificationFanout),
     ],
-    effects: [{ name: 'publish room events', run: (outcome) => roomEvents.publish(outcome.room.id, outcome.messages) }],
+    effects: [
+      { name: 'publish room events', run: (outcome) => roomEvents.publish(outcome.room.id, outcome.messages) },
+      // A start or a cancel enqueued a fan-out: this instance's worker takes it now, not at its next poll.
+      { name: 'wake the notification fan-out', run: async () => notificationFanout.wake() },
+    ],
     logger,
   });
   const staff = new StaffDirectory({
@@ -176,6 +216,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
   const conversation = new ConversationTicks({
     bus,
     fork: () => db.orm.em.fork(),
+    readAside: (sql, params) => db.readAside(sql, params),
     logger,
     access,
     settings: {
@@ -186,10 +227,22 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     },
   });
 
+  const reactionTally = new ReactionTally({ fork: () => db.orm.em.fork(), logger, flushMs: config.conversation.tickMs });
+  const notifications = new NotificationsService({ access, fanout: notificationFanout, commands: () => roomCommands });
+
   return {
+    notifications,
+    notificationFanout,
+    notificationDelivery,
+    moderationNoticeDelivery,
     profiles: new ProfilesService(screening),
     groups: new GroupsService({ onMemberLeft: endGroupSessions, screening }),
-    roomCreation: new RoomCreationService(undefined, { screening, suspensions }),
+    roomCreation: new RoomCreationService(
+      undefined,
+      { screening, suspensions },
+      (tx, room) => notifications.roomCreated(tx, room),
+      () => notificationFanout.wake(),
+    ),
     roomCommands,
     roomQueries: new RoomQueries(),
     access,
@@ -201,9 +254,12 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
         recommenderUrl: config.recommender.url,
         timeoutMs: config.recommender.timeoutMs,
         maxCandidates: config.recommender.maxCandidates,
+        exploration: config.recommender.exploration,
       },
       logger,
     ),
+    recommendationControls: new RecommendationControlsService(),
+    rankingTransparency: new RankingTransparencyService({ recommenderUrl: config.recommender.url, timeoutMs: config.recommender.timeoutMs }, logger),
     reporting: new ReportingService({
       repository,
       commands: roomCommands,
@@ -212,8 +268,9 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
       autoMute: config.moderation.autoMute,
       reportSubjectLeftWithinSeconds: config.moderation.reportSubjectLeftWithinSeconds,
       logger,
+      noticeDelivery: moderationNoticeDelivery,
     }),
-    moderationDecisions: new ModerationDecisionsService({ commands: roomCommands, roomEvents, bus, suspensions, logger }),
+    moderationDecisions: new ModerationDecisionsService({ commands: roomCommands, roomEvents, bus, suspensions, logger, noticeDelivery: moderationNoticeDelivery }),
     moderationQueries: new ModerationQueries(suspensions),
     suspensions,
     blocks,
@@ -243,6 +300,12 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     }),
     staff,
     conversation,
-    reactions: new ReactionsService({ access, feed: conversation, perWindow: config.conversation.reactionsPer10s }),
+    reactions: new ReactionsService({ access, feed: conversation, perWindow: config.conversation.reactionsPer10s, tally: reactionTally }),
+    reactionTally,
+    insights: new InsightsService({ access, fork: () => db.orm.em.fork(), queue: () => outbox, logger, settings: config.insights }),
+    calendar: new CalendarService(
+      new CalendarLinks(config.calendar.secret, () => config.calendar.publicUrl ?? (selfOrigin?.() || `http://localhost:${config.port}`)),
+      config.calendar.defaultDurationMinutes,
+    ),
   };
 }

@@ -4,7 +4,7 @@
 import { WsCloseCode } from '../../src/admission/ws-close-code';
 import { roomSubscribersReach, tokenFor } from '../support/test-api';
 import { createLiveRoom, gauge, settle, useHardeningApi } from './support/hardening';
-import { countOf, roomSubscriber, type RoomSubscriber } from './support/raw-sockets';
+import { countOf, roomSubscriber, type RoomSubscriber, settledWithin, stagesOf } from './support/raw-sockets';
 
 const VIEWERS = 2000;
 const WAVES = 10;
@@ -29,22 +29,36 @@ describe('one address, 2,000 signed-in viewers within 10 s', () => {
       if (wave > 0) await new Promise((resolve) => setTimeout(resolve, WAVE_SPACING_MS));
       for (const token of tokens.slice(wave * perWave, (wave + 1) * perWave)) subscribers.push(roomSubscriber(api.wsUrl, token, roomId));
     }
-    const subscribed = await Promise.all(subscribers.map((subscriber) => subscriber.subscribed));
-    expect(subscribed.filter(Boolean).length).toBe(VIEWERS);
+    // Hang guards (not timing assertions): a viewer still waiting fails the test saying where it
+    // stands. Generous: on a starved CI core 2,000 sign-ins have taken 80 s (25 a second).
+    const subscribed = await settledWithin(
+      subscribers.map((subscriber) => subscriber.subscribed),
+      180_000,
+    );
+    expect({ acknowledged: subscribed.filter((value) => value === true).length, stages: stagesOf(subscribers) }).toEqual({
+      acknowledged: VIEWERS,
+      stages: { acknowledged: VIEWERS },
+    });
     await roomSubscribersReach(api, roomId, VIEWERS);
 
     const joined = await api.request(`mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId }, await tokenFor('crowd-joiner'));
     expect(joined.errors).toBeUndefined();
-    let reached = 0;
-    await Promise.all(subscribers.map((subscriber) => subscriber.firstEvent.then(() => (reached += 1))));
-    expect(reached).toBe(VIEWERS);
+    // Each viewer's outcome: the event, or the close code of a socket that closed before it.
+    const outcomes = await settledWithin(
+      subscribers.map((subscriber) => subscriber.firstEvent),
+      60_000,
+    );
+    expect({ missed: outcomes.filter((outcome) => outcome !== undefined).length, stages: stagesOf(subscribers) }).toEqual({
+      missed: 0,
+      stages: { event: VIEWERS },
+    });
     expect(subscribers.flatMap((subscriber) => subscriber.errors)).toEqual([]);
 
     for (const { socket } of subscribers) socket.close();
     const codes = await Promise.all(subscribers.map(({ closed }) => closed));
     expect(countOf(codes, WsCloseCode.TooManySockets)).toBe(0);
     expect(await settle(() => gauge(api, 'roundtable_ws_connections_active'), 0, 20_000)).toBe(0);
-  }, 180_000);
+  }, 360_000);
 
   it('none of it wrote an error-level log line', () => {
     expect(errorLines()).toEqual([]);

@@ -9,7 +9,7 @@
 import { WsCloseCode } from '../../src/admission/ws-close-code';
 import { roomSubscribersReach, type TestApi, tokenFor } from '../support/test-api';
 import { createLiveRoom, useHardeningApi } from './support/hardening';
-import { countOf, crowdSubscribes, roomSubscriber, SilentSocketHolder, silentSocket } from './support/raw-sockets';
+import { countOf, crowdSubscribes, type RoomSubscriber, roomSubscriber, SilentSocketHolder, silentSocket } from './support/raw-sockets';
 
 /** Signed-in viewers `prefix-0…n-1` connecting at once from one address (crowdSubscribes). */
 async function subscribeMany(api: TestApi, roomId: string, prefix: string, n: number, headers: Record<string, string> = {}) {
@@ -18,11 +18,11 @@ async function subscribeMany(api: TestApi, roomId: string, prefix: string, n: nu
 }
 
 /** Commits one room event and counts the subscribers it reached (every one must, or the wait fails). */
-async function deliverOneEvent(api: TestApi, roomId: string, subscribers: readonly { firstEvent: Promise<void> }[], joiner: string) {
+async function deliverOneEvent(api: TestApi, roomId: string, subscribers: readonly Pick<RoomSubscriber, 'firstEvent'>[], joiner: string) {
   const joined = await api.request(`mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId }, await tokenFor(joiner));
   expect(joined.errors).toBeUndefined();
   let reached = 0;
-  await Promise.all(subscribers.map((subscriber) => subscriber.firstEvent.then(() => (reached += 1))));
+  await Promise.all(subscribers.map((subscriber) => subscriber.firstEvent.then((outcome) => (reached += outcome === undefined ? 1 : 0))));
   return reached;
 }
 

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 
 import { WsCloseCode } from '../../src/admission/ws-close-code';
 import { codeOf } from '../support/graphql-helpers';
-import { Collector, tokenFor } from '../support/test-api';
+import { Collector, roomSubscribersReach, tokenFor } from '../support/test-api';
 import { createLiveRoom, rawToken, useHardeningApi } from './support/hardening';
 
 describe('a socket never outlives its token', () => {
@@ -46,7 +46,8 @@ describe('a socket never outlives its token', () => {
     const { ws, closed } = client(short);
     const events = new Collector<unknown>();
     ws.subscribe({ query: `subscription($r: ID!) { roomEvents(roomId: $r) { version } }`, variables: { r: roomId } }, events.sink);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Live before the event is committed (a sleep was not enough on a loaded machine).
+    await roomSubscribersReach(api, roomId, 1);
     // The same profile joins over HTTP with a token of its own, so only the socket's token expires.
     const joined = await api.request(`mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }`, { r: roomId }, await tokenFor('expiry-listener'));
     expect(joined.errors).toBeUndefined();

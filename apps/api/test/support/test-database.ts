@@ -41,9 +41,20 @@ export async function clearDatabase(db: Database): Promise<void> {
   const tables = await connection.execute<{ tablename: string }[]>(
     `select tablename from pg_tables where schemaname = 'public' and tablename <> 'mikro_orm_migrations'`,
   );
-  await connection.execute(`truncate table ${tables.map((t) => `"${t.tablename}"`).join(', ')} cascade`);
-  // Media jobs of an earlier test must not reach this test's LiveKit double.
-  await connection.execute(`delete from pgboss.job where name in ('media-sync', 'media-reconcile')`);
+  // Jobs of an earlier test must not reach this one (media jobs its LiveKit double, notification
+  // fan-outs and insights windows its rows): none is picked up once deleted.
+  await connection.execute(`delete from pgboss.job where name in ('media-sync', 'media-reconcile', 'notification-fanout', 'room-reminder', 'room-insights')`);
+  // A job that was already running (a fan-out batch, an insights window) can hold row locks the
+  // truncate's table locks then wait on in the other order: PostgreSQL breaks that deadlock by
+  // failing one side, and when it is the truncate, it is simply tried again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await connection.execute(`truncate table ${tables.map((t) => `"${t.tablename}"`).join(', ')} cascade`);
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !/deadlock detected/.test(String(error))) throw error;
+    }
+  }
 }
 
 export async function openTestDatabase(): Promise<Database> {

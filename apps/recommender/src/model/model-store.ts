@@ -1,7 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 
-import { FEATURE_DIM, MODEL_IO, ModelContractError, parseModelMetadata, type ModelMetadata } from '@roundtable/ranking';
+import {
+  FEATURE_DIM,
+  type GroupImportance,
+  MODEL_IO,
+  ModelContractError,
+  occlusionImportance,
+  parseModelMetadata,
+  type ModelMetadata,
+  transparencyReferenceFeatures,
+} from '@roundtable/ranking';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { Logger } from 'pino';
 
@@ -14,7 +23,23 @@ export interface LoadedModel {
   readonly loadedAt: string;
   inFlight: number;
   retired: boolean;
+  /**
+   * How much each feature group weighs in THIS model (mean occlusion effect over the fixed
+   * reference set, normalised to sum to 1), measured when the model loaded, before it served.
+   */
+  readonly transparency: ModelTransparency;
 }
+
+/** The served model's parameter importances (`GET /v1/transparency`). */
+export interface ModelTransparency {
+  readonly computedAt: string;
+  /** Reference (viewer, room) pairs the importances were measured over. */
+  readonly referenceRows: number;
+  readonly groups: readonly GroupImportance[];
+}
+
+/** The fixed reference set, extracted once per process (it never changes). */
+let referenceFeatures: Float32Array | null = null;
 
 export type ModelLoadResult = 'loaded' | 'rejected' | 'failed' | 'unchanged';
 
@@ -90,7 +115,16 @@ export class ModelStore {
       this.options.onLoad?.('failed', this.current);
       return 'failed';
     }
-    const loaded: LoadedModel = { metadata, session, loadedAt: new Date().toISOString(), inFlight: 0, retired: false };
+    let transparency: ModelTransparency;
+    try {
+      transparency = await this.measureImportance(session);
+    } catch (error) {
+      await session.release();
+      logger.error({ err: error, modelPath }, `Refusing model at ${modelPath}: scoring the transparency reference set failed`);
+      this.options.onLoad?.('failed', this.current);
+      return 'failed';
+    }
+    const loaded: LoadedModel = { metadata, session, loadedAt: new Date().toISOString(), inFlight: 0, retired: false, transparency };
     const old = this.current;
     this.current = loaded;
     if (old) this.retire(old);
@@ -100,6 +134,24 @@ export class ModelStore {
     );
     this.options.onLoad?.('loaded', loaded);
     return 'loaded';
+  }
+
+  /** Occlusion importance of each feature group for a freshly loaded session (see {@link LoadedModel.transparency}). */
+  private async measureImportance(session: InferenceSession): Promise<ModelTransparency> {
+    referenceFeatures ??= transparencyReferenceFeatures();
+    const rows = referenceFeatures.length / FEATURE_DIM;
+    const groups = await occlusionImportance(
+      referenceFeatures,
+      rows,
+      async (features, count) => {
+        const output = await session.run({ [MODEL_IO.input]: new Tensor('float32', features, [count, FEATURE_DIM]) });
+        const result = output[MODEL_IO.output];
+        if (!result || result.data.length !== count) throw new Error(`model returned ${result?.data.length ?? 0} scores for ${count} rows`);
+        return result.data as Float32Array;
+      },
+      this.options.batchRows,
+    );
+    return { computedAt: new Date().toISOString(), referenceRows: rows, groups };
   }
 
   /** Starts polling the model file; a change is reloaded after the debounce period. */

@@ -63,7 +63,14 @@ export class ApiClient {
       keepAlive: 10_000,
     });
     this.ws.on('connecting', () => this.setState(this.state === 'idle' || this.state === 'connecting' ? 'connecting' : 'reconnecting'));
-    this.ws.on('connected', () => this.setState('live'));
+    this.ws.on('connected', () => {
+      // The socket reached the API: it is reachable again, whatever an HTTP request that failed
+      // during the outage said (it may have answered after the socket came back).
+      const wasOffline = this.httpOffline;
+      this.httpOffline = false;
+      if (this.state === 'live' && wasOffline) this.notify();
+      this.setState('live');
+    });
     this.ws.on('closed', (event) => {
       const code = closeCodeOf(event);
       if (code !== null && FATAL_CLOSE_CODES.has(code)) this.setState('refused');
@@ -161,7 +168,8 @@ export class ApiClient {
   }
 
   private settle<Data>(result: { data?: Data | undefined; error?: CombinedError | undefined }): Data {
-    const offline = Boolean(result.error?.networkError) && !result.error?.response;
+    // A network failure while the socket is connected is a lost request, not a lost API.
+    const offline = Boolean(result.error?.networkError) && !result.error?.response && this.state !== 'live';
     if (offline !== this.httpOffline) {
       this.httpOffline = offline;
       this.notify();
@@ -180,4 +188,16 @@ export class ApiClient {
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/**
+ * A query readable without signing in (e.g. `rankingTransparency`), over HTTP with no
+ * Authorization header; throws ApiError.
+ */
+export async function publicQuery<Data, Variables extends Record<string, unknown>>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data> {
+  const client = new UrqlClient({ url: GRAPHQL_PATH, requestPolicy: 'network-only', preferGetMethod: false, exchanges: [fetchExchange] });
+  const result = await client.query(document, variables).toPromise();
+  if (result.error) throw errorFromCombined(result.error);
+  if (result.data === undefined || result.data === null) throw ApiError.network('the API answered without data');
+  return result.data;
 }

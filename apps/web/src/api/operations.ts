@@ -36,6 +36,7 @@ graphql(`
     status
     visibility
     scheduledFor
+    calendarUrl
     startedAt
     listenerCount
     topics {
@@ -45,6 +46,8 @@ graphql(`
     host {
       ...ProfileSummary
     }
+    reminderCount
+    viewerWantsReminder
   }
 `);
 
@@ -74,6 +77,7 @@ graphql(`
     followingCount
     viewerFollows
     viewerBlocks
+    viewerNotifications
   }
 `);
 
@@ -90,6 +94,7 @@ export const HOME_QUERY = graphql(`
   query Home {
     recommendedRooms(first: 10) {
       modelVersion
+      mode
       items {
         score
         reasons
@@ -136,6 +141,7 @@ export const ROOM_QUERY = graphql(`
       status
       visibility
       scheduledFor
+      calendarUrl
       startedAt
       endedAt
       maxSpeakers
@@ -1118,5 +1124,249 @@ export const HAS_NOTICES_QUERY = graphql(`
         }
       }
     }
+  }
+`);
+
+graphql(`
+  fragment InsightGroupFields on InsightGroup {
+    label
+    listeners
+    share
+  }
+`);
+
+/** Host insights (issue 19): null unless the viewer hosts or moderates the room. */
+export const ROOM_INSIGHTS = graphql(`
+  query RoomInsights($id: ID!) {
+    room(id: $id) {
+      id
+      insights {
+        uniqueListeners
+        peakListeners
+        medianListenSeconds
+        byIndustry {
+          ...InsightGroupFields
+        }
+        bySeniority {
+          ...InsightGroupFields
+        }
+        timeline {
+          at
+          listeners
+        }
+        questionsAsked
+        questionsAnswered
+        chatMessages
+        reactions {
+          reaction
+          count
+        }
+        minimumGroupSize
+        computedAt
+        nextRefreshAt
+      }
+    }
+  }
+`);
+
+// ---------------------------------------------------------------- recommendation controls (issue 19)
+
+export const SET_FEED_MODE_MUTATION = graphql(`
+  mutation SetFeedMode($mode: FeedMode!) {
+    setFeedMode(mode: $mode)
+  }
+`);
+
+graphql(`
+  fragment HiddenRecommendationFields on HiddenRecommendation {
+    kind
+    cursor
+    createdAt
+    room {
+      id
+      title
+    }
+    host {
+      id
+      displayName
+    }
+    topic {
+      slug
+      name
+    }
+  }
+`);
+
+export const HIDE_RECOMMENDATION_MUTATION = graphql(`
+  mutation HideRecommendation($input: HideRecommendationInput!) {
+    hideRecommendation(input: $input) {
+      ...HiddenRecommendationFields
+    }
+  }
+`);
+
+export const UNHIDE_RECOMMENDATION_MUTATION = graphql(`
+  mutation UnhideRecommendation($input: HideRecommendationInput!) {
+    unhideRecommendation(input: $input)
+  }
+`);
+
+export const HIDDEN_RECOMMENDATIONS_QUERY = graphql(`
+  query HiddenRecommendations($after: String) {
+    viewerHiddenRecommendations(first: 50, after: $after) {
+      ...HiddenRecommendationFields
+    }
+  }
+`);
+
+export const RANKING_TRANSPARENCY_QUERY = graphql(`
+  query RankingTransparency {
+    rankingTransparency {
+      modelVersion
+      explanation
+      options
+      parameters {
+        name
+        description
+        importance
+      }
+    }
+  }
+`);
+
+// ---------------------------------------------------------------- reminders, notifications, calendars (issue 18)
+
+/** A scheduled room's reminder and calendar state, for its room page. */
+graphql(`
+  fragment RoomScheduleFields on Room {
+    id
+    status
+    scheduledFor
+    reminderCount
+    viewerWantsReminder
+    calendarUrl
+  }
+`);
+
+export const ROOM_SCHEDULE_QUERY = graphql(`
+  query RoomSchedule($id: ID!) {
+    room(id: $id) {
+      ...RoomScheduleFields
+    }
+  }
+`);
+
+export const SET_ROOM_REMINDER = graphql(`
+  mutation SetRoomReminder($roomId: ID!, $remind: Boolean!) {
+    setRoomReminder(roomId: $roomId, remind: $remind) {
+      ...RoomScheduleFields
+    }
+  }
+`);
+
+export const RESCHEDULE_ROOM = graphql(`
+  mutation RescheduleRoom($roomId: ID!, $scheduledFor: DateTime!) {
+    rescheduleRoom(roomId: $roomId, scheduledFor: $scheduledFor) {
+      ...RoomScheduleFields
+    }
+  }
+`);
+
+export const CANCEL_ROOM = graphql(`
+  mutation CancelRoom($roomId: ID!) {
+    cancelRoom(roomId: $roomId) {
+      ...RoomScheduleFields
+    }
+  }
+`);
+
+export const SET_FOLLOW_NOTIFICATIONS = graphql(`
+  mutation SetFollowNotifications($profileId: ID!, $level: FollowNotifications!) {
+    setFollowNotifications(profileId: $profileId, level: $level) {
+      ...ProfileFields
+    }
+  }
+`);
+
+graphql(`
+  fragment NotificationFields on Notification {
+    id
+    kind
+    count
+    createdAt
+    readAt
+    room {
+      id
+      title
+      status
+      scheduledFor
+    }
+    actor {
+      ...ProfileSummary
+    }
+  }
+`);
+
+/** The notifications page size. */
+export const NOTIFICATION_PAGE = 20;
+
+export const NOTIFICATIONS_QUERY = graphql(`
+  query ViewerNotifications($first: Int, $after: String) {
+    viewerNotifications(first: $first, after: $after) {
+      edges {
+        node {
+          ...NotificationFields
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      unreadCount
+    }
+  }
+`);
+
+/** The header's bell: only the unread count. */
+export const UNREAD_NOTIFICATIONS_QUERY = graphql(`
+  query UnreadNotifications {
+    viewerNotifications(first: 1, unreadOnly: true) {
+      unreadCount
+    }
+  }
+`);
+
+export const MARK_NOTIFICATIONS_READ = graphql(`
+  mutation MarkNotificationsRead($upToId: ID!) {
+    markNotificationsRead(upToId: $upToId)
+  }
+`);
+
+export const NOTIFICATION_ADDED = graphql(`
+  subscription ViewerNotificationAdded {
+    viewerNotificationAdded {
+      ...NotificationFields
+    }
+  }
+`);
+
+/** The viewer's moderation notices as they are created or change (an appeal filed or decided), issue 18. */
+export const MODERATION_NOTICE_CHANGED = graphql(`
+  subscription ViewerModerationNoticeChanged {
+    viewerModerationNoticeChanged {
+      ...NoticeFields
+    }
+  }
+`);
+
+export const CALENDAR_FEED_URL_QUERY = graphql(`
+  query CalendarFeedUrl {
+    viewerCalendarFeedUrl
+  }
+`);
+
+export const ROTATE_CALENDAR_FEED = graphql(`
+  mutation RotateCalendarFeed {
+    rotateCalendarFeed
   }
 `);

@@ -10,11 +10,15 @@ import { GroupsPage } from '../components/groups-page';
 import { HomePage } from '../components/home-page';
 import { BrandMark } from '../components/icons';
 import { ProfilePage } from '../components/profile-page';
+import { HiddenRecommendationsPage, HowRecommendationsWorkPage } from '../components/recommendation-pages';
 import { SignInPage } from '../components/sign-in-page';
 import { Toasts } from '../components/toasts';
 import type { ProfileSummaryFragment } from '../gql/graphql';
 import { NoticesPage } from '../moderation/notices-page';
 import { StaffPage } from '../moderation/staff-page';
+import { NotificationBell } from '../notifications/notification-bell';
+import { NotificationFeedProvider, useNotificationFeed } from '../notifications/notification-feed';
+import { NotificationsPage } from '../notifications/notifications-page';
 import { RoomPage } from '../room/room-page';
 import { parseRoute, pathOf, type Route, titleOf } from './route';
 import { SessionProvider, useToasts } from './session';
@@ -47,6 +51,20 @@ async function viewerFor(token: string): Promise<{ viewer: ProfileSummaryFragmen
   } finally {
     client.dispose();
   }
+}
+
+/**
+ * The header's "Notices" link: shown when a decision affected the viewer at sign-in, or as soon as
+ * one arrives live (`viewerModerationNoticeChanged`, issue 18).
+ */
+function NoticesLink(props: { hadNotices: boolean; current: boolean; href: string; onClick(event: MouseEvent): void }) {
+  const { noticeArrived } = useNotificationFeed();
+  if (!props.hadNotices && !noticeArrived) return null;
+  return (
+    <a className="nav-link" href={props.href} onClick={props.onClick} aria-current={props.current ? 'page' : undefined} data-testid="notices-link">
+      Notices
+    </a>
+  );
 }
 
 export function App() {
@@ -97,7 +115,7 @@ export function App() {
   }, [checkingToken, signIn, showError]);
 
   useEffect(() => {
-    document.title = auth.state === 'signed-in' ? `${titleOf(route)} · Roundtable` : 'Sign in · Roundtable';
+    document.title = auth.state === 'signed-in' || route.page === 'how-recommendations-work' ? `${titleOf(route)} · Roundtable` : 'Sign in · Roundtable';
   }, [route, auth.state]);
 
   const link = (to: Route) => ({
@@ -108,11 +126,9 @@ export function App() {
     },
   });
 
-  return (
-    <AvatarPaletteProvider>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
+  const signedIn = auth.state === 'signed-in' ? auth : null;
+  const page = (
+    <>
       <header className="topbar">
         <a className="brand" {...link({ page: 'home' })} aria-label="Roundtable, discover rooms">
           <span className="brand-mark">
@@ -120,29 +136,26 @@ export function App() {
           </span>
           <span className="brand-name">Roundtable</span>
         </a>
-        {auth.state === 'signed-in' && (
+        {signedIn && (
           <nav className="topbar-nav" aria-label="Main">
             <a className="nav-link" {...link({ page: 'groups' })} aria-current={route.page === 'groups' || route.page === 'group' ? 'page' : undefined}>
               Groups
             </a>
-            {auth.hasNotices && (
-              <a className="nav-link" {...link({ page: 'notices' })} aria-current={route.page === 'notices' ? 'page' : undefined} data-testid="notices-link">
-                Notices
-              </a>
-            )}
-            {auth.isStaff && (
+            <NoticesLink hadNotices={signedIn.hasNotices} current={route.page === 'notices'} {...link({ page: 'notices' })} />
+            {signedIn.isStaff && (
               <a className="nav-link" {...link({ page: 'staff', tab: 'reports' })} aria-current={route.page === 'staff' ? 'page' : undefined} data-testid="staff-link">
                 <span aria-hidden="true">Staff</span>
                 <span className="visually-hidden">Trust and safety staff pages</span>
               </a>
             )}
+            <NotificationBell current={route.page === 'notifications'} />
             <a className="button button-primary button-small" {...link({ page: 'new-room' })}>
               <span aria-hidden="true">+</span> <span className="button-label">New room</span>
             </a>
             <a className="viewer" {...link({ page: 'profile', profileId: null })} aria-current={route.page === 'profile' && route.profileId === null ? 'page' : undefined}>
-              <Avatar profile={auth.viewer} size="small" />
+              <Avatar profile={signedIn.viewer} size="small" />
               <span className="viewer-text">
-                <strong data-testid="viewer-name">{auth.viewer.displayName}</strong>
+                <strong data-testid="viewer-name">{signedIn.viewer.displayName}</strong>
                 <span className="muted small">Profile</span>
               </span>
               <span className="visually-hidden"> (your profile)</span>
@@ -154,10 +167,14 @@ export function App() {
         )}
       </header>
       <main id="main" className="page" tabIndex={-1}>
-        {auth.state === 'signed-out' && <SignInPage onSignIn={signIn} />}
+        {/* Public: readable without signing in (DSA Art. 27). */}
+        {route.page === 'how-recommendations-work' && auth.state !== 'checking' && (
+          <HowRecommendationsWorkPage onBack={signedIn ? () => navigate({ page: 'home' }) : undefined} />
+        )}
+        {auth.state === 'signed-out' && route.page !== 'how-recommendations-work' && <SignInPage onSignIn={signIn} />}
         {auth.state === 'checking' && <p className="muted">Checking your sign-in…</p>}
-        {auth.state === 'signed-in' && (
-          <SessionProvider token={auth.token} viewer={auth.viewer} navigate={navigate} showError={showError} updateViewer={updateViewer} signOut={signOut}>
+        {signedIn && route.page !== 'how-recommendations-work' && (
+          <>
             {route.page === 'home' && <HomePage />}
             {route.page === 'new-room' && <CreateRoomPage key={route.groupId ?? 'new'} groupId={route.groupId} />}
             {route.page === 'room' && <RoomPage key={route.roomId} roomId={route.roomId} />}
@@ -165,10 +182,28 @@ export function App() {
             {route.page === 'groups' && <GroupsPage />}
             {route.page === 'group' && <GroupPage key={route.groupId} groupId={route.groupId} />}
             {route.page === 'notices' && <NoticesPage />}
+            {route.page === 'notifications' && <NotificationsPage />}
+            {route.page === 'hidden-recommendations' && <HiddenRecommendationsPage />}
             {route.page === 'staff' && <StaffPage key={route.tab} tab={route.tab} />}
-          </SessionProvider>
+          </>
         )}
       </main>
+    </>
+  );
+
+  return (
+    <AvatarPaletteProvider>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      {/* Signed in, the header is inside the session too: its bell follows the live notifications. */}
+      {signedIn ? (
+        <SessionProvider token={signedIn.token} viewer={signedIn.viewer} navigate={navigate} showError={showError} updateViewer={updateViewer} signOut={signOut}>
+          <NotificationFeedProvider>{page}</NotificationFeedProvider>
+        </SessionProvider>
+      ) : (
+        page
+      )}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </AvatarPaletteProvider>
   );

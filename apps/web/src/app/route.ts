@@ -8,6 +8,12 @@ export type Route =
   | { readonly page: 'groups' }
   | { readonly page: 'group'; readonly groupId: string }
   | { readonly page: 'notices' }
+  /** Public: how recommendations are made (rankingTransparency), readable without signing in. */
+  | { readonly page: 'how-recommendations-work' }
+  /** What the viewer marked "Not interested", with unhide. */
+  | { readonly page: 'hidden-recommendations' }
+  /** The viewer's notifications (issue 18), with their calendar feed. */
+  | { readonly page: 'notifications' }
   | { readonly page: 'staff'; readonly tab: StaffTab };
 
 /** Trust-and-safety staff pages: the report queue, open appeals, the audit log. */
@@ -26,6 +32,9 @@ export function parseRoute(pathname: string): Route {
   if (/^\/profile\/?$/.test(pathname)) return { page: 'profile', profileId: null };
   if (/^\/groups\/?$/.test(pathname)) return { page: 'groups' };
   if (/^\/notices\/?$/.test(pathname)) return { page: 'notices' };
+  if (/^\/recommendations\/how\/?$/.test(pathname)) return { page: 'how-recommendations-work' };
+  if (/^\/recommendations\/hidden\/?$/.test(pathname)) return { page: 'hidden-recommendations' };
+  if (/^\/notifications\/?$/.test(pathname)) return { page: 'notifications' };
   const staff = /^\/staff(?:\/(reports|appeals|log))?\/?$/.exec(pathname);
   if (staff) return { page: 'staff', tab: (staff[1] as StaffTab | undefined) ?? 'reports' };
   return { page: 'home' };
@@ -47,6 +56,12 @@ export function pathOf(route: Route): string {
       return `/groups/${encodeURIComponent(route.groupId)}`;
     case 'notices':
       return '/notices';
+    case 'how-recommendations-work':
+      return '/recommendations/how';
+    case 'hidden-recommendations':
+      return '/recommendations/hidden';
+    case 'notifications':
+      return '/notifications';
     case 'staff':
       return `/staff/${route.tab}`;
   }
@@ -67,6 +82,12 @@ export function titleOf(route: Route): string {
       return 'Groups';
     case 'notices':
       return 'Your notices';
+    case 'how-recommendations-work':
+      return 'How recommendations work';
+    case 'hidden-recommendations':
+      return 'Hidden from recommendations';
+    case 'notifications':
+      return 'Notifications';
     case 'staff':
       return route.tab === 'reports' ? 'Reports' : route.tab === 'appeals' ? 'Appeals' : 'Audit log';
   }

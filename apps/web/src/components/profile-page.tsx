@@ -1,12 +1,13 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
-import { BLOCK, FOLLOW, PROFILE_QUERY, TOPICS_QUERY, UNBLOCK, UNFOLLOW, UPDATE_PROFILE } from '../api/operations';
+import { BLOCK, FOLLOW, PROFILE_QUERY, SET_FOLLOW_NOTIFICATIONS, TOPICS_QUERY, UNBLOCK, UNFOLLOW, UPDATE_PROFILE } from '../api/operations';
 import { pathOf } from '../app/route';
 import { useSession } from '../app/session';
-import type { ProfileFieldsFragment, Seniority, TopicsQuery } from '../gql/graphql';
+import type { FollowNotifications, ProfileFieldsFragment, Seniority, TopicsQuery } from '../gql/graphql';
 import { countOf } from '../room/room-actions';
 import { Avatar } from './avatar';
+import { CalendarFeed } from './calendar-feed';
 import { ConfirmDialog } from './confirm-dialog';
 import { TopicChips } from './topic-chips';
 import { TopicPicker } from './topic-picker';
@@ -45,6 +46,7 @@ export function ProfilePage(props: { profileId: string | null }) {
     <>
       <EditProfile profile={profile} onSaved={setProfile} />
       <NoticesLink />
+      <CalendarFeed />
     </>
   ) : (
     <ViewProfile profile={profile} onChange={setProfile} />
@@ -145,6 +147,7 @@ function ViewProfile(props: { profile: ProfileFieldsFragment; onChange(profile: 
           Block<span className="visually-hidden"> {profile.displayName}</span>
         </button>
       )}
+      {profile.viewerFollows && <FollowLevelPicker profile={profile} onChange={props.onChange} />}
       {profile.viewerBlocks && (
         <p className="muted small" role="status" data-testid="blocked-note">
           You blocked {profile.displayName}: they cannot join rooms you host, and their rooms leave your lists.
@@ -164,6 +167,64 @@ function ViewProfile(props: { profile: ProfileFieldsFragment; onChange(profile: 
         />
       )}
     </ProfileSummaryCard>
+  );
+}
+
+/** The follow levels in the picker's order, with what each means for the follower. */
+export const FOLLOW_LEVELS: readonly { readonly value: FollowNotifications; readonly label: string; readonly hint: string }[] = [
+  { value: 'ALL', label: 'All', hint: 'Rooms they schedule, changes to them, and when they go live.' },
+  { value: 'LIVE_ONLY', label: 'Live only', hint: 'Only when they go live (the default for a new follow).' },
+  { value: 'OFF', label: 'Off', hint: 'No notifications about their rooms.' },
+];
+
+/**
+ * How much the viewer hears about a profile they follow (`setFollowNotifications`): three radio
+ * buttons (arrow keys move between them), saved as soon as one is picked.
+ */
+function FollowLevelPicker(props: { profile: ProfileFieldsFragment; onChange(profile: ProfileFieldsFragment): void }) {
+  const { api, showError } = useSession();
+  const { profile, onChange } = props;
+  const name = useId();
+  const saved = profile.viewerNotifications ?? 'LIVE_ONLY';
+  // The level last picked wins: picks made while one is being saved (arrow keys move fast) are
+  // sent one after another, the newest last, and the radios show the newest pick at once.
+  const [wanted, setWanted] = useState<FollowNotifications | null>(null);
+  const [busy, setBusy] = useState(false);
+  const level = wanted ?? saved;
+  useEffect(() => {
+    if (busy || wanted === null) return;
+    if (wanted === saved) {
+      setWanted(null);
+      return;
+    }
+    setBusy(true);
+    api.mutate(SET_FOLLOW_NOTIFICATIONS, { profileId: profile.id, level: wanted }).then(
+      (data) => {
+        onChange(data.setFollowNotifications);
+        setBusy(false);
+      },
+      (error: unknown) => {
+        showError(error);
+        setWanted(null);
+        setBusy(false);
+      },
+    );
+  }, [api, busy, wanted, saved, profile.id, onChange, showError]);
+  return (
+    <fieldset className="follow-level" data-testid="follow-level" aria-busy={busy}>
+      <legend>Notifications about {profile.displayName}’s rooms</legend>
+      <div className="segmented">
+        {FOLLOW_LEVELS.map((option) => (
+          <label key={option.value} className="segment">
+            <input type="radio" name={name} value={option.value} checked={level === option.value} onChange={() => setWanted(option.value)} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <p className="muted small" data-testid="follow-level-hint">
+        {FOLLOW_LEVELS.find((option) => option.value === level)?.hint}
+      </p>
+    </fieldset>
   );
 }
 

@@ -1,14 +1,17 @@
 import { useSession } from '../app/session';
 import type { RoomCardFieldsFragment } from '../gql/graphql';
+import { ReminderControls } from '../room/components/room-schedule';
 import { countOf, roomTiming } from '../room/room-actions';
 import { displayReasons } from './room-card-text';
 import { StatusBadge } from './status-badge';
 import { TopicChips } from './topic-chips';
 import { VisibilityBadge } from './visibility-badge';
 
-export function RoomCard(props: { room: RoomCardFieldsFragment; reasons?: readonly string[] }) {
+import type { ReactNode } from 'react';
+
+export function RoomCard(props: { room: RoomCardFieldsFragment; reasons?: readonly string[]; actions?: ReactNode }) {
   const { room } = props;
-  const { navigate } = useSession();
+  const { navigate, viewer } = useSession();
   const href = `/rooms/${encodeURIComponent(room.id)}`;
   const reasons = props.reasons ? displayReasons(props.reasons, room.status) : [];
   return (
@@ -44,6 +47,8 @@ export function RoomCard(props: { room: RoomCardFieldsFragment; reasons?: readon
           ))}
         </ul>
       )}
+      {props.actions}
+      {room.status === 'SCHEDULED' && <ReminderControls room={room} viewerIsHost={room.host.id === viewer.id} />}
     </article>
   );
 }

@@ -16,14 +16,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment ProfileSummary on Profile {\n    id\n    displayName\n    headline\n  }\n": typeof types.ProfileSummaryFragmentDoc,
     "\n  fragment ParticipantFields on Participant {\n    id\n    role\n    handRaisedAt\n    handRaiseQuestion\n    invitedToStageAt\n    muted\n    connected\n    joinedAt\n    profile {\n      ...ProfileSummary\n    }\n  }\n": typeof types.ParticipantFieldsFragmentDoc,
-    "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n": typeof types.RoomCardFieldsFragmentDoc,
+    "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    calendarUrl\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n    reminderCount\n    viewerWantsReminder\n  }\n": typeof types.RoomCardFieldsFragmentDoc,
     "\n  fragment AudioAccessFields on AudioAccess {\n    serverUrl\n    token\n    expiresAt\n    canPublish\n  }\n": typeof types.AudioAccessFieldsFragmentDoc,
-    "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n  }\n": typeof types.ProfileFieldsFragmentDoc,
+    "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n    viewerNotifications\n  }\n": typeof types.ProfileFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n    viewerIsStaff\n  }\n": typeof types.ViewerDocument,
-    "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      mode\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
     "\n  query Rooms($filter: RoomFilter, $after: String) {\n    rooms(filter: $filter, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...RoomCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RoomsDocument,
     "\n  query Topics {\n    topics {\n      slug\n      name\n    }\n  }\n": typeof types.TopicsDocument,
-    "\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      screensQuestions\n      chatMode\n      chatSlowModeSeconds\n      pinnedLinks {\n        ...PinnedLinkFields\n      }\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n": typeof types.RoomDocument,
+    "\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      calendarUrl\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      screensQuestions\n      chatMode\n      chatSlowModeSeconds\n      pinnedLinks {\n        ...PinnedLinkFields\n      }\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n": typeof types.RoomDocument,
     "\n  query Audience($id: ID!, $first: Int!, $after: String) {\n    room(id: $id) {\n      id\n      audience(first: $first, after: $after) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": typeof types.AudienceDocument,
     "\n  query ProfilePage($id: ID!) {\n    profile(id: $id) {\n      ...ProfileFields\n    }\n  }\n": typeof types.ProfilePageDocument,
     "\n  mutation UpdateViewerProfile($input: UpdateProfileInput!) {\n    updateViewerProfile(input: $input) {\n      ...ProfileFields\n    }\n  }\n": typeof types.UpdateViewerProfileDocument,
@@ -92,18 +92,40 @@ type Documents = {
     "\n  mutation ResolveAppeal($input: ResolveAppealInput!) {\n    resolveAppeal(input: $input) {\n      ...NoticeFields\n    }\n  }\n": typeof types.ResolveAppealDocument,
     "\n  query ModerationLog($after: String) {\n    moderationLog(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          action\n          at\n          note\n          reportIds\n          actor {\n            ...ProfileSummary\n          }\n          subject {\n            ...ProfileSummary\n          }\n          room {\n            id\n            title\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ModerationLogDocument,
     "\n  query HasNotices {\n    viewerModerationNotices(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.HasNoticesDocument,
+    "\n  fragment InsightGroupFields on InsightGroup {\n    label\n    listeners\n    share\n  }\n": typeof types.InsightGroupFieldsFragmentDoc,
+    "\n  query RoomInsights($id: ID!) {\n    room(id: $id) {\n      id\n      insights {\n        uniqueListeners\n        peakListeners\n        medianListenSeconds\n        byIndustry {\n          ...InsightGroupFields\n        }\n        bySeniority {\n          ...InsightGroupFields\n        }\n        timeline {\n          at\n          listeners\n        }\n        questionsAsked\n        questionsAnswered\n        chatMessages\n        reactions {\n          reaction\n          count\n        }\n        minimumGroupSize\n        computedAt\n        nextRefreshAt\n      }\n    }\n  }\n": typeof types.RoomInsightsDocument,
+    "\n  mutation SetFeedMode($mode: FeedMode!) {\n    setFeedMode(mode: $mode)\n  }\n": typeof types.SetFeedModeDocument,
+    "\n  fragment HiddenRecommendationFields on HiddenRecommendation {\n    kind\n    cursor\n    createdAt\n    room {\n      id\n      title\n    }\n    host {\n      id\n      displayName\n    }\n    topic {\n      slug\n      name\n    }\n  }\n": typeof types.HiddenRecommendationFieldsFragmentDoc,
+    "\n  mutation HideRecommendation($input: HideRecommendationInput!) {\n    hideRecommendation(input: $input) {\n      ...HiddenRecommendationFields\n    }\n  }\n": typeof types.HideRecommendationDocument,
+    "\n  mutation UnhideRecommendation($input: HideRecommendationInput!) {\n    unhideRecommendation(input: $input)\n  }\n": typeof types.UnhideRecommendationDocument,
+    "\n  query HiddenRecommendations($after: String) {\n    viewerHiddenRecommendations(first: 50, after: $after) {\n      ...HiddenRecommendationFields\n    }\n  }\n": typeof types.HiddenRecommendationsDocument,
+    "\n  query RankingTransparency {\n    rankingTransparency {\n      modelVersion\n      explanation\n      options\n      parameters {\n        name\n        description\n        importance\n      }\n    }\n  }\n": typeof types.RankingTransparencyDocument,
+    "\n  fragment RoomScheduleFields on Room {\n    id\n    status\n    scheduledFor\n    reminderCount\n    viewerWantsReminder\n    calendarUrl\n  }\n": typeof types.RoomScheduleFieldsFragmentDoc,
+    "\n  query RoomSchedule($id: ID!) {\n    room(id: $id) {\n      ...RoomScheduleFields\n    }\n  }\n": typeof types.RoomScheduleDocument,
+    "\n  mutation SetRoomReminder($roomId: ID!, $remind: Boolean!) {\n    setRoomReminder(roomId: $roomId, remind: $remind) {\n      ...RoomScheduleFields\n    }\n  }\n": typeof types.SetRoomReminderDocument,
+    "\n  mutation RescheduleRoom($roomId: ID!, $scheduledFor: DateTime!) {\n    rescheduleRoom(roomId: $roomId, scheduledFor: $scheduledFor) {\n      ...RoomScheduleFields\n    }\n  }\n": typeof types.RescheduleRoomDocument,
+    "\n  mutation CancelRoom($roomId: ID!) {\n    cancelRoom(roomId: $roomId) {\n      ...RoomScheduleFields\n    }\n  }\n": typeof types.CancelRoomDocument,
+    "\n  mutation SetFollowNotifications($profileId: ID!, $level: FollowNotifications!) {\n    setFollowNotifications(profileId: $profileId, level: $level) {\n      ...ProfileFields\n    }\n  }\n": typeof types.SetFollowNotificationsDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    createdAt\n    readAt\n    room {\n      id\n      title\n      status\n      scheduledFor\n    }\n    actor {\n      ...ProfileSummary\n    }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  query ViewerNotifications($first: Int, $after: String) {\n    viewerNotifications(first: $first, after: $after) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      unreadCount\n    }\n  }\n": typeof types.ViewerNotificationsDocument,
+    "\n  query UnreadNotifications {\n    viewerNotifications(first: 1, unreadOnly: true) {\n      unreadCount\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($upToId: ID!) {\n    markNotificationsRead(upToId: $upToId)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  subscription ViewerNotificationAdded {\n    viewerNotificationAdded {\n      ...NotificationFields\n    }\n  }\n": typeof types.ViewerNotificationAddedDocument,
+    "\n  subscription ViewerModerationNoticeChanged {\n    viewerModerationNoticeChanged {\n      ...NoticeFields\n    }\n  }\n": typeof types.ViewerModerationNoticeChangedDocument,
+    "\n  query CalendarFeedUrl {\n    viewerCalendarFeedUrl\n  }\n": typeof types.CalendarFeedUrlDocument,
+    "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed\n  }\n": typeof types.RotateCalendarFeedDocument,
 };
 const documents: Documents = {
     "\n  fragment ProfileSummary on Profile {\n    id\n    displayName\n    headline\n  }\n": types.ProfileSummaryFragmentDoc,
     "\n  fragment ParticipantFields on Participant {\n    id\n    role\n    handRaisedAt\n    handRaiseQuestion\n    invitedToStageAt\n    muted\n    connected\n    joinedAt\n    profile {\n      ...ProfileSummary\n    }\n  }\n": types.ParticipantFieldsFragmentDoc,
-    "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n": types.RoomCardFieldsFragmentDoc,
+    "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    calendarUrl\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n    reminderCount\n    viewerWantsReminder\n  }\n": types.RoomCardFieldsFragmentDoc,
     "\n  fragment AudioAccessFields on AudioAccess {\n    serverUrl\n    token\n    expiresAt\n    canPublish\n  }\n": types.AudioAccessFieldsFragmentDoc,
-    "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n  }\n": types.ProfileFieldsFragmentDoc,
+    "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n    viewerNotifications\n  }\n": types.ProfileFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      ...ProfileSummary\n    }\n    viewerIsStaff\n  }\n": types.ViewerDocument,
-    "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      mode\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n": types.HomeDocument,
     "\n  query Rooms($filter: RoomFilter, $after: String) {\n    rooms(filter: $filter, first: 20, after: $after) {\n      edges {\n        cursor\n        node {\n          ...RoomCardFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RoomsDocument,
     "\n  query Topics {\n    topics {\n      slug\n      name\n    }\n  }\n": types.TopicsDocument,
-    "\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      screensQuestions\n      chatMode\n      chatSlowModeSeconds\n      pinnedLinks {\n        ...PinnedLinkFields\n      }\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n": types.RoomDocument,
+    "\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      calendarUrl\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      screensQuestions\n      chatMode\n      chatSlowModeSeconds\n      pinnedLinks {\n        ...PinnedLinkFields\n      }\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n": types.RoomDocument,
     "\n  query Audience($id: ID!, $first: Int!, $after: String) {\n    room(id: $id) {\n      id\n      audience(first: $first, after: $after) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n    }\n  }\n": types.AudienceDocument,
     "\n  query ProfilePage($id: ID!) {\n    profile(id: $id) {\n      ...ProfileFields\n    }\n  }\n": types.ProfilePageDocument,
     "\n  mutation UpdateViewerProfile($input: UpdateProfileInput!) {\n    updateViewerProfile(input: $input) {\n      ...ProfileFields\n    }\n  }\n": types.UpdateViewerProfileDocument,
@@ -172,6 +194,28 @@ const documents: Documents = {
     "\n  mutation ResolveAppeal($input: ResolveAppealInput!) {\n    resolveAppeal(input: $input) {\n      ...NoticeFields\n    }\n  }\n": types.ResolveAppealDocument,
     "\n  query ModerationLog($after: String) {\n    moderationLog(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          action\n          at\n          note\n          reportIds\n          actor {\n            ...ProfileSummary\n          }\n          subject {\n            ...ProfileSummary\n          }\n          room {\n            id\n            title\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ModerationLogDocument,
     "\n  query HasNotices {\n    viewerModerationNotices(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.HasNoticesDocument,
+    "\n  fragment InsightGroupFields on InsightGroup {\n    label\n    listeners\n    share\n  }\n": types.InsightGroupFieldsFragmentDoc,
+    "\n  query RoomInsights($id: ID!) {\n    room(id: $id) {\n      id\n      insights {\n        uniqueListeners\n        peakListeners\n        medianListenSeconds\n        byIndustry {\n          ...InsightGroupFields\n        }\n        bySeniority {\n          ...InsightGroupFields\n        }\n        timeline {\n          at\n          listeners\n        }\n        questionsAsked\n        questionsAnswered\n        chatMessages\n        reactions {\n          reaction\n          count\n        }\n        minimumGroupSize\n        computedAt\n        nextRefreshAt\n      }\n    }\n  }\n": types.RoomInsightsDocument,
+    "\n  mutation SetFeedMode($mode: FeedMode!) {\n    setFeedMode(mode: $mode)\n  }\n": types.SetFeedModeDocument,
+    "\n  fragment HiddenRecommendationFields on HiddenRecommendation {\n    kind\n    cursor\n    createdAt\n    room {\n      id\n      title\n    }\n    host {\n      id\n      displayName\n    }\n    topic {\n      slug\n      name\n    }\n  }\n": types.HiddenRecommendationFieldsFragmentDoc,
+    "\n  mutation HideRecommendation($input: HideRecommendationInput!) {\n    hideRecommendation(input: $input) {\n      ...HiddenRecommendationFields\n    }\n  }\n": types.HideRecommendationDocument,
+    "\n  mutation UnhideRecommendation($input: HideRecommendationInput!) {\n    unhideRecommendation(input: $input)\n  }\n": types.UnhideRecommendationDocument,
+    "\n  query HiddenRecommendations($after: String) {\n    viewerHiddenRecommendations(first: 50, after: $after) {\n      ...HiddenRecommendationFields\n    }\n  }\n": types.HiddenRecommendationsDocument,
+    "\n  query RankingTransparency {\n    rankingTransparency {\n      modelVersion\n      explanation\n      options\n      parameters {\n        name\n        description\n        importance\n      }\n    }\n  }\n": types.RankingTransparencyDocument,
+    "\n  fragment RoomScheduleFields on Room {\n    id\n    status\n    scheduledFor\n    reminderCount\n    viewerWantsReminder\n    calendarUrl\n  }\n": types.RoomScheduleFieldsFragmentDoc,
+    "\n  query RoomSchedule($id: ID!) {\n    room(id: $id) {\n      ...RoomScheduleFields\n    }\n  }\n": types.RoomScheduleDocument,
+    "\n  mutation SetRoomReminder($roomId: ID!, $remind: Boolean!) {\n    setRoomReminder(roomId: $roomId, remind: $remind) {\n      ...RoomScheduleFields\n    }\n  }\n": types.SetRoomReminderDocument,
+    "\n  mutation RescheduleRoom($roomId: ID!, $scheduledFor: DateTime!) {\n    rescheduleRoom(roomId: $roomId, scheduledFor: $scheduledFor) {\n      ...RoomScheduleFields\n    }\n  }\n": types.RescheduleRoomDocument,
+    "\n  mutation CancelRoom($roomId: ID!) {\n    cancelRoom(roomId: $roomId) {\n      ...RoomScheduleFields\n    }\n  }\n": types.CancelRoomDocument,
+    "\n  mutation SetFollowNotifications($profileId: ID!, $level: FollowNotifications!) {\n    setFollowNotifications(profileId: $profileId, level: $level) {\n      ...ProfileFields\n    }\n  }\n": types.SetFollowNotificationsDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    createdAt\n    readAt\n    room {\n      id\n      title\n      status\n      scheduledFor\n    }\n    actor {\n      ...ProfileSummary\n    }\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  query ViewerNotifications($first: Int, $after: String) {\n    viewerNotifications(first: $first, after: $after) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      unreadCount\n    }\n  }\n": types.ViewerNotificationsDocument,
+    "\n  query UnreadNotifications {\n    viewerNotifications(first: 1, unreadOnly: true) {\n      unreadCount\n    }\n  }\n": types.UnreadNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($upToId: ID!) {\n    markNotificationsRead(upToId: $upToId)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  subscription ViewerNotificationAdded {\n    viewerNotificationAdded {\n      ...NotificationFields\n    }\n  }\n": types.ViewerNotificationAddedDocument,
+    "\n  subscription ViewerModerationNoticeChanged {\n    viewerModerationNoticeChanged {\n      ...NoticeFields\n    }\n  }\n": types.ViewerModerationNoticeChangedDocument,
+    "\n  query CalendarFeedUrl {\n    viewerCalendarFeedUrl\n  }\n": types.CalendarFeedUrlDocument,
+    "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed\n  }\n": types.RotateCalendarFeedDocument,
 };
 
 /**
@@ -199,7 +243,7 @@ export function graphql(source: "\n  fragment ParticipantFields on Participant {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n"): (typeof documents)["\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n  }\n"];
+export function graphql(source: "\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    calendarUrl\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n    reminderCount\n    viewerWantsReminder\n  }\n"): (typeof documents)["\n  fragment RoomCardFields on Room {\n    id\n    title\n    status\n    visibility\n    scheduledFor\n    calendarUrl\n    startedAt\n    listenerCount\n    topics {\n      slug\n      name\n    }\n    host {\n      ...ProfileSummary\n    }\n    reminderCount\n    viewerWantsReminder\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -207,7 +251,7 @@ export function graphql(source: "\n  fragment AudioAccessFields on AudioAccess {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n  }\n"): (typeof documents)["\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n  }\n"];
+export function graphql(source: "\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n    viewerNotifications\n  }\n"): (typeof documents)["\n  fragment ProfileFields on Profile {\n    id\n    displayName\n    headline\n    company\n    industry\n    seniority\n    skills\n    interests {\n      slug\n      name\n    }\n    followerCount\n    followingCount\n    viewerFollows\n    viewerBlocks\n    viewerNotifications\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -215,7 +259,7 @@ export function graphql(source: "\n  query Viewer {\n    viewer {\n      ...Prof
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      mode\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    recommendedRooms(first: 10) {\n      modelVersion\n      mode\n      items {\n        score\n        reasons\n        room {\n          ...RoomCardFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -227,7 +271,7 @@ export function graphql(source: "\n  query Topics {\n    topics {\n      slug\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      screensQuestions\n      chatMode\n      chatSlowModeSeconds\n      pinnedLinks {\n        ...PinnedLinkFields\n      }\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      screensQuestions\n      chatMode\n      chatSlowModeSeconds\n      pinnedLinks {\n        ...PinnedLinkFields\n      }\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      calendarUrl\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      screensQuestions\n      chatMode\n      chatSlowModeSeconds\n      pinnedLinks {\n        ...PinnedLinkFields\n      }\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Room($id: ID!, $audienceFirst: Int!) {\n    room(id: $id) {\n      id\n      title\n      description\n      status\n      visibility\n      scheduledFor\n      calendarUrl\n      startedAt\n      endedAt\n      maxSpeakers\n      version\n      listenerCount\n      screensQuestions\n      chatMode\n      chatSlowModeSeconds\n      pinnedLinks {\n        ...PinnedLinkFields\n      }\n      topics {\n        slug\n        name\n      }\n      host {\n        ...ProfileSummary\n      }\n      stage {\n        ...ParticipantFields\n      }\n      audience(first: $audienceFirst) {\n        edges {\n          node {\n            ...ParticipantFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        totalCount\n      }\n      raisedHands {\n        ...ParticipantFields\n      }\n      viewerParticipant {\n        ...ParticipantFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -500,6 +544,94 @@ export function graphql(source: "\n  query ModerationLog($after: String) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HasNotices {\n    viewerModerationNotices(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query HasNotices {\n    viewerModerationNotices(first: 1) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InsightGroupFields on InsightGroup {\n    label\n    listeners\n    share\n  }\n"): (typeof documents)["\n  fragment InsightGroupFields on InsightGroup {\n    label\n    listeners\n    share\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoomInsights($id: ID!) {\n    room(id: $id) {\n      id\n      insights {\n        uniqueListeners\n        peakListeners\n        medianListenSeconds\n        byIndustry {\n          ...InsightGroupFields\n        }\n        bySeniority {\n          ...InsightGroupFields\n        }\n        timeline {\n          at\n          listeners\n        }\n        questionsAsked\n        questionsAnswered\n        chatMessages\n        reactions {\n          reaction\n          count\n        }\n        minimumGroupSize\n        computedAt\n        nextRefreshAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoomInsights($id: ID!) {\n    room(id: $id) {\n      id\n      insights {\n        uniqueListeners\n        peakListeners\n        medianListenSeconds\n        byIndustry {\n          ...InsightGroupFields\n        }\n        bySeniority {\n          ...InsightGroupFields\n        }\n        timeline {\n          at\n          listeners\n        }\n        questionsAsked\n        questionsAnswered\n        chatMessages\n        reactions {\n          reaction\n          count\n        }\n        minimumGroupSize\n        computedAt\n        nextRefreshAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetFeedMode($mode: FeedMode!) {\n    setFeedMode(mode: $mode)\n  }\n"): (typeof documents)["\n  mutation SetFeedMode($mode: FeedMode!) {\n    setFeedMode(mode: $mode)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HiddenRecommendationFields on HiddenRecommendation {\n    kind\n    cursor\n    createdAt\n    room {\n      id\n      title\n    }\n    host {\n      id\n      displayName\n    }\n    topic {\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment HiddenRecommendationFields on HiddenRecommendation {\n    kind\n    cursor\n    createdAt\n    room {\n      id\n      title\n    }\n    host {\n      id\n      displayName\n    }\n    topic {\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HideRecommendation($input: HideRecommendationInput!) {\n    hideRecommendation(input: $input) {\n      ...HiddenRecommendationFields\n    }\n  }\n"): (typeof documents)["\n  mutation HideRecommendation($input: HideRecommendationInput!) {\n    hideRecommendation(input: $input) {\n      ...HiddenRecommendationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnhideRecommendation($input: HideRecommendationInput!) {\n    unhideRecommendation(input: $input)\n  }\n"): (typeof documents)["\n  mutation UnhideRecommendation($input: HideRecommendationInput!) {\n    unhideRecommendation(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HiddenRecommendations($after: String) {\n    viewerHiddenRecommendations(first: 50, after: $after) {\n      ...HiddenRecommendationFields\n    }\n  }\n"): (typeof documents)["\n  query HiddenRecommendations($after: String) {\n    viewerHiddenRecommendations(first: 50, after: $after) {\n      ...HiddenRecommendationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RankingTransparency {\n    rankingTransparency {\n      modelVersion\n      explanation\n      options\n      parameters {\n        name\n        description\n        importance\n      }\n    }\n  }\n"): (typeof documents)["\n  query RankingTransparency {\n    rankingTransparency {\n      modelVersion\n      explanation\n      options\n      parameters {\n        name\n        description\n        importance\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoomScheduleFields on Room {\n    id\n    status\n    scheduledFor\n    reminderCount\n    viewerWantsReminder\n    calendarUrl\n  }\n"): (typeof documents)["\n  fragment RoomScheduleFields on Room {\n    id\n    status\n    scheduledFor\n    reminderCount\n    viewerWantsReminder\n    calendarUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoomSchedule($id: ID!) {\n    room(id: $id) {\n      ...RoomScheduleFields\n    }\n  }\n"): (typeof documents)["\n  query RoomSchedule($id: ID!) {\n    room(id: $id) {\n      ...RoomScheduleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRoomReminder($roomId: ID!, $remind: Boolean!) {\n    setRoomReminder(roomId: $roomId, remind: $remind) {\n      ...RoomScheduleFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetRoomReminder($roomId: ID!, $remind: Boolean!) {\n    setRoomReminder(roomId: $roomId, remind: $remind) {\n      ...RoomScheduleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RescheduleRoom($roomId: ID!, $scheduledFor: DateTime!) {\n    rescheduleRoom(roomId: $roomId, scheduledFor: $scheduledFor) {\n      ...RoomScheduleFields\n    }\n  }\n"): (typeof documents)["\n  mutation RescheduleRoom($roomId: ID!, $scheduledFor: DateTime!) {\n    rescheduleRoom(roomId: $roomId, scheduledFor: $scheduledFor) {\n      ...RoomScheduleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRoom($roomId: ID!) {\n    cancelRoom(roomId: $roomId) {\n      ...RoomScheduleFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelRoom($roomId: ID!) {\n    cancelRoom(roomId: $roomId) {\n      ...RoomScheduleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetFollowNotifications($profileId: ID!, $level: FollowNotifications!) {\n    setFollowNotifications(profileId: $profileId, level: $level) {\n      ...ProfileFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetFollowNotifications($profileId: ID!, $level: FollowNotifications!) {\n    setFollowNotifications(profileId: $profileId, level: $level) {\n      ...ProfileFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    createdAt\n    readAt\n    room {\n      id\n      title\n      status\n      scheduledFor\n    }\n    actor {\n      ...ProfileSummary\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id\n    kind\n    count\n    createdAt\n    readAt\n    room {\n      id\n      title\n      status\n      scheduledFor\n    }\n    actor {\n      ...ProfileSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerNotifications($first: Int, $after: String) {\n    viewerNotifications(first: $first, after: $after) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query ViewerNotifications($first: Int, $after: String) {\n    viewerNotifications(first: $first, after: $after) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotifications {\n    viewerNotifications(first: 1, unreadOnly: true) {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query UnreadNotifications {\n    viewerNotifications(first: 1, unreadOnly: true) {\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($upToId: ID!) {\n    markNotificationsRead(upToId: $upToId)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($upToId: ID!) {\n    markNotificationsRead(upToId: $upToId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ViewerNotificationAdded {\n    viewerNotificationAdded {\n      ...NotificationFields\n    }\n  }\n"): (typeof documents)["\n  subscription ViewerNotificationAdded {\n    viewerNotificationAdded {\n      ...NotificationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ViewerModerationNoticeChanged {\n    viewerModerationNoticeChanged {\n      ...NoticeFields\n    }\n  }\n"): (typeof documents)["\n  subscription ViewerModerationNoticeChanged {\n    viewerModerationNoticeChanged {\n      ...NoticeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CalendarFeedUrl {\n    viewerCalendarFeedUrl\n  }\n"): (typeof documents)["\n  query CalendarFeedUrl {\n    viewerCalendarFeedUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed\n  }\n"): (typeof documents)["\n  mutation RotateCalendarFeed {\n    rotateCalendarFeed\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,21 +1,40 @@
-import { type MouseEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type MouseEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 
 import { toastForError } from '../api/api-error';
 import { APPEAL_DECISION, NOTICES_QUERY } from '../api/operations';
 import { pathOf } from '../app/route';
 import { useSession } from '../app/session';
 import type { NoticeFieldsFragment } from '../gql/graphql';
+import { useOnNotice } from '../notifications/notification-feed';
 import { APPEAL_STATUS_LABELS, CATEGORY_LABELS, formatWhen, NOTICE_ACTION_LABELS } from './moderation-labels';
 
 /** The API's limit on an appeal statement (characters). */
 export const APPEAL_STATEMENT_MAX = 2000;
 
-/** "Your notices": decisions that affect the viewer, each with its reasons and one appeal. */
+/** Newest first, as `viewerModerationNotices` orders them (createdAt, then id, descending). */
+function newerFirst(a: NoticeFieldsFragment, b: NoticeFieldsFragment): number {
+  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/** Puts `notice` in place of the one with its id, or in its place in the newest-first order. */
+function upsert(list: readonly NoticeFieldsFragment[], notice: NoticeFieldsFragment): NoticeFieldsFragment[] {
+  if (list.some((item) => item.id === notice.id)) return list.map((item) => (item.id === notice.id ? notice : item));
+  return [...list, notice].sort(newerFirst);
+}
+
+/**
+ * "Your notices": decisions that affect the viewer, each with its reasons and one appeal. Live
+ * (issue 18): a new notice and an appeal's outcome arrive through `viewerModerationNoticeChanged`
+ * on the session's socket; a first page that loads meanwhile keeps them, and a reconnect reads the
+ * first page again.
+ */
 export function NoticesPage() {
   const { api, showError } = useSession();
   const [notices, setNotices] = useState<NoticeFieldsFragment[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  // Notices delivered live since the page opened: a first page read before they committed still shows them.
+  const arrived = useRef(new Map<string, NoticeFieldsFragment>());
 
   const load = useCallback(
     async (after: string | null) => {
@@ -23,7 +42,7 @@ export function NoticesPage() {
       try {
         const { viewerModerationNotices: page } = await api.query(NOTICES_QUERY, { after });
         const nodes = page.edges.map((edge) => edge.node);
-        setNotices((current) => (after && current ? [...current, ...nodes] : nodes));
+        setNotices((current) => (after && current ? nodes.reduce(upsert, current) : [...arrived.current.values()].reduce(upsert, nodes)));
         setNext(page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
       } catch (error) {
         showError(error);
@@ -36,6 +55,21 @@ export function NoticesPage() {
   );
 
   useEffect(() => void load(null), [load]);
+
+  // After the socket dropped and came back, changes may have been missed: read the first page again.
+  useEffect(() => {
+    let previous = api.connectionState();
+    return api.onConnectionStateChange(() => {
+      const next = api.connectionState();
+      if (next === 'live' && (previous === 'reconnecting' || previous === 'offline')) void load(null);
+      previous = next;
+    });
+  }, [api, load]);
+
+  useOnNotice((notice) => {
+    arrived.current.set(notice.id, notice);
+    setNotices((current) => (current === null ? current : upsert(current, notice)));
+  });
 
   const replace = (notice: NoticeFieldsFragment) => setNotices((current) => current?.map((item) => (item.id === notice.id ? notice : item)) ?? null);
 

@@ -32,6 +32,7 @@ export function roomDetail(overrides: Partial<RoomDetail> = {}): RoomDetail {
     status: 'LIVE',
     visibility: 'PUBLIC',
     scheduledFor: null,
+    calendarUrl: 'http://localhost:4000/calendar/rooms/room-1.ics',
     startedAt: AT,
     endedAt: null,
     maxSpeakers: 5,

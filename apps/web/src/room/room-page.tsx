@@ -12,6 +12,7 @@ import { ReactionBar, type ReactionTick } from '../conversation/reaction-bar';
 import type { ReactionKind } from '../conversation/reactions';
 import { useChat } from '../conversation/use-chat';
 import { useConversationTicks } from '../conversation/use-conversation-ticks';
+import { InsightsPanel } from '../insights/insights-panel';
 import { ReportDialog } from '../moderation/report-dialog';
 import { HostQueue } from '../questions/host-queue';
 import type { Question } from '../questions/question-list';
@@ -19,6 +20,7 @@ import { QuestionsPanel } from '../questions/questions-panel';
 import { Audience } from './components/audience';
 import { liveIndicatorState } from './live-state';
 import { RoomHeader } from './components/room-header';
+import { ScheduledRoomPanel } from './components/room-schedule';
 import { Stage } from './components/stage';
 import { ViewerPanel } from './components/viewer-panel';
 import { actionsFor, canModerate, hostLeaveConsequence, type ParticipantAction, viewerControls } from './room-actions';
@@ -141,6 +143,9 @@ export function RoomPage(props: { roomId: string }) {
         onEnd={end}
       />
 
+      {room.status === 'SCHEDULED' && (
+        <ScheduledRoomPanel roomId={roomId} title={room.title} scheduledFor={room.scheduledFor} viewerIsHost={viewerIsHost} onChanged={reload} />
+      )}
       {viewerRemoved && !me && (
         <p className="banner banner-danger" role="alert" data-testid="removed-banner">
           A moderator removed you from this room{viewerRemoved.banned ? ', and you may not join it again' : ''}.
@@ -241,6 +246,8 @@ export function RoomPage(props: { roomId: string }) {
           </div>
         </div>
       )}
+      {/* Host insights (issue 19): the server answers null to anyone else; the panel is not offered to them. */}
+      {room.status !== 'SCHEDULED' && (viewerIsHost || canModerate(viewerRole)) && <InsightsPanel roomId={roomId} />}
       {reporting && <ReportDialog roomId={roomId} target={reporting.profile} onClose={() => setReporting(null)} />}
       {reportingQuestion && <ReportDialog roomId={roomId} target={null} question={reportingQuestion} onClose={() => setReportingQuestion(null)} />}
       {reportingMessage && (

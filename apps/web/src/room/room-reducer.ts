@@ -24,6 +24,8 @@ export interface RoomSnapshot {
   readonly status: RoomStatus;
   readonly visibility: RoomDetail['visibility'];
   readonly scheduledFor: string | null;
+  /** The room's iCalendar event (absolute; signed for the viewer unless PUBLIC). */
+  readonly calendarUrl: string;
   readonly startedAt: string | null;
   readonly endedAt: string | null;
   readonly maxSpeakers: number;
@@ -108,6 +110,7 @@ export function snapshotOf(room: RoomDetail): RoomSnapshot {
     status: room.status,
     visibility: room.visibility,
     scheduledFor: room.scheduledFor,
+    calendarUrl: room.calendarUrl,
     startedAt: room.startedAt,
     endedAt: room.endedAt,
     maxSpeakers: room.maxSpeakers,

@@ -137,7 +137,7 @@ export class LiveKitDouble {
   private failuresLeft = 0;
   private failureMode: InjectedFailure = 'unavailable';
   private down: InjectedFailure | null = null;
-  private holding: { readonly released: Promise<void>; readonly release: () => void } | null = null;
+  private holding: { readonly released: Promise<void>; readonly release: () => void; readonly methods: ReadonlySet<string> | null } | null = null;
   private heldNow = 0;
   private webhookUrl: string | null = null;
   private webhookChain: Promise<void> = Promise.resolve();
@@ -223,15 +223,16 @@ export class LiveKitDouble {
   /**
    * From now on RoomService requests wait, unanswered, until {@link releaseRequests} (as a
    * stalled server would): a worker caught in one stays busy, so what it would do next waits
-   * deterministically. {@link heldRequests} says how many are waiting.
+   * deterministically. {@link heldRequests} says how many are waiting. With `methods`, only
+   * requests of those RoomService methods wait; the others are answered as usual.
    */
-  holdRequests(): void {
+  holdRequests(methods: readonly RoomServiceMethod[] | null = null): void {
     if (this.holding) return;
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    this.holding = { released, release };
+    this.holding = { released, release, methods: methods === null ? null : new Set(methods) };
   }
 
   /** Answers every held request (in arrival order) and stops holding new ones. */
@@ -461,7 +462,7 @@ export class LiveKitDouble {
       return;
     }
 
-    if (this.holding) {
+    if (this.holding && (this.holding.methods === null || this.holding.methods.has(method))) {
       this.heldNow += 1;
       await this.holding.released;
       this.heldNow -= 1;

@@ -40,6 +40,8 @@ export enum DomainErrorCode {
   QuestionLimitReached = 'QUESTION_LIMIT_REACHED',
   /** The room's chat mode does not let this person write now (OFF, or STAGE_ONLY off stage). */
   ChatClosed = 'CHAT_CLOSED',
+  /** A follow setting for a profile the viewer does not follow (`setFollowNotifications`). */
+  NotFollowing = 'NOT_FOLLOWING',
 }
 
 /** A broken room rule, with a code from {@link DomainErrorCode} and, for bad input, the field. */

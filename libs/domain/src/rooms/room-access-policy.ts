@@ -83,6 +83,26 @@ export enum RoomOperation {
    * dropped, not refused; this row is what refuses.
    */
   React = 'REACT',
+  /**
+   * `Room.insights` (issue 19): the host, and the room's moderators while they are in it, read who
+   * listened, in groups of at least k. Everyone else reads null, never an error.
+   */
+  SeeInsights = 'SEE_INSIGHTS',
+  /**
+   * `setRoomReminder(remind: true)` (issue 18): ask to be reminded of a SCHEDULED or LIVE room one
+   * may join (JOIN's standing rules; a room that has not ended).
+   */
+  Remind = 'REMIND',
+  /** `rescheduleRoom` (issue 18): the host moves their SCHEDULED room to another time. */
+  Reschedule = 'RESCHEDULE',
+  /** `cancelRoom` (issue 18): the host cancels their SCHEDULED room; open to a suspended host, like END. */
+  Cancel = 'CANCEL',
+  /**
+   * Being told about the room (issue 18's notifications and their live delivery): JOIN's standing
+   * rules whatever the room's status (a cancelled room is ENDED). A notification is written, listed
+   * and delivered only while this holds.
+   */
+  Notify = 'NOTIFY',
 }
 
 /**
@@ -131,6 +151,10 @@ export enum RoomAccessRule {
   HoldsStagePlace = 'HOLDS_STAGE_PLACE',
   /** The viewer holds trust-and-safety staff rights now (not suspended). */
   Staff = 'STAFF',
+  /** The viewer hosts the room (in it or not, even after it ended), or moderates it while in it. */
+  HostsOrModerates = 'HOSTS_OR_MODERATES',
+  /** The room is SCHEDULED (not started, not ended); refuses ROOM_ALREADY_LIVE or ROOM_ENDED. */
+  Scheduled = 'SCHEDULED',
 }
 
 /** What the position rules read: the part of a {@link RoomRelation} a room's state determines. */
@@ -167,6 +191,14 @@ const POSITION_RULE_DEFINITIONS: Readonly<Record<string, PositionRuleDefinition>
   [RoomAccessRule.Moderates]: { holds: (r) => r.role !== null && MODERATING_ROLES.has(r.role), refusal: () => DomainErrorCode.NotAllowed },
   [RoomAccessRule.Hosts]: { holds: (r) => r.isHost, refusal: () => DomainErrorCode.NotAllowed },
   [RoomAccessRule.HoldsStagePlace]: { holds: onStage, refusal: () => DomainErrorCode.NotAllowed },
+  [RoomAccessRule.HostsOrModerates]: {
+    holds: (r) => r.isHost || (r.role !== null && MODERATING_ROLES.has(r.role)),
+    refusal: () => DomainErrorCode.NotAllowed,
+  },
+  [RoomAccessRule.Scheduled]: {
+    holds: (r) => r.status === RoomStatus.Scheduled,
+    refusal: (r) => (r.status === RoomStatus.Ended ? DomainErrorCode.RoomEnded : DomainErrorCode.RoomAlreadyLive),
+  },
 };
 
 /**
@@ -199,6 +231,8 @@ const RULES: Readonly<Record<RoomAccessRule, RuleDefinition>> = {
   [RoomAccessRule.Moderates]: positionRule(RoomAccessRule.Moderates),
   [RoomAccessRule.Hosts]: positionRule(RoomAccessRule.Hosts),
   [RoomAccessRule.HoldsStagePlace]: positionRule(RoomAccessRule.HoldsStagePlace),
+  [RoomAccessRule.HostsOrModerates]: positionRule(RoomAccessRule.HostsOrModerates),
+  [RoomAccessRule.Scheduled]: positionRule(RoomAccessRule.Scheduled),
 };
 
 /** Rules every operation on a live room's people checks: visible, belongs, not banned, not blocked. */
@@ -254,6 +288,25 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
   [RoomOperation.DeleteOwnChatMessage]: [RoomAccessRule.Visible],
   [RoomOperation.ReadChat]: [RoomAccessRule.Visible, RoomAccessRule.Belongs, RoomAccessRule.NotBanned, RoomAccessRule.NotBlockedByHost],
   [RoomOperation.React]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
+  // Any status: the host reads the final figures after the room ended (moderators have left by then).
+  [RoomOperation.SeeInsights]: [RoomAccessRule.Visible, RoomAccessRule.NotBanned, RoomAccessRule.HostsOrModerates],
+  [RoomOperation.Remind]: [
+    RoomAccessRule.Visible,
+    RoomAccessRule.Belongs,
+    RoomAccessRule.NotBanned,
+    RoomAccessRule.NotBlockedByHost,
+    RoomAccessRule.NotSuspended,
+    RoomAccessRule.NotEnded,
+  ],
+  [RoomOperation.Reschedule]: [RoomAccessRule.Visible, RoomAccessRule.NotSuspended, RoomAccessRule.Hosts, RoomAccessRule.Scheduled],
+  [RoomOperation.Cancel]: [RoomAccessRule.Visible, RoomAccessRule.Hosts, RoomAccessRule.Scheduled],
+  [RoomOperation.Notify]: [
+    RoomAccessRule.Visible,
+    RoomAccessRule.Belongs,
+    RoomAccessRule.NotBanned,
+    RoomAccessRule.NotBlockedByHost,
+    RoomAccessRule.NotSuspended,
+  ],
 };
 
 /** The policy's answer: allowed, or the first rule that failed with its contract code. */
@@ -317,6 +370,8 @@ export const ROOM_ACCESS_REFUSAL_MESSAGES: Readonly<Record<RoomAccessRule, strin
   [RoomAccessRule.Moderates]: 'Only the host and moderators can do this',
   [RoomAccessRule.Hosts]: 'Only the host can do this',
   [RoomAccessRule.HoldsStagePlace]: 'Only people on the stage can step down from it',
+  [RoomAccessRule.HostsOrModerates]: 'Only the host and moderators can do this',
+  [RoomAccessRule.Scheduled]: 'Only a scheduled room that has not started can be changed',
 };
 
 /** The message of a refusal: the rule's, except `Live`, which says whether the room ended or has not started. */
@@ -393,7 +448,7 @@ export function roomCommandOperation(command: RoomCommand): RoomOperation {
     case 'StartRoom':
       return RoomOperation.Start;
     case 'EndRoom':
-      return RoomOperation.End;
+      return command.cancel ? RoomOperation.Cancel : RoomOperation.End;
     case 'JoinRoom':
       return RoomOperation.Join;
     case 'LeaveRoom':

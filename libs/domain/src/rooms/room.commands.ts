@@ -1,7 +1,16 @@
 /** Commands are what a profile asks of a room; `actorId` is always the signed-in profile. */
 export type RoomCommand =
   | { readonly type: 'StartRoom'; readonly actorId: string }
-  | { readonly type: 'EndRoom'; readonly actorId: string }
+  | {
+      readonly type: 'EndRoom';
+      readonly actorId: string;
+      /**
+       * `cancelRoom` (issue 18): end a SCHEDULED room that never starts. Asks the CANCEL row, whose
+       * `SCHEDULED` rule is judged on the room's state in the command's own transaction, so a
+       * cancel that lost a race to `startRoom` is refused (ROOM_ALREADY_LIVE), never ends a live room.
+       */
+      readonly cancel?: boolean;
+    }
   | { readonly type: 'JoinRoom'; readonly actorId: string }
   | { readonly type: 'LeaveRoom'; readonly actorId: string }
   | { readonly type: 'RaiseHand'; readonly actorId: string; readonly question: string | null }

@@ -27,6 +27,8 @@ const NOT_FROM_DECIDE = new Set<DomainErrorCode>([
   DomainErrorCode.QuestionLimitReached,
   // The chat has its own rules (conversation/chat-rules.ts).
   DomainErrorCode.ChatClosed,
+  // Follow settings are not room commands (issue 18).
+  DomainErrorCode.NotFollowing,
   // Every run starts live; scheduled rooms are covered by the unit tests.
   DomainErrorCode.RoomNotLive,
 ]);

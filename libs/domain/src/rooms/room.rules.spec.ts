@@ -117,6 +117,20 @@ describe('EndRoom', () => {
     expect(state.status).toBe(RoomStatus.Ended);
   });
 
+  // Kind: a cancel that lost a race to startRoom (issue 18). cancelRoom checks its row before the
+  // command runs; the room may have started since, so the command itself judges SCHEDULED again.
+  it.each([
+    ['a room that went live after the cancel was checked', () => newLiveRoom(), DomainErrorCode.RoomAlreadyLive],
+    ['a room that ended meanwhile (variant)', () => endedRoom(), DomainErrorCode.RoomEnded],
+  ])('a cancel (EndRoom with cancel) refuses %s and changes nothing', (_name, room, code) => {
+    expectRejected(room(), { type: 'EndRoom', actorId: HOST, cancel: true }, code);
+  });
+
+  it('a cancel ends a scheduled room, as EndRoom does', () => {
+    const { state } = decideNow(scheduledRoom(), { type: 'EndRoom', actorId: HOST, cancel: true });
+    expect(state.status).toBe(RoomStatus.Ended);
+  });
+
   it('lets only the host end the room, not even a moderator', () => {
     const state = roomWith({ moderators: ['mod'] });
     expectRejected(state, { type: 'EndRoom', actorId: 'mod' }, DomainErrorCode.NotAllowed);

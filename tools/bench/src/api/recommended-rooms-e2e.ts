@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { SingleBar } from 'cli-progress';
@@ -190,6 +191,51 @@ async function main(): Promise<void> {
       if (!body.data || body.data.recommendedRooms.items.length !== 20) throw new Error(`unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
       modelVersion = body.data.recommendedRooms.modelVersion;
     });
+    // "Not interested" at the cap (issue 19): 500 hidden items that match no candidate (498 hosts who
+    // host nothing, 2 topics no room has), so the list is the same and only the filter's cost shows.
+    await db.query(`insert into hidden_recommendations (profile_id, kind, host_id)
+      select 'p0', 'HOST', 'p' || (g * 3 + 2) from generate_series(0, 497) g`);
+    await db.query(`insert into hidden_recommendations (profile_id, kind, topic_slug) values ('p0', 'TOPIC', 'devops'), ('p0', 'TOPIC', 'cybersecurity')`);
+    await db.query('analyze hidden_recommendations');
+    const withHidden = await timed(iterations, 'with 500 hidden items', async () => {
+      const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      const body = (await response.json()) as { data?: { recommendedRooms: { items: unknown[] } } };
+      if (!body.data || body.data.recommendedRooms.items.length !== 20) throw new Error(`unexpected response: ${JSON.stringify(body).slice(0, 300)}`);
+    });
+    // The filter alone, interleaved so load drift hits both alike: the candidate rows with and
+    // without the API's own "Not interested" clause (roomsNotHiddenSql, loaded from the build: tools
+    // never import apps), 500 hidden items in place.
+    const controls = (await import(pathToFileURL(join(root, 'dist/apps/api/recommendations/recommendation-controls.service.js')).href)) as {
+      roomsNotHiddenSql(profileId: string): { sql: string; params: unknown[] };
+    };
+    const notHidden = controls.roomsNotHiddenSql('p0');
+    let placeholder = 0;
+    const filterSql = notHidden.sql.replace(/\?/g, () => `$${(placeholder += 1) + 1}`);
+    const candidates = (filter: boolean) =>
+      db.query(
+        `select r.id, r.title, r.topics, r.status, r.started_at, r.host_id from rooms r
+          where r.status = 'LIVE' and r.visibility = 'PUBLIC' ${filter ? `and ${filterSql}` : ''}
+          order by r.started_at desc, r.id limit $1`,
+        filter ? [rooms, ...notHidden.params] : [rooms],
+      );
+    const filterSamples: number[] = [];
+    const plainSamples: number[] = [];
+    for (let i = 0; i < iterations + 5; i += 1) {
+      for (const filter of i % 2 === 0 ? [true, false] : [false, true]) {
+        const start = process.hrtime.bigint();
+        const result = await candidates(filter);
+        if (result.rowCount !== rooms) throw new Error(`the filter dropped rooms: ${result.rowCount} of ${rooms}`);
+        if (i >= 5) (filter ? filterSamples : plainSamples).push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    }
+    filterSamples.sort((a, b) => a - b);
+    plainSamples.sort((a, b) => a - b);
+    const filtered = { p50: percentile(filterSamples, 50), p99: percentile(filterSamples, 99) };
+    const unfiltered = { p50: percentile(plainSamples, 50), p99: percentile(plainSamples, 99) };
     // Baseline: the candidate rows alone, read with the raw SQL the service starts from.
     const rawSql = await timed(iterations, 'raw SQL candidates', async () => {
       await db.query(
@@ -203,8 +249,13 @@ async function main(): Promise<void> {
       `| measurement (${rooms} live rooms, ${iterations} requests) | p50 ms | p99 ms |`,
       '| --- | --- | --- |',
       `| \`recommendedRooms(first: 20)\` over HTTP, model \`${modelVersion}\` | ${endToEnd.p50.toFixed(1)} | ${endToEnd.p99.toFixed(1)} |`,
+      `| the same with 500 hidden items (the cap; none matches a candidate) | ${withHidden.p50.toFixed(1)} | ${withHidden.p99.toFixed(1)} |`,
       `| baseline: raw SQL reading the candidate rooms | ${rawSql.p50.toFixed(1)} | ${rawSql.p99.toFixed(1)} |`,
       `| ratio end to end / raw SQL (p50) | ${(endToEnd.p50 / rawSql.p50).toFixed(1)}× | |`,
+      `| ratio with 500 hidden / without (p50) | ${(withHidden.p50 / endToEnd.p50).toFixed(2)}× | |`,
+      `| candidate SQL (${rooms} rows) without the hidden filter, interleaved | ${unfiltered.p50.toFixed(1)} | ${unfiltered.p99.toFixed(1)} |`,
+      `| candidate SQL with the hidden filter, 500 hidden items, interleaved | ${filtered.p50.toFixed(1)} | ${filtered.p99.toFixed(1)} |`,
+      `| ratio filter / no filter, candidate SQL (p50) | ${(filtered.p50 / unfiltered.p50).toFixed(2)}× | |`,
     ];
     process.stdout.write(`\n${lines.join('\n')}\n`);
     if (values['write-docs']) writeDocsSection(lines, rooms, iterations);
@@ -229,6 +280,7 @@ function writeDocsSection(table: readonly string[], rooms: number, iterations: n
     `Command: \`npm run bench:recommended-rooms -- --rooms ${rooms} --iterations ${iterations} --write-docs\` (${new Date().toISOString().slice(0, 10)}, ${process.env['DATABASE_URL'] ? 'DATABASE_URL PostgreSQL' : 'embedded PostgreSQL'}, Node ${process.version}, 2-core machine, 1-minute load average ${loadavg()[0]?.toFixed(2)} at the end).`,
     'The real API and recommender processes over HTTP; the request gathers the viewer, the candidates',
     '(stage, counts, follows), calls the recommender (ONNX + occlusion reasons), and logs impressions.',
+    'The hidden-items row measures the "Not interested" filter in the candidate query at the 500-item cap.',
     '',
     ...table,
     '',

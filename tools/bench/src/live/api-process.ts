@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import { API_NODE_FLAGS } from '@roundtable/config';
+
 import { graphQL, signToken } from './graphql-http';
 import { LOOPBACK, freePort, type StartedChild, startNodeChild, waitForHttp } from './process-tools';
 
@@ -36,6 +38,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   const child = startNodeChild({
     name: options.name,
     entry: 'dist/apps/api/main.js',
+    nodeFlags: API_NODE_FLAGS,
     cpu: options.cpu,
     fdLimit: options.fdLimit,
     logDir: options.logDir,

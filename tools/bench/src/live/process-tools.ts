@@ -237,6 +237,8 @@ export function startNodeChild(options: {
   name: string;
   entry: string;
   args?: readonly string[];
+  /** Node flags of this child (before BENCH_NODE_FLAGS), e.g. the API's own (API_NODE_FLAGS). */
+  nodeFlags?: readonly string[];
   env?: Record<string, string>;
   cpu: number | null;
   fdLimit: number | null;
@@ -246,7 +248,7 @@ export function startNodeChild(options: {
 }): StartedChild {
   // BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to every child process: profiling a run.
   const extraFlags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
-  const nodeCommand = [process.execPath, '--max-old-space-size=4096', ...extraFlags, join(REPO_ROOT, options.entry), ...(options.args ?? [])];
+  const nodeCommand = [process.execPath, '--max-old-space-size=4096', ...(options.nodeFlags ?? []), ...extraFlags, join(REPO_ROOT, options.entry), ...(options.args ?? [])];
   const shell = ['sh', '-c', `${options.fdLimit !== null ? `ulimit -n ${options.fdLimit} && ` : ''}exec "$@"`, 'sh', ...nodeCommand];
   const command = options.cpu !== null ? ['taskset', '-c', String(options.cpu), ...shell] : shell;
   const logPath = join(options.logDir, `${options.name}.log`);

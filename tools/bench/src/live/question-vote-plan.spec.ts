@@ -1,4 +1,6 @@
-import { planQuestionVotes, seededRandom } from './question-vote-plan';
+import { seededUniform } from '@roundtable/ranking';
+
+import { planQuestionVotes } from './question-vote-plan';
 
 describe('planQuestionVotes', () => {
   const options = { votes: 5000, questions: 50, repeatPercent: 2, removalPercent: 2, seed: 16 };
@@ -6,7 +8,7 @@ describe('planQuestionVotes', () => {
   it('is deterministic: the same options give the same plan, another seed another one', () => {
     expect(planQuestionVotes(options)).toEqual(planQuestionVotes(options));
     expect(planQuestionVotes({ ...options, seed: 17 }).votes).not.toEqual(planQuestionVotes(options).votes);
-    expect(seededRandom(1)()).toBe(seededRandom(1)());
+    expect(seededUniform(1)()).toBe(seededUniform(1)());
   });
 
   it('spreads first votes over every question, each voter at most once per question', () => {

@@ -1,3 +1,5 @@
+import { seededUniform } from '@roundtable/ranking';
+
 /**
  * The votes `bench:questions` sends (issue 16), planned before the run so the vote store and its
  * baseline get exactly the same sequence. Questions and voters are indexes; the bench maps them to
@@ -35,18 +37,6 @@ export interface VotePlanOptions {
   readonly seed: number;
 }
 
-/** mulberry32: a small deterministic generator of floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Plans `votes` votes spread uniformly at random over `questions` questions. A first vote on a
  * question always comes from a voter who has not voted on it yet; repeats and removals pick a
@@ -54,7 +44,7 @@ export function seededRandom(seed: number): () => number {
  * fall back to a first vote while none stands.
  */
 export function planQuestionVotes(options: VotePlanOptions): VotePlan {
-  const random = seededRandom(options.seed);
+  const random = seededUniform(options.seed);
   const pick = (n: number) => Math.min(n - 1, Math.floor(random() * n));
   const nextVoter = new Array<number>(options.questions).fill(0);
   // Standing votes in plan order, as an array with swap-removal for O(1) random picks.

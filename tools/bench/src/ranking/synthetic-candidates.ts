@@ -1,17 +1,5 @@
 import { INDUSTRIES, SENIORITY_LEVELS, SKILLS_BY_TOPIC, TOPICS } from '@roundtable/domain';
-import type { RankCandidate, RankPerson, RankViewer } from '@roundtable/ranking';
-
-/** Small seeded generator (mulberry32): benchmarks must rank the same lists every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { type RankCandidate, type RankPerson, type RankViewer, seededUniform } from '@roundtable/ranking';
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
@@ -30,7 +18,7 @@ function skillsFor(random: () => number, topics: readonly string[], count: numbe
 
 /** A realistic, busy viewer: many follows, a few groups, a listening history. */
 export function benchViewer(seed: number): RankViewer {
-  const random = seededRandom(seed);
+  const random = seededUniform(seed);
   const interests = Array.from({ length: 5 }, () => pick(random, TOPICS).slug);
   return {
     id: 'viewer',
@@ -46,7 +34,7 @@ export function benchViewer(seed: number): RankViewer {
 
 /** `count` live or upcoming rooms with hosts, stages and followed listeners. */
 export function benchCandidates(count: number, seed: number, nowMs: number): RankCandidate[] {
-  const random = seededRandom(seed);
+  const random = seededUniform(seed);
   const person = (id: number): RankPerson => {
     const topics = [pick(random, TOPICS).slug, pick(random, TOPICS).slug];
     return {

@@ -39,21 +39,38 @@ export type DatasetScorer = (features: Float32Array, rows: number) => Promise<Fl
 const MIN_PROPENSITY = 0.1;
 
 /**
- * Examination propensity by position, estimated as join rate at the position over the join rate
- * at position 0. Valid because the simulator's lists are ordered uniformly at random (relevance
- * is independent of position); real logs need a randomised slice for the same estimate.
+ * Examination propensity by position (position bias), estimated from the exploration slice only:
+ * the join rate at each position over the join rate at position 0, over the rows an exploration
+ * slice placed (uniformly random orders, so relevance is independent of position there; in the
+ * model's own order, position and relevance are confounded and the ratio would mostly measure
+ * the model). Positions the slice never reaches take the deepest estimated value. Floored at
+ * {@link MIN_PROPENSITY}.
+ *
+ * @throws Error when the dataset has no exploration rows
  */
 export function estimatePropensities(dataset: Dataset): Float64Array {
   const maxPosition = dataset.positions.reduce((max, position) => Math.max(max, position), 0);
   const shown = new Float64Array(maxPosition + 1);
   const joined = new Float64Array(maxPosition + 1);
+  let explored = 0;
   dataset.positions.forEach((position, row) => {
+    if (dataset.exploration[row] !== 1) return;
+    explored += 1;
     shown[position] = (shown[position] ?? 0) + 1;
     joined[position] = (joined[position] ?? 0) + (dataset.labels[row] ?? 0);
   });
+  if (explored === 0) {
+    throw new Error('the log has no exploration slice (no impression in a uniformly random order), so position bias cannot be estimated');
+  }
   const rate = (position: number): number => (joined[position] ?? 0) / Math.max(1, shown[position] ?? 0);
   const top = rate(0) || 1;
-  return Float64Array.from({ length: maxPosition + 1 }, (_, position) => Math.min(1, Math.max(MIN_PROPENSITY, rate(position) / top)));
+  const out = new Float64Array(maxPosition + 1);
+  let last = 1;
+  for (let position = 0; position <= maxPosition; position++) {
+    if ((shown[position] ?? 0) > 0) last = Math.min(1, Math.max(MIN_PROPENSITY, rate(position) / top));
+    out[position] = last;
+  }
+  return out;
 }
 
 /** Per-session metric values for one set of scores (sessions without a join are skipped). */
@@ -163,4 +180,106 @@ function bootstrap(values: readonly number[], seed: number, resamples = 300): [n
   }
   means.sort((a, b) => a - b);
   return [means[Math.floor(resamples * 0.025)] ?? 0, means[Math.floor(resamples * 0.975)] ?? 0];
+}
+
+/** A fixed pseudo-random order of rows (Knuth's multiplicative hash), independent of logged positions. */
+function tieKey(row: number): number {
+  return Math.imul(row + 1, 2654435761) >>> 0;
+}
+
+/**
+ * The logging policy's own online DCG@10 of joins on the slice, observed (no weighting): mean over
+ * sessions of Σ (2^gain − 1) / log2(position + 2) over positions < 10, in the same shape as
+ * {@link policyValueIps} (ips = snips = the observed mean).
+ */
+export function onPolicyValue(dataset: Dataset, seed = 1, resamples = 500): ReturnType<typeof policyValueIps> {
+  const values: number[] = [];
+  for (let s = 0; s + 1 < dataset.sessionStarts.length; s++) {
+    const from = dataset.sessionStarts[s] ?? 0;
+    const to = dataset.sessionStarts[s + 1] ?? from;
+    if (to <= from) continue;
+    let value = 0;
+    for (let row = from; row < to; row++) {
+      const position = dataset.positions[row] ?? 0;
+      if (position < METRIC_K) value += (2 ** (dataset.gains[row] ?? 0) - 1) / Math.log2(position + 2);
+    }
+    values.push(value);
+  }
+  const ci = bootstrap(values, seed, resamples);
+  return { ips: mean(values), snips: mean(values), ipsCi95: ci, snipsCi95: ci, sessions: values.length };
+}
+
+/**
+ * Off-policy estimate of a ranking policy's online DCG@10 of joins on the exploration slice,
+ * with the item-position model (Li et al. 2018): a logged impression of item i at position p
+ * counts only when the policy (ranking the same logged items by `scores`) would also put i at p,
+ * weighted by 1 / the logging propensity of (i, p) (1/N for a uniform shuffle of N, so weight N).
+ *
+ * - `ips` = mean over sessions of Σ_i w_i · (2^gain_i − 1) / log2(p_i + 2) (positions < 10 only).
+ * - `snips` divides by the mean realised weight per item, Σ_i w_i / n_s, whose expectation is 1
+ *   (self-normalised: lower variance, slightly biased).
+ * - Both include position bias: they estimate what the policy would earn if served, not relevance.
+ * - `ci95`: percentile bootstrap over sessions (resampling sessions keeps each list intact).
+ *
+ * Only valid on rows placed by a uniformly random order with known propensities (the slice).
+ */
+export function policyValueIps(
+  dataset: Dataset,
+  scores: ArrayLike<number>,
+  seed = 1,
+  resamples = 500,
+): { ips: number; snips: number; ipsCi95: [number, number]; snipsCi95: [number, number]; sessions: number } {
+  const values: number[] = [];
+  const norms: number[] = [];
+  for (let s = 0; s + 1 < dataset.sessionStarts.length; s++) {
+    const from = dataset.sessionStarts[s] ?? 0;
+    const to = dataset.sessionStarts[s + 1] ?? from;
+    if (to <= from) continue;
+    // The policy re-ranks the logged rows; rank k of the policy maps to the k-th smallest logged position.
+    const rows = Array.from({ length: to - from }, (_, i) => from + i);
+    // Ties are broken by a hash of the row, never by the logged position: a tie-break in logged
+    // order would copy the logging policy's random draws and inflate the matches.
+    const byPolicy = [...rows].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || tieKey(a) - tieKey(b));
+    const slots = rows.map((row) => dataset.positions[row] ?? 0).sort((a, b) => a - b);
+    let value = 0;
+    let weight = 0;
+    byPolicy.forEach((row, rank) => {
+      if (slots[rank] !== dataset.positions[row]) return;
+      const w = 1 / (dataset.loggingPropensities[row] || 1);
+      const position = dataset.positions[row] ?? 0;
+      weight += w;
+      if (position < METRIC_K) value += (w * (2 ** (dataset.gains[row] ?? 0) - 1)) / Math.log2(position + 2);
+    });
+    values.push(value);
+    norms.push(weight / rows.length);
+  }
+  const ratioOfSums = (v: readonly number[], n: readonly number[]): number => {
+    const total = n.reduce((sum, x) => sum + x, 0);
+    return total > 0 ? v.reduce((sum, x) => sum + x, 0) / total : 0;
+  };
+  const random = new Random(seed);
+  const ipsDraws: number[] = [];
+  const snipsDraws: number[] = [];
+  for (let r = 0; r < resamples && values.length > 0; r++) {
+    let v = 0;
+    let n = 0;
+    for (let i = 0; i < values.length; i++) {
+      const at = Math.floor(random.next() * values.length);
+      v += values[at] ?? 0;
+      n += norms[at] ?? 0;
+    }
+    ipsDraws.push(v / values.length);
+    snipsDraws.push(n > 0 ? v / n : 0);
+  }
+  const percentile = (draws: number[]): [number, number] => {
+    draws.sort((a, b) => a - b);
+    return [draws[Math.floor(draws.length * 0.025)] ?? 0, draws[Math.floor(draws.length * 0.975)] ?? 0];
+  };
+  return {
+    ips: mean(values),
+    snips: ratioOfSums(values, norms),
+    ipsCi95: percentile(ipsDraws),
+    snipsCi95: percentile(snipsDraws),
+    sessions: values.length,
+  };
 }

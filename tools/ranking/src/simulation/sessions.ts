@@ -28,6 +28,8 @@ export interface SessionOptions {
    * show the ceiling any model could reach on this data. Training never reads `score`.
    */
   readonly logOracleScore: boolean;
+  /** Diagnostic: the logged oracle score leaves out the per-impression noise (outcomes are unchanged). */
+  readonly oracleWithoutNoise?: boolean;
   /**
    * Which hidden preference model decides joins: `v2` (default) adds the persona-dependent
    * effects documented in docs/ranking.md; `v1` is the earlier, mostly additive model, kept so
@@ -115,8 +117,11 @@ export async function simulateSessions(
         viewer,
         candidate,
         position,
-        score: options.logOracleScore ? sigmoid(utility) : 0,
+        score: options.logOracleScore ? sigmoid(options.oracleWithoutNoise ? base : utility) : 0,
         modelVersion: options.logOracleScore ? `${SIM_LOGGING_POLICY}+oracle-score` : SIM_LOGGING_POLICY,
+        // The whole list is one uniform shuffle: every room lands at every position with probability 1/n.
+        propensity: 1 / shown.length,
+        exploration: true,
         outcome: { joined, secondsListened, raisedHand, spoke },
       });
     });

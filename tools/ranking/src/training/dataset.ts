@@ -1,4 +1,5 @@
 import {
+  type ImpressionLogRecord,
   extractFeatureBatch,
   FEATURE_DIM,
   impressionGain,
@@ -21,6 +22,40 @@ export interface Dataset {
   readonly positions: Int32Array;
   /** Row where session i starts; sessionStarts[sessions] === rows. */
   readonly sessionStarts: Int32Array;
+  /** 1 when the impression was placed by an exploration slice (a uniformly random order). */
+  readonly exploration: Uint8Array;
+  /** Probability the logging policy put the impression at its position (1/N explored, 1 otherwise). */
+  readonly loggingPropensities: Float32Array;
+}
+
+/** The simulator's logging policy: every list in a uniformly random order (see simulation/sessions.ts). */
+const SIMULATOR_POLICY_PREFIX = 'sim:uniform-random';
+
+/**
+ * Whether an impression was placed by a uniformly random order. Logs with the `exploration`
+ * field say so; older simulator logs without it were random throughout; older API logs without
+ * it were all served in the model's order.
+ */
+export function isExplorationRecord(record: ImpressionLogRecord): boolean {
+  return record.exploration ?? record.modelVersion.startsWith(SIMULATOR_POLICY_PREFIX);
+}
+
+/** The logging propensity of an impression (see {@link Dataset.loggingPropensities}). */
+export function loggingPropensity(record: ImpressionLogRecord, listSize: number): number {
+  if (record.propensity !== undefined) return record.propensity;
+  return isExplorationRecord(record) ? 1 / Math.max(1, listSize) : 1;
+}
+
+/**
+ * Keeps only the impressions of the exploration slice (sessions without any are dropped): the
+ * only part of a log where position is independent of relevance, so the only part an off-policy
+ * estimate may use.
+ */
+export function explorationSlice(sessions: readonly ImpressionSession[]): ImpressionSession[] {
+  return sessions.flatMap((session) => {
+    const records = session.records.filter(isExplorationRecord);
+    return records.length > 0 ? [{ ...session, records }] : [];
+  });
 }
 
 /**
@@ -35,6 +70,8 @@ export function buildDataset(sessions: readonly ImpressionSession[], onSession?:
   const positions = new Int32Array(rows);
   const loggedScores = new Float32Array(rows);
   const sessionStarts = new Int32Array(sessions.length + 1);
+  const exploration = new Uint8Array(rows);
+  const loggingPropensities = new Float32Array(rows);
   let row = 0;
   sessions.forEach((session, index) => {
     sessionStarts[index] = row;
@@ -53,12 +90,14 @@ export function buildDataset(sessions: readonly ImpressionSession[], onSession?:
       gains[row] = impressionGain(record.outcome);
       positions[row] = record.position;
       loggedScores[row] = record.score;
+      exploration[row] = isExplorationRecord(record) ? 1 : 0;
+      loggingPropensities[row] = loggingPropensity(record, session.records.length);
       row += 1;
     }
     onSession?.(index + 1);
   });
   sessionStarts[sessions.length] = row;
-  return { rows, features, labels, gains, positions, loggedScores, sessionStarts };
+  return { rows, features, labels, gains, positions, loggedScores, sessionStarts, exploration, loggingPropensities };
 }
 
 /** Per-column mean and 1/std over the rows (std floored so constant columns do not explode). */

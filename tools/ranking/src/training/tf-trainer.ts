@@ -20,7 +20,26 @@ export interface TrainOptions {
    * the examination rate of random positions. Serving and ranking use `model(x)` alone.
    */
   readonly examination?: ArrayLike<number>;
+  /**
+   * How `examination` corrects for position: `factor` (the default when examination is given) is
+   * the position-based click model above; `ips` trains plain BCE on inverse-propensity-weighted
+   * labels, joined / examination[position] (Saito et al. 2020's unbiased pointwise loss: its
+   * expectation is the BCE on true relevance).
+   */
+  readonly correction?: 'factor' | 'ips';
+  /**
+   * What the model learns to predict: `joined` (default), the join probability; `gain`, the
+   * expected NDCG gain (2^relevance - 1) / 3 of graded relevance (0 not joined, 1/3 joined,
+   * 1 joined and engaged), which is what NDCG@10 rewards.
+   */
+  readonly label?: 'joined' | 'gain';
 }
+
+/** Training target by graded relevance (impressionGain 0, 1, 2) for each {@link TrainOptions.label}. */
+const LABEL_BY_GAIN: Readonly<Record<'joined' | 'gain', readonly [number, number, number]>> = {
+  joined: [0, 1, 1],
+  gain: [0, 1 / 3, 1],
+};
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 7,
@@ -96,9 +115,11 @@ export async function trainMlp(
     }),
   );
   const examination = options.examination;
+  const correction = examination ? (options.correction ?? 'factor') : null;
+  const labelByGain = LABEL_BY_GAIN[options.label ?? 'joined'];
   model.compile({
     optimizer: tf.train.adam(options.learningRate),
-    loss: examination ? positionAwareLoss : 'binaryCrossentropy',
+    loss: correction === 'factor' ? positionAwareLoss(labelByGain) : correction === 'ips' ? ipsWeightedLoss : 'binaryCrossentropy',
   });
 
   const standardised = standardise(dataset.features, dataset.rows, standard);
@@ -120,10 +141,12 @@ export async function trainMlp(
       for (let i = 0; i < size; i++) {
         const row = order[from + i] ?? 0;
         xBatch.set(standardised.subarray(row * FEATURE_DIM, (row + 1) * FEATURE_DIM), i * FEATURE_DIM);
-        const label = dataset.labels[row] ?? 0;
+        const gain = Math.max(0, Math.min(2, Math.round(dataset.gains[row] ?? 0)));
+        const label = labelByGain[gain as 0 | 1 | 2];
         // tfjs wants targets shaped like the output, so the position-aware target packs both into
-        // one signed number: +propensity for a join, -propensity otherwise (propensities are >= 0.1).
-        yBatch[i] = examination ? (label > 0 ? 1 : -1) * (examination[dataset.positions[row] ?? 0] ?? 1) : label;
+        // one number: 4 x graded relevance + propensity (propensities are in [0.1, 1]).
+        const propensity = examination?.[dataset.positions[row] ?? 0] ?? 1;
+        yBatch[i] = correction === 'factor' ? 4 * gain + propensity : correction === 'ips' ? label / propensity : label;
       }
       const x = tf.tensor2d(xBatch.subarray(0, size * FEATURE_DIM), [size, FEATURE_DIM]);
       const y = tf.tensor2d(yBatch.subarray(0, size), [size, 1]);
@@ -153,13 +176,30 @@ export async function trainMlp(
   return { model, weights: extractWeights(model, standard), lossByEpoch, validationByEpoch, bestEpoch };
 }
 
-/** BCE of the join label against examination × predicted probability; yTrue is ±propensity (sign = joined). */
-export function positionAwareLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
+/**
+ * BCE of the label against examination × predicted probability. yTrue packs 4 × graded relevance
+ * (0, 1, 2) + examination propensity; `labelByGain` maps the relevance to the label.
+ */
+export function positionAwareLoss(labelByGain: readonly [number, number, number]) {
+  return (yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor =>
+    tf.tidy(() => {
+      const level = tf.floor(tf.div(yTrue, 4));
+      const propensity = tf.sub(yTrue, tf.mul(level, 4));
+      const [l0, l1, l2] = labelByGain;
+      // Quadratic through (0, l0), (1, l1), (2, l2): the label for each relevance level, without a gather.
+      const a = (l2 - 2 * l1 + l0) / 2;
+      const b = l1 - l0 - a;
+      const y = tf.add(tf.add(tf.mul(tf.square(level), a), tf.mul(level, b)), l0);
+      const p = tf.clipByValue(tf.mul(yPred, propensity), 1e-7, 1 - 1e-7);
+      return tf.neg(tf.mean(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p))))));
+    });
+}
+
+/** BCE against the IPS-weighted label yTrue = joined / examination (may exceed 1; p is clipped). */
+export function ipsWeightedLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
-    const propensity = tf.abs(yTrue);
-    const y = tf.cast(tf.greater(yTrue, 0), 'float32');
-    const p = tf.clipByValue(tf.mul(yPred, propensity), 1e-7, 1 - 1e-7);
-    return tf.neg(tf.mean(tf.add(tf.mul(y, tf.log(p)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, p))))));
+    const p = tf.clipByValue(yPred, 1e-7, 1 - 1e-7);
+    return tf.neg(tf.mean(tf.add(tf.mul(yTrue, tf.log(p)), tf.mul(tf.sub(1, yTrue), tf.log(tf.sub(1, p))))));
   });
 }
 

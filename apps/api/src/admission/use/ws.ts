@@ -172,13 +172,28 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
    */
   const nextFrameSender = (ctx: WsContext, id: string): NextFrameSender => {
     const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-    const json = (payloadJson: string): boolean => {
+    const prefixBytes = Buffer.from(prefix, 'utf8');
+    const open = (): boolean => {
       const socket = ctx.extra.socket;
-      if (!(id in ctx.subscriptions) || socket.readyState !== socket.OPEN || closeIfTooSlow(socket)) return false;
-      socket.send(`${prefix}${payloadJson}}`);
+      return id in ctx.subscriptions && socket.readyState === socket.OPEN && !closeIfTooSlow(socket);
+    };
+    const json = (payloadJson: string): boolean => {
+      if (!open()) return false;
+      ctx.extra.socket.send(`${prefix}${payloadJson}}`);
       return true;
     };
-    return { json, result: (result) => json(JSON.stringify(formatNext(result))) };
+    // One copy of the class's encoded payload between the operation's prefix and the closing
+    // brace: the same bytes as `json`, without building and encoding a string per subscriber.
+    const bytes = (payloadUtf8: Buffer): boolean => {
+      if (!open()) return false;
+      const frame = Buffer.allocUnsafe(prefixBytes.length + payloadUtf8.length + 1);
+      prefixBytes.copy(frame, 0);
+      payloadUtf8.copy(frame, prefixBytes.length);
+      frame[frame.length - 1] = 0x7d; // }
+      ctx.extra.socket.send(frame, { binary: false });
+      return true;
+    };
+    return { json, bytes, result: (result) => json(JSON.stringify(formatNext(result))) };
   };
 
 

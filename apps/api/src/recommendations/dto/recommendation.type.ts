@@ -1,6 +1,8 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 
 import { RoomType } from '../../rooms/dto/room.type';
+import { type FeedMode } from '../recommendation-controls.service';
+import { FeedModeGql } from './recommendation-controls.type';
 
 @ObjectType('RoomRecommendation')
 export class RoomRecommendationType {
@@ -21,4 +23,7 @@ export class RoomRecommendationsType {
 
   @Field(() => [RoomRecommendationType])
   items!: RoomRecommendationType[];
+
+  @Field(() => FeedModeGql, { description: 'The mode this list was made in.' })
+  mode!: FeedMode;
 }

@@ -32,10 +32,38 @@ export interface RoomSubscriber extends RawSocket {
   readonly opened: Promise<boolean>;
   /** True once connection_ack arrived and the subscription was sent; false if the socket closed first. */
   readonly subscribed: Promise<boolean>;
-  /** Resolves at the first `next` message (a room event delivered to this viewer). */
-  readonly firstEvent: Promise<void>;
+  /**
+   * Resolves at the first `next` message (a room event delivered to this viewer), or, if the
+   * socket closes first, with its close code: a lost viewer fails the test at once, saying how,
+   * instead of leaving it waiting for its timeout.
+   */
+  readonly firstEvent: Promise<void | { closedBeforeEvent: number }>;
   /** Every `error` message payload received (none expected). */
   readonly errors: unknown[];
+  /** Where it stands now, for a failure message: connecting, open, acknowledged, event, or closed:<code>. */
+  readonly stage: () => string;
+}
+
+/**
+ * Each promise's value, or `pending` for one still unsettled after `guardMs`: a hang guard that
+ * lets a test fail saying what it waited for (never a timing assertion).
+ */
+export async function settledWithin<T>(promises: readonly Promise<T>[], guardMs: number): Promise<(T | 'pending')[]> {
+  const results: (T | 'pending')[] = promises.map(() => 'pending');
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, guardMs);
+  });
+  await Promise.race([Promise.all(promises.map((promise, i) => promise.then((value) => (results[i] = value)))), guard]);
+  clearTimeout(timer);
+  return results;
+}
+
+/** How many subscribers are at each stage (see {@link RoomSubscriber.stage}). */
+export function stagesOf(subscribers: readonly RoomSubscriber[]): Record<string, number> {
+  const tally: Record<string, number> = {};
+  for (const subscriber of subscribers) tally[subscriber.stage()] = (tally[subscriber.stage()] ?? 0) + 1;
+  return tally;
 }
 
 /**
@@ -52,12 +80,14 @@ export function roomSubscriber(
 ): RoomSubscriber {
   const raw = connect(wsUrl, options.headers ?? {});
   const errors: unknown[] = [];
+  let stage = 'connecting';
+  raw.socket.once('open', () => (stage = 'open'));
   let ack: (value: boolean) => void = () => undefined;
-  let event: () => void = () => undefined;
+  let event: (value: void | { closedBeforeEvent: number }) => void = () => undefined;
   const subscribed = new Promise<boolean>((resolve) => {
     ack = resolve;
   });
-  const firstEvent = new Promise<void>((resolve) => {
+  const firstEvent = new Promise<void | { closedBeforeEvent: number }>((resolve) => {
     event = resolve;
   });
   const opened = Promise.race([new Promise<boolean>((resolve) => raw.socket.once('open', () => resolve(true))), raw.closed.then(() => false)]);
@@ -70,15 +100,21 @@ export function roomSubscriber(
     const message = JSON.parse(String(data)) as { type: string; payload?: unknown };
     if (message.type === 'connection_ack') {
       raw.socket.send(JSON.stringify({ id: 'events', type: 'subscribe', payload: { query: ROOM_EVENTS, variables: { r: roomId } } }));
+      stage = 'acknowledged';
       ack(true);
     } else if (message.type === 'next') {
+      stage = 'event';
       event();
     } else if (message.type === 'error') {
       errors.push(message.payload);
     }
   });
-  void raw.closed.then(() => ack(false));
-  return { ...raw, opened, subscribed, firstEvent, errors };
+  void raw.closed.then((code) => {
+    stage = `closed:${code}`;
+    ack(false);
+    event({ closedBeforeEvent: code });
+  });
+  return { ...raw, opened, subscribed, firstEvent, errors, stage: () => stage };
 }
 
 /**

@@ -78,6 +78,11 @@ export function RoomHeader(props: {
           </button>
         )}
         <ShareLink roomId={room.id} />
+        {room.status === 'SCHEDULED' && (
+          <a className="button" href={room.calendarUrl} data-testid="add-to-calendar">
+            Add to calendar
+          </a>
+        )}
       </div>
       {controls.joinBlock && controls.joinBlock !== 'ended' && (
         <p className="notice" data-testid="join-block">
