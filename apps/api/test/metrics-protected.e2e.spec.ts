@@ -1,6 +1,7 @@
 // Kind: production starts with development-grade settings — here `/metrics`, which answered
 // anyone (issue 14). It is served behind a bearer token (METRICS_TOKEN), or on its own listener
 // (METRICS_PORT at METRICS_HOST, loopback by default) and then not on the API port at all.
+import { withMiddleChanged } from './support/tamper';
 import { useTestApi } from './support/test-api';
 
 const METRICS_TOKEN = 'mT4r8Kc1Xz6Pq3Lw9Vb2Nd7Hs5Jf0Ga1';
@@ -13,7 +14,7 @@ describe('kind: production starts with development-grade settings (/metrics)', (
 
     it.each([
       ['no Authorization header', undefined],
-      ['a wrong token', `Bearer ${METRICS_TOKEN.slice(0, -1)}x`],
+      ['a wrong token', `Bearer ${withMiddleChanged(METRICS_TOKEN)}`],
       ['the token without the Bearer scheme', METRICS_TOKEN],
     ])('refuses %s with 401 and no metrics', async (_what, authorization) => {
       const response = await fetch(onApiPort(api.url), { headers: authorization ? { authorization } : {} });
