@@ -184,7 +184,34 @@ async function headerCollisions(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Kind: a browser test's setup drains the budget of a person the tests drive. The people signed in
+ * to the pages (the demo profiles) have the default budgets (RATE_LIMIT_MUTATIONS, 120 a minute);
+ * setup sent through {@link graphql} in their name spends the same budget their pages need next,
+ * and whether that budget has refilled depends on how fast the machine ran the tests before
+ * (a 90-message setup as Ada refused her next test's group in one CI run and not in another).
+ * So bulk setup goes through setup people of its own (a fresh token); past
+ * {@link SETUP_MUTATIONS_PER_DRIVEN_PERSON} mutations by one driven person in one test, `graphql`
+ * fails at once, on every machine, saying so.
+ */
+const SETUP_MUTATIONS_PER_DRIVEN_PERSON = 15;
+const drivenPeople = new Set<string>();
+const setupMutations = new Map<string, number>();
+
+function countSetupMutation(bearer: string, query: string): void {
+  if (!drivenPeople.has(bearer) || !/^\s*mutation\b/.test(query)) return;
+  const count = (setupMutations.get(bearer) ?? 0) + 1;
+  setupMutations.set(bearer, count);
+  if (count > SETUP_MUTATIONS_PER_DRIVEN_PERSON) {
+    throw new Error(
+      `setup sent more than ${SETUP_MUTATIONS_PER_DRIVEN_PERSON} mutations in one test as a person the browser tests drive: ` +
+        'their rate budget is what their pages spend next; send bulk setup as a setup person of its own (a fresh token)',
+    );
+  }
+}
+
 async function graphql<T>(origin: string, bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  countSetupMutation(bearer, query);
   const response = await fetch(`${origin}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
@@ -274,6 +301,7 @@ describeWithChromium('web client in Chromium', () => {
       ['demo-hana', 'Hana Sato'],
     ] as const) {
       tokens[id] = await token(id, name);
+      drivenPeople.add(tokens[id]);
     }
     // Trust and safety staff: the demo staff profile, whose role every development start grants
     // in the staff record (a token's roles claim alone grants nothing, issue 14).
@@ -290,6 +318,7 @@ describeWithChromium('web client in Chromium', () => {
   }, 60_000);
 
   afterEach(() => {
+    setupMutations.clear();
     expect(pageErrors.splice(0)).toEqual([]);
   });
 
@@ -1135,11 +1164,13 @@ describeWithChromium('web client in Chromium', () => {
   }, 180_000);
 
   it('room chat history: the newest page opens at the bottom, older pages load when scrolled to the top, and only the rows in view are in the DOM', async () => {
-    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "A long chat" }) { id } }');
+    // A host of its own: 90 messages as Ada would spend her budget for the tests after this one.
+    const host = await token('chat-history-host', 'Hal Archive');
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, host, 'mutation { createRoom(input: { title: "A long chat" }) { id } }');
     const roomId = createRoom.id;
     // 90 messages from the host (the stage's rate is 100 per 30 s): three pages of history.
     for (let index = 1; index <= 90; index += 1) {
-      await graphql(api.origin, tokens['demo-ada']!, 'mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }', { r: roomId, t: `Message number ${index}.` });
+      await graphql(api.origin, host, 'mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }', { r: roomId, t: `Message number ${index}.` });
     }
     const page = await newPage();
     await signIn(page, api.origin, tokens['demo-linus']!);
@@ -1672,6 +1703,23 @@ describeWithChromium('web client in Chromium', () => {
     const unblocked = await graphql<{ profile: { viewerBlocks: boolean } }>(api.origin, tokens['demo-priya']!, 'query { profile(id: "demo-linus") { viewerBlocks } }');
     expect(unblocked.profile.viewerBlocks).toBe(false);
   }, 60_000);
+
+  it("kind: a browser test's setup drains the budget of a person the tests drive — the given case (90 messages as Ada) and a variant (a setup person, and reads, never count)", () => {
+    const ada = 'driven-ada-token';
+    drivenPeople.add(ada);
+    try {
+      const send = () => countSetupMutation(ada, 'mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }');
+      for (let index = 1; index <= SETUP_MUTATIONS_PER_DRIVEN_PERSON; index += 1) send();
+      expect(send).toThrow(/a setup person of its own/);
+      // Variant: reads by a driven person, and any number of mutations by a setup person, pass.
+      for (let index = 0; index < 100; index += 1) countSetupMutation(ada, '{ viewer { id } }');
+      for (let index = 0; index < 100; index += 1) countSetupMutation('setup-person-token', ' mutation { createRoom(input: { title: "x" }) { id } }');
+      expect(setupMutations.get('setup-person-token')).toBeUndefined();
+    } finally {
+      drivenPeople.delete(ada);
+      setupMutations.clear();
+    }
+  });
 
   it('signs in with one click on a demo profile when the API serves /dev/demo-profiles', async () => {
     const response = await fetch(`${api.origin}/dev/demo-profiles`);
