@@ -2,8 +2,8 @@
 // mentions resolved to people in the room, deletion that keeps a message's place, pinned links
 // (http and https only), the settings as one RoomConversationChanged in the version chain, and a
 // history that is one keyset statement per page. Real PostgreSQL and HTTP.
-import { codeOf, expectConsecutiveVersions, expectNoLeaks, sql, storedEvents, tracedStatements } from './support/graphql-helpers';
-import { asNamedProfiles, useTestApi } from './support/test-api';
+import { codeOf, expectConsecutiveVersions, expectNoLeaks, sql, storedEvents, tracedStatements, wsExecute } from './support/graphql-helpers';
+import { asNamedProfiles, tokenFor, useTestApi } from './support/test-api';
 
 const SEND = `mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id text deleted author { id } mentions { id } } }`;
 const SETTINGS = `mutation($input: UpdateRoomConversationInput!) { updateRoomConversation(input: $input) { chatMode chatSlowModeSeconds screensQuestions pinnedLinks { url title pinnedBy { id } } } }`;
@@ -124,6 +124,28 @@ describe('room chat (issue 17)', () => {
     // Listeners do not change the settings.
     expect((await t.refusal('cm-ann', SETTINGS, { input: { roomId, chatMode: 'OPEN' } })).code).toBe('FORBIDDEN');
     expect(await t.count()).toBe(4);
+  });
+
+  it('over the live socket, as the web client sends chat and reactions: the same answers, refusals and codes as over HTTP, and refusals store nothing', async () => {
+    const roomId = await t.liveRoom('cw-host', ['cw-ann'], ['cw-sam']);
+    const socketOf = async (id: string) => t.api.wsClient(await tokenFor(id, { name: `Person ${id}` }));
+    const [ann, sam, stranger] = await Promise.all([socketOf('cw-ann'), socketOf('cw-sam'), socketOf('cw-stranger')]);
+    const sent = await wsExecute<{ sendChatMessage: Message }>(ann, SEND, { r: roomId, t: 'Over the socket, @cw-sam' });
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data?.sendChatMessage).toMatchObject({ text: 'Over the socket, @cw-sam', author: { id: 'cw-ann' }, mentions: [{ id: 'cw-sam' }] });
+    const reacted = await wsExecute<{ react: boolean }>(ann, 'mutation($r: ID!) { react(roomId: $r, reaction: CLAP) }', { r: roomId });
+    expect(reacted).toMatchObject({ data: { react: true } });
+    // Refusals: the same codes as over HTTP (the modes test above), nothing stored.
+    await t.ok('cw-host', SETTINGS, { input: { roomId, chatMode: 'STAGE_ONLY' } });
+    const refusedListener = await wsExecute(ann, SEND, { r: roomId, t: 'may I, over the socket?' });
+    expectNoLeaks(refusedListener.errors);
+    expect(codeOf(refusedListener)).toBe((await t.refusal('cw-ann', SEND, { r: roomId, t: 'may I, over HTTP?' })).code);
+    expect(codeOf(refusedListener)).toBe('CONFLICT');
+    const notInRoom = await wsExecute(stranger, SEND, { r: roomId, t: 'I never joined' });
+    expect(codeOf(notInRoom)).toBe((await t.refusal('cw-stranger', SEND, { r: roomId, t: 'I never joined' })).code);
+    expect(codeOf(await wsExecute(ann, SEND, { r: roomId, t: '' }))).toBe('BAD_USER_INPUT');
+    expect((await wsExecute<{ sendChatMessage: Message }>(sam, SEND, { r: roomId, t: 'The stage, over the socket' })).data?.sendChatMessage.text).toBe('The stage, over the socket');
+    expect(await t.count()).toBe(2);
   });
 
   it('kind: concurrent sends in slow mode: exactly one of them is stored', async () => {

@@ -27,10 +27,26 @@ export interface SubscriptionHandlers<T> {
   complete(): void;
 }
 
+/** How {@link ApiClient.mutate} sends a mutation. */
+export interface MutateOptions {
+  /**
+   * Over the graphql-ws socket when it is live (open and acknowledged), else over HTTP: for a
+   * room's frequent small mutations (a chat message, a reaction), whose page already holds the
+   * socket, so that each costs the API no HTTP request. A mutation sent this way is never sent
+   * twice: if the socket drops before its answer, it fails with NETWORK_ERROR (it may or may
+   * not have been done) instead of being re-sent by graphql-ws's reconnect.
+   */
+  readonly overLiveSocket?: boolean;
+}
+
+/** What a socket mutation fails with when the socket drops before its answer. */
+export const SOCKET_MUTATION_DROPPED = 'the live connection dropped before the answer came: it may or may not have been done';
+
 /**
- * One signed-in session's GraphQL client: urql over HTTP for queries and mutations, graphql-ws
- * for subscriptions (resubscribing after a dropped connection, with backoff), and the connection
- * state for the page's indicator.
+ * One signed-in session's GraphQL client: urql over HTTP for queries and mutations (a room's chat
+ * and reactions over the live socket: {@link MutateOptions}), graphql-ws for subscriptions
+ * (resubscribing after a dropped connection, with backoff), and the connection state for the
+ * page's indicator.
  */
 export class ApiClient {
   private readonly urql: UrqlClient;
@@ -39,6 +55,8 @@ export class ApiClient {
   private httpOffline = false;
   private readonly listeners = new Set<() => void>();
   private activeSubscriptions = 0;
+  /** Socket mutations awaiting their answer: each fails when the socket closes. */
+  private readonly socketMutations = new Set<() => void>();
 
   /**
    * @param origin the API's origin: the page's own (the API serves this client), or a test server.
@@ -72,6 +90,7 @@ export class ApiClient {
       this.setState('live');
     });
     this.ws.on('closed', (event) => {
+      for (const drop of [...this.socketMutations]) drop();
       const code = closeCodeOf(event);
       if (code !== null && FATAL_CLOSE_CODES.has(code)) this.setState('refused');
       else if (this.activeSubscriptions > 0) this.setState('reconnecting');
@@ -84,28 +103,53 @@ export class ApiClient {
       requestPolicy: 'network-only',
       // POST always: Apollo Server's CSRF prevention refuses simple GET requests.
       preferGetMethod: false,
+      // The socket's exchange first: it takes subscriptions and the mutations sent over the live
+      // socket, and passes everything else on to HTTP.
       exchanges: [
-        fetchExchange,
         subscriptionExchange({
+          isSubscriptionOperation: (operation) => operation.kind === 'subscription' || (operation.kind === 'mutation' && operation.context['overSocket'] === true),
           // urql's results carry no "stream ended"; the operation's context brings a callback for it.
           forwardSubscription: (request, operation) => ({
             subscribe: (sink) => {
               const onStreamEnd: unknown = operation.context['onStreamEnd'];
+              let drop: (() => void) | null = null;
+              const release = () => {
+                if (drop) this.socketMutations.delete(drop);
+              };
               const unsubscribe = this.ws.subscribe(
                 { ...request, query: request.query ?? '' },
                 {
                   next: (value) => sink.next(value as Parameters<typeof sink.next>[0]),
-                  error: (error) => sink.error(error),
+                  error: (error) => {
+                    release();
+                    sink.error(error);
+                  },
                   complete: () => {
+                    release();
                     if (typeof onStreamEnd === 'function') onStreamEnd();
                     sink.complete();
                   },
                 },
               );
-              return { unsubscribe };
+              if (operation.kind === 'mutation') {
+                drop = () => {
+                  release();
+                  // Unsubscribed while the socket is closed: graphql-ws will not send it again.
+                  unsubscribe();
+                  sink.error(new Error(SOCKET_MUTATION_DROPPED));
+                };
+                this.socketMutations.add(drop);
+              }
+              return {
+                unsubscribe: () => {
+                  release();
+                  unsubscribe();
+                },
+              };
             },
           }),
         }),
+        fetchExchange,
       ],
     });
   }
@@ -115,9 +159,17 @@ export class ApiClient {
     return this.settle(await this.urql.query(document, variables).toPromise());
   }
 
-  /** A mutation over HTTP; throws ApiError (a failed mutation changed nothing). */
-  async mutate<Data, Variables extends Record<string, unknown>>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data> {
-    return this.settle(await this.urql.mutation(document, variables).toPromise());
+  /**
+   * A mutation, over HTTP (or over the live socket: {@link MutateOptions}); throws ApiError (a
+   * refused mutation changed nothing; NETWORK_ERROR: it may not have reached the API).
+   */
+  async mutate<Data, Variables extends Record<string, unknown>>(
+    document: TypedDocumentNode<Data, Variables>,
+    variables: Variables,
+    options: MutateOptions = {},
+  ): Promise<Data> {
+    const overSocket = options.overLiveSocket === true && this.state === 'live';
+    return this.settle(await this.urql.mutation(document, variables, overSocket ? { overSocket: true } : undefined).toPromise());
   }
 
   /** A subscription over graphql-ws; returns the function that ends it. */

@@ -61,7 +61,8 @@ export function useChat(roomId: string, enabled: boolean, onTick: (listener: Con
     async (text: string): Promise<SendOutcome> => {
       setSending(true);
       try {
-        const { sendChatMessage } = await api.mutate(SEND_CHAT_MESSAGE, { roomId, text });
+        // Over the room's live socket (its chat subscription holds it open), else HTTP.
+        const { sendChatMessage } = await api.mutate(SEND_CHAT_MESSAGE, { roomId, text }, { overLiveSocket: true });
         dispatch({ type: 'messageReturned', message: sendChatMessage });
         return { ok: true };
       } catch (error) {
