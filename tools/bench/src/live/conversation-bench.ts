@@ -11,7 +11,7 @@ import { COMMON_BENCH_OPTIONS, integerOption, requireBuilt, runBench } from './b
 import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
 import { forEachLimited } from './graphql-http';
 import { LoadGenerator } from './load-generator-client';
-import type { ConversationLoadResult, FanoutResult } from './load-generator-protocol';
+import type { ConversationLoadResult, FanoutResult, MutationTransport } from './load-generator-protocol';
 import {
   checkFileDescriptors,
   cleanupOnInterrupt,
@@ -44,6 +44,10 @@ Usage: npm run bench:conversation -- [options]
                             (default 4)
   --mention-every 10        one listener message in this many mentions the next sender (default 10)
   --tick-ms 1000            CONVERSATION_TICK_MS of the API (default 1000)
+  --transport socket        how the load's mutations travel: socket, over each sender's own
+                            graphql-ws socket (its subscription's; the stage's writers open one
+                            each), as the web client sends a room's chat and reactions; or http,
+                            one POST each (default socket)
   --broadcasts 20           raw ws broadcasts measured for the baseline (default 20)
   --no-pin                  do not pin processes to cores with taskset
   --no-pin-database         leave the local PostgreSQL's processes where they are (by default they
@@ -102,6 +106,7 @@ interface Options {
   readonly mentionEvery: number;
   readonly tickMs: number;
   readonly broadcasts: number;
+  readonly transport: MutationTransport;
 }
 
 function putPlain(url: string, body: string): Promise<string> {
@@ -151,6 +156,7 @@ async function main(): Promise<void> {
       'mention-every': { type: 'string', default: '10' },
       'tick-ms': { type: 'string', default: '1000' },
       broadcasts: { type: 'string', default: '20' },
+      transport: { type: 'string', default: 'socket' },
       'no-pin-database': { type: 'boolean', default: false },
       ...COMMON_BENCH_OPTIONS,
     },
@@ -170,6 +176,7 @@ async function main(): Promise<void> {
     mentionEvery: integerOption('mention-every', values['mention-every'], { min: 0 }),
     tickMs: integerOption('tick-ms', values['tick-ms'], { min: 10, max: 60_000 }),
     broadcasts: integerOption('broadcasts', values.broadcasts),
+    transport: transportOption(values.transport),
   };
   if (options.senders >= options.subscribers) throw new Error('--senders must be fewer than --subscribers: one subscriber at least neither writes nor is mentioned');
   requireBuilt(['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js', 'dist/tools/bench/live/raw-broadcast-server.js']);
@@ -250,10 +257,12 @@ async function main(): Promise<void> {
     const cpuBefore = started.cpuMs();
     const generatorCpuBefore = generator.process.cpuMs();
     process.stdout.write(
-      `  load: ${options.listenerMessages} listener messages/s, ${options.stageMessages} stage messages/s, ${options.reactions} reactions/s for ${options.seconds} s…\n`,
+      `  load: ${options.listenerMessages} listener messages/s, ${options.stageMessages} stage messages/s, ${options.reactions} reactions/s for ${options.seconds} s, over ${options.transport === 'socket' ? 'the senders\' sockets' : 'HTTP'}…\n`,
     );
     result = await generator.conversationLoad({
       httpUrl: started.httpUrl,
+      wsUrl: started.wsUrl,
+      transport: options.transport,
       roomId,
       seconds: options.seconds,
       listenerMessagesPerSecond: options.listenerMessages,
@@ -327,7 +336,7 @@ async function main(): Promise<void> {
   if (values['write-docs']) {
     const command =
       `npm run bench:conversation -- --subscribers ${options.subscribers} --seconds ${options.seconds} --listener-messages ${options.listenerMessages} ` +
-      `--stage-messages ${options.stageMessages} --reactions ${options.reactions} --senders ${options.senders} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
+      `--stage-messages ${options.stageMessages} --reactions ${options.reactions} --senders ${options.senders} --transport ${options.transport} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
     writeDocsSection(
       'Room conversation: ticks (issue 17)',
       [
@@ -338,7 +347,7 @@ async function main(): Promise<void> {
         '',
         `One API process, in-process pub/sub, N \`roomConversation\` subscribers (the graphql-ws client, one viewer each) of one room, under chat`,
         `load sent open loop through the real mutations (\`sendChatMessage\` by ${options.senders} senders in the room and by the host and`,
-        `${options.speakers} speakers, \`react\` by the senders). "Tick start → last delivery": from the tick's \`at\` (the end of its interval,`,
+        `${options.speakers} speakers, \`react\` by the senders; ${options.transport === 'socket' ? "each over the sender's own graphql-ws socket, as the web client sends them" : 'each one HTTP POST'}). "Tick start → last delivery": from the tick's \`at\` (the end of its interval,`,
         'before the room is read) to the last subscriber\'s frame, on the machine\'s one clock. Subscribers are the bench\'s own lean',
         'graphql-transport-ws client, decoding and parsing only frames it has not seen (by their bytes). Baseline: a raw `ws` server sending one pre-serialised frame',
         '(the fullest a listener got) to the same number of clients (parsing it once too), triggered by an HTTP POST, in the same run, with',
@@ -351,6 +360,12 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   }
+}
+
+/** `--transport`: socket or http. */
+function transportOption(value: string | undefined): MutationTransport {
+  if (value === 'socket' || value === 'http') return value;
+  throw new Error(`--transport must be socket or http, not ${JSON.stringify(value)}`);
 }
 
 async function measureRaw(options: Options, generator: LoadGenerator, serverCpu: number | null, fdLimit: number | null, logDir: string, frame: string): Promise<FanoutResult> {

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 
 import { summarise } from '../ranking/stats';
-import { forEachLimited, postGraphQL, signToken } from './graphql-http';
+import { forEachLimited, type GraphQLResponse, postGraphQL, signToken } from './graphql-http';
 import type {
   ConnectResult,
   ConversationLoadCommand,
@@ -64,8 +64,66 @@ const wallNow = (): number => performance.timeOrigin + performance.now();
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** Operations other than the subscription, by id, on one socket: each settles with its one result. */
+type PendingOperations = Map<string, (response: GraphQLResponse<unknown>) => void>;
+
+/**
+ * Settles a mutation's answer on a lean graphql-transport-ws client: `next` carries its result,
+ * `error` its refusal; a `complete` that finds it still pending means no result came.
+ */
+function settleOperation(pending: PendingOperations, message: { id?: unknown; type?: unknown; payload?: unknown }): boolean {
+  if (typeof message.id !== 'string' || message.id === OPERATION_ID) return false;
+  const settle = pending.get(message.id);
+  if (!settle) return message.type === 'complete';
+  pending.delete(message.id);
+  if (message.type === 'next') settle(message.payload as GraphQLResponse<unknown>);
+  else if (message.type === 'error') settle({ errors: message.payload as GraphQLResponse<unknown>['errors'] });
+  else settle({ errors: [{ message: `the operation ended with ${String(message.type)} and no result` }] });
+  return true;
+}
+
+/** One mutation on an open, acknowledged socket; resolves with its result. */
+function mutateOverSocket<T>(socket: WebSocket, pending: PendingOperations, id: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  return new Promise((done) => {
+    if (socket.readyState !== WebSocket.OPEN) {
+      done({ errors: [{ message: `the socket is not open (readyState ${socket.readyState})` }] });
+      return;
+    }
+    pending.set(id, done as (response: GraphQLResponse<unknown>) => void);
+    socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables } }));
+  });
+}
+
+/** A stage writer's own socket, for its mutations only (it subscribes to nothing). */
+function openWriterSocket(wsUrl: string, token: string, pending: PendingOperations, timeoutMs: number): Promise<WebSocket> {
+  return new Promise((done, fail) => {
+    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+    const timer = setTimeout(() => {
+      socket.terminate();
+      fail(new Error(`a stage writer's socket had no connection_ack within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      fail(error);
+    });
+    socket.on('message', (data: WebSocket.RawData) => {
+      const message = JSON.parse(frameBuffer(data).toString('utf8')) as { id?: unknown; type?: unknown; payload?: unknown };
+      if (message.type === 'connection_ack') {
+        clearTimeout(timer);
+        done(socket);
+      } else if (message.type === 'ping') socket.send('{"type":"pong"}');
+      else settleOperation(pending, message);
+    });
+  });
+}
+
 export class ConversationTracker {
   private readonly sockets: WebSocket[] = [];
+  /** Each subscriber socket's mutations in flight (bench:conversation's socket transport). */
+  private readonly pending: PendingOperations[] = [];
+  private readonly writerSockets: WebSocket[] = [];
+  private nextOperation = 0;
   private readonly viewerIds: string[] = [];
   private readonly cache = new FrameContents<TickContent | null>();
   private contents: TickContent[] = [];
@@ -105,7 +163,9 @@ export class ConversationTracker {
       const token = await signToken(command.jwtSecret, viewerId, `Subscriber ${index}`);
       const ok = await new Promise<boolean>((done) => {
         const socket = new WebSocket(command.wsUrl, 'graphql-transport-ws');
-        this.sockets.push(socket);
+        this.sockets[index] = socket;
+        const pending: PendingOperations = new Map();
+        this.pending[index] = pending;
         const timer = setTimeout(() => {
           this.error(`subscriber ${index}: no connection_ack within ${command.timeoutMs} ms`);
           socket.terminate();
@@ -131,7 +191,8 @@ export class ConversationTracker {
             return;
           }
           const text = frame.toString('utf8');
-          const message = JSON.parse(text) as { type?: string; payload?: unknown };
+          const message = JSON.parse(text) as { id?: unknown; type?: string; payload?: unknown };
+          if (settleOperation(pending, message)) return;
           if (message.type === 'connection_ack') {
             socket.send(subscribe);
             clearTimeout(timer);
@@ -273,7 +334,7 @@ export class ConversationTracker {
     const started = performance.now();
     this.reset(new Set([command.writer.id]), -1);
     for (let attempt = 1; attempt <= 10; attempt += 1) {
-      await sendChat(command.httpUrl, command.roomId, command.writer.token, `Warm-up ${attempt}: is everyone here?`);
+      await sendChat((query, variables) => postGraphQL(command.httpUrl, query, variables, command.writer.token), command.roomId, `Warm-up ${attempt}: is everyone here?`);
       if (await this.everyoneFramed(command.timeoutMs)) return { seconds: (performance.now() - started) / 1000, attempts: attempt };
     }
     throw new Error(`after 10 warm-up messages, ${this.framedSubscribers()} of ${this.subscribers} subscribers had a tick (${this.errors} errors; first: ${this.firstError})`);
@@ -305,27 +366,46 @@ export class ConversationTracker {
       const answered = ownExpected.size + stageAnswered.size;
       process.stdout.write(`  [load] conversation: ${answered} messages answered, ${this.byTick.size} ticks, ${this.frameCount} frames so far\n`);
     }, 5000);
+    // The stage's writers subscribe to nothing here: over the socket transport each opens one for its sends.
+    const writerPending: PendingOperations[] = command.stage.map(() => new Map());
+    if (command.transport === 'socket') {
+      const opened = await Promise.all(command.stage.map((writer, i) => openWriterSocket(command.wsUrl, writer.token, writerPending[i] as PendingOperations, 30_000)));
+      this.writerSockets.push(...opened);
+    }
+    const operationId = () => `m${(this.nextOperation += 1)}`;
+    /** A sender's mutation, over its subscriber socket or one POST (`command.transport`). */
+    const asSender = <T>(author: number, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+      const index = command.senders[author] as number;
+      return command.transport === 'socket'
+        ? mutateOverSocket<T>(this.sockets[index] as WebSocket, this.pending[index] as PendingOperations, operationId(), query, variables)
+        : postGraphQL<T>(command.httpUrl, query, variables, senderTokens[author] as string);
+    };
+    const asStage = <T>(writer: number, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> =>
+      command.transport === 'socket'
+        ? mutateOverSocket<T>(this.writerSockets[writer] as WebSocket, writerPending[writer] as PendingOperations, operationId(), query, variables)
+        : postGraphQL<T>(command.httpUrl, query, variables, (command.stage[writer] as StageWriter).token);
     const [listener, stage, reactions] = await Promise.all([
       runOpenLoop(Array.from({ length: count(command.listenerMessagesPerSecond) }, (_, i) => i), command.listenerMessagesPerSecond, async (i) => {
         const author = sender(i);
         const mention = command.mentionEvery > 0 && senderIds.length > 1 && i % command.mentionEvery === 0 ? senderIds[(author + 1) % senderIds.length] : null;
         const text = `Listener note ${i} from ${senderIds[author]}${mention ? ` for @${mention}` : ''}: how does this hold at scale?`;
-        const id = await sendChat(command.httpUrl, command.roomId, senderTokens[author] as string, text).catch((error: unknown) => fail(String(error)));
+        const id = await sendChat((query, variables) => asSender(author, query, variables), command.roomId, text).catch((error: unknown) => fail(String(error)));
         ownExpected.add(id);
         if (mention) mentionExpected.add(id);
       }),
       runOpenLoop(Array.from({ length: count(command.stageMessagesPerSecond) }, (_, i) => i), command.stageMessagesPerSecond, async (i) => {
-        const writer = command.stage[i % command.stage.length] as StageWriter;
+        const writer = i % command.stage.length;
         const text = `Stage note ${i}: the answer to the last question, in short.`;
-        stageAnswered.add(await sendChat(command.httpUrl, command.roomId, writer.token, text).catch((error: unknown) => fail(String(error))));
+        stageAnswered.add(await sendChat((query, variables) => asStage(writer, query, variables), command.roomId, text).catch((error: unknown) => fail(String(error))));
       }),
       runOpenLoop(Array.from({ length: count(command.reactionsPerSecond) }, (_, i) => i), command.reactionsPerSecond, async (i) => {
-        const response = await postGraphQL<{ react: boolean }>(command.httpUrl, REACT, { r: command.roomId, reaction: REACTIONS[i % REACTIONS.length] }, senderTokens[sender(i)] as string);
+        const response = await asSender<{ react: boolean }>(sender(i), REACT, { r: command.roomId, reaction: REACTIONS[i % REACTIONS.length] });
         if (response.errors?.length || response.data?.react === undefined) fail(`react: ${JSON.stringify(response.errors ?? response).slice(0, 300)}`);
         if (response.data?.react === false) dropped += 1;
       }),
     ]);
     clearInterval(progress);
+    for (const socket of this.writerSockets.splice(0)) socket.close(1000);
     const loadSeconds = (wallNow() - started) / 1000;
     // The last ticks: until frames have stopped for `settleMs` (bounded), however far behind the sockets are.
     const settleUntil = wallNow() + 120_000;
@@ -378,7 +458,7 @@ export class ConversationTracker {
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets.splice(0)) socket.terminate();
+    for (const socket of [...this.sockets.splice(0), ...this.writerSockets.splice(0)]) socket.terminate();
   }
 }
 
@@ -387,9 +467,12 @@ function sendCounts(result: OpenLoopResult): ConversationSendCounts {
   return { sent: result.sent, succeeded: result.succeeded, failed: result.failed, p50Ms: p50, p99Ms: p99 };
 }
 
+/** Sends one GraphQL operation as one viewer, over whichever transport; resolves with its result. */
+type SendAs = <T>(query: string, variables: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+
 /** `sendChatMessage`; resolves with the stored message's id. */
-async function sendChat(httpUrl: string, roomId: string, token: string, text: string): Promise<string> {
-  const response = await postGraphQL<{ sendChatMessage: { id: string } }>(httpUrl, SEND_CHAT, { r: roomId, text }, token);
+async function sendChat(send: SendAs, roomId: string, text: string): Promise<string> {
+  const response = await send<{ sendChatMessage: { id: string } }>(SEND_CHAT, { r: roomId, text });
   const id = response.data?.sendChatMessage?.id;
   if (response.errors?.length || !id) throw new Error(`sendChatMessage: ${JSON.stringify(response.errors ?? response).slice(0, 300)}`);
   return id;

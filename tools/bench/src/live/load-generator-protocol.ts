@@ -176,9 +176,18 @@ export interface ConversationWarmupCommand {
  * (subscribers in the room, in turn; one in `mentionEvery` mentions the next sender with
  * `@<profile id>`), the stage's messages from `stage` in turn, and reactions from `senders` in turn.
  */
+/**
+ * How the load's mutations travel: `socket`, over each sender's own graphql-ws socket (the one its
+ * `roomConversation` subscription runs on; the stage's writers open one each), as the web client
+ * sends a room's chat and reactions; `http`, one POST each.
+ */
+export type MutationTransport = 'socket' | 'http';
+
 export interface ConversationLoadCommand {
   readonly type: 'conversation-load';
   readonly httpUrl: string;
+  readonly wsUrl: string;
+  readonly transport: MutationTransport;
   readonly roomId: string;
   readonly seconds: number;
   readonly listenerMessagesPerSecond: number;
