@@ -10,7 +10,9 @@ import { CloseCode } from 'graphql-ws';
 import { useServer as attachGraphQLWs } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 
-import { ApiClient, type ConnectionState, reconnectDelayMs } from '../src/api/graphql-client';
+import { ApiClient, reconnectDelayMs } from '../src/api/graphql-client';
+
+import { waitForConnectionState } from './connection-state.test-helper';
 
 const schema = buildSchema('type Query { ok: Boolean } type Subscription { tick: Int! }');
 const roots = {
@@ -46,20 +48,6 @@ async function startWsServer(port = 0, refuse = false): Promise<LiveServer> {
   };
 }
 
-function waitFor(client: ApiClient, wanted: ConnectionState): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`state stayed ${client.connectionState()}, wanted ${wanted}`)), 10_000);
-    const check = () => {
-      if (client.connectionState() !== wanted) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    };
-    const stop = client.onConnectionStateChange(check);
-    check();
-  });
-}
-
 const leftovers: (() => unknown)[] = [];
 afterEach(async () => {
   for (const dispose of leftovers.splice(0).reverse()) await dispose();
@@ -76,14 +64,14 @@ describe('ApiClient connection state', () => {
     const unsubscribe = client.subscribe(TICKS, {}, { next: (data) => ticks.push(data.tick), error: (error) => errors.push(error), complete: () => undefined });
     leftovers.push(unsubscribe);
 
-    await waitFor(client, 'live');
+    await waitForConnectionState(client, 'live');
     await server.stop();
-    await waitFor(client, 'reconnecting');
+    await waitForConnectionState(client, 'reconnecting');
     const before = ticks.length;
 
     server = await startWsServer(port);
     leftovers.push(() => server.stop());
-    await waitFor(client, 'live');
+    await waitForConnectionState(client, 'live');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(ticks.length).toBeGreaterThan(before);
     expect(errors).toEqual([]);
@@ -105,7 +93,7 @@ describe('ApiClient connection state', () => {
     leftovers.push(() => client.dispose());
     const errors: { code: string }[] = [];
     leftovers.push(client.subscribe(TICKS, {}, { next: () => undefined, error: (error) => errors.push(error), complete: () => undefined }));
-    await waitFor(client, 'refused');
+    await waitForConnectionState(client, 'refused');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(client.connectionState()).toBe('refused');
     expect(errors.map((error) => error.code)).toEqual(['UNAUTHENTICATED']);

@@ -10,7 +10,9 @@ import { useServer as attachGraphQLWs } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 
 import { ApiError } from '../src/api/api-error';
-import { ApiClient, type ConnectionState, SOCKET_MUTATION_DROPPED } from '../src/api/graphql-client';
+import { ApiClient, SOCKET_MUTATION_DROPPED } from '../src/api/graphql-client';
+
+import { waitForConnectionState } from './connection-state.test-helper';
 
 const schema = buildSchema(`
   type Query { ok: Boolean }
@@ -97,20 +99,6 @@ const REFUSE = parse('mutation Refuse { refuse }') as TypedDocumentNode<{ refuse
 const HANG = parse('mutation Hang { hang }') as TypedDocumentNode<{ hang: boolean }, Record<string, never>>;
 const TICKS = parse('subscription Ticks { tick }') as TypedDocumentNode<{ tick: number }, Record<string, never>>;
 
-function waitFor(client: ApiClient, wanted: ConnectionState): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`state stayed ${client.connectionState()}, wanted ${wanted}`)), 10_000);
-    const check = () => {
-      if (client.connectionState() !== wanted) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    };
-    const stop = client.onConnectionStateChange(check);
-    check();
-  });
-}
-
 const leftovers: (() => unknown)[] = [];
 afterEach(async () => {
   for (const dispose of leftovers.splice(0).reverse()) await dispose();
@@ -121,7 +109,7 @@ async function clientOn(api: Api, subscribed: boolean): Promise<ApiClient> {
   leftovers.push(() => client.dispose());
   if (subscribed) {
     leftovers.push(client.subscribe(TICKS, {}, { next: () => undefined, error: () => undefined, complete: () => undefined }));
-    await waitFor(client, 'live');
+    await waitForConnectionState(client, 'live');
   }
   return client;
 }
@@ -173,7 +161,7 @@ describe('ApiClient: a room\'s mutations over the live socket', () => {
     // Back on the same port: the subscription resumes, the mutation does not come again.
     const second = await startApi(port);
     leftovers.push(() => second.stop());
-    await waitFor(client, 'live');
+    await waitForConnectionState(client, 'live');
     await expect(client.mutate(SEND, { text: 'after the outage' }, { overLiveSocket: true })).resolves.toEqual({ send: 'sent: after the outage' });
     expect(second.counts).toEqual({ socket: ['after the outage'], http: [] });
   });
