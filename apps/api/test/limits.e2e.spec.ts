@@ -3,7 +3,9 @@
 // a contract code and no error anywhere leaks SQL or a stack trace.
 import { getIntrospectionQuery } from 'graphql';
 import { SignJWT } from 'jose';
+import WebSocket from 'ws';
 
+import { closeReason } from '../src/admission/use/ws';
 import { DEV_JWT_SECRET } from '../src/config/config';
 import { codeOf, expectNoLeaks, wsExecute } from './support/graphql-helpers';
 import { startTestApi, type TestApi, tokenFor } from './support/test-api';
@@ -120,7 +122,7 @@ describe('limits and refusals', () => {
     it('an id that is not an id is BAD_USER_INPUT naming the argument, on both transports', async () => {
       const query = `query($id: ID!) { room(id: $id) { id } }`;
       for (const response of [await http(query, { id: `'; drop table rooms; --` }), await ws(query, { id: `'; drop table rooms; --` })]) {
-        expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'roomId' });
+        expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
       }
     });
   });
@@ -160,6 +162,39 @@ describe('limits and refusals', () => {
       expect((await ws(`{ viewer { id } }`, {}, token)).closeCode).toBe(4401);
       const target = await http(`{ profile(id: "limits-target") { followerCount } }`);
       expect(target.data).toEqual({ profile: { followerCount: 0 } });
+    });
+  });
+
+  describe('kind: a refusal that names the wrong cause (WebSocket close reasons)', () => {
+    /** Opens a raw graphql-transport-ws socket, sends connection_init, and resolves with how it was closed. */
+    const closeOf = (connectionParams: Record<string, unknown>) =>
+      new Promise<{ code: number; reason: string }>((resolve, reject) => {
+        const socket = new WebSocket(api.wsUrl, 'graphql-transport-ws');
+        const timer = setTimeout(() => reject(new Error('the socket was not closed within 10 s')), 10_000);
+        socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: connectionParams })));
+        socket.on('close', (code, reason) => {
+          clearTimeout(timer);
+          resolve({ code, reason: reason.toString('utf8') });
+        });
+        socket.on('error', reject);
+      });
+
+    it('the given case: a garbage token is closed 4401 saying it was refused, not "send connectionParams.authorization"; with no token, it says to send one', async () => {
+      const garbage = await closeOf({ authorization: 'Bearer garbage' });
+      expect(garbage.code).toBe(4401);
+      expect(garbage.reason).toMatch(/^Unauthorized: /);
+      expect(garbage.reason).not.toContain('send connectionParams.authorization');
+      expect(await closeOf({})).toEqual({ code: 4401, reason: 'Unauthorized: send connectionParams.authorization' });
+    });
+
+    it('a variant: an expired token is closed saying it expired; every reason fits a close frame (123 bytes)', async () => {
+      const expired = await closeOf({ authorization: `Bearer ${await signed({ name: 'Late' }, { expiresAt: Math.floor(Date.now() / 1000) - 3600 })}` });
+      expect(expired.code).toBe(4401);
+      expect(expired.reason).toMatch(/expired/i);
+      const long = closeReason(`Unauthorized: ${'é'.repeat(200)}`);
+      expect(Buffer.byteLength(long, 'utf8')).toBeLessThanOrEqual(123);
+      expect(long.endsWith('…')).toBe(true);
+      expect(closeReason('Unauthorized: short')).toBe('Unauthorized: short');
     });
   });
 

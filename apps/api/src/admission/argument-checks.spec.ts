@@ -31,10 +31,28 @@ describe('argument checks before execution', () => {
   });
 
   it('checks ids by argument, and names nested fields as the services did', () => {
-    expect(problem('{ room(id: "nope") { id } }')).toEqual({ field: 'roomId', message: 'id is not a valid id' });
+    expect(problem('{ room(id: "nope") { id } }')).toEqual({ field: 'id', message: 'id is not a valid id' });
     expect(problem('{ rooms(filter: { groupId: "nope" }) { id } }')).toMatchObject({ field: 'filter.groupId' });
     expect(problem('mutation { createRoom(input: { title: "t", inviteeIds: ["ok-id", "not ok"] }) { id } }')).toMatchObject({ field: 'inviteeIds' });
     expect(problem('mutation { follow(profileId: "someone@idp|42") { id } }')).toBeNull();
+  });
+
+  it('kind: an error names a field the client did not send — room(id:) was reported as roomId (given case); a variant over every way an id reaches the checks', () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['{ room(id: "nope") { id } }', {}, 'id'],
+      ['query($id: ID!) { room(id: $id) { id } }', { id: 'nope' }, 'id'],
+      ['{ rooms(filter: { groupId: "nope" }) { id } }', {}, 'filter.groupId'],
+      ['mutation { createRoom(input: { title: "t", groupId: "nope" }) { id } }', {}, 'groupId'],
+      ['mutation { follow(profileId: "not ok") { id } }', {}, 'profileId'],
+    ];
+    for (const [query, variables, field] of cases) {
+      const found = problem(query, variables);
+      expect(found?.field).toBe(field);
+      // The message names the same thing, and the document spells it: what the client sent.
+      const leaf = field.split('.').pop() as string;
+      expect(found?.message.startsWith(`${leaf} `)).toBe(true);
+      expect(query).toContain(`${leaf}:`);
+    }
   });
 
   it('checks DateTime ranges', () => {

@@ -111,12 +111,14 @@ function valueProblem(name: string, fieldName: string, type: GraphQLInputType, v
 }
 
 /**
- * The `field` an error names, as the services named it before these checks moved ahead of
- * execution: `room(id)` → roomId, `rooms(filter: {groupId})` → filter.groupId, and input fields
- * of `input` by their own name.
+ * The `field` an error names: what the client sent, as the message names it (kind: an error names
+ * a field the client did not send — `room(id:)` was reported as `roomId`). An argument by its own
+ * name (`room(id)` → id, `joinRoom(roomId)` → roomId), a field of an `input` argument by its own
+ * name (`createRoom(input: {scheduledFor})` → scheduledFor), any other nested field by its path
+ * (`rooms(filter: {groupId})` → filter.groupId).
  */
-function reportedField(fieldName: string, argumentName: string, problemField: string): string {
-  if (problemField === argumentName) return argumentName === 'id' && UUID_ID_FIELDS.has(fieldName) ? `${fieldName}Id` : argumentName;
+function reportedField(argumentName: string, problemField: string): string {
+  if (problemField === argumentName) return argumentName;
   return argumentName === 'input' ? problemField : `${argumentName}.${problemField}`;
 }
 
@@ -169,7 +171,7 @@ export function findArgumentProblemIn(plan: ArgumentCheckPlan, variables: Record
       continue;
     }
     const problem = valueProblem(argument.name, fieldName, argument.type, value);
-    if (problem) return { ...problem, field: reportedField(fieldName, argument.name, problem.field) };
+    if (problem) return { ...problem, field: reportedField(argument.name, problem.field) };
   }
   return null;
 }

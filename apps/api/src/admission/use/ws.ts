@@ -206,15 +206,19 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
         if (!state) return false;
         state.budget.initReceived();
         let viewer: AuthenticatedViewer | null = null;
+        // Kind: a refusal that names the wrong cause — a token that was sent and refused was
+        // closed with "send connectionParams.authorization", as if none had been sent.
+        let refusedBecause = 'send connectionParams.authorization';
         try {
           viewer = await admission.authenticate(ctx.connectionParams?.['authorization']);
-        } catch {
+        } catch (error) {
           // Refusals are reported by the close code below; nothing here is worth an error log.
+          refusedBecause = error instanceof GraphQLError ? error.message : 'the bearer token was refused';
         }
         // Terminated while authenticating: its close listener has already run.
         if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         if (!viewer) {
-          ctx.extra.socket.close(WsCloseCode.Unauthorized, 'Unauthorized: send connectionParams.authorization');
+          ctx.extra.socket.close(WsCloseCode.Unauthorized, closeReason(`Unauthorized: ${refusedBecause}`));
           return false;
         }
         // Signed in: from now on the viewer's budget applies, not the address's (many people
@@ -325,4 +329,12 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       return closed;
     },
   };
+}
+
+/** A WebSocket close reason fits in 123 bytes of UTF-8 (RFC 6455 §5.5): longer ones are cut at a character boundary. */
+export function closeReason(text: string): string {
+  if (Buffer.byteLength(text, 'utf8') <= 123) return text;
+  let cut = text;
+  while (Buffer.byteLength(`${cut}…`, 'utf8') > 123) cut = cut.slice(0, -1);
+  return `${cut}…`;
 }
