@@ -57,7 +57,9 @@ export function useRoomCommands(roomId: string, dispatch: Dispatch<RoomAction>) 
     () =>
       run(
         async () => {
-          const { joinRoom } = await api.mutate(JOIN_ROOM, { roomId });
+          // Over the room page's live socket (it watches the room's events), else HTTP: a rush of
+          // joins into one room costs the API no HTTP request each.
+          const { joinRoom } = await api.mutate(JOIN_ROOM, { roomId }, { overLiveSocket: true });
           setJoinRefused(false);
           setJoinAudio(joinRoom.audio);
           changed(joinRoom.participant);

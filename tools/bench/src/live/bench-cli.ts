@@ -83,3 +83,9 @@ export function runBench(main: () => Promise<void>): void {
     process.exit(1);
   });
 }
+
+/** `--transport` of the benches that send mutations: `socket` (over graphql-ws, as the web client does once its socket is live) or `http`. */
+export function transportOption(value: string | undefined): 'socket' | 'http' {
+  if (value === 'socket' || value === 'http') return value;
+  throw new UsageError(`--transport must be socket or http, not ${JSON.stringify(value)}`);
+}

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { summarise } from '../ranking/stats';
 import { type ApiProcess, benchViewer, bringOnStage, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
-import { COMMON_BENCH_OPTIONS, integerOption, requireBuilt, runBench } from './bench-cli';
+import { COMMON_BENCH_OPTIONS, integerOption, requireBuilt, runBench, transportOption } from './bench-cli';
 import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
 import { forEachLimited } from './graphql-http';
 import { LoadGenerator } from './load-generator-client';
@@ -360,12 +360,6 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   }
-}
-
-/** `--transport`: socket or http. */
-function transportOption(value: string | undefined): MutationTransport {
-  if (value === 'socket' || value === 'http') return value;
-  throw new Error(`--transport must be socket or http, not ${JSON.stringify(value)}`);
 }
 
 async function measureRaw(options: Options, generator: LoadGenerator, serverCpu: number | null, fdLimit: number | null, logDir: string, frame: string): Promise<FanoutResult> {

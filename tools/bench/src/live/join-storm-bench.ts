@@ -7,7 +7,7 @@ import { summarise } from '../ranking/stats';
 import { benchViewer, createLiveRoom, joinRoom, newJwtSecret, startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
 import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
-import { COMMON_BENCH_OPTIONS, integerOption, requireBuilt, runBench } from './bench-cli';
+import { COMMON_BENCH_OPTIONS, integerOption, requireBuilt, runBench, transportOption } from './bench-cli';
 import { LoadGenerator } from './load-generator-client';
 import { participantInsertBaseline } from './participant-insert-baseline';
 import { checkFileDescriptors, formatMs, loadAverageText, planCpusAndDatabase } from './process-tools';
@@ -25,6 +25,9 @@ Usage: npm run bench:join-storm -- [options]
   --settle-ms 1500      messages are counted until the subscribers have been quiet this long
                         after the last answer (default 1500; coalesced and lagging deliveries
                         are counted, bounded by --max-seconds)
+  --transport socket    how each joinRoom travels: socket, on the joiner's graphql-ws socket opened
+                        (and signed in) before the storm, as the web client sends it once its room
+                        page's socket is live; or http, one POST each (default socket)
   --no-pin              do not pin processes to cores with taskset
   --no-pin-database     leave the local PostgreSQL's processes where they are (by default they
                         share the load generator's core, so the server under test has its own)
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
       subscribers: { type: 'string', default: '50' },
       'max-seconds': { type: 'string', default: '90' },
       'settle-ms': { type: 'string', default: '1500' },
+      transport: { type: 'string', default: 'socket' },
       ...COMMON_BENCH_OPTIONS,
       'no-pin-database': { type: 'boolean', default: false },
     },
@@ -82,6 +86,7 @@ async function main(): Promise<void> {
   const subscribers = integerOption('subscribers', values.subscribers);
   const maxSeconds = integerOption('max-seconds', values['max-seconds']);
   const settleMs = integerOption('settle-ms', values['settle-ms'], { min: 0 });
+  const transport = transportOption(values.transport);
   requireBuilt(['dist/apps/api/main.js', 'dist/tools/bench/live/load-generator.js']);
   // The joins' HTTP sockets (at most 512 at once) and the subscribers' WebSockets.
   const fd = checkFileDescriptors(subscribers + 512 + 512);
@@ -113,7 +118,7 @@ async function main(): Promise<void> {
     const probe = await benchViewer(secret, 'bench-probe', 'Bench Probe');
     await joinRoom(api, probe, roomId);
     process.stdout.write(`signing in ${joins} joiners (their profiles are created on first sign-in)…\n`);
-    await generator.signIn({ httpUrl: api.httpUrl, jwtSecret: secret, viewerPrefix: 'bench-joiner-', count: joins, concurrency: 32 });
+    await generator.signIn({ httpUrl: api.httpUrl, jwtSecret: secret, viewerPrefix: 'bench-joiner-', count: joins, concurrency: 32, openSocketsAt: transport === 'socket' ? api.wsUrl : null });
     // The baseline first, into a room of its own, with the same joiners' profiles and arrival rate.
     const baselineHost = await benchViewer(secret, 'bench-baseline-host', 'Baseline Host');
     const baselineRoomId = await createLiveRoom(api, baselineHost, 'Join storm baseline');
@@ -148,10 +153,10 @@ async function main(): Promise<void> {
       events: 0,
       timeoutMs: 30_000,
     });
-    process.stdout.write(`join storm: ${joins} joins at ${rate}/s…\n`);
+    process.stdout.write(`join storm: ${joins} joins at ${rate}/s, ${transport === 'socket' ? "each on its joiner's open socket" : 'one POST each'}…\n`);
     // The API's own CPU time over the storm (from /proc): moves less with other load than rates do.
     const apiCpuBefore = api.cpuMs();
-    const storm = await generator.joinStorm({ httpUrl: api.httpUrl, jwtSecret: secret, roomId, viewerPrefix: 'bench-joiner-', joins, joinsPerSecond: rate, maxSeconds, settleMs });
+    const storm = await generator.joinStorm({ httpUrl: api.httpUrl, transport, jwtSecret: secret, roomId, viewerPrefix: 'bench-joiner-', joins, joinsPerSecond: rate, maxSeconds, settleMs });
     const apiCpuMsPerJoin = (api.cpuMs() - apiCpuBefore) / Math.max(1, storm.succeeded);
     await generator.closeAll();
 
@@ -185,7 +190,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`\n${lines.join('\n')}\n`);
   if (values['write-docs']) {
-    const command = `npm run bench:join-storm -- --joins ${joins} --rate ${rate} --subscribers ${subscribers} --pool ${poolMax} --max-seconds ${maxSeconds} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
+    const command = `npm run bench:join-storm -- --joins ${joins} --rate ${rate} --subscribers ${subscribers} --pool ${poolMax} --max-seconds ${maxSeconds} --transport ${transport} --write-docs${values.label ? ` --label "${values.label}"` : ''}`;
     writeDocsSection(
       'Live rooms: join storm',
       [

@@ -89,6 +89,12 @@ export interface FanoutResult {
 export interface JoinStormCommand {
   readonly type: 'join-storm';
   readonly httpUrl: string;
+  /**
+   * `socket`: each joiner sends `joinRoom` on its graphql-ws socket, opened before the storm by
+   * {@link SignInCommand.openSocketsAt} (a scheduled room's page watched while waiting for the
+   * start), as the web client does once its socket is live; `http`: one POST each.
+   */
+  readonly transport: MutationTransport;
   readonly jwtSecret: string;
   readonly roomId: string;
   readonly viewerPrefix: string;
@@ -128,6 +134,11 @@ export interface SignInCommand {
   readonly viewerPrefix: string;
   readonly count: number;
   readonly concurrency: number;
+  /**
+   * Then opens each joiner's graphql-ws socket here and keeps it open (signed in, subscribed to
+   * nothing) for a join storm over the socket transport; null: none.
+   */
+  readonly openSocketsAt: string | null;
 }
 
 export interface AutocannonCommand {

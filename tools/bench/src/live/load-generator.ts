@@ -279,18 +279,59 @@ async function signIn(command: SignInCommand): Promise<{ seconds: number }> {
     const token = await signToken(command.jwtSecret, `${command.viewerPrefix}${index}`, `Joiner ${index}`);
     const response = await postGraphQL(command.httpUrl, 'query { viewer { id } }', {}, token);
     if (response.errors?.length) throw new Error(`sign-in failed: ${JSON.stringify(response.errors).slice(0, 300)}`);
+    if (command.openSocketsAt) joinerSockets[index] = await openJoinerSocket(command.openSocketsAt, token, (text) => joinerAnswers[index]?.(text));
     done += 1;
     if (performance.now() - lastPrint > 2000) {
       lastPrint = performance.now();
-      progress(`signed in ${done}/${command.count} joiners`);
+      progress(`signed in ${done}/${command.count} joiners${command.openSocketsAt ? ', each with its socket open' : ''}`);
     }
   });
   return { seconds: (performance.now() - started) / 1000 };
 }
 
+/** The id of a joiner's one operation on its socket. */
+const JOIN_OPERATION_ID = 'join';
+
+/**
+ * A joiner's graphql-ws socket, open and acknowledged; `onAnswer` gets the text of each frame that
+ * answers {@link JOIN_OPERATION_ID} (`next` or `error`).
+ */
+function openJoinerSocket(wsUrl: string, token: string, onAnswer: (text: string) => void): Promise<WebSocket> {
+  return new Promise((done, fail) => {
+    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+    const timer = setTimeout(() => {
+      socket.terminate();
+      fail(new Error('a joiner socket had no connection_ack within 60 s'));
+    }, 60_000);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      fail(error);
+    });
+    socket.on('message', (data: WebSocket.RawData) => {
+      const text = frameBuffer(data).toString('utf8');
+      const message = JSON.parse(text) as { id?: unknown; type?: unknown };
+      if (message.type === 'connection_ack') {
+        clearTimeout(timer);
+        done(socket);
+      } else if (message.type === 'ping') socket.send('{"type":"pong"}');
+      else if (message.id === JOIN_OPERATION_ID && (message.type === 'next' || message.type === 'error')) onAnswer(text);
+    });
+  });
+}
+
+/** Joiners' sockets opened by sign-in (`openSocketsAt`), by joiner index, and who waits on each one's answer. */
+let joinerSockets: WebSocket[] = [];
+const joinerAnswers: (((text: string) => void) | undefined)[] = [];
+
 async function joinStorm(command: JoinStormCommand): Promise<JoinStormResult> {
   const tokens = await Promise.all(Array.from({ length: command.joins }, (_, index) => signToken(command.jwtSecret, `${command.viewerPrefix}${index}`, `Joiner ${index}`)));
-  const body = (index: number) => JSON.stringify({ query: 'mutation($roomId: ID!) { joinRoom(roomId: $roomId) { participant { id } } }', variables: { roomId: command.roomId }, _: index });
+  const query = 'mutation($roomId: ID!) { joinRoom(roomId: $roomId) { participant { id } } }';
+  const body = (index: number) => JSON.stringify({ query, variables: { roomId: command.roomId }, _: index });
+  if (command.transport === 'socket' && joinerSockets.length < command.joins) {
+    throw new Error(`a join storm over sockets needs ${command.joins} joiner sockets opened at sign-in; ${joinerSockets.length} are open`);
+  }
+  const answers = joinerAnswers;
   const latenciesMs: number[] = [];
   let succeeded = 0;
   let failed = 0;
@@ -303,7 +344,36 @@ async function joinStorm(command: JoinStormCommand): Promise<JoinStormResult> {
   const hardStop = started + command.maxSeconds * 1000;
   let lastAnswer = started;
 
+  const sendJoinOverSocket = (index: number) =>
+    new Promise<void>((done) => {
+      const sentAt = performance.now();
+      const abort = () => {
+        timedOut += 1;
+        answers[index] = undefined;
+        pending.delete(abort);
+        done();
+      };
+      pending.add(abort);
+      answers[index] = (text) => {
+        answers[index] = undefined;
+        const at = performance.now();
+        lastAnswer = Math.max(lastAnswer, at);
+        latenciesMs.push(at - sentAt);
+        if (text.includes('"type":"next"') && !text.includes('"errors"')) succeeded += 1;
+        else {
+          failed += 1;
+          firstError ??= text.slice(0, 300);
+        }
+        pending.delete(abort);
+        done();
+      };
+      (joinerSockets[index] as WebSocket).send(JSON.stringify({ id: JOIN_OPERATION_ID, type: 'subscribe', payload: { query, variables: { roomId: command.roomId } } }));
+    });
+
   const sendJoin = (index: number) =>
+    command.transport === 'socket' ? sendJoinOverSocket(index) : sendJoinOverHttp(index);
+
+  const sendJoinOverHttp = (index: number) =>
     new Promise<void>((done) => {
       const payload = body(index);
       const sentAt = performance.now();
@@ -432,6 +502,9 @@ async function closeAll(): Promise<void> {
   for (const socket of rawSockets) socket.terminate();
   rawSockets = [];
   rawFrameTypes.clear();
+  for (const socket of joinerSockets) socket.terminate();
+  joinerSockets = [];
+  joinerAnswers.length = 0;
   deliveries.clear();
   await conversation.close();
   conversation = new ConversationTracker();
