@@ -31,8 +31,8 @@ export interface SubscriptionHandlers<T> {
 export interface MutateOptions {
   /**
    * Over the graphql-ws socket when it is live (open and acknowledged), else over HTTP: for a
-   * room's frequent small mutations (a chat message, a reaction), whose page already holds the
-   * socket, so that each costs the API no HTTP request. A mutation sent this way is never sent
+   * room's frequent small mutations (a chat message, a reaction, a join), whose page already holds
+   * the socket, so that each costs the API no HTTP request. A mutation sent this way is never sent
    * twice: if the socket drops before its answer, it fails with NETWORK_ERROR (it may or may
    * not have been done) instead of being re-sent by graphql-ws's reconnect.
    */
@@ -43,8 +43,8 @@ export interface MutateOptions {
 export const SOCKET_MUTATION_DROPPED = 'the live connection dropped before the answer came: it may or may not have been done';
 
 /**
- * One signed-in session's GraphQL client: urql over HTTP for queries and mutations (a room's chat
- * and reactions over the live socket: {@link MutateOptions}), graphql-ws for subscriptions
+ * One signed-in session's GraphQL client: urql over HTTP for queries and mutations (a room's chat,
+ * reactions and joins over the live socket: {@link MutateOptions}), graphql-ws for subscriptions
  * (resubscribing after a dropped connection, with backoff), and the connection state for the
  * page's indicator.
  */
