@@ -1,10 +1,10 @@
 // Lean rows (issue 9) must read exactly what the ORM hydrates: every property of every entity the
 // request scope reads lean, with nulls, arrays, integers and timestamps (microseconds included).
-import { leanRows, LEAN_ENTITY } from '../src/database/lean-rows';
-import type { Database } from '../src/database/orm';
+import { leanQuery, leanRows, LEAN_ENTITY, preparedStatementName } from '../src/database/lean-rows';
+import { connectDatabase, type Database } from '../src/database/orm';
 import { ProfileEntity } from '../src/profiles/profile.entity';
 import { ParticipantEntity, RoomEntity } from '../src/rooms/room.entity';
-import { openTestDatabase } from './support/test-database';
+import { openTestDatabase, workerDatabaseUrl } from './support/test-database';
 
 describe('lean rows read what the ORM hydrates', () => {
   let db: Database;
@@ -68,5 +68,47 @@ describe('lean rows read what the ORM hydrates', () => {
     const mapper = leanRows(em, ProfileEntity);
     const [row] = await em.execute(`select ${mapper.columns('p', 'x__')} from (select 1) one left join profiles p on false`);
     expect(mapper.map(row as Record<string, unknown>, 'x__')).toBeNull();
+  });
+});
+
+// The access policy's relation read runs once per join; unprepared, PostgreSQL parsed and planned
+// it on every call, the largest share of its time in a join storm (docs/benchmarks.md).
+describe('leanQuery({ prepare: true }): parsed once per connection, the same rows', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    // One pooled connection, so every call below runs on the session whose statements are listed.
+    db = await connectDatabase(await workerDatabaseUrl(), { poolMax: 1 });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const SQL = 'select ?::int + 1 as next, ?::text as label';
+  const preparedHere = async () =>
+    (await leanQuery(db.orm.em.fork(), 'select name, statement from pg_prepared_statements where name like ?', ['lean\\_%'])).map((row) => row['name']);
+
+  it('the first call prepares it under a name derived from its text; later calls reuse it and answer the same', async () => {
+    expect(await preparedHere()).toEqual([]);
+    const statements: string[] = [];
+    const stop = db.onQuery((query) => statements.push(query));
+    const first = await leanQuery(db.orm.em.fork(), SQL, [41, 'a'], { prepare: true });
+    const second = await leanQuery(db.orm.em.fork(), SQL, [1, 'b'], { prepare: true });
+    stop();
+    expect([first, second]).toEqual([[{ next: 42, label: 'a' }], [{ next: 2, label: 'b' }]]);
+    // Still reported like any statement, once per call.
+    expect(statements.filter((query) => query === SQL)).toHaveLength(2);
+    expect(await preparedHere()).toEqual([preparedStatementName('select $1::int + 1 as next, $2::text as label')]);
+    // Unprepared, the same text leaves no named statement.
+    await leanQuery(db.orm.em.fork(), 'select ?::int as plain', [7]);
+    expect(await preparedHere()).toHaveLength(1);
+  });
+
+  it('two texts never share a name; inside a transaction the statement runs through the EntityManager, unprepared', async () => {
+    expect(preparedStatementName('select 1')).not.toBe(preparedStatementName('select 2'));
+    expect(preparedStatementName('select 1')).toMatch(/^lean_[0-9a-f]{24}$/);
+    const rows = await db.orm.em.fork().transactional((tx) => leanQuery(tx, 'select ?::int as inside', [3], { prepare: true }));
+    expect(rows).toEqual([{ inside: 3 }]);
+    expect(await preparedHere()).not.toContain(preparedStatementName('select $1::int as inside'));
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { type EntityMetadata, type EntityProperty, type Platform, ReferenceKind } from '@mikro-orm/core';
 import { type EntityManager } from '@mikro-orm/postgresql';
 
@@ -156,7 +158,32 @@ function compileRowMapper(
 
 /** A pooled `pg` client, as knex's PostgreSQL client hands it out. */
 interface PooledClient {
-  query(text: string, values: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  query(text: string | { name: string; text: string; values: readonly unknown[] }, values?: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** How {@link leanQuery} runs its statement. */
+export interface LeanQueryOptions {
+  /**
+   * As a named prepared statement (pg's `{ name, text }`): each pooled connection parses it once
+   * and PostgreSQL may keep one plan for it, instead of parsing and planning it on every call.
+   * For hot statements of a fixed text (the access policy's relation read runs once per join:
+   * planning it was the largest share of PostgreSQL's time in a join storm, docs/benchmarks.md).
+   * The name is derived from the text, so two texts never share one. Inside a transaction the
+   * statement goes through the EntityManager as always, unprepared.
+   */
+  readonly prepare?: boolean;
+}
+
+/** The prepared statement's name for a (numbered) text: `lean_` and 24 hex digits of its SHA-256. */
+const preparedNames = new Map<string, string>();
+export function preparedStatementName(text: string): string {
+  let name = preparedNames.get(text);
+  if (name === undefined) {
+    name = `lean_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    if (preparedNames.size >= 1000) preparedNames.clear();
+    preparedNames.set(text, name);
+  }
+  return name;
 }
 
 /** `?` placeholders (knex's) as PostgreSQL's `$1, $2, …`. The lean queries hold no other `?`. */
@@ -179,12 +206,13 @@ function numbered(sql: string): string {
  * `Database.onQuery` counts it. Inside a transaction it goes through the EntityManager, so it
  * reads what the transaction wrote.
  */
-export async function leanQuery(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]> {
+export async function leanQuery(em: EntityManager, sql: string, params: readonly unknown[], options: LeanQueryOptions = {}): Promise<Record<string, unknown>[]> {
   if (em.getTransactionContext()) return em.execute<Record<string, unknown>[]>(sql, [...params]);
   const knex = em.getConnection().getKnex();
   const client = (await knex.client.acquireConnection()) as PooledClient;
   try {
-    const { rows } = await client.query(numbered(sql), params);
+    const text = numbered(sql);
+    const { rows } = options.prepare === true ? await client.query({ name: preparedStatementName(text), text, values: params }) : await client.query(text, params);
     em.config.getLogger().logQuery({ query: sql, level: 'info', results: rows.length });
     return rows;
   } finally {

@@ -126,6 +126,8 @@ export class RoomAccessPolicy {
         where r.id = ?`,
       // A JSON array, not a JS array: knex would spread an array binding into a list of values.
       [JSON.stringify([...byId.keys()]), ...suspension.params, roomId],
+      // Once per request and per join: parsed and planned once per connection, not per call.
+      { prepare: true },
     );
     const relations = new Map<string, RoomWithRelation>();
     for (const row of rows) {
