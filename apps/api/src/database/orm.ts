@@ -68,6 +68,20 @@ export type QueryListener = (sql: string, requestId: string | null) => void;
  * Reports every SQL statement to listeners, so tests can count queries per operation the way
  * MikroORM's own test suite does; logs statements only when LOG_LEVEL is debug or trace.
  */
+/**
+ * The mark that opens the SQL of an instance's periodic housekeeping (the staff directory's
+ * refresh, every `STAFF_ROLES_REFRESH_MS`), work that belongs to no request, command or delivery.
+ * Kind: a statement count that includes work running beside the measured one — a test counting a
+ * command's statements counted the refresh whenever its second came round during the command.
+ * {@link Database.onQuery} does not report such statements.
+ */
+export const PERIODIC_SQL_MARK = '/* periodic */ ';
+
+/** Whether `sql` is periodic housekeeping ({@link PERIODIC_SQL_MARK}). */
+export function isPeriodicStatement(sql: string): boolean {
+  return sql.startsWith(PERIODIC_SQL_MARK);
+}
+
 class QueryReportingLogger extends DefaultLogger {
   constructor(
     options: LoggerOptions,
@@ -77,7 +91,8 @@ class QueryReportingLogger extends DefaultLogger {
   }
 
   override logQuery(context: { query: string } & LogContext): void {
-    if (this.listeners.size === 0) return super.logQuery(context);
+    // Periodic housekeeping belongs to no request, command or delivery: never counted as theirs.
+    if (this.listeners.size === 0 || isPeriodicStatement(context.query)) return super.logQuery(context);
     const requestId = currentRequestId();
     for (const listener of this.listeners) listener(context.query, requestId);
     super.logQuery(context);
@@ -86,7 +101,10 @@ class QueryReportingLogger extends DefaultLogger {
 
 export interface Database {
   readonly orm: MikroORM<PostgreSqlDriver>;
-  /** Subscribe to executed SQL; returns an unsubscribe function. */
+  /**
+   * Subscribe to executed SQL (periodic housekeeping, marked {@link PERIODIC_SQL_MARK}, left out);
+   * returns an unsubscribe function.
+   */
   onQuery(listener: QueryListener): () => void;
   /**
    * Runs one read statement (`$1`-style parameters) on this instance's own side connection, outside

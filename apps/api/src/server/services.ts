@@ -163,7 +163,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     logger,
   });
   const staff = new StaffDirectory({
-    read: () => listStaffRoles(db.orm.em.fork()),
+    read: () => listStaffRoles(db.orm.em.fork(), undefined, { periodic: true }),
     refreshMs: config.staffRolesRefreshMs,
     // A withdrawn role ends the room streams it alone allowed, on this instance's open sockets.
     onChange: (profileIds) => {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { PERIODIC_SQL_MARK } from '../database/orm';
 
 /** Roles the staff record knows. `trust_safety`: reviews reports, decides, suspends, sees every room. */
 export const STAFF_ROLES = ['trust_safety'] as const;
@@ -46,12 +47,15 @@ export async function revokeStaffRole(em: EntityManager, profileId: string, role
   return rows.length > 0;
 }
 
-/** Every grant (or one profile's), by profile then role. */
-export async function listStaffRoles(em: EntityManager, profileId?: string): Promise<StaffRoleGrant[]> {
+/**
+ * Every grant (or one profile's), by profile then role. `periodic`: read by the staff directory's
+ * refresh, marked as housekeeping ({@link PERIODIC_SQL_MARK}).
+ */
+export async function listStaffRoles(em: EntityManager, profileId?: string, options: { periodic?: boolean } = {}): Promise<StaffRoleGrant[]> {
   const rows = await em
     .getConnection()
     .execute<StaffRoleRow[]>(
-      `select profile_id, role, granted_at, granted_by from staff_roles ${profileId === undefined ? '' : 'where profile_id = ?'} order by profile_id, role`,
+      `${options.periodic === true ? PERIODIC_SQL_MARK : ''}select profile_id, role, granted_at, granted_by from staff_roles ${profileId === undefined ? '' : 'where profile_id = ?'} order by profile_id, role`,
       profileId === undefined ? [] : [profileId],
     );
   return rows.map(toGrant);
