@@ -94,13 +94,20 @@ function mutateOverSocket<T>(socket: WebSocket, pending: PendingOperations, id: 
   });
 }
 
-/** A stage writer's own socket, for its mutations only (it subscribes to nothing). */
-function openWriterSocket(wsUrl: string, token: string, pending: PendingOperations, timeoutMs: number): Promise<WebSocket> {
+/** A frame on a lean socket: its text, and its graphql-transport-ws message. */
+export type LeanFrameHandler = (text: string, message: { id?: unknown; type?: unknown; payload?: unknown }) => void;
+
+/**
+ * A lean graphql-transport-ws socket signed in as `token`'s viewer and acknowledged, subscribed to
+ * nothing: pings are answered, every other frame goes to `onFrame` (a stage writer's or a joiner's
+ * answers). Rejects with `label` when no connection_ack comes within `timeoutMs`.
+ */
+export function openSignedInSocket(wsUrl: string, token: string, label: string, timeoutMs: number, onFrame: LeanFrameHandler): Promise<WebSocket> {
   return new Promise((done, fail) => {
     const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
     const timer = setTimeout(() => {
       socket.terminate();
-      fail(new Error(`a stage writer's socket had no connection_ack within ${timeoutMs} ms`));
+      fail(new Error(`${label} had no connection_ack within ${timeoutMs} ms`));
     }, timeoutMs);
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
     socket.on('error', (error) => {
@@ -108,12 +115,13 @@ function openWriterSocket(wsUrl: string, token: string, pending: PendingOperatio
       fail(error);
     });
     socket.on('message', (data: WebSocket.RawData) => {
-      const message = JSON.parse(frameBuffer(data).toString('utf8')) as { id?: unknown; type?: unknown; payload?: unknown };
+      const text = frameBuffer(data).toString('utf8');
+      const message = JSON.parse(text) as { id?: unknown; type?: unknown; payload?: unknown };
       if (message.type === 'connection_ack') {
         clearTimeout(timer);
         done(socket);
       } else if (message.type === 'ping') socket.send('{"type":"pong"}');
-      else settleOperation(pending, message);
+      else onFrame(text, message);
     });
   });
 }
@@ -369,7 +377,7 @@ export class ConversationTracker {
     // The stage's writers subscribe to nothing here: over the socket transport each opens one for its sends.
     const writerPending: PendingOperations[] = command.stage.map(() => new Map());
     if (command.transport === 'socket') {
-      const opened = await Promise.all(command.stage.map((writer, i) => openWriterSocket(command.wsUrl, writer.token, writerPending[i] as PendingOperations, 30_000)));
+      const opened = await Promise.all(command.stage.map((writer, i) => openSignedInSocket(command.wsUrl, writer.token, "a stage writer's socket", 30_000, (_text, message) => settleOperation(writerPending[i] as PendingOperations, message))));
       this.writerSockets.push(...opened);
     }
     const operationId = () => `m${(this.nextOperation += 1)}`;

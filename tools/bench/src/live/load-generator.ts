@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-import { ConversationTracker } from './conversation-load';
+import { ConversationTracker, openSignedInSocket } from './conversation-load';
 import { FrameContents, frameBuffer } from './frame-contents';
 import { forEachLimited, keepAliveAgent, postGraphQL, signToken } from './graphql-http';
 import {
@@ -279,7 +279,12 @@ async function signIn(command: SignInCommand): Promise<{ seconds: number }> {
     const token = await signToken(command.jwtSecret, `${command.viewerPrefix}${index}`, `Joiner ${index}`);
     const response = await postGraphQL(command.httpUrl, 'query { viewer { id } }', {}, token);
     if (response.errors?.length) throw new Error(`sign-in failed: ${JSON.stringify(response.errors).slice(0, 300)}`);
-    if (command.openSocketsAt) joinerSockets[index] = await openJoinerSocket(command.openSocketsAt, token, (text) => joinerAnswers[index]?.(text));
+    if (command.openSocketsAt) {
+      // Each frame answering the joiner's one operation (`next` or `error`) settles its join.
+      joinerSockets[index] = await openSignedInSocket(command.openSocketsAt, token, 'a joiner socket', 60_000, (text, message) => {
+        if (message.id === JOIN_OPERATION_ID && (message.type === 'next' || message.type === 'error')) joinerAnswers[index]?.(text);
+      });
+    }
     done += 1;
     if (performance.now() - lastPrint > 2000) {
       lastPrint = performance.now();
@@ -291,34 +296,6 @@ async function signIn(command: SignInCommand): Promise<{ seconds: number }> {
 
 /** The id of a joiner's one operation on its socket. */
 const JOIN_OPERATION_ID = 'join';
-
-/**
- * A joiner's graphql-ws socket, open and acknowledged; `onAnswer` gets the text of each frame that
- * answers {@link JOIN_OPERATION_ID} (`next` or `error`).
- */
-function openJoinerSocket(wsUrl: string, token: string, onAnswer: (text: string) => void): Promise<WebSocket> {
-  return new Promise((done, fail) => {
-    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
-    const timer = setTimeout(() => {
-      socket.terminate();
-      fail(new Error('a joiner socket had no connection_ack within 60 s'));
-    }, 60_000);
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
-    socket.on('error', (error) => {
-      clearTimeout(timer);
-      fail(error);
-    });
-    socket.on('message', (data: WebSocket.RawData) => {
-      const text = frameBuffer(data).toString('utf8');
-      const message = JSON.parse(text) as { id?: unknown; type?: unknown };
-      if (message.type === 'connection_ack') {
-        clearTimeout(timer);
-        done(socket);
-      } else if (message.type === 'ping') socket.send('{"type":"pong"}');
-      else if (message.id === JOIN_OPERATION_ID && (message.type === 'next' || message.type === 'error')) onAnswer(text);
-    });
-  });
-}
 
 /** Joiners' sockets opened by sign-in (`openSocketsAt`), by joiner index, and who waits on each one's answer. */
 let joinerSockets: WebSocket[] = [];
