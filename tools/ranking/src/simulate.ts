@@ -8,7 +8,14 @@ import { CliUsageError, runCli, type CliSpec } from './cli/cli-args';
 import { progressBar, step } from './cli/progress';
 import { JsonlWriter } from './jsonl';
 import { Random } from './random';
-import { PREFERENCE_MODELS, SIM_LOGGING_POLICY, simulateSessions, type PreferenceModel } from './simulation/sessions';
+import {
+  ORACLE_HIDDEN_PARTS,
+  PREFERENCE_MODELS,
+  SIM_LOGGING_POLICY,
+  simulateSessions,
+  type OracleHiddenPart,
+  type PreferenceModel,
+} from './simulation/sessions';
 import { buildWorld } from './simulation/world';
 
 const spec: CliSpec = {
@@ -36,6 +43,14 @@ const spec: CliSpec = {
         'Diagnostic, with --log-oracle-score: log the join probability WITHOUT the per-impression noise (same draws, same\n' +
         'outcomes), so evaluation shows how much of the oracle\'s lead is that noise, which no model can see',
     },
+    'oracle-without': {
+      type: 'string',
+      description:
+        'Diagnostic, with --log-oracle-score: comma-separated hidden parts the logged oracle score leaves out (same\n' +
+        'draws, same outcomes): quality (every room at quality 0), taste (each person\'s typical taste for their career\n' +
+        'stage). Evaluation then shows what knowing each part is worth',
+      default: '',
+    },
     preferences: {
       type: 'string',
       description: 'Hidden preference model: v2 (persona-dependent, see docs/ranking.md) or v1 (the earlier additive one)',
@@ -62,13 +77,20 @@ runCli(spec, async (args) => {
 
   const preferences = args.string('preferences');
   if (!isPreferenceModel(preferences)) throw new CliUsageError(`--preferences must be one of ${PREFERENCE_MODELS.join(', ')}`);
+  const oracleWithout = args
+    .string('oracle-without')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  const unknown = oracleWithout.filter((part) => !(ORACLE_HIDDEN_PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0) throw new CliUsageError(`--oracle-without takes ${ORACLE_HIDDEN_PARTS.join(', ')}; got ${unknown.join(', ')}`);
   const sessions = args.number('sessions');
   const writer = new JsonlWriter(out);
   const bar = progressBar('Simulating sessions', sessions);
   const stats = await simulateSessions(
     world,
     random,
-    { sessions, listSize: args.number('list-size'), historyDays: args.number('history-days'), seed, logOracleScore: args.flag('log-oracle-score'), oracleWithoutNoise: args.flag('oracle-without-noise'), preferences },
+    { sessions, listSize: args.number('list-size'), historyDays: args.number('history-days'), seed, logOracleScore: args.flag('log-oracle-score'), oracleWithoutNoise: args.flag('oracle-without-noise'), oracleWithout: oracleWithout as OracleHiddenPart[], preferences },
     async (records) => {
       for (const record of records) await writer.write(record);
     },

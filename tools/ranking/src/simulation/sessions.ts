@@ -31,12 +31,23 @@ export interface SessionOptions {
   /** Diagnostic: the logged oracle score leaves out the per-impression noise (outcomes are unchanged). */
   readonly oracleWithoutNoise?: boolean;
   /**
+   * Diagnostic: hidden parts the logged oracle score is computed without (outcomes are unchanged):
+   * `quality` scores every room at quality 0, `taste` scores each person with the typical taste
+   * of their career stage. With {@link oracleWithoutNoise}, the score shows what knowing the rest
+   * is worth.
+   */
+  readonly oracleWithout?: readonly OracleHiddenPart[];
+  /**
    * Which hidden preference model decides joins: `v2` (default) adds the persona-dependent
    * effects documented in docs/ranking.md; `v1` is the earlier, mostly additive model, kept so
    * old results can be reproduced.
    */
   readonly preferences?: PreferenceModel;
 }
+
+/** Hidden parts of the preference model an oracle score can be computed without. */
+export type OracleHiddenPart = 'quality' | 'taste';
+export const ORACLE_HIDDEN_PARTS: readonly OracleHiddenPart[] = ['quality', 'taste'];
 
 /** Versions of the hidden preference model (see {@link hiddenUtility} and {@link hiddenUtilityV2}). */
 export type PreferenceModel = 'v1' | 'v2';
@@ -93,11 +104,19 @@ export async function simulateSessions(
     let sessionJoins = 0;
     shown.forEach((room, position) => {
       const candidate = candidateSnapshot(room, nowMs, viewerProfile, world, random, personCache);
-      const base =
+      const utilityOf = (person: SimProfile, scored: SimRoom): number =>
         (options.preferences ?? 'v2') === 'v1'
-          ? hiddenUtility(viewerProfile, room, candidate, nowMs)
-          : hiddenUtilityV2(viewerProfile, viewer, room, candidate, nowMs);
+          ? hiddenUtility(person, scored, candidate, nowMs)
+          : hiddenUtilityV2(person, viewer, scored, candidate, nowMs);
+      const base = utilityOf(viewerProfile, room);
       const utility = base + random.normal(0, 0.3);
+      const oracleBase =
+        options.logOracleScore && (options.oracleWithout?.length ?? 0) > 0
+          ? utilityOf(
+              options.oracleWithout?.includes('taste') ? { ...viewerProfile, taste: viewerProfile.typicalTaste } : viewerProfile,
+              options.oracleWithout?.includes('quality') ? { ...room, quality: 0 } : room,
+            )
+          : base;
       const examined = random.chance(examinationProbability(position));
       const joined = examined && random.chance(sigmoid(utility));
       const remaining = Math.max(60, (room.endMs - Math.max(nowMs, room.startMs)) / 1000);
@@ -117,7 +136,7 @@ export async function simulateSessions(
         viewer,
         candidate,
         position,
-        score: options.logOracleScore ? sigmoid(options.oracleWithoutNoise ? base : utility) : 0,
+        score: options.logOracleScore ? sigmoid(options.oracleWithoutNoise ? oracleBase : oracleBase + (utility - base)) : 0,
         modelVersion: options.logOracleScore ? `${SIM_LOGGING_POLICY}+oracle-score` : SIM_LOGGING_POLICY,
         // The whole list is one uniform shuffle: every room lands at every position with probability 1/n.
         propensity: 1 / shown.length,

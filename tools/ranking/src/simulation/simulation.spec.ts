@@ -1,14 +1,15 @@
 import { groupSessions, impressionRecordProblem, type ImpressionLogRecord } from '@roundtable/ranking';
 
 import { Random } from '../random';
-import { examinationProbability, simulateSessions, type PreferenceModel } from './sessions';
+import { examinationProbability, simulateSessions, type OracleHiddenPart, type PreferenceModel, type SessionOptions } from './sessions';
 import { buildWorld } from './world';
 
-async function run(seed: number, preferences: PreferenceModel = 'v2'): Promise<ImpressionLogRecord[]> {
+async function run(seed: number, preferences: PreferenceModel = 'v2', oracle: Partial<SessionOptions> = {}): Promise<ImpressionLogRecord[]> {
   const random = new Random(seed);
   const world = buildWorld(random, { profiles: 120, rooms: 150, days: 2, startIso: '2026-01-05T00:00:00.000Z' });
   const records: ImpressionLogRecord[] = [];
-  await simulateSessions(world, random, { sessions: 80, listSize: 10, historyDays: 14, seed, logOracleScore: false, preferences }, async (batch) => {
+  const options: SessionOptions = { sessions: 80, listSize: 10, historyDays: 14, seed, logOracleScore: false, preferences, ...oracle };
+  await simulateSessions(world, random, options, async (batch) => {
     records.push(...batch);
   });
   return records;
@@ -45,6 +46,23 @@ describe('synthetic world simulation', () => {
       records.filter((record) => record.requestId === records[0]?.requestId).map((record) => record.candidate.id);
     expect(firstList(v1)).toEqual(firstList(v2));
     expect(JSON.stringify(v1.map((record) => record.outcome))).not.toBe(JSON.stringify(v2.map((record) => record.outcome)));
+  });
+
+  it('scores the oracle without a hidden part on the same draws: same lists and outcomes, other scores', async () => {
+    const full = await run(15, 'v2', { logOracleScore: true });
+    const withoutPart = async (parts: readonly OracleHiddenPart[]) => run(15, 'v2', { logOracleScore: true, oracleWithout: parts });
+    const strip = (records: ImpressionLogRecord[]): string => JSON.stringify(records.map((record) => ({ ...record, score: 0 })));
+    for (const parts of [['quality'], ['taste'], ['quality', 'taste']] as const) {
+      const records = await withoutPart(parts);
+      expect(strip(records)).toBe(strip(full));
+      const changed = records.filter((record, index) => Math.abs(record.score - (full[index]?.score ?? 0)) > 1e-9).length;
+      // Every room has a quality, so every score moves without it; a taste multiplies topic fit
+      // and following the host, which most (not all) candidates have.
+      expect(changed).toBeGreaterThan(records.length * (parts.includes('quality') ? 0.99 : 0.5));
+      for (const record of records) expect(record.score).toBeGreaterThan(0);
+    }
+    // Without any part left out, the score is the oracle's as before.
+    expect(JSON.stringify(await withoutPart([]))).toBe(JSON.stringify(full));
   });
 
   it('models position bias as decreasing examination', () => {

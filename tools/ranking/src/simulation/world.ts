@@ -30,12 +30,23 @@ export interface SimProfile extends RankPerson {
   /** Latent reach, drives who gets followed and who hosts big rooms. */
   readonly popularity: number;
   /** Hidden tastes: how much this person weighs topic fit, their network, and hearing from seniors. */
-  readonly taste: { readonly topical: number; readonly social: number; readonly upward: number };
+  readonly taste: SimTaste;
+  /**
+   * The taste of a typical person at this career stage: {@link SimProfile.taste} without its
+   * individual (log-normal) factors. Diagnostics only (`ranking:simulate --oracle-without taste`).
+   */
+  readonly typicalTaste: SimTaste;
   followingIds: string[];
   groupIds: string[];
   followerCount: number;
 }
 
+/** How much a person weighs topic fit, their network, and hearing from seniors (multipliers). */
+export interface SimTaste {
+  readonly topical: number;
+  readonly social: number;
+  readonly upward: number;
+}
 export interface SimGroup {
   readonly id: string;
   readonly name: string;
@@ -197,10 +208,15 @@ function makeProfile(random: Random, index: number): SimProfile {
   const popularity = Math.exp(random.normal(0, 1) + 0.25 * seniorityIndex);
   // Tastes differ by career stage: juniors come to learn (topics, senior speakers), seniors come
   // for their network. Individual variation on top means no fixed weighting fits everyone.
-  const taste = {
-    topical: Math.exp(random.normal(0, 0.35)) * (seniorityIndex <= 1 ? 1.3 : 1),
-    social: Math.exp(random.normal(0, 0.35)) * (1 + 0.15 * seniorityIndex),
+  const typicalTaste: SimTaste = {
+    topical: seniorityIndex <= 1 ? 1.3 : 1,
+    social: 1 + 0.15 * seniorityIndex,
     upward: seniorityIndex <= 2 ? 0.35 : 0.1,
+  };
+  const taste: SimTaste = {
+    topical: Math.exp(random.normal(0, 0.35)) * typicalTaste.topical,
+    social: Math.exp(random.normal(0, 0.35)) * typicalTaste.social,
+    upward: typicalTaste.upward,
   };
   return {
     index,
@@ -216,6 +232,7 @@ function makeProfile(random: Random, index: number): SimProfile {
     activity: Math.exp(random.normal(0, 0.8)),
     popularity,
     taste,
+    typicalTaste,
     followingIds: [],
     groupIds: [],
   };
