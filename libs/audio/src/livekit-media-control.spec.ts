@@ -72,6 +72,21 @@ describe('LiveKitMediaControl tokens', () => {
     await expect(control.issueAccess({ roomId: ROOM, profileId: 'ada', displayName: 'Ada', canPublish: false, notBefore: now + 60 })).rejects.toThrow(RangeError);
   });
 
+  it('starts a token at the second its rights were read (`decidedAt`), earlier than the signing second; `notBefore` wins when later; never after the signing second', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const plain = await verifier.verify((await control.issueAccess({ roomId: ROOM, profileId: 'ada', displayName: 'Ada', canPublish: false })).token);
+    const readBefore = await control.issueAccess({ roomId: ROOM, profileId: 'ada', displayName: 'Ada', canPublish: false, decidedAt: new Date((now - 3) * 1000 + 750) });
+    const claims = await verifier.verify(readBefore.token);
+    expect(claims.nbf).toBe(now - 3);
+    // Same claims and the same lifetime from the signing second: only `nbf` moves.
+    expect({ ...claims, nbf: undefined }).toEqual({ ...plain, nbf: undefined, exp: claims.exp });
+    expect(claims.exp! - now).toBeGreaterThanOrEqual(600);
+    const cutoffLater = await control.issueAccess({ roomId: ROOM, profileId: 'ada', displayName: 'Ada', canPublish: false, decidedAt: new Date((now - 3) * 1000), notBefore: now - 1 });
+    expect((await verifier.verify(cutoffLater.token)).nbf).toBe(now - 1);
+    const ahead = await control.issueAccess({ roomId: ROOM, profileId: 'ada', displayName: 'Ada', canPublish: false, decidedAt: new Date((now + 5) * 1000) });
+    expect((await verifier.verify(ahead.token)).nbf).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+  });
+
   it('takes a shorter lifetime and refuses a long-lived or non-integer one', async () => {
     const short = new LiveKitMediaControl({ ...settings, tokenTtlSeconds: 60 });
     const access = await short.issueAccess({ roomId: ROOM, profileId: 'p', displayName: 'P', canPublish: false });
@@ -181,6 +196,20 @@ describe('LiveKitMediaControl against the LiveKit double', () => {
     // A token issued after the decision, starting at the cutoff (possibly a second ahead), does.
     const later = await control.issueAccess({ roomId: ROOM, profileId: 'dee', displayName: 'Dee', canPublish: false, notBefore: decidedAt });
     await expect(double.connectWithToken(later.token)).resolves.toMatchObject({ identity: 'dee' });
+  });
+
+  it("a token whose rights were read before a decision is refused by that decision's revocation, even when signed after it", async () => {
+    // Read two seconds ago; the decision (e.g. a ban) commits in the second after the read; the
+    // token is signed from the read afterwards, in a later second than the decision.
+    const readAt = new Date(Date.now() - 2000);
+    const decidedAt = Math.floor(readAt.getTime() / 1000) + 1;
+    const access = await control.issueAccess({ roomId: ROOM, profileId: 'fay', displayName: 'Fay', canPublish: false, decidedAt: readAt });
+    await double.connectWithToken(access.token);
+
+    await expect(control.removeParticipant(ROOM, 'fay', { revokeTokensIssuedBefore: decidedAt })).resolves.toBe('applied');
+
+    expect(double.identities(ROOM)).toEqual([]);
+    await expect(double.connectWithToken(access.token)).rejects.toThrow('revoked');
   });
 
   it('removing an absent participant and deleting an absent room succeed (LiveKit answers not_found)', async () => {

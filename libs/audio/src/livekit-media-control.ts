@@ -103,7 +103,7 @@ export class LiveKitMediaControl implements MediaControl {
       canSubscribeMetrics: permissions.canSubscribeMetrics,
       canManageAgentSession: permissions.canManageAgentSession,
     });
-    const jwt = await withNotBefore(await token.toJwt(), request.notBefore ?? null, this.settings.apiSecret);
+    const jwt = await withNotBefore(await token.toJwt(), request.notBefore ?? null, request.decidedAt ?? null, this.settings.apiSecret);
     return {
       serverUrl: this.settings.url,
       token: jwt,
@@ -242,18 +242,23 @@ function describeTransportError(error: Error): string {
 const MAX_NOT_BEFORE_AHEAD_SECONDS = 30;
 
 /**
- * `jwt` (just signed by `AccessToken`, whose `nbf` is always now) re-signed with `nbf` =
- * `notBefore` when that is later; unchanged otherwise. Same claims, same HS256 key.
+ * `jwt` (just signed by `AccessToken`, whose `nbf` is always now) re-signed with `nbf` = the
+ * second of `decidedAt` (unix seconds, floored; never later than now) or `notBefore` (unix
+ * seconds), whichever is later, when that differs from now; unchanged otherwise. Same claims,
+ * same HS256 key.
+ * @throws RangeError when `notBefore` is more than {@link MAX_NOT_BEFORE_AHEAD_SECONDS} ahead.
  */
-async function withNotBefore(jwt: string, notBefore: number | null, apiSecret: string): Promise<string> {
-  if (notBefore === null) return jwt;
+async function withNotBefore(jwt: string, notBefore: number | null, decidedAt: Date | null, apiSecret: string): Promise<string> {
+  if (notBefore === null && decidedAt === null) return jwt;
   const claims = decodeJwt(jwt);
-  const nbf = typeof claims.nbf === 'number' ? claims.nbf : 0;
-  if (notBefore <= nbf) return jwt;
-  if (notBefore - nbf > MAX_NOT_BEFORE_AHEAD_SECONDS) {
-    throw new RangeError(`notBefore is ${notBefore - nbf} s ahead of the clock; at most ${MAX_NOT_BEFORE_AHEAD_SECONDS} s are allowed`);
+  const signedAt = typeof claims.nbf === 'number' ? claims.nbf : 0;
+  const from = decidedAt === null ? signedAt : Math.min(signedAt, Math.floor(decidedAt.getTime() / 1000));
+  const nbf = notBefore === null ? from : Math.max(from, notBefore);
+  if (nbf - signedAt > MAX_NOT_BEFORE_AHEAD_SECONDS) {
+    throw new RangeError(`notBefore is ${nbf - signedAt} s ahead of the clock; at most ${MAX_NOT_BEFORE_AHEAD_SECONDS} s are allowed`);
   }
-  return new SignJWT({ ...claims, nbf: notBefore }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(apiSecret));
+  if (nbf === signedAt) return jwt;
+  return new SignJWT({ ...claims, nbf }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(apiSecret));
 }
 
 /** The `exp` claim (unix seconds) of a JWT we just signed. */

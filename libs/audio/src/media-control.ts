@@ -24,9 +24,19 @@ export interface AudioAccessRequest {
    * Unix seconds: the earliest `nbf` the token may carry, the `revocationCutoff` of the
    * participant's last lost right in this room. A token signed in the same second as that loss
    * would otherwise be refused by the revocation; when this is ahead of the clock (by at most a
-   * second) the token's `nbf` is this second. Absent or in the past: `nbf` is now.
+   * second) the token's `nbf` is this second. Absent or in the past: `nbf` is now (or the second
+   * of `decidedAt`).
    */
   readonly notBefore?: number | null;
+  /**
+   * When the rights this token carries were read (the access policy's relation the grant was
+   * decided on), on the clock revocations are recorded with. The token's `nbf` is that whole
+   * second (floored), not the second it is signed in, so the revocation of any right lost after
+   * that read (`revocationCutoff`: the whole second after the loss) refuses this token even when
+   * it is signed after the loss committed; `notBefore`, when later, wins. Never later than the
+   * signing second. Absent or null: `nbf` is the signing second (or `notBefore`).
+   */
+  readonly decidedAt?: Date | null;
 }
 
 /**
