@@ -5,12 +5,15 @@
 // LiveKit is the double (its Twirp API and its signed webhooks over real HTTP); PostgreSQL and
 // pg-boss are real. Assertions count calls, jobs and rows, never time.
 import { permissionsForRole, revocationCutoff } from '@roundtable/audio';
+import { Client } from 'pg';
 
+import type { AuthenticatedViewer } from '../src/auth/authenticator';
 import { okOn, sql } from './support/graphql-helpers';
 import { createGroup, GROUP_OPS } from './support/group-operations';
 import { pollUntil } from './support/poll';
 import { staffTokenFor } from './support/staff';
-import { tokenFor, useTestApi } from './support/test-api';
+import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
+import { workerDatabaseUrl } from './support/test-database';
 import { OPS } from './support/trust-and-safety-operations';
 
 type Json = Record<string, unknown>;
@@ -270,6 +273,169 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
 
       expect(succeeded('MutePublishedTrack', 'grant-ada')).toHaveLength(2);
       expect(api.livekit.mediaParticipant(roomId, 'grant-ada')?.tracks).toEqual([expect.objectContaining({ source: 'microphone', muted: true })]);
+    });
+  });
+  describe('a join\u2019s media token decided on the relation its audience batch read (issue 14 \u00a73)', () => {
+    const JOIN_AUDIO = `mutation($id: ID!) { joinRoom(roomId: $id) { audio { token canPublish } } }`;
+    const BAN = `mutation($id: ID!, $p: ID!) { removeParticipant(roomId: $id, profileId: $p, ban: true) { id } }`;
+    const viewerOf = (profileId: string): AuthenticatedViewer => ({ profileId, name: null, isStaff: false });
+    const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { nbf: number; sub: string };
+
+    async function createRoomOf(token: string, groupId?: string): Promise<string> {
+      const { createRoom } = groupId
+        ? await ok<{ createRoom: { id: string } }>(GROUP_OPS.createGroupRoom, { g: groupId, title: 'Joins' }, token)
+        : await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Joins" }) { id } }`, {}, token);
+      return createRoom.id;
+    }
+
+    it('given case: a ban commits right after a join, before the token is signed from the join\u2019s relation: the token starts at that read\u2019s second, and the connection made with it is removed with it revoked', async () => {
+      const roomId = await createRoomOf(host);
+      await ok(`{ viewer { id } }`, {}, ada);
+      const { roomCommands, media } = api.api.server.services;
+      const em = api.api.db.orm.em.fork();
+      // The join as joinRoom runs it (an audience batch of one); its grant waits until the ban committed.
+      const outcome = await roomCommands.handleCommand(em, viewerOf('grant-ada'), roomId, { type: 'JoinRoom', actorId: 'grant-ada' });
+      const committed = outcome.actorRelation;
+      expect(committed?.relation).toMatchObject({ role: 'LISTENER', isBanned: false });
+      await ok(BAN, { id: roomId, p: 'grant-ada' }, host);
+      await settled();
+      // Not connected when the ban's job ran: nothing to remove yet.
+      expect(succeeded('RemoveParticipant', 'grant-ada')).toEqual([]);
+
+      const audio = await media.issueAudioAccess(em, viewerOf('grant-ada'), outcome.participants.get('grant-ada')!, committed);
+      const { nbf } = claimsOf(audio.token);
+      expect(nbf).toBe(Math.floor(committed!.readAt.getTime() / 1000));
+      const cutoff = revocationCutoff(await revokedAt(roomId, 'grant-ada'));
+      expect(nbf).toBeLessThan(cutoff);
+
+      await api.livekit.connectWithToken(audio.token);
+      await settled();
+      // participant_joined was checked against the ban: removed, with the tokens up to the ban revoked.
+      expect(succeeded('RemoveParticipant', 'grant-ada')).toEqual([expect.objectContaining({ identity: 'grant-ada', revokeTokenTs: String(cutoff) })]);
+      expect(api.livekit.identities(roomId)).not.toContain('grant-ada');
+      await expect(api.livekit.connectWithToken(audio.token)).rejects.toThrow('token revoked');
+    });
+
+    it('variant: a ban right after joinRoom: the connection the answered token made is removed with it revoked', async () => {
+      const roomId = await createRoomOf(host);
+      const joined = await ok<{ joinRoom: { audio: { token: string; canPublish: boolean } } }>(JOIN_AUDIO, { id: roomId }, ada);
+      expect(joined.joinRoom.audio.canPublish).toBe(false);
+      await api.livekit.connectWithToken(joined.joinRoom.audio.token);
+      await settled();
+      api.livekit.clearCalls();
+
+      await ok(BAN, { id: roomId, p: 'grant-ada' }, host);
+      await settled();
+
+      const cutoff = revocationCutoff(await revokedAt(roomId, 'grant-ada'));
+      expect(claimsOf(joined.joinRoom.audio.token).nbf).toBeLessThan(cutoff);
+      expect(succeeded('RemoveParticipant', 'grant-ada')).toEqual([expect.objectContaining({ identity: 'grant-ada', revokeTokenTs: String(cutoff) })]);
+      expect(api.livekit.identities(roomId)).not.toContain('grant-ada');
+      await expect(api.livekit.connectWithToken(joined.joinRoom.audio.token)).rejects.toThrow('token revoked');
+    });
+
+    describe('a right lost outside the room\u2019s locks while the batch decides the join (rights-loss-lock.ts)', () => {
+      let holder: Client;
+      let observer: Client;
+
+      beforeAll(async () => {
+        [holder, observer] = [new Client({ connectionString: await workerDatabaseUrl() }), new Client({ connectionString: await workerDatabaseUrl() })];
+        await Promise.all([holder.connect(), observer.connect()]);
+      });
+      afterAll(async () => {
+        await Promise.all([holder.end(), observer.end()]);
+      });
+
+      /** Backends of this database waiting for a lock, by their statement (a transaction opening is left out). */
+      async function lockWaiters(): Promise<string[]> {
+        const { rows } = await observer.query<{ query: string }>(
+          `select query from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
+        );
+        return rows.map((row) => row.query).filter((query) => !/^\s*begin/i.test(query));
+      }
+
+      /** Polls a bounded number of times (a count, not a clock) until `n` backends wait for a lock, or `done()`. */
+      async function untilWaiting(n: number, done: () => boolean = () => false): Promise<void> {
+        for (let attempt = 0; attempt < 5000; attempt += 1) {
+          if (done() || (await lockWaiters()).length >= n) return;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        throw new Error(`${n} backend(s) never came to wait for a lock`);
+      }
+
+      /** Prepares a loss of Ada's rights in the room and returns the request that makes it. */
+      type PrepareLoss = (roomId: string, groupId?: string) => Promise<() => Promise<GraphQLResponse>>;
+      const block: PrepareLoss = async () => () => api.request(BLOCK, { p: 'grant-ada' }, host);
+      const leaveGroup: PrepareLoss = async (_roomId, groupId) => () => api.request(GROUP_OPS.leaveGroup, { g: groupId }, ada);
+      /**
+       * Cleo reports Ada in another room, Cleo's own, where Ada listens (so no earlier revocation of
+       * hers in the room under test); a staff member will suspend her account.
+       */
+      const suspend: PrepareLoss = async () => {
+        const elsewhere = await createRoomOf(cleo);
+        await ok(JOIN, { id: elsewhere }, ada);
+        const staff = await staffTokenFor(api, 'grant-staff');
+        const filed = await ok<{ reportAbuse: { id: string } }>(OPS.reportAbuse, { input: { roomId: elsewhere, profileId: 'grant-ada', category: 'VIOLENCE' } }, cleo);
+        return () => api.request(OPS.resolveReport, { input: { reportId: filed.reportAbuse.id, action: 'SUSPEND', note: 'Threatened a listener' } }, staff);
+      };
+
+      it.each([
+        ['the host blocks them', false, block],
+        ['they leave the group of the GROUP room', true, leaveGroup],
+        ['staff suspend their account', false, suspend],
+      ])(
+        'given case: %s after the batch read their relation and before it committed: the loss waits for the commit, then ends the participation, and the connection made with the join\u2019s token is removed with it revoked',
+        async (_what, inGroupRoom, prepareLoss) => {
+          let groupId: string | undefined;
+          if (inGroupRoom) {
+            groupId = await createGroup(api, host, 'Joiners', 'OPEN');
+            await ok(GROUP_OPS.joinGroup, { g: groupId }, ada);
+          }
+          const roomId = await createRoomOf(host, groupId);
+          await ok(`{ viewer { id } }`, {}, ada);
+          const loseRight = await prepareLoss(roomId, groupId);
+          api.livekit.clearCalls();
+
+          // The room row held FOR UPDATE from outside: the batch reads its relation, then waits at
+          // its first row referencing the room (its foreign key's FOR KEY SHARE), uncommitted.
+          await holder.query('begin');
+          await holder.query('select id from rooms where id = $1 for update', [roomId]);
+          let joined: GraphQLResponse<{ joinRoom: { audio: { token: string } } }> | undefined;
+          let lost: GraphQLResponse | undefined;
+          let lossAnswered = false;
+          let join: Promise<unknown> = Promise.resolve();
+          let loss: Promise<unknown> = Promise.resolve();
+          try {
+            join = api.request<{ joinRoom: { audio: { token: string } } }>(JOIN_AUDIO, { id: roomId }, ada).then((answer) => (joined = answer));
+            await untilWaiting(1);
+            loss = loseRight().then((answer) => {
+              lossAnswered = true;
+              lost = answer;
+            });
+            // The loss waits for the batch's lock on the profile row (it must not commit past the join).
+            await untilWaiting(2, () => lossAnswered);
+            expect(lossAnswered).toBe(false);
+          } finally {
+            await holder.query('commit');
+          }
+          await Promise.all([join, loss]);
+          expect(lost?.errors).toBeUndefined();
+          // The batch read the relation before the loss: the join committed, with a token.
+          expect(joined?.errors).toBeUndefined();
+          const token = joined!.data!.joinRoom.audio.token;
+          await settled();
+
+          // The loss's session ending saw the join and ended it, recording the media revocation.
+          expect(await sql(api, `select 1 from participants where room_id = ? and profile_id = 'grant-ada' and left_at is null`, [roomId])).toEqual([]);
+          const cutoff = revocationCutoff(await revokedAt(roomId, 'grant-ada'));
+          expect(claimsOf(token).nbf).toBeLessThan(cutoff);
+          await api.livekit.connectWithToken(token);
+          await settled();
+          expect(succeeded('RemoveParticipant', 'grant-ada')).toEqual([expect.objectContaining({ identity: 'grant-ada', revokeTokenTs: String(cutoff) })]);
+          expect(api.livekit.identities(roomId)).not.toContain('grant-ada');
+          await expect(api.livekit.connectWithToken(token)).rejects.toThrow('token revoked');
+        },
+      );
     });
   });
 });

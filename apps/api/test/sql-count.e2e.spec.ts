@@ -1,7 +1,10 @@
 // No N+1: the number of SQL statements a list query issues must not grow with the list. Counted
 // from the ORM's query log (Database.onQuery), as MikroORM's own suite does.
+import { Client } from 'pg';
+
 import { okOn, tracedStatements } from './support/graphql-helpers';
-import { tokenFor, useTestApi } from './support/test-api';
+import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
+import { workerDatabaseUrl } from './support/test-database';
 
 const ROOMS_QUERY = `query { rooms(first: 20) { edges { node { host { displayName } stage { profile { displayName } } listenerCount } } } }`;
 const AUDIENCE_QUERY = `query($id: ID!) { room(id: $id) { audience(first: 50) { edges { node { profile { displayName } } } } } }`;
@@ -160,23 +163,97 @@ describe('SQL statements per joinRoom', () => {
   const afterCommit = (statements: readonly string[]) => statements.slice(statements.findIndex((sql) => /^commit/i.test(sql)) + 1);
 
   // The kind of bug: a per-request read through the ORM that another statement of the same request
-  // could carry (issue 14 §3: the media token's profile was a second, hydrated read after the join).
-  it('a listener joining: one transaction, then one statement for the media token (access facts and display name together)', async () => {
+  // could carry (issue 14 §3: the media token's profile was a second, hydrated read after the join;
+  // then the media token's access facts were a second relation read after the join's own).
+  it('a listener joining: one transaction, and the media token decided on the relation that transaction read (display name and last revocation with it): no statement after commit', async () => {
     const host = await tokenFor('join-sql-host', { name: 'Join Host' });
     const { createRoom } = await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Join SQL" }) { id } }`, {}, host);
     const first = await join(createRoom.id, 'join-sql-a', 'Listener A');
     expect(first.tokenName).toBe('Listener A');
-    expect(afterCommit(first.statements)).toHaveLength(1);
-    expect(afterCommit(first.statements)[0]).toMatch(/viewer_display_name[\s\S]*media_revoked_at[\s\S]*from rooms r/);
+    expect(afterCommit(first.statements)).toEqual([]);
+    const relationReads = first.statements.filter((sql) => RELATION_READ.test(sql));
+    expect(relationReads).toHaveLength(1);
+    expect(relationReads[0]).toMatch(/viewer_display_name[\s\S]*media_revoked_at[\s\S]*from rooms r/);
     expect(first.statements.filter((sql) => /from "profiles"/.test(sql))).toEqual([]);
-    // begin, stream lock, room, access facts (the policy's relation, suspension and the host's
-    // block included), participants, bans, engagement, event, participant, stream row, commit;
-    // then the media token's one read (access facts, display name and last revocation).
-    expect(first.statements).toHaveLength(12);
+    // begin, stream lock, room (with the joiner's profile row locked FOR KEY SHARE), access facts
+    // (the policy's relation, suspension and the host's block included, with the display name and
+    // the last revocation the media token needs), participants, bans, engagement, event,
+    // participant, stream row, commit; nothing after it.
+    expect(first.statements).toHaveLength(11);
     // The variant: a second listener, into a room that already has an audience, costs the same.
     const second = await join(createRoom.id, 'join-sql-b', 'Listener B');
     expect(second.tokenName).toBe('Listener B');
-    expect(afterCommit(second.statements)).toHaveLength(1);
+    expect(afterCommit(second.statements)).toEqual([]);
     expect(second.statements).toHaveLength(first.statements.length);
+  });
+});
+
+/** The access policy's relation read (`RoomAccessPolicy.relationsOf`), one or many viewers. */
+const RELATION_READ = /from rooms r\s+cross join jsonb_array_elements_text\(\?::jsonb\) as v\(id\)/;
+
+describe('SQL statements per batch of joins (issue 14 §3: a join storm)', () => {
+  const api = useTestApi();
+  const ok = okOn(api);
+  let holder: Client;
+  const JOIN = `mutation($r: ID!) { joinRoom(roomId: $r) { participant { role } audio { token canPublish } } }`;
+
+  beforeAll(async () => {
+    holder = new Client({ connectionString: await workerDatabaseUrl() });
+    await holder.connect();
+  });
+  afterAll(async () => {
+    await holder.end();
+  });
+  beforeEach(async () => {
+    await api.clear();
+  });
+
+  // The kind of bug: each join of a group-commit batch read its relation again for its media
+  // token, one statement per join after the batch's one for all of them (issue 14 §3).
+  it('30 joins that arrive together: one relation read per batch, none per media token, and each token carries its own name and listener grants', async () => {
+    const host = await tokenFor('storm-sql-host', { name: 'Storm Host' });
+    const { createRoom } = await ok<{ createRoom: { id: string } }>(`mutation { createRoom(input: { title: "Storm SQL" }) { id } }`, {}, host);
+    const roomId = createRoom.id;
+    const joiners = Array.from({ length: 30 }, (_, i) => `storm-sql-${String(i + 1).padStart(2, '0')}`);
+    const tokens = await Promise.all(joiners.map((id) => tokenFor(id, { name: `Name of ${id}` })));
+    // Sign in first, so creating the profiles is not counted.
+    await Promise.all(tokens.map((token) => ok(`{ viewer { id } }`, {}, token)));
+
+    const statements: string[] = [];
+    const stop = api.api.db.onQuery((sql) => statements.push(sql));
+    let answers: GraphQLResponse<{ joinRoom: { participant: { role: string }; audio: { token: string; canPublish: boolean } } }>[];
+    try {
+      // The stream row held from outside: the first join waits on it in a batch of its own, the
+      // other 29 queue for the next batch (a bounded poll of a count, never a clock).
+      await holder.query('begin');
+      await holder.query('select room_id from room_streams where room_id = $1 for update', [roomId]);
+      const pending = Promise.all(tokens.map((token) => api.request<{ joinRoom: { participant: { role: string }; audio: { token: string; canPublish: boolean } } }>(JOIN, { r: roomId }, token)));
+      try {
+        for (let attempt = 0; api.api.server.services.roomCommands.queuedAudienceCommands(roomId) < joiners.length - 1; attempt += 1) {
+          if (attempt > 100_000) throw new Error('the joins did not queue');
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        await holder.query('commit');
+      }
+      answers = await pending;
+    } finally {
+      stop();
+    }
+
+    answers.forEach((answer, index) => {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.joinRoom.participant.role).toBe('LISTENER');
+      expect(answer.data?.joinRoom.audio.canPublish).toBe(false);
+      const [, payload] = (answer.data?.joinRoom.audio.token ?? '').split('.');
+      const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as { sub?: string; name?: string };
+      expect(claims).toMatchObject({ sub: joiners[index], name: `Name of ${joiners[index]}` });
+    });
+    // Two batches (the one that waited on the held row, and the rest): two relation reads, each
+    // with what the media tokens need; no third for any of the 30 tokens.
+    const relationReads = statements.filter((sql) => RELATION_READ.test(sql));
+    expect(relationReads).toHaveLength(2);
+    for (const sql of relationReads) expect(sql).toMatch(/viewer_display_name[\s\S]*media_revoked_at/);
+    expect(statements.filter((sql) => /^commit/i.test(sql))).toHaveLength(2);
   });
 });

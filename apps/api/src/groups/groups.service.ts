@@ -8,6 +8,7 @@ import { isUuid, parseProfileId, parseUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, type Page, toPage } from '../common/pagination';
 import type { TextScreeningService } from '../moderation/text-screening.service';
 import { ProfileEntity } from '../profiles/profile.entity';
+import { lockProfileLosingRight } from '../rooms/access/rights-loss-lock';
 import { lockGroupForMembershipChange, viewerStandings } from './group-access';
 import { groupDirectoryPage } from './group-directory.queries';
 import { GroupEntity, GroupJoinRequestEntity, GroupMemberEntity } from './group.entity';
@@ -166,6 +167,9 @@ export class GroupsService {
         viewer.profileId,
       ]);
       if (left.length === 0) return group;
+      // A join of theirs into a GROUP room being decided now is either refused (not a member) or
+      // committed before `onMemberLeft` reads their participations, and then ended (rights-loss-lock.ts).
+      await lockProfileLosingRight(tx, viewer.profileId);
       const [counts] = await tx.execute<{ admins: string; members: string }[]>(
         `update groups set member_count = member_count - 1 where id = ?
          returning (select count(*) from group_members where group_id = ? and role = 'ADMIN') as admins, member_count as members`,

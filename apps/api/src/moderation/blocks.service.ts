@@ -4,6 +4,7 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import { badInput, notFound } from '../common/api-error';
 import { parseProfileId } from '../common/ids';
 import { ProfileEntity } from '../profiles/profile.entity';
+import { lockProfileLosingRight } from '../rooms/access/rights-loss-lock';
 import { BlockEntity } from './moderation.entity';
 
 /**
@@ -29,6 +30,9 @@ export class BlocksService {
     const { target, liveRoomIds } = await em.transactional(async (tx) => {
       const target = await tx.findOne(ProfileEntity, { id: profileId });
       if (!target) throw notFound('Profile');
+      // Before the rooms are read: a join of theirs being decided now is either refused by the
+      // block or committed before that read, and then ended below (rights-loss-lock.ts).
+      await lockProfileLosingRight(tx, profileId);
       await tx.execute(`insert into blocks (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing`, [
         viewer.profileId,
         profileId,

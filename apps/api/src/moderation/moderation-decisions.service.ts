@@ -17,6 +17,7 @@ import { notFound } from '../common/api-error';
 import { parseUuid } from '../common/ids';
 import { type EventBus, PubSubUnavailableError } from '../events/event-bus';
 import type { RoomEventStream } from '../events/room-event-stream';
+import { lockProfileLosingRight } from '../rooms/access/rights-loss-lock';
 import { ParticipantEntity, RoomBanEntity, RoomEntity } from '../rooms/room.entity';
 import type { RoomCommandHandler } from '../rooms/room-command.handler';
 import { ModerationNoticeEntity, ReportEntity } from './moderation.entity';
@@ -131,6 +132,9 @@ export class ModerationDecisionsService {
         report.action = input.action;
         report.resolutionNote = resolution.resolutionNote;
       }
+      // A join of theirs being decided now is either refused by the suspension or committed
+      // before `endSessions` reads their participations, and then ended (rights-loss-lock.ts).
+      if (resolution.suspension) await lockProfileLosingRight(tx, resolution.suspension.profileId);
       const notice = resolution.notice ? createNotice(tx, resolution.notice) : null;
       appendAuditEntry(tx, resolution.audit);
       return { report: group.find((report) => report.id === reportId) ?? named, resolution, notice };

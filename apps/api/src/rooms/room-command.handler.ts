@@ -61,6 +61,16 @@ export interface CommandOutcome {
   /** Active participant rows after the command, by profile id (stage + the profiles it named). */
   readonly participants: ReadonlyMap<string, ParticipantEntity>;
   readonly messages: readonly RoomEventMessage[];
+  /**
+   * The actor's relation to the room as this command left it, for the media grant that follows
+   * it (issue 14 §3): the relation the command's own transaction read (with the viewer's display
+   * name and last media revocation, `readAt` its read time) with the role of the participant row
+   * the command produced. Set only for a join decided in an audience batch in which the viewer
+   * gave no other command (nothing else in the batch changed their relation); absent otherwise,
+   * and the grant reads the relation itself. A right lost after the read is enforced by its
+   * revocation (see `rights-loss-lock.ts`).
+   */
+  readonly actorRelation?: RoomWithRelation;
 }
 
 /** Runs after commit (publish to the bus, …). Its failure never fails the committed command. */
@@ -181,6 +191,12 @@ function roomChangeOf(input: {
 
 /** Audience commands of one room per transaction, at most (see `docs/scaling.md`). */
 export const DEFAULT_AUDIENCE_BATCH_MAX = 500;
+
+/**
+ * What an audience batch's relation read carries besides the relation: what a join's media grant
+ * needs (two primary-key lookups per viewer in the same statement), so the grant reads nothing.
+ */
+const AUDIENCE_RELATION_READ = { withViewerName: true, withMediaRevocation: true } as const;
 
 /** One audience command waiting for its room's next batch. */
 interface AudienceEntry {
@@ -377,13 +393,21 @@ export class RoomCommandHandler {
    * refusal, which changes nothing for the others); projections per accepted command; one
    * flush (multi-row inserts), one stream-row update, one commit. A command whose decision is
    * more than an audience change is left out (state unchanged) and answered RUN_AS_STAGE.
+   * The relations are read in one statement after the joiners' profile rows are locked
+   * (`rights-loss-lock.ts`), with what a join's media grant needs; a lone join's answer carries
+   * its relation as the join left it (`CommandOutcome.actorRelation`).
    */
   private decideAudienceBatch(roomId: string, entries: readonly AudienceEntry[]): Promise<DecidedBatch> {
     const results: Settled<AudienceResult>[] = entries.map(() => ({ ok: false, error: notFound('Room') }));
     const [first] = entries;
     if (!first) return Promise.resolve({ results, locked: null, rows: new Map(), messages: [] });
+    // Commands per viewer: a viewer with one command only gets the batch's relation for a grant.
+    const commandsOf = new Map<string, number>();
+    for (const { viewer } of entries) commandsOf.set(viewer.profileId, (commandsOf.get(viewer.profileId) ?? 0) + 1);
+    const joiningProfileIds = [...new Set(entries.filter(({ command }) => command.type === 'JoinRoom').map(({ viewer }) => viewer.profileId))];
     return first.em.fork().transactional(async (tx): Promise<DecidedBatch> => {
-      const locked = await this.deps.repository.lockForCommand(tx, roomId, 'audience');
+      // The joiners' profile rows are locked before their relations are read (rights-loss-lock.ts).
+      const locked = await this.deps.repository.lockForCommand(tx, roomId, 'audience', { joiningProfileIds });
       if (!locked) return { results, locked: null, rows: new Map(), messages: [] };
       const { room, stream } = locked;
       // Indices of the commands not refused so far; each refusal settles its command alone.
@@ -397,6 +421,7 @@ export class RoomCommandHandler {
         tx,
         room.id,
         entries.map((entry) => entry.viewer),
+        AUDIENCE_RELATION_READ,
       );
       entries.forEach(({ viewer, command }, index) => {
         const found = relations.get(viewer.profileId);
@@ -422,7 +447,7 @@ export class RoomCommandHandler {
       let state = loaded.state;
       const messages: RoomEventMessage[] = [];
       const deferred = new DeferredWrites();
-      for (const [index, { command }] of stillOpen()) {
+      for (const [index, { viewer, command }] of stillOpen()) {
         const now = this.now();
         let decision: Decision;
         try {
@@ -449,6 +474,12 @@ export class RoomCommandHandler {
         this.deps.repository.saveRoomState(locked, state);
         messages.push(...change.messages);
         const own = rows.get(command.actorId);
+        const found = relations.get(viewer.profileId);
+        // A lone join's relation as it left it: the one read above, with the role it produced.
+        const actorRelation =
+          command.type === 'JoinRoom' && command.actorId === viewer.profileId && commandsOf.get(viewer.profileId) === 1 && own && found
+            ? { ...found, relation: { ...found.relation, role: own.role } }
+            : undefined;
         results[index] = {
           ok: true,
           value: {
@@ -457,6 +488,7 @@ export class RoomCommandHandler {
             stream: streamHead(stream),
             participants: new Map(own ? [[command.actorId, own]] : []),
             messages: change.messages,
+            ...(actorRelation ? { actorRelation } : {}),
           },
         };
       }

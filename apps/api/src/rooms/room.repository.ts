@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { type RoomState, STAGE_ROLES } from '@roundtable/domain';
 
+import { joiningProfilesKeyShareSql } from './access/rights-loss-lock';
 import { toParticipantState } from './participant.mapper';
 import { ParticipantEntity, RoomBanEntity, RoomEntity, RoomStreamEntity } from './room.entity';
 
@@ -20,6 +21,17 @@ export interface LoadedRoom {
  */
 export type CommandTier = 'audience' | 'stage';
 
+/** What {@link RoomRepository.lockForCommand} locks besides the room's rows. */
+export interface CommandLockOptions {
+  /**
+   * `audience` tier only: profiles joining in this transaction, whose `profiles` rows are locked
+   * `FOR KEY SHARE` (in id order) in the statement that reads the room, after the stream lock and
+   * before any relation is read: the batch's side of the handshake with a right lost outside the
+   * room's locks (`rights-loss-lock.ts`). No more statements.
+   */
+  readonly joiningProfileIds?: readonly string[];
+}
+
 /** The rows a command runs on, locked as its tier requires. */
 export interface LockedRoom {
   readonly room: RoomEntity;
@@ -37,13 +49,15 @@ export class RoomRepository {
    * rooms → room_streams, so two commands never wait on each other crosswise:
    * - `stage`: the room row (`FOR NO KEY UPDATE`), then the stream row (`FOR UPDATE`), both before
    *   any state is read.
-   * - `audience`: the stream row only, then the room row read without a lock. Read after the
-   *   stream lock is granted, it shows every command ordered before this one (each READ COMMITTED
-   *   statement takes a fresh snapshot, and every writer of room state holds the stream lock).
+   * - `audience`: the stream row only, then the room row read without a lock (with the
+   *   `joiningProfileIds`' profile rows locked `FOR KEY SHARE` in the same statement). Read after
+   *   the stream lock is granted, it shows every command ordered before this one (each READ
+   *   COMMITTED statement takes a fresh snapshot, and every writer of room state holds the
+   *   stream lock).
    * Every command holds the stream row, so all commands on a room are totally ordered there.
-   * Null when the room does not exist.
+   * Two statements. Null when the room does not exist.
    */
-  async lockForCommand(tx: EntityManager, roomId: string, tier: CommandTier): Promise<LockedRoom | null> {
+  async lockForCommand(tx: EntityManager, roomId: string, tier: CommandTier, options: CommandLockOptions = {}): Promise<LockedRoom | null> {
     if (tier === 'stage') {
       const room = await this.lockRoom(tx, roomId);
       if (!room) return null;
@@ -51,8 +65,20 @@ export class RoomRepository {
     }
     const stream = await tx.findOne(RoomStreamEntity, { roomId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!stream) return null;
-    const room = await tx.findOne(RoomEntity, { id: roomId }, { refresh: true });
-    return room ? { room, stream } : null;
+    const joining = options.joiningProfileIds ?? [];
+    if (joining.length === 0) {
+      const room = await tx.findOne(RoomEntity, { id: roomId }, { refresh: true });
+      return room ? { room, stream } : null;
+    }
+    const rows = await tx.execute<Record<string, unknown>[]>(`select r.*, ${joiningProfilesKeyShareSql} as joining_profiles_locked from rooms r where r.id = ?`, [
+      // A JSON array, not a JS array: knex would spread an array binding into a list of values.
+      JSON.stringify([...joining]),
+      roomId,
+    ]);
+    const row = rows[0];
+    if (!row) return null;
+    const { joining_profiles_locked: _locked, ...columns } = row;
+    return { room: tx.map(RoomEntity, columns), stream };
   }
 
   /**

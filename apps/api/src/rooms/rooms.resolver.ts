@@ -82,7 +82,8 @@ export class RoomsResolver {
     const viewer = requireViewer(ctx);
     const outcome = await this.handle(ctx, roomId, { type: 'JoinRoom' });
     const participant = participantOf(outcome, viewer.profileId);
-    return { participant, audio: await ctx.services.media.issueAudioAccess(ctx.scope.em, viewer, participant) };
+    // A join decided in an audience batch hands over the relation its transaction read: no second read.
+    return { participant, audio: await ctx.services.media.issueAudioAccess(ctx.scope.em, viewer, participant, outcome.actorRelation) };
   }
 
   @Mutation(() => AudioAccessType, { description: "Fresh audio access after the viewer's role changed." })

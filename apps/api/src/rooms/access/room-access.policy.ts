@@ -26,6 +26,13 @@ export interface RoomWithRelation {
   readonly suspendedUntil: Date | null;
   readonly relation: RoomRelation;
   /**
+   * The policy's clock when the statement was sent (also the instant the suspension was judged
+   * at): the relation holds what was committed by then, at the latest. A media token decided on
+   * this relation starts at this second (`AudioAccessRequest.decidedAt`), so a right lost after
+   * the read revokes it.
+   */
+  readonly readAt: Date;
+  /**
    * The viewer's profile display name (null without a profile row), read in the same statement;
    * only when asked for with `withViewerName` (e.g. for a media token), else undefined.
    */
@@ -113,7 +120,8 @@ export class RoomAccessPolicy {
     const byId = new Map(viewers.map((viewer) => [viewer.profileId, viewer]));
     const withName = options.withViewerName === true;
     const withRevocation = options.withMediaRevocation === true;
-    const suspension = suspensionInForceSql('v.id', this.now());
+    const readAt = this.now();
+    const suspension = suspensionInForceSql('v.id', readAt);
     const rows = await leanQuery(
       em,
       `select v.id as viewer_id, r.id, r.host_id, r.visibility, r.status,${withName ? `
@@ -133,7 +141,7 @@ export class RoomAccessPolicy {
     for (const row of rows) {
       const viewer = byId.get(row['viewer_id'] as string);
       if (!viewer) continue;
-      relations.set(viewer.profileId, relationFromRow(row, viewer, { withName, withRevocation }));
+      relations.set(viewer.profileId, relationFromRow(row, viewer, readAt, { withName, withRevocation }));
     }
     return relations;
   }
@@ -152,7 +160,8 @@ export class RoomAccessPolicy {
     roomIds: readonly string[],
     attached: { readonly columns: string; readonly params: readonly unknown[] },
   ): Promise<Map<string, { readonly found: RoomWithRelation; readonly row: Record<string, unknown> }>> {
-    const suspension = suspensionInForceSql('v.id', this.now());
+    const readAt = this.now();
+    const suspension = suspensionInForceSql('v.id', readAt);
     const rows = await leanQuery(
       em,
       `select v.id as viewer_id, r.id, r.host_id, r.visibility, r.status, ${attached.columns},
@@ -165,7 +174,7 @@ export class RoomAccessPolicy {
     );
     const found = new Map<string, { found: RoomWithRelation; row: Record<string, unknown> }>();
     for (const row of rows) {
-      const relation = relationFromRow(row, viewer, { withName: false, withRevocation: false });
+      const relation = relationFromRow(row, viewer, readAt, { withName: false, withRevocation: false });
       found.set(relation.roomId, { found: relation, row });
     }
     return found;
@@ -224,6 +233,7 @@ export class RoomAccessPolicy {
 function relationFromRow(
   row: Record<string, unknown>,
   viewer: AuthenticatedViewer,
+  readAt: Date,
   { withName, withRevocation }: { readonly withName: boolean; readonly withRevocation: boolean },
 ): RoomWithRelation {
   const hostId = row['host_id'] as string;
@@ -232,6 +242,7 @@ function relationFromRow(
   return {
     roomId: row['id'] as string,
     hostId,
+    readAt,
     ...(withName ? { viewerDisplayName: (row['viewer_display_name'] as string | null | undefined) ?? null } : {}),
     ...(withRevocation ? { mediaRevokedAt: row['media_revoked_at'] ? new Date(row['media_revoked_at'] as string | Date) : null } : {}),
     suspendedUntil: isSuspended ? (until === null || until === undefined ? null : new Date(until as string | Date)) : null,
