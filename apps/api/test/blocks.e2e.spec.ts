@@ -2,8 +2,13 @@
 // hosted by someone the viewer blocked leave the viewer's `rooms` and `recommendedRooms`.
 import { createServer } from 'node:net';
 
+import { Client } from 'pg';
+
+import { untilLockWaiters } from './support/lock-waiters';
+
 import { wsExecute } from './support/graphql-helpers';
-import { startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
+import { workerDatabaseUrl } from './support/test-database';
 import { codeOf, moderationSnapshot, ok, OPS, refused, sql } from './support/trust-and-safety-operations';
 import { staffTokenFor } from './support/staff';
 
@@ -90,5 +95,68 @@ describe('blocks', () => {
     const staff = await staffTokenFor(api, 'blk-staff');
     await ok(api, OPS.block, { p: 'blk-cat' }, staff);
     expect((await ok<{ rooms: { edges: { node: { id: string } }[] } }>(api, OPS.rooms, {}, staff)).rooms.edges.map((edge) => edge.node.id)).toEqual([bobs.createRoom.id]);
+  });
+
+  /**
+   * Kind: crossing right-loss locks deadlock. A block locks the blocked profile's row FOR UPDATE
+   * (rights-loss-lock.ts), and its block row's foreign key then needs the blocker's row. Two
+   * blocks crossing each other each held the row the other's foreign key needed, and PostgreSQL
+   * failed one of them. The `blocks` table is held from outside, so every block takes its locks
+   * and then waits at its insert: the worst interleaving, every time.
+   */
+  describe('crossing blocks queue instead of deadlocking', () => {
+    let holder: Client;
+    let observer: Client;
+
+    beforeAll(async () => {
+      [holder, observer] = [new Client({ connectionString: await workerDatabaseUrl() }), new Client({ connectionString: await workerDatabaseUrl() })];
+      await Promise.all([holder.connect(), observer.connect()]);
+    });
+    afterAll(async () => {
+      await Promise.all([holder.end(), observer.end()]);
+    });
+
+    /** Sends every `[blocker, blocked]` block at once while inserts into `blocks` wait, then lets them go. */
+    async function blockAllAtOnce(pairs: readonly (readonly [string, string])[]): Promise<GraphQLResponse[]> {
+      await holder.query('begin');
+      let answers: Promise<GraphQLResponse[]> = Promise.resolve([]);
+      try {
+        await holder.query('lock table blocks in share mode');
+        answers = Promise.all(pairs.map(([blocker, blocked]) => api.request(OPS.block, { p: blocked }, blocker)));
+        // Each block waits for a lock: the first at its insert, the others at it or at a profile row.
+        await untilLockWaiters(observer, pairs.length);
+      } finally {
+        await holder.query('commit');
+      }
+      return answers;
+    }
+
+    it('given case: Ann blocks Bob while Bob blocks Ann: both blocks are made', async () => {
+      const answers = await blockAllAtOnce([
+        [ann, 'blk-bob'],
+        [bob, 'blk-ann'],
+      ]);
+      expect(answers.map((answer) => answer.errors ?? [])).toEqual([[], []]);
+      expect(await sql(api, `select blocker_id, blocked_id from blocks order by blocker_id`)).toEqual([
+        { blocker_id: 'blk-ann', blocked_id: 'blk-bob' },
+        { blocker_id: 'blk-bob', blocked_id: 'blk-ann' },
+      ]);
+    });
+
+    it('variant: three blocks in a cycle (Ann blocks Bob, Bob blocks Cat, Cat blocks Ann): all three are made', async () => {
+      const cat = await tokenFor('blk-cat');
+      await ok(api, OPS.viewer, {}, cat);
+      const answers = await blockAllAtOnce([
+        [ann, 'blk-bob'],
+        [bob, 'blk-cat'],
+        [cat, 'blk-ann'],
+      ]);
+      expect(answers.map((answer) => answer.errors ?? [])).toEqual([[], [], []]);
+      expect(await sql(api, `select blocker_id, blocked_id from blocks order by blocker_id`)).toEqual([
+        { blocker_id: 'blk-ann', blocked_id: 'blk-bob' },
+        { blocker_id: 'blk-bob', blocked_id: 'blk-cat' },
+        { blocker_id: 'blk-cat', blocked_id: 'blk-ann' },
+      ]);
+    });
   });
 });

@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import type { AuthenticatedViewer } from '../src/auth/authenticator';
 import { okOn, sql } from './support/graphql-helpers';
 import { createGroup, GROUP_OPS } from './support/group-operations';
+import { untilLockWaiters } from './support/lock-waiters';
 import { pollUntil } from './support/poll';
 import { staffTokenFor } from './support/staff';
 import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
@@ -346,22 +347,7 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
         await Promise.all([holder.end(), observer.end()]);
       });
 
-      /** Backends of this database waiting for a lock, by their statement (a transaction opening is left out). */
-      async function lockWaiters(): Promise<string[]> {
-        const { rows } = await observer.query<{ query: string }>(
-          `select query from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
-        );
-        return rows.map((row) => row.query).filter((query) => !/^\s*begin/i.test(query));
-      }
-
-      /** Polls a bounded number of times (a count, not a clock) until `n` backends wait for a lock, or `done()`. */
-      async function untilWaiting(n: number, done: () => boolean = () => false): Promise<void> {
-        for (let attempt = 0; attempt < 5000; attempt += 1) {
-          if (done() || (await lockWaiters()).length >= n) return;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        throw new Error(`${n} backend(s) never came to wait for a lock`);
-      }
+      const untilWaiting = (n: number, done?: () => boolean): Promise<void> => untilLockWaiters(observer, n, done);
 
       /** Prepares a loss of Ada's rights in the room and returns the request that makes it. */
       type PrepareLoss = (roomId: string, groupId?: string) => Promise<() => Promise<GraphQLResponse>>;

@@ -43,7 +43,14 @@ export const joiningProfilesKeyShareSql = `(select count(*) from (
  * (see the module's comment). Call it in the transaction that takes the right away, before the
  * participations to end are read (in that transaction, or after its commit). One statement;
  * locks nothing when the profile does not exist.
+ *
+ * `alsoReferenced`: other profiles whose rows the transaction's later writes reference (their
+ * foreign keys take `FOR KEY SHARE` on them). They are locked in the same statement, and every
+ * row in id order, so that two such transactions crossing (A blocks B while B blocks A) queue
+ * one behind the other instead of each holding the row the other's foreign key needs: a
+ * deadlock PostgreSQL would break by failing one of them (issue 14 §3).
  */
-export async function lockProfileLosingRight(tx: EntityManager, profileId: string): Promise<void> {
-  await tx.execute(`select id from profiles where id = ? for update`, [profileId]);
+export async function lockProfileLosingRight(tx: EntityManager, profileId: string, alsoReferenced: readonly string[] = []): Promise<void> {
+  const ids = [...new Set([profileId, ...alsoReferenced])];
+  await tx.execute(`select id from profiles where id in (${ids.map(() => '?').join(', ')}) order by id for update`, ids);
 }
