@@ -38,6 +38,7 @@ import { Migration20261209RecommendationControls } from './migrations/migration-
 import { Migration20261211RankingExploration } from './migrations/migration-20261211-ranking-exploration';
 import { Migration20261209Notifications } from './migrations/migration-20261209-notifications';
 import { Migration20261209CalendarFeeds } from './migrations/migration-20261209-calendar-feeds';
+import { Migration20261212ParticipantsRoleIndex } from './migrations/migration-20261212-participants-role-index';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -188,6 +189,7 @@ export async function connectDatabase(
         { name: 'Migration20261211RankingExploration', class: Migration20261211RankingExploration },
         { name: 'Migration20261209Notifications', class: Migration20261209Notifications },
         { name: 'Migration20261209CalendarFeeds', class: Migration20261209CalendarFeeds },
+        { name: 'Migration20261212ParticipantsRoleIndex', class: Migration20261212ParticipantsRoleIndex },
       ],
       transactional: true,
       allOrNothing: true,
