@@ -2,13 +2,10 @@
 // hosted by someone the viewer blocked leave the viewer's `rooms` and `recommendedRooms`.
 import { createServer } from 'node:net';
 
-import { Client } from 'pg';
-
-import { untilLockWaiters } from './support/lock-waiters';
+import { untilLockWaiters, useLockClients } from './support/lock-waiters';
 
 import { wsExecute } from './support/graphql-helpers';
 import { type GraphQLResponse, startTestApi, type TestApi, tokenFor } from './support/test-api';
-import { workerDatabaseUrl } from './support/test-database';
 import { codeOf, moderationSnapshot, ok, OPS, refused, sql } from './support/trust-and-safety-operations';
 import { staffTokenFor } from './support/staff';
 
@@ -105,28 +102,19 @@ describe('blocks', () => {
    * and then waits at its insert: the worst interleaving, every time.
    */
   describe('crossing blocks queue instead of deadlocking', () => {
-    let holder: Client;
-    let observer: Client;
-
-    beforeAll(async () => {
-      [holder, observer] = [new Client({ connectionString: await workerDatabaseUrl() }), new Client({ connectionString: await workerDatabaseUrl() })];
-      await Promise.all([holder.connect(), observer.connect()]);
-    });
-    afterAll(async () => {
-      await Promise.all([holder.end(), observer.end()]);
-    });
+    const locks = useLockClients();
 
     /** Sends every `[blocker, blocked]` block at once while inserts into `blocks` wait, then lets them go. */
     async function blockAllAtOnce(pairs: readonly (readonly [string, string])[]): Promise<GraphQLResponse[]> {
-      await holder.query('begin');
+      await locks.holder.query('begin');
       let answers: Promise<GraphQLResponse[]> = Promise.resolve([]);
       try {
-        await holder.query('lock table blocks in share mode');
+        await locks.holder.query('lock table blocks in share mode');
         answers = Promise.all(pairs.map(([blocker, blocked]) => api.request(OPS.block, { p: blocked }, blocker)));
         // Each block waits for a lock: the first at its insert, the others at it or at a profile row.
-        await untilLockWaiters(observer, pairs.length);
+        await untilLockWaiters(locks.observer, pairs.length);
       } finally {
-        await holder.query('commit');
+        await locks.holder.query('commit');
       }
       return answers;
     }

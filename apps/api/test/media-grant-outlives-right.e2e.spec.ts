@@ -5,16 +5,14 @@
 // LiveKit is the double (its Twirp API and its signed webhooks over real HTTP); PostgreSQL and
 // pg-boss are real. Assertions count calls, jobs and rows, never time.
 import { permissionsForRole, revocationCutoff } from '@roundtable/audio';
-import { Client } from 'pg';
 
 import type { AuthenticatedViewer } from '../src/auth/authenticator';
 import { okOn, sql } from './support/graphql-helpers';
 import { createGroup, GROUP_OPS } from './support/group-operations';
-import { untilLockWaiters } from './support/lock-waiters';
+import { untilLockWaiters, useLockClients } from './support/lock-waiters';
 import { pollUntil } from './support/poll';
 import { staffTokenFor } from './support/staff';
 import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
-import { workerDatabaseUrl } from './support/test-database';
 import { OPS } from './support/trust-and-safety-operations';
 
 type Json = Record<string, unknown>;
@@ -336,18 +334,8 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
     });
 
     describe('a right lost outside the room\u2019s locks while the batch decides the join (rights-loss-lock.ts)', () => {
-      let holder: Client;
-      let observer: Client;
-
-      beforeAll(async () => {
-        [holder, observer] = [new Client({ connectionString: await workerDatabaseUrl() }), new Client({ connectionString: await workerDatabaseUrl() })];
-        await Promise.all([holder.connect(), observer.connect()]);
-      });
-      afterAll(async () => {
-        await Promise.all([holder.end(), observer.end()]);
-      });
-
-      const untilWaiting = (n: number, done?: () => boolean): Promise<void> => untilLockWaiters(observer, n, done);
+      const locks = useLockClients();
+      const untilWaiting = (n: number, done?: () => boolean): Promise<void> => untilLockWaiters(locks.observer, n, done);
 
       /** Prepares a loss of Ada's rights in the room and returns the request that makes it. */
       type PrepareLoss = (roomId: string, groupId?: string) => Promise<() => Promise<GraphQLResponse>>;
@@ -384,8 +372,8 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
 
           // The room row held FOR UPDATE from outside: the batch reads its relation, then waits at
           // its first row referencing the room (its foreign key's FOR KEY SHARE), uncommitted.
-          await holder.query('begin');
-          await holder.query('select id from rooms where id = $1 for update', [roomId]);
+          await locks.holder.query('begin');
+          await locks.holder.query('select id from rooms where id = $1 for update', [roomId]);
           let joined: GraphQLResponse<{ joinRoom: { audio: { token: string } } }> | undefined;
           let lost: GraphQLResponse | undefined;
           let lossAnswered = false;
@@ -402,7 +390,7 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
             await untilWaiting(2, () => lossAnswered);
             expect(lossAnswered).toBe(false);
           } finally {
-            await holder.query('commit');
+            await locks.holder.query('commit');
           }
           await Promise.all([join, loss]);
           expect(lost?.errors).toBeUndefined();

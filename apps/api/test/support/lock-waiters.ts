@@ -1,4 +1,6 @@
-import type { Client } from 'pg';
+import { Client } from 'pg';
+
+import { workerDatabaseUrl } from './test-database';
 
 /** Statements of this database's backends that wait for a lock (a transaction opening is left out; `observer`'s own never counts). */
 export async function lockWaiters(observer: Client): Promise<string[]> {
@@ -18,4 +20,34 @@ export async function untilLockWaiters(observer: Client, n: number, done: () => 
     await new Promise((resolve) => setImmediate(resolve));
   }
   throw new Error(`${n} backend(s) never came to wait for a lock`);
+}
+
+/**
+ * Two connections to this worker's database for the enclosing `describe`, opened in `beforeAll`
+ * and closed in `afterAll`: `holder` holds locks from outside the API (a transaction the test
+ * opens and commits), `observer` watches which backends wait ({@link untilLockWaiters}).
+ */
+export function useLockClients(): { readonly holder: Client; readonly observer: Client } {
+  const clients: { holder?: Client; observer?: Client } = {};
+  beforeAll(async () => {
+    const url = await workerDatabaseUrl();
+    clients.holder = new Client({ connectionString: url });
+    clients.observer = new Client({ connectionString: url });
+    await Promise.all([clients.holder.connect(), clients.observer.connect()]);
+  });
+  afterAll(async () => {
+    await Promise.all([clients.holder?.end(), clients.observer?.end()]);
+  });
+  const opened = (client: Client | undefined): Client => {
+    if (!client) throw new Error('useLockClients: the connections open in beforeAll');
+    return client;
+  };
+  return {
+    get holder() {
+      return opened(clients.holder);
+    },
+    get observer() {
+      return opened(clients.observer);
+    },
+  };
 }
