@@ -52,7 +52,8 @@ describe('synthetic world simulation', () => {
     const full = await run(15, 'v2', { logOracleScore: true });
     const withoutPart = async (parts: readonly OracleHiddenPart[]) => run(15, 'v2', { logOracleScore: true, oracleWithout: parts });
     const strip = (records: ImpressionLogRecord[]): string => JSON.stringify(records.map((record) => ({ ...record, score: 0 })));
-    for (const parts of [['quality'], ['taste'], ['quality', 'taste']] as const) {
+    const cases: readonly (readonly OracleHiddenPart[])[] = [['quality'], ['taste'], ['quality', 'taste']];
+    for (const parts of cases) {
       const records = await withoutPart(parts);
       expect(strip(records)).toBe(strip(full));
       const changed = records.filter((record, index) => Math.abs(record.score - (full[index]?.score ?? 0)) > 1e-9).length;
