@@ -95,13 +95,15 @@ describe('blocks', () => {
   });
 
   /**
-   * Kind: crossing right-loss locks deadlock. A block locks the blocked profile's row FOR UPDATE
-   * (rights-loss-lock.ts), and its block row's foreign key then needs the blocker's row. Two
-   * blocks crossing each other each held the row the other's foreign key needed, and PostgreSQL
-   * failed one of them. The `blocks` table is held from outside, so every block takes its locks
-   * and then waits at its insert: the worst interleaving, every time.
+   * Kind: a right-loss lock that collides with the row locks of other writes between the same
+   * people. The handshake with joins (rights-loss-lock.ts) first locked the blocked profile's
+   * `profiles` row FOR UPDATE; a block row's foreign key then needs the blocker's row, so two blocks
+   * crossing each other each held the row the other needed, and PostgreSQL failed one of them (the
+   * same with a report, a follow or a ban between the two). The handshake now uses advisory locks
+   * of its own. The `blocks` table is held from outside, so every block takes its locks and then
+   * waits at its insert: the worst interleaving, every time.
    */
-  describe('crossing blocks queue instead of deadlocking', () => {
+  describe('a block crossing other writes between the same people queues instead of deadlocking', () => {
     const locks = useLockClients();
 
     /** Sends every `[blocker, blocked]` block at once while inserts into `blocks` wait, then lets them go. */
@@ -111,7 +113,7 @@ describe('blocks', () => {
       try {
         await locks.holder.query('lock table blocks in share mode');
         answers = Promise.all(pairs.map(([blocker, blocked]) => api.request(OPS.block, { p: blocked }, blocker)));
-        // Each block waits for a lock: the first at its insert, the others at it or at a profile row.
+        // Each block waits for a lock: at its insert, or at the handshake's lock of its blocked profile.
         await untilLockWaiters(locks.observer, pairs.length);
       } finally {
         await locks.holder.query('commit');
@@ -129,6 +131,25 @@ describe('blocks', () => {
         { blocker_id: 'blk-ann', blocked_id: 'blk-bob' },
         { blocker_id: 'blk-bob', blocked_id: 'blk-ann' },
       ]);
+    });
+
+    it('variant: Bob follows Ann while Ann blocks Bob: the follow does not wait for the block, and both are made', async () => {
+      await locks.holder.query('begin');
+      let blocked: Promise<GraphQLResponse> = Promise.resolve({});
+      let followed: GraphQLResponse | undefined;
+      try {
+        await locks.holder.query('lock table blocks in share mode');
+        blocked = api.request(OPS.block, { p: 'blk-bob' }, ann);
+        await untilLockWaiters(locks.observer, 1);
+        // The block holds its handshake lock on Bob and waits at its insert; Bob's follow of Ann
+        // (a follows row, both follower counts) takes row locks only, so it is answered now.
+        followed = await api.request(`mutation($p: ID!) { follow(profileId: $p) { id } }`, { p: 'blk-ann' }, bob);
+      } finally {
+        await locks.holder.query('commit');
+      }
+      expect(followed?.errors ?? []).toEqual([]);
+      expect((await blocked).errors ?? []).toEqual([]);
+      expect(await sql(api, `select blocker_id, blocked_id from blocks`)).toEqual([{ blocker_id: 'blk-ann', blocked_id: 'blk-bob' }]);
     });
 
     it('variant: three blocks in a cycle (Ann blocks Bob, Bob blocks Cat, Cat blocks Ann): all three are made', async () => {

@@ -386,7 +386,7 @@ describe('kind: a media grant outlives the right it was issued for (issue 15, bu
               lossAnswered = true;
               lost = answer;
             });
-            // The loss waits for the batch's lock on the profile row (it must not commit past the join).
+            // The loss waits for the batch's handshake lock (it must not commit past the join).
             await untilWaiting(2, () => lossAnswered);
             expect(lossAnswered).toBe(false);
           } finally {

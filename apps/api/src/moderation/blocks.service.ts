@@ -31,9 +31,8 @@ export class BlocksService {
       const target = await tx.findOne(ProfileEntity, { id: profileId });
       if (!target) throw notFound('Profile');
       // Before the rooms are read: a join of theirs being decided now is either refused by the
-      // block or committed before that read, and then ended below (rights-loss-lock.ts). The
-      // blocker's row too (the block row's foreign key needs it), so crossing blocks queue.
-      await lockProfileLosingRight(tx, profileId, [viewer.profileId]);
+      // block or committed before that read, and then ended below (rights-loss-lock.ts).
+      await lockProfileLosingRight(tx, profileId);
       await tx.execute(`insert into blocks (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing`, [
         viewer.profileId,
         profileId,

@@ -134,9 +134,7 @@ export class ModerationDecisionsService {
       }
       // A join of theirs being decided now is either refused by the suspension or committed
       // before `endSessions` reads their participations, and then ended (rights-loss-lock.ts).
-      // The staff member's row too (the reports, notice and audit entry reference it), so a
-      // suspension crossing a block between the two queues instead of deadlocking.
-      if (resolution.suspension) await lockProfileLosingRight(tx, resolution.suspension.profileId, [viewer.profileId]);
+      if (resolution.suspension) await lockProfileLosingRight(tx, resolution.suspension.profileId);
       const notice = resolution.notice ? createNotice(tx, resolution.notice) : null;
       appendAuditEntry(tx, resolution.audit);
       return { report: group.find((report) => report.id === reportId) ?? named, resolution, notice };

@@ -292,7 +292,7 @@ export class RoomCommandHandler {
   ): Promise<CommandOutcome> {
     const roomId = parseUuid(rawRoomId, 'roomId');
     const outcome = await em.transactional(async (tx): Promise<CommandOutcome> => {
-      const { locked, found } = await this.lockWithRelation(tx, roomId, 'stage', viewer);
+      const { locked, found } = await this.lockWithRelation(tx, roomId, 'stage', viewer, []);
       const { room, stream } = locked;
       this.access.assert(RoomOperation.ConfigureConversation, found.relation, found.suspendedUntil);
       const now = this.now();
@@ -393,7 +393,7 @@ export class RoomCommandHandler {
    * refusal, which changes nothing for the others); projections per accepted command; one
    * flush (multi-row inserts), one stream-row update, one commit. A command whose decision is
    * more than an audience change is left out (state unchanged) and answered RUN_AS_STAGE.
-   * The relations are read in one statement after the joiners' profile rows are locked
+   * The relations are read in one statement after the joiners' handshake locks are taken
    * (`rights-loss-lock.ts`), with what a join's media grant needs; a lone join's answer carries
    * its relation as the join left it (`CommandOutcome.actorRelation`).
    */
@@ -406,7 +406,7 @@ export class RoomCommandHandler {
     for (const { viewer } of entries) commandsOf.set(viewer.profileId, (commandsOf.get(viewer.profileId) ?? 0) + 1);
     const joiningProfileIds = [...new Set(entries.filter(({ command }) => command.type === 'JoinRoom').map(({ viewer }) => viewer.profileId))];
     return first.em.fork().transactional(async (tx): Promise<DecidedBatch> => {
-      // The joiners' profile rows are locked before their relations are read (rights-loss-lock.ts).
+      // The joiners' handshake locks are taken before their relations are read (rights-loss-lock.ts).
       const locked = await this.deps.repository.lockForCommand(tx, roomId, 'audience', { joiningProfileIds });
       if (!locked) return { results, locked: null, rows: new Map(), messages: [] };
       const { room, stream } = locked;
@@ -526,7 +526,7 @@ export class RoomCommandHandler {
     question: QuestionRequest | null = null,
   ): Promise<CommandOutcome> {
     return em.transactional(async (tx): Promise<CommandOutcome> => {
-      const { locked, found } = await this.lockWithRelation(tx, roomId, tier, viewer);
+      const { locked, found } = await this.lockWithRelation(tx, roomId, tier, viewer, command?.type === 'JoinRoom' ? [command.actorId] : []);
       const { room, stream } = locked;
       if (question) this.access.assert(question.operation, found.relation, found.suspendedUntil);
       if (command) {
@@ -546,14 +546,18 @@ export class RoomCommandHandler {
     });
   }
 
-  /** Step (1) for one viewer: the locks of `tier` and the viewer's relation, read under them. @throws ROOM_NOT_FOUND. */
+  /**
+   * Step (1) for one viewer: the locks of `tier` (with the handshake's locks of `joiningProfileIds`,
+   * `rights-loss-lock.ts`) and the viewer's relation, read under them. @throws ROOM_NOT_FOUND.
+   */
   private async lockWithRelation(
     tx: EntityManager,
     roomId: string,
     tier: CommandTier,
     viewer: AuthenticatedViewer,
+    joiningProfileIds: readonly string[],
   ): Promise<{ locked: LockedRoom; found: RoomWithRelation }> {
-    const locked = await this.deps.repository.lockForCommand(tx, roomId, tier);
+    const locked = await this.deps.repository.lockForCommand(tx, roomId, tier, { joiningProfileIds });
     if (!locked) throw notFound('Room');
     const found = (await this.access.relationsOf(tx, locked.room.id, [viewer])).get(viewer.profileId);
     if (!found) throw notFound('Room');

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { type RoomState, STAGE_ROLES } from '@roundtable/domain';
 
-import { joiningProfilesKeyShareSql } from './access/rights-loss-lock';
+import { joiningProfilesSharedLockSql, lockJoiningProfiles } from './access/rights-loss-lock';
 import { toParticipantState } from './participant.mapper';
 import { ParticipantEntity, RoomBanEntity, RoomEntity, RoomStreamEntity } from './room.entity';
 
@@ -24,10 +24,10 @@ export type CommandTier = 'audience' | 'stage';
 /** What {@link RoomRepository.lockForCommand} locks besides the room's rows. */
 export interface CommandLockOptions {
   /**
-   * `audience` tier only: profiles joining in this transaction, whose `profiles` rows are locked
-   * `FOR KEY SHARE` (in id order) in the statement that reads the room, after the stream lock and
-   * before any relation is read: the batch's side of the handshake with a right lost outside the
-   * room's locks (`rights-loss-lock.ts`). No more statements.
+   * Profiles joining in this transaction: the joins' side of the handshake with a right lost
+   * outside the room's locks (`rights-loss-lock.ts`), taken after the room's locks and before any
+   * relation is read. `audience` tier: in the statement that reads the room (no more statements);
+   * `stage` tier: one more statement.
    */
   readonly joiningProfileIds?: readonly string[];
 }
@@ -50,27 +50,29 @@ export class RoomRepository {
    * - `stage`: the room row (`FOR NO KEY UPDATE`), then the stream row (`FOR UPDATE`), both before
    *   any state is read.
    * - `audience`: the stream row only, then the room row read without a lock (with the
-   *   `joiningProfileIds`' profile rows locked `FOR KEY SHARE` in the same statement). Read after
+   *   `joiningProfileIds`' handshake locks taken in the same statement). Read after
    *   the stream lock is granted, it shows every command ordered before this one (each READ
    *   COMMITTED statement takes a fresh snapshot, and every writer of room state holds the
    *   stream lock).
    * Every command holds the stream row, so all commands on a room are totally ordered there.
-   * Two statements. Null when the room does not exist.
+   * Two statements (three for a stage-tier join). Null when the room does not exist.
    */
   async lockForCommand(tx: EntityManager, roomId: string, tier: CommandTier, options: CommandLockOptions = {}): Promise<LockedRoom | null> {
+    const joining = options.joiningProfileIds ?? [];
     if (tier === 'stage') {
       const room = await this.lockRoom(tx, roomId);
       if (!room) return null;
-      return { room, stream: await this.requireStream(tx, roomId, LockMode.PESSIMISTIC_WRITE) };
+      const stream = await this.requireStream(tx, roomId, LockMode.PESSIMISTIC_WRITE);
+      if (joining.length > 0) await lockJoiningProfiles(tx, joining);
+      return { room, stream };
     }
     const stream = await tx.findOne(RoomStreamEntity, { roomId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!stream) return null;
-    const joining = options.joiningProfileIds ?? [];
     if (joining.length === 0) {
       const room = await tx.findOne(RoomEntity, { id: roomId }, { refresh: true });
       return room ? { room, stream } : null;
     }
-    const rows = await tx.execute<Record<string, unknown>[]>(`select r.*, ${joiningProfilesKeyShareSql} as joining_profiles_locked from rooms r where r.id = ?`, [
+    const rows = await tx.execute<Record<string, unknown>[]>(`select r.*, ${joiningProfilesSharedLockSql} as joining_profiles_locked from rooms r where r.id = ?`, [
       // A JSON array, not a JS array: knex would spread an array binding into a list of values.
       JSON.stringify([...joining]),
       roomId,
