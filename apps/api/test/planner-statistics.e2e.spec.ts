@@ -12,12 +12,7 @@ import { Client } from 'pg';
 import type { AuthenticatedViewer } from '../src/auth/authenticator';
 import { connectDatabase, type Database, migrateDatabase } from '../src/database/orm';
 import { RoomAccessPolicy } from '../src/rooms/access/room-access.policy';
-
-function adminUrl(): string {
-  const url = process.env['RT_TEST_PG_URL'];
-  if (!url) throw new Error('RT_TEST_PG_URL is unset: run the API tests through jest (globalSetup provides it)');
-  return url;
-}
+import { adminUrl } from './support/test-database';
 
 describe('a per-viewer participation lookup reads the index that holds the viewer, whatever the statistics', () => {
   const name = `rt_planner_${process.env['RT_TEST_RUN_ID'] ?? 'local'}_${process.env['JEST_WORKER_ID'] ?? '1'}`;

@@ -1,11 +1,10 @@
 // No N+1: the number of SQL statements a list query issues must not grow with the list. Counted
 // from the ORM's query log (Database.onQuery), as MikroORM's own suite does.
-import { Client } from 'pg';
 
 import { okOn, tracedStatements } from './support/graphql-helpers';
+import { useLockClients } from './support/lock-waiters';
 import { type GraphQLResponse, tokenFor, useTestApi } from './support/test-api';
 import { pollUntil } from './support/poll';
-import { workerDatabaseUrl } from './support/test-database';
 
 const ROOMS_QUERY = `query { rooms(first: 20) { edges { node { host { displayName } stage { profile { displayName } } listenerCount } } } }`;
 const AUDIENCE_QUERY = `query($id: ID!) { room(id: $id) { audience(first: 50) { edges { node { profile { displayName } } } } } }`;
@@ -195,16 +194,9 @@ const RELATION_READ = /from rooms r\s+cross join jsonb_array_elements_text\(\?::
 describe('SQL statements per batch of joins (issue 14 §3: a join storm)', () => {
   const api = useTestApi();
   const ok = okOn(api);
-  let holder: Client;
+  const locks = useLockClients();
   const JOIN = `mutation($r: ID!) { joinRoom(roomId: $r) { participant { role } audio { token canPublish } } }`;
 
-  beforeAll(async () => {
-    holder = new Client({ connectionString: await workerDatabaseUrl() });
-    await holder.connect();
-  });
-  afterAll(async () => {
-    await holder.end();
-  });
   beforeEach(async () => {
     await api.clear();
   });
@@ -226,8 +218,8 @@ describe('SQL statements per batch of joins (issue 14 §3: a join storm)', () =>
     try {
       // The stream row held from outside: the first join waits on it in a batch of its own, the
       // other 29 queue for the next batch (a hang guard polling a count; nothing asserts a time).
-      await holder.query('begin');
-      await holder.query('select room_id from room_streams where room_id = $1 for update', [roomId]);
+      await locks.holder.query('begin');
+      await locks.holder.query('select room_id from room_streams where room_id = $1 for update', [roomId]);
       const pending = Promise.all(tokens.map((token) => api.request<{ joinRoom: { participant: { role: string }; audio: { token: string; canPublish: boolean } } }>(JOIN, { r: roomId }, token)));
       try {
         const queued = await pollUntil(
@@ -237,7 +229,7 @@ describe('SQL statements per batch of joins (issue 14 §3: a join storm)', () =>
         );
         expect(queued).toBe(joiners.length - 1);
       } finally {
-        await holder.query('commit');
+        await locks.holder.query('commit');
       }
       answers = await pending;
     } finally {

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 
 import { Client } from 'pg';
 
+import { adminUrl } from './test-database';
+
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 /** The built API entry point; `npm test` builds before it runs Jest. */
 export const API_MAIN = join(REPO_ROOT, 'dist', 'apps', 'api', 'main.js');
@@ -100,12 +102,6 @@ export async function startApiProcess(env: Record<string, string | undefined>): 
     throw error;
   }
   return { ...api, origin: `http://127.0.0.1:${port}` };
-}
-
-function adminUrl(): string {
-  const url = process.env['RT_TEST_PG_URL'];
-  if (!url) throw new Error('RT_TEST_PG_URL is unset: run the API tests through jest (globalSetup provides it)');
-  return url;
 }
 
 /** Runs one statement on the test server's `postgres` database. */

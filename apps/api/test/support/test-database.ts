@@ -4,7 +4,8 @@ import { connectDatabase, type Database, migrateDatabase } from '../../src/datab
 
 let created: Promise<string> | null = null;
 
-function adminUrl(): string {
+/** The test server's admin connection string (`RT_TEST_PG_URL`, set by jest's globalSetup). @throws when unset. */
+export function adminUrl(): string {
   const url = process.env['RT_TEST_PG_URL'];
   if (!url) throw new Error('RT_TEST_PG_URL is unset: run the API tests through jest (globalSetup provides it)');
   return url;
