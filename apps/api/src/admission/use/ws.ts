@@ -15,6 +15,7 @@ import { clientAddress, type TrustProxy } from '../client-address';
 import { type SocketBudgetEntry, SocketBudgets, type SocketBudgetLimits } from '../socket-budgets';
 import { RateLimits } from '../rate-limits';
 import { WsCloseCode } from '../ws-close-code';
+import { sendTextFrame } from './ws-text-frame';
 
 export interface WsLimits extends SocketBudgetLimits {
   readonly maxBodyBytes: number;
@@ -55,6 +56,9 @@ interface SocketState {
 
 /** setTimeout's longest delay (about 24.8 days); longer expiries re-arm. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The `}` that closes a graphql-ws `next` message around a payload written as bytes. */
+const CLOSING_BRACE = Buffer.from('}', 'utf8');
 
 /**
  * graphql-ws on the HTTP server, as a thin adapter around the admission pipeline (the same
@@ -182,15 +186,11 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       ctx.extra.socket.send(`${prefix}${payloadJson}}`);
       return true;
     };
-    // One copy of the class's encoded payload between the operation's prefix and the closing
-    // brace: the same bytes as `json`, without building and encoding a string per subscriber.
+    // The class's encoded payload itself between the operation's prefix and the closing brace:
+    // the same bytes as `json`, without building, encoding or copying it per subscriber.
     const bytes = (payloadUtf8: Buffer): boolean => {
       if (!open()) return false;
-      const frame = Buffer.allocUnsafe(prefixBytes.length + payloadUtf8.length + 1);
-      prefixBytes.copy(frame, 0);
-      payloadUtf8.copy(frame, prefixBytes.length);
-      frame[frame.length - 1] = 0x7d; // }
-      ctx.extra.socket.send(frame, { binary: false });
+      sendTextFrame(ctx.extra.socket, prefixBytes, payloadUtf8, CLOSING_BRACE);
       return true;
     };
     return { json, bytes, result: (result) => json(JSON.stringify(formatNext(result))) };
