@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 import { WebSocket, WebSocketServer } from 'ws';
 
@@ -59,7 +59,7 @@ describe('sendTextFrame: one text message from a prefix, a shared payload and a 
   it('writes the shared payload itself to the TCP socket when no extension is negotiated, and copies it when ws must compress', async () => {
     for (const deflate of [false, true]) {
       const { server, received, close } = await pair(deflate);
-      const tcp = (server as unknown as { _socket: import('node:net').Socket })._socket;
+      const tcp = (server as unknown as { _socket: Socket })._socket;
       const written: unknown[] = [];
       const write = tcp.write.bind(tcp);
       tcp.write = ((chunk: unknown, ...rest: never[]) => {
