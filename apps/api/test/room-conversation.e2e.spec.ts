@@ -38,6 +38,8 @@ describe('roomConversation in a small room: one tick per interval, reactions, vo
     const fanout = api.api.server.fanout;
     const before = { ...fanout.stats };
     const classesBefore = conversationOf(api).stats.classes;
+    const tickWrites = async () => (await api.api.server.metrics.conversationTickWritten.get()).values.find((value) => value.metricName?.endsWith('_count'))?.value ?? 0;
+    const writesBefore = await tickWrites();
 
     const sent = [
       recordMessage(api, roomId, 'tick-lee', { text: 'hello room' }),
@@ -70,6 +72,10 @@ describe('roomConversation in a small room: one tick per interval, reactions, vo
       expect(idsOf(tickOf(watcher, 1))).toEqual([marker.id]);
       expect(watcher.errors).toEqual([]);
     }
+    // roundtable_conversation_tick_written_seconds: one observation per room tick that delivered
+    // (the first and the marker's), none for the ticks that had nothing to send.
+    await pollUntil(tickWrites, (count) => count - writesBefore >= 2);
+    expect((await tickWrites()) - writesBefore).toBe(2);
   });
 
   it('a tick reads nothing from the database: the room and the profiles its messages name were read before it', async () => {

@@ -56,6 +56,11 @@ export interface ConversationTicksDeps {
   /** The one room access policy: a stream opens, and stays open, while it allows WATCH. */
   readonly access: RoomAccessPolicy;
   readonly settings: ConversationSettings;
+  /**
+   * Called once per room tick delivered here with its seconds from the tick's start (its `at`) to
+   * its last frame handed to a subscriber's socket (`roundtable_conversation_tick_written_seconds`).
+   */
+  readonly onTickWritten?: (seconds: number) => void;
 }
 
 /** Counts of what this instance's conversation channel did (`/metrics`, and the tests that count work). */
@@ -479,7 +484,11 @@ class ConversationChannel {
     }
     this.stats.classes += delivered.size;
     this.stats.deliveries += deliveries;
-    if (deliveries > 0) this.stats.ticks += 1;
+    if (deliveries > 0) {
+      this.stats.ticks += 1;
+      const { onTickWritten } = this.deps;
+      if (onTickWritten) void Promise.all([...delivered].map((delivery) => delivery.written)).then(() => onTickWritten((Date.now() - at.getTime()) / 1000));
+    }
   }
 
   /**

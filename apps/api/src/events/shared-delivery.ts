@@ -32,6 +32,16 @@ export interface DerivedFrom {
  * classes; the fan-out only trusts that everyone handed one object may read one result.
  */
 export class SharedDelivery<T> {
+  private markWrittenOnce: () => void = () => undefined;
+  /**
+   * Settles once the fan-out has handed this delivery's frame to every subscriber that took it
+   * before its execution settled (their writes run as it settles, in one go); never, when no
+   * subscriber took it. For the time a delivery round takes to write (a conversation tick's).
+   */
+  readonly written = new Promise<void>((resolve) => {
+    this.markWrittenOnce = resolve;
+  });
+
   /**
    * @param value the subscription field's source (`@Root()` of its resolver).
    * @param classKey names the class within its delivery round (for logs and tests; sharing is by object).
@@ -51,6 +61,11 @@ export class SharedDelivery<T> {
     readonly scopeOwner: object,
     readonly derivedFrom: DerivedFrom | null = null,
   ) {}
+
+  /** Called by the fan-out once the frames waiting on this delivery's execution are written. */
+  markWritten(): void {
+    this.markWrittenOnce();
+  }
 }
 
 /**

@@ -155,6 +155,14 @@ class OrderedFrames {
   };
 }
 
+/**
+ * A shared delivery's frames are written, to every subscriber waiting on its execution, in the
+ * callback that settles it: a reaction added to `settled` afterwards runs once they all are.
+ */
+function markWrittenWhenSettled(item: object, execution: SharedExecution): void {
+  if (item instanceof SharedDelivery) void execution.settled.then(() => item.markWritten());
+}
+
 /** Most frames one operation holds waiting for executions before its pulls wait for them. */
 const MAX_QUEUED_FRAMES = 64;
 
@@ -264,6 +272,7 @@ export class SubscriptionFanout {
       }),
     );
     this.results.get(item)?.set(key, execution);
+    markWrittenWhenSettled(item, execution);
     return execution;
   }
 
@@ -311,6 +320,7 @@ export class SubscriptionFanout {
       return { result, json: JSON.stringify(result) };
     });
     this.results.get(item)?.set(key, execution);
+    markWrittenWhenSettled(item, execution);
     return execution;
   }
 

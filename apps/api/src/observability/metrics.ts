@@ -1,10 +1,16 @@
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const FANOUT_STEPS = ['executions', 'sharedDeliveries', 'serialisations', 'pushed', 'projections'] as const;
 type FanoutStep = (typeof FANOUT_STEPS)[number];
 
 const CONVERSATION_STEPS = ['recorded', 'lost', 'received', 'ticks', 'classes', 'overlays', 'deliveries', 'dropped'] as const;
 type ConversationStep = (typeof CONVERSATION_STEPS)[number];
+
+/** `roundtable_conversation_tick_written_seconds`'s buckets: 25 ms steps to a second (a tick's interval), then coarser. */
+export const CONVERSATION_TICK_WRITTEN_BUCKETS: readonly number[] = [
+  ...Array.from({ length: 40 }, (_, i) => (i + 1) * 0.025),
+  1.25, 1.5, 2, 3, 5, 10,
+];
 
 /**
  * The API's Prometheus registry, served at `GET /metrics`. One per server instance (tests run
@@ -43,9 +49,21 @@ export class ApiMetrics {
   readonly workPoints: Counter<'transport' | 'price' | 'budget'>;
   /** GETs of calendar files (issue 18), by kind (`room`, `feed`) and outcome (`ok`, `not_found`, `rate_limited`, `error`). */
   readonly calendarRequests: Counter<'kind' | 'outcome'>;
+  /**
+   * Seconds from a room conversation tick's start (the end of its interval) to its last frame
+   * handed to a subscriber's socket on this instance, one observation per room tick delivered
+   * (issue 17). What the clients add on top (their network, their own load) is not in it.
+   */
+  readonly conversationTickWritten: Histogram;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    this.conversationTickWritten = new Histogram({
+      name: 'roundtable_conversation_tick_written_seconds',
+      help: "Seconds from a room conversation tick's start to its last frame handed to a subscriber's socket on this instance",
+      buckets: [...CONVERSATION_TICK_WRITTEN_BUCKETS],
+      registers: [this.registry],
+    });
     this.subscriptionsActive = new Gauge({
       name: 'roundtable_subscriptions_active',
       help: 'GraphQL subscriptions running over WebSocket on this instance',

@@ -225,6 +225,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
       sampleMessages: config.conversation.sampleMessages,
       sampleBuckets: config.conversation.sampleBuckets,
     },
+    onTickWritten: (seconds) => metrics.conversationTickWritten.observe(seconds),
   });
 
   const reactionTally = new ReactionTally({ fork: () => db.orm.em.fork(), logger, flushMs: config.conversation.tickMs });

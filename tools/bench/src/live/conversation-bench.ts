@@ -10,6 +10,7 @@ import { createBenchDatabase } from './bench-database';
 import { COMMON_BENCH_OPTIONS, integerOption, requireBuilt, runBench, transportOption } from './bench-cli';
 import { commitLabel, machineLine, runStamp, writeDocsSection } from './bench-report';
 import { forEachLimited } from './graphql-http';
+import { type HistogramBuckets, histogramCount, histogramDelta, histogramQuantile, parseHistogram } from './prometheus-histogram';
 import { LoadGenerator } from './load-generator-client';
 import type { ConversationLoadResult, FanoutResult, MutationTransport } from './load-generator-protocol';
 import {
@@ -127,9 +128,15 @@ function metric(text: string, name: string, step: string): number {
   return match ? Number(match[1]) : Number.NaN;
 }
 
-async function apiCounters(api: ApiProcess): Promise<{ executions: number; ticks: number; classes: number; overlays: number; deliveries: number; dropped: number }> {
+/** Where the API writes a tick's frames: `roundtable_conversation_tick_written_seconds`. */
+const TICK_WRITTEN = 'roundtable_conversation_tick_written_seconds';
+
+async function apiCounters(
+  api: ApiProcess,
+): Promise<{ executions: number; ticks: number; classes: number; overlays: number; deliveries: number; dropped: number; tickWritten: HistogramBuckets }> {
   const text = await (await fetch(api.httpUrl.replace(/\/graphql$/, '/metrics'))).text();
   return {
+    tickWritten: parseHistogram(text, TICK_WRITTEN),
     executions: metric(text, 'roundtable_subscription_fanout_total', 'executions'),
     ticks: metric(text, 'roundtable_conversation_total', 'ticks'),
     classes: metric(text, 'roundtable_conversation_total', 'classes'),
@@ -287,6 +294,7 @@ async function main(): Promise<void> {
       overlays: after.overlays - before.overlays,
       deliveries: after.deliveries - before.deliveries,
       dropped: after.dropped - before.dropped,
+      tickWritten: histogramDelta(before.tickWritten, after.tickWritten),
     };
     await generator.closeAll();
     await started.stop();
@@ -329,7 +337,7 @@ async function main(): Promise<void> {
   const detail = [
     `Sent and answered: ${sent} (answers p50 / p99: listener messages ${formatMs(result.listener.p50Ms)} / ${formatMs(result.listener.p99Ms)} ms, stage ${formatMs(result.stage.p50Ms)} / ${formatMs(result.stage.p99Ms)} ms, reactions ${formatMs(result.reactions.p50Ms)} / ${formatMs(result.reactions.p99Ms)} ms).`,
     `Per frame: ${result.messagesPerFrame.toFixed(1)} messages, sampledOut ${result.sampledOutPerFrame.toFixed(1)}. Server: ${thousands(counters.ticks)} ticks, ${thousands(counters.classes)} classes (${thousands(counters.overlays)} with a viewer's own or mentioning messages added), ${thousands(counters.executions)} executions, ${thousands(counters.deliveries)} deliveries, ${thousands(counters.dropped)} dropped.`,
-    `First delivery after a tick's start: p50 ${formatMs(p50(result.tickFirstMs))} / p99 ${formatMs(p99(result.tickFirstMs))} ms. The load generator's CPU: ${formatMs(generatorCpuMs / result.loadSeconds)} ms per second of load (its core must not be the bottleneck). Checks: ${checksLine}.`,
+    `First delivery after a tick's start: p50 ${formatMs(p50(result.tickFirstMs))} / p99 ${formatMs(p99(result.tickFirstMs))} ms. The API's own part, tick start → last frame handed to a socket (${TICK_WRITTEN}, ${thousands(histogramCount(counters.tickWritten))} ticks, 25 ms buckets): p50 ${formatMs(1000 * histogramQuantile(counters.tickWritten, 0.5))} / p99 ${formatMs(1000 * histogramQuantile(counters.tickWritten, 0.99))} ms; the rest of a delivery is the clients' side (the load generator's core, shared with PostgreSQL). The load generator's CPU: ${formatMs(generatorCpuMs / result.loadSeconds)} ms per second of load (its core must not be the bottleneck). Checks: ${checksLine}.`,
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n${detail.join('\n')}\n`);
   if (checks.some((check) => !check.ok)) process.exitCode = 1;

@@ -524,3 +524,5 @@ process.on('message', (message: LoadRequest) => {
   );
 });
 process.on('disconnect', () => process.exit(0));
+// Ended by the bench with SIGTERM: exit normally, so that BENCH_NODE_FLAGS="--cpu-prof …" writes this process's profile too.
+process.on('SIGTERM', () => process.exit(0));
