@@ -45,3 +45,24 @@ describe('reshapeResult', () => {
     expect(reshapeResult({ data: { tick: { messages: [{ id: 'a' }] } } }, keys, derived)).toBeNull();
   });
 });
+
+describe('SharedDelivery.written', () => {
+  it('settles once every execution the fan-out started for it has settled, and not before', async () => {
+    const delivery = new SharedDelivery({}, 'class', null, {});
+    let written = false;
+    void delivery.written.then(() => {
+      written = true;
+    });
+    // Two subscription documents, two executions of the one delivery.
+    let settleFirst!: () => void;
+    let settleSecond!: () => void;
+    delivery.trackExecution(new Promise<void>((resolve) => (settleFirst = resolve)));
+    delivery.trackExecution(new Promise<void>((resolve) => (settleSecond = resolve)));
+    settleFirst();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(written).toBe(false);
+    settleSecond();
+    await delivery.written;
+    expect(written).toBe(true);
+  });
+});

@@ -33,9 +33,11 @@ export interface DerivedFrom {
  */
 export class SharedDelivery<T> {
   private markWrittenOnce: () => void = () => undefined;
+  /** Executions of this delivery (one per subscription document) started and not settled yet. */
+  private unsettledExecutions = 0;
   /**
-   * Settles once the fan-out has handed this delivery's frame to every subscriber that took it
-   * before its execution settled (their writes run as it settles, in one go); never, when no
+   * Settles once the fan-out has handed this delivery's frames to every subscriber that took it
+   * before its executions settled (their writes run as each settles, in one go); never, when no
    * subscriber took it. For the time a delivery round takes to write (a conversation tick's).
    */
   readonly written = new Promise<void>((resolve) => {
@@ -62,9 +64,16 @@ export class SharedDelivery<T> {
     readonly derivedFrom: DerivedFrom | null = null,
   ) {}
 
-  /** Called by the fan-out once the frames waiting on this delivery's execution are written. */
-  markWritten(): void {
-    this.markWrittenOnce();
+  /**
+   * Called by the fan-out for each execution of this delivery it starts, with that execution's
+   * settling (after which the frames waiting on it are written): `written` settles with the last.
+   */
+  trackExecution(settled: Promise<unknown>): void {
+    this.unsettledExecutions += 1;
+    void settled.then(() => {
+      this.unsettledExecutions -= 1;
+      if (this.unsettledExecutions === 0) this.markWrittenOnce();
+    });
   }
 }
 

@@ -160,7 +160,7 @@ class OrderedFrames {
  * callback that settles it: a reaction added to `settled` afterwards runs once they all are.
  */
 function markWrittenWhenSettled(item: object, execution: SharedExecution): void {
-  if (item instanceof SharedDelivery) void execution.settled.then(() => item.markWritten());
+  if (item instanceof SharedDelivery) item.trackExecution(execution.settled);
 }
 
 /** Most frames one operation holds waiting for executions before its pulls wait for them. */
