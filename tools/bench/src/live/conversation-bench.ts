@@ -215,7 +215,7 @@ async function main(): Promise<void> {
   const unregister = cleanupOnInterrupt(cleanup);
 
   let result: ConversationLoadResult;
-  let raw: FanoutResult;
+  let raw: Awaited<ReturnType<typeof measureRaw>>;
   let apiCpuMs: number;
   let generatorCpuMs: number;
   let counters: Awaited<ReturnType<typeof apiCounters>>;
@@ -337,7 +337,7 @@ async function main(): Promise<void> {
   const detail = [
     `Sent and answered: ${sent} (answers p50 / p99: listener messages ${formatMs(result.listener.p50Ms)} / ${formatMs(result.listener.p99Ms)} ms, stage ${formatMs(result.stage.p50Ms)} / ${formatMs(result.stage.p99Ms)} ms, reactions ${formatMs(result.reactions.p50Ms)} / ${formatMs(result.reactions.p99Ms)} ms).`,
     `Per frame: ${result.messagesPerFrame.toFixed(1)} messages, sampledOut ${result.sampledOutPerFrame.toFixed(1)}. Server: ${thousands(counters.ticks)} ticks, ${thousands(counters.classes)} classes (${thousands(counters.overlays)} with a viewer's own or mentioning messages added), ${thousands(counters.executions)} executions, ${thousands(counters.deliveries)} deliveries, ${thousands(counters.dropped)} dropped.`,
-    `First delivery after a tick's start: p50 ${formatMs(p50(result.tickFirstMs))} / p99 ${formatMs(p99(result.tickFirstMs))} ms. The API's own part, tick start → last frame handed to a socket (${TICK_WRITTEN}, ${thousands(histogramCount(counters.tickWritten))} ticks, 25 ms buckets): p50 ${formatMs(1000 * histogramQuantile(counters.tickWritten, 0.5))} / p99 ${formatMs(1000 * histogramQuantile(counters.tickWritten, 0.99))} ms; the rest of a delivery is the clients' side (the load generator's core, shared with PostgreSQL). The load generator's CPU: ${formatMs(generatorCpuMs / result.loadSeconds)} ms per second of load (its core must not be the bottleneck). Checks: ${checksLine}.`,
+    `First delivery after a tick's start: p50 ${formatMs(p50(result.tickFirstMs))} / p99 ${formatMs(p99(result.tickFirstMs))} ms. The API's own part, tick start → last frame handed to a socket (${TICK_WRITTEN}, ${thousands(histogramCount(counters.tickWritten))} ticks, 25 ms buckets): p50 ${formatMs(1000 * histogramQuantile(counters.tickWritten, 0.5))} / p99 ${formatMs(1000 * histogramQuantile(counters.tickWritten, 0.99))} ms, against the raw server's broadcast request → its last frame handed to a socket, p50 ${formatMs(p50(raw.sendMs))} / p99 ${formatMs(p99(raw.sendMs))} ms; the rest of a delivery is the clients' side (the load generator's core, shared with PostgreSQL). The load generator's CPU: ${formatMs(generatorCpuMs / result.loadSeconds)} ms per second of load (its core must not be the bottleneck). Checks: ${checksLine}.`,
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n${detail.join('\n')}\n`);
   if (checks.some((check) => !check.ok)) process.exitCode = 1;
@@ -370,7 +370,15 @@ async function main(): Promise<void> {
   }
 }
 
-async function measureRaw(options: Options, generator: LoadGenerator, serverCpu: number | null, fdLimit: number | null, logDir: string, frame: string): Promise<FanoutResult> {
+/** The raw broadcast as its clients saw it, and `sendMs`: each broadcast's time to hand its frame to every socket, on the server. */
+async function measureRaw(
+  options: Options,
+  generator: LoadGenerator,
+  serverCpu: number | null,
+  fdLimit: number | null,
+  logDir: string,
+  frame: string,
+): Promise<FanoutResult & { readonly sendMs: number[] }> {
   const port = await freePort();
   const server = startNodeChild({ name: 'raw-broadcast', entry: 'dist/tools/bench/live/raw-broadcast-server.js', args: [String(port)], cpu: serverCpu, fdLimit, logDir });
   try {
@@ -381,8 +389,10 @@ async function measureRaw(options: Options, generator: LoadGenerator, serverCpu:
     if (connected.failed > 0) throw new Error(`${connected.failed} raw clients failed to connect: ${connected.firstError}`);
     await sleep(500);
     const result = await generator.fanout({ trigger: { kind: 'raw', broadcastUrl: `${base}/broadcast` }, warmups: 3, events: options.broadcasts, timeoutMs: 120_000 });
+    // The server's own part of each measured broadcast (the warm-ups came first).
+    const sendMs = ((await (await fetch(`${base}/send-ms`)).json()) as number[]).slice(-options.broadcasts);
     await generator.closeAll();
-    return result;
+    return { ...result, sendMs };
   } finally {
     await server.stop();
   }
