@@ -15,7 +15,8 @@ import { estimatePropensities, summariseMetrics } from './evaluation/session-met
 import { encodeMlpAsOnnx } from './onnx/onnx-export';
 import { loadOnnxScorer } from './onnx/onnx-scorer';
 import { buildDataset, standardisation } from './training/dataset';
-import { loadSplitSessions } from './training/load-sessions';
+import { loadSplitSessions, sampleShare } from './training/load-sessions';
+import { Random } from './random';
 import { DEFAULT_TRAIN_OPTIONS, predictWithTf, trainMlp } from './training/tf-trainer';
 
 const d = DEFAULT_TRAIN_OPTIONS;
@@ -56,6 +57,13 @@ const spec: CliSpec = {
       description: '"joined" (default): predict the join probability; "gain": predict the NDCG gain (2^relevance - 1) / 3',
       default: 'joined',
     },
+    'train-share': {
+      type: 'string',
+      description:
+        'Share of the training sessions (after the validation part is set aside) to train on, drawn at random with --seed:\n' +
+        'a learning curve on one holdout (does more data of this world help?). 1 trains on all of them',
+      default: '1',
+    },
     'model-version': { type: 'string', description: 'model_version to record (default: derived from the weights)' },
     'trained-at': { type: 'string', description: 'trained_at to record (default: now)' },
   },
@@ -86,14 +94,18 @@ runCli(spec, async (args) => {
   const validationShare = args.number('validation');
   if (!(validationShare >= 0 && validationShare < 1)) throw new CliUsageError('--validation must be in [0, 1)');
   // Validation is the latest part of the training period, so it never overlaps the holdout.
-  const { train, holdout: validation } =
+  const { train: trainPeriod, holdout: validation } =
     validationShare > 0 ? timeSplit(trainAll, validationShare) : { train: trainAll, holdout: [] as typeof trainAll };
+  const trainShare = args.number('train-share');
+  if (!(trainShare > 0 && trainShare <= 1)) throw new CliUsageError('--train-share must be in (0, 1]');
+  const train = sampleShare(trainPeriod, trainShare, new Random(options.seed));
+  if (trainShare < 1) step(`Training on ${train.length} of ${trainPeriod.length} training sessions (--train-share ${trainShare})`);
   if (validation.length > 0) step(`Early stopping on the last ${Math.round(validationShare * 100)}% of training sessions (${validation.length} sessions)`);
 
-  const featureBar = progressBar('Extracting features', trainAll.length + holdout.length);
+  const featureBar = progressBar('Extracting features', train.length + validation.length + holdout.length);
   const trainSet = buildDataset(train, (done) => featureBar.update(done));
   const validationSet = buildDataset(validation, (done) => featureBar.update(train.length + done));
-  const holdoutSet = buildDataset(holdout, (done) => featureBar.update(trainAll.length + done));
+  const holdoutSet = buildDataset(holdout, (done) => featureBar.update(train.length + validation.length + done));
   featureBar.stop();
 
   const positionBias = args.string('position-bias');
