@@ -98,7 +98,10 @@ class SharedExecution {
     this.waiters.push(waiter);
   }
 
-  /** The settled value's payload JSON as UTF-8 bytes, encoded once (null: it has errors, or is not settled). */
+  /**
+   * The settled value's payload JSON as UTF-8 bytes, encoded once (null: it has errors, or is not
+   * settled). Never modified: sockets hold it, uncopied, in their write queues.
+   */
   payloadBytes(): Buffer | null {
     if (this.encoded === null && this.value?.json != null) this.encoded = Buffer.from(this.value.json, 'utf8');
     return this.encoded;

@@ -25,7 +25,8 @@ function writesDirectly(socket: WebSocket): Socket | null {
   const internals = socket as unknown as WsInternals;
   const tcp = internals._socket;
   const sender = internals._sender;
-  if (!tcp || !sender || !internals._extensions || Object.keys(internals._extensions).length > 0) return null;
+  if (!tcp || !sender || !internals._extensions) return null;
+  for (const _negotiated in internals._extensions) return null;
   if (sender._firstFragment !== true || sender._state !== SENDER_IDLE || sender._bufferedBytes !== 0) return null;
   if (!Array.isArray(sender._queue) || sender._queue.length > 0) return null;
   return tcp;
@@ -53,26 +54,32 @@ function headerWith(length: number, prefix: Buffer): Buffer {
 }
 
 /**
- * Sends one WebSocket text message whose UTF-8 payload is `prefix`, `shared` and `suffix` in that
- * order, as exactly the bytes `socket.send(Buffer.concat([prefix, shared, suffix]), { binary: false })`
- * would put on the wire, but without copying `shared`: the frame's header and prefix, then `shared`
- * itself, then the suffix go to the TCP socket as one corked write (one `writev`). For a payload
- * shared by many sockets (a subscription fan-out's frame, ~10–30 KB, to 10,000 subscribers) this
- * saves a copy and an allocation of the whole payload per socket, and the garbage collection that
- * follows. Falls back to `socket.send` with one copied buffer whenever ws could be holding or
- * transforming frames (see {@link writesDirectly}). The caller checks that the socket is OPEN.
+ * Sends one WebSocket text message whose UTF-8 payload is `prefix` then `shared`, as exactly the
+ * bytes `socket.send(Buffer.concat([prefix, shared]), { binary: false })` would put on the wire,
+ * but without copying `shared`: a small buffer with the frame's header and the prefix, then
+ * `shared` itself, go to the TCP socket as one corked write (one `writev`, as ws's own send of a
+ * frame). For a payload shared by many sockets (a subscription fan-out's frame, ~10–30 KB, to
+ * 10,000 subscribers) this saves a copy and an allocation of the whole payload per socket, and the
+ * garbage collection that follows. Falls back to `socket.send` with one copied buffer whenever ws
+ * could be holding or transforming frames (see {@link writesDirectly}). The caller checks that the
+ * socket is OPEN.
  *
- * @param prefix, shared, suffix UTF-8 bytes; only their concatenation need be valid UTF-8.
+ * @param prefix, shared UTF-8 bytes; only their concatenation need be valid UTF-8. `shared` sits
+ *   uncopied in every socket's write queue until written: it must never be modified.
  */
-export function sendTextFrame(socket: WebSocket, prefix: Buffer, shared: Buffer, suffix: Buffer): void {
-  const tcp = writesDirectly(socket);
+export function sendTextFrame(socket: WebSocket, prefix: Buffer, shared: Buffer): void {
+  // Not OPEN (ws may have written its close frame already): ws's send drops the frame, as it must.
+  const tcp = socket.readyState === socket.OPEN ? writesDirectly(socket) : null;
   if (tcp === null || tcp.destroyed) {
-    socket.send(Buffer.concat([prefix, shared, suffix]), { binary: false });
+    socket.send(Buffer.concat([prefix, shared]), { binary: false });
     return;
   }
+  const header = headerWith(prefix.length + shared.length, prefix);
   tcp.cork();
-  tcp.write(headerWith(prefix.length + shared.length + suffix.length, prefix));
-  tcp.write(shared);
-  tcp.write(suffix);
-  tcp.uncork();
+  try {
+    tcp.write(header);
+    tcp.write(shared);
+  } finally {
+    tcp.uncork();
+  }
 }

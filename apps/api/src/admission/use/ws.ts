@@ -169,6 +169,17 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
   const formatNext = (result: ExecutionResult): FormattedExecutionResult =>
     result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'BAD_USER_INPUT')) } : (result as FormattedExecutionResult);
 
+  /** Each shared payload followed by the `}` that closes a `next` message around it, made once per payload. */
+  const closedPayloads = new WeakMap<Buffer, Buffer>();
+  const closedPayload = (payloadUtf8: Buffer): Buffer => {
+    let closed = closedPayloads.get(payloadUtf8);
+    if (!closed) {
+      closed = Buffer.concat([payloadUtf8, CLOSING_BRACE]);
+      closedPayloads.set(payloadUtf8, closed);
+    }
+    return closed;
+  };
+
   /**
    * Writes operation `id`'s `next` messages as graphql-ws would, byte for byte
    * (`{"id":…,"type":"next","payload":…}`), around payloads the fan-out serialised once for many
@@ -186,11 +197,12 @@ export function attachGraphQLWebSocket(options: GraphQLWebSocketOptions): GraphQ
       ctx.extra.socket.send(`${prefix}${payloadJson}}`);
       return true;
     };
-    // The class's encoded payload itself between the operation's prefix and the closing brace:
-    // the same bytes as `json`, without building, encoding or copying it per subscriber.
+    // The operation's prefix, then the class's payload with its closing brace (encoded once per
+    // payload, whatever its subscribers): the same bytes as `json`, without building, encoding or
+    // copying the payload per subscriber.
     const bytes = (payloadUtf8: Buffer): boolean => {
       if (!open()) return false;
-      sendTextFrame(ctx.extra.socket, prefixBytes, payloadUtf8, CLOSING_BRACE);
+      sendTextFrame(ctx.extra.socket, prefixBytes, closedPayload(payloadUtf8));
       return true;
     };
     return { json, bytes, result: (result) => json(JSON.stringify(formatNext(result))) };
