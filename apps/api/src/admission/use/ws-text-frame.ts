@@ -61,8 +61,8 @@ function headerWith(length: number, prefix: Buffer): Buffer {
  * frame). For a payload shared by many sockets (a subscription fan-out's frame, ~10–30 KB, to
  * 10,000 subscribers) this saves a copy and an allocation of the whole payload per socket, and the
  * garbage collection that follows. Falls back to `socket.send` with one copied buffer whenever ws
- * could be holding or transforming frames (see {@link writesDirectly}). The caller checks that the
- * socket is OPEN.
+ * could be holding or transforming frames (see {@link writesDirectly}), and when the socket is not
+ * OPEN (ws's send then drops the frame).
  *
  * @param prefix, shared UTF-8 bytes; only their concatenation need be valid UTF-8. `shared` sits
  *   uncopied in every socket's write queue until written: it must never be modified.
