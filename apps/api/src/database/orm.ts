@@ -39,6 +39,7 @@ import { Migration20261211RankingExploration } from './migrations/migration-2026
 import { Migration20261209Notifications } from './migrations/migration-20261209-notifications';
 import { Migration20261209CalendarFeeds } from './migrations/migration-20261209-calendar-feeds';
 import { Migration20261212ParticipantsRoleIndex } from './migrations/migration-20261212-participants-role-index';
+import { Migration20261213TextArrayNulls } from './migrations/migration-20261213-text-array-nulls';
 
 export const ENTITIES = [
   ProfileEntity,
@@ -190,6 +191,7 @@ export async function connectDatabase(
         { name: 'Migration20261209Notifications', class: Migration20261209Notifications },
         { name: 'Migration20261209CalendarFeeds', class: Migration20261209CalendarFeeds },
         { name: 'Migration20261212ParticipantsRoleIndex', class: Migration20261212ParticipantsRoleIndex },
+        { name: 'Migration20261213TextArrayNulls', class: Migration20261213TextArrayNulls },
       ],
       transactional: true,
       allOrNothing: true,

@@ -1,5 +1,7 @@
-import { ArrayType, Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import type { AppealStatus, AuditAction, ModerationAction, ModerationNoticeAction, ReportCategory, ReportStatus } from '@roundtable/moderation';
+
+import { TextArrayType } from '../database/text-array.type';
 
 import type { ReportEvidenceSnapshot } from './report-evidence';
 
@@ -91,7 +93,7 @@ export class ModerationNoticeEntity {
   @Property({ type: 'uuid', nullable: true })
   roomId: string | null = null;
 
-  @Property({ type: ArrayType, columnType: 'text[]' })
+  @Property({ type: TextArrayType, columnType: 'text[]' })
   reportIds: string[] = [];
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
@@ -133,7 +135,7 @@ export class ModerationLogEntity {
   @Property({ type: 'uuid', nullable: true })
   roomId: string | null = null;
 
-  @Property({ type: ArrayType, columnType: 'text[]' })
+  @Property({ type: TextArrayType, columnType: 'text[]' })
   reportIds: string[] = [];
 
   @Property({ type: 'text', nullable: true })

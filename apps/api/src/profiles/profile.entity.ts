@@ -1,4 +1,6 @@
-import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+import { TextArrayType } from '../database/text-array.type';
 
 @Entity({ tableName: 'profiles' })
 export class ProfileEntity {
@@ -25,11 +27,11 @@ export class ProfileEntity {
   @Property({ type: 'string', nullable: true })
   avatarUrl: string | null = null;
 
-  @Property({ type: ArrayType, columnType: 'text[]' })
+  @Property({ type: TextArrayType, columnType: 'text[]' })
   skills: string[] = [];
 
   /** Topic slugs. */
-  @Property({ type: ArrayType, columnType: 'text[]' })
+  @Property({ type: TextArrayType, columnType: 'text[]' })
   interests: string[] = [];
 
   @Property({ type: 'integer' })

@@ -1,5 +1,7 @@
-import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { CHAT_LIMITS, ChatMode, type ParticipantRole, type RoomStatus, type RoomVisibility } from '@roundtable/domain';
+
+import { TextArrayType } from '../database/text-array.type';
 
 /** A pinned link as `rooms.pinned_links` stores it. */
 export interface StoredPinnedLink {
@@ -21,7 +23,7 @@ export class RoomEntity {
   @Property({ type: 'string', nullable: true })
   description: string | null = null;
 
-  @Property({ type: ArrayType, columnType: 'text[]' })
+  @Property({ type: TextArrayType, columnType: 'text[]' })
   topics: string[] = [];
 
   @Property({ type: 'string' })
