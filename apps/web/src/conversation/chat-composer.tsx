@@ -1,5 +1,5 @@
 import { CHAT_LIMITS } from '@roundtable/domain';
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 
 import { Avatar } from '../components/avatar';
 import { mentionHandleFor, type MentionedProfile, mentionQueryAt, mentionSuggestions } from './mention-text';
@@ -22,6 +22,8 @@ export function ChatComposer(props: {
 }) {
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once the text a mention was inserted into is committed. */
+  const pendingCaret = useRef<number | null>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [caret, setCaret] = useState(0);
@@ -42,11 +44,18 @@ export function ChatComposer(props: {
     setText(next);
     setCaret(at);
     setActive(0);
-    requestAnimationFrame(() => {
-      ref.current?.focus();
-      ref.current?.setSelectionRange(at, at);
-    });
+    // Placed as soon as React has committed the new text (a layout effect, before the next key is
+    // handled): a caret set on a later frame moved back over whatever was typed meanwhile.
+    pendingCaret.current = at;
   };
+
+  useLayoutEffect(() => {
+    const at = pendingCaret.current;
+    if (at === null) return;
+    pendingCaret.current = null;
+    ref.current?.focus();
+    ref.current?.setSelectionRange(at, at);
+  });
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
