@@ -103,9 +103,12 @@ describe('npm start passes ports on', () => {
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const running = child;
+    // The banner's lines can reach this pipe in separate chunks: wait for the line checked, not
+    // only for the banner's first line.
     await Promise.all([
       waitForOutput(running, () => output, 'Roundtable API ready'),
       waitForOutput(running, () => output, `Recommender listening on http://127.0.0.1:${recommenderPort}`),
+      waitForOutput(running, () => output, '  Recommender:  '),
     ]);
     // The API was told where the recommender is...
     expect(output).toContain(`Recommender:         http://127.0.0.1:${recommenderPort}`);
