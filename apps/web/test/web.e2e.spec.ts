@@ -1011,6 +1011,25 @@ describeWithChromium('web client in Chromium', () => {
     expect(await tomBox.inputValue()).toBe(refused);
     expect(await tomBox.getAttribute('aria-invalid')).toBe('true');
 
+    // Kind: a caret restored after keys typed meanwhile. Tom chooses Ada with the pointer in the middle
+    // of his text and types before the browser paints again, as on a busy machine (the choice and the
+    // typing run in one task of the page, React's commit between them): his text lands right after
+    // the inserted mention, not at the end where setting the field's value leaves the caret. The
+    // keyboard variant follows, and sends.
+    await tomBox.fill('Agreed with on this');
+    await tomBox.press('End');
+    for (let i = 0; i < 'on this'.length; i += 1) await tomBox.press('ArrowLeft');
+    await tomBox.pressSequentially('@Ad');
+    const pointed = tomChat.getByRole('option', { name: 'Ada Lovelace' });
+    await pointed.waitFor();
+    await pointed.evaluate(async (element) => {
+      element.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true, button: 0 }));
+      // React commits a discrete event's update in a microtask; no animation frame runs in between.
+      for (let i = 0; i < 5; i += 1) await Promise.resolve();
+      document.execCommand('insertText', false, 'fully ');
+    });
+    expect(await tomBox.inputValue()).toBe('Agreed with @AdaLovelace fully on this');
+
     // Tom mentions Ada through the @ list, by keyboard, and sends with Enter: his page shows it at once.
     await tomBox.fill('Thanks for hosting ');
     await tomBox.press('End');
