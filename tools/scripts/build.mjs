@@ -11,7 +11,25 @@ import { fileURLToPath } from 'node:url';
 import { webBuildInputsHash, webBuildStampFile } from './web-build-inputs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const force = process.argv.includes('--force');
+const HELP = `Builds every project into dist/ (tsc -b, incremental), links the compiled libraries, then bundles
+the web client into dist/apps/web unless its inputs are unchanged since the last bundle.
+
+Usage: npm run build [-- --force]
+
+  --force   bundle the web client even when its inputs are unchanged
+  --help    show this help
+`;
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+const unknown = args.filter((argument) => argument !== '--force');
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown argument${unknown.length === 1 ? '' : 's'}: ${unknown.join(' ')}.\n\n${HELP}`);
+  process.exit(2);
+}
+const force = args.includes('--force');
 const tsc = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status || 1);
 const link = spawnSync(process.execPath, [join(root, 'tools', 'scripts', 'link-dist.mjs')], { cwd: root, stdio: 'inherit' });

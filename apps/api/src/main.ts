@@ -1,10 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { handleEntryArguments } from '@roundtable/config';
+
 import { createLogger, runApi } from './app';
 import { loadConfig } from './config/config';
 
+const HELP = `Runs the Roundtable API: GraphQL over HTTP and graphql-ws on one port (/graphql), the web client at /.
+
+Usage: npm run start:api            (or: node dist/apps/api/main.js)
+
+Takes no arguments: every setting comes from the environment (PORT, DATABASE_URL, REDIS_URL,
+AUTH_JWT_SECRET, RECOMMENDER_URL, ...; the README's "Configuration" lists each with its default and
+range). With DATABASE_URL unset it starts an embedded PostgreSQL under .data/. NODE_ENV=production
+refuses development defaults. \`npm start\` runs it together with the recommender.
+`;
+
 async function main(): Promise<void> {
+  handleEntryArguments(HELP);
   let config;
   try {
     config = loadConfig();

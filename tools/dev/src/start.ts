@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { API_NODE_FLAGS } from '@roundtable/config';
+import { API_NODE_FLAGS, handleEntryArguments } from '@roundtable/config';
 
 import { serviceEnvironments } from './service-env';
 import { type SupervisedService, Supervisor } from './supervisor';
@@ -45,7 +45,19 @@ function prefixLines(name: string, colour: string, write: (text: string) => void
   };
 }
 
+const HELP = `Runs the whole product on embedded defaults: the recommender and the API (with an embedded
+PostgreSQL when DATABASE_URL is unset, in-process pub/sub when REDIS_URL is unset, and demo data),
+each as its own process with its output prefixed. A recommender that exits is restarted with
+backoff; Ctrl-C stops everything.
+
+Usage: npm start
+
+Takes no arguments: settings come from the environment (PORT, RECOMMENDER_PORT, DATABASE_URL, ...;
+see the README's "Configuration"). npm run start:api and npm run start:recommender run one each.
+`;
+
 function main(): void {
+  handleEntryArguments(HELP);
   const services: SupervisedService[] = [];
   const writers = new Map<string, { stdout: (chunk: Buffer) => void; stderr: (chunk: Buffer) => void }>();
   SERVICES.forEach((service, index) => {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { handleEntryArguments } from '@roundtable/config';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 import { InProcessEventBus } from '../events/event-bus';
@@ -26,7 +27,16 @@ export async function printServedSchema(): Promise<string> {
   return `${HEADER}\n${printSchema(lexicographicSortSchema(schema))}\n`;
 }
 
+const HELP = `Prints the schema the API serves (SDL, sorted by name) to apps/web/schema.graphql, the file the
+web client's code generator reads (npm run codegen) and a test compares with the served schema.
+
+Usage: npm run schema:print
+
+Takes no arguments. Needs no database: the schema is built as the server builds it.
+`;
+
 async function main(): Promise<void> {
+  handleEntryArguments(HELP);
   const sdl = await printServedSchema();
   writeFileSync(SERVED_SCHEMA_PATH, sdl);
   process.stdout.write(`print-schema: wrote ${SERVED_SCHEMA_PATH} (${sdl.length} characters)\n`);

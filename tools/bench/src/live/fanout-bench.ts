@@ -28,6 +28,7 @@ import {
 const HELP = `Fan-out of one stage event to N graphql-ws subscribers, against a raw ws broadcast.
 
 Usage: npm run bench:fanout -- [options]
+       npm run bench:fanout-redis -- [options]   (the same with --redis)
 
   --subscribers 1000,5000   subscriber counts, comma-separated (default 1000,5000; 10000 works
                             with an fd limit above ~10,300)
