@@ -177,6 +177,30 @@ describe('room chat (issue 17)', () => {
     expect((await t.refusal('cd-ann', del, { m: 'not-an-id' })).code).toBe('BAD_USER_INPUT');
   });
 
+  it('deletion by the room\'s moderators: a moderator (not the host) deletes anyone\'s message while live; after the room ended the host still deletes one (a reported message stays removable), the author their own, and nobody else anyone\'s', async () => {
+    const roomId = await t.liveRoom('cm-host', ['cm-ann', 'cm-bob'], ['cm-mod']);
+    await t.ok('cm-host', `mutation($r: ID!, $p: ID!) { setModerator(roomId: $r, profileId: $p, moderator: true) { role } }`, { r: roomId, p: 'cm-mod' });
+    const first = await t.send('cm-ann', roomId, 'first');
+    const second = await t.send('cm-bob', roomId, 'second');
+    const abusive = await t.send('cm-bob', roomId, 'reported after the end');
+    const third = await t.send('cm-ann', roomId, 'third');
+    const del = `mutation($m: ID!) { deleteChatMessage(messageId: $m) { id text deleted } }`;
+    expect((await t.ok('cm-mod', del, { m: first.id }))['deleteChatMessage']).toEqual({ id: first.id, text: '', deleted: true });
+    await t.ok('cm-host', `mutation($r: ID!) { endRoom(roomId: $r) { status } }`, { r: roomId });
+    expect((await t.refusal('cm-ann', del, { m: second.id })).code).toBe('FORBIDDEN');
+    expect((await t.refusal('cm-mod', del, { m: second.id })).code).toBe('FORBIDDEN');
+    expect((await t.ok('cm-host', del, { m: abusive.id }))['deleteChatMessage']).toEqual({ id: abusive.id, text: '', deleted: true });
+    expect((await t.ok('cm-ann', del, { m: third.id }))['deleteChatMessage']).toEqual({ id: third.id, text: '', deleted: true });
+    const history = await t.ok('cm-host', HISTORY, { r: roomId, f: 10 });
+    const nodes = (history['room'] as { chatMessages: { edges: { node: Message }[] } }).chatMessages.edges.map((e) => e.node);
+    expect(nodes.map((n) => [n.text, n.deleted])).toEqual([
+      ['', true],
+      ['', true],
+      ['second', false],
+      ['', true],
+    ]);
+  });
+
   it('pinned links and settings: one RoomConversationChanged with every setting; any scheme but http(s) is BAD_USER_INPUT and changes nothing', async () => {
     const roomId = await t.liveRoom('cp-host', ['cp-ann']);
     const pinned = await t.ok('cp-host', SETTINGS, {

@@ -69,7 +69,7 @@ export enum RoomOperation {
   SeeAllQuestions = 'SEE_ALL_QUESTIONS',
   /** `sendChatMessage` (issue 17): someone in a live room writes (the chat mode is a state rule). */
   WriteChat = 'WRITE_CHAT',
-  /** Host and moderators delete any chat message. */
+  /** Host and moderators delete any chat message; the host also after the room ended. */
   ModerateChat = 'MODERATE_CHAT',
   /**
    * The author deletes their own message: open like {@link StepBack} to a suspended or blocked
@@ -284,7 +284,9 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
   [RoomOperation.ConfigureConversation]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.SeeAllQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.WriteChat]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
-  [RoomOperation.ModerateChat]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
+  // Any status: a reported message must stay removable after the room ended, when only the host
+  // (moderators have left by then) still holds the room.
+  [RoomOperation.ModerateChat]: [RoomAccessRule.Visible, RoomAccessRule.Belongs, RoomAccessRule.NotBanned, RoomAccessRule.NotBlockedByHost, RoomAccessRule.NotSuspended, RoomAccessRule.HostsOrModerates],
   [RoomOperation.DeleteOwnChatMessage]: [RoomAccessRule.Visible],
   [RoomOperation.ReadChat]: [RoomAccessRule.Visible, RoomAccessRule.Belongs, RoomAccessRule.NotBanned, RoomAccessRule.NotBlockedByHost],
   [RoomOperation.React]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
