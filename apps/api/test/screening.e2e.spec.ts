@@ -106,4 +106,24 @@ describe('screening of every text field others see', () => {
     const reports = await sql<{ reporter_id: string | null; reported_profile_id: string; room_id: string }>(api, `select reporter_id, reported_profile_id, room_id from reports`);
     expect(reports).toEqual([{ reporter_id: null, reported_profile_id: `scr${table.slice(0, 4)}-ann`, room_id: room.roomId }]);
   });
+
+  // Kind: screened text whose flags are thrown away (a pinned link's title was screened, refused
+  // forms stopped, but a flagged title was stored with no report).
+  it('pinned link titles (issue 17): refused forms change nothing; a flagged title is stored and files a system report about the host who pinned it', async () => {
+    const room = await stagedRoom(api, 'scrpin', { listeners: [] });
+    const host = room.tokens['scrpin-host'] as string;
+    const UPDATE = `mutation($input: UpdateRoomConversationInput!) { updateRoomConversation(input: $input) { pinnedLinks { title } } }`;
+    const versionBefore = await sql(api, `select version from room_streams where room_id = ?`, [room.roomId]);
+    for (const title of REFUSED_FORMS) {
+      const response = await refused(api, UPDATE, { input: { roomId: room.roomId, pinnedLinks: [{ url: 'https://example.com/a', title: 'Slides' }, { url: 'https://example.com/b', title }] } }, host);
+      expect({ title, code: codeOf(response), field: response.errors?.[0]?.extensions?.['field'] }).toEqual({ title, code: 'BAD_USER_INPUT', field: 'pinnedLinks.1.title' });
+    }
+    expect(await sql(api, `select version from room_streams where room_id = ?`, [room.roomId])).toEqual(versionBefore);
+    expect(await sql(api, `select id from reports`)).toEqual([]);
+    // The variant: the flagged title second, after a clean one, so the flag's field is not the first.
+    const pinned = await ok(api, UPDATE, { input: { roomId: room.roomId, pinnedLinks: [{ url: 'https://example.com/a', title: 'Slides' }, { url: 'https://example.com/b', title: `Notes, ${FLAGGED}` }] } }, host);
+    expect((pinned['updateRoomConversation'] as { pinnedLinks: { title: string }[] }).pinnedLinks.map((link) => link.title)).toEqual(['Slides', `Notes, ${FLAGGED}`]);
+    const reports = await sql<{ reporter_id: string | null; reported_profile_id: string; room_id: string }>(api, `select reporter_id, reported_profile_id, room_id from reports`);
+    expect(reports).toEqual([{ reporter_id: null, reported_profile_id: 'scrpin-host', room_id: room.roomId }]);
+  });
 });

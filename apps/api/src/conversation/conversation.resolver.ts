@@ -61,13 +61,15 @@ export class ConversationResolver {
     // Checked before anything runs: bad input changes nothing.
     const chatSlowModeSeconds = input.chatSlowModeSeconds === null || input.chatSlowModeSeconds === undefined ? null : checkSlowModeSeconds(input.chatSlowModeSeconds);
     const pinnedLinks = input.pinnedLinks ? normalisePinnedLinks(input.pinnedLinks) : null;
-    if (pinnedLinks) ctx.services.screening.screen(Object.fromEntries(pinnedLinks.map((link, i) => [`pinnedLinks.${i}.title`, link.title])));
+    // Refused titles stop here; flagged ones are stored and filed, as every other screened text.
+    const flags = pinnedLinks ? ctx.services.screening.screen(Object.fromEntries(pinnedLinks.map((link, i) => [`pinnedLinks.${i}.title`, link.title]))) : [];
     const outcome = await ctx.services.roomCommands.handleConversationUpdate(ctx.scope.em, viewer, input.roomId, {
       screensQuestions: input.screensQuestions ?? null,
       chatMode: input.chatMode ?? null,
       chatSlowModeSeconds,
       pinnedLinks,
     });
+    await ctx.services.screening.fileFlagsNow(ctx.scope.em, viewer.profileId, outcome.room.id, flags);
     return outcome.room;
   }
 
