@@ -1,4 +1,4 @@
-import { impressionGain, impressionRecordProblem } from './impression-log';
+import { impressionGain, impressionLabel, impressionRecordProblem } from './impression-log';
 
 describe('impression log: hidden items are negatives', () => {
   const outcome = { joined: true, secondsListened: 600, raisedHand: false, spoke: false };
@@ -7,6 +7,14 @@ describe('impression log: hidden items are negatives', () => {
     expect(impressionGain(outcome)).toBe(2);
     expect(impressionGain({ ...outcome, hidden: false })).toBe(2);
     expect(impressionGain({ ...outcome, hidden: true })).toBe(0);
+  });
+
+  it('labels a hidden impression 0 for training, even when the viewer had joined', () => {
+    expect(impressionLabel(outcome)).toBe(1);
+    expect(impressionLabel({ ...outcome, hidden: false })).toBe(1);
+    expect(impressionLabel({ ...outcome, hidden: true })).toBe(0);
+    expect(impressionLabel({ ...outcome, joined: false })).toBe(0);
+    expect(impressionLabel({ ...outcome, joined: false, hidden: true })).toBe(0);
   });
 
   it('accepts records with and without outcome.hidden, and refuses a non-boolean one', () => {

@@ -60,6 +60,15 @@ export function impressionGain(outcome: ImpressionOutcome): number {
   return outcome.secondsListened >= ENGAGED_SECONDS || outcome.raisedHand || outcome.spoke ? 2 : 1;
 }
 
+/**
+ * The training label of an impression: 1 when the viewer joined and did not later hide the room
+ * (its host or a topic of it: "Not interested"), 0 otherwise. A hide is a negative signal even
+ * after a join, as in {@link impressionGain}.
+ */
+export function impressionLabel(outcome: ImpressionOutcome): 0 | 1 {
+  return outcome.joined && outcome.hidden !== true ? 1 : 0;
+}
+
 /** The impressions of one served list, in served order. */
 export interface ImpressionSession {
   readonly requestId: string;

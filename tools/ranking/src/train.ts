@@ -54,7 +54,7 @@ const spec: CliSpec = {
     },
     label: {
       type: 'string',
-      description: '"joined" (default): predict the join probability; "gain": predict the NDCG gain (2^relevance - 1) / 3',
+      description: '"joined" (default): predict the join probability (a hidden impression counts as not joined); "gain": predict the NDCG gain (2^relevance - 1) / 3',
       default: 'joined',
     },
     'train-share': {

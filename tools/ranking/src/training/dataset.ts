@@ -3,6 +3,7 @@ import {
   extractFeatureBatch,
   FEATURE_DIM,
   impressionGain,
+  impressionLabel,
   prepareViewer,
   type ImpressionSession,
 } from '@roundtable/ranking';
@@ -12,7 +13,7 @@ export interface Dataset {
   readonly rows: number;
   /** [rows * FEATURE_DIM], row-major, extracted with the serving code. */
   readonly features: Float32Array;
-  /** 1 when the impression was joined. */
+  /** 1 when the impression was joined and not hidden later (impressionLabel: a hide is a negative). */
   readonly labels: Float32Array;
   /** Graded relevance (see impressionGain) for ranking metrics. */
   readonly gains: Float32Array;
@@ -86,7 +87,7 @@ export function buildDataset(sessions: readonly ImpressionSession[], onSession?:
       features.subarray(row * FEATURE_DIM, (row + session.records.length) * FEATURE_DIM),
     );
     for (const record of session.records) {
-      labels[row] = record.outcome.joined ? 1 : 0;
+      labels[row] = impressionLabel(record.outcome);
       gains[row] = impressionGain(record.outcome);
       positions[row] = record.position;
       loggedScores[row] = record.score;
