@@ -97,7 +97,8 @@ export interface ListenerCohortKey {
 
 /**
  * The cohort rule (what the job's SQL computes): per group, the listeners of its cohorts (same
- * group, same first window) of at least k. The reference the SQL is tested against.
+ * group, same first window) of at least k. The reference the SQL is tested against
+ * (apps/api/test/insights-cohort-sql.e2e.spec.ts).
  */
 export function countCohorts(listeners: readonly ListenerCohortKey[], minimumGroupSize: number): CountedGroup[] {
   const cohorts = new Map<string, Map<number, number>>();
