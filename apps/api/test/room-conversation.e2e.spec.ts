@@ -419,3 +419,59 @@ describe('roomConversation in a large room: listeners get a sample, never withou
     expect(fanout.stats.serialisations - fanoutBefore.serialisations).toBe(classes + 2);
   });
 });
+
+describe('roomConversation: sampling starts above CONVERSATION_SAMPLE_ABOVE_LISTENERS, not before', () => {
+  // Rooms of more than 6 listeners are sampled, one listener's message per tick per listener.
+  const api = useTestApi({ CONVERSATION_SAMPLE_ABOVE_LISTENERS: '6', CONVERSATION_SAMPLE_MESSAGES: '1', CONVERSATION_SAMPLE_BUCKETS: '1' });
+  beforeAll(() => conversationOf(api).useManualTicks());
+
+  /** Like watchConversation, with the means to end the stream. */
+  const open = (token: string, roomId: string) => {
+    const ticks = new Collector<TickResult>();
+    const close = api.wsClient(token).subscribe({ query: CONVERSATION_OPS.roomConversation, variables: { r: roomId } }, ticks.sink);
+    return { ticks, close };
+  };
+
+  it('at the threshold every listener gets every message (more than the sample size); once the room has grown past it, the sample and sampledOut', async () => {
+    await api.clear();
+    const { roomId, tokens } = await stagedRoom(api, 'thr', { listeners: ['thr-ann', 'thr-bob', 'thr-cy', 'thr-dee', 'thr-eve', 'thr-fay'] });
+    const send = async (text: string) =>
+      (await ok<{ sendChatMessage: { id: string } }>(api, CONVERSATION_OPS.sendChatMessage, { r: roomId, text }, tokens['thr-ann']!)).sendChatMessage.id;
+
+    // Six listeners, the threshold itself: three of Ann's messages reach Bob and Cy whole.
+    const bob = open(tokens['thr-bob']!, roomId);
+    const cy = open(tokens['thr-cy']!, roomId);
+    await conversationSubscribersReach(api, roomId, 2);
+    const small = [await send('One'), await send('Two'), await send('Three')];
+    await conversationOf(api).tickNow();
+    for (const watcher of [bob, cy]) {
+      await watcher.ticks.count(1);
+      expect(idsOf(tickOf(watcher.ticks, 0))).toEqual(small);
+      expect(tickOf(watcher.ticks, 0).sampledOut).toBe(0);
+    }
+
+    // A seventh listener joins. The streams end first, so the room's channel (and its snapshot of
+    // the room) goes with them and the next one reads the room as it is now.
+    bob.close();
+    cy.close();
+    expect(await pollUntil(() => conversationOf(api).subscriberCount(roomId), (n) => n === 0)).toBe(0);
+    tokens['thr-gus'] = await tokenFor('thr-gus');
+    await ok(api, OPS.joinRoom, { r: roomId }, tokens['thr-gus']!);
+    const bobAgain = open(tokens['thr-bob']!, roomId);
+    const ann = open(tokens['thr-ann']!, roomId);
+    await conversationSubscribersReach(api, roomId, 2);
+    const large = [await send('Four'), await send('Five'), await send('Six')];
+    await conversationOf(api).tickNow();
+    await bobAgain.ticks.count(1);
+    await ann.ticks.count(1);
+    // Bob: one of them, and sampledOut the other two. Ann, their author: every one.
+    const bobs = tickOf(bobAgain.ticks, 0);
+    expect(bobs.messages).toHaveLength(1);
+    expect(large).toContain(bobs.messages[0]!.id);
+    expect(bobs.sampledOut).toBe(2);
+    expect(idsOf(tickOf(ann.ticks, 0))).toEqual(large);
+    expect(tickOf(ann.ticks, 0).sampledOut).toBe(0);
+    bobAgain.close();
+    ann.close();
+  });
+});
