@@ -15,15 +15,20 @@ export interface PerAccountLimit {
 }
 
 /**
- * A per-account limit on one kind of action (reports, questions), on top of the API's general
- * work budget: rate-limiter-flexible's in-memory limiter, counted per API instance. Anything but
- * a clean "allowed" refuses (fail closed).
+ * A per-account limit on one kind of action (chat messages, reactions, questions, reports), on
+ * top of the API's general work budget. The API builds each with `RateLimits.perAccount`, which
+ * counts in Redis when there is one (shared by every instance) and in memory otherwise; built
+ * alone it counts in memory, per process. Anything but a clean "allowed" refuses (fail closed).
  */
 export class PerAccountLimiter {
   private readonly limiter: RateLimiterAbstract;
 
-  constructor(private readonly limit: PerAccountLimit) {
-    this.limiter = new RateLimiterMemory({ keyPrefix: limit.name, points: limit.points, duration: Math.max(1, Math.ceil(limit.windowMs / 1000)) });
+  /** @param limiter where the actions are counted (default: in memory, `limit.name` as its key prefix). */
+  constructor(
+    private readonly limit: PerAccountLimit,
+    limiter?: RateLimiterAbstract,
+  ) {
+    this.limiter = limiter ?? new RateLimiterMemory({ keyPrefix: limit.name, points: limit.points, duration: Math.max(1, Math.ceil(limit.windowMs / 1000)) });
   }
 
   /** Counts one action of `accountId`. @throws RATE_LIMITED with `retryAfterSeconds` when over the limit (or the limiter fails). */

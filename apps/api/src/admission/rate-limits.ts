@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
+import { type PerAccountLimit, PerAccountLimiter } from './per-account-limiter';
 import { PointReservations } from './point-reservations';
 
 /** Root fields of the query type that cost real work per call, so each call is counted. */
@@ -79,6 +80,7 @@ export class RateLimits {
   private readonly operations: { consume(key: string, points: number): Promise<unknown> };
   private readonly anonymousOperations: { consume(key: string, points: number): Promise<unknown> };
   private readonly calendarRequests: RateLimiterAbstract;
+  private readonly keyPrefix: string;
   private storeUnreachable = false;
 
   constructor(
@@ -87,22 +89,12 @@ export class RateLimits {
     private readonly onStoreEvent: (event: RateStoreEvent) => void = () => undefined,
   ) {
     const windowSeconds = Math.max(1, Math.ceil(options.windowMs / 1000));
+    this.keyPrefix = options.keyPrefix;
     // `blockInMemory`: a key over budget is refused from memory until its window ends. Not for
     // the work budget, whose reservations may be refused and given back while the key still has
     // points (PointReservations blocks keys whose own points were refused itself).
-    const make = (points: number, name: string, blockInMemory = true, duration = windowSeconds): RateLimiterAbstract => {
-      const keyPrefix = `${options.keyPrefix}:${name}`;
-      if (!redis) return new RateLimiterMemory({ points, duration, keyPrefix });
-      return new RateLimiterRedis({
-        storeClient: redis,
-        points,
-        duration,
-        keyPrefix,
-        rejectIfRedisNotReady: true,
-        ...(blockInMemory ? { inMemoryBlockOnConsumed: points } : {}),
-        insuranceLimiter: new InsuranceLimiter({ points, duration, keyPrefix }, () => this.switchedToInsurance()),
-      });
-    };
+    const make = (points: number, name: string, blockInMemory = true, duration = windowSeconds): RateLimiterAbstract =>
+      this.limiter(points, name, blockInMemory, duration);
     this.mutations = make(options.mutationsPerWindow, 'mutations');
     this.expensiveReads = make(options.expensiveReadsPerWindow, 'reads');
     // In memory a consume is a map lookup; through Redis it is a round trip, so points are
@@ -120,6 +112,18 @@ export class RateLimits {
       this.storeUnreachable = false;
       this.onStoreEvent('back');
     });
+  }
+
+  /**
+   * A per-account limit on one kind of action (chat messages by role, reactions, questions,
+   * reports) counted where the budgets are: in Redis when the API has one, so every instance
+   * draws on the same count and a person behind a balancer gets the limit once, not once per
+   * instance; in memory otherwise. During a Redis outage the same in-memory insurance counts
+   * (per instance, reported once like the budgets'). No in-memory block: an action refused
+   * elsewhere is given back (`refund`), and the next one must see that.
+   */
+  perAccount(limit: PerAccountLimit): PerAccountLimiter {
+    return new PerAccountLimiter(limit, this.limiter(limit.points, `account:${limit.name}`, false, Math.max(1, Math.ceil(limit.windowMs / 1000))));
   }
 
   /** The key for a viewer, or for an anonymous client's IP address. */
@@ -174,6 +178,21 @@ export class RateLimits {
 
   async close(): Promise<void> {
     if (this.redis) this.redis.disconnect();
+  }
+
+  /** One limiter under `<keyPrefix>:<name>`, in Redis (with its in-memory insurance) or in memory. */
+  private limiter(points: number, name: string, blockInMemory: boolean, duration: number): RateLimiterAbstract {
+    const keyPrefix = `${this.keyPrefix}:${name}`;
+    if (!this.redis) return new RateLimiterMemory({ points, duration, keyPrefix });
+    return new RateLimiterRedis({
+      storeClient: this.redis,
+      points,
+      duration,
+      keyPrefix,
+      rejectIfRedisNotReady: true,
+      ...(blockInMemory ? { inMemoryBlockOnConsumed: points } : {}),
+      insuranceLimiter: new InsuranceLimiter({ points, duration, keyPrefix }, () => this.switchedToInsurance()),
+    });
   }
 
   private switchedToInsurance(): void {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RoomOperation } from '@roundtable/domain';
 
-import { PerAccountLimiter } from '../admission/per-account-limiter';
+import type { PerAccountLimit, PerAccountLimiter } from '../admission/per-account-limiter';
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { parseUuid } from '../common/ids';
 import type { RoomAccessPolicy } from '../rooms/access/room-access.policy';
@@ -11,11 +11,17 @@ import type { ReactionTally } from './reaction-tally';
 /** The window of REACTIONS_PER_10S, in ms. */
 export const REACTION_WINDOW_MS = 10_000;
 
+/** Each person's reactions per {@link REACTION_WINDOW_MS} (REACTIONS_PER_10S), for `RateLimits.perAccount`. */
+export function reactionRateLimit(perWindow: number): PerAccountLimit {
+  // Never shown: reactions over the rate are dropped, not refused.
+  return { name: 'reactions', points: perWindow, windowMs: REACTION_WINDOW_MS, refusal: () => 'Too many reactions' };
+}
+
 export interface ReactionsDeps {
   readonly access: RoomAccessPolicy;
   readonly feed: ConversationFeed;
-  /** Reactions one person's calls count per {@link REACTION_WINDOW_MS} on this instance (REACTIONS_PER_10S). */
-  readonly perWindow: number;
+  /** Counts each person's reactions (`reactionRateLimit`: REACTIONS_PER_10S per {@link REACTION_WINDOW_MS}). */
+  readonly limiter: PerAccountLimiter;
   /** The durable count per room and kind (`room_reaction_counts`), for host insights. */
   readonly tally: ReactionTally;
 }
@@ -23,22 +29,11 @@ export interface ReactionsDeps {
 /**
  * `react`: a reaction is counted into its room's next tick, never one frame per tap. Each person's
  * reactions beyond their rate are dropped and not counted, without an error (the contract's
- * "dropped, not refused": a client tapping fast is not misbehaving). The rate is per API instance
- * (rate-limiter-flexible in memory): behind a balancer a person may be counted up to once per
- * instance they reach, still a bounded number of frames' worth of nothing, since ticks carry counts.
+ * "dropped, not refused": a client tapping fast is not misbehaving). The rate is counted where the
+ * API's budgets are (Redis when there is one: once for every instance a person reaches).
  */
 export class ReactionsService {
-  private readonly limiter: PerAccountLimiter;
-
-  constructor(private readonly deps: ReactionsDeps) {
-    this.limiter = new PerAccountLimiter({
-      name: 'reactions',
-      points: deps.perWindow,
-      windowMs: REACTION_WINDOW_MS,
-      // Never shown: reactions over the rate are dropped, not refused.
-      refusal: () => 'Too many reactions',
-    });
-  }
+  constructor(private readonly deps: ReactionsDeps) {}
 
   /**
    * Counts one reaction of the viewer in the room's next tick.
@@ -49,7 +44,7 @@ export class ReactionsService {
   async react(em: EntityManager, viewer: AuthenticatedViewer, rawRoomId: string, reaction: Reaction): Promise<boolean> {
     const roomId = parseUuid(rawRoomId, 'roomId');
     await this.deps.access.require(em, viewer, roomId, RoomOperation.React);
-    if (!(await this.limiter.tryConsume(viewer.profileId))) return false;
+    if (!(await this.deps.limiter.tryConsume(viewer.profileId))) return false;
     this.deps.feed.record(roomId, { kind: 'reaction', reaction, profileId: viewer.profileId });
     this.deps.tally.add(roomId, reaction);
     return true;

@@ -28,7 +28,7 @@ import { ReportEntity } from './moderation.entity';
 import type { ModerationNoticeDelivery } from './moderation-notice-delivery';
 import { appendAuditEntry, createNotice } from './moderation-records';
 import { captureEvidence, type ReportedItemEvidence } from './report-evidence';
-import type { ReportRateLimiter } from './report-rate-limiter';
+import type { PerAccountLimiter } from '../admission/per-account-limiter';
 import { chatContextEvidence } from './reported-chat-message';
 import { findReportedQuestion, type ReportedQuestion } from './reported-question';
 import { hasActiveStageHold, lastAutoMuteReversal } from './stage-holds';
@@ -52,7 +52,8 @@ export interface ReportingDeps {
   readonly commands: RoomCommandHandler;
   /** The room access policy: REPORT (the room is visible; the reporter is not suspended). */
   readonly access: RoomAccessPolicy;
-  readonly rateLimiter: ReportRateLimiter;
+  /** Reports per reporter (`reportRateLimit`). */
+  readonly rateLimiter: PerAccountLimiter;
   readonly autoMute: AutoMuteSettings;
   /** `REPORT_SUBJECT_LEFT_WITHIN_SECONDS`: how long after leaving a room a person may still be reported in it. */
   readonly reportSubjectLeftWithinSeconds: number;

@@ -77,7 +77,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const schema = await buildApiSchema(bus);
   const metrics = new ApiMetrics();
   let selfOrigin = '';
-  const services = createServices({ config, db, bus, audio, outbox, logger, metrics, selfOrigin: () => selfOrigin });
   const rateLimits = new RateLimits(
     {
       mutationsPerWindow: config.limits.mutationsPerWindow,
@@ -95,6 +94,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         ? logger.warn('the rate-limit store (Redis) is unreachable: budgets are counted in memory on this instance until it is back')
         : logger.info('the rate-limit store (Redis) is back: budgets are shared again'),
   );
+  const services = createServices({ config, db, bus, audio, outbox, logger, metrics, selfOrigin: () => selfOrigin, perAccount: (limit) => rateLimits.perAccount(limit) });
   let wsUrl = '';
   const admission = new Admission({
     schema,

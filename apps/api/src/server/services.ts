@@ -6,7 +6,7 @@ import type { AuthenticatedViewer } from '../auth/authenticator';
 import type { AppConfig } from '../config/config';
 import type { Database } from '../database/orm';
 import { ConversationTicks } from '../conversation/conversation-ticks';
-import { ReactionsService } from '../conversation/reactions.service';
+import { reactionRateLimit, ReactionsService } from '../conversation/reactions.service';
 import { ReactionTally } from '../conversation/reaction-tally';
 import { InsightsService } from '../insights/insights.service';
 import type { EventBus } from '../events/event-bus';
@@ -21,8 +21,8 @@ import { BlocksService } from '../moderation/blocks.service';
 import { moderationCommandGuards } from '../moderation/moderation-command-guards';
 import { ModerationDecisionsService } from '../moderation/moderation-decisions.service';
 import { ModerationQueries } from '../moderation/moderation.queries';
-import { ReportRateLimiter } from '../moderation/report-rate-limiter';
-import { PerAccountLimiter } from '../admission/per-account-limiter';
+import { reportRateLimit } from '../moderation/report-rate-limiter';
+import type { PerAccountLimit, PerAccountLimiter } from '../admission/per-account-limiter';
 import { QuestionChain } from '../questions/question-chain';
 import { ChatService } from '../conversation/chat.service';
 import { CalendarLinks } from '../calendar/calendar-links';
@@ -117,10 +117,12 @@ export interface ServiceDeps {
   readonly metrics: ApiMetrics;
   /** This process's own origin (http://host:port), once it listens: absolute links without PUBLIC_URL. */
   readonly selfOrigin?: () => string;
+  /** Builds each per-account limit where the budgets are counted (`RateLimits.perAccount`: Redis when there is one). */
+  readonly perAccount: (limit: PerAccountLimit) => PerAccountLimiter;
 }
 
 /** Wires every service once per API instance. */
-export function createServices({ config, db, bus, audio, outbox, logger, metrics, selfOrigin }: ServiceDeps): Services {
+export function createServices({ config, db, bus, audio, outbox, logger, metrics, selfOrigin, perAccount }: ServiceDeps): Services {
   const suspensions = new SuspensionService();
   const access = new RoomAccessPolicy();
   // A block ends the blocked person's sessions in the blocker's live rooms (wired below, once the
@@ -265,7 +267,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
       repository,
       commands: roomCommands,
       access,
-      rateLimiter: new ReportRateLimiter(config.moderation.reportsPerWindow, config.moderation.reportWindowMs),
+      rateLimiter: perAccount(reportRateLimit(config.moderation.reportsPerWindow, config.moderation.reportWindowMs)),
       autoMute: config.moderation.autoMute,
       reportSubjectLeftWithinSeconds: config.moderation.reportSubjectLeftWithinSeconds,
       logger,
@@ -279,13 +281,13 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     chat: new ChatService({
       access,
       screening,
-      listenerRate: new PerAccountLimiter({
+      listenerRate: perAccount({
         name: 'chat-listeners',
         points: config.chat.listenerMessagesPer30s,
         windowMs: 30_000,
         refusal: (seconds) => `You are writing faster than the chat allows: try again in ${seconds} s`,
       }),
-      stageRate: new PerAccountLimiter({
+      stageRate: perAccount({
         name: 'chat-stage',
         points: config.chat.stageMessagesPer30s,
         windowMs: 30_000,
@@ -293,7 +295,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
       }),
       feed: () => conversation,
     }),
-    questionRateLimiter: new PerAccountLimiter({
+    questionRateLimiter: perAccount({
       name: 'questions',
       points: config.questions.perMinute,
       windowMs: 60_000,
@@ -301,7 +303,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
     }),
     staff,
     conversation,
-    reactions: new ReactionsService({ access, feed: conversation, perWindow: config.conversation.reactionsPer10s, tally: reactionTally }),
+    reactions: new ReactionsService({ access, feed: conversation, limiter: perAccount(reactionRateLimit(config.conversation.reactionsPer10s)), tally: reactionTally }),
     reactionTally,
     insights: new InsightsService({ access, fork: () => db.orm.em.fork(), queue: () => outbox, logger, settings: config.insights }),
     calendar: new CalendarService(
