@@ -40,6 +40,8 @@ interface RoomSnapshot {
   readonly events: number;
   readonly bans: readonly string[];
   readonly participants: Readonly<Record<string, ParticipantRow>>;
+  /** The room's chat (issue 17): its messages (id, author, deleted) and settings. */
+  readonly chat: { readonly messages: readonly string[]; readonly mode: string; readonly slowModeSeconds: number; readonly pinnedLinks: string };
 }
 
 interface Row {
@@ -51,6 +53,10 @@ interface Row {
   readonly prepare?: (room: RoomFixture) => Promise<void>;
   /** What a successful cell must have changed. */
   readonly verify?: (after: RoomSnapshot, before: RoomSnapshot, role: Role, room: RoomFixture) => Promise<void> | void;
+  /** Variables besides `$roomId` and `$actor`, from what `prepare` made. */
+  readonly variables?: (room: RoomFixture) => Record<string, unknown>;
+  /** Outcomes in a PRIVATE room that differ from the section's defaults (outsiders NOT_FOUND). */
+  readonly privateExpected?: Partial<Record<'NON_PARTICIPANT' | 'STAFF', Outcome>>;
 }
 
 interface RoomFixture {
@@ -155,8 +161,12 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
   }
 
   async function snapshot(room: RoomFixture): Promise<RoomSnapshot> {
-    const [[row], events, bans, participants] = await Promise.all([
-      sql<{ version: number; status: string; host_id: string }>(api, `select s.version, r.status, r.host_id from rooms r join room_streams s on s.room_id = r.id where r.id = ?`, [room.id]),
+    const [[row], events, bans, participants, messages] = await Promise.all([
+      sql<{ version: number; status: string; host_id: string; chat_mode: string; chat_slow_mode_seconds: number; pinned_links: unknown }>(
+        api,
+        `select s.version, r.status, r.host_id, r.chat_mode, r.chat_slow_mode_seconds, r.pinned_links from rooms r join room_streams s on s.room_id = r.id where r.id = ?`,
+        [room.id],
+      ),
       sql<{ n: string }>(api, `select count(*) as n from room_events where room_id = ?`, [room.id]),
       sql<{ profile_id: string }>(api, `select profile_id from room_bans where room_id = ? order by profile_id`, [room.id]),
       sql<{ profile_id: string; role: string; hand_raised_at: Date | null; invited_to_stage_at: Date | null; muted: boolean }>(
@@ -164,6 +174,7 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
         `select profile_id, role, hand_raised_at, invited_to_stage_at, muted from participants where room_id = ? and left_at is null`,
         [room.id],
       ),
+      sql<{ id: string; author_id: string; deleted: boolean }>(api, `select id, author_id, deleted_at is not null as deleted from chat_messages where room_id = ? order by created_at, id`, [room.id]),
     ]);
     if (!row) throw new Error(`room ${room.id} is missing`);
     return {
@@ -178,6 +189,12 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
           { role: p.role, handRaised: p.hand_raised_at !== null, invited: p.invited_to_stage_at !== null, muted: p.muted },
         ]),
       ),
+      chat: {
+        messages: messages.map((m) => `${m.id} ${m.author_id}${m.deleted ? ' deleted' : ''}`),
+        mode: row.chat_mode,
+        slowModeSeconds: row.chat_slow_mode_seconds,
+        pinnedLinks: JSON.stringify(row.pinned_links),
+      },
     };
   }
 
@@ -325,7 +342,50 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
       expected: outcomes('CONFLICT', { LISTENER: 'ok' }),
       verify: (after) => expect(participant(after, ACTOR.LISTENER)).toMatchObject({ role: 'LISTENER', invited: false }),
     },
+    // The chat (issue 17): WRITE_CHAT, MODERATE_CHAT and CONFIGURE_CONVERSATION of the access table.
+    {
+      name: 'sendChatMessage',
+      mutation: `mutation($roomId: ID!) { sendChatMessage(roomId: $roomId, text: "Hello from the matrix") { id } }`,
+      // Anyone in the room writes in OPEN mode; whoever is not in it is told so.
+      expected: outcomes('CONFLICT', { HOST: 'ok', MODERATOR: 'ok', SPEAKER: 'ok', LISTENER: 'ok' }),
+      privateExpected: { STAFF: 'FORBIDDEN' },
+      verify: (after, before, role) => {
+        expect(after.chat.messages).toHaveLength(before.chat.messages.length + 1);
+        expect(after.chat.messages.at(-1)).toMatch(new RegExp(` ${ACTOR[role]}$`));
+      },
+    },
+    {
+      name: "deleteChatMessage (another listener's message)",
+      // `$roomId` is sent as to every row, and not declared: graphql-js ignores undeclared variables.
+      mutation: `mutation($messageId: ID!) { deleteChatMessage(messageId: $messageId) { deleted } }`,
+      prepare: async (room) => {
+        const { sendChatMessage } = await ok<{ sendChatMessage: { id: string } }>(
+          `mutation($roomId: ID!) { sendChatMessage(roomId: $roomId, text: "Delete me") { id } }`,
+          { roomId: room.id },
+          otherListenerToken,
+        );
+        chatMessageOf.set(room.id, sendChatMessage.id);
+      },
+      variables: (room) => ({ messageId: chatMessageOf.get(room.id) }),
+      // The host and moderators delete anyone's; others read it but may not delete it.
+      expected: outcomes('FORBIDDEN', { HOST: 'ok', MODERATOR: 'ok' }),
+      // Staff do not belong to a private room: they may not read its chat, so the message is not found.
+      privateExpected: { STAFF: 'NOT_FOUND' },
+      verify: (after, before) => {
+        expect(after.chat.messages).toEqual(before.chat.messages.map((m, i) => (i === before.chat.messages.length - 1 ? `${m} deleted` : m)));
+      },
+    },
+    {
+      name: 'updateRoomConversation (slow mode)',
+      mutation: `mutation($roomId: ID!) { updateRoomConversation(input: { roomId: $roomId, chatMode: SLOW, chatSlowModeSeconds: 45 }) { chatMode } }`,
+      expected: outcomes('FORBIDDEN', { HOST: 'ok', MODERATOR: 'ok' }),
+      privateExpected: { STAFF: 'FORBIDDEN' },
+      verify: (after) => expect(after.chat).toMatchObject({ mode: 'SLOW', slowModeSeconds: 45 }),
+    },
   ];
+
+  /** The message each deletion row's room was prepared with. */
+  const chatMessageOf = new Map<string, string>();
 
   const cells = (rows: readonly Row[], roles: readonly Role[]) =>
     rows.flatMap((row) => roles.map((role) => [row.name, role, row.expected[role], row] as const));
@@ -358,7 +418,7 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
     send: (query: string, variables: Record<string, unknown>) => Promise<{ code: string | undefined; errors: unknown; data: unknown }>,
   ) {
     const before = await snapshot(room);
-    const result = await send(row.mutation, { roomId: room.id, ...(row.mutation.includes('$actor') ? { actor: ACTOR[role] } : {}) });
+    const result = await send(row.mutation, { roomId: room.id, ...(row.mutation.includes('$actor') ? { actor: ACTOR[role] } : {}), ...row.variables?.(room) });
     const after = await snapshot(room);
     if (expected === 'ok') {
       expect(result.errors).toBeUndefined();
@@ -391,7 +451,7 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
     const belongsFirst = new Set(['raiseHand', 'acceptStageInvite (the listener is invited)']);
     const privateRows = ROWS.map((row) => ({
       ...row,
-      expected: { ...row.expected, NON_PARTICIPANT: 'NOT_FOUND' as const, ...(belongsFirst.has(row.name) ? { STAFF: 'FORBIDDEN' as const } : {}) },
+      expected: { ...row.expected, NON_PARTICIPANT: 'NOT_FOUND' as const, ...(belongsFirst.has(row.name) ? { STAFF: 'FORBIDDEN' as const } : {}), ...row.privateExpected },
     }));
     it.each(cells(privateRows, roles))('%s as %s → %s', async (_name, role, expected, row) => {
       const room = await roomForCell('private', row, expected, () => liveRoom('PRIVATE'));
@@ -456,6 +516,9 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
       'muteParticipant (another speaker)',
       'removeParticipant (a listener, with ban)',
       'raiseHand',
+      'sendChatMessage',
+      "deleteChatMessage (another listener's message)",
+      'updateRoomConversation (slow mode)',
     ]);
     const wsRows = ROWS.filter((row) => subset.has(row.name));
     if (wsRows.length !== subset.size) throw new Error('the WebSocket subset names a row that does not exist');
@@ -476,7 +539,7 @@ describe('authorization matrix: role-gated room mutations × roles', () => {
     it.each(wsRows.map((row) => [row.name, row] as const))('%s without a token: the socket is closed with 4401 and nothing changes', async (_name, row) => {
       const room = await roomForCell('ws', row, 'UNAUTHENTICATED', () => liveRoom());
       const before = await snapshot(room);
-      const response = await wsExecute(api.wsClient(null), row.mutation, { roomId: room.id, actor: ACTOR.ANONYMOUS });
+      const response = await wsExecute(api.wsClient(null), row.mutation, { roomId: room.id, actor: ACTOR.ANONYMOUS, ...row.variables?.(room) });
       expect(response.closeCode).toBe(4401);
       expect(await snapshot(room)).toEqual(before);
     });
