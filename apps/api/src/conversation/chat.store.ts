@@ -64,18 +64,37 @@ export async function markChatMessageDeleted(em: EntityManager, id: string, dele
 }
 
 /**
- * A `Room.chatMessages` page, newest first: one keyset statement on `chat_messages_history_idx`
- * whatever the history's length. Deleted messages keep their place with empty text.
- * @throws BAD_USER_INPUT (field after) for a cursor this list did not make.
+ * A `Room.chatMessages` page, newest first, as a column of the statement that reads the viewer's
+ * relation to the room `r` (`RoomAccessPolicy.relationsToRooms`): the page and the access it
+ * needs are one statement, a keyset read on `chat_messages_history_idx` whatever the history's
+ * length. Read it back with {@link chatPageOf}. Deleted messages keep their place with empty text.
+ * @throws BAD_USER_INPUT (field after) for a cursor this list did not make, before anything is read.
  */
-export async function chatPage(em: EntityManager, roomId: string, first: number, after: string | null | undefined): Promise<Page<ChatMessageRecord>> {
+export function chatPageColumn(first: number, after: string | null | undefined): ChatPageQuery {
   const cursor = decodeCursor(after, isUuid);
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select ${COLUMNS} from chat_messages m where m.room_id = ?${cursor ? ' and (m.created_at, m.id) < (?, ?)' : ''}
-     order by m.created_at desc, m.id desc limit ?`,
-    [roomId, ...(cursor ? [cursor.at, cursor.id] : []), first + 1],
-  );
-  return toPage(rows.map(toStored).map(served), first, (m) => encodeCursor(m.createdAt, m.id), cursor);
+  return {
+    columns: `(select coalesce(json_agg(row_to_json(m) order by m.created_at desc, m.id desc), '[]'::json) from (
+        select ${COLUMNS} from chat_messages m where m.room_id = r.id${cursor ? ' and (m.created_at, m.id) < (?::timestamptz, ?::uuid)' : ''}
+         order by m.created_at desc, m.id desc limit ?) m) as chat_page`,
+    params: [...(cursor ? [cursor.at, cursor.id] : []), first + 1],
+    first,
+    cursor,
+  };
+}
+
+/** What {@link chatPageColumn} asks for, and what {@link chatPageOf} needs to read its answer. */
+export interface ChatPageQuery {
+  readonly columns: string;
+  readonly params: readonly unknown[];
+  readonly first: number;
+  readonly cursor: ReturnType<typeof decodeCursor>;
+}
+
+/** The page in the `chat_page` column a {@link chatPageColumn} statement returned. */
+export function chatPageOf(row: Record<string, unknown>, query: ChatPageQuery): Page<ChatMessageRecord> {
+  const value = row['chat_page'];
+  const rows = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as Record<string, unknown>[];
+  return toPage(rows.map(toStored).map(served), query.first, (m) => encodeCursor(m.createdAt, m.id), query.cursor);
 }
 
 /**

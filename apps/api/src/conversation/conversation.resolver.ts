@@ -12,7 +12,7 @@ import { type PinnedLinkRecord, pinnedLinkRecord } from '../rooms/dto/room-event
 import { RoomType } from '../rooms/dto/room.type';
 import type { RoomEntity } from '../rooms/room.entity';
 import { type ChatMessageRecord, ChatMessageType } from './chat-message.type';
-import { chatPage, findChatMessage } from './chat.store';
+import { chatPageColumn, chatPageOf, findChatMessage } from './chat.store';
 import { ChatMessageConnectionType, ChatModeGql, PinnedLinkType, UpdateRoomConversationInput } from './conversation.type';
 
 /**
@@ -99,13 +99,14 @@ export class ConversationResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<Page<ChatMessageRecord>> {
     const viewer = requireViewer(ctx);
-    const found = await ctx.services.access.relationTo(ctx.scope.em, viewer, room.id);
-    const size = parseFirst(first, CHAT_PAGE_DEFAULT);
+    const query = chatPageColumn(parseFirst(first, CHAT_PAGE_DEFAULT), after);
+    // The viewer's relation and the page in one statement; the page is served only when READ_CHAT allows.
+    const read = (await ctx.services.access.relationsToRooms(ctx.scope.em, viewer, [room.id], query)).get(room.id);
     // The banned and the blocked do not read the room's chat (READ_CHAT); an empty history for them.
-    if (!found || !ctx.services.access.decide(RoomOperation.ReadChat, found.relation).allowed) {
+    if (!read || !ctx.services.access.decide(RoomOperation.ReadChat, read.found.relation).allowed) {
       return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
     }
-    return chatPage(ctx.scope.em, room.id, size, after);
+    return chatPageOf(read.row, query);
   }
 }
 
