@@ -230,6 +230,23 @@ describe('the question queue (issue 16)', () => {
     expect(await t.refusedCode('qb-host', `mutation { dismissQuestion(questionId: "nope") { id } }`, {})).toBe('BAD_USER_INPUT');
   });
 
+  it("kind: a moderation right that ends with the room. After the end the host still dismisses a question everyone can read; a listener may not, nor the former moderator; answering stays a live room's work", async () => {
+    const roomId = await t.liveRoom('qe-host', ['qe-ann', 'qe-bob'], ['qe-mod']);
+    const abusive = await t.ask('qe-ann', roomId, 'A question reported after the end?');
+    const kept = await t.ask('qe-bob', roomId, 'A fair question?');
+    await t.ok('qe-host', `mutation($r: ID!) { endRoom(roomId: $r) { status } }`, { r: roomId });
+    expect((await t.list('qe-bob', roomId)).nodes.map((q) => q.id).sort()).toEqual([abusive.id, kept.id].sort());
+    const dismiss = `mutation($q: ID!) { dismissQuestion(questionId: $q) { id status } }`;
+    expect(await t.refusedCode('qe-bob', dismiss, { q: abusive.id })).toBe('FORBIDDEN');
+    expect(await t.refusedCode('qe-mod', dismiss, { q: abusive.id })).toBe('FORBIDDEN');
+    // Answering stays a live room's work: refused after the end as before.
+    expect(await t.refusedCode('qe-host', `mutation($q: ID!) { answerQuestion(questionId: $q) { id } }`, { q: kept.id })).toBe('CONFLICT');
+    expect((await t.ok('qe-host', dismiss, { q: abusive.id }))['dismissQuestion']).toEqual({ id: abusive.id, status: 'CLOSED' });
+    const open = (await t.list('qe-bob', roomId, { s: ['OPEN'] })).nodes.map((q) => q.id);
+    expect(open).toEqual([kept.id]);
+    await t.expectQueueInvariants(roomId);
+  });
+
   it('Room.questions(order: TOP) is one SQL statement per page, whatever the number of questions and votes', async () => {
     const roomId = await t.liveRoom('qs-host', ['qs-ann']);
     const statementsFor = async () => {

@@ -221,9 +221,9 @@ export class QuestionsResolver {
     return this.command(ctx, questionId, RoomOperation.ManageQuestions, (id) => ({ type: 'MarkQuestionAnswered', questionId: id }));
   }
 
-  @Mutation(() => QuestionType, { description: 'Host and moderators.' })
+  @Mutation(() => QuestionType, { description: 'Host and moderators; the host also after the room ended.' })
   async dismissQuestion(@Arg('questionId', () => ID) questionId: string, @Ctx() ctx: GraphQLContext): Promise<QuestionRecord> {
-    return this.command(ctx, questionId, RoomOperation.ManageQuestions, (id) => ({ type: 'DismissQuestion', questionId: id }));
+    return this.command(ctx, questionId, RoomOperation.ModerateQuestions, (id) => ({ type: 'DismissQuestion', questionId: id }));
   }
 
   @Mutation(() => QuestionType, {

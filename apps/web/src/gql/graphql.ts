@@ -465,7 +465,7 @@ export type Mutation = {
   deleteChatMessage: ChatMessage;
   /** Host and moderators: take down a listener's raised hand (and its question). */
   dismissHand: Participant;
-  /** Host and moderators. */
+  /** Host and moderators; the host also after the room ended. */
   dismissQuestion: Question;
   /** Host only: everyone is disconnected and the room is ENDED. */
   endRoom: Room;

@@ -63,6 +63,11 @@ export enum RoomOperation {
   WithdrawQuestion = 'WITHDRAW_QUESTION',
   /** Host and moderators work the queue: screen, answer, mark answered, dismiss, merge. */
   ManageQuestions = 'MANAGE_QUESTIONS',
+  /**
+   * `dismissQuestion`: host and moderators take a question out of view; the host also after the
+   * room ended, while its questions stay readable (a reported question stays removable).
+   */
+  ModerateQuestions = 'MODERATE_QUESTIONS',
   /** `updateRoomConversation`: host and moderators set question screening (and, later, chat). */
   ConfigureConversation = 'CONFIGURE_CONVERSATION',
   /** Field visibility: PENDING questions of others and the askers of anonymous questions. */
@@ -281,6 +286,8 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
   [RoomOperation.VoteQuestion]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
   [RoomOperation.WithdrawQuestion]: [RoomAccessRule.Visible],
   [RoomOperation.ManageQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
+  // Any status, like MODERATE_CHAT: what stays readable after the end stays removable.
+  [RoomOperation.ModerateQuestions]: [RoomAccessRule.Visible, RoomAccessRule.Belongs, RoomAccessRule.NotBanned, RoomAccessRule.NotBlockedByHost, RoomAccessRule.NotSuspended, RoomAccessRule.HostsOrModerates],
   [RoomOperation.ConfigureConversation]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.SeeAllQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.WriteChat]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
