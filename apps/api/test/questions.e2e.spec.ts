@@ -247,6 +247,15 @@ describe('the question queue (issue 16)', () => {
     await t.expectQueueInvariants(roomId);
   });
 
+  it('kind: a read check in front of a right the access table opens wider (the variant; the given case is in room-chat.e2e, "standings"). A person the host blocked still withdraws their own question', async () => {
+    const roomId = await t.liveRoom('qw-host', ['qw-ann']);
+    const mine = await t.ask('qw-ann', roomId, 'Withdrawn after the block?');
+    await t.ok('qw-host', `mutation($p: ID!) { block(profileId: $p) { id } }`, { p: 'qw-ann' });
+    expect(await t.refusedCode('qw-ann', ASK, { r: roomId, t: 'Another one?', a: false, p: false })).toBe('FORBIDDEN');
+    const withdrawn = await t.as('qw-ann', `mutation($q: ID!) { withdrawQuestion(questionId: $q) { id status } }`, { q: mine.id });
+    expect({ errors: withdrawn.errors, data: withdrawn.data }).toEqual({ errors: undefined, data: { withdrawQuestion: { id: mine.id, status: 'CLOSED' } } });
+  });
+
   it('Room.questions(order: TOP) is one SQL statement per page, whatever the number of questions and votes', async () => {
     const roomId = await t.liveRoom('qs-host', ['qs-ann']);
     const statementsFor = async () => {

@@ -3,6 +3,7 @@
 // (http and https only), the settings as one RoomConversationChanged in the version chain, and a
 // history that is one keyset statement per page. Real PostgreSQL and HTTP.
 import { codeOf, expectConsecutiveVersions, expectNoLeaks, sql, storedEvents, tracedStatements, wsExecute } from './support/graphql-helpers';
+import { staffTokenFor } from './support/staff';
 import { asNamedProfiles, tokenFor, useTestApi } from './support/test-api';
 
 const SEND = `mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id text deleted author { id } mentions { id } } }`;
@@ -249,6 +250,31 @@ describe('room chat (issue 17)', () => {
     expect((history['room'] as { chatMessages: { edges: unknown[] } } | null)?.chatMessages.edges ?? []).toEqual([]);
     await t.ok('cr-bob', `mutation($r: ID!) { leaveRoom(roomId: $r) { id } }`, { r: roomId });
     expect((await t.ok('cr-bob', `mutation($m: ID!) { deleteChatMessage(messageId: $m) { deleted } }`, { m: mine.id }))['deleteChatMessage']).toEqual({ deleted: true });
+  });
+
+  it('standings, and the kind "a read check in front of a right the access table opens wider" (the given case): a person the host blocked neither writes, reacts nor reads the history, and may still delete their own message (was NOT_FOUND); so may a suspended person, who may do nothing else', async () => {
+    const roomId = await t.liveRoom('cx-host', ['cx-ann', 'cx-bob', 'cx-cy']);
+    const annsOwn = await t.send('cx-ann', roomId, 'before the block');
+    const bobsOwn = await t.send('cx-bob', roomId, 'before the suspension');
+    const REACT = `mutation($r: ID!) { react(roomId: $r, reaction: CLAP) }`;
+    const DELETE = `mutation($m: ID!) { deleteChatMessage(messageId: $m) { id deleted } }`;
+
+    await t.ok('cx-host', `mutation($p: ID!) { block(profileId: $p) { id } }`, { p: 'cx-ann' });
+    expect((await t.refusal('cx-ann', SEND, { r: roomId, t: 'after the block' })).code).toBe('FORBIDDEN');
+    expect((await t.refusal('cx-ann', REACT, { r: roomId })).code).toBe('FORBIDDEN');
+    const history = await t.ok('cx-ann', HISTORY, { r: roomId, f: 10 });
+    expect((history['room'] as { chatMessages: { edges: unknown[] } } | null)?.chatMessages.edges ?? []).toEqual([]);
+    expect((await t.ok('cx-ann', DELETE, { m: annsOwn.id }))['deleteChatMessage']).toEqual({ id: annsOwn.id, deleted: true });
+
+    const staff = await staffTokenFor(t.api, 'cx-staff');
+    const filed = await t.ok('cx-cy', `mutation($input: ReportAbuseInput!) { reportAbuse(input: $input) { id } }`, { input: { roomId, profileId: 'cx-bob', category: 'HARASSMENT' } });
+    const reportId = (filed['reportAbuse'] as { id: string }).id;
+    const resolved = await t.api.request(`mutation($input: ResolveReportInput!) { resolveReport(input: $input) { id } }`, { input: { reportId, action: 'SUSPEND' } }, staff);
+    expect(resolved.errors).toBeUndefined();
+    expect((await t.refusal('cx-bob', SEND, { r: roomId, t: 'while suspended' })).code).toBe('FORBIDDEN');
+    expect((await t.refusal('cx-bob', REACT, { r: roomId })).code).toBe('FORBIDDEN');
+    expect((await t.ok('cx-bob', DELETE, { m: bobsOwn.id }))['deleteChatMessage']).toEqual({ id: bobsOwn.id, deleted: true });
+    expect(await t.count()).toBe(2);
   });
 
   it('bad input: empty and over-long text and a malformed room id are BAD_USER_INPUT and store nothing (screening: screening.e2e.spec.ts)', async () => {

@@ -133,8 +133,12 @@ export class ChatService {
     const message = await findChatMessage(em, messageId);
     if (!message) throw notFound('Message');
     const found = await this.deps.access.relationTo(em, viewer, message.roomId);
-    if (!found || !this.deps.access.decide(RoomOperation.ReadChat, found.relation).allowed) throw notFound('Message');
+    if (!found) throw notFound('Message');
     const own = message.authorId === viewer.profileId;
+    // Someone who may not read the room's chat learns nothing of others' messages. Their own they
+    // know, and DELETE_OWN_CHAT_MESSAGE is open to the blocked and the suspended: the read check
+    // must not stand in front of it.
+    if (!own && !this.deps.access.decide(RoomOperation.ReadChat, found.relation).allowed) throw notFound('Message');
     this.deps.access.assert(own ? RoomOperation.DeleteOwnChatMessage : RoomOperation.ModerateChat, found.relation, found.suspendedUntil);
     if (!message.deleted) {
       await markChatMessageDeleted(em, messageId, viewer.profileId, this.now());
