@@ -114,6 +114,10 @@ describe('the ranking loop on real logs', () => {
     // Serve: each viewer opens the feed and joins the first room they like within the top three (position bias).
     const initialVersion = (await health(recommenderUrl)).modelVersion;
     expect(initialVersion).toBeTruthy();
+    // The transparency page describes the served model (and caches it: see after the reload).
+    const TRANSPARENCY = `query { rankingTransparency { modelVersion } }`;
+    const transparencyVersion = async () => (await api.request<{ rankingTransparency: { modelVersion: string } }>(TRANSPARENCY)).data?.rankingTransparency.modelVersion;
+    expect(await transparencyVersion()).toBe(initialVersion);
     for (let round = 0; round < 8; round++) {
       for (const viewer of viewers) {
         const answer = await api.request<Recommended>(RECOMMENDED, {}, viewer.token);
@@ -179,5 +183,8 @@ describe('the ranking loop on real logs', () => {
     expect(after.errors).toBeUndefined();
     expect(after.data!.recommendedRooms.modelVersion).toBe(version);
     expect(version).not.toBe(initialVersion);
+    // Within its cache's minute, the transparency page follows the list: once a list names the new
+    // model, the page describes it, not the model it cached before the reload.
+    expect(await transparencyVersion()).toBe(version);
   });
 });

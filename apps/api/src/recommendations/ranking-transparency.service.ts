@@ -63,6 +63,15 @@ export class RankingTransparencyService {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /**
+   * What ranked the latest list (a `RoomRecommendations.modelVersion`): when it is not what the
+   * cached answer describes (the recommender hot-reloaded a model, went down, or came back), the
+   * cache is dropped, so the next answer describes the ranking in use, not one up to a minute old.
+   */
+  servedModel(modelVersion: string): void {
+    if (this.cached && this.cached.value.modelVersion !== modelVersion) this.cached = null;
+  }
+
   async get(): Promise<RankingTransparency> {
     if (this.cached && this.cached.until > this.clock()) return this.cached.value;
     this.inFlight ??= this.fetchOrFallback().finally(() => {

@@ -78,9 +78,11 @@ const textArray = (values: readonly string[]) => `{${values.map((value) => `"${v
 export class RecommendationsService {
   private readonly random: () => number;
 
+  /** @param servedModel told the model of every personalised list ranked (the transparency cache follows it). */
   constructor(
     private readonly settings: RecommendationsSettings,
     private readonly logger: Logger,
+    private readonly servedModel: (modelVersion: string) => void = () => undefined,
   ) {
     this.random = seededUniform(settings.exploration?.seed ?? randomInt(2 ** 32));
   }
@@ -97,6 +99,7 @@ export class RecommendationsService {
     const limit = explore && exploration ? Math.max(first, exploration.topN) : first;
     const request: RankRequest = { viewer: rankViewer, candidates, now: now.toISOString(), limit, requestId };
     const ranked = await this.rank(request);
+    this.servedModel(ranked.modelVersion);
     // Only the ranked few become entities; hydrating thousands of candidates costs more than ranking them.
     const rankedIds = ranked.items.map((item) => item.roomId);
     const rooms = new Map((await em.find(RoomEntity, { id: { $in: rankedIds } })).map((room) => [room.id, room]));

@@ -233,6 +233,7 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
   const reactionTally = new ReactionTally({ fork: () => db.orm.em.fork(), logger, flushMs: config.conversation.tickMs });
   const notifications = new NotificationsService({ access, fanout: notificationFanout, commands: () => roomCommands });
 
+  const rankingTransparency = new RankingTransparencyService({ recommenderUrl: config.recommender.url, timeoutMs: config.recommender.timeoutMs }, logger);
   return {
     notifications,
     notificationFanout,
@@ -260,9 +261,10 @@ export function createServices({ config, db, bus, audio, outbox, logger, metrics
         exploration: config.recommender.exploration,
       },
       logger,
+      (modelVersion) => rankingTransparency.servedModel(modelVersion),
     ),
     recommendationControls: new RecommendationControlsService(),
-    rankingTransparency: new RankingTransparencyService({ recommenderUrl: config.recommender.url, timeoutMs: config.recommender.timeoutMs }, logger),
+    rankingTransparency,
     reporting: new ReportingService({
       repository,
       commands: roomCommands,
