@@ -1215,6 +1215,43 @@ describeWithChromium('web client in Chromium', () => {
     expect(await chat.getByTestId('chat-announcement').textContent()).toBe('');
   }, 120_000);
 
+  it('after the end the host keeps the chat, read only, and deletes a message reported late; a listener of the ended room gets no chat; no serious axe violations', async () => {
+    const host = await token('ended-chat-host', 'Erin Ended');
+    const lee = await token('ended-chat-lee', 'Lee Late');
+    const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, host, 'mutation { createRoom(input: { title: "Over now" }) { id } }');
+    const roomId = createRoom.id;
+    await graphql(api.origin, lee, 'mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }', { r: roomId });
+    const send = 'mutation($r: ID!, $t: String!) { sendChatMessage(roomId: $r, text: $t) { id } }';
+    await graphql(api.origin, host, send, { r: roomId, t: 'Thanks for coming, everyone.' });
+    await graphql(api.origin, lee, send, { r: roomId, t: 'Something someone reports after the end.' });
+    await graphql(api.origin, host, 'mutation($r: ID!) { endRoom(roomId: $r) { status } }', { r: roomId });
+
+    const page = await newPage();
+    await signIn(page, api.origin, host);
+    await page.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    await page.getByTestId('ended-notice').waitFor();
+    const chat = page.getByTestId('chat-panel');
+    await chat.getByText('The room has ended: its chat is read only. You can still delete a message.').waitFor();
+    expect(await chat.getByLabel('Your message', { exact: true }).count()).toBe(0);
+    expect(await chat.getByTestId('chat-mode-banner').count()).toBe(0);
+    const late = chat.getByTestId('chat-message').filter({ hasText: 'Something someone reports after the end.' });
+    await late.getByRole('button', { name: 'Delete message from Lee Late' }).click();
+    await page.getByRole('dialog', { name: 'Delete this message?' }).getByRole('button', { name: 'Delete message' }).click();
+    await chat.locator('[data-testid="chat-message"][data-deleted="true"]').getByText('Message deleted').waitFor();
+    expect(await chat.getByTestId('chat-message').filter({ hasText: 'Thanks for coming, everyone.' }).count()).toBe(1);
+    // Both themes: the ENDED badge failed contrast in the light one (styles-contrast.spec checks every pair).
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A listener of the ended room reads the notice, and no chat.
+    const listener = await newPage();
+    await signIn(listener, api.origin, lee);
+    await listener.goto(`${api.origin}/rooms/${encodeURIComponent(roomId)}`);
+    await listener.getByTestId('ended-notice').waitFor();
+    expect(await listener.getByTestId('chat-panel').count()).toBe(0);
+  }, 120_000);
+
   it('a sampled room: a listener reads "N more messages not shown" for listeners\' messages a tick left out; the stage\'s message and a mention of them always arrive', async () => {
     // An API that samples every room (above 0 listeners), one listener message per listener per tick.
     const sampled = await startApi({ ...apiEnv, SEED_DEMO_DATA: 'false', CONVERSATION_SAMPLE_ABOVE_LISTENERS: '0', CONVERSATION_SAMPLE_MESSAGES: '1' });

@@ -30,6 +30,8 @@ export function ChatPanel(props: {
   viewerId: string;
   /** In the room: may write (the server decides by mode) and react. */
   inRoom: boolean;
+  /** The room has ended: the history only, read-only (the host still deletes messages). */
+  ended?: boolean;
   onStage: boolean;
   moderating: boolean;
   chatMode: ChatMode;
@@ -118,7 +120,7 @@ export function ChatPanel(props: {
   }, [followOwn, rows.length, virtualizer]);
 
   const announcement = useArrivalAnnouncement(chat.entries, chat.loaded, viewerId);
-  const banner = chatModeBanner(props.chatMode, props.chatSlowModeSeconds, props.onStage);
+  const banner = props.ended ? null : chatModeBanner(props.chatMode, props.chatSlowModeSeconds, props.onStage);
 
   const send = async (text: string): Promise<string | null | 'sent'> => {
     const outcome = await chat.send(text);
@@ -199,7 +201,9 @@ export function ChatPanel(props: {
           {banner}
         </p>
       )}
-      {props.inRoom ? (
+      {props.ended ? (
+        <p className="muted small">The room has ended: its chat is read only. You can still delete a message.</p>
+      ) : props.inRoom ? (
         <ChatComposer people={props.people} viewerId={viewerId} sending={chat.sending} describedBy={banner ? bannerId : undefined} onSend={send} />
       ) : (
         <p className="muted small">Join the room to write in the chat.</p>

@@ -60,7 +60,9 @@ export function RoomPage(props: { roomId: string }) {
   const live = room?.status === 'LIVE';
   const audio = useRoomAudio(roomId, { inRoom: live && me !== null, role: me?.role ?? null, serverMuted: me?.muted ?? false, joinAudio: commands.joinAudio });
   const onTick = useConversationTicks(roomId, live);
-  const chat = useChat(roomId, live, onTick);
+  // After the end the host keeps the chat's history, to delete a message reported late.
+  const hostOfEndedRoom = room?.status === 'ENDED' && room.host.id === viewer.id;
+  const chat = useChat(roomId, live || hostOfEndedRoom, onTick);
   const reactions = useReactions(roomId, onTick);
 
   const viewerRole = me?.role ?? null;
@@ -152,13 +154,33 @@ export function RoomPage(props: { roomId: string }) {
         </p>
       )}
       {ended ? (
-        <section className="card ended" role="status" data-testid="ended-notice">
-          <h2>This room has ended</h2>
-          <p className="muted">
-            {room.endedAt ? `It ended ${new Date(room.endedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}. ` : ''}
-            Find another room on the home page.
-          </p>
-        </section>
+        <>
+          <section className="card ended" role="status" data-testid="ended-notice">
+            <h2>This room has ended</h2>
+            <p className="muted">
+              {room.endedAt ? `It ended ${new Date(room.endedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}. ` : ''}
+              Find another room on the home page.
+            </p>
+          </section>
+          {/* The host keeps the history after the end, read only, to delete a message reported late. */}
+          {viewerIsHost && (
+            <div className="room-chat room-chat-ended" id="room-chat-panel">
+              <ChatPanel
+                chat={chat}
+                viewerId={viewer.id}
+                inRoom={false}
+                ended
+                onStage={false}
+                moderating
+                chatMode={room.chatMode}
+                chatSlowModeSeconds={room.chatSlowModeSeconds}
+                people={[]}
+                showError={showError}
+                onReport={setReportingMessage}
+              />
+            </div>
+          )}
+        </>
       ) : (
         // One column on a phone, in this order: the stage and the viewer's own controls, the
         // moderator's queue or the questions, then the audience (hundreds of icons would otherwise
