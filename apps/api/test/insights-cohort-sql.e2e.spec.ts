@@ -6,6 +6,7 @@
 // PostgreSQL, the real API for the joins; waiting a window is done by moving the room's stored
 // times back by one window, as room-insights.e2e does.
 import { countCohorts, type ListenerCohortKey } from '@roundtable/domain';
+import { seededUniform } from '@roundtable/ranking';
 
 import { COMPUTE_WINDOW_SQL } from '../src/insights/insights.queries';
 import { sql } from './support/graphql-helpers';
@@ -15,18 +16,6 @@ const W = 60;
 const K = 3;
 const INDUSTRIES = ['banking', 'healthcare', 'software', null] as const;
 const SENIORITIES = ['SENIOR', 'MANAGER', 'DIRECTOR', null] as const;
-
-/** A small seeded generator (mulberry32): the same seed, the same rooms. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const byLabel = (groups: readonly { label: string; listeners: number }[]) => [...groups].sort((a, b) => a.label.localeCompare(b.label));
 
@@ -43,7 +32,8 @@ describe('host insights: the window statement counts cohorts as the domain rule 
   }
 
   it.each([1, 2, 3])('seed %i: by industry and by seniority, cohorts below k left out, rejoiners and stage trips counted from their first window', async (seed) => {
-    const random = seeded(seed);
+    // The same seed, the same rooms.
+    const random = seededUniform(seed);
     const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
     const host = `cs${seed}-host`;
     const roomId = ((await ok(host, `mutation { createRoom(input: { title: "Cohorts" }) { id } }`, {}))['createRoom'] as { id: string }).id;
