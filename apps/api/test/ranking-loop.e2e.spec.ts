@@ -144,14 +144,14 @@ describe('the ranking loop on real logs', () => {
     for (const record of records.filter((entry) => !entry.exploration)) expect(record.propensity).toBe(1);
     expect(records.some((record) => record.outcome.joined)).toBe(true);
 
-    // Train on the export (examination estimated from its exploration rows).
+    // Train on the export with inverse-propensity weighting (examination estimated from its exploration rows).
     const version = `rt-loop-e2e-${Date.now()}`;
     const trained = join(dir, 'trained.onnx');
     const trainOutput = await run(TRAIN, [
       '--data', log, '--out', trained, '--model-version', version, '--epochs', '3', '--hidden', '8',
-      '--batch-size', '32', '--validation', '0', '--holdout', '0.3', '--seed', '5',
+      '--batch-size', '32', '--validation', '0', '--holdout', '0.3', '--seed', '5', '--position-bias', 'ips',
     ]);
-    expect(trainOutput).toMatch(/Examination by position \(\d+ exploration rows of \d+\)/);
+    expect(trainOutput).toMatch(/Examination by position \(\d+ exploration rows of \d+\): [\d. ]+; correction: inverse-propensity-weighted labels/);
 
     // Evaluate on the exploration slice of the holdout only.
     const json = join(dir, 'evaluation.json');

@@ -114,7 +114,8 @@ runCli(spec, async (args) => {
   const examination = positionBias !== 'none' ? estimatePropensities(trainSet) : undefined;
   const explored = trainSet.exploration.reduce((sum, flag) => sum + flag, 0);
   if (examination) {
-    step(`Examination by position (${explored} exploration rows of ${trainSet.rows}): ${Array.from(examination, (value) => value.toFixed(2)).join(' ')}`);
+    const correction = positionBias === 'ips' ? 'inverse-propensity-weighted labels, joined / examination' : 'examination x model (position-based click model)';
+    step(`Examination by position (${explored} exploration rows of ${trainSet.rows}): ${Array.from(examination, (value) => value.toFixed(2)).join(' ')}; correction: ${correction}`);
   }
   const standard = standardisation(trainSet);
   const batches = Math.ceil(trainSet.rows / options.batchSize);
