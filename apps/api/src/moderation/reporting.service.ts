@@ -15,6 +15,7 @@ import {
 } from '@roundtable/moderation';
 import type { Logger } from 'pino';
 
+import type { PerAccountLimiter } from '../admission/per-account-limiter';
 import type { AuthenticatedViewer } from '../auth/authenticator';
 import { notFound } from '../common/api-error';
 import { parseProfileId, parseUuid } from '../common/ids';
@@ -28,7 +29,6 @@ import { ReportEntity } from './moderation.entity';
 import type { ModerationNoticeDelivery } from './moderation-notice-delivery';
 import { appendAuditEntry, createNotice } from './moderation-records';
 import { captureEvidence, type ReportedItemEvidence } from './report-evidence';
-import type { PerAccountLimiter } from '../admission/per-account-limiter';
 import { chatContextEvidence } from './reported-chat-message';
 import { findReportedQuestion, type ReportedQuestion } from './reported-question';
 import { hasActiveStageHold, lastAutoMuteReversal } from './stage-holds';

@@ -21,7 +21,7 @@ import { BlocksService } from '../moderation/blocks.service';
 import { moderationCommandGuards } from '../moderation/moderation-command-guards';
 import { ModerationDecisionsService } from '../moderation/moderation-decisions.service';
 import { ModerationQueries } from '../moderation/moderation.queries';
-import { reportRateLimit } from '../moderation/report-rate-limiter';
+import { reportRateLimit } from '../moderation/report-rate-limit';
 import type { PerAccountLimit, PerAccountLimiter } from '../admission/per-account-limiter';
 import { QuestionChain } from '../questions/question-chain';
 import { ChatService } from '../conversation/chat.service';
