@@ -1,4 +1,4 @@
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 
 import { ApiErrorCode, apiError } from '../common/api-error';
 
@@ -16,20 +16,16 @@ export interface PerAccountLimit {
 
 /**
  * A per-account limit on one kind of action (chat messages, reactions, questions, reports), on
- * top of the API's general work budget. The API builds each with `RateLimits.perAccount`, which
- * counts in Redis when there is one (shared by every instance) and in memory otherwise; built
- * alone it counts in memory, per process. Anything but a clean "allowed" refuses (fail closed).
+ * top of the API's general work budget. Built by `RateLimits.perAccount`, which counts in Redis
+ * when there is one (shared by every instance) and in memory otherwise. Anything but a clean
+ * "allowed" refuses (fail closed).
  */
 export class PerAccountLimiter {
-  private readonly limiter: RateLimiterAbstract;
-
-  /** @param limiter where the actions are counted (default: in memory, `limit.name` as its key prefix). */
+  /** @param limiter where the actions are counted (`limit.points` per `limit.windowMs`). */
   constructor(
     private readonly limit: PerAccountLimit,
-    limiter?: RateLimiterAbstract,
-  ) {
-    this.limiter = limiter ?? new RateLimiterMemory({ keyPrefix: limit.name, points: limit.points, duration: Math.max(1, Math.ceil(limit.windowMs / 1000)) });
-  }
+    private readonly limiter: RateLimiterAbstract,
+  ) {}
 
   /** Counts one action of `accountId`. @throws RATE_LIMITED with `retryAfterSeconds` when over the limit (or the limiter fails). */
   async consume(accountId: string): Promise<void> {

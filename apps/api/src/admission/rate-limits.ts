@@ -88,7 +88,7 @@ export class RateLimits {
     private readonly redis: Redis | null,
     private readonly onStoreEvent: (event: RateStoreEvent) => void = () => undefined,
   ) {
-    const windowSeconds = Math.max(1, Math.ceil(options.windowMs / 1000));
+    const windowSeconds = wholeSeconds(options.windowMs);
     this.keyPrefix = options.keyPrefix;
     // `blockInMemory`: a key over budget is refused from memory until its window ends. Not for
     // the work budget, whose reservations may be refused and given back while the key still has
@@ -123,7 +123,7 @@ export class RateLimits {
    * elsewhere is given back (`refund`), and the next one must see that.
    */
   perAccount(limit: PerAccountLimit): PerAccountLimiter {
-    return new PerAccountLimiter(limit, this.limiter(limit.points, `account:${limit.name}`, false, Math.max(1, Math.ceil(limit.windowMs / 1000))));
+    return new PerAccountLimiter(limit, this.limiter(limit.points, `account:${limit.name}`, false, wholeSeconds(limit.windowMs)));
   }
 
   /** The key for a viewer, or for an anonymous client's IP address. */
@@ -200,6 +200,11 @@ export class RateLimits {
     this.storeUnreachable = true;
     this.onStoreEvent('unreachable');
   }
+}
+
+/** A window in ms as the limiters take it: whole seconds, at least one. */
+function wholeSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
 }
 
 /**
