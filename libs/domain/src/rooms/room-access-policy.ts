@@ -251,6 +251,19 @@ const MEMBER_OF_LIVE_ROOM = [
 ] as const;
 
 /**
+ * Taking content out of view (MODERATE_CHAT, MODERATE_QUESTIONS), at any status: what stays
+ * readable after the room ended stays removable, by the host then (moderators have left by then).
+ */
+const MODERATES_AT_ANY_STATUS = [
+  RoomAccessRule.Visible,
+  RoomAccessRule.Belongs,
+  RoomAccessRule.NotBanned,
+  RoomAccessRule.NotBlockedByHost,
+  RoomAccessRule.NotSuspended,
+  RoomAccessRule.HostsOrModerates,
+] as const;
+
+/**
  * The table: for each operation, the rules that must all hold, in the order they are checked
  * (the first that fails answers). Order matters for what a refusal reveals: `Visible` comes
  * first everywhere, so a room the viewer may not see is NOT_FOUND whatever else is true.
@@ -286,14 +299,11 @@ export const ROOM_ACCESS_TABLE: Readonly<Record<RoomOperation, readonly RoomAcce
   [RoomOperation.VoteQuestion]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
   [RoomOperation.WithdrawQuestion]: [RoomAccessRule.Visible],
   [RoomOperation.ManageQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
-  // Any status, like MODERATE_CHAT: what stays readable after the end stays removable.
-  [RoomOperation.ModerateQuestions]: [RoomAccessRule.Visible, RoomAccessRule.Belongs, RoomAccessRule.NotBanned, RoomAccessRule.NotBlockedByHost, RoomAccessRule.NotSuspended, RoomAccessRule.HostsOrModerates],
+  [RoomOperation.ModerateQuestions]: MODERATES_AT_ANY_STATUS,
   [RoomOperation.ConfigureConversation]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.SeeAllQuestions]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.Moderates],
   [RoomOperation.WriteChat]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
-  // Any status: a reported message must stay removable after the room ended, when only the host
-  // (moderators have left by then) still holds the room.
-  [RoomOperation.ModerateChat]: [RoomAccessRule.Visible, RoomAccessRule.Belongs, RoomAccessRule.NotBanned, RoomAccessRule.NotBlockedByHost, RoomAccessRule.NotSuspended, RoomAccessRule.HostsOrModerates],
+  [RoomOperation.ModerateChat]: MODERATES_AT_ANY_STATUS,
   [RoomOperation.DeleteOwnChatMessage]: [RoomAccessRule.Visible],
   [RoomOperation.ReadChat]: [RoomAccessRule.Visible, RoomAccessRule.Belongs, RoomAccessRule.NotBanned, RoomAccessRule.NotBlockedByHost],
   [RoomOperation.React]: [...MEMBER_OF_LIVE_ROOM, RoomAccessRule.InRoom],
