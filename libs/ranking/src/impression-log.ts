@@ -56,7 +56,7 @@ export const ENGAGED_SECONDS = 300;
  * 2 joined and engaged (listened five minutes, raised a hand or spoke).
  */
 export function impressionGain(outcome: ImpressionOutcome): number {
-  if (!outcome.joined || outcome.hidden === true) return 0;
+  if (impressionLabel(outcome) === 0) return 0;
   return outcome.secondsListened >= ENGAGED_SECONDS || outcome.raisedHand || outcome.spoke ? 2 : 1;
 }
 

@@ -163,7 +163,7 @@ export function RoomPage(props: { roomId: string }) {
             </p>
           </section>
           {/* The host keeps the history after the end, read only, to delete a message reported late. */}
-          {viewerIsHost && (
+          {hostOfEndedRoom && (
             <div className="room-chat room-chat-ended" id="room-chat-panel">
               <ChatPanel
                 chat={chat}
