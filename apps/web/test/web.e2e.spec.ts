@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Route } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -137,6 +137,46 @@ async function startApi(env: Record<string, string>, fixedPort?: number): Promis
       await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
       clearTimeout(timer);
       if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/**
+ * Holds the page's first GraphQL request whose operation name and variables `matches`, to make a
+ * race happen in one order. `held` resolves once it is held; `release()` lets it through, waits
+ * for the page to receive the answer and then for five animation frames, so whatever the page does
+ * with a late answer has been rendered.
+ */
+async function holdGraphqlRequest(page: Page, matches: (operationName: string, variables: Record<string, unknown>) => boolean) {
+  let held: Route | null = null;
+  let onHeld!: () => void;
+  let letThrough!: () => void;
+  const heldPromise = new Promise<void>((resolve) => (onHeld = resolve));
+  const through = new Promise<void>((resolve) => (letThrough = resolve));
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as { operationName?: string; variables?: Record<string, unknown> } | null;
+    if (held || !body || !matches(body.operationName ?? '', body.variables ?? {})) return route.fallback();
+    held = route;
+    onHeld();
+    await through;
+    return route.continue();
+  });
+  return {
+    held: heldPromise,
+    async release(): Promise<void> {
+      const request = held?.request();
+      if (!request) throw new Error('release() before the request was held');
+      const answered = page.waitForResponse((response) => response.request() === request);
+      letThrough();
+      await (await answered).finished();
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            let frames = 0;
+            const next = () => (++frames >= 5 ? resolve() : requestAnimationFrame(next));
+            requestAnimationFrame(next);
+          }),
+      );
     },
   };
 }
@@ -1412,6 +1452,45 @@ describeWithChromium('web client in Chromium', () => {
     expect(await horizontalOverflow(tom)).toBe(0);
     expect(await seriousAxeViolations(tom)).toEqual([]);
   }, 120_000);
+
+  it('kind: a late answer to an older list request replaces a newer one — the group directory\'s unfiltered page answering after a search (the given case), the staff queue\'s Open page answering after "Dismissed" was chosen (a variant)', async () => {
+    // The given case, made to happen in that order: the directory's first (unfiltered) page is held
+    // until the searched page has been shown.
+    await graphql(api.origin, tokens['demo-zoe']!, 'mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }', { input: { name: 'Latecomers guild', joinPolicy: 'OPEN' } });
+    const zoe = await newPage();
+    await signIn(zoe, api.origin, tokens['demo-zoe']!);
+    const unfiltered = await holdGraphqlRequest(zoe, (operation, variables) => operation === 'GroupDirectory' && variables['search'] === null);
+    await zoe.getByRole('link', { name: 'Groups' }).click();
+    await unfiltered.held;
+    const search = zoe.getByRole('searchbox', { name: 'Search groups by name' });
+    await search.fill('latecomers');
+    await search.press('Enter');
+    const directory = zoe.getByTestId('group-directory');
+    await directory.getByRole('link', { name: 'Latecomers guild' }).waitFor();
+    await unfiltered.release();
+    expect(await directory.getByRole('link').allTextContents()).toEqual(['Latecomers guild']);
+
+    // The variant: another list on the same hook, and its total. Staff open the queue with its Open
+    // page held, choose "Dismissed reports", and the Open page answers last.
+    const created = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { id } }', {
+      input: { title: 'Late queue drill', topics: ['software-engineering'] },
+    });
+    await graphql(api.origin, tokens['demo-zoe']!, 'mutation($r: ID!) { joinRoom(roomId: $r) { participant { id } } }', { r: created.createRoom.id });
+    await graphql(api.origin, tokens['demo-zoe']!, 'mutation($r: ID!) { reportAbuse(input: { roomId: $r, profileId: "demo-ada", category: SPAM }) { id } }', { r: created.createRoom.id });
+    const dismissed = await graphql<{ moderationQueue: { totalCount: number } }>(api.origin, tokens['staff']!, 'query { moderationQueue(status: DISMISSED) { totalCount } }');
+    const staff = await newPage();
+    await signIn(staff, api.origin, tokens['staff']!);
+    const open = await holdGraphqlRequest(staff, (operation, variables) => operation === 'ModerationQueue' && variables['status'] === 'OPEN');
+    await staff.goto(`${api.origin}/staff/reports`);
+    await open.held;
+    await staff.getByLabel('Show').selectOption('DISMISSED');
+    const heading = staff.getByRole('heading', { level: 2, name: /^Reports/ });
+    await heading.getByText(String(dismissed.moderationQueue.totalCount), { exact: true }).waitFor();
+    await open.release();
+    expect(await heading.textContent()).toBe(`Reports ${dismissed.moderationQueue.totalCount}`);
+    expect(await staff.getByTestId('report').filter({ hasText: 'Late queue drill' }).count()).toBe(0);
+    expect(await staff.getByLabel('Show').inputValue()).toBe('DISMISSED');
+  }, 90_000);
 
   it('a private room: the host picks an invitee by searching names and headlines; the invitee sees the room, someone else does not; no serious axe violations', async () => {
     const ada = await newPage();

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { LatestRequest } from '../api/latest-request';
 import {
   APPROVE_GROUP_JOIN_REQUEST,
   DECLINE_GROUP_JOIN_REQUEST,
@@ -39,9 +40,13 @@ export function GroupPage(props: { groupId: string }) {
   const [busy, setBusy] = useState(false);
 
   // Re-read after every change of membership: joining reveals the GROUP rooms, leaving hides them.
+  // Only the newest read is shown: the first read answering after the one that followed a join
+  // (or after another group was opened) would show a membership that no longer holds.
+  const latest = useRef(new LatestRequest());
   const load = useCallback(async () => {
+    const ticket = latest.current.restart();
     const data = await api.query(GROUP_QUERY, { id: props.groupId });
-    setGroup(data.group);
+    if (latest.current.isCurrent(ticket)) setGroup(data.group);
   }, [api, props.groupId]);
 
   useEffect(() => {

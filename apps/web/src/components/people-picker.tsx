@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
+import { LatestRequest } from '../api/latest-request';
 import { SEARCH_PROFILES } from '../api/operations';
 import { useSession } from '../app/session';
 import { Avatar } from './avatar';
@@ -33,17 +34,17 @@ export function PeoplePicker(props: {
   const [typed, setTyped] = useState('');
   const [results, setResults] = useState<Results | null>(null);
   const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
+  const latest = useRef(new LatestRequest());
   const id = useId();
   const term = searchTermOf(typed);
 
   const search = async (searchTerm: string, after: string | null) => {
-    const ticket = ++latest.current;
+    const ticket = latest.current.restart();
     setLoading(true);
     try {
       const data = await api.query(SEARCH_PROFILES, { query: searchTerm, first: PAGE, after });
       // Only the newest search may show: an older answer arriving late is dropped.
-      if (ticket !== latest.current) return;
+      if (!latest.current.isCurrent(ticket)) return;
       const page = data.searchProfiles;
       const people = page.edges.map((edge) => edge.node);
       setResults((current) => ({
@@ -53,15 +54,15 @@ export function PeoplePicker(props: {
         next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
       }));
     } catch (error) {
-      if (ticket === latest.current) showError(error);
+      if (latest.current.isCurrent(ticket)) showError(error);
     } finally {
-      if (ticket === latest.current) setLoading(false);
+      if (latest.current.isCurrent(ticket)) setLoading(false);
     }
   };
 
   useEffect(() => {
     if (term === null) {
-      latest.current += 1;
+      latest.current.restart();
       setResults(null);
       setLoading(false);
       return;

@@ -1,6 +1,7 @@
 import { type MouseEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 
 import { toastForError } from '../api/api-error';
+import { LatestRequest } from '../api/latest-request';
 import { APPEAL_DECISION, NOTICES_QUERY } from '../api/operations';
 import { pathOf } from '../app/route';
 import { useSession } from '../app/session';
@@ -36,19 +37,25 @@ export function NoticesPage() {
   // Notices delivered live since the page opened: a first page read before they committed still shows them.
   const arrived = useRef(new Map<string, NoticeFieldsFragment>());
 
+  // The first page is read again after a reconnect: only the newest read (and its further pages) shows.
+  const latest = useRef(new LatestRequest());
+
   const load = useCallback(
     async (after: string | null) => {
+      const ticket = latest.current.ticketFor(after);
       setLoading(true);
       try {
         const { viewerModerationNotices: page } = await api.query(NOTICES_QUERY, { after });
+        if (!latest.current.isCurrent(ticket)) return;
         const nodes = page.edges.map((edge) => edge.node);
         setNotices((current) => (after && current ? nodes.reduce(upsert, current) : [...arrived.current.values()].reduce(upsert, nodes)));
         setNext(page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
       } catch (error) {
+        if (!latest.current.isCurrent(ticket)) return;
         showError(error);
         setNotices((current) => current ?? []);
       } finally {
-        setLoading(false);
+        if (latest.current.isCurrent(ticket)) setLoading(false);
       }
     },
     [api, showError],

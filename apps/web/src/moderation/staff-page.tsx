@@ -75,13 +75,11 @@ function LoadMore(props: { hasMore: boolean; loading: boolean; onLoadMore(): Pro
 function ReportQueue() {
   const { api, showError } = useSession();
   const [status, setStatus] = useState<ReportStatus>('OPEN');
-  const [total, setTotal] = useState<number | null>(null);
   const statusId = useId();
   const fetchPage = useCallback(
     async (after: string | null) => {
       const { moderationQueue: page } = await api.query(MODERATION_QUEUE, { status, after });
-      setTotal(page.totalCount);
-      return { nodes: page.edges.map((edge) => edge.node), next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
+      return { nodes: page.edges.map((edge) => edge.node), next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null, total: page.totalCount };
     },
     [api, status],
   );
@@ -90,7 +88,7 @@ function ReportQueue() {
   return (
     <section aria-labelledby="reports-title">
       <h2 id="reports-title">
-        Reports {total !== null && <span className="count">{total}</span>}
+        Reports {list.total !== null && <span className="count">{list.total}</span>}
       </h2>
       <div className="inline-label">
         <label htmlFor={statusId}>Show</label>
