@@ -126,4 +126,25 @@ describe('screening of every text field others see', () => {
     const reports = await sql<{ reporter_id: string | null; reported_profile_id: string; room_id: string }>(api, `select reporter_id, reported_profile_id, room_id from reports`);
     expect(reports).toEqual([{ reporter_id: null, reported_profile_id: 'scrpin-host', room_id: room.roomId }]);
   });
+
+  // Kind: a link screened as its title only, never as the words its URL shows (`readableUrl`).
+  it('pinned link URLs (issue 17): a slur in the path (the given case), percent-encoded in the query or as the host (variants) is refused naming the URL and changes nothing; a flagged slug files a system report', async () => {
+    const room = await stagedRoom(api, 'scrurl', { listeners: [] });
+    const host = room.tokens['scrurl-host'] as string;
+    const UPDATE = `mutation($input: UpdateRoomConversationInput!) { updateRoomConversation(input: $input) { pinnedLinks { url } } }`;
+    const versionBefore = await sql(api, `select version from room_streams where room_id = ?`, [room.roomId]);
+    const linksBefore = await sql(api, `select pinned_links from rooms where id = ?`, [room.roomId]);
+    for (const url of ['https://example.com/talks/n1gg3r', 'https://example.com/watch?v=n%69gg%65r', 'https://k1ke.example/', 'https://example.com/#%6B%69%6B%65']) {
+      const response = await refused(api, UPDATE, { input: { roomId: room.roomId, pinnedLinks: [{ url: 'https://example.com/slides', title: 'Slides' }, { url, title: 'Notes' }] } }, host);
+      expect({ url, code: codeOf(response), field: response.errors?.[0]?.extensions?.['field'] }).toEqual({ url, code: 'BAD_USER_INPUT', field: 'pinnedLinks.1.url' });
+    }
+    expect(await sql(api, `select version from room_streams where room_id = ?`, [room.roomId])).toEqual(versionBefore);
+    expect(await sql(api, `select pinned_links from rooms where id = ?`, [room.roomId])).toEqual(linksBefore);
+    expect(await sql(api, `select id from reports`)).toEqual([]);
+    const flaggedUrl = 'https://example.com/blog/what-the-f-u-c-k';
+    const pinned = await ok(api, UPDATE, { input: { roomId: room.roomId, pinnedLinks: [{ url: 'https://example.com/slides' }, { url: flaggedUrl }] } }, host);
+    expect((pinned['updateRoomConversation'] as { pinnedLinks: { url: string }[] }).pinnedLinks.map((link) => link.url)).toEqual(['https://example.com/slides', flaggedUrl]);
+    const reports = await sql<{ reporter_id: string | null; reported_profile_id: string; room_id: string; details: string }>(api, `select reporter_id, reported_profile_id, room_id, details from reports`);
+    expect(reports).toEqual([{ reporter_id: null, reported_profile_id: 'scrurl-host', room_id: room.roomId, details: expect.stringContaining('pinnedLinks.1.url') }]);
+  });
 });

@@ -1,4 +1,5 @@
 import { type ChatMode, checkSlowModeSeconds, normalisePinnedLinks, RoomOperation } from '@roundtable/domain';
+import { readableUrl } from '@roundtable/moderation';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 
 import type { AuthenticatedViewer } from '../auth/authenticator';
@@ -61,8 +62,13 @@ export class ConversationResolver {
     // Checked before anything runs: bad input changes nothing.
     const chatSlowModeSeconds = input.chatSlowModeSeconds === null || input.chatSlowModeSeconds === undefined ? null : checkSlowModeSeconds(input.chatSlowModeSeconds);
     const pinnedLinks = input.pinnedLinks ? normalisePinnedLinks(input.pinnedLinks) : null;
-    // Refused titles stop here; flagged ones are stored and filed, as every other screened text.
-    const flags = pinnedLinks ? ctx.services.screening.screen(Object.fromEntries(pinnedLinks.map((link, i) => [`pinnedLinks.${i}.title`, link.title]))) : [];
+    // A link is text others read, as its title is: the URL is screened as the words it shows
+    // (`readableUrl`). Refused ones stop here; flagged ones are stored and filed, as every other screened text.
+    const flags = pinnedLinks
+      ? ctx.services.screening.screen(
+          Object.fromEntries(pinnedLinks.flatMap((link, i) => [[`pinnedLinks.${i}.url`, readableUrl(link.url)], [`pinnedLinks.${i}.title`, link.title]])),
+        )
+      : [];
     const outcome = await ctx.services.roomCommands.handleConversationUpdate(ctx.scope.em, viewer, input.roomId, {
       screensQuestions: input.screensQuestions ?? null,
       chatMode: input.chatMode ?? null,

@@ -3,7 +3,7 @@ import { DataSet, englishDataset } from 'obscenity';
 import { ModerationError, ModerationErrorCode } from '../errors/moderation-error';
 import { ReportCategory } from '../reports/report-category';
 import { AuditAction } from '../audit/audit-log';
-import { assertTextAllowed, SCREENED_FIELDS, screeningFlagAudit, screenText, ScreeningVerdict, stretchTolerantPattern, systemReportForFlaggedText } from './screen-text';
+import { assertTextAllowed, readableUrl, SCREENED_FIELDS, screeningFlagAudit, screenText, ScreeningVerdict, stretchTolerantPattern, systemReportForFlaggedText } from './screen-text';
 import { FLAGGED_EXAMPLES, INNOCENT_WORDS, REFUSED_EXAMPLES } from './screening.test-helper';
 import { ALLOWED_TERMS, ENGLISH_DATASET_POLICY, REFUSED_SPELLINGS, ScreeningTier } from './word-lists';
 
@@ -93,6 +93,34 @@ describe('screenText', () => {
     expect(screenText('title', 'porn').terms[0]?.category).toBe(ReportCategory.SexualContent);
     expect(screenText('title', 'shit').terms[0]?.category).toBe(ReportCategory.Other);
     expect(screenText('title', 'negro').terms[0]?.category).toBe(ReportCategory.HateSpeech);
+  });
+});
+
+describe('readableUrl (kind: a link screened as its title only, never as the words its URL shows)', () => {
+  it('reads the host in Unicode and the decoded path, query and fragment as words', () => {
+    expect(readableUrl('https://xn--bcher-kva.example/some%20talk?q=a+b#notes')).toBe('bücher.example some talk q a b notes');
+    expect(readableUrl('http://user:secret@example.com:8080/a/b;c,d')).toBe('example.com a b c d');
+  });
+
+  it('keeps a malformed escape as written, and a text that is no URL as given', () => {
+    expect(readableUrl('https://example.com/100%25%E0%A4%A')).toBe('example.com 100%%E0%A4%A');
+    expect(readableUrl('not a link')).toBe('not a link');
+  });
+
+  it.each([
+    ['in the path (the given case)', 'https://example.com/talks/n1gg3r'],
+    ['percent-encoded in the query (a variant)', 'https://example.com/?q=n%69gg%65r'],
+    ['as the host', 'https://k1ke.example/'],
+    ['spelled with dashes in a slug', 'https://example.com/n-i-g-g-e-r'],
+    ['encoded in the fragment', 'https://example.com/#%6B%69%6B%65'],
+  ])('a slur %s is refused once read', (_where, url) => {
+    expect(screenText('url', readableUrl(url)).verdict).toBe(ScreeningVerdict.Refuse);
+  });
+
+  it('clean links stay clean', () => {
+    for (const url of ['https://example.com/slides/2026-q4.pdf', 'https://www.scunthorpe-united.example/news?id=12', 'https://docs.example.org/assessments#classic']) {
+      expect(screenText('url', readableUrl(url))).toEqual({ verdict: ScreeningVerdict.Allow, terms: [] });
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { domainToUnicode } from 'node:url';
+
 import {
   DataSet,
   englishDataset,
@@ -252,6 +254,46 @@ export function screenText(field: string, text: string | null | undefined): Scre
     };
   }
   return { verdict: found.length > 0 ? ScreeningVerdict.Flag : ScreeningVerdict.Allow, terms: found };
+}
+
+/** Runs of percent-encoded bytes ("%20", "%C3%A9"), decoded together so multi-byte characters survive. */
+const PERCENT_ENCODED = /(?:%[0-9A-Fa-f]{2})+/g;
+
+/** The characters that structure a URL rather than spell its words. */
+const URL_STRUCTURE = /[/?#&=:;,@]+/g;
+
+function decodePercent(part: string): string {
+  return part.replace(PERCENT_ENCODED, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      // A malformed multi-byte sequence: its ASCII bytes are still read, the rest kept as written.
+      return run.replace(/%[0-7][0-9A-Fa-f]/g, (byte) => String.fromCharCode(Number.parseInt(byte.slice(1), 16)));
+    }
+  });
+}
+
+/**
+ * A link as the words a reader sees in it, for {@link screenText}: the host (an internationalised
+ * one in Unicode, not its `xn--` form) and the percent-decoded path, query and fragment, with the
+ * URL's structural characters (`/ ? # & = : ; , @`) and a query's `+` read as spaces. `.`, `-`
+ * and `_` stay, so the screen reads them both ways as it does in any text. The scheme, port and
+ * credentials are left out.
+ * @param url an absolute URL, as `normalisePinnedLinks` stores it; anything else is returned as
+ *   given, so it is still screened as text.
+ * @returns for example "bücher.example some talk q a b notes" for
+ *   `https://xn--bcher-kva.example/some%20talk?q=a+b#notes`.
+ */
+export function readableUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const host = domainToUnicode(parsed.hostname) || parsed.hostname;
+  const parts = [host, decodePercent(parsed.pathname), decodePercent(parsed.search.replace(/\+/g, ' ')), decodePercent(parsed.hash)];
+  return parts.join(' ').replace(URL_STRUCTURE, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
