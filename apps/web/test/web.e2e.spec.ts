@@ -1024,7 +1024,7 @@ describeWithChromium('web client in Chromium', () => {
     return message;
   }
 
-  it('room chat: send and receive with a mention, a refused message keeps its text, stage-only and slow mode refuse a listener with the text kept, a pinned link for everyone, report a message, the host deletes one ("Message deleted"); the chat tab at 390 px; no serious axe violations', async () => {
+  it('room chat: send and receive with a mention, a refused message keeps its text, stage-only and slow mode refuse a listener with the text kept, a pinned link for everyone (a slur in its URL refused, naming its row), report a message, the host deletes one ("Message deleted"); the chat tab at 390 px; no serious axe violations', async () => {
     const { createRoom } = await graphql<{ createRoom: { id: string } }>(api.origin, tokens['demo-ada']!, 'mutation { createRoom(input: { title: "Chat with the platform team" }) { id } }');
     const roomUrl = `${api.origin}/rooms/${encodeURIComponent(createRoom.id)}`;
     const ada = await newPage();
@@ -1154,6 +1154,11 @@ describeWithChromium('web client in Chromium', () => {
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await settings.getByTestId('settings-error-pinnedLinks').getByText(/only those can be pinned/).waitFor();
     expect(await settings.getByLabel('Link 1', { exact: true }).inputValue()).toBe('javascript:alert(1)');
+    // A slur in the URL is refused by the server's screening, which names the link by its row.
+    await settings.getByLabel('Link 1', { exact: true }).fill('https://example.com/talks/k1ke');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.getByTestId('settings-error-pinnedLinks').getByText(/^Link 1 contains a slur or hate term/).waitFor();
+    expect(await settings.getByLabel('Link 1', { exact: true }).inputValue()).toBe('https://example.com/talks/k1ke');
     await settings.getByLabel('Link 1', { exact: true }).fill('https://example.com/platform-slides');
     await settings.getByLabel('Title of link 1 (optional)').fill('Platform upgrade slides');
     await settings.getByRole('button', { name: 'Save settings' }).click();

@@ -40,6 +40,11 @@ describe('kind: error messages name API fields instead of the labels people read
     expect(readableFieldMessage('name', 'displayName must not be empty')).toBe('displayName must not be empty');
   });
 
+  it('kind: a list item\'s field named by its path — pinnedLinks.1.title (the given case) and pinnedLinks.0.url (a variant) read with the item\'s number from 1', () => {
+    expect(readableFieldMessage('pinnedLinks.1.title', 'pinnedLinks.1.title contains a slur or hate term')).toBe('Title (item 2 of pinned links) contains a slur or hate term');
+    expect(labelForField('pinnedLinks.0.url')).toBe('Link (item 1 of pinned links)');
+  });
+
   it('ApiError carries the readable sentence, for the toast and for the field', () => {
     const error = ApiError.fromGraphQLErrors([{ message: 'maxSpeakers must be at most 50', extensions: { code: 'BAD_USER_INPUT', field: 'maxSpeakers' } }]);
     expect(error.message).toBe('Speakers on stage (max) must be at most 50');

@@ -76,10 +76,19 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   suspensionMs: 'Suspension length',
 };
 
-/** The label for `field`; an unknown name is spelled out in words ("fooBarId" → "Foo bar"), never shown raw. */
+/** A field of one item of a list input, as the server names it: `pinnedLinks.1.title` (items from 0). */
+const ITEM_FIELD = /^([A-Za-z]+)\.(\d+)\.([A-Za-z]+)$/;
+
+/**
+ * The label for `field`; an unknown name is spelled out in words ("fooBarId" → "Foo bar"), never
+ * shown raw. An item's field reads with the item's number from 1: `pinnedLinks.1.url` → "Link
+ * (item 2 of pinned links)".
+ */
 export function labelForField(field: string): string {
   const known = FIELD_LABELS[field];
   if (known) return known;
+  const item = ITEM_FIELD.exec(field);
+  if (item) return `${labelForField(item[3] ?? '')} (item ${Number(item[2]) + 1} of ${labelForField(item[1] ?? '').toLowerCase()})`;
   const words = field
     .replace(/Ids?$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

@@ -2,7 +2,7 @@ import { CHAT_LIMITS } from '@roundtable/domain';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 
 import { ApiError } from '../api/api-error';
-import { FIELD_LABELS } from '../api/field-labels';
+import { FIELD_LABELS, labelForField } from '../api/field-labels';
 import { UPDATE_ROOM_CONVERSATION } from '../api/operations';
 import { useSession } from '../app/session';
 import type { ChatMode } from '../gql/graphql';
@@ -93,13 +93,14 @@ export function ConversationSettings(props: { roomId: string; chatMode: ChatMode
       setSaved(true);
     } catch (error) {
       const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-      // Screening names a title by its place in the list sent (`pinnedLinks.0.title`); the form names it by its row.
+      // Screening names a link's URL or title by its place in the list sent (`pinnedLinks.0.title`,
+      // read "Title (item 1 of pinned links)"); the form names it by its row.
       const shown = Object.fromEntries(
         Object.entries(fieldErrors).map(([field, message]) => {
-          const title = /^pinnedLinks\.(\d+)\.title$/.exec(field);
-          if (!title) return [field, message];
-          const row = draft.links.indexOf(links[Number(title[1])] as LinkDraft) + 1;
-          return ['pinnedLinks', message.replace(/^[^ ]*pinned ?links\.\d+\.title/i, `The title of link ${row}`)];
+          const item = /^pinnedLinks\.(\d+)\.(title|url)$/.exec(field);
+          if (!item) return [field, message];
+          const row = draft.links.indexOf(links[Number(item[1])] as LinkDraft) + 1;
+          return ['pinnedLinks', message.replace(`${labelForField(field)}`, item[2] === 'title' ? `The title of link ${row}` : `Link ${row}`)];
         }),
       );
       if (shown['chatMode'] || shown['chatSlowModeSeconds'] || shown['pinnedLinks']) setErrors(shown);
