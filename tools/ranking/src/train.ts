@@ -17,6 +17,7 @@ import { loadOnnxScorer } from './onnx/onnx-scorer';
 import { buildDataset, standardisation } from './training/dataset';
 import { loadSplitSessions, sampleShare } from './training/load-sessions';
 import { Random } from './random';
+import { SIM_ORACLE_SCORE_POLICY } from './simulation/sessions';
 import { DEFAULT_TRAIN_OPTIONS, predictWithTf, trainMlp } from './training/tf-trainer';
 
 const d = DEFAULT_TRAIN_OPTIONS;
@@ -54,7 +55,10 @@ const spec: CliSpec = {
     },
     label: {
       type: 'string',
-      description: '"joined" (default): predict the join probability (a hidden impression counts as not joined); "gain": predict the NDCG gain (2^relevance - 1) / 3',
+      description:
+        '"joined" (default): predict the join probability (a hidden impression counts as not joined); "gain": predict the NDCG gain (2^relevance - 1) / 3;\n' +
+        '"oracle": DIAGNOSTIC, never ship it: learn the simulator\'s hidden join probability (a log from ranking:simulate --log-oracle-score),\n' +
+        'whose best fit is E[oracle | features]: how near the oracle these features and this MLP can get with noiseless labels',
       default: 'joined',
     },
     'train-share': {
@@ -89,8 +93,14 @@ runCli(spec, async (args) => {
     l2: d.l2,
   };
   const label = args.string('label');
-  if (label !== 'joined' && label !== 'gain') throw new CliUsageError('--label must be joined or gain');
+  if (label !== 'joined' && label !== 'gain' && label !== 'oracle') throw new CliUsageError('--label must be joined, gain or oracle');
   const { train: trainAll, holdout, cutoff } = await loadSplitSessions(args.string('data'), args.number('holdout'));
+  if (label === 'oracle') {
+    if (!trainAll.every((session) => session.records.every((record) => record.modelVersion === SIM_ORACLE_SCORE_POLICY))) {
+      throw new CliUsageError(`--label oracle needs a log whose every score is the simulator's oracle (ranking:simulate --log-oracle-score, model_version "${SIM_ORACLE_SCORE_POLICY}")`);
+    }
+    step('DIAGNOSTIC: learning the simulator\'s hidden join probability (--label oracle); the model is a measurement, never one to ship');
+  }
   const validationShare = args.number('validation');
   if (!(validationShare >= 0 && validationShare < 1)) throw new CliUsageError('--validation must be in [0, 1)');
   // Validation is the latest part of the training period, so it never overlaps the holdout.
@@ -108,7 +118,7 @@ runCli(spec, async (args) => {
   const holdoutSet = buildDataset(holdout, (done) => featureBar.update(train.length + validation.length + done));
   featureBar.stop();
 
-  const positionBias = args.string('position-bias');
+  const positionBias = label === 'oracle' ? 'none' : args.string('position-bias');
   if (positionBias !== 'factor' && positionBias !== 'ips' && positionBias !== 'none') throw new CliUsageError('--position-bias must be factor, ips or none');
   // Estimated from the exploration rows of the training part only (estimatePropensities ignores the rest).
   const examination = positionBias !== 'none' ? estimatePropensities(trainSet) : undefined;
@@ -147,7 +157,8 @@ runCli(spec, async (args) => {
 
   const digest = createHash('sha256');
   for (const layer of trained.weights.layers) digest.update(new Uint8Array(layer.weights.buffer));
-  const modelVersion = args.optionalString('model-version') ?? `rt-mlp-${hidden.join('x') || 'logistic'}-s${options.seed}-${digest.digest('hex').slice(0, 8)}`;
+  const kind = label === 'oracle' ? 'rt-diagnostic-oracle-mlp' : 'rt-mlp';
+  const modelVersion = args.optionalString('model-version') ?? `${kind}-${hidden.join('x') || 'logistic'}-s${options.seed}-${digest.digest('hex').slice(0, 8)}`;
   const bytes = encodeMlpAsOnnx(
     trained.weights,
     modelMetadataProps({

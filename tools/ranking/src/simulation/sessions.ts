@@ -55,6 +55,8 @@ export const PREFERENCE_MODELS: readonly PreferenceModel[] = ['v1', 'v2'];
 
 /** The policy that ordered the logged lists: uniformly random, so positions are independent of features. */
 export const SIM_LOGGING_POLICY = 'sim:uniform-random';
+/** The `model_version` of a log whose `score` is the hidden join probability (`--log-oracle-score`). */
+export const SIM_ORACLE_SCORE_POLICY = `${SIM_LOGGING_POLICY}+oracle-score`;
 
 /** Probability a person even looks at position `p` (0-based): the position bias. */
 export function examinationProbability(position: number): number {
@@ -137,7 +139,7 @@ export async function simulateSessions(
         candidate,
         position,
         score: options.logOracleScore ? sigmoid(options.oracleWithoutNoise ? oracleBase : oracleBase + (utility - base)) : 0,
-        modelVersion: options.logOracleScore ? `${SIM_LOGGING_POLICY}+oracle-score` : SIM_LOGGING_POLICY,
+        modelVersion: options.logOracleScore ? SIM_ORACLE_SCORE_POLICY : SIM_LOGGING_POLICY,
         // The whole list is one uniform shuffle: every room lands at every position with probability 1/n.
         propensity: 1 / shown.length,
         exploration: true,

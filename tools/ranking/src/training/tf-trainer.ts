@@ -30,9 +30,14 @@ export interface TrainOptions {
   /**
    * What the model learns to predict: `joined` (default), the join probability; `gain`, the
    * expected NDCG gain (2^relevance - 1) / 3 of graded relevance (0 not joined, 1/3 joined,
-   * 1 joined and engaged), which is what NDCG@10 rewards.
+   * 1 joined and engaged), which is what NDCG@10 rewards. `oracle` is a DIAGNOSTIC, never a model
+   * to ship: plain BCE against the simulator's logged hidden join probability (`loggedScores`,
+   * from `ranking:simulate --log-oracle-score`) instead of the 0/1 outcome. Its minimiser is
+   * E[oracle | features], the best any model on these features could learn, without the outcome's
+   * sampling noise: how close this model class and feature set can get to the oracle at all.
+   * Examination is ignored (the oracle's probability is already that of an examined room).
    */
-  readonly label?: 'joined' | 'gain';
+  readonly label?: 'joined' | 'gain' | 'oracle';
 }
 
 /** Training target by graded relevance (impressionGain 0, 1, 2) for each {@link TrainOptions.label}. */
@@ -114,9 +119,10 @@ export async function trainMlp(
       kernelInitializer: tf.initializers.glorotUniform({ seed: options.seed + 100 }),
     }),
   );
-  const examination = options.examination;
+  const distilled = options.label === 'oracle';
+  const examination = distilled ? undefined : options.examination;
   const correction = examination ? (options.correction ?? 'factor') : null;
-  const labelByGain = LABEL_BY_GAIN[options.label ?? 'joined'];
+  const labelByGain = LABEL_BY_GAIN[options.label === 'gain' ? 'gain' : 'joined'];
   model.compile({
     optimizer: tf.train.adam(options.learningRate),
     loss: correction === 'factor' ? positionAwareLoss(labelByGain) : correction === 'ips' ? ipsWeightedLoss : 'binaryCrossentropy',
@@ -142,7 +148,7 @@ export async function trainMlp(
         const row = order[from + i] ?? 0;
         xBatch.set(standardised.subarray(row * FEATURE_DIM, (row + 1) * FEATURE_DIM), i * FEATURE_DIM);
         const gain = Math.max(0, Math.min(2, Math.round(dataset.gains[row] ?? 0)));
-        const label = labelByGain[gain as 0 | 1 | 2];
+        const label = distilled ? (dataset.loggedScores[row] ?? 0) : labelByGain[gain as 0 | 1 | 2];
         // tfjs wants targets shaped like the output, so the position-aware target packs both into
         // one number: 4 x graded relevance + propensity (propensities are in [0.1, 1]).
         const propensity = examination?.[dataset.positions[row] ?? 0] ?? 1;
