@@ -24,6 +24,7 @@ import {
 import { loadOnnxScorer, type OnnxScorer } from './onnx/onnx-scorer';
 import { buildDataset, explorationSlice } from './training/dataset';
 import { loadSplitSessions } from './training/load-sessions';
+import { SIM_ORACLE_SCORE_POLICY } from './simulation/sessions';
 
 const spec: CliSpec = {
   command: 'npm run ranking:evaluate --',
@@ -40,11 +41,11 @@ const spec: CliSpec = {
     data: { type: 'string', description: 'Input JSONL impression log', default: 'tmp/ranking/simulated.jsonl' },
     model: { type: 'string', description: 'Candidate ONNX model', default: 'tmp/ranking/model.onnx' },
     shipped: { type: 'string', description: 'Currently shipped model (skipped if missing)', default: 'apps/recommender/models/default.onnx' },
-    holdout: { type: 'string', description: 'Share of the latest sessions held out (must match training)', default: '0.2' },
+    holdout: { type: 'number', above: 0, below: 1, description: 'Share of the latest sessions held out (must match training)', default: '0.2' },
     'out-json': { type: 'string', description: 'JSON summary', default: 'tmp/ranking/evaluation.json' },
     'out-html': { type: 'string', description: 'HTML report', default: 'tmp/ranking/evaluation.html' },
-    seed: { type: 'string', description: 'Seed for the bootstrap intervals', default: '1' },
-    target: { type: 'string', description: "Quality target: candidate NDCG@10 / the oracle's (simulator logs only)", default: '0.97' },
+    seed: { type: 'number', integer: true, description: 'Seed for the bootstrap intervals', default: '1' },
+    target: { type: 'number', above: 0, description: "Quality target: candidate NDCG@10 / the oracle's (simulator logs only)", default: '0.97' },
   },
   examples: ['npm run ranking:evaluate -- --data tmp/ranking/simulated.jsonl --model tmp/ranking/model.onnx'],
 };
@@ -65,7 +66,7 @@ runCli(spec, async (args) => {
   const sliceImpressions = holdout.reduce((sum, session) => sum + session.records.length, 0);
   step(`Exploration slice of the holdout: ${holdout.length} of ${wholeHoldout.length} sessions, ${sliceImpressions} impressions`);
   if (holdout.length === 0) throw new Error('the holdout has no exploration slice (no impression served in a uniformly random order): nothing to estimate on');
-  const hasOracle = holdout.every((session) => session.records.every((entry) => entry.modelVersion.endsWith('+oracle-score')));
+  const hasOracle = holdout.every((session) => session.records.every((entry) => entry.modelVersion === SIM_ORACLE_SCORE_POLICY));
   const bar = progressBar('Extracting features', holdout.length);
   const dataset = buildDataset(holdout, (done) => bar.update(done));
   bar.stop();

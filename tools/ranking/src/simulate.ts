@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 
-import { CliUsageError, runCli, type CliSpec } from './cli/cli-args';
+import { runCli, splitList, type CliSpec } from './cli/cli-args';
 import { progressBar, step } from './cli/progress';
 import { JsonlWriter } from './jsonl';
 import { Random } from './random';
@@ -14,7 +14,6 @@ import {
   SIM_LOGGING_POLICY,
   simulateSessions,
   type OracleHiddenPart,
-  type PreferenceModel,
 } from './simulation/sessions';
 import { buildWorld } from './simulation/world';
 
@@ -26,13 +25,13 @@ const spec: CliSpec = {
     '(ImpressionLogRecord from @roundtable/ranking), exactly the shape `ranking:export` writes.',
   options: {
     out: { type: 'string', description: 'Output JSONL file', default: 'tmp/ranking/simulated.jsonl' },
-    seed: { type: 'string', description: 'Random seed; same seed, same file', default: '42' },
-    profiles: { type: 'string', description: 'People in the world', default: '2000' },
-    rooms: { type: 'string', description: 'Rooms over the whole period', default: '2400' },
-    days: { type: 'string', description: 'Length of the simulated period in days', default: '14' },
-    sessions: { type: 'string', description: 'Hallway sessions (served lists)', default: '7000' },
-    'list-size': { type: 'string', description: 'Rooms shown per session', default: '20' },
-    'history-days': { type: 'string', description: 'Window of the viewer history sent with each request', default: '14' },
+    seed: { type: 'number', integer: true, description: 'Random seed; same seed, same file', default: '42' },
+    profiles: { type: 'number', integer: true, min: 2, description: 'People in the world', default: '2000' },
+    rooms: { type: 'number', integer: true, min: 1, description: 'Rooms over the whole period', default: '2400' },
+    days: { type: 'number', above: 0, description: 'Length of the simulated period in days', default: '14' },
+    sessions: { type: 'number', integer: true, min: 1, description: 'Hallway sessions (served lists)', default: '7000' },
+    'list-size': { type: 'number', integer: true, min: 1, description: 'Rooms shown per session', default: '20' },
+    'history-days': { type: 'number', min: 0, description: 'Window of the viewer history sent with each request', default: '14' },
     'log-oracle-score': {
       type: 'boolean',
       description: 'Diagnostic: write the hidden join probability as each impression\'s score (evaluation then shows the ceiling)',
@@ -50,11 +49,13 @@ const spec: CliSpec = {
         'draws, same outcomes): quality (every room at quality 0), taste (each person\'s typical taste for their career\n' +
         'stage). Evaluation then shows what knowing each part is worth',
       default: '',
+      listOf: ORACLE_HIDDEN_PARTS,
     },
     preferences: {
       type: 'string',
       description: 'Hidden preference model: v2 (persona-dependent, see docs/ranking.md) or v1 (the earlier additive one)',
       default: 'v2',
+      choices: PREFERENCE_MODELS,
     },
     start: { type: 'string', description: 'ISO start of the simulated period', default: '2026-01-05T00:00:00.000Z' },
   },
@@ -75,15 +76,8 @@ runCli(spec, async (args) => {
   worldBar.stop();
   step(`${world.profiles.length} people, ${world.groups.length} groups, ${world.rooms.length} rooms (synthetic)`);
 
-  const preferences = args.string('preferences');
-  if (!isPreferenceModel(preferences)) throw new CliUsageError(`--preferences must be one of ${PREFERENCE_MODELS.join(', ')}`);
-  const oracleWithout = args
-    .string('oracle-without')
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-  const unknown = oracleWithout.filter((part) => !(ORACLE_HIDDEN_PARTS as readonly string[]).includes(part));
-  if (unknown.length > 0) throw new CliUsageError(`--oracle-without takes ${ORACLE_HIDDEN_PARTS.join(', ')}; got ${unknown.join(', ')}`);
+  const preferences = args.choice('preferences', PREFERENCE_MODELS);
+  const oracleWithout = splitList(args.string('oracle-without'));
   const sessions = args.number('sessions');
   const writer = new JsonlWriter(out);
   const bar = progressBar('Simulating sessions', sessions);
@@ -117,7 +111,3 @@ runCli(spec, async (args) => {
   writeFileSync(`${out}.summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 });
-
-function isPreferenceModel(value: string): value is PreferenceModel {
-  return (PREFERENCE_MODELS as readonly string[]).includes(value);
-}

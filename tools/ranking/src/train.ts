@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 
 import { mlpForward, modelMetadataProps, timeSplit, type MlpWeights } from '@roundtable/ranking';
 
-import { CliUsageError, runCli, type CliSpec } from './cli/cli-args';
+import { runCli, type CliSpec, UsageError } from './cli/cli-args';
 import { progressBar, step } from './cli/progress';
 import { estimatePropensities, summariseMetrics } from './evaluation/session-metrics';
 import { encodeMlpAsOnnx } from './onnx/onnx-export';
@@ -21,6 +21,8 @@ import { SIM_ORACLE_SCORE_POLICY } from './simulation/sessions';
 import { DEFAULT_TRAIN_OPTIONS, predictWithTf, trainMlp } from './training/tf-trainer';
 
 const d = DEFAULT_TRAIN_OPTIONS;
+const LABELS = ['joined', 'gain', 'oracle'] as const;
+const POSITION_BIAS = ['factor', 'ips', 'none'] as const;
 const DEFAULT_VALIDATION = 0.1;
 const spec: CliSpec = {
   command: 'npm run ranking:train --',
@@ -31,14 +33,15 @@ const spec: CliSpec = {
   options: {
     data: { type: 'string', description: 'Input JSONL impression log', default: 'tmp/ranking/simulated.jsonl' },
     out: { type: 'string', description: 'Output ONNX model', default: 'tmp/ranking/model.onnx' },
-    seed: { type: 'string', description: 'Seed for initialisation and batch order', default: String(d.seed) },
-    epochs: { type: 'string', description: 'Training epochs', default: String(d.epochs) },
+    seed: { type: 'number', integer: true, description: 'Seed for initialisation and batch order', default: String(d.seed) },
+    epochs: { type: 'number', integer: true, min: 1, description: 'Training epochs', default: String(d.epochs) },
     hidden: { type: 'string', description: 'Hidden layer sizes, comma-separated ("" for logistic regression)', default: d.hidden.join(',') },
-    'batch-size': { type: 'string', description: 'Mini-batch size', default: String(d.batchSize) },
-    'learning-rate': { type: 'string', description: 'Adam learning rate', default: String(d.learningRate) },
-    holdout: { type: 'string', description: 'Share of the latest sessions held out', default: '0.2' },
+    'batch-size': { type: 'number', integer: true, min: 1, description: 'Mini-batch size', default: String(d.batchSize) },
+    'learning-rate': { type: 'number', above: 0, description: 'Adam learning rate', default: String(d.learningRate) },
+    holdout: { type: 'number', above: 0, below: 1, description: 'Share of the latest sessions held out', default: '0.2' },
     'position-bias': {
       type: 'string',
+      choices: POSITION_BIAS,
       description:
         'Examination by position is estimated from the EXPLORATION SLICE of the training part of the log (uniformly\n' +
         'random orders; the simulator\'s whole log, the exploration rows of ranking:export\'s) and used on every row.\n' +
@@ -47,7 +50,9 @@ const spec: CliSpec = {
       default: 'factor',
     },
     validation: {
-      type: 'string',
+      type: 'number',
+      min: 0,
+      below: 1,
       description:
         'Share of the latest TRAINING sessions (before the holdout) used for early stopping: the epoch with the best\n' +
         'validation NDCG@10 is kept. 0 trains on all training sessions and keeps the last epoch',
@@ -55,6 +60,7 @@ const spec: CliSpec = {
     },
     label: {
       type: 'string',
+      choices: LABELS,
       description:
         '"joined" (default): predict the join probability (a hidden impression counts as not joined); "gain": predict the NDCG gain (2^relevance - 1) / 3;\n' +
         '"oracle": DIAGNOSTIC, never ship it: learn the simulator\'s hidden join probability (a log from ranking:simulate --log-oracle-score),\n' +
@@ -62,7 +68,9 @@ const spec: CliSpec = {
       default: 'joined',
     },
     'train-share': {
-      type: 'string',
+      type: 'number',
+      above: 0,
+      max: 1,
       description:
         'Share of the training sessions (after the validation part is set aside) to train on, drawn at random with --seed:\n' +
         'a learning curve on one holdout (does more data of this world help?). 1 trains on all of them',
@@ -83,7 +91,7 @@ runCli(spec, async (args) => {
     .split(',')
     .filter((part) => part.trim() !== '')
     .map(Number);
-  if (hidden.some((units) => !Number.isInteger(units) || units <= 0)) throw new CliUsageError('--hidden must list positive integers');
+  if (hidden.some((units) => !Number.isInteger(units) || units <= 0)) throw new UsageError('--hidden must list positive integers, comma-separated (see --help)');
   const options = {
     seed: args.number('seed'),
     hidden,
@@ -92,22 +100,19 @@ runCli(spec, async (args) => {
     learningRate: args.number('learning-rate'),
     l2: d.l2,
   };
-  const label = args.string('label');
-  if (label !== 'joined' && label !== 'gain' && label !== 'oracle') throw new CliUsageError('--label must be joined, gain or oracle');
+  const label = args.choice('label', LABELS);
   const { train: trainAll, holdout, cutoff } = await loadSplitSessions(args.string('data'), args.number('holdout'));
   if (label === 'oracle') {
     if (!trainAll.every((session) => session.records.every((record) => record.modelVersion === SIM_ORACLE_SCORE_POLICY))) {
-      throw new CliUsageError(`--label oracle needs a log whose every score is the simulator's oracle (ranking:simulate --log-oracle-score, model_version "${SIM_ORACLE_SCORE_POLICY}")`);
+      throw new UsageError(`--label oracle needs a log whose every score is the simulator's oracle (ranking:simulate --log-oracle-score, model_version "${SIM_ORACLE_SCORE_POLICY}")`);
     }
     step('DIAGNOSTIC: learning the simulator\'s hidden join probability (--label oracle); the model is a measurement, never one to ship');
   }
   const validationShare = args.number('validation');
-  if (!(validationShare >= 0 && validationShare < 1)) throw new CliUsageError('--validation must be in [0, 1)');
   // Validation is the latest part of the training period, so it never overlaps the holdout.
   const { train: trainPeriod, holdout: validation } =
     validationShare > 0 ? timeSplit(trainAll, validationShare) : { train: trainAll, holdout: [] as typeof trainAll };
   const trainShare = args.number('train-share');
-  if (!(trainShare > 0 && trainShare <= 1)) throw new CliUsageError('--train-share must be in (0, 1]');
   const train = sampleShare(trainPeriod, trainShare, new Random(options.seed));
   if (trainShare < 1) step(`Training on ${train.length} of ${trainPeriod.length} training sessions (--train-share ${trainShare})`);
   if (validation.length > 0) step(`Early stopping on the last ${Math.round(validationShare * 100)}% of training sessions (${validation.length} sessions)`);
@@ -118,8 +123,7 @@ runCli(spec, async (args) => {
   const holdoutSet = buildDataset(holdout, (done) => featureBar.update(train.length + validation.length + done));
   featureBar.stop();
 
-  const positionBias = label === 'oracle' ? 'none' : args.string('position-bias');
-  if (positionBias !== 'factor' && positionBias !== 'ips' && positionBias !== 'none') throw new CliUsageError('--position-bias must be factor, ips or none');
+  const positionBias = label === 'oracle' ? 'none' : args.choice('position-bias', POSITION_BIAS);
   // Estimated from the exploration rows of the training part only (estimatePropensities ignores the rest).
   const examination = positionBias !== 'none' ? estimatePropensities(trainSet) : undefined;
   const explored = trainSet.exploration.reduce((sum, flag) => sum + flag, 0);

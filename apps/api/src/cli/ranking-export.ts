@@ -4,12 +4,12 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 
+import { runCommand, UsageError } from '@roundtable/config';
 import { SingleBar } from 'cli-progress';
 
 import { loadConfig } from '../config/config';
-import { readRunningEmbeddedUrl, startEmbeddedPostgres } from '../database/embedded-postgres';
-import { connectDatabase, migrateDatabase } from '../database/orm';
 import { countImpressions, exportImpressions } from '../recommendations/impression-export';
+import { withCliDatabase } from './cli-database';
 
 const HELP = `Exports served recommendation lists and their outcomes as JSONL training data.
 
@@ -32,7 +32,7 @@ PostgreSQL itself.
 
 function parseDate(value: string, flag: string): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new Error(`${flag} must be an ISO date or time, got "${value}"`);
+  if (Number.isNaN(date.getTime())) throw new UsageError(`${flag} must be an ISO date or time, got "${value}" (see --help)`);
   return date;
 }
 
@@ -50,23 +50,12 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  if (!values.since || !values.out) throw new Error('--since and --out are required (see --help)');
+  if (!values.since || !values.out) throw new UsageError('--since and --out are required (see --help)');
   const window = { since: parseDate(values.since, '--since'), until: values.until ? parseDate(values.until, '--until') : new Date() };
-  const config = loadConfig();
-  const runningUrl = config.databaseUrl ? null : readRunningEmbeddedUrl(config.embeddedPgDir);
-  const embedded = config.databaseUrl || runningUrl ? null : await startEmbeddedPostgres(config.embeddedPgDir);
-  const databaseUrl = config.databaseUrl ?? runningUrl ?? embedded?.url ?? '';
-  let db;
-  try {
-    db = await connectDatabase(databaseUrl);
-  } catch (error) {
-    await embedded?.stop();
-    throw error;
-  }
-  const toStdout = values.out === '-';
-  const out = toStdout ? process.stdout : createWriteStream(values.out);
-  try {
-    await migrateDatabase(db);
+  const target = values.out;
+  await withCliDatabase(loadConfig(), async (db) => {
+    const toStdout = target === '-';
+    const out = toStdout ? process.stdout : createWriteStream(target);
     const em = db.orm.em.fork();
     const total = await countImpressions(em, window);
     const bar = toStdout ? null : new SingleBar({ format: 'exporting [{bar}] {percentage}% {value}/{total} impressions', hideCursor: true });
@@ -82,22 +71,9 @@ async function main(): Promise<void> {
     if (!toStdout) {
       out.end();
       await once(out, 'finish');
-      process.stderr.write(`wrote ${written} impressions to ${values.out}\n`);
+      process.stderr.write(`wrote ${written} impressions to ${target}\n`);
     }
-  } finally {
-    await db.close();
-    await embedded?.stop();
-  }
+  });
 }
 
-/** A message for any thrown value: libraries reject with non-errors, even `undefined`. */
-function describeFailure(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  if (error === undefined || error === null) return 'failed without a reason (please report this)';
-  return typeof error === 'string' ? error : JSON.stringify(error);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`ranking:export: ${describeFailure(error)}\n`);
-  process.exit(1);
-});
+runCommand('ranking:export', main, { detail: 'message' });

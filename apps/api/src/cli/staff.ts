@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 
+import { runCommand, UsageError } from '@roundtable/config';
+
 import { isValidProfileId } from '../auth/authenticator';
 import { loadConfig } from '../config/config';
 import { grantStaffRole, isStaffRole, listStaffRoles, revokeStaffRole, STAFF_ROLES, type StaffRole, TRUST_SAFETY_ROLE } from '../staff/staff-roles';
@@ -23,7 +25,7 @@ Usage: npm run staff -- grant  --profile ID [--role trust_safety] [--by NAME]
   --help     show this help
 
 Reads DATABASE_URL (and the other API variables); when it is unset, the embedded PostgreSQL of a
-running \`npm start\`. Exit status 0 on success, 1 on a bad argument or a database error.
+running \`npm start\`. Exit status 0 on success, 2 on a bad argument, 1 on a database error.
 `;
 
 async function main(): Promise<void> {
@@ -42,12 +44,12 @@ async function main(): Promise<void> {
     return;
   }
   const [command, ...extra] = positionals;
-  if (!command || !['grant', 'revoke', 'list'].includes(command) || extra.length > 0) throw new Error('give one command: grant, revoke or list (see --help)');
+  if (!command || !['grant', 'revoke', 'list'].includes(command) || extra.length > 0) throw new UsageError('give one command: grant, revoke or list (see --help)');
   const role = values.role;
-  if (!isStaffRole(role)) throw new Error(`--role: unknown role "${role}"; the roles are ${STAFF_ROLES.join(', ')}`);
+  if (!isStaffRole(role)) throw new UsageError(`--role: unknown role "${role}"; the roles are ${STAFF_ROLES.join(', ')}`);
   const profileId = values.profile;
-  if (profileId !== undefined && !isValidProfileId(profileId)) throw new Error('--profile must be 1-128 characters of letters, digits and _.:@|-');
-  if (command !== 'list' && profileId === undefined) throw new Error(`${command} needs --profile ID (see --help)`);
+  if (profileId !== undefined && !isValidProfileId(profileId)) throw new UsageError('--profile must be 1-128 characters of letters, digits and _.:@|-');
+  if (command !== 'list' && profileId === undefined) throw new UsageError(`${command} needs --profile ID (see --help)`);
   const config = loadConfig();
   await withCliDatabase(config, async (db) => {
     const em = db.orm.em.fork();
@@ -69,7 +71,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`staff: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runCommand('staff', main, { detail: 'message' });

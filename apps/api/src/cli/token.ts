@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
+import { runCommand, UsageError } from '@roundtable/config';
+
 import { isValidProfileId, lifetimeSeconds, signDevelopmentToken } from '../auth/authenticator';
 import { loadConfig } from '../config/config';
 import { grantStaffRole, isStaffRole, STAFF_ROLES } from '../staff/staff-roles';
@@ -39,17 +41,21 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  if (!values.name) throw new Error('--name is required (see --help)');
+  if (!values.name) throw new UsageError('--name is required (see --help)');
   const sub = values.sub ?? randomUUID();
-  if (!isValidProfileId(sub)) throw new Error('--sub must be 1-128 characters of letters, digits and _.:@|-, and not of the shape appeal:<UUID>');
+  if (!isValidProfileId(sub)) throw new UsageError('--sub must be 1-128 characters of letters, digits and _.:@|-, and not of the shape appeal:<UUID>');
   const roles = values.role ?? [];
   const unknown = roles.filter((role) => !isStaffRole(role));
-  if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')}; the roles are ${STAFF_ROLES.join(', ')}`);
+  if (unknown.length > 0) throw new UsageError(`unknown role(s): ${unknown.join(', ')}; the roles are ${STAFF_ROLES.join(', ')}`);
   const config = loadConfig();
   if (!config.auth.jwtSecret) throw new Error('AUTH_JWT_SECRET is unset: tokens are verified with AUTH_JWKS_URL, so sign them with that identity provider');
   if (roles.length > 0 && config.production) throw new Error('--role is for development: grant staff roles with `npm run staff -- grant --profile ID`');
   const expires = values.expires ?? (roles.length > 0 ? `${config.auth.maxStaffTokenLifetimeSeconds}s` : '30d');
-  lifetimeSeconds(expires); // a RangeError naming the accepted forms, before anything is written
+  try {
+    lifetimeSeconds(expires); // a RangeError naming the accepted forms, before anything is written
+  } catch (error) {
+    throw new UsageError(`--expires: ${error instanceof Error ? error.message : String(error)} (see --help)`);
+  }
   const token = await signDevelopmentToken(config.auth.jwtSecret, { sub, name: values.name, roles }, expires);
   if (roles.length > 0) {
     await withCliDatabase(config, async (db) => {
@@ -60,7 +66,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${token}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`token: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runCommand('token', main, { detail: 'message' });

@@ -10,6 +10,7 @@ import { SingleBar } from 'cli-progress';
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
 
+import { integerOption, runBench } from '../live/bench-cli';
 import { createBenchDatabase } from '../live/bench-database';
 
 /**
@@ -131,11 +132,8 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const rooms = Number(values.rooms);
-  const iterations = Number(values.iterations);
-  if (!Number.isInteger(rooms) || rooms < 1 || !Number.isInteger(iterations) || iterations < 1) {
-    throw new Error('--rooms and --iterations must be positive integers');
-  }
+  const rooms = integerOption('rooms', values.rooms);
+  const iterations = integerOption('iterations', values.iterations);
 
   const cleanups: (() => Promise<void>)[] = [];
   try {
@@ -296,7 +294,4 @@ function writeDocsSection(table: readonly string[], rooms: number, iterations: n
   process.stdout.write(`updated ${path}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

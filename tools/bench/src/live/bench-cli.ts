@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { runCommand, UsageError } from '@roundtable/config';
+
 import { REPO_ROOT } from './process-tools';
 
 /**
@@ -14,10 +16,8 @@ export const COMMON_BENCH_OPTIONS = {
   help: { type: 'boolean', default: false },
 } as const;
 
-/** A mistake in how a benchmark was called: printed as one line that points to `--help`, without a stack. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+/** A mistake in how a benchmark was called: one line that points to `--help`, no stack, exit code 2 (see `runCommand`). */
+export { UsageError, usageMessage } from '@roundtable/config';
 
 export interface IntegerBounds {
   /** Smallest value accepted (default 1). */
@@ -57,31 +57,11 @@ export function requireBuilt(entries: readonly string[]): void {
 }
 
 /**
- * The one line to print for a usage mistake: a {@link UsageError}, or node:util `parseArgs`
- * refusing the command line (an unknown flag, a flag without its value); null for anything else.
- */
-export function usageMessage(error: unknown): string | null {
-  if (error instanceof UsageError) return error.message;
-  // Duck-typed: node's own errors need not be instances of this realm's Error (under Jest they are not).
-  const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_') && typeof message === 'string') return `${message} (see --help)`;
-  return null;
-}
-
-/**
  * Runs a benchmark's `main`: a usage mistake is printed as one line and exits 2; any other failure
  * prints its stack and exits 1.
  */
 export function runBench(main: () => Promise<void>): void {
-  main().catch((error: unknown) => {
-    const usage = usageMessage(error);
-    if (usage !== null) {
-      process.stderr.write(`${usage}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
+  runCommand('bench', main, { detail: 'stack' });
 }
 
 /** `--transport` of the benches that send mutations: `socket` (over graphql-ws, as the web client does once its socket is live) or `http`. */

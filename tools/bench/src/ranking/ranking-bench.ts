@@ -26,6 +26,7 @@ import {
 } from '@roundtable/ranking';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 
+import { integerOption, runBench } from '../live/bench-cli';
 import { mlpWeightsFromOnnx, modelVersionOf } from './onnx-weights';
 import { replaceSection, summarise } from './stats';
 import { benchCandidates, benchViewer } from './synthetic-candidates';
@@ -72,9 +73,9 @@ function parseOptions(): Options | null {
   }
   return {
     modelPath: resolve(ROOT, values.model ?? 'apps/recommender/models/default.onnx'),
-    iterations: Number(values.iterations ?? 60),
-    concurrency: Number(values.concurrency ?? 50),
-    httpCandidates: Number(values['http-candidates'] ?? 2000),
+    iterations: integerOption('iterations', values.iterations ?? '60'),
+    concurrency: integerOption('concurrency', values.concurrency ?? '50'),
+    httpCandidates: integerOption('http-candidates', values['http-candidates'] ?? '2000'),
     writeDocs: values['no-docs'] !== true,
   };
 }
@@ -323,7 +324,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:ranking failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

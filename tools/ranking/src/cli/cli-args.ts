@@ -1,12 +1,32 @@
 import { parseArgs } from 'node:util';
 
-/** One command-line option of a ranking tool. */
-export interface CliOption {
-  readonly type: 'string' | 'boolean';
-  readonly description: string;
-  /** Shown in --help and applied when the option is absent. */
-  readonly default?: string;
-}
+import { runCommand, UsageError } from '@roundtable/config';
+
+/** One command-line option of a ranking tool. Every constraint is checked before the tool's work begins. */
+export type CliOption =
+  | { readonly type: 'boolean'; readonly description: string }
+  | {
+      readonly type: 'string';
+      readonly description: string;
+      /** Shown in --help and applied when the option is absent. */
+      readonly default?: string;
+      /** The only values allowed, when it is one of a set. */
+      readonly choices?: readonly string[];
+      /** A comma-separated list (blank parts dropped) whose every item is one of these. */
+      readonly listOf?: readonly string[];
+    }
+  | {
+      readonly type: 'number';
+      readonly description: string;
+      readonly default?: string;
+      readonly integer?: boolean;
+      /** Inclusive bounds. */
+      readonly min?: number;
+      readonly max?: number;
+      /** Exclusive bounds. */
+      readonly above?: number;
+      readonly below?: number;
+    };
 
 /** A tool's usage: the text --help prints and the options it parses. */
 export interface CliSpec {
@@ -20,12 +40,60 @@ export interface CliSpec {
 export interface CliValues {
   string(name: string): string;
   optionalString(name: string): string | undefined;
+  /** A string option declared with `choices`, typed as one of them (checked at parse). */
+  choice<T extends string>(name: string, choices: readonly T[]): T;
   number(name: string): number;
   flag(name: string): boolean;
 }
 
-/** Thrown for bad usage; the tools print the message and the help, then exit with code 2. */
-export class CliUsageError extends Error {}
+/** Bad usage, the command line's or found by a tool's main: printed without a stack, exit code 2 (`runCommand`). */
+export { UsageError } from '@roundtable/config';
+
+/** What a number option allows, in words: "an integer ≥ 1", "a number > 0 and < 1". */
+function numberRule(option: Extract<CliOption, { type: 'number' }>): string {
+  const bounds = [
+    option.min !== undefined ? `≥ ${option.min}` : null,
+    option.above !== undefined ? `> ${option.above}` : null,
+    option.max !== undefined ? `≤ ${option.max}` : null,
+    option.below !== undefined ? `< ${option.below}` : null,
+  ].filter((bound): bound is string => bound !== null);
+  return `${option.integer ? 'an integer' : 'a number'}${bounds.length > 0 ? ` ${bounds.join(' and ')}` : ''}`;
+}
+
+/**
+ * Checks one option's value against its declaration.
+ * @throws UsageError naming the option, what it allows and the value given.
+ */
+function checkValue(name: string, option: CliOption, value: string): void {
+  const refuse = (allowed: string) => {
+    throw new UsageError(`--${name} must be ${allowed}; got ${JSON.stringify(value)}`);
+  };
+  if (option.type === 'number') {
+    const number = value.trim() === '' ? Number.NaN : Number(value);
+    const fits =
+      Number.isFinite(number) &&
+      (!option.integer || Number.isInteger(number)) &&
+      (option.min === undefined || number >= option.min) &&
+      (option.max === undefined || number <= option.max) &&
+      (option.above === undefined || number > option.above) &&
+      (option.below === undefined || number < option.below);
+    if (!fits) refuse(numberRule(option));
+  } else if (option.type === 'string') {
+    if (option.choices && !option.choices.includes(value)) refuse(`one of ${option.choices.join(', ')}`);
+    if (option.listOf) {
+      const unknown = splitList(value).filter((item) => !option.listOf?.includes(item));
+      if (unknown.length > 0) refuse(`a comma-separated list of ${option.listOf.join(', ')}`);
+    }
+  }
+}
+
+/** A comma-separated option value as its items, blank ones dropped. */
+export function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
 
 /** Renders --help. */
 export function helpText(spec: CliSpec): string {
@@ -33,7 +101,8 @@ export function helpText(spec: CliSpec): string {
   const lines = [`Usage: ${spec.command} [options]`, '', spec.summary, '', 'Options:'];
   for (const [name, option] of Object.entries(spec.options)) {
     const flag = `--${name}`.padEnd(width + 2);
-    const suffix = option.default !== undefined ? ` (default: ${option.default})` : '';
+    const fallback = option.type === 'boolean' ? undefined : option.default;
+    const suffix = fallback !== undefined ? ` (default: ${fallback})` : '';
     lines.push(`  ${flag}${option.description}${suffix}`);
   }
   lines.push(`  ${'--help'.padEnd(width + 2)}Show this help`, '', 'Examples:', ...spec.examples.map((example) => `  ${example}`));
@@ -41,8 +110,9 @@ export function helpText(spec: CliSpec): string {
 }
 
 /**
- * Parses argv against the spec. Returns null when --help was asked for (after printing it), so
- * the caller can exit cleanly.
+ * Parses argv against the spec and checks every value (given or default) against its declaration.
+ * Returns null when --help was asked for (after printing it), so the caller can exit cleanly.
+ * @throws UsageError for an unknown option, a missing value or a value the option does not allow.
  */
 export function parseCli(spec: CliSpec, argv: readonly string[]): CliValues | null {
   let parsed: ReturnType<typeof parseArgs>;
@@ -53,11 +123,11 @@ export function parseCli(spec: CliSpec, argv: readonly string[]): CliValues | nu
       allowPositionals: false,
       options: {
         help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, { type: option.type }])),
+        ...Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, { type: option.type === 'boolean' ? ('boolean' as const) : ('string' as const) }])),
       },
     });
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (parsed.values['help'] === true) {
     process.stdout.write(`${helpText(spec)}\n`);
@@ -66,19 +136,32 @@ export function parseCli(spec: CliSpec, argv: readonly string[]): CliValues | nu
   const raw = (name: string): string | undefined => {
     const value = parsed.values[name];
     if (typeof value === 'string') return value;
-    return spec.options[name]?.default;
+    const option = spec.options[name];
+    return option && option.type !== 'boolean' ? option.default : undefined;
   };
+  for (const [name, option] of Object.entries(spec.options)) {
+    const value = raw(name);
+    if (option.type !== 'boolean' && value !== undefined) checkValue(name, option, value);
+  }
   return {
     string(name) {
       const value = raw(name);
-      if (value === undefined) throw new CliUsageError(`--${name} is required`);
+      if (value === undefined) throw new UsageError(`--${name} is required`);
       return value;
     },
     optionalString: raw,
+    choice<T extends string>(name: string, choices: readonly T[]): T {
+      const value = raw(name);
+      const option = spec.options[name];
+      if (option?.type !== 'string' || option.choices !== choices) throw new TypeError(`--${name} is not declared with these choices`);
+      if (value === undefined) throw new UsageError(`--${name} is required`);
+      return value as T;
+    },
     number(name) {
-      const value = Number(raw(name));
-      if (!Number.isFinite(value)) throw new CliUsageError(`--${name} must be a number`);
-      return value;
+      if (spec.options[name]?.type !== 'number') throw new TypeError(`--${name} is not declared as a number option`);
+      const value = raw(name);
+      if (value === undefined) throw new UsageError(`--${name} is required`);
+      return Number(value);
     },
     flag(name) {
       return parsed.values[name] === true;
@@ -86,7 +169,11 @@ export function parseCli(spec: CliSpec, argv: readonly string[]): CliValues | nu
   };
 }
 
-/** Runs a tool's main, mapping usage errors to exit code 2 and anything else to 1. */
+/**
+ * Runs a tool's main. A usage mistake, whether the command line's or found by `main` (a log that
+ * does not suit the option), prints its message without a stack and exits 2; any other failure
+ * prints its stack and exits 1.
+ */
 export function runCli(spec: CliSpec, main: (values: CliValues) => Promise<void>): void {
   let values: CliValues | null;
   try {
@@ -96,8 +183,6 @@ export function runCli(spec: CliSpec, main: (values: CliValues) => Promise<void>
     process.exit(2);
   }
   if (values === null) return;
-  main(values).catch((error: unknown) => {
-    process.stderr.write(`${spec.command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(error instanceof CliUsageError ? 2 : 1);
-  });
+  const parsed = values;
+  runCommand(spec.command.replace(/^npm run /, '').replace(/ --$/, ''), () => main(parsed), { detail: 'stack' });
 }
