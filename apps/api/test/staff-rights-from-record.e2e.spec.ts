@@ -120,9 +120,9 @@ describe('kind: a token outlives the right it carried', () => {
     expect(listed.output).toMatch(/^cli-staff\ttrust_safety\t\d{4}-\d\d-\d\dT[\d:.]+Z\ttest-operator\n$/);
     expect(await run('revoke', '--profile', 'cli-staff')).toEqual({ exit: 0, output: 'withdrew trust_safety from cli-staff\n' });
     expect(await refreshesUntil(async () => codeOf(await api.request(QUEUE, {}, token)), 'FORBIDDEN')).toBeLessThanOrEqual(2);
-    // Bad input: a clear message, exit 1, nothing changed.
+    // Bad input: a clear message, exit 2 (a usage mistake), nothing changed.
     const unknownRole = await run('grant', '--profile', 'cli-staff', '--role', 'admin');
-    expect(unknownRole).toEqual({ exit: 1, output: 'staff: --role: unknown role "admin"; the roles are trust_safety\n' });
+    expect(unknownRole).toEqual({ exit: 2, output: 'staff: --role: unknown role "admin"; the roles are trust_safety\n' });
     expect((await run('list', '--profile', 'cli-staff')).output).toBe('no staff roles\n');
   });
 });
