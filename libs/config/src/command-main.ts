@@ -49,7 +49,7 @@ export function runCommand(name: string, main: () => Promise<void>, report: Comm
 }
 
 /** A failure in words: an Error's stack or message, or what was thrown when it is no Error. */
-export function describeFailure(error: unknown, detail: 'stack' | 'message' = 'message'): string {
+function describeFailure(error: unknown, detail: 'stack' | 'message' = 'message'): string {
   if (error instanceof Error) return (detail === 'stack' ? error.stack : undefined) ?? (error.message || error.name);
   if (error === undefined || error === null) return 'failed without a reason (please report this)';
   return typeof error === 'string' ? error : JSON.stringify(error);

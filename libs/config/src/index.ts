@@ -3,4 +3,4 @@ export { bearerTokenCheck, MIN_PRODUCTION_SECRET_BYTES, MIN_PRODUCTION_SECRET_DI
 export { hydrateEmbeddedPostgresLinks } from './embedded-postgres-links';
 export { API_NODE_FLAGS } from './api-node-flags';
 export { entryArguments, type EntryArguments, handleEntryArguments } from './entry-arguments';
-export { describeFailure, runCommand, type CommandFailureReport, UsageError, usageMessage } from './command-main';
+export { runCommand, type CommandFailureReport, UsageError, usageMessage } from './command-main';
