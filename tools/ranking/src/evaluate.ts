@@ -24,7 +24,7 @@ import {
 import { loadOnnxScorer, type OnnxScorer } from './onnx/onnx-scorer';
 import { buildDataset, explorationSlice } from './training/dataset';
 import { loadSplitSessions } from './training/load-sessions';
-import { SIM_ORACLE_SCORE_POLICY } from './simulation/sessions';
+import { carriesOracleScore } from './simulation/sessions';
 
 const spec: CliSpec = {
   command: 'npm run ranking:evaluate --',
@@ -66,7 +66,7 @@ runCli(spec, async (args) => {
   const sliceImpressions = holdout.reduce((sum, session) => sum + session.records.length, 0);
   step(`Exploration slice of the holdout: ${holdout.length} of ${wholeHoldout.length} sessions, ${sliceImpressions} impressions`);
   if (holdout.length === 0) throw new Error('the holdout has no exploration slice (no impression served in a uniformly random order): nothing to estimate on');
-  const hasOracle = holdout.every((session) => session.records.every((entry) => entry.modelVersion === SIM_ORACLE_SCORE_POLICY));
+  const hasOracle = carriesOracleScore(holdout);
   const bar = progressBar('Extracting features', holdout.length);
   const dataset = buildDataset(holdout, (done) => bar.update(done));
   bar.stop();

@@ -17,7 +17,7 @@ import { loadOnnxScorer } from './onnx/onnx-scorer';
 import { buildDataset, standardisation } from './training/dataset';
 import { loadSplitSessions, sampleShare } from './training/load-sessions';
 import { Random } from './random';
-import { SIM_ORACLE_SCORE_POLICY } from './simulation/sessions';
+import { carriesOracleScore, SIM_ORACLE_SCORE_POLICY } from './simulation/sessions';
 import { DEFAULT_TRAIN_OPTIONS, predictWithTf, trainMlp } from './training/tf-trainer';
 
 const d = DEFAULT_TRAIN_OPTIONS;
@@ -103,7 +103,7 @@ runCli(spec, async (args) => {
   const label = args.choice('label', LABELS);
   const { train: trainAll, holdout, cutoff } = await loadSplitSessions(args.string('data'), args.number('holdout'));
   if (label === 'oracle') {
-    if (!trainAll.every((session) => session.records.every((record) => record.modelVersion === SIM_ORACLE_SCORE_POLICY))) {
+    if (!carriesOracleScore(trainAll)) {
       throw new UsageError(`--label oracle needs a log whose every score is the simulator's oracle (ranking:simulate --log-oracle-score, model_version "${SIM_ORACLE_SCORE_POLICY}")`);
     }
     step('DIAGNOSTIC: learning the simulator\'s hidden join probability (--label oracle); the model is a measurement, never one to ship');

@@ -58,6 +58,11 @@ export const SIM_LOGGING_POLICY = 'sim:uniform-random';
 /** The `model_version` of a log whose `score` is the hidden join probability (`--log-oracle-score`). */
 export const SIM_ORACLE_SCORE_POLICY = `${SIM_LOGGING_POLICY}+oracle-score`;
 
+/** Whether every impression of these sessions logged the oracle's score (`--log-oracle-score`), so `score` may be read as it. */
+export function carriesOracleScore(sessions: readonly { readonly records: readonly { readonly modelVersion: string }[] }[]): boolean {
+  return sessions.every((session) => session.records.every((record) => record.modelVersion === SIM_ORACLE_SCORE_POLICY));
+}
+
 /** Probability a person even looks at position `p` (0-based): the position bias. */
 export function examinationProbability(position: number): number {
   return 1 / (1 + 0.2 * position);
