@@ -100,7 +100,7 @@ export function ConversationSettings(props: { roomId: string; chatMode: ChatMode
           const item = /^pinnedLinks\.(\d+)\.(title|url)$/.exec(field);
           if (!item) return [field, message];
           const row = draft.links.indexOf(links[Number(item[1])] as LinkDraft) + 1;
-          return ['pinnedLinks', message.replace(`${labelForField(field)}`, item[2] === 'title' ? `The title of link ${row}` : `Link ${row}`)];
+          return ['pinnedLinks', message.replace(labelForField(field), item[2] === 'title' ? `The title of link ${row}` : `Link ${row}`)];
         }),
       );
       if (shown['chatMode'] || shown['chatSlowModeSeconds'] || shown['pinnedLinks']) setErrors(shown);
